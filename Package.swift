@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "UnionStats",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "unionstats", targets: ["unionstats"]),
+        .library(name: "UnionStats", targets: ["UnionStats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libcsv from Debian's libcsv-dev; no pkg-config file, so a module map with a shim header.
+        .systemLibrary(
+            name: "CLibCSV",
+            path: "Sources/CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        .target(
+            name: "UnionStats",
+            dependencies: ["CLibCSV"],
+            path: "Sources/UnionStats",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .executableTarget(
+            name: "unionstats",
+            dependencies: [
+                "UnionStats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/unionstats",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "UnionStatsTests",
+            dependencies: ["UnionStats"],
+            path: "Tests/UnionStatsTests",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+    ]
+)

@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One data row of a CSV file with a header: fields by column name, and the
+/// row's number in the file (the header is row 1) for error messages.
+public struct CSVRecord: Sendable {
+    public let fields: [String]
+    public let row: Int
+    let columns: [String: Int]
+
+    /// The field in `column`, or "" when the column is absent or the row is short.
+    public subscript(_ column: String) -> String {
+        guard let i = columns[column], i < fields.count else { return "" }
+        return fields[i]
+    }
+
+    public func has(_ column: String) -> Bool { columns[column] != nil }
+}
+
+/// Streaming CSV reader over libcsv. Strips a UTF-8 BOM, accepts LF and CRLF,
+/// and reads the file in blocks so memory does not grow with the file.
+public final class CSVReader {
+    public let path: String
+    private let source: Source
+
+    private enum Source {
+        case file(String)
+        case bytes([UInt8])
+    }
+
+    /// Reads the file at `path`.
+    public init(path: String) {
+        self.path = path
+        self.source = .file(path)
+    }
+
+    /// Reads CSV held in memory; `name` is used in error messages.
+    public init(bytes: [UInt8], name: String) {
+        self.path = name
+        self.source = .bytes(bytes)
+    }
+
+    /// Calls `body` with every row's fields and its 1-based row number.
+    public func forEachRow(_ body: ([String], Int) throws -> Void) throws {
+        let parser = try LibCSVParser()
+        var rowNumber = 0
+        var atStart = true
+
+        func deliver(_ result: (rows: [[String]], error: String?)) throws {
+            for row in result.rows {
+                rowNumber += 1
+                try body(row, rowNumber)
+            }
+            if let error = result.error {
+                throw CSVError.malformed(path: path, row: rowNumber + 1, reason: error)
+            }
+        }
+
+        func feed(_ chunk: UnsafeRawBufferPointer) throws {
+            var chunk = chunk
+            if atStart {
+                atStart = false
+                if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
+                    chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
+                }
+            }
+            try deliver(parser.parse(chunk))
+        }
+
+        switch source {
+        case .bytes(let bytes):
+            try bytes.withUnsafeBytes { try feed($0) }
+        case .file(let path):
+            guard let file = fopen(path, "rb") else {
+                throw CSVError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            defer { fclose(file) }
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+                if n == 0 {
+                    if ferror(file) != 0 {
+                        throw CSVError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+                    }
+                    break
+                }
+                try buffer.withUnsafeBytes { try feed(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+            }
+        }
+        try deliver(parser.finish())
+    }
+
+    /// Reads a file with a header row, checking that `required` columns are present,
+    /// and calls `body` with each data row. Blank lines are skipped.
+    public func forEachRecord(required: [String] = [], _ body: (CSVRecord) throws -> Void) throws {
+        var columns: [String: Int]? = nil
+        try forEachRow { fields, row in
+            guard let cols = columns else {
+                var map: [String: Int] = [:]
+                for (i, name) in fields.enumerated() where map[name] == nil {
+                    map[name.trimmingSpaces] = i
+                }
+                let missing = required.filter { map[$0] == nil }
+                if !missing.isEmpty { throw CSVError.missingColumns(path: path, columns: missing) }
+                columns = map
+                return
+            }
+            if fields.count == 1 && fields[0].isEmpty { return }
+            try body(CSVRecord(fields: fields, row: row, columns: cols))
+        }
+        if columns == nil, !required.isEmpty {
+            throw CSVError.missingColumns(path: path, columns: required)
+        }
+    }
+
+    /// All data rows of a file with a header.
+    public func readRecords(required: [String] = []) throws -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        try forEachRecord(required: required) { records.append($0) }
+        return records
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.unicodeScalars.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.unicodeScalars.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,83 @@
+/// Writes RFC 4180 CSV (CRLF line ends, quotes doubled inside quoted fields)
+/// through libcsv, streaming to an `OutputFile` so memory stays flat.
+///
+/// Text cells that a spreadsheet would run as a formula (`= + - @`, tab, CR at
+/// the start) get a leading `'`; cells of numeric columns never do.
+public final class CSVWriter {
+    public let header: [String]
+    private let numeric: [Bool]
+    private let encoding: CSVEncoding
+    private let sink: OutputFile
+    private var buffer: [UInt8] = []
+
+    /// Opens `path` for writing (to a temporary file, renamed on `close()`),
+    /// and writes the preamble and header. `numericColumns` are never guarded.
+    public init(path: String, header: [String], numericColumns: Set<String> = [], encoding: CSVEncoding = .utf8BOM) throws {
+        self.header = header
+        self.numeric = header.map { numericColumns.contains($0) }
+        self.encoding = encoding
+        self.sink = try OutputFile(path: path)
+        buffer.append(contentsOf: encoding.preamble)
+        appendRow(header, guardFormulas: false)
+    }
+
+    /// Appends one row; it must have as many fields as the header.
+    public func write(_ fields: [String]) throws {
+        precondition(fields.count == header.count, "CSV row has \(fields.count) fields, header has \(header.count)")
+        appendRow(fields, guardFormulas: true)
+        if buffer.count >= 1 << 16 {
+            try sink.write(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Finishes the file: renames it into place, or leaves the old file
+    /// untouched when the bytes are the same. Returns true when it changed.
+    @discardableResult
+    public func close() throws -> Bool {
+        try sink.write(buffer)
+        buffer.removeAll()
+        return try sink.commit()
+    }
+
+    /// Drops the temporary file; the previous output stays as it was.
+    public func abandon() { sink.abandon() }
+
+    private func appendRow(_ fields: [String], guardFormulas: Bool) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            var text = field
+            if guardFormulas, !numeric[i], CSVWriter.looksLikeFormula(text) {
+                text = "'" + text
+            }
+            let bytes = encoding.encode(text)
+            if CSVWriter.needsQuoting(bytes) {
+                libcsvQuote(bytes, into: &buffer)
+            } else {
+                buffer.append(contentsOf: bytes)
+            }
+        }
+        buffer.append(0x0D)
+        buffer.append(0x0A)
+    }
+
+    /// OWASP's CSV-injection list: a cell starting with these runs as a formula.
+    static func looksLikeFormula(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func needsQuoting(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        for b in bytes where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Whether figures of a metric may be added up over time.
+public enum MetricKind: String, Sendable, CaseIterable {
+    /// Happened within its period (meetings held, money paid): summed per month.
+    case flow
+    /// A state at a date (households on file, organisations existing): latest value kept.
+    case level
+    /// A percentage or rate: never summed or averaged.
+    case rate
+}
+
+/// When a figure happened, resolved against the page's publication date.
+public struct Period: Sendable, Equatable {
+    /// The words that set the time, as written: `三年来`, `当天`, `2019年`, `截至目前`.
+    public var label: String
+    /// `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) bounds; "" when unknown.
+    public var start: String
+    public var end: String
+    /// `YYYY-MM` when the figure lies in one calendar month; "" otherwise.
+    public var month: String
+
+    public init(label: String = "", start: String = "", end: String = "", month: String = "") {
+        self.label = label
+        self.start = start
+        self.end = end
+        self.month = month
+    }
+}
+
+/// A place resolved through the gazetteer.
+public struct Region: Sendable, Equatable {
+    /// Path from province level: `北京市/朝阳区/三里屯街道`; "" when none.
+    public var path: String
+    /// Statistical division code of the most specific level: `110105004`; "" when none.
+    public var code: String
+
+    public init(path: String = "", code: String = "") {
+        self.path = path
+        self.code = code
+    }
+}
+
+/// One output row of `output/figures.csv`: a normalized figure with where it came from.
+public struct Figure: Sendable, Equatable {
+    public var doc: String
+    public var article: Int
+    public var headline: String
+    /// Publication date of the page: `YYYY-MM-DD`, `YYYY-MM` or "" (undated).
+    public var published: String
+    public var source: String
+    public var line: Int
+    public var raw: String
+    public var quantity: Quantity
+    public var metric: String
+    public var metricID: String
+    public var kind: MetricKind
+    public var region: Region
+    public var organization: String
+    public var period: Period
+    public var sentence: String
+
+    public init(doc: String, article: Int, headline: String, published: String, source: String, line: Int,
+                raw: String, quantity: Quantity, metric: String, metricID: String, kind: MetricKind,
+                region: Region, organization: String, period: Period, sentence: String) {
+        self.doc = doc
+        self.article = article
+        self.headline = headline
+        self.published = published
+        self.source = source
+        self.line = line
+        self.raw = raw
+        self.quantity = quantity
+        self.metric = metric
+        self.metricID = metricID
+        self.kind = kind
+        self.region = region
+        self.organization = organization
+        self.period = period
+        self.sentence = sentence
+    }
+
+    /// The columns of `output/figures.csv`, in order (DESIGN.md).
+    public static let columns = [
+        "doc", "article", "headline", "published", "source", "line", "raw", "value", "value_max", "unit",
+        "qualifier", "per", "metric", "metric_id", "kind", "region", "region_code", "organization",
+        "period_label", "period_start", "period_end", "month", "sentence",
+    ]
+    public static let numericColumns: Set<String> = ["article", "line", "value", "value_max", "region_code"]
+
+    public var fields: [String] {
+        [doc, String(article), headline, published, source, String(line), raw, quantity.value.plain,
+         quantity.valueMax?.plain ?? "", quantity.unit, quantity.qualifier.rawValue, quantity.per,
+         metric, metricID, kind.rawValue, region.path, region.code, organization,
+         period.label, period.start, period.end, period.month, sentence]
+    }
+}
+
+extension Figure {
+    /// Reads a row of `output/figures.csv` back; nil when a number does not parse.
+    public init?(record r: CSVRecord) {
+        guard let value = Decimal(string: r["value"]) else { return nil }
+        let valueMax = r["value_max"].isEmpty ? nil : Decimal(string: r["value_max"])
+        self.init(
+            doc: r["doc"], article: Int(r["article"]) ?? 0, headline: Figure.unguard(r["headline"]),
+            published: r["published"], source: Figure.unguard(r["source"]), line: Int(r["line"]) ?? 0,
+            raw: Figure.unguard(r["raw"]),
+            quantity: Quantity(value: value, valueMax: valueMax, unit: r["unit"],
+                               qualifier: Qualifier(rawValue: r["qualifier"]) ?? .exact, per: r["per"]),
+            metric: Figure.unguard(r["metric"]), metricID: r["metric_id"], kind: MetricKind(rawValue: r["kind"]) ?? .flow,
+            region: Region(path: r["region"], code: r["region_code"]), organization: Figure.unguard(r["organization"]),
+            period: Period(label: Figure.unguard(r["period_label"]), start: r["period_start"], end: r["period_end"], month: r["month"]),
+            sentence: Figure.unguard(r["sentence"]))
+    }
+
+    /// Undoes the writer's formula guard (`'=…` back to `=…`).
+    static func unguard(_ s: String) -> String {
+        guard s.hasPrefix("'"), s.count > 1, CSVWriter.looksLikeFormula(String(s.dropFirst())) else { return s }
+        return String(s.dropFirst())
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Stage 2: every page's mentions, the manifest and the `pipeline/`
+/// dictionaries in; `figures.csv`, `articles.csv` and `rejects.csv` out.
+public final class NormalizeStage {
+    public let manifest: Manifest
+    public let resolver: ContextResolver
+    public let diagnostics: DiagnosticCollector
+
+    public init(manifest: Manifest, dictionaries: Dictionaries, diagnostics: DiagnosticCollector) {
+        self.manifest = manifest
+        self.resolver = ContextResolver(dictionaries: dictionaries)
+        self.diagnostics = diagnostics
+    }
+
+    /// The normalized result of one page.
+    public struct PageResult: Sendable {
+        public var figures: [Figure]
+        public var articles: [[String]]
+        public var rejects: [[String]]
+    }
+
+    public static let articleColumns = ["doc", "article", "headline", "byline", "line", "published", "source",
+                                        "paragraphs", "characters", "figures"]
+    public static let rejectColumns = ["doc", "line", "problem", "reason"]
+
+    /// Normalizes one extracted page. Pure: safe to call from many threads.
+    public func normalize(_ e: ExtractedPage) -> PageResult {
+        let doc = e.page.doc
+        if let problem = e.problem {
+            return PageResult(figures: [], articles: [], rejects: [[doc, "", problem.code, problem.reason]])
+        }
+        let entry = manifest.entries[doc]
+        let published = PublicationDate.resolve(manifest: entry?.published, fileName: doc, printed: e.page.printedDate)
+        let source = entry?.source ?? ""
+        let context = PageContext(doc: doc, published: published, source: source)
+
+        var byArticle: [Int: [Mention]] = [:]
+        for m in e.mentions { byArticle[m.article, default: []].append(m) }
+
+        var figures: [Figure] = []
+        var articleRows: [[String]] = []
+        for article in e.articles {
+            let mentions = NormalizeStage.firstOccurrences(byArticle[article.index] ?? [])
+            var parsed: [(mention: Mention, quantity: Quantity)] = []
+            for m in mentions {
+                if let q = QuantityParser.parse(m) { parsed.append((m, q)) }
+            }
+            let contexts = resolver.resolve(article: article, figures: parsed, page: context)
+            for (i, item) in parsed.enumerated() {
+                let c = contexts[i]
+                figures.append(Figure(doc: doc, article: article.index, headline: article.headline, published: published,
+                                      source: source, line: item.mention.line, raw: item.mention.raw, quantity: item.quantity,
+                                      metric: c.metric, metricID: c.metricID, kind: c.kind, region: c.region,
+                                      organization: c.organization, period: c.period, sentence: item.mention.sentence))
+            }
+            let chars = article.paragraphs.reduce(0) { $0 + $1.text.unicodeScalars.count }
+            articleRows.append([doc, String(article.index), article.headline, article.byline, String(article.line),
+                                published, source, String(article.paragraphs.count), String(chars), String(parsed.count)])
+        }
+        return PageResult(figures: figures, articles: articleRows, rejects: [])
+    }
+
+    /// A raw figure said twice in one article is one figure, from its first
+    /// body occurrence (a headline copy counts only when the body lacks it).
+    static func firstOccurrences(_ mentions: [Mention]) -> [Mention] {
+        let ordered = mentions.sorted { a, b in
+            let ka = a.paragraph < 0 ? Int.max : a.paragraph, kb = b.paragraph < 0 ? Int.max : b.paragraph
+            return ka != kb ? ka < kb : a.start < b.start
+        }
+        var seen = Set<String>()
+        var kept: [Mention] = []
+        for m in ordered {
+            let key = String(String.UnicodeScalarView(m.raw.unicodeScalars.filter { !$0.properties.isWhitespace }))
+            if seen.insert(key).inserted { kept.append(m) }
+        }
+        // Back to reading order: headline first, then body.
+        return kept.sorted { a, b in a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.start < b.start }
+    }
+
+    /// Output files of the stage, written through temporary files and renamed
+    /// only when complete and changed.
+    public final class Outputs {
+        let figures: CSVWriter
+        let articles: CSVWriter
+        let rejects: CSVWriter
+        public private(set) var figureCount = 0
+        public private(set) var rejectCount = 0
+
+        public init(directory: String, encoding: CSVEncoding) throws {
+            try FilePaths.makeDirectories(directory)
+            figures = try CSVWriter(path: FilePaths.join(directory, "figures.csv"), header: Figure.columns,
+                                    numericColumns: Figure.numericColumns, encoding: encoding)
+            articles = try CSVWriter(path: FilePaths.join(directory, "articles.csv"), header: NormalizeStage.articleColumns,
+                                     numericColumns: ["article", "line", "paragraphs", "characters", "figures"], encoding: encoding)
+            rejects = try CSVWriter(path: FilePaths.join(directory, "rejects.csv"), header: NormalizeStage.rejectColumns,
+                                    numericColumns: ["line"], encoding: encoding)
+        }
+
+        public func add(_ r: PageResult) throws {
+            for f in r.figures { try figures.write(f.fields) }
+            for a in r.articles { try articles.write(a) }
+            for x in r.rejects { try rejects.write(x) }
+            figureCount += r.figures.count
+            rejectCount += r.rejects.count
+        }
+
+        /// A problem that is not about one page's text (a manifest row, say).
+        public func addReject(doc: String, line: Int, problem: String, reason: String) throws {
+            try rejects.write([doc, line > 0 ? String(line) : "", problem, reason])
+            rejectCount += 1
+        }
+
+        public func close() throws {
+            try figures.close()
+            try articles.close()
+            try rejects.close()
+        }
+
+        public func abandon() {
+            figures.abandon()
+            articles.abandon()
+            rejects.abandon()
+        }
+    }
+}

@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Small file-system helpers on POSIX calls (no Foundation on hot paths).
+public enum FilePaths {
+    public static func baseName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    public static func join(_ dir: String, _ name: String) -> String {
+        dir.isEmpty ? name : (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
+    }
+
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Creates `path` and its parents.
+    public static func makeDirectories(_ path: String) throws {
+        if path.isEmpty || isDirectory(path) { return }
+        let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        if !parent.isEmpty { try makeDirectories(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw CSVError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Names in `dir` (no dot files), sorted by their UTF-8 bytes so every machine agrees.
+    public static func list(_ dir: String) throws -> [String] {
+        guard let d = opendir(dir) else {
+            throw CSVError.cannotOpen(path: dir, reason: String(cString: strerror(errno)))
+        }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    /// The whole file, or a `PageProblem` a person understands.
+    public static func readAll(_ path: String, limit: Int) -> Result<[UInt8], PageProblem> {
+        guard let f = fopen(path, "rb") else {
+            return .failure(PageProblem(code: "unreadable", reason: "cannot open: \(String(cString: strerror(errno)))"))
+        }
+        defer { fclose(f) }
+        var st = stat()
+        if fstat(fileno(f), &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                return .failure(PageProblem(code: "unreadable", reason: "is a directory"))
+            }
+            if Int(st.st_size) > limit {
+                return .failure(PageProblem(code: "too-large", reason: "\(Int(st.st_size) >> 20) MB is over the \(limit >> 20) MB limit for one page"))
+            }
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+            if n == 0 {
+                if ferror(f) != 0 {
+                    return .failure(PageProblem(code: "unreadable", reason: "read error: \(String(cString: strerror(errno)))"))
+                }
+                break
+            }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > limit {
+                return .failure(PageProblem(code: "too-large", reason: "over the \(limit >> 20) MB limit for one page"))
+            }
+        }
+        return .success(bytes)
+    }
+}

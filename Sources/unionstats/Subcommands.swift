@@ -1,0 +1,172 @@
+import ArgumentParser
+import UnionStats
+import Foundation
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read one page and write its articles and figure mentions as an intermediate CSV.",
+        discussion: """
+        The page may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. \
+        A page that cannot be read is not an error here: the CSV records why, and normalize \
+        puts it in rejects.csv. Use '-' as PAGE to read from stdin and -o - to write to stdout, \
+        so the stage can run as a filter.
+        """)
+
+    @Argument(help: "The page file, or - for stdin.")
+    var page: String
+
+    @Option(name: .shortAndLong, help: "Where to write the intermediate CSV (- for stdout).")
+    var output: String = "-"
+
+    @Option(help: "The page's name in outputs (default: the file's name; 'stdin' for -).")
+    var doc: String?
+
+    func run() throws {
+        do {
+            _ = try Pipeline.extract(page: page, doc: doc, to: output)
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct Normalize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn the intermediate CSVs of extract into figures.csv, articles.csv and rejects.csv.",
+        discussion: "Pages are written in the order given; make passes them sorted.")
+
+    @Argument(help: "Intermediate CSV files written by extract.")
+    var pages: [String] = []
+
+    @Option(help: "A file listing intermediate CSV files, one per line (for more pages than a command line holds).")
+    var list: String?
+
+    @Option(help: "Folder with manifest.csv (the pages' dates and newspapers).")
+    var input: String = "input"
+
+    @Option(help: "Folder to write figures.csv, articles.csv and rejects.csv into.")
+    var output: String = "output"
+
+    @Option(help: "Folder with the metric dictionary, sources table and gazetteer.")
+    var pipeline: String = "pipeline"
+
+    @OptionGroup var csv: CSVOptions
+
+    func run() throws {
+        let diagnostics = DiagnosticCollector()
+        let paths = PipelinePaths(input: input, output: output, pipeline: pipeline)
+        do {
+            var files = pages
+            if let list {
+                files += try String(contentsOfFile: list, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+            }
+            let loaders: [() throws -> ExtractedPage] = files.map { p in { try IntermediateCSV.read(p) } }
+            let counts = try Pipeline.normalize(pages: loaders, paths: paths, encoding: csv.csvEncoding, diagnostics: diagnostics)
+            if !csv.quiet { printError("normalize: \(files.count) pages, \(counts.figures) figures, \(counts.rejects) rejects") }
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct Aggregate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the monthly, cumulative, undated and wide tables from figures.csv.")
+
+    @Option(help: "Folder holding figures.csv; tables go to its tables/ folder.")
+    var output: String = "output"
+
+    @OptionGroup var csv: CSVOptions
+
+    func run() throws {
+        let paths = PipelinePaths(input: "", output: output, pipeline: "")
+        do {
+            try FilePaths.makeDirectories(paths.tables)
+            try AggregateStage.run(figuresPath: paths.figures, tablesDir: paths.tables, options: TableOptions(encoding: csv.csvEncoding))
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a plain-text report per month (reports/YYYY-MM.txt) from figures.csv and the tables.")
+
+    @Option(help: "Folder holding figures.csv and tables/; reports go to its reports/ folder.")
+    var output: String = "output"
+
+    func run() throws {
+        let paths = PipelinePaths(input: "", output: output, pipeline: "")
+        do {
+            try FilePaths.makeDirectories(paths.reports)
+            try ReportStage.run(figuresPath: paths.figures, tablesDir: paths.tables, reportsDir: paths.reports)
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run all stages in one process: input folder in, output folder out.",
+        discussion: "For people without make. Exits 3 when some pages were rejected (see rejects.csv).")
+
+    @Option(help: "Folder of pages (and manifest.csv).")
+    var input: String = "input"
+
+    @Option(help: "Folder to write figures, tables and reports into.")
+    var output: String = "output"
+
+    @Option(help: "Folder with the metric dictionary, sources table and gazetteer.")
+    var pipeline: String = "pipeline"
+
+    @OptionGroup var csv: CSVOptions
+
+    func validate() throws {
+        guard FilePaths.isDirectory(input) else { throw ValidationError("--input \(input) is not a folder") }
+    }
+
+    func run() throws {
+        let diagnostics = DiagnosticCollector()
+        let paths = PipelinePaths(input: input, output: output, pipeline: pipeline)
+        let progress = Progress(label: "unionstats", enabled: !csv.quiet && Progress.stderrIsTerminal)
+        let counts: (figures: Int, rejects: Int)
+        do {
+            counts = try Pipeline.run(paths: paths, encoding: csv.csvEncoding, diagnostics: diagnostics, progress: progress)
+            progress.finish()
+        } catch {
+            progress.finish()
+            throw fail(error)
+        }
+        if counts.rejects > 0 {
+            printError("unionstats: \(counts.rejects) page(s) or manifest row(s) need a look: see \(paths.rejects)")
+            throw ExitCode(ExitStatus.rejected.rawValue)
+        }
+        if !csv.quiet { printError("unionstats: \(counts.figures) figures written to \(paths.figures)") }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exit 3 and say so when rejects.csv lists pages that need a look; print nothing otherwise.")
+
+    @Option(help: "Folder holding rejects.csv.")
+    var output: String = "output"
+
+    func run() throws {
+        let path = PipelinePaths(input: "", output: output, pipeline: "").rejects
+        var rows: [CSVRecord] = []
+        do {
+            rows = try CSVReader(path: path).readRecords(required: NormalizeStage.rejectColumns)
+        } catch {
+            throw fail(error)
+        }
+        guard !rows.isEmpty else { return }
+        for r in rows {
+            printError("\(r["doc"])\(r["line"].isEmpty ? "" : ":" + r["line"]): \(r["problem"]): \(r["reason"])")
+        }
+        printError("unionstats: \(rows.count) page(s) or manifest row(s) need a look: see \(path) (exit status 3)")
+        throw ExitCode(ExitStatus.rejected.rawValue)
+    }
+}
