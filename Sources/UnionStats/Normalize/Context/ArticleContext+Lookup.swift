@@ -1,0 +1,116 @@
+/// Per-figure lookups: the time phrase, organization and place that govern a figure.
+extension ArticleContext {
+    /// The first body paragraph with text (the lead).
+    var lead: Int? { (0..<bodyCount).first { !segs[$0].text.isEmpty } }
+
+    func sentenceStart(_ f: Fig) -> Int { TextClasses.sentenceStart(segs[f.seg].text, f.start) }
+
+    /// The sentence from its start to the figure.
+    func clauseBefore(_ f: Fig) -> String {
+        TextClasses.string(segs[f.seg].text[sentenceStart(f)..<f.start])
+    }
+
+    // MARK: - period
+
+    /// The nearest time phrase before the figure in its sentence, else in its
+    /// paragraph, else the last one of the lead paragraph (近日, 当天 in the lead
+    /// govern the article), resolved against the publication date.
+    func period(of f: Fig, published: String) -> (period: Period, phrase: TimePhrase?) {
+        let times = segs[f.seg].times.filter { !$0.embedded }
+        let ss = sentenceStart(f)
+        var phrase = times.last { $0.end <= f.start && $0.start >= ss }
+            ?? times.last { $0.end <= f.start }
+        if phrase == nil, let l = lead {
+            phrase = segs[l].times.last { !$0.embedded }
+        }
+        guard let p = phrase else { return (Period(), nil) }
+        return (PeriodResolver.resolve(p, published: published), p)
+    }
+
+    // MARK: - organization
+
+    func usable(_ o: Org) -> Bool { o.usable && o.name != nil }
+
+    /// The nearest owner before the figure in its sentence; else the union of
+    /// the place the sentence names (当天，朝阳区共开展… → 朝阳区总工会); else the
+    /// nearest before it in the paragraph, the first after it in the paragraph,
+    /// the nearest in earlier paragraphs, the first of the article.
+    func organization(of f: Fig) -> Org? {
+        let ss = sentenceStart(f)
+        let inSeg = orgs.filter { $0.seg == f.seg && usable($0) }
+        if let o = inSeg.last(where: { $0.end <= f.start && $0.start >= ss }) { return o }
+        if let p = nearestPlace(f, from: ss), let o = orgs.first(where: { usable($0) && $0.place == p.entry && $0.name!.hasSuffix("总工会") }) {
+            return o
+        }
+        if let o = inSeg.last(where: { $0.end <= f.start }) { return o }
+        if let o = inSeg.first(where: { $0.start >= f.end }) { return o }
+        if f.seg < bodyCount, let o = orgs.last(where: { $0.seg < f.seg && usable($0) }) { return o }
+        for s in readingOrder { if let o = orgs.first(where: { $0.seg == s && usable($0) }) { return o } }
+        return nil
+    }
+
+    // MARK: - region
+
+    /// The nearest usable place before the figure from offset `from` of its paragraph.
+    func nearestPlace(_ f: Fig, from: Int) -> Place? {
+        segs[f.seg].places.last { $0.usable && $0.end <= f.start && $0.start >= from }
+    }
+
+    func region(_ p: Place) -> Region { gazetteer.region(p.entry, written: p.written) }
+
+    /// National (全国) in the figure's clause: none. Else the nearest place before
+    /// the figure in its sentence (a list of places in different regions in its
+    /// clause: none), the organization's place, the nearest place before it in
+    /// the paragraph and in earlier paragraphs, the article's first place, and
+    /// last the newspaper's default region.
+    func region(of f: Fig) -> Region {
+        let text = segs[f.seg].text
+        let cs = TextClasses.clauseStart(text, f.start)
+        let clause = TextClasses.string(text[cs..<f.start])
+        if clause.contains("全国") { return Region() }
+        let ss = sentenceStart(f)
+        var places = segs[f.seg].places.filter { $0.usable && $0.end <= f.start }
+        // Places listed together (深圳、东莞、南宁、海口): the figure spans them.
+        while let last = places.last, last.start >= ss {
+            let list = listAround(places, places.count - 1, text)
+            if list.count > 1 {
+                if list.first!.start >= cs { return Region() }
+                places.removeLast(list.count)
+                continue
+            }
+            return region(last)
+        }
+        if let o = organization(of: f), let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
+        if let p = places.last { return region(p) }
+        if f.seg < bodyCount {
+            for s in stride(from: f.seg - 1, through: 0, by: -1) {
+                if let p = segs[s].places.last(where: { $0.usable }) { return region(p) }
+            }
+        }
+        for s in (lead.map { [$0] } ?? []) + [headline, subheadline] + Array(0..<bodyCount) {
+            if let p = segs[s].places.first(where: { $0.usable }) { return region(p) }
+        }
+        if let d = defaultRegion { return gazetteer.region(d) }
+        return Region()
+    }
+
+    func placeWritten(_ o: Org, _ entry: Int) -> String? {
+        segs[o.seg].places.first { $0.entry == entry && $0.start >= o.start && $0.end <= o.end }?.written
+    }
+
+    /// The places joined by 、 or 和 with the one at `index`, when they are not
+    /// one inside another.
+    func listAround(_ places: [Place], _ index: Int, _ text: [S]) -> [Place] {
+        var list = [places[index]]
+        var k = index
+        while k > 0 {
+            let a = places[k - 1], b = places[k]
+            guard b.start - a.end == 1, "、和与及".unicodeScalars.contains(text[a.end]),
+                  a.entry != b.entry, !gazetteer.isAncestor(a.entry, of: b.entry), !gazetteer.isAncestor(b.entry, of: a.entry)
+            else { break }
+            list.insert(a, at: 0)
+            k -= 1
+        }
+        return list
+    }
+}

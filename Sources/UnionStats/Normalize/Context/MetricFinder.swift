@@ -1,0 +1,201 @@
+/// Finds the counted thing of a figure in the article's own words.
+///
+/// 1. The noun after the number and unit: `12间职工倾听室`, `11名职工发放…`,
+///    `4.1万元的助学金`; when the counted people won something, the prize:
+///    `三名选手获得金奖` → 金奖.
+/// 2. Else the noun phrase before it, after dropping linking words
+///    (达到/为/共/共开展…): `职工咨询人数达到1853人`, `脱困率94%`, `职工沟通会近2000场`.
+/// 3. Else what follows a leading verb: `两次开展了“情系环卫工”系列活动`.
+/// 4. Else the previous figure's metric in the same clause (`由500元…提升到2400元`),
+///    or the last noun of the previous clause (`…的救助金，共计112万余元`).
+struct MetricSpan: Equatable {
+    var text: String
+    /// Offsets in the paragraph; both -1 when taken from another figure.
+    var start: Int
+    var end: Int
+}
+
+enum MetricFinder {
+    typealias S = Unicode.Scalar
+
+    static let stopPunctuation = TextClasses.set("。！？；!?;，,：:、()（）《》〈〉【】[]…—")
+    static let quotesAndSpaces = TextClasses.set("“”‘’\"' \u{3000}\t「」『』")
+
+    static let afterStops = TextClasses.words([
+        "的", "在", "参加", "参与", "进入", "入围", "获得", "分获", "荣获", "获评", "被评为", "获", "讲述", "拿到", "收到",
+        "得到", "受到", "被", "为", "同时", "开启", "带着", "进行", "开展", "组成", "实现", "送到", "送往", "送去", "送上",
+        "送", "用于", "提升", "提高", "增加", "增长", "降低", "减少", "下降", "上升", "降到", "降至", "增至", "达到", "达",
+        "是", "已", "将", "把", "等", "均", "都", "也", "还", "正在", "参赛", "走进", "来到", "前往", "共", "累计", "分别",
+        "发放", "领取", "签订", "办理", "接受", "享受", "覆盖", "惠及", "涉及", "占", "较", "同比", "当中", "之中", "以上",
+        "左右", "上下", "之多", "进驻", "入驻", "报名", "提出", "完成", "回到", "投入", "走上",
+    ])
+    static let awardVerbs: Set<[S]> = Set(TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"]))
+    static let leadingVerbs = TextClasses.words(["开展了", "开展", "举办了", "举办", "组织了", "组织", "进行了", "进行", "发放了",
+                                                 "发放", "建成了", "建成", "召开了", "召开", "走访了", "走访", "慰问了", "慰问"])
+    /// Linking words between a noun and its number: dropped before reading the noun.
+    static let linkers = TextClasses.words([
+        "达到", "达", "为", "是", "共", "共计", "共有", "总计", "累计", "合计", "约", "有", "已有", "已达", "高达", "多达", "计",
+        "增至", "提升到", "提高到", "提升至", "提高至", "降到", "降至", "增加到", "减少到", "到", "至", "由", "从", "开展",
+        "开展了", "共开展", "举办", "举办了", "发放", "发放了", "进行", "大幅", "分别", "均", "都", "先后", "已", "已经",
+        "现有", "超", "突破",
+    ])
+    /// Words before which the noun phrase starts (verbs and function words).
+    static let beforeStops = TextClasses.words([
+        "开展了", "开展", "进行了", "进行", "举办了", "举办", "组织了", "组织", "发放了", "发放", "筹集了", "筹集", "收到了",
+        "收到", "推荐", "建成了", "建成", "建立了", "建立", "组建了", "组建", "创建了", "创建", "设置", "悬挂", "提供了", "提供",
+        "推送", "化解", "挽回", "实现了", "实现", "创造了", "创造", "累计", "共计", "共有", "共", "现有", "已有", "拥有", "有",
+        "帮助", "救助了", "救助", "慰问了", "慰问", "走访了", "走访", "资助", "捐赠", "送去", "送出", "发展了", "发展", "制作了",
+        "制作", "完成了", "完成", "攻克了", "攻克", "获得了", "获得", "获", "评选出了", "评选出", "选取", "设立", "新建", "培训了",
+        "吸引了", "吸引", "解答", "达成", "采纳", "参加", "参与", "惠及", "覆盖", "其中", "同时", "此外", "并且", "并", "还",
+        "也", "已经", "已", "其", "为", "对", "向", "给", "在", "于", "将", "把", "被", "从", "由", "与", "及", "等", "的",
+        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "帮扶", "安排", "推动", "带动", "发动", "动员", "收集",
+    ])
+    static let emptyWords: Set<String> = ["大幅", "同比", "分别", "均", "共", "累计", "先后", "已", "约", "达", "左右", "以上",
+                                          "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续"]
+    static let genericHeads: Set<String> = ["数", "数量", "人数", "金额", "总数", "总额", "规模", "次数", "人次", "数额"]
+    static let measureWords = TextClasses.set("个家名位所座支项处种份次场件条户人元间副对张块瓶")
+
+    /// - Parameters:
+    ///   - raw: the figure's offsets in `t`.
+    ///   - times: offsets of time phrases in `t` (a noun phrase never crosses one).
+    ///   - previous: the metric of the figure before, when it is in the same clause.
+    static func find(in t: [S], raw: Range<Int>, unit: String, times: [Range<Int>], previous: MetricSpan?) -> MetricSpan? {
+        let after = nounAfter(t, raw.upperBound, times)
+        let before = nounBefore(t, raw.lowerBound, times)
+        if unit == "%" || unit == "％", let b = before { return b }
+        if let a = after { return a }
+        if let b = before { return b }
+        if let v = nounAfterLeadingVerb(t, raw.upperBound, times) { return v }
+        if let p = previous { return MetricSpan(text: p.text, start: -1, end: -1) }
+        if let c = lastNounOfPreviousClause(t, raw.lowerBound) { return c }
+        return nil
+    }
+
+    // MARK: - after
+
+    static func nounAfter(_ t: [S], _ from: Int, _ times: [Range<Int>]) -> MetricSpan? {
+        var pos = from
+        while pos < t.count, quotesAndSpaces.contains(t[pos]) { pos += 1 }
+        for w in [["左", "右"], ["以", "上"], ["上", "下"], ["之", "多"]] as [[S]] where TextClasses.has(t, pos, w) { pos += 2 }
+        if pos < t.count, t[pos] == "的" { pos += 1 }
+        var k = pos
+        var stopWord: [S]? = nil
+        var collected = 0
+        while k < t.count, k - pos < 24 {
+            let c = t[k]
+            if stopPunctuation.contains(c) || TextClasses.isDigit(c) { break }
+            if TextClasses.chineseDigits.contains(c), k + 1 < t.count, measureWords.contains(t[k + 1]), collected > 0 { break }
+            if times.contains(where: { $0.lowerBound == k }) { break }
+            if !quotesAndSpaces.contains(c) {
+                if let w = TextClasses.wordAt(t, k, afterStops), collected > 0 || !(w == ["在"]) {
+                    stopWord = w
+                    break
+                }
+                collected += 1
+            }
+            k += 1
+        }
+        if let w = stopWord, awardVerbs.contains(w), let prize = phraseUntilClauseEnd(t, k + w.count) {
+            return prize
+        }
+        guard var span = trimmed(t, pos, k) else { return nil }
+        // 职工倾听室中，: a trailing 中/里/内 is a place word.
+        if stopWord == nil, span.end - span.start > 2, "中里内上".unicodeScalars.contains(t[span.end - 1]) {
+            span = trimmed(t, span.start, span.end - 1) ?? span
+        }
+        if emptyWords.contains(span.text) { return nil }
+        return span
+    }
+
+    static func nounAfterLeadingVerb(_ t: [S], _ from: Int, _ times: [Range<Int>]) -> MetricSpan? {
+        var pos = from
+        while pos < t.count, quotesAndSpaces.contains(t[pos]) { pos += 1 }
+        guard let v = TextClasses.wordAt(t, pos, leadingVerbs) else { return nil }
+        return nounAfter(t, pos + v.count, times)
+    }
+
+    /// 获得金奖，→ 金奖; 分获银奖、 铜奖 → 银奖、铜奖.
+    static func phraseUntilClauseEnd(_ t: [S], _ from: Int) -> MetricSpan? {
+        var k = from
+        while k < t.count, k - from < 24, !TextClasses.clauseEnd.contains(t[k]), t[k] != "的" { k += 1 }
+        return trimmed(t, from, k)
+    }
+
+    // MARK: - before
+
+    static func nounBefore(_ t: [S], _ rawStart: Int, _ times: [Range<Int>]) -> MetricSpan? {
+        var k = rawStart
+        while k > 0, quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
+        var strips = 0
+        while strips < 4 {
+            strips += 1
+            if let w = TextClasses.wordBefore(t, k, linkers) {
+                k -= w.count
+                while k > 0, quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
+                continue
+            }
+            // 从2016年的3214户: skip the time phrase and 从.
+            if k > 0, t[k - 1] == "的", let tp = times.first(where: { $0.upperBound == k - 1 }) {
+                k = tp.lowerBound
+                if k > 0, "从自由".unicodeScalars.contains(t[k - 1]) { k -= 1 }
+                continue
+            }
+            break
+        }
+        let end = k
+        var j = collectBack(t, end, times)
+        guard var span = trimmed(t, j, end) else { return nil }
+        if emptyWords.contains(span.text) { return nil }
+        if span.text.unicodeScalars.count < 2 || genericHeads.contains(span.text) {
+            // 会员信息采集数: read one more word back.
+            if let w = TextClasses.wordBefore(t, j, beforeStops) {
+                j = collectBack(t, j - w.count, times)
+                span = trimmed(t, j, end) ?? span
+            }
+        }
+        return span
+    }
+
+    static func collectBack(_ t: [S], _ end: Int, _ times: [Range<Int>]) -> Int {
+        var j = end
+        while j > 0, end - j < 16 {
+            let c = t[j - 1]
+            if stopPunctuation.contains(c) || TextClasses.isDigit(c) { break }
+            if measureWords.contains(c), j >= 2, TextClasses.isNumeral(t[j - 2]) { break }
+            if times.contains(where: { $0.upperBound == j }) { break }
+            if j < end, TextClasses.wordBefore(t, j, beforeStops) != nil { break }
+            j -= 1
+        }
+        return j
+    }
+
+    // MARK: - previous clause
+
+    /// …收到了来自顺义专项温暖基金的救助金，共计112万余元 → 救助金.
+    static func lastNounOfPreviousClause(_ t: [S], _ rawStart: Int) -> MetricSpan? {
+        let cs = TextClasses.clauseStart(t, rawStart)
+        guard cs >= 2 else { return nil }
+        let prevEnd = cs - 1
+        let prevStart = TextClasses.clauseStart(t, prevEnd)
+        guard prevStart < prevEnd else { return nil }
+        var k = prevEnd - 1
+        while k > prevStart, t[k] != "的" { k -= 1 }
+        let from = t[k] == "的" ? k + 1 : max(prevStart, prevEnd - 6)
+        guard var span = trimmed(t, from, prevEnd) else { return nil }
+        if span.end - span.start > 12 { span = trimmed(t, span.end - 12, span.end) ?? span }
+        return span
+    }
+
+    // MARK: -
+
+    /// The text between offsets without surrounding quotes and spaces, and with no spaces inside.
+    static func trimmed(_ t: [S], _ s: Int, _ e: Int) -> MetricSpan? {
+        var a = s, b = e
+        while a < b, quotesAndSpaces.contains(t[a]) { a += 1 }
+        while b > a, quotesAndSpaces.contains(t[b - 1]) { b -= 1 }
+        guard b > a else { return nil }
+        let text = TextClasses.string(t[a..<b].filter { !TextClasses.isSpace($0) })
+        guard !text.isEmpty else { return nil }
+        return MetricSpan(text: text, start: a, end: b)
+    }
+}

@@ -1,0 +1,210 @@
+/// The administrative divisions of China (`pipeline/gazetteer.csv`) with the
+/// names news text uses for them, indexed for scanning text.
+///
+/// Names are looked up by a 64-bit hash of their scalars, built incrementally
+/// while scanning; a set of prefix hashes stops a scan as soon as no name can
+/// start with what has been read, so a scan costs about two lookups per scalar.
+public struct Gazetteer: Sendable {
+    /// One division.
+    public struct Entry: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        /// 1 province, 2 prefecture (city), 3 county (district), 4 township (street, town).
+        public var level: Int
+        /// Index of the parent entry; -1 for a province.
+        public var parent: Int
+        /// `北京市/朝阳区/三里屯街道`.
+        public var path: String
+    }
+
+    /// How a name refers to its entry.
+    public enum Form: UInt8, Sendable {
+        /// The official name, or another full name (南法信镇 for 南法信地区).
+        case full
+        /// A short form (朝阳 for 朝阳区, 广西 for 广西壮族自治区).
+        case short
+    }
+
+    /// Where a name may be taken as a place.
+    public enum Scope: UInt8, Sendable {
+        /// In any article (full names, province and city short forms).
+        case anywhere
+        /// Only when its province (for a county) or county (for a township) is in context.
+        case context
+        /// Never (a short form that is a common word).
+        case never
+    }
+
+    /// One meaning of a name.
+    public struct Sense: Sendable, Equatable {
+        public var entry: Int
+        public var form: Form
+        public var scope: Scope
+        /// The path ends with the name as written (南法信镇), not the table's name (南法信地区).
+        public var asWritten: Bool
+    }
+
+    /// A name found in a text, with all its possible meanings.
+    public struct Match: Sendable, Equatable {
+        public var start: Int
+        public var end: Int
+        public var senses: [Sense]
+    }
+
+    public private(set) var entries: [Entry] = []
+    private var indexByCode: [String: Int] = [:]
+    private var groups: [(name: [UInt32], senses: [Sense])] = []
+    private var groupByHash: [UInt64: Int] = [:]
+    private var prefixHashes: Set<UInt64> = []
+    private var maxNameLength = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    public func index(ofCode code: String) -> Int? { indexByCode[code] }
+
+    /// Adds an entry; its parent must have been added before (rows sorted by code).
+    /// Returns nil when the parent code is unknown.
+    @discardableResult
+    public mutating func addEntry(code: String, name: String, level: Int, parentCode: String, path: String) -> Int? {
+        var parent = -1
+        if !parentCode.isEmpty {
+            guard let p = indexByCode[parentCode] else { return nil }
+            parent = p
+        }
+        let i = entries.count
+        entries.append(Entry(code: code, name: name, level: level, parent: parent,
+                             path: path.isEmpty ? name : path))
+        indexByCode[code] = i
+        return i
+    }
+
+    /// Adds a name for an entry. Names shorter than two scalars are ignored.
+    public mutating func addName(_ name: String, entry: Int, form: Form, scope: Scope, asWritten: Bool = false) {
+        let scalars = name.unicodeScalars.map { $0.value }
+        guard scalars.count >= 2 else { return }
+        let sense = Sense(entry: entry, form: form, scope: scope, asWritten: asWritten)
+        var h = Gazetteer.seed
+        for (k, s) in scalars.enumerated() {
+            h = Gazetteer.mix(h, s)
+            if k < scalars.count - 1 { prefixHashes.insert(h) }
+        }
+        if let g = groupByHash[h], groups[g].name == scalars {
+            if !groups[g].senses.contains(sense) { groups[g].senses.append(sense) }
+        } else if groupByHash[h] == nil {
+            groupByHash[h] = groups.count
+            groups.append((scalars, [sense]))
+        }
+        maxNameLength = max(maxNameLength, scalars.count)
+    }
+
+    /// Sets the scope of every sense of `name` (aliases.csv: `never` for common words).
+    /// Only the senses of `entry` when given.
+    public mutating func setScope(of name: String, entry: Int? = nil, to scope: Scope) {
+        guard let g = group(of: name) else { return }
+        for k in groups[g].senses.indices where entry == nil || groups[g].senses[k].entry == entry {
+            groups[g].senses[k].scope = scope
+        }
+    }
+
+    /// The meanings of a name, as stored.
+    public func senses(of name: String) -> [Sense] {
+        guard let g = group(of: name) else { return [] }
+        return groups[g].senses
+    }
+
+    private func group(of name: String) -> Int? {
+        let scalars = name.unicodeScalars.map { $0.value }
+        var h = Gazetteer.seed
+        for s in scalars { h = Gazetteer.mix(h, s) }
+        guard let g = groupByHash[h], groups[g].name == scalars else { return nil }
+        return g
+    }
+
+    /// Scans text left to right for names, longest name first at each position.
+    /// A name followed by a street word (中山路, 北京路, 朝阳门) is not a place.
+    public func scan(_ text: [Unicode.Scalar]) -> [Match] {
+        var matches: [Match] = []
+        var i = 0
+        let n = text.count
+        while i < n {
+            guard Gazetteer.isHan(text[i]) else { i += 1; continue }
+            var h = Gazetteer.seed
+            var best: (end: Int, group: Int)? = nil
+            var j = i
+            while j < n, j - i < maxNameLength {
+                h = Gazetteer.mix(h, text[j].value)
+                if let g = groupByHash[h], groups[g].name.count == j - i + 1,
+                   zip(groups[g].name, text[i...j]).allSatisfy({ $0 == $1.value }) {
+                    best = (j + 1, g)
+                }
+                if !prefixHashes.contains(h) { break }
+                j += 1
+            }
+            if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
+                matches.append(Match(start: i, end: b.end, senses: groups[b.group].senses))
+                i = b.end
+            } else {
+                i += 1
+            }
+        }
+        return matches
+    }
+
+    /// The entry and its ancestors, most specific first.
+    public func chain(_ entry: Int) -> [Int] {
+        var out: [Int] = []
+        var e = entry
+        while e >= 0 { out.append(e); e = entries[e].parent }
+        return out
+    }
+
+    public func isAncestor(_ a: Int, of b: Int) -> Bool {
+        var e = entries[b].parent
+        while e >= 0 { if e == a { return true }; e = entries[e].parent }
+        return false
+    }
+
+    public func province(of entry: Int) -> Int { chain(entry).last ?? entry }
+
+    /// Path and code of an entry; `written` replaces the last component (南法信镇).
+    public func region(_ entry: Int, written: String? = nil) -> Region {
+        let e = entries[entry]
+        var path = e.path
+        if let w = written, w != e.name, let slash = path.lastIndex(of: "/") {
+            path = String(path[..<slash]) + "/" + w
+        }
+        return Region(path: path, code: e.code)
+    }
+
+    // MARK: - hashing and character classes
+
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func mix(_ h: UInt64, _ s: UInt32) -> UInt64 {
+        var x = (h ^ UInt64(s)) &* 0x100_0000_01b3
+        x ^= x >> 29
+        return x
+    }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+    }
+
+    /// Words after a name that make it part of a street, gate or building name.
+    static let streetWords: [[Unicode.Scalar]] = ["路", "街", "大街", "大道", "巷", "胡同", "门", "桥", "公园", "广场", "大厦",
+                                                  "号", "站", "机场", "港"].map { Array($0.unicodeScalars) }
+
+    static func followedByStreetWord(_ text: [Unicode.Scalar], _ end: Int) -> Bool {
+        for w in streetWords where end + w.count <= text.count {
+            if text[end..<(end + w.count)].elementsEqual(w) {
+                // 街道 is a division type, not a street.
+                if w.count == 1, w[0] == "街", end + 1 < text.count, text[end + 1] == "道" { continue }
+                return true
+            }
+        }
+        return false
+    }
+}
