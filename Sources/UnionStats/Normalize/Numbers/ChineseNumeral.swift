@@ -45,8 +45,10 @@ enum ChineseNumeral {
     /// a high end for the loose ranges (三四十 → 30…40); nil when malformed
     /// (十十, 五一, 十二五 are not numbers but names and slogans).
     static func parse(_ cs: ArraySlice<Unicode.Scalar>) -> (low: Int, high: Int?)? {
+        guard !cs.isEmpty else { return nil }
+        // Fast path: one digit scalar (一, 两, 三 …), by far the most common.
+        if cs.count == 1, let d = digit(cs[cs.startIndex]) { return (d, nil) }
         let c = Array(cs)
-        guard !c.isEmpty else { return nil }
         let digits = c.map { digit($0) }
         // Loose range: two neighbouring digits, then only place scalars (三四十 → 30–40).
         if c.count >= 2, let a = digits[0], let b = digits[1], isRangePair(a, b) || (a == 1 && b == 2 && (c[1] == "两" || c[1] == "兩")) {

@@ -143,16 +143,23 @@ enum MeasureWords {
         return w.map { $0.scalarArray }.sorted { $0.count > $1.count }
     }()
 
-    /// The per-word starting at `i` (after 每): `个月` gives `月`, `个季度` gives `季度`.
-    static func perWord(_ s: Scalars, at i: Int) -> String? {
-        for w in perWords where s.matches(w, at: i) {
+    static let perWordsByFirst: [Unicode.Scalar: [(Scalars, String)]] = {
+        var t: [Unicode.Scalar: [(Scalars, String)]] = [:]
+        for w in perWords {
             var v = String.UnicodeScalarView()
             v.append(contentsOf: w)
-            let word = String(v)
-            if word == "个月" { return "月" }
-            if word == "个季度" { return "季度" }
-            return word
+            var word = String(v)
+            if word == "个月" { word = "月" }
+            if word == "个季度" { word = "季度" }
+            t[w[0], default: []].append((w, word))
         }
+        return t
+    }()
+
+    /// The per-word starting at `i` (after 每): `个月` gives `月`, `个季度` gives `季度`.
+    static func perWord(_ s: Scalars, at i: Int) -> String? {
+        guard i < s.count, let list = perWordsByFirst[s[i]] else { return nil }
+        for (w, word) in list where s.matches(w, at: i) { return word }
         return nil
     }
 }

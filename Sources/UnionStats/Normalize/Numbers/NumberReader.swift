@@ -103,7 +103,9 @@ enum NumberReader {
 
     /// Digits, thousands separators in groups of three (3,363,287 / 3，363，287), one decimal point.
     private static func arabic(_ s: Scalars, at i: Int) -> Single? {
-        var text = ""
+        var mantissa: UInt64 = 0
+        var digitCount = 0
+        var fractionDigits = 0
         var j = i
         var groupLen = 0
         var grouped = false
@@ -111,7 +113,11 @@ enum NumberReader {
         while j < s.count {
             let c = s[j]
             if let d = ScalarClass.arabicDigit(c) {
-                text.append(Character(Unicode.Scalar(UInt8(0x30 + d))))
+                if digitCount < 19 {
+                    mantissa = mantissa * 10 + UInt64(d)
+                    if decimal { fractionDigits += 1 }
+                }
+                digitCount += 1
                 groupLen += 1
                 j += 1
             } else if (c == "," || c == "，") && !decimal && groupLen >= 1 && (grouped ? groupLen == 3 : groupLen <= 3),
@@ -121,17 +127,18 @@ enum NumberReader {
                 j += 1
             } else if (c == "." || c == "．") && !decimal && j + 1 < s.count && ScalarClass.isArabicDigit(s[j + 1]) {
                 decimal = true
-                text.append(".")
                 groupLen = 0
                 j += 1
             } else {
                 break
             }
         }
-        guard let v = Decimal(string: text) else { return nil }
+        let v = fractionDigits == 0 ? Decimal(mantissa)
+            : Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
         let first = ScalarClass.arabicDigit(s[i]) ?? 0
         let leadingZero = first == 0 && i + 1 < s.count && ScalarClass.isArabicDigit(s[i + 1])
-        let glued = j < s.count && ScalarClass.isLatinLetter(s[j])
+        // Digits glued to letters, or more digits than any count has: a code.
+        let glued = (j < s.count && ScalarClass.isLatinLetter(s[j])) || digitCount > 18
         var single = Single(token: NumberToken(start: i, end: j, value: v, valueMax: nil, chinese: false, bare: false, lone: nil,
                                                over: false, percentUnit: nil, leadingZero: leadingZero, gluedToLetter: glued),
                             multiplier: 1)
@@ -156,8 +163,24 @@ enum NumberReader {
                           multiplier: 1)
         }
         let bare = ChineseNumeral.place(s[i]).map { $0 >= 100 } ?? false
-        var single = Single(token: NumberToken(start: i, end: j, value: Decimal(parsed.low), valueMax: parsed.high.map { Decimal($0) },
-                                               chinese: true, bare: bare, lone: j == i + 1 && ChineseNumeral.digit(s[i]) != nil ? s[i] : nil,
+        var value = Decimal(parsed.low)
+        var lone: Unicode.Scalar? = j == i + 1 && ChineseNumeral.digit(s[i]) != nil ? s[i] : nil
+        // 三百五十六点七: a decimal point 点 followed by digits.
+        if parsed.high == nil, j + 1 < s.count, s[j] == "点" || s[j] == "點", ChineseNumeral.digit(s[j + 1]) != nil {
+            var k = j + 1
+            var fraction: Decimal = 0
+            var scale: Decimal = 1
+            while k < s.count, let d = ChineseNumeral.digit(s[k]) {
+                scale /= 10
+                fraction += Decimal(d) * scale
+                k += 1
+            }
+            value += fraction
+            j = k
+            lone = nil
+        }
+        var single = Single(token: NumberToken(start: i, end: j, value: value, valueMax: parsed.high.map { Decimal($0) },
+                                               chinese: true, bare: bare, lone: lone,
                                                over: false, percentUnit: nil, leadingZero: false, gluedToLetter: false),
                             multiplier: 1)
         tail(s, &single, arabic: false)

@@ -42,8 +42,15 @@ enum QualifierWords {
         return list.sorted { $0.word.count > $1.word.count }
     }()
 
+    /// The prefixes indexed by their last scalar, longest first, so that each position costs one lookup.
+    static let byLast: [Unicode.Scalar: [Prefix]] = {
+        var t: [Unicode.Scalar: [Prefix]] = [:]
+        for p in prefixes { t[p.word[p.word.count - 1], default: []].append(p) }
+        return t
+    }()
+
     /// Words that may link a qualifier to its number (最高为, 最高可达, 超过了).
-    static let linkWords: [Scalars] = ["为", "為", "是", "达", "達", "达到", "達到", "可达", "可達", "可达到", "可", "可以", "能", "能达到", "有", "了", "在"]
+    static let linkWords: [Scalars] = ["为", "為", "是", "达", "達", "达到", "達到", "可达", "可達", "可达到", "可", "可以", "能", "能达到", "有", "了", "在", "占", "佔"]
         .map { $0.scalarArray }
 
     /// The qualifier word before a number starting at `numberStart`: the start of the raw span and the qualifier.
@@ -51,7 +58,8 @@ enum QualifierWords {
         var end = numberStart
         if end > 0, ScalarClass.isSpace(s[end - 1]) { end -= 1 }
         // Right before the number.
-        for p in prefixes where (!p.bareOnly || bare) && s.matches(p.word, endingAt: end) {
+        guard end > 0 else { return nil }
+        for p in byLast[s[end - 1]] ?? [] where (!p.bareOnly || bare) && s.matches(p.word, endingAt: end) {
             let ws = end - p.word.count
             if ws > 0, p.notAfter.contains(s[ws - 1]) { continue }
             return (ws, p.qualifier)
@@ -62,7 +70,8 @@ enum QualifierWords {
             let c = s[end - gap]
             guard ScalarClass.isIdeograph(c), !ChineseNumeral.isNumeral(c), c != "每" else { break }
             let gapStart = end - gap
-            for p in prefixes where p.gap != .none && s.matches(p.word, endingAt: gapStart) {
+            guard gapStart > 0, let candidates = byLast[s[gapStart - 1]] else { gap += 1; continue }
+            for p in candidates where p.gap != .none && s.matches(p.word, endingAt: gapStart) {
                 if p.gap == .link {
                     let g = Array(s[gapStart..<end])
                     guard linkWords.contains(g) else { continue }
