@@ -1,6 +1,316 @@
-/// Splits a page's paragraphs into articles (STUB: owned by the extract work; one article for now).
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Splits a page's paragraphs into articles.
+///
+/// Body paragraphs form runs; a byline (`本报讯`, `据…讯`, `本报…电`) starts a new
+/// article inside a run. Short lines without a sentence end form headline
+/// blocks between the runs. Newspapers print headlines before their article or,
+/// as 劳动午报's e-paper text does, after it, sometimes several orphans together
+/// at the foot of the page; so each headline line goes to the article whose body
+/// shares most of its character bigrams (the one before or after it, or a nearby
+/// article that has no headline yet), and lines that match nothing follow their
+/// block's neighbours or the page's usual order. A single comma-headed line or a
+/// series of equal-length lines between runs without bylines are section heads
+/// inside one article (`对口帮扶暖人心,圆贫困学子上学梦`).
 public enum ArticleSplitter {
     public static func articles(from paragraphs: [Paragraph]) -> [Article] {
-        paragraphs.isEmpty ? [] : [Article(index: 1, headline: "", paragraphs: paragraphs)]
+        var splitter = Splitter(paragraphs)
+        return splitter.run()
+    }
+}
+
+struct Splitter {
+    enum Kind { case body, byline, credit, headline, skip }
+
+    struct Proto {
+        var paras: [Int] = []
+        var opensWithByline = false
+        var opensWithCredit = false
+    }
+
+    struct Block {
+        var lines: [Int] = []
+        /// Index of the run-article before the block, -1 when none.
+        var after: Int
+    }
+
+    let paragraphs: [Paragraph]
+    var scalars: [[Unicode.Scalar]] = []
+    var kinds: [Kind] = []
+    var protos: [Proto] = []
+    var blocks: [Block] = []
+    var bodyBigrams: [Int: Set<UInt64>] = [:]
+
+    /// Likeness a line needs to be tied to an article, and its lead over the next best.
+    static let strong = 0.5
+    static let margin = 0.2
+    /// Weaker likeness that decides between the two neighbours when nothing else does.
+    static let lean = 0.25
+    static let leanMargin = 0.15
+    /// How far (in articles) an orphan headline may be from its article.
+    static let window = 12
+    /// Scalars of each body read for bigrams (headlines repeat the lead).
+    static let bodyLimit = 4000
+
+    init(_ paragraphs: [Paragraph]) { self.paragraphs = paragraphs }
+
+    static let debug = getenv("UNIONSTATS_DEBUG_SPLIT") != nil
+
+    mutating func run() -> [Article] {
+        classify()
+        group()
+        if protos.isEmpty {
+            // Only short lines: keep them as one article's body rather than lose them.
+            let lines = paragraphs.indices.filter { kinds[$0] != .skip }
+            guard !lines.isEmpty else { return [] }
+            return [Article(index: 1, headline: "", paragraphs: lines.map { paragraphs[$0] })]
+        }
+        mergeSections()
+        let assigned = assignHeadlines()
+        return build(assigned)
+    }
+
+    mutating func classify() {
+        scalars.reserveCapacity(paragraphs.count)
+        for p in paragraphs {
+            let s = Array(p.text.unicodeScalars)
+            scalars.append(s)
+            let kind: Kind
+            if s.count <= 40 && PageFurniture.dateHeader(s) != nil {
+                kind = .skip
+            } else if Bylines.bylineLength(s) != nil {
+                kind = .byline
+            } else if s.count <= 30 && Bylines.isCredit(s) {
+                kind = .credit
+            } else if Headlines.isCandidate(p, scalars: s) {
+                kind = .headline
+            } else {
+                kind = .body
+            }
+            kinds.append(kind)
+        }
+    }
+
+    mutating func group() {
+        var lastWasBlock = false
+        for i in paragraphs.indices {
+            switch kinds[i] {
+            case .skip:
+                continue
+            case .headline:
+                if lastWasBlock {
+                    blocks[blocks.count - 1].lines.append(i)
+                } else {
+                    blocks.append(Block(lines: [i], after: protos.count - 1))
+                    lastWasBlock = true
+                }
+            case .byline:
+                protos.append(Proto(paras: [i], opensWithByline: true))
+                lastWasBlock = false
+            case .body, .credit:
+                if lastWasBlock || protos.isEmpty {
+                    protos.append(Proto(paras: [i], opensWithCredit: kinds[i] == .credit))
+                } else {
+                    protos[protos.count - 1].paras.append(i)
+                }
+                lastWasBlock = false
+            }
+        }
+    }
+
+    // MARK: section heads
+
+    mutating func mergeSections() {
+        var candidates: [Int] = []
+        for (b, block) in blocks.enumerated() where block.lines.count == 1 {
+            let p = block.after, n = block.after + 1
+            guard p >= 0, n < protos.count, !protos[n].opensWithByline, !protos[n].opensWithCredit else { continue }
+            let line = scalars[block.lines[0]]
+            guard !Headlines.isLabel(line), !Headlines.isOrganizationKicker(line) else { continue }
+            candidates.append(b)
+        }
+        var byLength: [Int: Int] = [:]
+        for b in candidates { byLength[Headlines.compact(scalars[blocks[b].lines[0]]).count, default: 0] += 1 }
+        var sections = Set<Int>()
+        for b in candidates {
+            let c = Headlines.compact(scalars[blocks[b].lines[0]])
+            let comma = c.dropLast().contains(where: { $0 == "，" || $0 == "," })
+            if comma || (c.count >= 5 && byLength[c.count, default: 0] >= 2) { sections.insert(b) }
+        }
+        guard !sections.isEmpty else { return }
+        var sectionBefore: [Int: Int] = [:]  // proto index n -> section block in front of it
+        for b in sections { sectionBefore[blocks[b].after + 1] = b }
+        var merged: [Proto] = []
+        var map: [Int] = []
+        for (i, p) in protos.enumerated() {
+            if let b = sectionBefore[i], !merged.isEmpty {
+                merged[merged.count - 1].paras += blocks[b].lines + p.paras
+            } else {
+                merged.append(p)
+            }
+            map.append(merged.count - 1)
+        }
+        var kept: [Block] = []
+        for (b, block) in blocks.enumerated() where !sections.contains(b) {
+            kept.append(Block(lines: block.lines, after: block.after >= 0 ? map[block.after] : -1))
+        }
+        for b in sections { for l in blocks[b].lines { kinds[l] = .body } }
+        protos = merged
+        blocks = kept
+    }
+
+    // MARK: headlines
+
+    mutating func body(_ a: Int) -> Set<UInt64> {
+        if let s = bodyBigrams[a] { return s }
+        var set = Set<UInt64>()
+        var budget = Splitter.bodyLimit
+        for p in protos[a].paras where budget > 0 {
+            let s = scalars[p]
+            Headlines.bigrams(s, limit: budget, into: &set)
+            budget -= s.count
+        }
+        bodyBigrams[a] = set
+        return set
+    }
+
+    /// For each headline line, the article it belongs to.
+    mutating func assignHeadlines() -> [Int: Int] {
+        var owner: [Int: Int] = [:]
+        var lineBigrams: [Int: Set<UInt64>] = [:]
+        for block in blocks {
+            // Column labels (工会动态) say nothing about the article: they only follow their block.
+            for l in block.lines { lineBigrams[l] = Headlines.isLabel(scalars[l]) ? [] : Headlines.bigrams(scalars[l]) }
+        }
+
+        // 1. Lines that clearly match the article before or after them.
+        var towardBefore = 0, towardAfter = 0
+        for block in blocks {
+            let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
+            for l in block.lines {
+                let h = lineBigrams[l]!
+                guard h.count >= 2 else { continue }
+                let sp = p >= 0 ? Headlines.likeness(h, body(p)) : -1
+                let sn = n >= 0 ? Headlines.likeness(h, body(n)) : -1
+                if sp >= Splitter.strong && sp >= sn + Splitter.margin {
+                    owner[l] = p; towardBefore += 1
+                } else if sn >= Splitter.strong && sn >= sp + Splitter.margin {
+                    owner[l] = n; towardAfter += 1
+                }
+            }
+        }
+        if Splitter.debug {
+            for block in blocks {
+                for l in block.lines {
+                    let h = lineBigrams[l]!
+                    let scores = protos.indices.map { a in Int(Headlines.likeness(h, body(a)) * 100) }
+                    print("DEBUG line \(paragraphs[l].firstLine) after=\(block.after) owner=\(owner[l] ?? -9) \(paragraphs[l].text) \(scores)")
+                }
+            }
+            print("DEBUG before=\(towardBefore) after=\(towardAfter)")
+        }
+        // 2. Orphans: a nearby article that has no headline yet and clearly matches.
+        var headed = Set(owner.values)
+        for block in blocks {
+            let p = block.after, n = block.after + 1
+            for l in block.lines where owner[l] == nil {
+                let h = lineBigrams[l]!
+                guard h.count >= 3 else { continue }
+                let lo = max(0, p - Splitter.window), hi = min(protos.count - 1, n + Splitter.window)
+                guard lo <= hi else { continue }
+                var best = -1, bestScore = 0.0, second = 0.0
+                for a in lo...hi where a == p || a == n || !headed.contains(a) {
+                    let s = Headlines.likeness(h, body(a))
+                    if s > bestScore { second = bestScore; bestScore = s; best = a } else if s > second { second = s }
+                }
+                if best >= 0 && bestScore >= Splitter.strong && bestScore >= second + Splitter.margin {
+                    owner[l] = best
+                }
+            }
+            for l in block.lines { if let a = owner[l] { headed.insert(a) } }
+        }
+        // 3. Lines that lean toward one neighbour.
+        for block in blocks {
+            let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
+            for l in block.lines where owner[l] == nil {
+                let h = lineBigrams[l]!
+                guard h.count >= 2 else { continue }
+                let sp = p >= 0 ? Headlines.likeness(h, body(p)) : -1
+                let sn = n >= 0 ? Headlines.likeness(h, body(n)) : -1
+                if sp >= Splitter.lean && sp >= sn + Splitter.leanMargin {
+                    owner[l] = p
+                } else if sn >= Splitter.lean && sn >= sp + Splitter.leanMargin {
+                    owner[l] = n
+                }
+            }
+        }
+        // 4. The rest follow the nearest tied line of their block (the next one first),
+        //    else the page's usual order (headline before its article unless most go after).
+        let headlineFirst = towardAfter >= towardBefore
+        for block in blocks {
+            for (k, l) in block.lines.enumerated() where owner[l] == nil {
+                var found: Int? = nil
+                for m in (k + 1)..<max(k + 1, block.lines.count) { if let a = owner[block.lines[m]] { found = a; break } }
+                if found == nil {
+                    for m in stride(from: k - 1, through: 0, by: -1) { if let a = owner[block.lines[m]] { found = a; break } }
+                }
+                if let a = found { owner[l] = a; continue }
+                let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
+                if headlineFirst { owner[l] = n >= 0 ? n : p } else { owner[l] = p >= 0 ? p : n }
+            }
+        }
+        return owner
+    }
+
+    // MARK: articles
+
+    func build(_ owner: [Int: Int]) -> [Article] {
+        var linesOf = [[Int]](repeating: [], count: protos.count)
+        for (l, a) in owner where a >= 0 { linesOf[a].append(l) }
+        var out: [Article] = []
+        for (a, proto) in protos.enumerated() {
+            let lines = linesOf[a].sorted()
+            let texts = lines.map { scalars[$0] }
+            let main = Headlines.mainIndex(texts)
+            let headline = main >= 0 ? paragraphs[lines[main]].text : ""
+            let subs = lines.indices.filter { $0 != main }.map { paragraphs[lines[$0]].text }
+            var paras = proto.paras.map { paragraphs[$0] }
+            var byline = ""
+            if let first = proto.paras.first, kinds[first] == .byline, let n = Bylines.bylineLength(scalars[first]) {
+                byline = trimmed(Scalars.string(scalars[first].prefix(n)))
+                let rest = paras[0].droppingPrefix(n)
+                if rest.text.unicodeScalars.contains(where: { !Scalars.isSpace($0) }) { paras[0] = rest } else { paras.removeFirst() }
+            }
+            if byline.isEmpty {
+                // Reporter credits at the start or the end of the article are its byline.
+                var lead = 0
+                while lead < paras.count, lead < proto.paras.count, kinds[proto.paras[lead]] == .credit,
+                      Bylines.isReporterCredit(scalars[proto.paras[lead]]) { lead += 1 }
+                if lead > 0 && lead < paras.count {
+                    byline = paras[0..<lead].map(\.text).joined(separator: " ")
+                    paras.removeFirst(lead)
+                } else {
+                    var tail = 0
+                    while tail < paras.count - 1, kinds[proto.paras[proto.paras.count - 1 - tail]] == .credit,
+                          Bylines.isReporterCredit(scalars[proto.paras[proto.paras.count - 1 - tail]]) { tail += 1 }
+                    if tail > 0 {
+                        byline = paras[(paras.count - tail)...].map(\.text).joined(separator: " ")
+                        paras.removeLast(tail)
+                    }
+                }
+            }
+            guard !paras.isEmpty || !headline.isEmpty else { continue }
+            out.append(Article(index: out.count + 1, headline: headline, subheadlines: subs, byline: byline, paragraphs: paras))
+        }
+        return out
+    }
+
+    func trimmed(_ s: String) -> String {
+        var u = Array(s.unicodeScalars)
+        while let l = u.last, Scalars.isSpace(l) { u.removeLast() }
+        while let f = u.first, Scalars.isSpace(f) { u.removeFirst() }
+        return Scalars.string(u)
     }
 }

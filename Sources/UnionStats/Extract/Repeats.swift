@@ -1,0 +1,74 @@
+/// Finds paragraphs a page repeats: identical ones (8 scalars or more), and
+/// ones of 20 scalars or more that are the start or the tail of an earlier
+/// paragraph (a column printed twice, or the end of a paragraph pasted again),
+/// or lie inside one of the few paragraphs just before. Hash lookups keep it
+/// linear in the page length; the first occurrence is kept.
+struct Repeats {
+    static let minimumIdentical = 8
+    static let minimumPartial = 20
+    static let recentWindow = 4
+    static let recentLimit = 20_000
+
+    var whole: [Int: [Int]] = [:]
+    var heads: [Int: [Int]] = [:]
+    var tails: [Int: [Int]] = [:]
+    /// Texts of recorded paragraphs; they share storage with the paragraphs themselves,
+    /// and are decoded again only when a hash matches.
+    var kept: [String] = []
+    var recent: [[Unicode.Scalar]] = []
+
+    static func compact(_ text: String) -> [Unicode.Scalar] { text.unicodeScalars.filter { !Scalars.isSpace($0) } }
+
+    static func hash<C: Collection>(_ s: C) -> Int where C.Element == Unicode.Scalar {
+        var h = Hasher()
+        for x in s { h.combine(x.value) }
+        return h.finalize()
+    }
+
+    /// Records `p` and returns true when it is new; returns false for a repeat.
+    mutating func isNew(_ text: String, _ p: [Unicode.Scalar], credit: Bool) -> Bool {
+        let compact = p.filter { !Scalars.isSpace($0) }
+        let n = compact.count
+        if n >= Repeats.minimumIdentical && !credit {
+            let h = Repeats.hash(compact)
+            if let ids = whole[h], ids.contains(where: { Repeats.compact(kept[$0]) == compact }) { return false }
+            if n >= Repeats.minimumPartial {
+                let head = Repeats.hash(compact.prefix(Repeats.minimumPartial))
+                if let ids = heads[head], ids.contains(where: { let q = Repeats.compact(kept[$0]); return q.count >= n && q.starts(with: compact) }) { return false }
+                let tail = Repeats.hash(compact.suffix(Repeats.minimumPartial))
+                if let ids = tails[tail], ids.contains(where: { let q = Repeats.compact(kept[$0]); return q.count >= n && q.suffix(n).elementsEqual(compact) }) { return false }
+                for q in recent where q.count > n && Repeats.contains(q, compact) { return false }
+                let id = kept.count
+                kept.append(text)
+                whole[h, default: []].append(id)
+                heads[head, default: []].append(id)
+                tails[tail, default: []].append(id)
+            } else {
+                let id = kept.count
+                kept.append(text)
+                whole[h, default: []].append(id)
+            }
+        }
+        if n >= Repeats.minimumPartial && n <= Repeats.recentLimit {
+            recent.append(compact)
+            if recent.count > Repeats.recentWindow { recent.removeFirst() }
+        }
+        return true
+    }
+
+    /// Whether `needle` occurs in `hay` (first-scalar scan, then compare).
+    static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        guard let first = needle.first, hay.count >= needle.count else { return false }
+        let last = hay.count - needle.count
+        var i = 0
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,59 @@
+import XCTest
+@testable import UnionStats
+
+final class MentionScannerTests: XCTestCase {
+    /// A paragraph joined from three source lines (starting at line 10), like the repaired pages.
+    private let paragraph = Paragraph(
+        text: "三年来，朝阳区各级工会组织共开展了职工沟通会近2000场，进行工会会员信息采集13323人次。同时，要求每个街乡每月举办4场职工沟通会。",
+        firstLine: 10, lineStarts: [0, 20, 45])
+
+    func testMentionFields() {
+        let article = Article(index: 3, headline: "朝阳区三年开展职工沟通会近2000场", paragraphs: [paragraph])
+        let ms = MentionScanner.mentions(in: article, doc: "d.txt")
+        let body = ms.filter { $0.paragraph == 0 }
+        XCTAssertEqual(body.map(\.raw), ["近2000场", "13323人次", "4场"])
+        let first = body[0]
+        XCTAssertEqual(first.doc, "d.txt")
+        XCTAssertEqual(first.article, 3)
+        let scalars = Array(paragraph.text.unicodeScalars)
+        XCTAssertEqual(String(String.UnicodeScalarView(scalars[first.start..<first.end])), "近2000场")
+        XCTAssertEqual(first.line, paragraph.line(at: first.start))
+        XCTAssertEqual(first.line, 11, "offset 22 lies on the second source line")
+        // The clause, with the short time phrase that governs it.
+        XCTAssertEqual(first.sentence, "三年来，朝阳区各级工会组织共开展了职工沟通会近2000场")
+        XCTAssertEqual(body[1].sentence, "进行工会会员信息采集13323人次")
+        XCTAssertEqual(body[2].sentence, "要求每个街乡每月举办4场职工沟通会")
+        // Context: up to 40 scalars either side, from the paragraph.
+        XCTAssertTrue(first.before.hasSuffix("职工沟通会"))
+        XCTAssertEqual(first.before.unicodeScalars.count, 22)
+        XCTAssertTrue(first.after.hasPrefix("，进行工会"))
+        XCTAssertEqual(first.after.unicodeScalars.count, MentionScanner.contextLength)
+
+        let head = ms.filter { $0.paragraph == -1 }
+        XCTAssertEqual(head.map(\.raw), ["近2000场"])
+        XCTAssertEqual(head[0].start, 12)
+        XCTAssertEqual(head[0].line, article.line)
+    }
+
+    /// The parser reads a mention the way the scanner found it, with its context.
+    func testScannerAndParserAgree() {
+        let article = Article(index: 1, headline: "", paragraphs: [paragraph])
+        let qs = MentionScanner.mentions(in: article, doc: "d").map { QuantityParser.parse($0) }
+        XCTAssertEqual(qs.map { $0?.value.plain }, ["2000", "13323", "4"])
+        XCTAssertEqual(qs.map { $0?.qualifier }, [.approx, .exact, .exact])
+        XCTAssertEqual(qs.map { $0?.per }, ["", "", "月"])
+    }
+
+    /// One pass over scalars: a megabyte of dense news text must scan quickly even in a debug build.
+    func testThroughput() {
+        let text = String(repeating: paragraph.text + "为每家企业提供2万元助推金，1月6日一位职工送来一面锦旗。", count: 5000)
+        let bytes = text.utf8.count
+        let started = Date()
+        let found = MentionScanner.figures(in: text).count
+        let seconds = Date().timeIntervalSince(started)
+        XCTAssertEqual(found, 5000 * 4)
+        let mbPerSecond = Double(bytes) / 1_000_000 / max(seconds, 1e-9)
+        print("MentionScanner throughput: \(Int(mbPerSecond)) MB/s on \(bytes) bytes")
+        XCTAssertGreaterThan(mbPerSecond, 5, "debug builds are slow; release should be well over 100 MB/s")
+    }
+}
