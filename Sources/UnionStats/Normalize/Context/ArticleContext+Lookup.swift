@@ -20,8 +20,12 @@ extension ArticleContext {
         let ss = sentenceStart(f)
         var phrase = times.last { $0.end <= f.start && $0.start >= ss }
             ?? times.last { $0.end <= f.start }
-        if phrase == nil, let l = lead {
-            phrase = segs[l].times.last { !$0.embedded }
+        // The lead: the first of the first two paragraphs that has a time phrase
+        // (a quotation may open the article).
+        if phrase == nil {
+            for l in 0..<min(2, bodyCount) {
+                if let p = segs[l].times.last(where: { !$0.embedded }) { phrase = p; break }
+            }
         }
         guard let p = phrase else { return (Period(), nil) }
         return (PeriodResolver.resolve(p, published: published), p)
@@ -30,6 +34,11 @@ extension ArticleContext {
     // MARK: - organization
 
     func usable(_ o: Org) -> Bool { o.usable && o.name != nil }
+
+    func isUnion(_ o: Org) -> Bool {
+        guard let n = o.name else { return false }
+        return n.hasSuffix("工会") || n.hasSuffix("工会委员会") || n.hasSuffix("工会联合会")
+    }
 
     /// The nearest owner before the figure in its sentence; else the union of
     /// the place the sentence names (当天，朝阳区共开展… → 朝阳区总工会); else the
@@ -43,10 +52,14 @@ extension ArticleContext {
             return o
         }
         if let o = inSeg.last(where: { $0.end <= f.start }) { return o }
+        // Beyond the paragraph, a union is the likelier subject.
+        if f.seg < bodyCount {
+            let earlier = orgs.filter { $0.seg < f.seg && usable($0) }
+            if let o = earlier.last(where: isUnion) ?? earlier.last { return o }
+        }
         if let o = inSeg.first(where: { $0.start >= f.end }) { return o }
-        if f.seg < bodyCount, let o = orgs.last(where: { $0.seg < f.seg && usable($0) }) { return o }
-        for s in readingOrder { if let o = orgs.first(where: { $0.seg == s && usable($0) }) { return o } }
-        return nil
+        let all = readingOrder.flatMap { s in orgs.filter { $0.seg == s && usable($0) } }
+        return all.first(where: isUnion) ?? all.first
     }
 
     // MARK: - region

@@ -25,6 +25,8 @@ struct ArticleContext {
         var place: Int?
         var written: String?
         var bare: Bool
+        /// May stand for a later short reference (usable, or named as where something happened).
+        var referable: Bool
     }
 
     struct Seg {
@@ -106,12 +108,12 @@ struct ArticleContext {
         for s in readingOrder {
             let text = segs[s].text
             for o in OrganizationFinder.find(in: text, covered: covered[s]) {
-                var org = Org(seg: s, start: o.start, end: o.end, name: o.text, usable: o.usable, place: nil, written: o.text, bare: o.bare)
+                var org = Org(seg: s, start: o.start, end: o.end, name: o.text, usable: o.usable, place: nil, written: o.text, bare: o.bare,
+                              referable: o.usable || o.location)
                 if segs[s].metricSpans.contains(where: { $0.overlaps(o.start..<o.end) }) { org.usable = false }
                 org.place = deepestPlace(s, o.start, o.end)
-                if o.placeUnions, let p = segs[s].places.first(where: { $0.start == o.start }) {
-                    org.name = gazetteer.entries[p.entry].name + "总工会"
-                    org.place = p.entry
+                if o.placeUnions, let p = org.place {
+                    org.name = gazetteer.entries[p].name + "总工会"
                 } else if o.bare {
                     expand(&org, core: OrganizationFinder.stripReferring(o.text))
                 }
@@ -122,8 +124,10 @@ struct ArticleContext {
                 }
                 orgs.append(org)
             }
+            // Places inside a counted noun (汉中市劳动模范9名) or a title (《北京市…办法》) are not where the figure is.
             for k in segs[s].places.indices
-            where segs[s].metricSpans.contains(where: { $0.contains(segs[s].places[k].start) }) {
+            where segs[s].metricSpans.contains(where: { $0.contains(segs[s].places[k].start) })
+                || TextClasses.insideBookTitle(text, segs[s].places[k].start) {
                 segs[s].places[k].usable = false
             }
         }
@@ -151,7 +155,7 @@ struct ArticleContext {
 
     /// 区总工会 after 顺义区总工会 → 顺义区总工会; 市总工会 in a Beijing paper → 北京市总工会.
     mutating func expand(_ org: inout Org, core: String) {
-        if let prior = orgs.last(where: { !$0.bare && $0.name != nil && $0.name!.hasSuffix(core) && $0.name! != core }) {
+        if let prior = orgs.last(where: { !$0.bare && $0.referable && $0.name != nil && $0.name!.hasSuffix(core) && $0.name! != core }) {
             org.name = prior.name
             org.place = prior.place
             return

@@ -29,6 +29,8 @@ enum MetricFinder {
         "发放", "领取", "签订", "办理", "接受", "享受", "覆盖", "惠及", "涉及", "占", "较", "同比", "当中", "之中", "以上",
         "左右", "上下", "之多", "进驻", "入驻", "报名", "提出", "完成", "回到", "投入", "走上",
     ])
+    /// Stop words that may begin the counted noun (参赛选手, 在线观看).
+    static let nounStarts: Set<[S]> = Set(TextClasses.words(["在", "参赛", "参与", "参加", "报名"]))
     static let awardVerbs: Set<[S]> = Set(TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"]))
     static let leadingVerbs = TextClasses.words(["开展了", "开展", "举办了", "举办", "组织了", "组织", "进行了", "进行", "发放了",
                                                  "发放", "建成了", "建成", "召开了", "召开", "走访了", "走访", "慰问了", "慰问"])
@@ -87,7 +89,7 @@ enum MetricFinder {
             if TextClasses.chineseDigits.contains(c), k + 1 < t.count, measureWords.contains(t[k + 1]), collected > 0 { break }
             if times.contains(where: { $0.lowerBound == k }) { break }
             if !quotesAndSpaces.contains(c) {
-                if let w = TextClasses.wordAt(t, k, afterStops), collected > 0 || !(w == ["在"]) {
+                if let w = TextClasses.wordAt(t, k, afterStops), collected > 0 || !nounStarts.contains(w) {
                     stopWord = w
                     break
                 }
@@ -142,6 +144,8 @@ enum MetricFinder {
             }
             break
         }
+        // 各行各业的16位: a modifier, not the counted noun.
+        if k > 0, t[k - 1] == "的" { return nil }
         let end = k
         var j = collectBack(t, end, times)
         guard var span = trimmed(t, j, end) else { return nil }

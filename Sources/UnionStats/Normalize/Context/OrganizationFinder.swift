@@ -27,19 +27,24 @@ enum OrganizationFinder {
     static let suffixes = TextClasses.words([
         "工会委员会", "工会联合会", "总工会", "工会", "委员会", "联合会", "协会", "基金会", "有限公司", "公司", "集团",
         "工作室", "管理处", "办事处", "服务中心", "中心", "项目部", "分行", "支行", "银行", "医院", "学校", "大学", "学院",
-        "研究院", "研究所", "局", "委", "政府", "三方", "石化", "电厂", "厂", "服务站", "援助站", "工作站", "分会",
+        "研究院", "研究所", "局", "县委", "市委", "区委", "省委", "党委", "工委", "团委", "卫健委", "住建委", "发改委", "教委",
+        "经信委", "政法委", "政府", "三方", "石化", "电厂", "厂", "服务站", "援助站", "工作站", "分会",
     ])
 
     /// Words that end the phrase before a name; those in `objectWords` make it
     /// a partner, an affiliation or an object rather than the owner.
     static let boundaryWords = TextClasses.words([
         "来自", "携手", "联合", "会同", "配合", "协同", "获得", "荣获", "来到", "被评为", "共有", "还有", "已有", "拥有",
-        "经过", "通过", "其中", "同时", "此外", "以及", "包括", "邀请", "组织", "帮助", "指导",
+        "经过", "通过", "其中", "同时", "此外", "以及", "包括", "邀请", "组织", "帮助", "指导", "建立", "联系", "成立",
+        "考入", "考上", "走进", "深入", "前往", "看望", "加入", "支持", "协助", "依托", "响应", "抓", "帮", "使", "要求",
+        "号召", "动员", "鼓励", "引导", "评选出", "选出", "推荐", "后", "前", "期间", "以来",
         "的", "了", "在", "从", "由", "对", "为", "与", "及", "将", "把", "被", "到", "给", "向", "是", "于", "并",
         "还", "也", "已", "以", "据", "兼", "等", "获", "让", "请", "同", "跟", "自", "当", "经", "和",
     ])
     static let objectWords: Set<[S]> = Set(TextClasses.words([
-        "来自", "携手", "联合", "会同", "配合", "协同", "获得", "荣获", "来到", "被评为", "邀请", "帮助", "指导",
+        "来自", "携手", "联合", "会同", "配合", "协同", "获得", "荣获", "来到", "被评为", "邀请", "帮助", "指导", "建立",
+        "联系", "考入", "考上", "走进", "深入", "前往", "看望", "加入", "支持", "协助", "依托", "响应", "抓", "帮", "使",
+        "要求", "号召", "动员", "鼓励", "引导", "推荐",
         "在", "为", "与", "及", "将", "把", "被", "到", "给", "向", "获", "以", "兼", "等", "同", "跟", "了", "以及", "包括", "和",
     ]))
     /// Words that contain a boundary character but belong to names.
@@ -64,6 +69,7 @@ enum OrganizationFinder {
     }()
     static let attributiveWords = TextClasses.words(["会员", "组织", "工作", "经费", "干部", "政策", "卡", "服务", "法",
                                                      "活动", "帮扶", "维权", "力量", "阵地", "职能", "系统", "APP", "app"])
+    static let eventWords = TextClasses.words(["技能大赛", "大赛", "比赛", "竞赛", "活动", "建设", "工程", "项目", "常委"])
     static let measureWords = TextClasses.set("个家名位所座支项处")
 
     /// Names in `text`; `covered[i]` is true where a place name lies (its
@@ -73,7 +79,8 @@ enum OrganizationFinder {
         var hits: [(Int, Int)] = []
         var i = 0
         while i < t.count {
-            if let w = TextClasses.wordAt(t, i, suffixes), !TextClasses.insideBookTitle(t, i) {
+            if let w = TextClasses.wordAt(t, i, suffixes), !TextClasses.insideBookTitle(t, i),
+               !(w.last == "会" && i + w.count < t.count && t[i + w.count] == "员") {
                 hits.append((i, i + w.count))
                 i += w.count
             } else {
@@ -85,7 +92,8 @@ enum OrganizationFinder {
         while h < hits.count {
             var (sStart, end) = hits[h]
             // Chain: 集团…中心…工会 (gap of up to 8 characters without a boundary).
-            while h + 1 < hits.count, hits[h + 1].0 - end <= 8, noBoundary(t, covered, end, hits[h + 1].0) {
+            while h + 1 < hits.count, hits[h + 1].0 - end <= 8, noBoundary(t, covered, end, hits[h + 1].0),
+                  TextClasses.wordAt(t, hits[h + 1].1, attributiveWords) == nil {
                 h += 1
                 end = hits[h].1
             }
@@ -111,7 +119,8 @@ enum OrganizationFinder {
             if core.contains("各级工会") || core.hasSuffix("各级工会组织") {
                 m.placeUnions = start < covered.count && covered[start]
                 m.usable = m.placeUnions
-            } else if TextClasses.wordAt(body, 0, genericStarts) != nil || core.contains("各") {
+            } else if TextClasses.wordAt(body, 0, genericStarts) != nil || core.contains("各") || core.contains("某")
+                        || core.contains("基层") {
                 m.usable = false
             }
             if counted { m.usable = false }
@@ -121,6 +130,8 @@ enum OrganizationFinder {
             }
             // X的 person, X、Y等: affiliations and lists.
             if m.end < t.count, "的、等".unicodeScalars.contains(t[m.end]) { m.usable = false }
+            // “毛绒玩具新社区工厂技能大赛”: the name describes an event.
+            if TextClasses.wordAt(t, m.end, eventWords) != nil { m.usable = false }
             if start > 0, t[start - 1] == "、" { m.usable = false }
             out.append(m)
         }

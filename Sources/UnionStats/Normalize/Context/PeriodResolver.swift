@@ -90,9 +90,9 @@ enum PeriodResolver {
         if let r = c.relativeYear { return (py + r, c.month, c.day) }
         guard let m = c.month ?? pub.month else { return nil }
         var y = py
-        if let pm = pub.month {
-            if m > pm { y -= 1 } else if m == pm, let d = c.day, let pd = pub.day, d > pd { y -= 1 }
-        }
+        // More than two months after publication: last year's (a January page on 12月24日).
+        // Nearer dates stay in the publication year: articles announce them (持续到1月29日).
+        if let pm = pub.month, m - pm > 2 { y -= 1 }
         return (y, m, c.day)
     }
 
