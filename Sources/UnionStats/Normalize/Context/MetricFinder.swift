@@ -27,8 +27,23 @@ enum MetricFinder {
         "送", "用于", "提升", "提高", "增加", "增长", "降低", "减少", "下降", "上升", "降到", "降至", "增至", "达到", "达",
         "是", "已", "将", "把", "等", "均", "都", "也", "还", "正在", "参赛", "走进", "来到", "前往", "共", "累计", "分别",
         "发放", "领取", "签订", "办理", "接受", "享受", "覆盖", "惠及", "涉及", "占", "较", "同比", "当中", "之中", "以上",
-        "左右", "上下", "之多", "进驻", "入驻", "报名", "提出", "完成", "回到", "投入", "走上",
+        "左右", "上下", "之多", "进驻", "入驻", "报名", "提出", "完成", "回到", "投入", "走上", "和",
     ])
+    /// Set phrases holding a stop word: 在档困难职工, 劳模和工匠人才.
+    static let protectedWords = TextClasses.words(["在档", "在职", "在岗", "在校", "在册", "在线", "在建", "在编", "在读",
+                                                   "劳模和工匠", "和谐", "和平", "共建", "共享", "达标", "为民"])
+
+    /// Whether a protected word covers both `i - 1` and `i` (a stop word there is part of it).
+    static func protectedAcross(_ t: [S], _ i: Int) -> Bool {
+        for w in protectedWords {
+            var s = i - w.count + 1
+            while s <= i - 1 {
+                if s >= 0, TextClasses.has(t, s, w) { return true }
+                s += 1
+            }
+        }
+        return false
+    }
     /// Stop words that may begin the counted noun (参赛选手, 在线观看).
     static let nounStarts: Set<[S]> = Set(TextClasses.words(["在", "参赛", "参与", "参加", "报名"]))
     static let awardVerbs: Set<[S]> = Set(TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"]))
@@ -46,11 +61,11 @@ enum MetricFinder {
         "开展了", "开展", "进行了", "进行", "举办了", "举办", "组织了", "组织", "发放了", "发放", "筹集了", "筹集", "收到了",
         "收到", "推荐", "建成了", "建成", "建立了", "建立", "组建了", "组建", "创建了", "创建", "设置", "悬挂", "提供了", "提供",
         "推送", "化解", "挽回", "实现了", "实现", "创造了", "创造", "累计", "共计", "共有", "共", "现有", "已有", "拥有", "有",
-        "帮助", "救助了", "救助", "慰问了", "慰问", "走访了", "走访", "资助", "捐赠", "送去", "送出", "发展了", "发展", "制作了",
+        "帮助", "救助了", "救助", "走访了", "走访", "资助", "捐赠", "送去", "送出", "发展了", "发展", "制作了",
         "制作", "完成了", "完成", "攻克了", "攻克", "获得了", "获得", "获", "评选出了", "评选出", "选取", "设立", "新建", "培训了",
         "吸引了", "吸引", "解答", "达成", "采纳", "参加", "参与", "惠及", "覆盖", "其中", "同时", "此外", "并且", "并", "还",
         "也", "已经", "已", "其", "为", "对", "向", "给", "在", "于", "将", "把", "被", "从", "由", "与", "及", "等", "的",
-        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "帮扶", "安排", "推动", "带动", "发动", "动员", "收集",
+        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "帮扶", "安排", "推动", "带动", "发动", "动员",
     ])
     static let emptyWords: Set<String> = ["大幅", "同比", "分别", "均", "共", "累计", "先后", "已", "约", "达", "左右", "以上",
                                           "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续"]
@@ -77,7 +92,7 @@ enum MetricFinder {
 
     static func nounAfter(_ t: [S], _ from: Int, _ times: [Range<Int>]) -> MetricSpan? {
         var pos = from
-        while pos < t.count, quotesAndSpaces.contains(t[pos]) { pos += 1 }
+        while pos < t.count, TextClasses.isSpace(t[pos]) { pos += 1 }
         for w in [["左", "右"], ["以", "上"], ["上", "下"], ["之", "多"]] as [[S]] where TextClasses.has(t, pos, w) { pos += 2 }
         if pos < t.count, t[pos] == "的" { pos += 1 }
         var k = pos
@@ -89,7 +104,8 @@ enum MetricFinder {
             if TextClasses.chineseDigits.contains(c), k + 1 < t.count, measureWords.contains(t[k + 1]), collected > 0 { break }
             if times.contains(where: { $0.lowerBound == k }) { break }
             if !quotesAndSpaces.contains(c) {
-                if let w = TextClasses.wordAt(t, k, afterStops), collected > 0 || !nounStarts.contains(w) {
+                if let w = TextClasses.wordAt(t, k, afterStops), collected > 0 || !nounStarts.contains(w),
+                   !(collected > 0 && protectedAcross(t, k + 1)), !(collected > 0 && protectedAcross(t, k)) {
                     stopWord = w
                     break
                 }
@@ -167,7 +183,7 @@ enum MetricFinder {
             if stopPunctuation.contains(c) || TextClasses.isDigit(c) { break }
             if measureWords.contains(c), j >= 2, TextClasses.isNumeral(t[j - 2]) { break }
             if times.contains(where: { $0.upperBound == j }) { break }
-            if j < end, TextClasses.wordBefore(t, j, beforeStops) != nil { break }
+            if j < end, TextClasses.wordBefore(t, j, beforeStops) != nil, !protectedAcross(t, j) { break }
             j -= 1
         }
         return j
@@ -197,6 +213,13 @@ enum MetricFinder {
         var a = s, b = e
         while a < b, quotesAndSpaces.contains(t[a]) { a += 1 }
         while b > a, quotesAndSpaces.contains(t[b - 1]) { b -= 1 }
+        // Keep quotes that pair up inside the phrase: “八大群体”职工入会率.
+        if a > s, a < b, TextClasses.openQuotes.contains(t[a - 1]), t[a..<b].contains(where: { TextClasses.closeQuotes.contains($0) }) {
+            a -= 1
+        }
+        if b < e, b > a, TextClasses.closeQuotes.contains(t[b]), t[a..<b].contains(where: { TextClasses.openQuotes.contains($0) }) {
+            b += 1
+        }
         guard b > a else { return nil }
         let text = TextClasses.string(t[a..<b].filter { !TextClasses.isSpace($0) })
         guard !text.isEmpty else { return nil }

@@ -34,7 +34,8 @@ enum TimePhraseFinder {
     }()
 
     static let untilPrefixes = TextClasses.words(["截至", "截止", "截止到", "截至到"])
-    static let embeddingWords = TextClasses.set("为对给向把将")
+    /// Before a time phrase: it is inside an object (为2019年考入大学的) or a comparison (与去年同比).
+    static let embeddingWords = TextClasses.set("为对给向把将与比较同")
     static let rangeMarks = TextClasses.set("-—－~～至到")
 
     static func find(in text: [S]) -> [TimePhrase] {
