@@ -82,13 +82,13 @@ public struct Dictionaries: Sendable {
     static func loadGazetteer(_ path: String) throws -> Gazetteer {
         var g = Gazetteer()
         try records(path, required: ["code", "name", "level", "parent_code"]) { r in
-            let code = r["code"].trimmingSpaces, name = r["name"].trimmingSpaces
+            // The generated table has no padding: fields are used as read (libcsv trims unquoted ones).
+            let code = r["code"], name = r["name"]
             guard !code.isEmpty, !name.isEmpty else { throw ConfigurationError(file: path, line: r.row, "code or name is empty") }
-            guard let level = Int(r["level"].trimmingSpaces), (1...4).contains(level) else {
+            guard let level = Int(r["level"]), (1...4).contains(level) else {
                 throw ConfigurationError(file: path, line: r.row, "level must be 1 to 4, not \"\(r["level"])\"")
             }
-            guard let e = g.addEntry(code: code, name: name, level: level, parentCode: r["parent_code"].trimmingSpaces,
-                                     path: r["path"].trimmingSpaces) else {
+            guard let e = g.addEntry(code: code, name: name, level: level, parentCode: r["parent_code"], path: r["path"]) else {
                 throw ConfigurationError(file: path, line: r.row, "parent_code \(r["parent_code"]) is not listed before this row")
             }
             g.addName(name, entry: e, form: .full, scope: .anywhere)
@@ -142,11 +142,6 @@ extension Gazetteer.Scope {
 }
 
 extension Gazetteer {
-    /// The entry with this path (`北京市/朝阳区`).
-    public func entry(path: String) -> Int? {
-        entries.firstIndex { $0.path == path }
-    }
-
     /// The entry named by a code, a path or a full name that only one entry has.
     public func entry(target: String) -> Int? {
         if target.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) { return index(ofCode: target) }

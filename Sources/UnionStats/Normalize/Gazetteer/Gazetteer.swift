@@ -53,8 +53,15 @@ public struct Gazetteer: Sendable {
 
     public private(set) var entries: [Entry] = []
     private var indexByCode: [String: Int] = [:]
-    private var groups: [(name: [UInt32], senses: [Sense])] = []
-    private var groupByHash: [UInt64: Int] = [:]
+    private var indexByPath: [String: Int] = [:]
+    // Names stored flat (one allocation for all) with their senses in linked lists.
+    private var nameStore: [UInt32] = []
+    private var groupOffset: [Int32] = []
+    private var groupLength: [UInt8] = []
+    private var groupFirstSense: [Int32] = []
+    private var senseList: [Sense] = []
+    private var senseNext: [Int32] = []
+    private var groupByHash: [UInt64: Int32] = [:]
     private var prefixHashes: Set<UInt64> = []
     private var maxNameLength = 0
 
@@ -63,6 +70,9 @@ public struct Gazetteer: Sendable {
     public var isEmpty: Bool { entries.isEmpty }
 
     public func index(ofCode code: String) -> Int? { indexByCode[code] }
+
+    /// The entry with this path (`北京市/朝阳区`).
+    public func entry(path: String) -> Int? { indexByPath[path] }
 
     /// Adds an entry; its parent must have been added before (rows sorted by code).
     /// Returns nil when the parent code is unknown.
@@ -77,49 +87,93 @@ public struct Gazetteer: Sendable {
         entries.append(Entry(code: code, name: name, level: level, parent: parent,
                              path: path.isEmpty ? name : path))
         indexByCode[code] = i
+        indexByPath[entries[i].path] = i
         return i
     }
 
     /// Adds a name for an entry. Names shorter than two scalars are ignored.
     public mutating func addName(_ name: String, entry: Int, form: Form, scope: Scope, asWritten: Bool = false) {
-        let scalars = name.unicodeScalars.map { $0.value }
-        guard scalars.count >= 2 else { return }
-        let sense = Sense(entry: entry, form: form, scope: scope, asWritten: asWritten)
         var h = Gazetteer.seed
-        for (k, s) in scalars.enumerated() {
-            h = Gazetteer.mix(h, s)
-            if k < scalars.count - 1 { prefixHashes.insert(h) }
+        var count = 0
+        var previous: UInt64 = 0
+        for s in name.unicodeScalars {
+            if count > 0 { previous = h }
+            h = Gazetteer.mix(h, s.value)
+            count += 1
+            if count >= 2 { prefixHashes.insert(previous) }
         }
-        if let g = groupByHash[h], groups[g].name == scalars {
-            if !groups[g].senses.contains(sense) { groups[g].senses.append(sense) }
-        } else if groupByHash[h] == nil {
-            groupByHash[h] = groups.count
-            groups.append((scalars, [sense]))
+        guard count >= 2, count < 256 else { return }
+        let sense = Sense(entry: entry, form: form, scope: scope, asWritten: asWritten)
+        if let g = groupByHash[h] {
+            guard sameName(Int(g), name) else { return }  // a hash collision: keep the first name
+            var k = groupFirstSense[Int(g)]
+            var last: Int32 = -1
+            while k >= 0 {
+                if senseList[Int(k)] == sense { return }
+                last = k
+                k = senseNext[Int(k)]
+            }
+            senseList.append(sense)
+            senseNext.append(-1)
+            senseNext[Int(last)] = Int32(senseList.count - 1)
+        } else {
+            groupByHash[h] = Int32(groupOffset.count)
+            groupOffset.append(Int32(nameStore.count))
+            groupLength.append(UInt8(count))
+            for s in name.unicodeScalars { nameStore.append(s.value) }
+            groupFirstSense.append(Int32(senseList.count))
+            senseList.append(sense)
+            senseNext.append(-1)
         }
-        maxNameLength = max(maxNameLength, scalars.count)
+        maxNameLength = max(maxNameLength, count)
+    }
+
+    private func sameName(_ g: Int, _ name: String) -> Bool {
+        let o = Int(groupOffset[g]), n = Int(groupLength[g])
+        var k = 0
+        for s in name.unicodeScalars {
+            if k >= n || nameStore[o + k] != s.value { return false }
+            k += 1
+        }
+        return k == n
+    }
+
+    private func sameName(_ g: Int, _ text: [Unicode.Scalar], _ from: Int, _ to: Int) -> Bool {
+        let o = Int(groupOffset[g]), n = Int(groupLength[g])
+        guard n == to - from else { return false }
+        for k in 0..<n where nameStore[o + k] != text[from + k].value { return false }
+        return true
+    }
+
+    private func senses(ofGroup g: Int) -> [Sense] {
+        var out: [Sense] = []
+        var k = groupFirstSense[g]
+        while k >= 0 { out.append(senseList[Int(k)]); k = senseNext[Int(k)] }
+        return out
     }
 
     /// Sets the scope of every sense of `name` (aliases.csv: `never` for common words).
     /// Only the senses of `entry` when given.
     public mutating func setScope(of name: String, entry: Int? = nil, to scope: Scope) {
         guard let g = group(of: name) else { return }
-        for k in groups[g].senses.indices where entry == nil || groups[g].senses[k].entry == entry {
-            groups[g].senses[k].scope = scope
+        var k = groupFirstSense[g]
+        while k >= 0 {
+            if entry == nil || senseList[Int(k)].entry == entry { senseList[Int(k)].scope = scope }
+            k = senseNext[Int(k)]
         }
     }
 
     /// The meanings of a name, as stored.
     public func senses(of name: String) -> [Sense] {
         guard let g = group(of: name) else { return [] }
-        return groups[g].senses
+        return senses(ofGroup: g)
     }
 
     private func group(of name: String) -> Int? {
-        let scalars = name.unicodeScalars.map { $0.value }
         var h = Gazetteer.seed
-        for s in scalars { h = Gazetteer.mix(h, s) }
-        guard let g = groupByHash[h], groups[g].name == scalars else { return nil }
-        return g
+        for s in name.unicodeScalars { h = Gazetteer.mix(h, s.value) }
+        guard let g = groupByHash[h], sameName(Int(g), name) else { return nil }
+        return Int(g)
     }
 
     /// Scans text left to right for names, longest name first at each position.
@@ -135,15 +189,14 @@ public struct Gazetteer: Sendable {
             var j = i
             while j < n, j - i < maxNameLength {
                 h = Gazetteer.mix(h, text[j].value)
-                if let g = groupByHash[h], groups[g].name.count == j - i + 1,
-                   zip(groups[g].name, text[i...j]).allSatisfy({ $0 == $1.value }) {
-                    best = (j + 1, g)
+                if let g = groupByHash[h], sameName(Int(g), text, i, j + 1) {
+                    best = (j + 1, Int(g))
                 }
                 if !prefixHashes.contains(h) { break }
                 j += 1
             }
             if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
-                matches.append(Match(start: i, end: b.end, senses: groups[b.group].senses))
+                matches.append(Match(start: i, end: b.end, senses: senses(ofGroup: b.group)))
                 i = b.end
             } else {
                 i += 1
