@@ -1,0 +1,59 @@
+import XCTest
+@testable import UnionStats
+
+final class PeriodResolverTests: XCTestCase {
+    /// The period of the first time phrase found in `text`.
+    func period(_ text: String, _ published: String) -> Period? {
+        TimePhraseFinder.find(in: Array(text.unicodeScalars)).first.map { PeriodResolver.resolve($0, published: published) }
+    }
+
+    func testResolution() {
+        let cases: [(text: String, published: String, label: String, start: String, end: String, month: String)] = [
+            ("近日，东四街道总工会", "2020-01-08", "近日", "2020-01", "2020-01", "2020-01"),
+            ("日前,在金乡县总工会", "2021-01-26", "日前", "2021-01", "2021-01", "2021-01"),
+            ("连日来,安康市总工会", "2019-12", "连日来", "2019-12", "2019-12", "2019-12"),
+            ("记者昨天从", "2020-01-08", "昨天", "2020-01-07", "2020-01-07", "2020-01"),
+            ("记者昨天从", "2020-03-01", "昨天", "2020-02-29", "2020-02-29", "2020-02"),
+            ("当天，朝阳区", "2020-11", "当天", "2020-11", "2020-11", "2020-11"),
+            ("12月2日,安康市", "2019-12", "12月2日", "2019-12-02", "2019-12-02", "2019-12"),
+            // A date well after publication is last year's; a near one is announced.
+            ("12月24日举行", "2021-01-26", "12月24日", "2020-12-24", "2020-12-24", "2020-12"),
+            ("持续到1月29日", "2021-01-26", "1月29日", "2021-01-29", "2021-01-29", "2021-01"),
+            ("17日，由北京市总工会主办", "2020-11", "17日", "2020-11-17", "2020-11-17", "2020-11"),
+            ("2月2日-2月3日,经顺义区总工会", "2019-02-28", "2月2日-2月3日", "2019-02-02", "2019-02-03", "2019-02"),
+            ("2019年，19个", "2020-01-08", "2019年", "2019", "2019", ""),
+            ("今年8月正式实施", "2019-12", "今年8月", "2019-08", "2019-08", "2019-08"),
+            ("三年来， 朝阳区", "2020-11", "三年来", "", "2020-11", ""),
+            ("1年多来,该县", "2021-01-26", "1年多来", "", "2021-01-26", ""),
+            ("截至目前，2020年", "2020-11", "截至目前", "", "2020-11", ""),
+            ("截至11月底,江苏徐州", "2019-12", "截至11月底", "", "2019-11", ""),
+            ("自2011年以来 ，先后", "2020-01-08", "自2011年以来", "2011", "2020-01-08", ""),
+            ("2018年至今共有", "2020-01-08", "2018年至今", "2018", "2020-01-08", ""),
+            ("从7月份启动以来", "2020-11", "从7月份启动以来", "2020-07", "2020-11", ""),
+            ("两节期间,顺义全区", "2019-02-28", "两节期间", "2019-01", "2019-02", ""),
+            ("2019年“两节”期间,除了", "2019-02-28", "2019年“两节”期间", "2019-01", "2019-02", ""),
+            ("每月举办4场", "2020-11", "每月", "", "", ""),
+            ("每季度至少创作一个", "2019-12", "每季度", "", "", ""),
+            // Undated page: the label stays, relative dates get none.
+            ("近日，东四街道", "", "近日", "", "", ""),
+            ("2019年，19个", "", "2019年", "2019", "2019", ""),
+        ]
+        for c in cases {
+            guard let p = period(c.text, c.published) else { XCTFail("no time phrase in \(c.text)"); continue }
+            XCTAssertEqual(p, Period(label: c.label, start: c.start, end: c.end, month: c.month), "\(c.text) @ \(c.published)")
+        }
+    }
+
+    func testNotTimePhrases() {
+        for text in ["17年，他一步一个脚印", "拖欠31名职工6个月共30万元", "24岁的讲解员", "12351手机APP", "第十七届"] {
+            XCTAssertTrue(TimePhraseFinder.find(in: Array(text.unicodeScalars)).isEmpty, text)
+        }
+    }
+
+    // 为2019年考入大学的11名职工: the year belongs to the object, not to the sentence.
+    func testYearInsideAnObjectIsEmbedded() {
+        let found = TimePhraseFinder.find(in: Array("近日，为2019年考入大学的职工发放".unicodeScalars))
+        XCTAssertEqual(found.map(\.label), ["近日", "2019年"])
+        XCTAssertEqual(found.map(\.embedded), [false, true])
+    }
+}
