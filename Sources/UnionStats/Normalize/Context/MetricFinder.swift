@@ -35,7 +35,7 @@ enum MetricFinder {
 
     /// Whether a protected word covers both `i - 1` and `i` (a stop word there is part of it).
     static func protectedAcross(_ t: [S], _ i: Int) -> Bool {
-        for w in protectedWords {
+        for w in protectedWords.all {
             var s = i - w.count + 1
             while s <= i - 1 {
                 if s >= 0, TextClasses.has(t, s, w) { return true }
@@ -45,8 +45,8 @@ enum MetricFinder {
         return false
     }
     /// Stop words that may begin the counted noun (参赛选手, 在线观看).
-    static let nounStarts: Set<[S]> = Set(TextClasses.words(["在", "参赛", "参与", "参加", "报名"]))
-    static let awardVerbs: Set<[S]> = Set(TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"]))
+    static let nounStarts: Set<[S]> = Set(TextClasses.words(["在", "参赛", "参与", "参加", "报名"]).all)
+    static let awardVerbs: Set<[S]> = Set(TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"]).all)
     static let leadingVerbs = TextClasses.words(["开展了", "开展", "举办了", "举办", "组织了", "组织", "进行了", "进行", "发放了",
                                                  "发放", "建成了", "建成", "召开了", "召开", "走访了", "走访", "慰问了", "慰问"])
     /// Linking words between a noun and its number: dropped before reading the noun.

@@ -48,7 +48,7 @@ enum OrganizationFinder {
         "要求", "号召", "动员", "鼓励", "引导", "推荐", "创建", "建成", "组建", "新建", "建设", "打造", "培育", "评选出",
         "评出", "表彰", "命名", "授予",
         "在", "为", "与", "及", "将", "把", "被", "到", "给", "向", "获", "以", "兼", "等", "同", "跟", "了", "以及", "包括", "和",
-    ]))
+    ]).all)
     /// Words that contain a boundary character but belong to names.
     static let protectedWords = TextClasses.words([
         "有限", "国有", "经济", "经开", "经营", "经贸", "和平", "和谐", "共和", "成都", "首都", "为民", "对外", "自治", "自然",
@@ -173,7 +173,7 @@ enum OrganizationFinder {
 
     /// Whether a protected word covers offset `i`.
     static func protectedAt(_ t: [S], _ i: Int) -> Bool {
-        for w in protectedWords {
+        for w in protectedWords.all {
             var s = i - w.count + 1
             while s <= i {
                 if TextClasses.has(t, s, w) { return true }

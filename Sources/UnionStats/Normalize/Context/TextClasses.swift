@@ -39,20 +39,36 @@ enum TextClasses {
         has(text, end - word.count, word)
     }
 
-    /// The longest word of `words` (sorted longest first) ending right before `end`.
-    static func wordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
-        words.first { hasBefore(text, end, $0) }
+    /// The longest word of `words` ending right before `end`.
+    static func wordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
+        guard end > 0, end <= text.count, let c = words.byLast[text[end - 1]] else { return nil }
+        return c.first { hasBefore(text, end, $0) }
     }
 
-    /// The longest word of `words` (sorted longest first) starting at `i`.
-    static func wordAt(_ text: [Unicode.Scalar], _ i: Int, _ words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
-        words.first { has(text, i, $0) }
+    /// The longest word of `words` starting at `i`.
+    static func wordAt(_ text: [Unicode.Scalar], _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
+        guard i >= 0, i < text.count, let c = words.byFirst[text[i]] else { return nil }
+        return c.first { has(text, i, $0) }
     }
 
-    /// Words as scalar arrays, longest first.
-    static func words(_ list: [String]) -> [[Unicode.Scalar]] {
-        list.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    static func words(_ list: [String]) -> WordList { WordList(list) }
+}
+
+/// Words as scalar arrays, longest first, indexed by their first and last
+/// scalar so that a lookup at a position costs one hash probe.
+struct WordList {
+    let all: [[Unicode.Scalar]]
+    let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
+    let byLast: [Unicode.Scalar: [[Unicode.Scalar]]]
+
+    init(_ list: [String]) {
+        all = list.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        byFirst = Dictionary(grouping: all, by: { $0[0] })
+        byLast = Dictionary(grouping: all, by: { $0[$0.count - 1] })
     }
+}
+
+extension TextClasses {
 
     /// Start of the sentence holding offset `i`.
     static func sentenceStart(_ text: [Unicode.Scalar], _ i: Int) -> Int {

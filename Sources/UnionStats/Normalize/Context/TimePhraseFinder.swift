@@ -32,6 +32,7 @@ enum TimePhraseFinder {
         }
         return list.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.word.count > $1.word.count }
     }()
+    static let keywordsByFirst: [S: [(word: [S], kind: TimePhrase.Kind)]] = Dictionary(grouping: keywords, by: { $0.word[0] })
 
     static let untilPrefixes = TextClasses.words(["截至", "截止", "截止到", "截至到"])
     /// Before a time phrase: it is inside an object (为2019年考入大学的) or a comparison (与去年同比).
@@ -115,7 +116,8 @@ enum TimePhraseFinder {
     }
 
     static func keyword(at i: Int, in t: [S]) -> (word: [S], kind: TimePhrase.Kind)? {
-        keywords.first { TextClasses.has(t, i, $0.word) }
+        guard i < t.count, let c = keywordsByFirst[t[i]] else { return nil }
+        return c.first { TextClasses.has(t, i, $0.word) }
     }
 
     static func firstDate(in t: [S], _ from: Int, _ to: Int) -> Cal? {
