@@ -14,6 +14,9 @@ public struct MetricDictionary: Sendable {
     public private(set) var metrics: [Metric] = []
     /// (synonym, metric index), longest synonym first.
     private var patterns: [(text: String, metric: Int)] = []
+    /// Pattern indexes by their first scalar.
+    private var byFirst: [Unicode.Scalar: [Int]] = [:]
+    private var patternScalars: [[Unicode.Scalar]] = []
 
     public init(metrics: [Metric] = []) {
         for m in metrics { add(m) }
@@ -27,13 +30,22 @@ public struct MetricDictionary: Sendable {
             let la = a.text.unicodeScalars.count, lb = b.text.unicodeScalars.count
             return la != lb ? la > lb : (a.text, a.metric) < (b.text, b.metric)
         }
+        patternScalars = patterns.map { Array($0.text.unicodeScalars) }
+        byFirst = Dictionary(grouping: patterns.indices, by: { patternScalars[$0][0] })
     }
 
     /// The metric whose longest synonym the phrase contains; nil when none.
     public func match(_ phrase: String) -> Metric? {
-        guard !phrase.isEmpty else { return nil }
-        for p in patterns where phrase.contains(p.text) { return metrics[p.metric] }
-        return nil
+        let t = Array(phrase.unicodeScalars)
+        var best: Int? = nil  // index into patterns: smaller is longer (or earlier)
+        for i in t.indices {
+            guard let candidates = byFirst[t[i]] else { continue }
+            for p in candidates where best == nil || p < best! {
+                let w = patternScalars[p]
+                if i + w.count <= t.count, t[i..<(i + w.count)].elementsEqual(w) { best = p; break }
+            }
+        }
+        return best.map { metrics[patterns[$0].metric] }
     }
 }
 

@@ -39,10 +39,21 @@ enum TimePhraseFinder {
     static let embeddingWords = TextClasses.set("为对给向把将与比较同")
     static let rangeMarks = TextClasses.set("-—－~～至到")
 
+    /// Scalars a time phrase can start with; other positions are skipped at the cost of one probe.
+    static let startScalars: Set<S> = {
+        var s = Set(keywords.map { $0.word[0] })
+        s.formUnion(untilPrefixes.all.map { $0[0] })
+        s.formUnion(TextClasses.digits)
+        s.formUnion(chineseValue.keys)
+        s.formUnion("自从近这十几".unicodeScalars)
+        return s
+    }()
+
     static func find(in text: [S]) -> [TimePhrase] {
         var out: [TimePhrase] = []
         var i = 0
         while i < text.count {
+            if !startScalars.contains(text[i]) { i += 1; continue }
             if let p = phrase(at: i, in: text) {
                 var p = p
                 if i > 0, embeddingWords.contains(text[i - 1]) { p.embedded = true }

@@ -54,6 +54,7 @@ public struct Gazetteer: Sendable {
     public private(set) var entries: [Entry] = []
     private var indexByCode: [String: Int] = [:]
     private var indexByPath: [String: Int] = [:]
+    private var provinceOf: [Int] = []
     // Names stored flat (one allocation for all) with their senses in linked lists.
     private var nameStore: [UInt32] = []
     private var groupOffset: [Int32] = []
@@ -86,6 +87,7 @@ public struct Gazetteer: Sendable {
         let i = entries.count
         entries.append(Entry(code: code, name: name, level: level, parent: parent,
                              path: path.isEmpty ? name : path))
+        provinceOf.append(parent >= 0 ? provinceOf[parent] : i)
         indexByCode[code] = i
         indexByPath[entries[i].path] = i
         return i
@@ -219,7 +221,7 @@ public struct Gazetteer: Sendable {
         return false
     }
 
-    public func province(of entry: Int) -> Int { chain(entry).last ?? entry }
+    public func province(of entry: Int) -> Int { provinceOf[entry] }
 
     /// Path and code of an entry; `written` replaces the last component (南法信镇).
     public func region(_ entry: Int, written: String? = nil) -> Region {

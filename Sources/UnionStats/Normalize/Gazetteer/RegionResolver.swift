@@ -55,11 +55,14 @@ public struct RegionResolver {
             case .anywhere:
                 break
             }
-            let chain = g.chain(e)
             var adjacent = 0
-            if let l = last, l.segment == segment, match.start - l.end <= 1, chain.dropFirst().contains(l.entry) { adjacent = 1 }
+            if let l = last, l.segment == segment, match.start - l.end <= 1, g.isAncestor(l.entry, of: e) { adjacent = 1 }
             var deepest = 0
-            for a in chain where mentioned.contains(a) { deepest = max(deepest, g.entries[a].level) }
+            var a = e
+            while a >= 0 {
+                if mentioned.contains(a) { deepest = max(deepest, g.entries[a].level) }
+                a = g.entries[a].parent
+            }
             let inProvince = provinces.contains(g.province(of: e)) ? 1 : 0
             let inDefault = defaultProvince.map { g.province(of: e) == $0 ? 1 : 0 } ?? 0
             let score = [adjacent, deepest, inProvince, inDefault, -entry.level]
