@@ -42,5 +42,11 @@ final class MetricFinderTests: XCTestCase {
         XCTAssertEqual(metrics("已有⟦143名⟧大病职工收到了来自专项温暖基金的救助金,共计⟦112万余元⟧。"), ["大病职工", "救助金"])
         XCTAssertEqual(metrics("将调解成功案件补贴由⟦500元⟧大幅提升到⟦2400元⟧。"), ["调解成功案件补贴", "调解成功案件补贴"])
         XCTAssertEqual(metrics("先后⟦两次⟧开展了“情系环卫工”系列活动,"), ["“情系环卫工”系列活动"])
+        // A breakdown by place counts what the total counts.
+        XCTAssertEqual(metrics("江苏省总工会共帮扶困难职工⟦5000余户⟧,其中南京市⟦1200户⟧。"), ["帮扶困难职工", "帮扶困难职工"])
+    }
+
+    func testWinnersWithoutANoun() {
+        XCTAssertEqual(metrics("⟦200余名⟧选手参加比赛,⟦30人⟧获奖。"), ["选手", "获奖"])
     }
 }

@@ -68,10 +68,12 @@ struct ArticleContext {
         var covered: [[Bool]] = segs.map { [Bool](repeating: false, count: $0.text.count) }
         for s in readingOrder {
             let text = segs[s].text
-            for m in gazetteer.scan(text) {
-                for k in m.start..<m.end { covered[s][k] = true }
+            var resolvedEnd = 0
+            for m in gazetteer.scan(text) where m.start >= resolvedEnd {
                 if let p = resolver.resolve(m, in: text, segment: s) {
                     segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: true))
+                    for k in m.start..<m.end { covered[s][k] = true }
+                    resolvedEnd = m.end
                 }
             }
             segs[s].times = TimePhraseFinder.find(in: text)
@@ -88,16 +90,18 @@ struct ArticleContext {
         for (s, idx) in bySeg {
             let text = segs[s].text
             let times = segs[s].times.map { $0.start..<$0.end }
+            let placeSpans = segs[s].places.map { $0.start..<$0.end }
             var previous: Fig? = nil
             for i in idx.sorted(by: { figures[$0].start < figures[$1].start }) {
                 var f = figures[i]
-                var prevMetric: MetricSpan? = nil
-                if let p = previous, p.end <= f.start,
-                   !text[p.end..<f.start].contains(where: { TextClasses.clauseEnd.contains($0) }) {
-                    prevMetric = p.metric
+                var prevMetric: MetricSpan? = nil, prevInSentence: MetricSpan? = nil
+                if let p = previous, p.end <= f.start {
+                    let between = text[p.end..<f.start]
+                    if !between.contains(where: { TextClasses.clauseEnd.contains($0) }) { prevMetric = p.metric }
+                    if !between.contains(where: { TextClasses.sentenceEnd.contains($0) }) { prevInSentence = p.metric }
                 }
                 f.metric = MetricFinder.find(in: text, raw: f.start..<f.end, unit: input[i].quantity.unit, times: times,
-                                             previous: prevMetric)
+                                             previous: prevMetric, places: placeSpans, previousInSentence: prevInSentence)
                 if let ms = f.metric, ms.start >= 0 { segs[s].metricSpans.append(ms.start..<ms.end) }
                 figures[i] = f
                 previous = f

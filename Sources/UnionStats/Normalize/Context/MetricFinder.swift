@@ -27,7 +27,8 @@ enum MetricFinder {
         "送", "用于", "提升", "提高", "增加", "增长", "降低", "减少", "下降", "上升", "降到", "降至", "增至", "达到", "达",
         "是", "已", "将", "把", "等", "均", "都", "也", "还", "正在", "参赛", "走进", "来到", "前往", "共", "累计", "分别",
         "发放", "领取", "签订", "办理", "接受", "享受", "覆盖", "惠及", "涉及", "占", "较", "同比", "当中", "之中", "以上",
-        "左右", "上下", "之多", "进驻", "入驻", "报名", "提出", "完成", "回到", "投入", "走上", "和",
+        "左右", "上下", "之多", "进驻", "入驻", "报名", "提出", "完成", "回到", "投入", "走上", "和", "提供",
+        "拿出", "推出", "捐出", "捐赠", "设立", "设置", "组织", "举办", "签约", "达成", "成为", "获得了",
     ])
     /// Set phrases holding a stop word: 在档困难职工, 劳模和工匠人才.
     static let protectedWords = TextClasses.words(["在档", "在职", "在岗", "在校", "在册", "在线", "在建", "在编", "在读",
@@ -65,7 +66,7 @@ enum MetricFinder {
         "制作", "完成了", "完成", "攻克了", "攻克", "获得了", "获得", "获", "评选出了", "评选出", "选取", "设立", "新建", "培训了",
         "吸引了", "吸引", "解答", "达成", "采纳", "参加", "参与", "惠及", "覆盖", "其中", "同时", "此外", "并且", "并", "还",
         "也", "已经", "已", "其", "为", "对", "向", "给", "在", "于", "将", "把", "被", "从", "由", "与", "及", "等", "的",
-        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "帮扶", "安排", "推动", "带动", "发动", "动员",
+        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "安排", "推动", "带动", "发动", "动员",
     ])
     static let emptyWords: Set<String> = ["大幅", "同比", "分别", "均", "共", "累计", "先后", "已", "约", "达", "左右", "以上",
                                           "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续"]
@@ -76,17 +77,36 @@ enum MetricFinder {
     ///   - raw: the figure's offsets in `t`.
     ///   - times: offsets of time phrases in `t` (a noun phrase never crosses one).
     ///   - previous: the metric of the figure before, when it is in the same clause.
-    static func find(in t: [S], raw: Range<Int>, unit: String, times: [Range<Int>], previous: MetricSpan?) -> MetricSpan? {
+    ///   - places: offsets of place names in `t`: a place alone is not a counted thing
+    ///     (其中南京市1200户 counts what the figure before counts).
+    ///   - previousInSentence: the metric of the figure before in the same sentence.
+    static func find(in t: [S], raw: Range<Int>, unit: String, times: [Range<Int>], previous: MetricSpan?,
+                     places: [Range<Int>] = [], previousInSentence: MetricSpan? = nil) -> MetricSpan? {
         let after = nounAfter(t, raw.upperBound, times)
-        let before = nounBefore(t, raw.lowerBound, times)
+        var before = nounBefore(t, raw.lowerBound, times)
+        var placeOnly = false
+        if let b = before, isPlace(t, b.start..<b.end, places) { before = nil; placeOnly = true }
         if unit == "%" || unit == "％", let b = before { return b }
         if let a = after { return a }
         if let b = before { return b }
         if let v = nounAfterLeadingVerb(t, raw.upperBound, times) { return v }
-        if let p = previous { return MetricSpan(text: p.text, start: -1, end: -1) }
+        if let p = previous ?? (placeOnly ? previousInSentence : nil) { return MetricSpan(text: p.text, start: -1, end: -1) }
         if let c = lastNounOfPreviousClause(t, raw.lowerBound) { return c }
         return nil
     }
+
+    /// Whether a span is only place names (and 全市/全区…).
+    static func isPlace(_ t: [S], _ span: Range<Int>, _ places: [Range<Int>]) -> Bool {
+        var k = span.lowerBound
+        var sawPlace = false
+        while k < span.upperBound {
+            if let p = places.first(where: { $0.lowerBound == k }) { k = p.upperBound; sawPlace = true; continue }
+            if let w = TextClasses.wordAt(t, k, placeFillers) { k += w.count; continue }
+            return false
+        }
+        return sawPlace
+    }
+    static let placeFillers = TextClasses.words(["全市", "全区", "全县", "全省", "全州", "全旗", "市", "区", "县", "的"])
 
     // MARK: - after
 
@@ -113,8 +133,10 @@ enum MetricFinder {
             }
             k += 1
         }
-        if let w = stopWord, awardVerbs.contains(w), let prize = phraseUntilClauseEnd(t, k + w.count) {
-            return prize
+        if let w = stopWord, awardVerbs.contains(w) {
+            // 三名选手获得金奖 → 金奖; 30人获奖 → 获奖.
+            if collected > 0, let prize = phraseUntilClauseEnd(t, k + w.count), prize.end - prize.start >= 2 { return prize }
+            if collected == 0 { return phraseUntilClauseEnd(t, k) }
         }
         guard var span = trimmed(t, pos, k) else { return nil }
         // 职工倾听室中，: a trailing 中/里/内 is a place word.

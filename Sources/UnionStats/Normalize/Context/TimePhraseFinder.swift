@@ -20,7 +20,8 @@ enum TimePhraseFinder {
                  ("上半年", .partOfYear(year: nil)), ("下半年", .partOfYear(year: nil)), ("前三季度", .partOfYear(year: nil)),
                  ("一季度", .partOfYear(year: nil)), ("第一季度", .partOfYear(year: nil)), ("过去一年", .partOfYear(year: nil))]
         for w in ["近年来", "多年来", "近几年来", "近几年", "长期以来", "一直以来", "历年来", "这些年来", "这些年", "近年", "几年来",
-                  "成立以来", "成立至今"] {
+                  "成立以来", "成立至今", "“十三五”期间", "十三五期间", "“十三五”以来", "“十四五”期间", "十四五期间",
+                  "“十四五”以来", "疫情期间", "防疫期间", "疫情防控期间", "春运期间", "暑期", "暑假期间", "寒假期间"] {
             list.append((w, .duration))
         }
         for w in ["每年", "每月", "每天", "每日", "每周", "每季度", "每个季度", "每星期", "每个月", "每半年", "每两年", "每年度", "常年"] {
@@ -148,8 +149,10 @@ enum TimePhraseFinder {
         let numStart = k
         while k < t.count, TextClasses.isDigit(t[k]) || TextClasses.chineseDigits.contains(t[k]) || t[k] == "几" { k += 1 }
         guard k > numStart else { return nil }
-        if k < t.count, t[k] == "个" { k += 1 }
-        guard k < t.count, t[k] == "年" || t[k] == "月" else { return nil }
+        // N年来, N个月来 (N月以来 is a date: since January).
+        let month = k < t.count && t[k] == "个"
+        if month { k += 1 }
+        guard k < t.count, t[k] == "年" || (month && t[k] == "月") else { return nil }
         k += 1
         if k < t.count, t[k] == "多" || t[k] == "余" { k += 1 }
         if TextClasses.has(t, k, ["以", "来"]) { return k + 2 }

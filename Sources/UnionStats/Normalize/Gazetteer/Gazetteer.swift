@@ -178,8 +178,10 @@ public struct Gazetteer: Sendable {
         return Int(g)
     }
 
-    /// Scans text left to right for names, longest name first at each position.
-    /// A name followed by a street word (中山路, 北京路, 朝阳门) is not a place.
+    /// Scans text left to right for names: the longest name at each position,
+    /// overlapping ones included (其中南京市: 中南 and 南京市), so that the reader
+    /// can skip a name it cannot resolve. A name followed by a street word
+    /// (中山路, 北京路, 朝阳门) is not a place.
     public func scan(_ text: [Unicode.Scalar]) -> [Match] {
         var matches: [Match] = []
         var i = 0
@@ -199,10 +201,8 @@ public struct Gazetteer: Sendable {
             }
             if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
                 matches.append(Match(start: i, end: b.end, senses: senses(ofGroup: b.group)))
-                i = b.end
-            } else {
-                i += 1
             }
+            i += 1
         }
         return matches
     }

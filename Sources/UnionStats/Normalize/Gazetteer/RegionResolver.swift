@@ -16,6 +16,13 @@ public struct RegionResolver {
     private var provinces: Set<Int> = []
     private let defaultProvince: Int?
     private var last: (entry: Int, end: Int, segment: Int)? = nil
+    private var previousMatch: (end: Int, segment: Int)? = nil
+
+    /// Common surnames (not those that are also everyday words before a place: 在, 和, 车, 全 …).
+    static let surnames: Set<Unicode.Scalar> = Set(("王李张刘陈杨黄赵周吴徐孙朱马胡郭林何罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜"
+        + "魏程吕丁沈任姚卢傅钟姜崔谭廖范汪陆戴贾韦夏邱侯邹熊孟秦阎薛尹段雷史龙陶贺顾毛郝龚邵万钱严赖覃洪莫孔汤"
+        + "康施牛樊葛邢乔伍庞颜倪庄聂章鲁岳翟殷詹耿焦俞左柳祝符舒阮柯纪梅童凌毕裴霍涂苗谷盛翁冉骆蓝靳管柴鲍喻"
+        + "祁蒲滕屈饶牟艾尤穆卓缪褚娄窦戚岑费卜冷晏瞿佟臧闵苟邬卞姬栾隋刁巫寇桑郎甄丛仲虞敖巩佘麻苑迟邝").unicodeScalars)
 
     /// A resolved place name.
     public struct Place: Equatable {
@@ -38,11 +45,17 @@ public struct RegionResolver {
     /// previous place is right before it (山东济宁市金乡县).
     public mutating func resolve(_ match: Gazetteer.Match, in text: [Unicode.Scalar], segment: Int) -> Place? {
         let g = gazetteer
+        defer { previousMatch = (match.end, segment) }
+        // 王玉林, 李长春: a two-character short form right after a surname is a person's given name.
+        let afterSurname = match.end - match.start == 2 && match.start > 0
+            && RegionResolver.surnames.contains(text[match.start - 1])
+            && !(previousMatch.map { $0.segment == segment && $0.end == match.start } ?? false)
         var best: (score: [Int], sense: Gazetteer.Sense)? = nil
         var tied = false
         for sense in match.senses {
             let e = sense.entry
             let entry = g.entries[e]
+            if afterSurname, sense.form == .short, entry.level >= 2 { continue }
             switch sense.scope {
             case .never:
                 continue
