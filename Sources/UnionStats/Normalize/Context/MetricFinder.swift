@@ -28,7 +28,8 @@ enum MetricFinder {
         "是", "已", "将", "把", "等", "均", "都", "也", "还", "正在", "参赛", "走进", "来到", "前往", "共", "累计", "分别",
         "发放", "领取", "签订", "办理", "接受", "享受", "覆盖", "惠及", "涉及", "占", "较", "同比", "当中", "之中", "以上",
         "左右", "上下", "之多", "进驻", "入驻", "报名", "提出", "完成", "回到", "投入", "走上", "和", "提供",
-        "拿出", "推出", "捐出", "捐赠", "设立", "设置", "组织", "举办", "签约", "达成", "成为", "获得了",
+        "拿出", "推出", "捐出", "捐赠", "设立", "设置", "组织", "举办", "签约", "达成", "成为", "获得了", "回家",
+        "返乡", "返岗", "参会", "参展", "参训", "到场", "出席",
     ])
     /// Set phrases holding a stop word: 在档困难职工, 劳模和工匠人才.
     static let protectedWords = TextClasses.words(["在档", "在职", "在岗", "在校", "在册", "在线", "在建", "在编", "在读",
@@ -66,7 +67,7 @@ enum MetricFinder {
         "制作", "完成了", "完成", "攻克了", "攻克", "获得了", "获得", "获", "评选出了", "评选出", "选取", "设立", "新建", "培训了",
         "吸引了", "吸引", "解答", "达成", "采纳", "参加", "参与", "惠及", "覆盖", "其中", "同时", "此外", "并且", "并", "还",
         "也", "已经", "已", "其", "为", "对", "向", "给", "在", "于", "将", "把", "被", "从", "由", "与", "及", "等", "的",
-        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "安排", "推动", "带动", "发动", "动员",
+        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "安排", "总工会", "公司", "集团", "委员会", "推动", "带动", "发动", "动员",
     ])
     static let emptyWords: Set<String> = ["大幅", "同比", "分别", "均", "共", "累计", "先后", "已", "约", "达", "左右", "以上",
                                           "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续"]
@@ -191,16 +192,17 @@ enum MetricFinder {
         if span.text.unicodeScalars.count < 2 || genericHeads.contains(span.text) {
             // 会员信息采集数: read one more word back.
             if let w = TextClasses.wordBefore(t, j, beforeStops) {
-                j = collectBack(t, j - w.count, times)
+                j = collectBack(t, j - w.count, times, stopAtStart: true)
                 span = trimmed(t, j, end) ?? span
             }
         }
         return span
     }
 
-    static func collectBack(_ t: [S], _ end: Int, _ times: [Range<Int>]) -> Int {
+    static func collectBack(_ t: [S], _ end: Int, _ times: [Range<Int>], stopAtStart: Bool = false) -> Int {
         var j = end
         while j > 0, end - j < 16 {
+            if stopAtStart, j == end, TextClasses.wordBefore(t, j, beforeStops) != nil { break }
             let c = t[j - 1]
             if stopPunctuation.contains(c) || TextClasses.isDigit(c) { break }
             if measureWords.contains(c), j >= 2, TextClasses.isNumeral(t[j - 2]) { break }

@@ -70,11 +70,17 @@ enum PeriodResolver {
                 period.start = ym(y, 1); period.end = ym(y, 2)
             }
         case .date(let a, let b):
-            guard let (y1, m1, d1) = absolute(a, pub) else { break }
-            period.start = format(y1, m1, d1)
+            guard var (y1, m1, d1) = absolute(a, pub) else { break }
             if let b = b, let (y2, m2, d2) = absolute(b, pub) {
+                // A span without its own year takes the year of its end (1—11月).
+                if a.year == nil, a.relativeYear == nil {
+                    y1 = y2
+                    if let s1 = m1, let s2 = m2, s1 > s2 { y1 = y2 - 1 }
+                }
+                period.start = format(y1, m1, d1)
                 period.end = format(y2, m2, d2)
             } else {
+                period.start = format(y1, m1, d1)
                 period.end = period.start
             }
             if m1 != nil, let s = monthOf(period.start), s == monthOf(period.end) { period.month = s }

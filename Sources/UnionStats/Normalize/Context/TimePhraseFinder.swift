@@ -100,6 +100,13 @@ enum TimePhraseFinder {
             return make(i, end, t, kind)
         }
         if let n = duration(at: i, in: t) { return make(i, n, t, .duration) }
+        // 1—11月, 1-10月: a span of months.
+        if let (m1, e1) = number(at: i, in: t, maxDigits: 2), (1...12).contains(m1), e1 < t.count, rangeMarks.contains(t[e1]),
+           let (m2, e2) = number(at: e1 + 1, in: t, maxDigits: 2), (1...12).contains(m2), m2 > m1, e2 < t.count, t[e2] == "月" {
+            var end = e2 + 1
+            if end < t.count, t[end] == "份" { end += 1 }
+            return make(i, end, t, .date(Cal(month: m1), Cal(month: m2)))
+        }
         if let d = date(at: i, in: t) {
             var end = d.end
             // 2018年至今, 2011年以来
@@ -175,7 +182,8 @@ enum TimePhraseFinder {
             cal.month = m
             k = e + 1
             if k < t.count, t[k] == "份" { k += 1 }
-            if k < t.count, "底末初中".unicodeScalars.contains(t[k]), !(k + 1 < t.count && t[k + 1] == "心") { k += 1 }
+            if k + 1 < t.count, "上中下".unicodeScalars.contains(t[k]), t[k + 1] == "旬" { k += 2 }
+            else if k < t.count, "底末初中".unicodeScalars.contains(t[k]), !(k + 1 < t.count && t[k + 1] == "心") { k += 1 }
         }
         if let (d, e) = number(at: k, in: t, maxDigits: 2), (1...31).contains(d), e < t.count, t[e] == "日" {
             // 17日 alone must be digits; 日前 after a number is not a day (3日前 is rare, 日前 is "recently").
