@@ -57,6 +57,7 @@ enum FigureRecognizer {
             }
         }
         if unit == "%" || unit == "‰" { unitLast = "%" }
+        if NotAFigure.isTopRank(s, numberStart: i, unit: unit) { return .skip(next: u) }
 
         // 500元/人
         var per = ""

@@ -13,6 +13,14 @@ enum NotAFigure {
         return false
     }
 
+    /// 前三名, 前10名 after 获得/进入/排名…: a rank, not a count of people.
+    static func isTopRank(_ s: Scalars, numberStart i: Int, unit: String) -> Bool {
+        guard unit == "名", i > 0, s[i - 1] == "前" else { return false }
+        guard i > 1 else { return true }
+        let c = s[i - 2]
+        return ScalarClass.isClauseEnd(c) || "得入列居名取夺揽进".unicodeScalars.contains(c)
+    }
+
     /// Digits glued to Latin letters or to a code's punctuation: P1013A, 12351APP, No.3, 010-6352….
     static func isCodeContext(_ s: Scalars, numberStart i: Int) -> Bool {
         guard i > 0 else { return false }
