@@ -121,7 +121,7 @@ enum NumberReader {
                 groupLen += 1
                 j += 1
             } else if (c == "," || c == "，") && !decimal && groupLen >= 1 && (grouped ? groupLen == 3 : groupLen <= 3),
-                      j + 3 < s.count + 0, threeDigitsThenStop(s, j + 1) {
+                      threeDigitsThenStop(s, j + 1) {
                 grouped = true
                 groupLen = 0
                 j += 1
