@@ -35,6 +35,16 @@ final class MentionScannerTests: XCTestCase {
         XCTAssertEqual(head[0].line, article.line)
     }
 
+    /// A list whose items end with their figures is cut into items; a list of nouns is not.
+    func testSentenceOfListItems() {
+        let p = Paragraph(text: "2019年推荐省五一劳动奖章1名、省五一劳动奖状1个，已有超过百余家企业、机关单位的143名大病职工受助。", firstLine: 1)
+        let ms = MentionScanner.mentions(in: Article(index: 1, headline: "", paragraphs: [p]), doc: "d")
+        XCTAssertEqual(ms.map(\.raw), ["1名", "1个", "超过百余家", "143名"])
+        XCTAssertEqual(ms.map(\.sentence), ["2019年推荐省五一劳动奖章1名", "省五一劳动奖状1个",
+                                            "已有超过百余家企业、机关单位的143名大病职工受助",
+                                            "已有超过百余家企业、机关单位的143名大病职工受助"])
+    }
+
     /// The parser reads a mention the way the scanner found it, with its context.
     func testScannerAndParserAgree() {
         let article = Article(index: 1, headline: "", paragraphs: [paragraph])
