@@ -20,7 +20,7 @@ enum FigureRecognizer {
     }
 
     /// Reads the number starting at `i` and judges it; nil when no number starts there.
-    static func recognize(_ s: Scalars, at i: Int) -> Outcome? {
+    static func recognize(_ s: ScalarString, at i: Int) -> Outcome? {
         guard i < s.count, NumberReader.mayStart(s[i]), let t = NumberReader.read(s, at: i) else { return nil }
         let skipAll = Outcome.skip(next: max(t.end, i + 1))
         if t.value < 0 || t.leadingZero || t.gluedToLetter { return skipAll }
@@ -109,7 +109,7 @@ enum FigureRecognizer {
     /// The per-unit word of an amount from 每 earlier in its clause: 每人500元 → 人,
     /// 每个街乡每月举办4场 → 月 (the nearest), 为每家…企业提供2万元 → 家; 人均/户均 too.
     /// The search stops at clause punctuation and at 、 (每户…、…等6条 lists are not per-unit).
-    static func perContext(_ s: Scalars, before start: Int) -> String? {
+    static func perContext(_ s: ScalarString, before start: Int) -> String? {
         var j = start - 1
         var steps = 0
         while j >= 0, steps < 24 {
