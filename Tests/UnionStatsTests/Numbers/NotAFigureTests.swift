@@ -71,6 +71,17 @@ final class NotAFigureTests: XCTestCase {
         ])
     }
 
+    /// A measure word that starts a longer word is not a measure word (四部门, 3单元,
+    /// 十一期间, 一次性), but a noun after a real measure word stays a count.
+    func testMeasureWordCompounds() {
+        check([
+            ("四部委联合印发通知", []), ("住在3单元", []), ("十一期间", []), ("发放一次性补助", []), ("三期工程", []),
+            ("零元购活动", []), ("单位一把手", []),
+            ("完成4项目标任务", ["4项"]), ("组建10支队伍", ["10支"]), ("3家国企参加", ["3家"]),
+            ("表彰3名优秀职工", ["3名"]), ("帮扶3名单亲妈妈", ["3名"]), ("安全生产事故0起", ["0起"]),
+        ])
+    }
+
     func testIndefiniteOne() {
         check([
             ("迎来了一位特别的家人", []), ("将一面绣有字样的锦旗送到了工会", []), ("与北京一家科技公司共同设计", []),

@@ -79,6 +79,7 @@ enum FigureRecognizer {
             if NotAFigure.isFollowedByNameOrPattern(s, at: u) { return skipAll }
             if t.bare && !t.over && prefix == nil { return skipAll }     // 百名劳模, 万家灯火
             if let lone = t.lone {
+                if ChineseNumeral.digit(lone) == 0 { return skipAll }     // 零距离, 零元购
                 if ChineseNumeral.digit(lone) == 2 && (lone == "二" || lone == "贰" || lone == "貳") { return skipAll } // 二次报销, 二次元
                 if ChineseNumeral.digit(lone) == 1,
                    !NotAFigure.loneOneCounts(s, numberStart: i, unitEnd: u, unitLast: unitLast,
