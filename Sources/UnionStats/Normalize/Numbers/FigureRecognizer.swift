@@ -31,11 +31,11 @@ enum FigureRecognizer {
         var unit: String
         var unitLast: Unicode.Scalar
         var u: Int
-        var value = t.value
+        let value = t.value
         var valueMax = t.valueMax
         if let pu = t.percentUnit {
             unit = pu
-            unitLast = "之"
+            unitLast = "%"
             u = t.end
         } else {
             var k = t.end
@@ -56,7 +56,6 @@ enum FigureRecognizer {
                 u = t2.end + e2.word.count
             }
         }
-        if unit == "%" || unit == "‰" { unitLast = "%" }
         if NotAFigure.isTopRank(s, numberStart: i, unit: unit) { return .skip(next: u) }
 
         // 500元/人
@@ -102,7 +101,6 @@ enum FigureRecognizer {
         } else {
             qualifier = suffixQualifier ?? .exact
         }
-        if valueMax != nil && value > valueMax! { swap(&value, &valueMax!) }
         let q = Quantity(value: value, valueMax: valueMax, unit: unit, qualifier: qualifier, per: per)
         return .figure(RecognizedFigure(start: start, end: u, quantity: q), next: u)
     }

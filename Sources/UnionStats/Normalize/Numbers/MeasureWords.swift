@@ -31,7 +31,7 @@ enum MeasureWords {
     ]
 
     /// Money: any 元 is money (万元/亿元 are multiplied out by the number reader).
-    static let moneyWords: [(String, String)] = [("元", "元"), ("圆", "元"), ("美元", "美元"), ("港元", "港元"), ("欧元", "欧元")]
+    static let moneyWords: [(String, String)] = [("元", "元"), ("美元", "美元"), ("港元", "港元"), ("欧元", "欧元")]
 
     static let percentWords: [(String, String)] = [("%", "%"), ("％", "%"), ("‰", "‰")]
 
