@@ -41,7 +41,7 @@ struct Splitter {
     var kinds: [Kind] = []
     var protos: [Proto] = []
     var blocks: [Block] = []
-    var bodyBigrams: [Int: Set<UInt64>] = [:]
+    var bodyBigrams: [Int: BigramSet] = [:]
 
     /// Likeness a line needs to be tied to an article, and its lead over the next best.
     static let strong = 0.5
@@ -72,19 +72,28 @@ struct Splitter {
         return build(assigned)
     }
 
+    /// Only the first `prefixLimit` scalars of a paragraph are kept for classification: longer
+    /// paragraphs are body text, and a byline sits at the start.
+    static let prefixLimit = 100
+
     mutating func classify() {
         scalars.reserveCapacity(paragraphs.count)
         for p in paragraphs {
-            let s = Array(p.text.unicodeScalars)
+            var s: [Unicode.Scalar] = []
+            var whole = true
+            for x in p.text.unicodeScalars {
+                if s.count == Splitter.prefixLimit { whole = false; break }
+                s.append(x)
+            }
             scalars.append(s)
             let kind: Kind
-            if s.count <= 40 && PageFurniture.dateHeader(s) != nil {
+            if whole && s.count <= 40 && PageFurniture.dateHeader(s) != nil {
                 kind = .skip
             } else if Bylines.bylineLength(s) != nil {
                 kind = .byline
-            } else if s.count <= 30 && Bylines.isCredit(s) {
+            } else if whole && s.count <= 30 && Bylines.isCredit(s) {
                 kind = .credit
-            } else if Headlines.isCandidate(p, scalars: s) {
+            } else if whole && Headlines.isCandidate(p, scalars: s) {
                 kind = .headline
             } else {
                 kind = .body
@@ -163,14 +172,17 @@ struct Splitter {
 
     // MARK: headlines
 
-    mutating func body(_ a: Int) -> Set<UInt64> {
+    /// Keeps the cache of body bigrams to the articles near `a` (headline blocks are visited in order).
+    mutating func forget(below a: Int) {
+        if bodyBigrams.count > 4 * Splitter.window { bodyBigrams = bodyBigrams.filter { $0.key >= a } }
+    }
+
+    mutating func body(_ a: Int) -> BigramSet {
         if let s = bodyBigrams[a] { return s }
-        var set = Set<UInt64>()
+        var set = BigramSet()
         var budget = Splitter.bodyLimit
         for p in protos[a].paras where budget > 0 {
-            let s = scalars[p]
-            Headlines.bigrams(s, limit: budget, into: &set)
-            budget -= s.count
+            budget -= Headlines.bigrams(paragraphs[p].text.unicodeScalars, limit: budget, into: &set)
         }
         bodyBigrams[a] = set
         return set
@@ -179,15 +191,17 @@ struct Splitter {
     /// For each headline line, the article it belongs to.
     mutating func assignHeadlines() -> [Int: Int] {
         var owner: [Int: Int] = [:]
-        var lineBigrams: [Int: Set<UInt64>] = [:]
+        var lineBigrams: [Int: BigramSet] = [:]
         for block in blocks {
             // Column labels (工会动态) say nothing about the article: they only follow their block.
-            for l in block.lines { lineBigrams[l] = Headlines.isLabel(scalars[l]) ? [] : Headlines.bigrams(scalars[l]) }
+            for l in block.lines { lineBigrams[l] = Headlines.isLabel(scalars[l]) ? BigramSet() : Headlines.bigrams(scalars[l]) }
         }
 
         // 1. Lines that clearly match the article before or after them.
         var towardBefore = 0, towardAfter = 0
+        bodyBigrams = [:]
         for block in blocks {
+            forget(below: block.after - 1)
             let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
             for l in block.lines {
                 let h = lineBigrams[l]!
@@ -213,7 +227,9 @@ struct Splitter {
         }
         // 2. Orphans: a nearby article that has no headline yet and clearly matches.
         var headed = Set(owner.values)
+        bodyBigrams = [:]
         for block in blocks {
+            forget(below: block.after - Splitter.window - 1)
             let p = block.after, n = block.after + 1
             for l in block.lines where owner[l] == nil {
                 let h = lineBigrams[l]!
@@ -232,7 +248,9 @@ struct Splitter {
             for l in block.lines { if let a = owner[l] { headed.insert(a) } }
         }
         // 3. Lines that lean toward one neighbour.
+        bodyBigrams = [:]
         for block in blocks {
+            forget(below: block.after - 1)
             let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
             for l in block.lines where owner[l] == nil {
                 let h = lineBigrams[l]!

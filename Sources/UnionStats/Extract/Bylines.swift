@@ -63,6 +63,13 @@ enum Bylines {
     /// A whole line that only credits people: `本报记者 马超`, `通讯员 赵研容 摄影报道`,
     /// `万玉藻 摄`, `项春雷 摄/视觉中国`, `□本报记者 张江艳`, `（王明芳）`.
     static func isCredit(_ s: Line) -> Bool {
+        guard s.count <= 60, let head = s.first, let last = s.last else { return false }
+        // Cheap test first: a credit is spaced, bracketed, boxed, or ends with a photo/report word.
+        if !(s.contains(where: Scalars.isSpace) || head == "□" || head == "■" || head == "(" || head == "（"
+             || last == "摄" || last == "道" || last == "图" || last == "绘" || last == "影" || s.contains("/")
+             || head == "本" || head == "记" || head == "通" || head == "特" || head == "实" || head == "文" || head == "撰") {
+            return false
+        }
         let compact = s.filter { !Scalars.isSpace($0) }
         guard !compact.isEmpty, compact.count <= 30 else { return false }
         if compact.contains(where: { Scalars.isSentenceFinal($0) || $0 == "，" || $0 == "," || $0 == "；" || $0 == "、" && compact.count > 20 }) {

@@ -64,23 +64,25 @@ enum Headlines {
 
     /// Tokens for bigrams: each Chinese character, each run of digits, each run of Latin letters.
     /// Punctuation and spaces separate runs; bigrams do not cross them.
-    static func bigrams<C: Collection>(_ s: C, limit: Int = Int.max, into set: inout Set<UInt64>) where C.Element == Unicode.Scalar {
+    /// Returns how many scalars were read.
+    @discardableResult
+    static func bigrams<C: Collection>(_ s: C, limit: Int = Int.max, into set: inout BigramSet) -> Int where C.Element == Unicode.Scalar {
         var previous: UInt64 = 0
         var run: UInt64 = 0
         var runKind = 0  // 0 none, 1 digits, 2 letters
         var seen = 0
-        func emit(_ t: UInt64, _ set: inout Set<UInt64>) {
+        func emit(_ t: UInt64, _ set: inout BigramSet) {
             if previous != 0 { set.insert(previous &* 0x9E37_79B9_7F4A_7C15 ^ t) }
             previous = t
         }
-        func flushRun(_ set: inout Set<UInt64>) {
+        func flushRun(_ set: inout BigramSet) {
             if runKind != 0 { emit(run | (UInt64(runKind) << 56), &set) }
             runKind = 0
             run = 0
         }
         for x in s {
+            if seen == limit { break }
             seen += 1
-            if seen > limit { break }
             var v = x
             if Scalars.isFullwidthDigit(v) { v = Unicode.Scalar(v.value - 0xFF10 + 0x30)! }
             if Scalars.isASCIIDigit(v) || (v == "." && runKind == 1) {
@@ -101,19 +103,20 @@ enum Headlines {
             }
         }
         flushRun(&set)
+        return seen
     }
 
-    static func bigrams(_ s: Line) -> Set<UInt64> {
-        var set = Set<UInt64>()
+    static func bigrams(_ s: Line) -> BigramSet {
+        var set = BigramSet()
         bigrams(s, into: &set)
         return set
     }
 
     /// Share of the headline's bigrams found in the body.
-    static func likeness(_ headline: Set<UInt64>, _ body: Set<UInt64>) -> Double {
+    static func likeness(_ headline: BigramSet, _ body: BigramSet) -> Double {
         guard !headline.isEmpty else { return 0 }
         var common = 0
-        for b in headline where body.contains(b) { common += 1 }
+        for b in headline.elements where body.contains(b) { common += 1 }
         return Double(common) / Double(headline.count)
     }
 }

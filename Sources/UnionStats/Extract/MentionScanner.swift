@@ -9,15 +9,19 @@ public enum MentionScanner {
         var out: [Mention] = []
         for (pi, p) in article.paragraphs.enumerated() {
             let s = Array(p.text.unicodeScalars)
-            for f in figures(in: s) {
-                out.append(mention(f, in: s, doc: doc, article: article.index, paragraph: pi, line: p.line(at: f.start)))
+            let found = figures(in: s)
+            for (k, f) in found.enumerated() {
+                out.append(mention(f, in: s, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: pi,
+                                   line: p.line(at: f.start)))
             }
         }
         // Headline and sub-headlines: paragraph -1, offsets in that text, the article's line.
         for text in [article.headline] + article.subheadlines where !text.isEmpty {
             let s = Array(text.unicodeScalars)
-            for f in figures(in: s) {
-                out.append(mention(f, in: s, doc: doc, article: article.index, paragraph: -1, line: article.line))
+            let found = figures(in: s)
+            for (k, f) in found.enumerated() {
+                out.append(mention(f, in: s, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: -1,
+                                   line: article.line))
             }
         }
         return out
@@ -48,10 +52,19 @@ public enum MentionScanner {
         return found
     }
 
-    static func mention(_ f: RecognizedFigure, in s: [Unicode.Scalar], doc: String, article: Int, paragraph: Int, line: Int) -> Mention {
+    /// The spans of the figures right before and after the `k`-th one.
+    static func neighbours(_ found: [RecognizedFigure], _ k: Int) -> [Range<Int>] {
+        var r: [Range<Int>] = []
+        if k > 0 { r.append(found[k - 1].start..<found[k - 1].end) }
+        if k + 1 < found.count { r.append(found[k + 1].start..<found[k + 1].end) }
+        return r
+    }
+
+    static func mention(_ f: RecognizedFigure, in s: [Unicode.Scalar], neighbours: [Range<Int>], doc: String, article: Int,
+                        paragraph: Int, line: Int) -> Mention {
         Mention(doc: doc, article: article, paragraph: paragraph, start: f.start, end: f.end, line: line,
                 raw: s.string(f.start, f.end),
-                sentence: ClauseSpan.sentence(s, start: f.start, end: f.end),
+                sentence: ClauseSpan.sentence(s, start: f.start, end: f.end, others: neighbours),
                 before: s.string(f.start - contextLength, f.start),
                 after: s.string(f.end, f.end + contextLength))
     }

@@ -36,6 +36,8 @@ enum PageFurniture {
         if line.isEmpty { return false }
         if line.count > 160 { return false }
         let compact = line.filter { !Scalars.isSpace($0) }
+        // Navigation and edition lines hold no Chinese commas or full stops; only footers are checked then.
+        if compact.contains(where: { $0 == "。" || $0 == "，" }) { return isFooter(compact) }
         if compact.count <= 12 && wholeLines.contains(Scalars.string(compact)) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }
         if compact.count <= 24 && isEditionLine(compact) && dateHeader(line) == nil { return true }
@@ -132,6 +134,10 @@ enum PageFurniture {
     /// A short header line holding a full date (`2019年2月28日 放大 缩小 默认`, `2020年1月8日 星期三`,
     /// `劳动午报 2020-01-08 第05版`): returns the date as `YYYY-MM-DD`. Dates inside sentences are never taken.
     static func dateHeader(_ line: Line) -> String? {
+        guard line.count <= 60 else { return nil }
+        var digits = 0
+        for s in line where digitValue(s) != nil { digits += 1 }
+        guard digits >= 6 else { return nil }  // a full date has at least 4 + 1 + 1 digits
         let compact = line.filter { !Scalars.isSpace($0) }
         guard compact.count <= 40, !compact.contains(where: { $0 == "，" || $0 == "。" || $0 == "、" || $0 == "；" || $0 == "," }) else { return nil }
         guard let (date, range) = findDate(compact) else { return nil }

@@ -19,10 +19,11 @@ struct Repeats {
 
     static func compact(_ text: String) -> [Unicode.Scalar] { text.unicodeScalars.filter { !Scalars.isSpace($0) } }
 
+    /// FNV-1a over the scalar values (a fixed, cheap hash; matches are verified on the text).
     static func hash<C: Collection>(_ s: C) -> Int where C.Element == Unicode.Scalar {
-        var h = Hasher()
-        for x in s { h.combine(x.value) }
-        return h.finalize()
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for x in s { h = (h ^ UInt64(x.value)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: h)
     }
 
     /// Records `p` and returns true when it is new; returns false for a repeat.
@@ -41,8 +42,8 @@ struct Repeats {
                 let id = kept.count
                 kept.append(text)
                 whole[h, default: []].append(id)
-                heads[head, default: []].append(id)
-                tails[tail, default: []].append(id)
+                Repeats.remember(id, under: head, in: &heads)
+                Repeats.remember(id, under: tail, in: &tails)
             } else {
                 let id = kept.count
                 kept.append(text)
@@ -54,6 +55,17 @@ struct Repeats {
             if recent.count > Repeats.recentWindow { recent.removeFirst() }
         }
         return true
+    }
+
+    /// Many paragraphs may open alike (`本报讯（记者…）近日，`): only the latest few per key are kept,
+    /// so that each lookup stays cheap; repeats sit close to what they repeat.
+    static let perKey = 8
+
+    static func remember(_ id: Int, under key: Int, in map: inout [Int: [Int]]) {
+        var ids = map[key, default: []]
+        if ids.count == perKey { ids.removeFirst() }
+        ids.append(id)
+        map[key] = ids
     }
 
     /// Whether `needle` occurs in `hay` (first-scalar scan, then compare).

@@ -22,17 +22,19 @@ struct LineFeatures {
     var start: Int32 = 0
     var end: Int32 = 0
     var width: Int32 = 0
-    var flags: UInt8 = 0
+    var flags: UInt16 = 0
 
-    static let blank: UInt8 = 1            // empty, furniture, or only a jump marker
-    static let endsSentence: UInt8 = 2
-    static let clausePunctuation: UInt8 = 4
-    static let startsParagraph: UInt8 = 8  // a byline, a credit, or (in hard-wrapped text) an indented line
-    static let endsColon: UInt8 = 16
-    static let credit: UInt8 = 32
-    static let dateHeader: UInt8 = 64
+    static let blank: UInt16 = 1            // empty, furniture, or only a jump marker
+    static let endsSentence: UInt16 = 2
+    static let clausePunctuation: UInt16 = 4
+    static let startsParagraph: UInt16 = 8  // a byline, a credit, or (in hard-wrapped text) an indented line
+    static let endsColon: UInt16 = 16
+    static let credit: UInt16 = 32
+    static let dateHeader: UInt16 = 64
+    static let indented: UInt16 = 128
+    static let heading: UInt16 = 256       // two parallel phrases around one comma: `对口帮扶暖人心,圆贫困学子上学梦`
 
-    func has(_ f: UInt8) -> Bool { flags & f != 0 }
+    func has(_ f: UInt16) -> Bool { flags & f != 0 }
 }
 
 struct Repairer {
@@ -83,11 +85,24 @@ struct Repairer {
                     if PageFurniture.dateHeader(line) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
                 }
                 if Bylines.bylineLength(line) != nil { f.flags |= LineFeatures.startsParagraph }
-                if leading { f.flags |= 128 }  // indented; counts only in hard-wrapped text
+                if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
+                if Repairer.isParallelHeading(line) { f.flags |= LineFeatures.heading }
             }
             lines.append(f)
             start = end + 1
         }
+    }
+
+    /// A section heading of two parallel phrases joined by one comma (`温暖基金聚爱心,解大病职工燃眉之急`):
+    /// short, no sentence end, each side at least four characters.
+    static func isParallelHeading(_ line: [Unicode.Scalar]) -> Bool {
+        guard line.count <= 30, !Scalars.endsSentence(line) else { return false }
+        var comma = -1
+        for (i, s) in line.enumerated() where Scalars.isClausePunctuation(s) {
+            guard comma < 0, s == "，" || s == "," else { return false }
+            comma = i
+        }
+        return comma >= 4 && line.count - comma - 1 >= 4
     }
 
     /// Trims, drops furniture, removes jump markers and undoes doubled characters.
@@ -145,13 +160,14 @@ struct Repairer {
     }
 
     func startsParagraph(_ l: LineFeatures) -> Bool {
-        l.has(LineFeatures.startsParagraph) || (hardWrapped && l.flags & 128 != 0)
+        l.has(LineFeatures.startsParagraph) || (hardWrapped && l.has(LineFeatures.indented))
     }
 
     /// Should line `cur` continue the paragraph whose last line is `prev`, with `gap` blank lines between?
     func joins(prev p: Int, cur c: Int, gap: Int, curBlockHeadlineLike: Bool, prevBlockBodyLike: Bool, prevBlockLines: Int) -> Bool {
         let prev = lines[p], cur = lines[c]
         if startsParagraph(cur) || prev.has(LineFeatures.credit) || prev.has(LineFeatures.dateHeader) { return false }
+        if !hardWrapped && (prev.has(LineFeatures.heading) || cur.has(LineFeatures.heading)) { return false }
         if curBlockHeadlineLike { return false }
         let pw = Int(prev.width), cw = Int(cur.width)
         if hardWrapped {

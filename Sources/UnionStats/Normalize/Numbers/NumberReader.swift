@@ -36,7 +36,7 @@ enum NumberReader {
 
     /// Reads the number starting at `i` (a single number or a range like 2-4 / 三至五),
     /// with its 余/多 markers and 万/亿 multipliers; nil if none starts there.
-    static func read(_ s: Scalars, at i: Int) -> NumberToken? {
+    static func read(_ s: ScalarString, at i: Int) -> NumberToken? {
         guard i < s.count else { return nil }
         // 百分之三十, 千分之五
         if s.matches(percentWord, at: i) || s.matches(perMilleWord, at: i) {
@@ -94,7 +94,7 @@ enum NumberReader {
         var percentUnit: String? { get { token.percentUnit } set { token.percentUnit = newValue } }
     }
 
-    private static func single(_ s: Scalars, at i: Int) -> Single? {
+    private static func single(_ s: ScalarString, at i: Int) -> Single? {
         guard i < s.count else { return nil }
         if ScalarClass.isArabicDigit(s[i]) { return arabic(s, at: i) }
         if ChineseNumeral.isNumeral(s[i]) { return chinese(s, at: i) }
@@ -102,7 +102,7 @@ enum NumberReader {
     }
 
     /// Digits, thousands separators in groups of three (3,363,287 / 3，363，287), one decimal point.
-    private static func arabic(_ s: Scalars, at i: Int) -> Single? {
+    private static func arabic(_ s: ScalarString, at i: Int) -> Single? {
         var mantissa: UInt64 = 0
         var digitCount = 0
         var fractionDigits = 0
@@ -121,7 +121,7 @@ enum NumberReader {
                 groupLen += 1
                 j += 1
             } else if (c == "," || c == "，") && !decimal && groupLen >= 1 && (grouped ? groupLen == 3 : groupLen <= 3),
-                      j + 3 < s.count + 0, threeDigitsThenStop(s, j + 1) {
+                      threeDigitsThenStop(s, j + 1) {
                 grouped = true
                 groupLen = 0
                 j += 1
@@ -146,13 +146,13 @@ enum NumberReader {
         return single
     }
 
-    private static func threeDigitsThenStop(_ s: Scalars, _ j: Int) -> Bool {
+    private static func threeDigitsThenStop(_ s: ScalarString, _ j: Int) -> Bool {
         guard j + 2 < s.count else { return false }
         for k in j..<(j + 3) where !ScalarClass.isArabicDigit(s[k]) { return false }
         return j + 3 >= s.count || !ScalarClass.isArabicDigit(s[j + 3])
     }
 
-    private static func chinese(_ s: Scalars, at i: Int) -> Single? {
+    private static func chinese(_ s: ScalarString, at i: Int) -> Single? {
         var j = i
         while j < s.count, ChineseNumeral.isNumeral(s[j]) { j += 1 }
         // A range like 三至五 is two numerals; do not swallow more.
@@ -188,7 +188,7 @@ enum NumberReader {
     }
 
     /// 余/多 and 万/亿 (and 千 after digits) after the core number: 10余万, 248万余, 十余万, 5千.
-    private static func tail(_ s: Scalars, _ t: inout Single, arabic: Bool) {
+    private static func tail(_ s: ScalarString, _ t: inout Single, arabic: Bool) {
         var k = t.end
         var sawMarker = false
         var sawMultiplier = false
@@ -216,7 +216,7 @@ enum NumberReader {
         t.end = k
     }
 
-    private static func multiplier(_ s: Scalars, _ k: Int, arabic: Bool, already: Bool) -> Decimal? {
+    private static func multiplier(_ s: ScalarString, _ k: Int, arabic: Bool, already: Bool) -> Decimal? {
         switch s[k] {
         case "万", "萬": return 10_000
         case "亿", "億": return 100_000_000

@@ -14,10 +14,10 @@ enum QualifierWords {
     }
 
     struct Prefix {
-        let word: Scalars
+        let word: ScalarString
         let qualifier: Qualifier
         let gap: Gap
-        /// Scalars that, right before the word, make it part of another word (签约, 附近, 赶超).
+        /// ScalarString that, right before the word, make it part of another word (签约, 附近, 赶超).
         let notAfter: Set<Unicode.Scalar>
         /// Only before a bare 百/千/万/亿 (上百名, 上千人).
         let bareOnly: Bool
@@ -50,11 +50,11 @@ enum QualifierWords {
     }()
 
     /// Words that may link a qualifier to its number (最高为, 最高可达, 超过了).
-    static let linkWords: [Scalars] = ["为", "為", "是", "达", "達", "达到", "達到", "可达", "可達", "可达到", "可", "可以", "能", "能达到", "有", "了", "在", "占", "佔"]
+    static let linkWords: [ScalarString] = ["为", "為", "是", "达", "達", "达到", "達到", "可达", "可達", "可达到", "可", "可以", "能", "能达到", "有", "了", "在", "占", "佔"]
         .map { $0.scalarArray }
 
     /// The qualifier word before a number starting at `numberStart`: the start of the raw span and the qualifier.
-    static func prefix(_ s: Scalars, numberStart: Int, bare: Bool) -> (start: Int, qualifier: Qualifier)? {
+    static func prefix(_ s: ScalarString, numberStart: Int, bare: Bool) -> (start: Int, qualifier: Qualifier)? {
         var end = numberStart
         if end > 0, ScalarClass.isSpace(s[end - 1]) { end -= 1 }
         // Right before the number.
@@ -86,9 +86,9 @@ enum QualifierWords {
     }
 
     struct Suffix {
-        let word: Scalars
+        let word: ScalarString
         let qualifier: Qualifier
-        /// Scalars that, right after the word, make it part of another word (上下班, 以下简称).
+        /// ScalarString that, right after the word, make it part of another word (上下班, 以下简称).
         let notBefore: Set<Unicode.Scalar>
     }
 
@@ -103,7 +103,7 @@ enum QualifierWords {
     ]
 
     /// The qualifier word right after a measure word ending at `k`: the new end and the qualifier.
-    static func suffix(_ s: Scalars, at k: Int) -> (end: Int, qualifier: Qualifier)? {
+    static func suffix(_ s: ScalarString, at k: Int) -> (end: Int, qualifier: Qualifier)? {
         for x in suffixes where s.matches(x.word, at: k) {
             let e = k + x.word.count
             if e < s.count, x.notBefore.contains(s[e]) { continue }

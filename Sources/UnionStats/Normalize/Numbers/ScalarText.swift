@@ -1,11 +1,11 @@
 /// Small helpers for reading text as an array of Unicode scalars, the form all
 /// number and figure scanning works on (no `Character`, no regex).
-typealias Scalars = [Unicode.Scalar]
+typealias ScalarString = [Unicode.Scalar]
 
 extension Array where Element == Unicode.Scalar {
     /// Whether `word` is found in `self` starting at `i`.
     @inline(__always)
-    func matches(_ word: Scalars, at i: Int) -> Bool {
+    func matches(_ word: ScalarString, at i: Int) -> Bool {
         guard i >= 0, i + word.count <= count else { return false }
         var k = 0
         while k < word.count {
@@ -17,7 +17,7 @@ extension Array where Element == Unicode.Scalar {
 
     /// Whether `word` ends right before `end`.
     @inline(__always)
-    func matches(_ word: Scalars, endingAt end: Int) -> Bool {
+    func matches(_ word: ScalarString, endingAt end: Int) -> Bool {
         matches(word, at: end - word.count)
     }
 
@@ -91,5 +91,5 @@ enum ScalarClass {
 
 extension String {
     /// The string as an array of scalars (for tables written as string literals).
-    var scalarArray: Scalars { Array(unicodeScalars) }
+    var scalarArray: ScalarString { Array(unicodeScalars) }
 }
