@@ -1,4 +1,3 @@
-import Foundation
 /// Resolves metric, region, organization and period for the figures of one
 /// article. Places, organizations and time phrases are found once per article;
 /// each figure then looks them up by position.
@@ -30,7 +29,6 @@ public struct ContextResolver: Sendable {
         guard !figures.isEmpty else { return [] }
         let text = ArticleContext(article: article, figures: figures, gazetteer: dictionaries.gazetteer,
                                   defaultRegion: defaultEntry(for: page.source))
-        if debugContext { text.dump() }
         return figures.indices.map { i in
             let f = text.figures[i]
             var c = FigureContext()
@@ -63,14 +61,3 @@ public struct ContextResolver: Sendable {
     }
 }
 
-let debugContext = getenv("UNIONSTATS_DEBUG_CONTEXT") != nil
-extension ArticleContext {
-    func dump() {
-        for s in readingOrder {
-            print("SEG \(s): \(TextClasses.string(segs[s].text))")
-            for p in segs[s].places { print("   place \(TextClasses.string(segs[s].text[p.start..<p.end])) -> \(gazetteer.entries[p.entry].path) usable=\(p.usable)") }
-            for o in orgs where o.seg == s { print("   org \(o.written ?? "") -> \(o.name ?? "nil") usable=\(o.usable) bare=\(o.bare)") }
-            for t in segs[s].times { print("   time \(t.label) \(t.kind) emb=\(t.embedded)") }
-        }
-    }
-}

@@ -82,26 +82,19 @@ extension ArticleContext {
         let clause = TextClasses.string(text[cs..<f.start])
         if clause.contains("全国") { return Region() }
         let ss = sentenceStart(f)
-        var places = segs[f.seg].places.filter { $0.usable && $0.end <= f.start }
-        // Places listed together (深圳、东莞、南宁、海口): the figure spans them.
-        while let last = places.last, last.start >= ss {
-            let list = listAround(places, places.count - 1, text)
-            if list.count > 1 {
-                if list.first!.start >= cs { return Region() }
-                places.removeLast(list.count)
-                continue
-            }
-            return region(last)
-        }
+        let before = segs[f.seg].places.filter { $0.usable && $0.end <= f.start }
+        // Places listed together (深圳、东莞、南宁、海口) in the figure's clause: the figure spans them.
+        if let last = before.last, last.start >= cs, last.listed { return Region() }
+        if let p = before.last(where: { !$0.listed && $0.start >= ss }) { return region(p) }
         if let o = organization(of: f), let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
-        if let p = places.last { return region(p) }
+        if let p = before.last(where: { !$0.listed }) { return region(p) }
         if f.seg < bodyCount {
             for s in stride(from: f.seg - 1, through: 0, by: -1) {
-                if let p = segs[s].places.last(where: { $0.usable }) { return region(p) }
+                if let p = segs[s].places.last(where: { $0.usable && !$0.listed }) { return region(p) }
             }
         }
         for s in (lead.map { [$0] } ?? []) + [headline, subheadline] + Array(0..<bodyCount) {
-            if let p = segs[s].places.first(where: { $0.usable }) { return region(p) }
+            if let p = segs[s].places.first(where: { $0.usable && !$0.listed }) { return region(p) }
         }
         if let d = defaultRegion { return gazetteer.region(d) }
         return Region()
@@ -109,21 +102,5 @@ extension ArticleContext {
 
     func placeWritten(_ o: Org, _ entry: Int) -> String? {
         segs[o.seg].places.first { $0.entry == entry && $0.start >= o.start && $0.end <= o.end }?.written
-    }
-
-    /// The places joined by 、 or 和 with the one at `index`, when they are not
-    /// one inside another.
-    func listAround(_ places: [Place], _ index: Int, _ text: [S]) -> [Place] {
-        var list = [places[index]]
-        var k = index
-        while k > 0 {
-            let a = places[k - 1], b = places[k]
-            guard b.start - a.end == 1, "、和与及".unicodeScalars.contains(text[a.end]),
-                  a.entry != b.entry, !gazetteer.isAncestor(a.entry, of: b.entry), !gazetteer.isAncestor(b.entry, of: a.entry)
-            else { break }
-            list.insert(a, at: 0)
-            k -= 1
-        }
-        return list
     }
 }

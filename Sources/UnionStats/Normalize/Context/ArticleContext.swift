@@ -12,6 +12,8 @@ struct ArticleContext {
         var written: String?
         /// False inside an affiliation (来自X医院的) or inside a counted noun (汉中市劳动模范9名).
         var usable: Bool
+        /// One of several places listed together (深圳、东莞、南宁、海口): not the place of later figures.
+        var listed = false
     }
 
     struct Org {
@@ -105,6 +107,18 @@ struct ArticleContext {
                 if let ms = f.metric, ms.start >= 0 { segs[s].metricSpans.append(ms.start..<ms.end) }
                 figures[i] = f
                 previous = f
+            }
+        }
+
+        for s in segs.indices {
+            let ps = segs[s].places
+            for k in ps.indices where k > 0 {
+                let a = ps[k - 1], b = ps[k]
+                if b.start - a.end == 1, "、和与及".unicodeScalars.contains(segs[s].text[a.end]), a.entry != b.entry,
+                   !gazetteer.isAncestor(a.entry, of: b.entry), !gazetteer.isAncestor(b.entry, of: a.entry) {
+                    segs[s].places[k - 1].listed = true
+                    segs[s].places[k].listed = true
+                }
             }
         }
 
