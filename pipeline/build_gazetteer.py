@@ -88,22 +88,13 @@ def main(d):
             p = rows[p][2]
         return p
 
-    def path(code):
-        parts = []
-        c = code
-        while c:
-            if rows[c][0] not in PSEUDO:
-                parts.append(rows[c][0])
-            c = rows[c][2]
-        return "/".join(reversed(parts))
-
     w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(["code", "name", "level", "parent_code", "path", "aliases", "short"])
+    w.writerow(["code", "name", "level", "parent_code", "aliases", "short"])
     for code in sorted(rows, key=lambda c: (c.ljust(9, "0"), len(c))):
         name, level, _ = rows[code]
         if name in PSEUDO:
             continue
-        w.writerow([code, name, level, parent(code), path(code),
+        w.writerow([code, name, level, parent(code),
                     "|".join(full_aliases(name, level)), "|".join(short_forms(name, level))])
 
 

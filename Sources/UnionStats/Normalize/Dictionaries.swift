@@ -81,6 +81,7 @@ public struct Dictionaries: Sendable {
 
     static func loadGazetteer(_ path: String) throws -> Gazetteer {
         var g = Gazetteer()
+        g.reserve(entries: 45_000, names: 100_000)
         try records(path, required: ["code", "name", "level", "parent_code"]) { r in
             // The generated table has no padding: fields are used as read (libcsv trims unquoted ones).
             let code = r["code"], name = r["name"]
@@ -88,7 +89,7 @@ public struct Dictionaries: Sendable {
             guard let level = Int(r["level"]), (1...4).contains(level) else {
                 throw ConfigurationError(file: path, line: r.row, "level must be 1 to 4, not \"\(r["level"])\"")
             }
-            guard let e = g.addEntry(code: code, name: name, level: level, parentCode: r["parent_code"], path: r["path"]) else {
+            guard let e = g.addEntry(code: code, name: name, level: level, parentCode: r["parent_code"]) else {
                 throw ConfigurationError(file: path, line: r.row, "parent_code \(r["parent_code"]) is not listed before this row")
             }
             g.addName(name, entry: e, form: .full, scope: .anywhere)

@@ -27,6 +27,12 @@ final class ContextResolverTests: XCTestCase {
             (["记者从朝阳区总工会获悉。", "近日，三里屯街道总工会举办了沟通会。", "当天，朝阳区共开展职工沟通会⟦45场⟧。"], ["朝阳区总工会"]),
             // 市总工会 in a Beijing paper with no city named.
             (["市总工会为⟦16名⟧职工颁奖。"], ["北京市总工会"]),
+            // A union named as the source after the figures is still the article's subject.
+            (["截至2020年12月31日，全省工会会员达到⟦1200万人⟧。", "这是记者从山西省总工会了解到的。"], ["山西省总工会"]),
+            // An organization followed by a person's title is that person's organization.
+            (["中建一局工会主席王某某介绍，该公司今年开展劳动竞赛⟦20余场⟧。"], ["中建一局工会"]),
+            // A province's unions.
+            (["2020年，湖南各级工会共筹集送温暖资金⟦2.1亿元⟧。"], ["湖南省总工会"]),
         ]
         for c in cases { XCTAssertEqual(orgs(c.paragraphs), c.expected, c.paragraphs.joined()) }
     }
@@ -47,6 +53,13 @@ final class ContextResolverTests: XCTestCase {
              ["陕西省/汉中市/南郑区", "陕西省/汉中市/南郑区", "陕西省/汉中市/南郑区"]),
             (["顺义区总工会将温暖送到了对口帮扶区县——河北沽源县,为那里的⟦10名⟧困难学子送去助学金。"], "劳动午报",
              ["河北省/张家口市/沽源县"]),
+            // A listed place is not the place of a later paragraph's figure.
+            (["在深圳地铁项目现场举办婚礼,在深圳、东莞、南宁、海口同时开启。", "截至目前,共见证⟦251对⟧新人的幸福时刻。"], "工人日报",
+             ["广东省/深圳市"]),
+            // A wider area than the owner's does not widen the figure's scope.
+            (["顺义区总工会为北京市⟦100名⟧劳模送去慰问。"], "劳动午报", ["北京市/顺义区"]),
+            // The place of the organization found in a later paragraph.
+            (["截至2020年12月31日，全省工会会员达到⟦1200万人⟧。", "这是记者从山西省总工会了解到的。"], "工人日报", ["山西省"]),
         ]
         for c in cases { XCTAssertEqual(regions(c.paragraphs, source: c.source), c.expected, c.paragraphs.joined()) }
     }

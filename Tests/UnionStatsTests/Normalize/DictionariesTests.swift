@@ -36,8 +36,8 @@ final class DictionariesTests: XCTestCase {
             ("sources.csv", "source,default_region\n某报,火星省\n", 2),
             ("aliases.csv", "alias,target,scope\n京,北京市,everywhere\n", 2),
             ("aliases.csv", "alias,target,scope\n京,不存在市,anywhere\n", 2),
-            ("gazetteer.csv", "code,name,level,parent_code,path,aliases,short\n11,北京市,1,,北京市,,北京\n1101,x,7,11,,,\n", 3),
-            ("gazetteer.csv", "code,name,level,parent_code,path,aliases,short\n110101,东城区,3,99,,,\n", 2),
+            ("gazetteer.csv", "code,name,level,parent_code,aliases,short\n11,北京市,1,,,北京\n1101,x,7,11,,\n", 3),
+            ("gazetteer.csv", "code,name,level,parent_code,aliases,short\n110101,东城区,3,99,,\n", 2),
         ]
         for c in cases {
             let dir = try tableDirectory(replacing: c.file, with: c.body)
@@ -63,7 +63,7 @@ final class DictionariesTests: XCTestCase {
         let dir = NSTemporaryDirectory() + "dict-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let files = [
-            "gazetteer.csv": "code,name,level,parent_code,path,aliases,short\n11,北京市,1,,北京市,,北京\n110105,朝阳区,3,11,北京市/朝阳区,,朝阳\n",
+            "gazetteer.csv": "code,name,level,parent_code,aliases,short\n11,北京市,1,,,北京\n110105,朝阳区,3,11,,朝阳\n",
             "metrics.csv": "id,name_zh,name_en,synonyms,unit,kind\na,甲,a,,个,flow\n",
             "sources.csv": "source,default_region\n劳动午报,北京市\n",
             "aliases.csv": "alias,target,scope\n首都,北京市,anywhere\n",

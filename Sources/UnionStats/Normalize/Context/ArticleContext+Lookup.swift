@@ -85,8 +85,13 @@ extension ArticleContext {
         let before = segs[f.seg].places.filter { $0.usable && $0.end <= f.start }
         // Places listed together (深圳、东莞、南宁、海口) in the figure's clause: the figure spans them.
         if let last = before.last, last.start >= cs, last.listed { return Region() }
-        if let p = before.last(where: { !$0.listed && $0.start >= ss }) { return region(p) }
-        if let o = organization(of: f), let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
+        let org = organization(of: f)
+        if let p = before.last(where: { !$0.listed && $0.start >= ss }) {
+            // A wider area than the owner's (北京市 for 顺义区总工会's figure) does not widen its scope.
+            if let o = org, let op = o.place, gazetteer.isAncestor(p.entry, of: op) { return gazetteer.region(op, written: placeWritten(o, op)) }
+            return region(p)
+        }
+        if let o = org, let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
         if let p = before.last(where: { !$0.listed }) { return region(p) }
         if f.seg < bodyCount {
             for s in stride(from: f.seg - 1, through: 0, by: -1) {

@@ -13,8 +13,6 @@ public struct Gazetteer: Sendable {
         public var level: Int
         /// Index of the parent entry; -1 for a province.
         public var parent: Int
-        /// `北京市/朝阳区/三里屯街道`.
-        public var path: String
     }
 
     /// How a name refers to its entry.
@@ -52,8 +50,8 @@ public struct Gazetteer: Sendable {
     }
 
     public private(set) var entries: [Entry] = []
+    /// Codes of the divisions that can be parents (levels 1–3); townships are looked up by scanning.
     private var indexByCode: [String: Int] = [:]
-    private var indexByPath: [String: Int] = [:]
     private var provinceOf: [Int] = []
     // Names stored flat (one allocation for all) with their senses in linked lists.
     private var nameStore: [UInt32] = []
@@ -70,26 +68,51 @@ public struct Gazetteer: Sendable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    public func index(ofCode code: String) -> Int? { indexByCode[code] }
+    public func index(ofCode code: String) -> Int? {
+        indexByCode[code] ?? entries.firstIndex { $0.code == code }
+    }
 
     /// The entry with this path (`北京市/朝阳区`).
-    public func entry(path: String) -> Int? { indexByPath[path] }
+    public func entry(path: String) -> Int? {
+        guard let last = path.split(separator: "/").last.map(String.init) else { return nil }
+        return senses(of: last).lazy.map(\.entry).first { entries[$0].name == last && self.path(of: $0) == path }
+    }
+
+    /// Names from province level: `北京市/朝阳区/三里屯街道`.
+    public func path(of entry: Int) -> String {
+        var names: [String] = []
+        var e = entry
+        while e >= 0 { names.append(entries[e].name); e = entries[e].parent }
+        return names.reversed().joined(separator: "/")
+    }
+
+    /// Reserves room for a table of about this size (loading without regrowing).
+    public mutating func reserve(entries n: Int, names: Int) {
+        entries.reserveCapacity(n)
+        provinceOf.reserveCapacity(n)
+        groupByHash.reserveCapacity(names)
+        prefixHashes.reserveCapacity(names * 2)
+        nameStore.reserveCapacity(names * 4)
+        groupOffset.reserveCapacity(names)
+        groupLength.reserveCapacity(names)
+        groupFirstSense.reserveCapacity(names)
+        senseList.reserveCapacity(names)
+        senseNext.reserveCapacity(names)
+    }
 
     /// Adds an entry; its parent must have been added before (rows sorted by code).
     /// Returns nil when the parent code is unknown.
     @discardableResult
-    public mutating func addEntry(code: String, name: String, level: Int, parentCode: String, path: String) -> Int? {
+    public mutating func addEntry(code: String, name: String, level: Int, parentCode: String) -> Int? {
         var parent = -1
         if !parentCode.isEmpty {
             guard let p = indexByCode[parentCode] else { return nil }
             parent = p
         }
         let i = entries.count
-        entries.append(Entry(code: code, name: name, level: level, parent: parent,
-                             path: path.isEmpty ? name : path))
+        entries.append(Entry(code: code, name: name, level: level, parent: parent))
         provinceOf.append(parent >= 0 ? provinceOf[parent] : i)
-        indexByCode[code] = i
-        indexByPath[entries[i].path] = i
+        if level < 4 { indexByCode[code] = i }
         return i
     }
 
@@ -226,7 +249,7 @@ public struct Gazetteer: Sendable {
     /// Path and code of an entry; `written` replaces the last component (南法信镇).
     public func region(_ entry: Int, written: String? = nil) -> Region {
         let e = entries[entry]
-        var path = e.path
+        var path = path(of: entry)
         if let w = written, w != e.name, let slash = path.lastIndex(of: "/") {
             path = String(path[..<slash]) + "/" + w
         }
