@@ -34,6 +34,13 @@ enum PeriodResolver {
                 let s = ym(y, m)
                 period.start = s; period.end = s; period.month = s
             }
+        case .relativeMonth(let off):
+            if let y = pub.year, let m = pub.month {
+                var (yy, mm) = (y, m + off)
+                while mm < 1 { mm += 12; yy -= 1 }
+                let s = ym(yy, mm)
+                period.start = s; period.end = s; period.month = s
+            }
         case .relativeDay(let off):
             if let y = pub.year, let m = pub.month {
                 if let d = pub.day {

@@ -6,8 +6,10 @@ struct TimePhrase: Equatable {
         case date(Calendar, Calendar?)
         /// 昨天 (-1), 今天 (0), 前天 (-2).
         case relativeDay(Int)
-        /// 近日, 日前, 当天, 连日来: recently, taken as the publication month.
+        /// 近日, 日前, 当天, 连日来, 本月: recently, taken as the publication month.
         case recent
+        /// 上月 (-1): a month relative to publication.
+        case relativeMonth(Int)
         /// 目前, 现在, 截至目前: a state at publication.
         case now
         /// 截至11月底: a total up to a date.

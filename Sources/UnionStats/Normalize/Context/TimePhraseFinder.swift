@@ -5,11 +5,18 @@ enum TimePhraseFinder {
 
     static let keywords: [(word: [S], kind: TimePhrase.Kind)] = {
         var list: [(String, TimePhrase.Kind)] = []
-        for w in ["近日", "日前", "近期", "连日来", "连日", "当天", "当日", "前不久", "不久前", "这几天", "近几日", "近来", "本周", "上周", "日内"] {
+        for w in ["近日", "日前", "近期", "连日来", "连日", "当天", "当日", "前不久", "不久前", "这几天", "近几日", "近来", "本周", "上周", "日内",
+                  "本月", "这个月", "当月", "月内"] {
             list.append((w, .recent))
         }
         list += [("昨天", .relativeDay(-1)), ("昨日", .relativeDay(-1)), ("前天", .relativeDay(-2)),
-                 ("今天", .relativeDay(0)), ("今日", .relativeDay(0))]
+                 ("今天", .relativeDay(0)), ("今日", .relativeDay(0)), ("上月", .relativeMonth(-1)), ("上个月", .relativeMonth(-1))]
+        // Holidays on fixed dates: their month.
+        for (w, m) in [("元旦期间", 1), ("元旦当天", 1), ("元旦前夕", 12), ("五一期间", 5), ("“五一”期间", 5), ("劳动节期间", 5),
+                       ("五一劳动节期间", 5), ("“五一”劳动节期间", 5), ("国庆期间", 10), ("国庆节期间", 10), ("“十一”期间", 10),
+                       ("国庆假期", 10), ("五一假期", 5)] {
+            list.append((w, .date(TimePhrase.Calendar(month: m), nil)))
+        }
         for w in ["目前", "现在", "当前", "如今", "截至目前", "截止目前", "截止到目前", "截至当前", "到目前为止", "目前为止",
                   "至今", "截至今日", "截至现在", "眼下"] {
             list.append((w, .now))
