@@ -74,6 +74,23 @@ final class ContextResolverTests: XCTestCase {
         XCTAssertEqual(r.map(\.period.label), ["17日", "从7月份启动以来", "从7月份启动以来", "17日"])
     }
 
+    func testWhichTimePhraseGoverns() {
+        let cases: [(String, String)] = [
+            // The year qualifies the 截至 phrase right before it.
+            ("截至目前，2020年朝阳区各级工会组织开展职工沟通会⟦186场⟧。", "截至目前"),
+            // An end date (持续到…) is not the time of the sentence; the start is.
+            ("1月21日,南沙区总工会启动慰问活动。该活动将持续到1月29日,预计惠及⟦5000多名⟧职工。", "1月21日"),
+            // 全年 is the year named before it.
+            ("2019年,该公司工会修订了奖励办法,全年有⟦56项⟧合理化建议被采纳。", "2019年"),
+            ("据悉,工作室成立以来,已攻克⟦两项⟧装置难题。", "工作室成立以来"),
+            // A title is not a time: 《…疫情防控期间…》.
+            ("当前，市协调劳动关系三方下发《关于做好疫情防控期间稳定劳动关系的实施意见》，在全市选取⟦73家⟧企业。", "当前"),
+        ]
+        for (p, label) in cases {
+            XCTAssertEqual(PipelineFixture.resolve([p], published: "2021-01-26").map(\.period.label), [label], p)
+        }
+    }
+
     func testKinds() {
         let r = PipelineFixture.resolve(["目前,全区现有在档困难职工⟦9户⟧,实现脱困⟦136户⟧,脱困率⟦94%⟧。截至目前,西宁社会组织共⟦975家⟧。"],
                                         source: "工人日报", published: "2021-01-26")

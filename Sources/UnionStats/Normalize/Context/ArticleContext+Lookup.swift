@@ -19,7 +19,21 @@ extension ArticleContext {
         let times = segs[f.seg].times.filter { !$0.embedded }
         let ss = sentenceStart(f)
         var phrase = times.last { $0.end <= f.start && $0.start >= ss }
-            ?? times.last { $0.end <= f.start }
+        if let p = phrase, let k = times.firstIndex(of: p), k > 0 {
+            let prior = times[k - 1]
+            // 截至目前，2020年…: the year qualifies the phrase before it.
+            if case .date(let c, nil) = p.kind, c.month == nil, c.day == nil, prior.start >= ss, p.start - prior.end <= 2 {
+                switch prior.kind {
+                case .now, .until: phrase = prior
+                default: break
+                }
+            }
+            // 2019年，…全年有56项: 全年 is the year named before it.
+            if case .partOfYear(nil) = p.kind, prior.start >= ss, case .date(let c, nil) = prior.kind, c.year != nil, c.month == nil {
+                phrase = prior
+            }
+        }
+        if phrase == nil { phrase = times.last { $0.end <= f.start } }
         // The lead: the first of the first two paragraphs that has a time phrase
         // (a quotation may open the article).
         if phrase == nil {

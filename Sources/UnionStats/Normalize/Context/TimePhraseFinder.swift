@@ -62,9 +62,19 @@ enum TimePhraseFinder {
         var i = 0
         while i < text.count {
             if !startScalars.contains(text[i]) { i += 1; continue }
-            if let p = phrase(at: i, in: text) {
+            if let p = phrase(at: i, in: text), !TextClasses.insideBookTitle(text, i) {
                 var p = p
                 if i > 0, embeddingWords.contains(text[i - 1]) { p.embedded = true }
+                // 持续到1月29日: an end date inside the sentence, not its time.
+                if case .date = p.kind, i > 0, "到至".unicodeScalars.contains(text[i - 1]) { p.embedded = true }
+                // 工作室成立以来: the label takes the thing that was set up.
+                if p.label.hasSuffix("成立以来") || p.label.hasSuffix("成立至今") {
+                    var k = p.start
+                    let floor = max(out.last?.end ?? 0, p.start - 10)
+                    while k > floor, !TextClasses.punctuation.contains(text[k - 1]) { k -= 1 }
+                    p.start = k
+                    p.label = TextClasses.string(text[k..<p.end])
+                }
                 out.append(p)
                 i = max(p.end, i + 1)
             } else {
