@@ -32,9 +32,15 @@ final class MetricFinderTests: XCTestCase {
             ("企业沟通会共开展⟦1970场⟧，参与企业⟦1946家⟧。", ["企业沟通会", "企业"]),
             ("中车西安公司工会将购置的方便饭等⟦9种⟧方便食品⟦2390份⟧送往生产一线。", ["方便食品", "方便食品"]),
             ("目前全区建档立卡城镇困难职工从2016年的⟦3214户⟧降到现在的⟦119户⟧。",
-             ["全区建档立卡城镇困难职工", "全区建档立卡城镇困难职工"]),
+             ["建档立卡城镇困难职工", "建档立卡城镇困难职工"]),
         ]
         for (p, expected) in cases { XCTAssertEqual(metrics(p), expected, p) }
+    }
+
+    // The area a figure covers is its region, not part of what it counts.
+    func testScopeIsNotPartOfTheMetric() {
+        XCTAssertEqual(metrics("截至目前,西宁全市“八大群体”职工入会率达⟦90%⟧。"), ["“八大群体”职工入会率"])
+        XCTAssertEqual(metrics("其中， 市级职工创新工作室⟦4家⟧，公司级职工创新工作室⟦2家⟧。"), ["市级职工创新工作室", "公司级职工创新工作室"])
     }
 
     // 共计… with no noun: the last noun of the clause before, or the figure before in the same clause.

@@ -67,7 +67,7 @@ enum MetricFinder {
         "制作", "完成了", "完成", "攻克了", "攻克", "获得了", "获得", "获", "评选出了", "评选出", "选取", "设立", "新建", "培训了",
         "吸引了", "吸引", "解答", "达成", "采纳", "参加", "参与", "惠及", "覆盖", "其中", "同时", "此外", "并且", "并", "还",
         "也", "已经", "已", "其", "为", "对", "向", "给", "在", "于", "将", "把", "被", "从", "由", "与", "及", "等", "的",
-        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "安排", "下拨", "拨付", "划拨", "投入", "筹措", "募集", "追回", "总工会", "公司", "集团", "委员会", "推动", "带动", "发动", "动员",
+        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "安排", "下拨", "拨付", "划拨", "投入", "筹措", "募集", "追回", "总工会", "委员会", "推动", "带动", "发动", "动员",
     ])
     static let emptyWords: Set<String> = ["大幅", "同比", "分别", "均", "共", "累计", "先后", "已", "约", "达", "左右", "以上",
                                           "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续"]
@@ -87,6 +87,8 @@ enum MetricFinder {
         var before = nounBefore(t, raw.lowerBound, times)
         var placeOnly = false
         if let b = before, isPlace(t, b.start..<b.end, places) { before = nil; placeOnly = true }
+        // 全区建档立卡城镇困难职工, 西宁全市“八大群体”职工入会率: the scope is the region, not the metric.
+        if let b = before, let cut = scopePrefixEnd(t, b.start..<b.end, places), let rest = trimmed(t, cut, b.end) { before = rest }
         if unit == "%" || unit == "％", let b = before { return b }
         if let a = after { return a }
         if let b = before { return b }
@@ -107,6 +109,14 @@ enum MetricFinder {
         }
         return sawPlace
     }
+    /// End of a leading 全区/全市 (after a place name or alone) in a span; nil when there is none.
+    static func scopePrefixEnd(_ t: [S], _ span: Range<Int>, _ places: [Range<Int>]) -> Int? {
+        var k = span.lowerBound
+        if let p = places.first(where: { $0.lowerBound == k }) { k = p.upperBound }
+        guard let w = TextClasses.wordAt(t, k, scopeWords), k + w.count < span.upperBound - 1 else { return nil }
+        return k + w.count
+    }
+    static let scopeWords = TextClasses.words(["全市", "全区", "全县", "全省", "全镇", "全乡", "全州", "全旗", "全国"])
     static let placeFillers = TextClasses.words(["全市", "全区", "全县", "全省", "全州", "全旗", "市", "区", "县", "的"])
 
     // MARK: - after
