@@ -45,6 +45,7 @@ final class ContextResolverTests: XCTestCase {
             (["燕山石化先后创建职工创新工作室⟦19家⟧。"], "工人日报", [""]),
             // National scope has no region.
             (["中国能源化学地质工会在全国石油石化系统评选出了⟦68个⟧创新工作室。"], "劳动午报", [""]),
+            (["延庆区总工会推荐全国劳模⟦2名⟧。"], "劳动午报", ["北京市/延庆区"]),
             // Places listed together: the figure spans them; later figures fall back to the article's place.
             (["日前,在中建五局华南公司深圳地铁项目现场举办婚礼。", "在深圳、东莞、南宁、海口⟦四个⟧城市同时开启,吸引⟦20万余人⟧在线观看。"],
              "工人日报", ["", "广东省/深圳市"]),

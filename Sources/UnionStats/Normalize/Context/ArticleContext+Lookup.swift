@@ -94,7 +94,7 @@ extension ArticleContext {
         let text = segs[f.seg].text
         let cs = TextClasses.clauseStart(text, f.start)
         let clause = TextClasses.string(text[cs..<f.start])
-        if clause.contains("全国") { return Region() }
+        if ArticleContext.isNational(clause) { return Region() }
         let ss = sentenceStart(f)
         let before = segs[f.seg].places.filter { $0.usable && $0.end <= f.start }
         // Places listed together (深圳、东莞、南宁、海口) in the figure's clause: the figure spans them.
@@ -118,6 +118,19 @@ extension ArticleContext {
         if let d = defaultRegion { return gazetteer.region(d) }
         return Region()
     }
+
+    /// 全国 in a clause makes it national, except in a title (全国劳模, 全国五一劳动奖章).
+    static func isNational(_ clause: String) -> Bool {
+        let t = Array(clause.unicodeScalars)
+        var i = 0
+        while i + 1 < t.count {
+            if t[i] == "全", t[i + 1] == "国", TextClasses.wordAt(t, i + 2, nationalTitles) == nil { return true }
+            i += 1
+        }
+        return false
+    }
+    static let nationalTitles = TextClasses.words(["劳模", "劳动模范", "五一", "先进", "优秀", "模范", "示范", "百强", "十佳",
+                                                   "工人先锋号", "三八红旗", "技术能手", "最美", "总工会", "人大", "政协", "职工教育"])
 
     func placeWritten(_ o: Org, _ entry: Int) -> String? {
         segs[o.seg].places.first { $0.entry == entry && $0.start >= o.start && $0.end <= o.end }?.written
