@@ -86,10 +86,13 @@ enum PageFurniture {
 
     /// Removes `(上接第1版)`, `（下转第４版）`, `(转A3版)` wherever they stand in the line.
     static func removeJumpMarkers(_ line: Line) -> Line {
-        guard line.contains(where: { $0 == "(" || $0 == "（" || $0 == "【" || $0 == "[" }) else { return line }
-        var out: Line = []
+        guard let firstMarker = line.indices.first(where: { i in
+            let s = line[i]
+            return (s == "(" || s == "（" || s == "【" || s == "[") && jumpMarkerEnd(line, from: i) != nil
+        }) else { return line }
+        var out: Line = Array(line[..<firstMarker])
         out.reserveCapacity(line.count)
-        var i = 0
+        var i = firstMarker
         while i < line.count {
             let s = line[i]
             if s == "(" || s == "（" || s == "【" || s == "[", let end = jumpMarkerEnd(line, from: i) {

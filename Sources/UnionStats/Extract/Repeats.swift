@@ -17,7 +17,33 @@ struct Repeats {
     var kept: [String] = []
     var recent: [[Unicode.Scalar]] = []
 
-    static func compact(_ text: String) -> [Unicode.Scalar] { text.unicodeScalars.filter { !Scalars.isSpace($0) } }
+    static func compactCount(_ text: String) -> Int {
+        var n = 0
+        for s in text.unicodeScalars where !Scalars.isSpace(s) { n += 1 }
+        return n
+    }
+
+    /// Whether `text`, spaces ignored, starts with `p` (no copy of `text` is made).
+    static func starts(_ text: String, with p: [Unicode.Scalar]) -> Bool {
+        var k = 0
+        for s in text.unicodeScalars where !Scalars.isSpace(s) {
+            if k == p.count { return true }
+            if s != p[k] { return false }
+            k += 1
+        }
+        return k == p.count
+    }
+
+    /// Whether `text`, spaces ignored, ends with `p`.
+    static func ends(_ text: String, with p: [Unicode.Scalar]) -> Bool {
+        var k = p.count
+        for s in text.unicodeScalars.reversed() where !Scalars.isSpace(s) {
+            if k == 0 { return true }
+            k -= 1
+            if s != p[k] { return false }
+        }
+        return k == 0
+    }
 
     /// FNV-1a over the scalar values (a fixed, cheap hash; matches are verified on the text).
     static func hash<C: Collection>(_ s: C) -> Int where C.Element == Unicode.Scalar {
@@ -32,12 +58,12 @@ struct Repeats {
         let n = compact.count
         if n >= Repeats.minimumIdentical && !credit {
             let h = Repeats.hash(compact)
-            if let ids = whole[h], ids.contains(where: { Repeats.compact(kept[$0]) == compact }) { return false }
+            if let ids = whole[h], ids.contains(where: { Repeats.compactCount(kept[$0]) == n && Repeats.starts(kept[$0], with: compact) }) { return false }
             if n >= Repeats.minimumPartial {
                 let head = Repeats.hash(compact.prefix(Repeats.minimumPartial))
-                if let ids = heads[head], ids.contains(where: { let q = Repeats.compact(kept[$0]); return q.count >= n && q.starts(with: compact) }) { return false }
+                if let ids = heads[head], ids.contains(where: { Repeats.starts(kept[$0], with: compact) }) { return false }
                 let tail = Repeats.hash(compact.suffix(Repeats.minimumPartial))
-                if let ids = tails[tail], ids.contains(where: { let q = Repeats.compact(kept[$0]); return q.count >= n && q.suffix(n).elementsEqual(compact) }) { return false }
+                if let ids = tails[tail], ids.contains(where: { Repeats.ends(kept[$0], with: compact) }) { return false }
                 for q in recent where q.count > n && Repeats.contains(q, compact) { return false }
                 let id = kept.count
                 kept.append(text)

@@ -106,13 +106,13 @@ struct Repairer {
     }
 
     /// Trims, drops furniture, removes jump markers and undoes doubled characters.
-    static func clean(_ raw: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    static func clean(_ raw: [Unicode.Scalar], checkFurniture: Bool = true) -> [Unicode.Scalar] {
         var lo = 0, hi = raw.count
         while lo < hi && Scalars.isSpace(raw[lo]) { lo += 1 }
         while hi > lo && Scalars.isSpace(raw[hi - 1]) { hi -= 1 }
         if lo == hi { return [] }
         var line = Array(raw[lo..<hi])
-        if line.count <= 160 && PageFurniture.isFurniture(line) { return [] }
+        if checkFurniture && line.count <= 160 && PageFurniture.isFurniture(line) { return [] }
         line = PageFurniture.removeJumpMarkers(line)
         while let f = line.first, Scalars.isSpace(f) { line.removeFirst() }
         while let l = line.last, Scalars.isSpace(l) { line.removeLast() }
@@ -219,7 +219,7 @@ struct Repairer {
             blockLines += 1
             if blockLines >= 2 || l.has(LineFeatures.clausePunctuation) || l.has(LineFeatures.endsSentence) { blockBodyLike = true }
             Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
-            var line = Repairer.clean(scratch)
+            var line = Repairer.clean(scratch, checkFurniture: false)  // furniture lines were marked blank in pass 1
             let aggressive = l.has(LineFeatures.clausePunctuation) || line.count >= 24 || Bylines.bylineLength(line) != nil
             line = Repairer.normalizeSpaces(line, aggressive: aggressive)
             let gap = previous < 0 ? 0 : i - previous - 1
