@@ -189,9 +189,9 @@ struct Splitter {
     }
 
     /// For each headline line, the article it belongs to.
-    mutating func assignHeadlines() -> [Int: Int] {
-        var owner: [Int: Int] = [:]
-        var lineBigrams: [Int: BigramSet] = [:]
+    mutating func assignHeadlines() -> [Int] {
+        var owner = [Int](repeating: -1, count: paragraphs.count)
+        var lineBigrams = [BigramSet?](repeating: nil, count: paragraphs.count)
         for block in blocks {
             // Column labels (工会动态) say nothing about the article: they only follow their block.
             for l in block.lines { lineBigrams[l] = Headlines.isLabel(scalars[l]) ? BigramSet() : Headlines.bigrams(scalars[l]) }
@@ -220,18 +220,18 @@ struct Splitter {
                 for l in block.lines {
                     let h = lineBigrams[l]!
                     let scores = protos.indices.map { a in Int(Headlines.likeness(h, body(a)) * 100) }
-                    print("DEBUG line \(paragraphs[l].firstLine) after=\(block.after) owner=\(owner[l] ?? -9) \(paragraphs[l].text) \(scores)")
+                    print("DEBUG line \(paragraphs[l].firstLine) after=\(block.after) owner=\(owner[l]) \(paragraphs[l].text) \(scores)")
                 }
             }
             print("DEBUG before=\(towardBefore) after=\(towardAfter)")
         }
         // 2. Orphans: a nearby article that has no headline yet and clearly matches.
-        var headed = Set(owner.values)
+        var headed = Set(owner.filter { $0 >= 0 })
         bodyBigrams = [:]
         for block in blocks {
             forget(below: block.after - Splitter.window - 1)
             let p = block.after, n = block.after + 1
-            for l in block.lines where owner[l] == nil {
+            for l in block.lines where owner[l] < 0 {
                 let h = lineBigrams[l]!
                 guard h.count >= 3 else { continue }
                 let lo = max(0, p - Splitter.window), hi = min(protos.count - 1, n + Splitter.window)
@@ -245,14 +245,14 @@ struct Splitter {
                     owner[l] = best
                 }
             }
-            for l in block.lines { if let a = owner[l] { headed.insert(a) } }
+            for l in block.lines where owner[l] >= 0 { headed.insert(owner[l]) }
         }
         // 3. Lines that lean toward one neighbour.
         bodyBigrams = [:]
         for block in blocks {
             forget(below: block.after - 1)
             let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
-            for l in block.lines where owner[l] == nil {
+            for l in block.lines where owner[l] < 0 {
                 let h = lineBigrams[l]!
                 guard h.count >= 2 else { continue }
                 let sp = p >= 0 ? Headlines.likeness(h, body(p)) : -1
@@ -268,11 +268,11 @@ struct Splitter {
         //    else the page's usual order (headline before its article unless most go after).
         let headlineFirst = towardAfter >= towardBefore
         for block in blocks {
-            for (k, l) in block.lines.enumerated() where owner[l] == nil {
+            for (k, l) in block.lines.enumerated() where owner[l] < 0 {
                 var found: Int? = nil
-                for m in (k + 1)..<max(k + 1, block.lines.count) { if let a = owner[block.lines[m]] { found = a; break } }
+                for m in (k + 1)..<max(k + 1, block.lines.count) { if owner[block.lines[m]] >= 0 { found = owner[block.lines[m]]; break } }
                 if found == nil {
-                    for m in stride(from: k - 1, through: 0, by: -1) { if let a = owner[block.lines[m]] { found = a; break } }
+                    for m in stride(from: k - 1, through: 0, by: -1) { if owner[block.lines[m]] >= 0 { found = owner[block.lines[m]]; break } }
                 }
                 if let a = found { owner[l] = a; continue }
                 let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
@@ -284,9 +284,9 @@ struct Splitter {
 
     // MARK: articles
 
-    func build(_ owner: [Int: Int]) -> [Article] {
+    func build(_ owner: [Int]) -> [Article] {
         var linesOf = [[Int]](repeating: [], count: protos.count)
-        for (l, a) in owner where a >= 0 { linesOf[a].append(l) }
+        for (l, a) in owner.enumerated() where a >= 0 { linesOf[a].append(l) }
         var out: [Article] = []
         for (a, proto) in protos.enumerated() {
             let lines = linesOf[a].sorted()
