@@ -199,6 +199,9 @@ struct Splitter {
 
         // 1. Lines that clearly match the article before or after them.
         var towardBefore = 0, towardAfter = 0
+        // Likeness to the article before and after, kept for step 3.
+        var before = [Double](repeating: -1, count: paragraphs.count)
+        var after = [Double](repeating: -1, count: paragraphs.count)
         bodyBigrams = [:]
         for block in blocks {
             forget(below: block.after - 1)
@@ -208,6 +211,8 @@ struct Splitter {
                 guard h.count >= 2 else { continue }
                 let sp = p >= 0 ? Headlines.likeness(h, body(p)) : -1
                 let sn = n >= 0 ? Headlines.likeness(h, body(n)) : -1
+                before[l] = sp
+                after[l] = sn
                 if sp >= Splitter.strong && sp >= sn + Splitter.margin {
                     owner[l] = p; towardBefore += 1
                 } else if sn >= Splitter.strong && sn >= sp + Splitter.margin {
@@ -250,13 +255,10 @@ struct Splitter {
         // 3. Lines that lean toward one neighbour.
         bodyBigrams = [:]
         for block in blocks {
-            forget(below: block.after - 1)
             let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
             for l in block.lines where owner[l] < 0 {
-                let h = lineBigrams[l]!
-                guard h.count >= 2 else { continue }
-                let sp = p >= 0 ? Headlines.likeness(h, body(p)) : -1
-                let sn = n >= 0 ? Headlines.likeness(h, body(n)) : -1
+                guard lineBigrams[l]!.count >= 2 else { continue }
+                let sp = before[l], sn = after[l]
                 if sp >= Splitter.lean && sp >= sn + Splitter.leanMargin {
                     owner[l] = p
                 } else if sn >= Splitter.lean && sn >= sp + Splitter.leanMargin {

@@ -35,9 +35,17 @@ enum PageFurniture {
     static func isFurniture(_ line: Line) -> Bool {
         if line.isEmpty { return false }
         if line.count > 160 { return false }
+        // Sentences (a full stop) are never furniture; lines with Chinese commas can only be footers,
+        // which name a field with a colon or carry a mark such as © or ICP备.
+        var comma = false, colon = false
+        for s in line {
+            if s == "。" { return false }
+            if s == "，" { comma = true }
+            if s == ":" || s == "：" || s == "©" || s == "备" || s == "C" || s == "c" { colon = true }
+        }
+        if comma && !colon { return false }
         let compact = line.filter { !Scalars.isSpace($0) }
-        // Navigation and edition lines hold no Chinese commas or full stops; only footers are checked then.
-        if compact.contains(where: { $0 == "。" || $0 == "，" }) { return isFooter(compact) }
+        if comma { return isFooter(compact) }
         if compact.count <= 12 && wholeLines.contains(Scalars.string(compact)) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }
         if compact.count <= 24 && isEditionLine(compact) && dateHeader(line) == nil { return true }
