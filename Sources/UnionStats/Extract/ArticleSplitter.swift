@@ -39,6 +39,7 @@ struct Splitter {
     let paragraphs: [Paragraph]
     var scalars: [[Unicode.Scalar]] = []
     var kinds: [Kind] = []
+    var bylineLengths: [Int] = []
     var protos: [Proto] = []
     var blocks: [Block] = []
     var bodyBigrams: [Int: BigramSet] = [:]
@@ -85,11 +86,14 @@ struct Splitter {
                 if s.count == Splitter.prefixLimit { whole = false; break }
                 s.append(x)
             }
-            scalars.append(s)
+            // Long paragraphs keep no scalars: only their byline length is needed later.
+            scalars.append(whole ? s : [])
+            let byline = Bylines.bylineLength(s)
+            bylineLengths.append(byline ?? 0)
             let kind: Kind
             if whole && s.count <= 40 && PageFurniture.dateHeader(s) != nil {
                 kind = .skip
-            } else if Bylines.bylineLength(s) != nil {
+            } else if byline != nil {
                 kind = .byline
             } else if whole && s.count <= 30 && Bylines.isCredit(s) {
                 kind = .credit
@@ -298,8 +302,9 @@ struct Splitter {
             let subs = lines.indices.filter { $0 != main }.map { paragraphs[lines[$0]].text }
             var paras = proto.paras.map { paragraphs[$0] }
             var byline = ""
-            if let first = proto.paras.first, kinds[first] == .byline, let n = Bylines.bylineLength(scalars[first]) {
-                byline = trimmed(Scalars.string(scalars[first].prefix(n)))
+            if let first = proto.paras.first, kinds[first] == .byline {
+                let n = bylineLengths[first]
+                byline = trimmed(Scalars.string(paragraphs[first].text.unicodeScalars.prefix(n)))
                 let rest = paras[0].droppingPrefix(n)
                 if rest.text.unicodeScalars.contains(where: { !Scalars.isSpace($0) }) { paras[0] = rest } else { paras.removeFirst() }
             }

@@ -9,9 +9,9 @@ struct Repeats {
     static let recentWindow = 4
     static let recentLimit = 20_000
 
-    var whole: [Int: [Int]] = [:]
-    var heads: [Int: [Int]] = [:]
-    var tails: [Int: [Int]] = [:]
+    var whole: [Int: Int] = [:]
+    var heads: [Int: Int] = [:]
+    var tails: [Int: Int] = [:]
     /// Texts of recorded paragraphs; they share storage with the paragraphs themselves,
     /// and are decoded again only when a hash matches.
     var kept: [String] = []
@@ -58,22 +58,20 @@ struct Repeats {
         let n = compact.count
         if n >= Repeats.minimumIdentical && !credit {
             let h = Repeats.hash(compact)
-            if let ids = whole[h], ids.contains(where: { Repeats.compactCount(kept[$0]) == n && Repeats.starts(kept[$0], with: compact) }) { return false }
+            if let id = whole[h], Repeats.compactCount(kept[id]) == n && Repeats.starts(kept[id], with: compact) { return false }
+            let id = kept.count
+            kept.append(text)
+            if whole[h] == nil { whole[h] = id }
             if n >= Repeats.minimumPartial {
                 let head = Repeats.hash(compact.prefix(Repeats.minimumPartial))
-                if let ids = heads[head], ids.contains(where: { Repeats.starts(kept[$0], with: compact) }) { return false }
+                if let q = heads[head], Repeats.starts(kept[q], with: compact) { kept.removeLast(); return false }
                 let tail = Repeats.hash(compact.suffix(Repeats.minimumPartial))
-                if let ids = tails[tail], ids.contains(where: { Repeats.ends(kept[$0], with: compact) }) { return false }
-                for q in recent where q.count > n && Repeats.contains(q, compact) { return false }
-                let id = kept.count
-                kept.append(text)
-                whole[h, default: []].append(id)
-                Repeats.remember(id, under: head, in: &heads)
-                Repeats.remember(id, under: tail, in: &tails)
-            } else {
-                let id = kept.count
-                kept.append(text)
-                whole[h, default: []].append(id)
+                if let q = tails[tail], Repeats.ends(kept[q], with: compact) { kept.removeLast(); return false }
+                for q in recent where q.count > n && Repeats.contains(q, compact) { kept.removeLast(); return false }
+                // The latest paragraph per key is kept: repeats sit close to what they repeat, and
+                // many paragraphs may open alike (`本报讯（记者…）近日，`).
+                heads[head] = id
+                tails[tail] = id
             }
         }
         if n >= Repeats.minimumPartial && n <= Repeats.recentLimit {
@@ -81,17 +79,6 @@ struct Repeats {
             if recent.count > Repeats.recentWindow { recent.removeFirst() }
         }
         return true
-    }
-
-    /// Many paragraphs may open alike (`本报讯（记者…）近日，`): only the latest few per key are kept,
-    /// so that each lookup stays cheap; repeats sit close to what they repeat.
-    static let perKey = 8
-
-    static func remember(_ id: Int, under key: Int, in map: inout [Int: [Int]]) {
-        var ids = map[key, default: []]
-        if ids.count == perKey { ids.removeFirst() }
-        ids.append(id)
-        map[key] = ids
     }
 
     /// Whether `needle` occurs in `hay` (first-scalar scan, then compare).
