@@ -144,13 +144,22 @@ struct Splitter {
             guard !Headlines.isLabel(line), !Headlines.isOrganizationKicker(line) else { continue }
             candidates.append(b)
         }
-        var byLength: [Int: Int] = [:]
-        for b in candidates { byLength[Headlines.compact(scalars[blocks[b].lines[0]]).count, default: 0] += 1 }
+        // A series counts only inside one stretch of text: no byline between its members.
+        var run = [Int](repeating: 0, count: candidates.count)
+        for k in candidates.indices.dropFirst() {
+            let from = blocks[candidates[k - 1]].after + 1, to = blocks[candidates[k]].after
+            let bylineBetween = from <= to && (from...to).contains { protos[$0].opensWithByline || protos[$0].opensWithCredit }
+            run[k] = run[k - 1] + (bylineBetween ? 1 : 0)
+        }
+        var byLength: [Int: Int] = [:]   // key: run * 1000 + length
+        for (k, b) in candidates.enumerated() {
+            byLength[run[k] * 1000 + Headlines.compact(scalars[blocks[b].lines[0]]).count, default: 0] += 1
+        }
         var sections = Set<Int>()
-        for b in candidates {
+        for (k, b) in candidates.enumerated() {
             let c = Headlines.compact(scalars[blocks[b].lines[0]])
             let comma = c.dropLast().contains(where: { $0 == "，" || $0 == "," })
-            if comma || (c.count >= 5 && byLength[c.count, default: 0] >= 2) { sections.insert(b) }
+            if comma || (c.count >= 5 && byLength[run[k] * 1000 + c.count, default: 0] >= 2) { sections.insert(b) }
         }
         guard !sections.isEmpty else { return }
         var sectionBefore: [Int: Int] = [:]  // proto index n -> section block in front of it

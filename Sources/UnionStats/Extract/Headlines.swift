@@ -51,7 +51,8 @@ enum Headlines {
     static func mainIndex(_ lines: [Line]) -> Int {
         guard !lines.isEmpty else { return -1 }
         let primary = lines.indices.filter { !isSecondary(lines[$0]) }
-        guard let first = primary.first else { return 0 }
+        // Only column labels (工会动态 over a photo): no headline, the labels stay sub-headlines.
+        guard let first = primary.first else { return lines.allSatisfy(isLabel) ? -1 : 0 }
         let hasSpace = lines[first].contains(where: Scalars.isSpace)
         if hasSpace, first + 1 < lines.count, primary.contains(first + 1) {
             let next = lines[first + 1]
