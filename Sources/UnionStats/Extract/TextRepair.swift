@@ -44,6 +44,7 @@ struct Repairer {
     /// Typical width (terminal columns) of a full line in hard-wrapped text.
     var wrapWidth = 0
     var hardWrapped = false
+    var indentationMarksParagraphs = true
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -124,12 +125,15 @@ struct Repairer {
     /// lines within a few columns of the widest usual line.
     mutating func measureWidth() {
         var histogram = [Int](repeating: 0, count: 1025)
-        var count = 0
+        var count = 0, indented = 0
         for l in lines where !l.has(LineFeatures.blank) {
             histogram[min(Int(l.width), 1024)] += 1
             count += 1
+            if l.has(LineFeatures.indented) { indented += 1 }
         }
-        guard count >= 8 else { return }
+        // When most lines are indented, indentation marks nothing.
+        indentationMarksParagraphs = indented * 2 < count
+        guard count >= 5 else { return }
         var seen = 0
         var p80 = 0
         for w in 0...1024 {
@@ -160,7 +164,7 @@ struct Repairer {
     }
 
     func startsParagraph(_ l: LineFeatures) -> Bool {
-        l.has(LineFeatures.startsParagraph) || (hardWrapped && l.has(LineFeatures.indented))
+        l.has(LineFeatures.startsParagraph) || (hardWrapped && indentationMarksParagraphs && l.has(LineFeatures.indented))
     }
 
     /// Should line `cur` continue the paragraph whose last line is `prev`, with `gap` blank lines between?

@@ -34,6 +34,13 @@ final class TextRepairTests: XCTestCase {
         XCTAssertEqual(ps[2].text, "某区总工会助11名职工圆梦", "a headline line stays its own paragraph")
     }
 
+    func testIndentedCopiesStillJoin() {
+        // Every line indented (a copy that kept the margin): indentation says nothing then.
+        let indented = Self.wrapped.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        XCTAssertEqual(paragraphs(indented).map(\.text), paragraphs(Self.wrapped).map(\.text))
+    }
+
     func testLineMapPointsAtTheSourceLine() {
         let ps = paragraphs(Self.wrapped)
         let cases: [(paragraph: Int, needle: String, line: Int)] = [
