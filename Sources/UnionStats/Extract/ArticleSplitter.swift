@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Splits a page's paragraphs into articles.
 ///
 /// Body paragraphs form runs; a byline (`本报讯`, `据…讯`, `本报…电`) starts a new
@@ -56,8 +52,6 @@ struct Splitter {
     static let bodyLimit = 4000
 
     init(_ paragraphs: [Paragraph]) { self.paragraphs = paragraphs }
-
-    static let debug = getenv("UNIONSTATS_DEBUG_SPLIT") != nil
 
     mutating func run() -> [Article] {
         classify()
@@ -232,16 +226,6 @@ struct Splitter {
                     owner[l] = n; towardAfter += 1
                 }
             }
-        }
-        if Splitter.debug {
-            for block in blocks {
-                for l in block.lines {
-                    let h = lineBigrams[l]!
-                    let scores = protos.indices.map { a in Int(Headlines.likeness(h, body(a)) * 100) }
-                    print("DEBUG line \(paragraphs[l].firstLine) after=\(block.after) owner=\(owner[l]) \(paragraphs[l].text) \(scores)")
-                }
-            }
-            print("DEBUG before=\(towardBefore) after=\(towardAfter)")
         }
         // 2. Orphans: a nearby article that has no headline yet and clearly matches.
         var headed = Set(owner.filter { $0 >= 0 })
