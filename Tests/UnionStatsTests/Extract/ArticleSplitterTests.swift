@@ -161,6 +161,7 @@ final class ArticleSplitterTests: XCTestCase {
         let a3 = try seed("003")
         XCTAssertEqual(a3.count, 12)
         XCTAssertEqual(a3.first { $0.paragraphs.contains { $0.text.contains("251对") } }?.headline, "湾区建设者“云”集体婚礼举行")
+        XCTAssertEqual(a3.first?.headline, "广西工会助力困难职工“码上”圆梦", "kicker, headline, sub-title: the middle one")
         let a4 = try seed("004")
         let photo = a4.first { $0.paragraphs.contains { $0.text.contains("阎良区总工会") } }
         XCTAssertEqual(photo?.headline, "", "a column label is not a headline")
