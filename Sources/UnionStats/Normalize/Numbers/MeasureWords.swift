@@ -8,6 +8,9 @@ enum MeasureWords {
         let word: ScalarString
         let unit: String
         let kind: Kind
+        /// Continuations that make the word part of a longer word (see `compounds`), and their exceptions.
+        var compounds: [ScalarString] = []
+        var exceptions: [ScalarString] = []
     }
 
     /// Counting measure words and units of measure, kept as written.
@@ -45,7 +48,9 @@ enum MeasureWords {
         var t: [Unicode.Scalar: [Entry]] = [:]
         func add(_ w: String, _ unit: String, _ kind: Kind) {
             let s = w.scalarArray
-            t[s[0], default: []].append(Entry(word: s, unit: unit, kind: kind))
+            t[s[0], default: []].append(Entry(word: s, unit: unit, kind: kind,
+                                              compounds: (compounds[w] ?? []).map { $0.scalarArray },
+                                              exceptions: (compoundExceptions[w] ?? []).map { $0.scalarArray }))
         }
         for w in countWords { add(w, w, .count) }
         for (w, u) in moneyWords { add(w, u, .money) }
@@ -126,14 +131,11 @@ enum MeasureWords {
         "项": ["目标"],
     ]
 
-    static let compoundTable: [String: [ScalarString]] = compounds.mapValues { $0.map { $0.scalarArray } }
-    static let exceptionTable: [String: [ScalarString]] = compoundExceptions.mapValues { $0.map { $0.scalarArray } }
-
-    /// Whether the text right after a unit turns the unit into part of another word.
-    static func isCompound(unit: String, _ s: ScalarString, after k: Int) -> Bool {
-        guard let list = compoundTable[unit] else { return false }
-        if let ex = exceptionTable[unit], ex.contains(where: { s.matches($0, at: k) }) { return false }
-        return list.contains { s.matches($0, at: k) }
+    /// Whether the text right after a measure word turns it into part of another word.
+    static func isCompound(_ e: Entry, _ s: ScalarString, after k: Int) -> Bool {
+        guard !e.compounds.isEmpty else { return false }
+        if e.exceptions.contains(where: { s.matches($0, at: k) }) { return false }
+        return e.compounds.contains { s.matches($0, at: k) }
     }
 
     /// Words that may follow 每 to say what a per-unit amount is per: 每人, 每月, 每季度, 每家.

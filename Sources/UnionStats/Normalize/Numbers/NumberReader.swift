@@ -31,8 +31,19 @@ enum NumberReader {
     /// Whether a number could start at `c`: the cheap test the scanner runs on every scalar.
     @inline(__always)
     static func mayStart(_ c: Unicode.Scalar) -> Bool {
-        ScalarClass.isArabicDigit(c) || ChineseNumeral.isNumeral(c)
+        let v = Int(c.value)
+        return v < startTable.count && startTable[v]
     }
+
+    /// Every Basic Multilingual Plane scalar that may start a number, for a one-load test per scalar.
+    static let startTable: [Bool] = {
+        var t = [Bool](repeating: false, count: 0x10000)
+        for v in 0..<0x10000 {
+            guard let c = Unicode.Scalar(UInt32(v)) else { continue }
+            t[v] = ScalarClass.isArabicDigit(c) || ChineseNumeral.isNumeral(c)
+        }
+        return t
+    }()
 
     /// Reads the number starting at `i` (a single number or a range like 2-4 / 三至五),
     /// with its 余/多 markers and 万/亿 multipliers; nil if none starts there.
