@@ -128,6 +128,8 @@ enum NotAFigure {
     /// Words that 一 begins and that do not make a pattern: 十名一线职工, 三家一起.
     static let notPatternAfterOne: Set<Unicode.Scalar> = Set("线些起同致体直定流般切样道批系".unicodeScalars)
 
+    static let notCountingBeforeOne: Set<Unicode.Scalar> = Set("每又再另中同唯统单第".unicodeScalars)
+
     /// Words right before a lone 一 that make it count: 仅一名, 共一项, 各一名.
     static let countingWords: [ScalarString] = ["仅", "只", "共", "共计", "合计", "累计", "总计", "各", "仅有", "只有", "僅", "衹"]
         .map { $0.scalarArray }
@@ -137,7 +139,8 @@ enum NotAFigure {
     /// `unitEnd` is just past the measure word; `hasQualifier`/`hasPer` say what was found around it.
     static func loneOneCounts(_ s: ScalarString, numberStart i: Int, unitEnd u: Int, unitLast: Unicode.Scalar,
                               hasQualifier: Bool, hasPer: Bool) -> Bool {
-        if i > 0, s[i - 1] == "每" || s[i - 1] == "又" { return false }
+        // 每一位, 又一张, 再一次, 另一家, 其中一个, 同一个, 唯一一家: not counts.
+        if i > 0, notCountingBeforeOne.contains(s[i - 1]) { return false }
         if u < s.count, s[u] == unitLast || s[u] == "又" { return false }   // 一个个, 一张又一张
         if hasQualifier || hasPer { return true }
         var p = i
