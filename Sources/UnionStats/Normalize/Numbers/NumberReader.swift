@@ -203,16 +203,18 @@ enum NumberReader {
         var k = t.end
         var sawMarker = false
         var sawMultiplier = false
+        var multipliers = 0     // 万亿 at most
         while k < s.count {
             let c = s[k]
             if (c == "余" || c == "餘" || c == "多") && !sawMarker {
                 sawMarker = true
                 k += 1
-            } else if let m = multiplier(s, k, arabic: arabic, already: sawMultiplier) {
+            } else if multipliers < 2, let m = multiplier(s, k, arabic: arabic, already: sawMultiplier) {
                 t.value *= m
                 if let hi = t.valueMax { t.valueMax = hi * m }
                 t.multiplier *= m
                 sawMultiplier = true
+                multipliers += 1
                 t.lone = nil
                 k += 1
             } else {
