@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Splits a page's paragraphs into articles.
 ///
 /// Body paragraphs form runs; a byline (`本报讯`, `据…讯`, `本报…电`) starts a new
@@ -39,6 +35,7 @@ struct Splitter {
     let paragraphs: [Paragraph]
     var scalars: [[Unicode.Scalar]] = []
     var kinds: [Kind] = []
+    var bylineLengths: [Int] = []
     var protos: [Proto] = []
     var blocks: [Block] = []
     var bodyBigrams: [Int: BigramSet] = [:]
@@ -55,8 +52,6 @@ struct Splitter {
     static let bodyLimit = 4000
 
     init(_ paragraphs: [Paragraph]) { self.paragraphs = paragraphs }
-
-    static let debug = getenv("UNIONSTATS_DEBUG_SPLIT") != nil
 
     mutating func run() -> [Article] {
         classify()
@@ -85,11 +80,14 @@ struct Splitter {
                 if s.count == Splitter.prefixLimit { whole = false; break }
                 s.append(x)
             }
-            scalars.append(s)
+            // Long paragraphs keep no scalars: only their byline length is needed later.
+            scalars.append(whole ? s : [])
+            let byline = Bylines.bylineLength(s)
+            bylineLengths.append(byline ?? 0)
             let kind: Kind
             if whole && s.count <= 40 && PageFurniture.dateHeader(s) != nil {
                 kind = .skip
-            } else if Bylines.bylineLength(s) != nil {
+            } else if byline != nil {
                 kind = .byline
             } else if whole && s.count <= 30 && Bylines.isCredit(s) {
                 kind = .credit
@@ -129,164 +127,11 @@ struct Splitter {
         }
     }
 
-    // MARK: section heads
-
-    mutating func mergeSections() {
-        var candidates: [Int] = []
-        for (b, block) in blocks.enumerated() where block.lines.count == 1 {
-            let p = block.after, n = block.after + 1
-            guard p >= 0, n < protos.count, !protos[n].opensWithByline, !protos[n].opensWithCredit else { continue }
-            let line = scalars[block.lines[0]]
-            guard !Headlines.isLabel(line), !Headlines.isOrganizationKicker(line) else { continue }
-            candidates.append(b)
-        }
-        var byLength: [Int: Int] = [:]
-        for b in candidates { byLength[Headlines.compact(scalars[blocks[b].lines[0]]).count, default: 0] += 1 }
-        var sections = Set<Int>()
-        for b in candidates {
-            let c = Headlines.compact(scalars[blocks[b].lines[0]])
-            let comma = c.dropLast().contains(where: { $0 == "，" || $0 == "," })
-            if comma || (c.count >= 5 && byLength[c.count, default: 0] >= 2) { sections.insert(b) }
-        }
-        guard !sections.isEmpty else { return }
-        var sectionBefore: [Int: Int] = [:]  // proto index n -> section block in front of it
-        for b in sections { sectionBefore[blocks[b].after + 1] = b }
-        var merged: [Proto] = []
-        var map: [Int] = []
-        for (i, p) in protos.enumerated() {
-            if let b = sectionBefore[i], !merged.isEmpty {
-                merged[merged.count - 1].paras += blocks[b].lines + p.paras
-            } else {
-                merged.append(p)
-            }
-            map.append(merged.count - 1)
-        }
-        var kept: [Block] = []
-        for (b, block) in blocks.enumerated() where !sections.contains(b) {
-            kept.append(Block(lines: block.lines, after: block.after >= 0 ? map[block.after] : -1))
-        }
-        for b in sections { for l in blocks[b].lines { kinds[l] = .body } }
-        protos = merged
-        blocks = kept
-    }
-
-    // MARK: headlines
-
-    /// Keeps the cache of body bigrams to the articles near `a` (headline blocks are visited in order).
-    mutating func forget(below a: Int) {
-        if bodyBigrams.count > 4 * Splitter.window { bodyBigrams = bodyBigrams.filter { $0.key >= a } }
-    }
-
-    mutating func body(_ a: Int) -> BigramSet {
-        if let s = bodyBigrams[a] { return s }
-        var set = BigramSet()
-        var budget = Splitter.bodyLimit
-        for p in protos[a].paras where budget > 0 {
-            budget -= Headlines.bigrams(paragraphs[p].text.unicodeScalars, limit: budget, into: &set)
-        }
-        bodyBigrams[a] = set
-        return set
-    }
-
-    /// For each headline line, the article it belongs to.
-    mutating func assignHeadlines() -> [Int: Int] {
-        var owner: [Int: Int] = [:]
-        var lineBigrams: [Int: BigramSet] = [:]
-        for block in blocks {
-            // Column labels (工会动态) say nothing about the article: they only follow their block.
-            for l in block.lines { lineBigrams[l] = Headlines.isLabel(scalars[l]) ? BigramSet() : Headlines.bigrams(scalars[l]) }
-        }
-
-        // 1. Lines that clearly match the article before or after them.
-        var towardBefore = 0, towardAfter = 0
-        bodyBigrams = [:]
-        for block in blocks {
-            forget(below: block.after - 1)
-            let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
-            for l in block.lines {
-                let h = lineBigrams[l]!
-                guard h.count >= 2 else { continue }
-                let sp = p >= 0 ? Headlines.likeness(h, body(p)) : -1
-                let sn = n >= 0 ? Headlines.likeness(h, body(n)) : -1
-                if sp >= Splitter.strong && sp >= sn + Splitter.margin {
-                    owner[l] = p; towardBefore += 1
-                } else if sn >= Splitter.strong && sn >= sp + Splitter.margin {
-                    owner[l] = n; towardAfter += 1
-                }
-            }
-        }
-        if Splitter.debug {
-            for block in blocks {
-                for l in block.lines {
-                    let h = lineBigrams[l]!
-                    let scores = protos.indices.map { a in Int(Headlines.likeness(h, body(a)) * 100) }
-                    print("DEBUG line \(paragraphs[l].firstLine) after=\(block.after) owner=\(owner[l] ?? -9) \(paragraphs[l].text) \(scores)")
-                }
-            }
-            print("DEBUG before=\(towardBefore) after=\(towardAfter)")
-        }
-        // 2. Orphans: a nearby article that has no headline yet and clearly matches.
-        var headed = Set(owner.values)
-        bodyBigrams = [:]
-        for block in blocks {
-            forget(below: block.after - Splitter.window - 1)
-            let p = block.after, n = block.after + 1
-            for l in block.lines where owner[l] == nil {
-                let h = lineBigrams[l]!
-                guard h.count >= 3 else { continue }
-                let lo = max(0, p - Splitter.window), hi = min(protos.count - 1, n + Splitter.window)
-                guard lo <= hi else { continue }
-                var best = -1, bestScore = 0.0, second = 0.0
-                for a in lo...hi where a == p || a == n || !headed.contains(a) {
-                    let s = Headlines.likeness(h, body(a))
-                    if s > bestScore { second = bestScore; bestScore = s; best = a } else if s > second { second = s }
-                }
-                if best >= 0 && bestScore >= Splitter.strong && bestScore >= second + Splitter.margin {
-                    owner[l] = best
-                }
-            }
-            for l in block.lines { if let a = owner[l] { headed.insert(a) } }
-        }
-        // 3. Lines that lean toward one neighbour.
-        bodyBigrams = [:]
-        for block in blocks {
-            forget(below: block.after - 1)
-            let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
-            for l in block.lines where owner[l] == nil {
-                let h = lineBigrams[l]!
-                guard h.count >= 2 else { continue }
-                let sp = p >= 0 ? Headlines.likeness(h, body(p)) : -1
-                let sn = n >= 0 ? Headlines.likeness(h, body(n)) : -1
-                if sp >= Splitter.lean && sp >= sn + Splitter.leanMargin {
-                    owner[l] = p
-                } else if sn >= Splitter.lean && sn >= sp + Splitter.leanMargin {
-                    owner[l] = n
-                }
-            }
-        }
-        // 4. The rest follow the nearest tied line of their block (the next one first),
-        //    else the page's usual order (headline before its article unless most go after).
-        let headlineFirst = towardAfter >= towardBefore
-        for block in blocks {
-            for (k, l) in block.lines.enumerated() where owner[l] == nil {
-                var found: Int? = nil
-                for m in (k + 1)..<max(k + 1, block.lines.count) { if let a = owner[block.lines[m]] { found = a; break } }
-                if found == nil {
-                    for m in stride(from: k - 1, through: 0, by: -1) { if let a = owner[block.lines[m]] { found = a; break } }
-                }
-                if let a = found { owner[l] = a; continue }
-                let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
-                if headlineFirst { owner[l] = n >= 0 ? n : p } else { owner[l] = p >= 0 ? p : n }
-            }
-        }
-        return owner
-    }
-
     // MARK: articles
 
-    func build(_ owner: [Int: Int]) -> [Article] {
+    func build(_ owner: [Int]) -> [Article] {
         var linesOf = [[Int]](repeating: [], count: protos.count)
-        for (l, a) in owner where a >= 0 { linesOf[a].append(l) }
+        for (l, a) in owner.enumerated() where a >= 0 { linesOf[a].append(l) }
         var out: [Article] = []
         for (a, proto) in protos.enumerated() {
             let lines = linesOf[a].sorted()
@@ -296,8 +141,9 @@ struct Splitter {
             let subs = lines.indices.filter { $0 != main }.map { paragraphs[lines[$0]].text }
             var paras = proto.paras.map { paragraphs[$0] }
             var byline = ""
-            if let first = proto.paras.first, kinds[first] == .byline, let n = Bylines.bylineLength(scalars[first]) {
-                byline = trimmed(Scalars.string(scalars[first].prefix(n)))
+            if let first = proto.paras.first, kinds[first] == .byline {
+                let n = bylineLengths[first]
+                byline = trimmed(Scalars.string(paragraphs[first].text.unicodeScalars.prefix(n)))
                 let rest = paras[0].droppingPrefix(n)
                 if rest.text.unicodeScalars.contains(where: { !Scalars.isSpace($0) }) { paras[0] = rest } else { paras.removeFirst() }
             }

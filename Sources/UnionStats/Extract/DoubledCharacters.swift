@@ -5,7 +5,7 @@
 enum DoubledCharacters {
     /// The undoubled line, or nil when the line is not made of doubled pairs.
     static func undo(_ line: [Unicode.Scalar]) -> [Unicode.Scalar]? {
-        guard line.count >= 4, line.count <= 200 else { return nil }
+        guard line.count >= 4, line.count <= 200, line[0] == line[1] || Scalars.isSpace(line[0]) else { return nil }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(line.count / 2)
         var distinct = false

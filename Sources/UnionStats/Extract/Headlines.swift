@@ -46,12 +46,19 @@ enum Headlines {
     }
 
     /// Picks the main headline among an article's headline lines (in page order): the first
-    /// line that is not secondary; a two-phrase kicker (`开展爱国卫生运动 构建和谐劳动关系`)
+    /// line that is not secondary, or the middle one of kicker, headline and sub-title; a two-phrase kicker (`开展爱国卫生运动 构建和谐劳动关系`)
     /// right before a plain line gives way to it.
     static func mainIndex(_ lines: [Line]) -> Int {
         guard !lines.isEmpty else { return -1 }
         let primary = lines.indices.filter { !isSecondary(lines[$0]) }
-        guard let first = primary.first else { return 0 }
+        // Only column labels (工会动态 over a photo): no headline, the labels stay sub-headlines.
+        guard let first = primary.first else { return lines.allSatisfy(isLabel) ? -1 : 0 }
+        // Kicker, main headline, sub-title (`上线运行…功能模块` / `广西工会助力困难职工“码上”圆梦` /
+        // `通过专属二维码…;引导…`): the middle line is the headline.
+        if first + 2 < lines.count, primary.contains(first + 1),
+           isSecondary(lines[first + 2]) || compact(lines[first + 2]).count > 24 {
+            return first + 1
+        }
         let hasSpace = lines[first].contains(where: Scalars.isSpace)
         if hasSpace, first + 1 < lines.count, primary.contains(first + 1) {
             let next = lines[first + 1]

@@ -8,7 +8,7 @@ public enum MentionScanner {
     public static func mentions(in article: Article, doc: String) -> [Mention] {
         var out: [Mention] = []
         for (pi, p) in article.paragraphs.enumerated() {
-            let s = Array(p.text.unicodeScalars)
+            let s = p.text.scalars
             let found = figures(in: s)
             for (k, f) in found.enumerated() {
                 out.append(mention(f, in: s, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: pi,
@@ -17,7 +17,7 @@ public enum MentionScanner {
         }
         // Headline and sub-headlines: paragraph -1, offsets in that text, the article's line.
         for text in [article.headline] + article.subheadlines where !text.isEmpty {
-            let s = Array(text.unicodeScalars)
+            let s = text.scalars
             let found = figures(in: s)
             for (k, f) in found.enumerated() {
                 out.append(mention(f, in: s, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: -1,
@@ -29,15 +29,17 @@ public enum MentionScanner {
 
     /// The figures in a text, in order.
     public static func figures(in text: String) -> [RecognizedFigure] {
-        figures(in: Array(text.unicodeScalars))
+        figures(in: text.scalars)
     }
 
     static func figures(in s: [Unicode.Scalar]) -> [RecognizedFigure] {
         var found: [RecognizedFigure] = []
+        let starts = NumberReader.startTable   // one load of the table, not one lazy-global check per scalar
         var i = 0
         let n = s.count
         while i < n {
-            guard NumberReader.mayStart(s[i]), let outcome = FigureRecognizer.recognize(s, at: i) else {
+            let v = Int(s[i].value)
+            guard v < starts.count, starts[v], let outcome = FigureRecognizer.recognize(s, at: i) else {
                 i += 1
                 continue
             }

@@ -20,6 +20,7 @@ enum PageFurniture {
     static let navigationWords: [Line] = [
         "上一版", "下一版", "上一期", "下一期", "上一篇", "下一篇", "放大", "缩小", "默认", "返回", "版面导航",
         "关闭", "打印", "目录", "首页", "字号", "版面", "导航", "往期", "检索", "前一版", "后一版", "前一期", "后一期",
+        "字体", "大", "中", "小", "收藏", "分享", "窗口", "本页", "顶部",
     ].map(scalars)
 
     /// Footer lines start with one of these, then a colon.
@@ -27,6 +28,8 @@ enum PageFurniture {
         "主办", "承办", "协办", "主管", "运营管理", "运营", "版权所有", "地址", "电话", "邮编", "传真", "IDC备案",
         "技术支持", "技术开发", "责任编辑", "本版编辑", "编辑", "美编", "校对", "值班编辑", "广告热线", "新闻热线",
         "投稿邮箱", "联系我们", "网址", "出版", "印刷", "发行", "社址", "总编辑", "本版责编", "责编",
+        "来源", "作者", "发布时间", "发布日期", "更新时间", "浏览次数", "点击数", "阅读", "分享到", "字号", "【字体",
+        "当前位置", "您的位置", "您现在的位置", "所在位置",
     ].map(scalars)
 
     /// Words that make a short line a footer wherever they stand.
@@ -35,9 +38,19 @@ enum PageFurniture {
     static func isFurniture(_ line: Line) -> Bool {
         if line.isEmpty { return false }
         if line.count > 160 { return false }
+        // A header line with the date stays for `PrintedDate` (the splitter skips it).
+        if dateHeader(line) != nil { return false }
+        // Sentences (a full stop) are never furniture; lines with Chinese commas can only be footers,
+        // which name a field with a colon or carry a mark such as © or ICP备.
+        var comma = false, colon = false
+        for s in line {
+            if s == "。" { return false }
+            if s == "，" { comma = true }
+            if s == ":" || s == "：" || s == "©" || s == "备" || s == "C" || s == "c" { colon = true }
+        }
+        if comma && !colon { return false }
         let compact = line.filter { !Scalars.isSpace($0) }
-        // Navigation and edition lines hold no Chinese commas or full stops; only footers are checked then.
-        if compact.contains(where: { $0 == "。" || $0 == "，" }) { return isFooter(compact) }
+        if comma { return isFooter(compact) }
         if compact.count <= 12 && wholeLines.contains(Scalars.string(compact)) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }
         if compact.count <= 24 && isEditionLine(compact) && dateHeader(line) == nil { return true }
@@ -86,10 +99,13 @@ enum PageFurniture {
 
     /// Removes `(上接第1版)`, `（下转第４版）`, `(转A3版)` wherever they stand in the line.
     static func removeJumpMarkers(_ line: Line) -> Line {
-        guard line.contains(where: { $0 == "(" || $0 == "（" || $0 == "【" || $0 == "[" }) else { return line }
-        var out: Line = []
+        guard let firstMarker = line.indices.first(where: { i in
+            let s = line[i]
+            return (s == "(" || s == "（" || s == "【" || s == "[") && jumpMarkerEnd(line, from: i) != nil
+        }) else { return line }
+        var out: Line = Array(line[..<firstMarker])
         out.reserveCapacity(line.count)
-        var i = 0
+        var i = firstMarker
         while i < line.count {
             let s = line[i]
             if s == "(" || s == "（" || s == "【" || s == "[", let end = jumpMarkerEnd(line, from: i) {
@@ -129,7 +145,8 @@ enum PageFurniture {
     // MARK: the date line of an e-paper header
 
     static let weekdayPrefixes: [Line] = ["星期", "礼拜", "周"].map(scalars)
-    static let headerWords: [Line] = ["农历", "出版", "报", "期", "版", "总第", "日报", "晚报", "午报", "工人报"].map(scalars)
+    static let headerWords: [Line] = ["农历", "出版", "报", "期", "版", "总第", "日报", "晚报", "午报", "工人报", "发布", "来源", "时间",
+                                       "日期", "更新", "浏览", "点击", "作者"].map(scalars)
 
     /// A short header line holding a full date (`2019年2月28日 放大 缩小 默认`, `2020年1月8日 星期三`,
     /// `劳动午报 2020-01-08 第05版`): returns the date as `YYYY-MM-DD`. Dates inside sentences are never taken.
@@ -143,7 +160,7 @@ enum PageFurniture {
         guard let (date, range) = findDate(compact) else { return nil }
         var rest = Array(compact[..<range.lowerBound]) + Array(compact[range.upperBound...])
         var hint = false
-        for w in navigationWords where removeAll(w, from: &rest) > 0 { hint = true }
+        for w in navigationWords where w.count >= 2 && removeAll(w, from: &rest) > 0 { hint = true }
         // weekday
         for p in weekdayPrefixes {
             if let at = indexOf(p, in: rest, from: 0), at + p.count < rest.count,

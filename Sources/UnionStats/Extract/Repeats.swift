@@ -9,15 +9,41 @@ struct Repeats {
     static let recentWindow = 4
     static let recentLimit = 20_000
 
-    var whole: [Int: [Int]] = [:]
-    var heads: [Int: [Int]] = [:]
-    var tails: [Int: [Int]] = [:]
+    var whole: [Int: Int] = [:]
+    var heads: [Int: Int] = [:]
+    var tails: [Int: Int] = [:]
     /// Texts of recorded paragraphs; they share storage with the paragraphs themselves,
     /// and are decoded again only when a hash matches.
     var kept: [String] = []
     var recent: [[Unicode.Scalar]] = []
 
-    static func compact(_ text: String) -> [Unicode.Scalar] { text.unicodeScalars.filter { !Scalars.isSpace($0) } }
+    static func compactCount(_ text: String) -> Int {
+        var n = 0
+        for s in text.unicodeScalars where !Scalars.isSpace(s) { n += 1 }
+        return n
+    }
+
+    /// Whether `text`, spaces ignored, starts with `p` (no copy of `text` is made).
+    static func starts(_ text: String, with p: [Unicode.Scalar]) -> Bool {
+        var k = 0
+        for s in text.unicodeScalars where !Scalars.isSpace(s) {
+            if k == p.count { return true }
+            if s != p[k] { return false }
+            k += 1
+        }
+        return k == p.count
+    }
+
+    /// Whether `text`, spaces ignored, ends with `p`.
+    static func ends(_ text: String, with p: [Unicode.Scalar]) -> Bool {
+        var k = p.count
+        for s in text.unicodeScalars.reversed() where !Scalars.isSpace(s) {
+            if k == 0 { return true }
+            k -= 1
+            if s != p[k] { return false }
+        }
+        return k == 0
+    }
 
     /// FNV-1a over the scalar values (a fixed, cheap hash; matches are verified on the text).
     static func hash<C: Collection>(_ s: C) -> Int where C.Element == Unicode.Scalar {
@@ -32,22 +58,20 @@ struct Repeats {
         let n = compact.count
         if n >= Repeats.minimumIdentical && !credit {
             let h = Repeats.hash(compact)
-            if let ids = whole[h], ids.contains(where: { Repeats.compact(kept[$0]) == compact }) { return false }
+            if let id = whole[h], Repeats.compactCount(kept[id]) == n && Repeats.starts(kept[id], with: compact) { return false }
+            let id = kept.count
+            kept.append(text)
+            if whole[h] == nil { whole[h] = id }
             if n >= Repeats.minimumPartial {
                 let head = Repeats.hash(compact.prefix(Repeats.minimumPartial))
-                if let ids = heads[head], ids.contains(where: { let q = Repeats.compact(kept[$0]); return q.count >= n && q.starts(with: compact) }) { return false }
+                if let q = heads[head], Repeats.starts(kept[q], with: compact) { kept.removeLast(); return false }
                 let tail = Repeats.hash(compact.suffix(Repeats.minimumPartial))
-                if let ids = tails[tail], ids.contains(where: { let q = Repeats.compact(kept[$0]); return q.count >= n && q.suffix(n).elementsEqual(compact) }) { return false }
-                for q in recent where q.count > n && Repeats.contains(q, compact) { return false }
-                let id = kept.count
-                kept.append(text)
-                whole[h, default: []].append(id)
-                Repeats.remember(id, under: head, in: &heads)
-                Repeats.remember(id, under: tail, in: &tails)
-            } else {
-                let id = kept.count
-                kept.append(text)
-                whole[h, default: []].append(id)
+                if let q = tails[tail], Repeats.ends(kept[q], with: compact) { kept.removeLast(); return false }
+                for q in recent where q.count > n && Repeats.contains(q, compact) { kept.removeLast(); return false }
+                // The latest paragraph per key is kept: repeats sit close to what they repeat, and
+                // many paragraphs may open alike (`本报讯（记者…）近日，`).
+                heads[head] = id
+                tails[tail] = id
             }
         }
         if n >= Repeats.minimumPartial && n <= Repeats.recentLimit {
@@ -55,17 +79,6 @@ struct Repeats {
             if recent.count > Repeats.recentWindow { recent.removeFirst() }
         }
         return true
-    }
-
-    /// Many paragraphs may open alike (`本报讯（记者…）近日，`): only the latest few per key are kept,
-    /// so that each lookup stays cheap; repeats sit close to what they repeat.
-    static let perKey = 8
-
-    static func remember(_ id: Int, under key: Int, in map: inout [Int: [Int]]) {
-        var ids = map[key, default: []]
-        if ids.count == perKey { ids.removeFirst() }
-        ids.append(id)
-        map[key] = ids
     }
 
     /// Whether `needle` occurs in `hay` (first-scalar scan, then compare).

@@ -31,6 +31,8 @@ public enum TextDecoder {
             encoding = "utf-8-bom"
         }
         try rejectBinary(body)
+        // Fast path: the standard library's validation.
+        if let text = String(validating: body, as: UTF8.self) { return (text, encoding) }
         let scan = UTF8Scan(body)
         if scan.invalid == 0 {
             return (String(decoding: body, as: UTF8.self), encoding)

@@ -44,6 +44,7 @@ struct Repairer {
     /// Typical width (terminal columns) of a full line in hard-wrapped text.
     var wrapWidth = 0
     var hardWrapped = false
+    var indentationMarksParagraphs = true
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -106,13 +107,13 @@ struct Repairer {
     }
 
     /// Trims, drops furniture, removes jump markers and undoes doubled characters.
-    static func clean(_ raw: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    static func clean(_ raw: [Unicode.Scalar], checkFurniture: Bool = true) -> [Unicode.Scalar] {
         var lo = 0, hi = raw.count
         while lo < hi && Scalars.isSpace(raw[lo]) { lo += 1 }
         while hi > lo && Scalars.isSpace(raw[hi - 1]) { hi -= 1 }
         if lo == hi { return [] }
         var line = Array(raw[lo..<hi])
-        if line.count <= 160 && PageFurniture.isFurniture(line) { return [] }
+        if checkFurniture && line.count <= 160 && PageFurniture.isFurniture(line) { return [] }
         line = PageFurniture.removeJumpMarkers(line)
         while let f = line.first, Scalars.isSpace(f) { line.removeFirst() }
         while let l = line.last, Scalars.isSpace(l) { line.removeLast() }
@@ -124,12 +125,15 @@ struct Repairer {
     /// lines within a few columns of the widest usual line.
     mutating func measureWidth() {
         var histogram = [Int](repeating: 0, count: 1025)
-        var count = 0
+        var count = 0, indented = 0
         for l in lines where !l.has(LineFeatures.blank) {
             histogram[min(Int(l.width), 1024)] += 1
             count += 1
+            if l.has(LineFeatures.indented) { indented += 1 }
         }
-        guard count >= 8 else { return }
+        // When most lines are indented, indentation marks nothing.
+        indentationMarksParagraphs = indented * 2 < count
+        guard count >= 5 else { return }
         var seen = 0
         var p80 = 0
         for w in 0...1024 {
@@ -160,7 +164,7 @@ struct Repairer {
     }
 
     func startsParagraph(_ l: LineFeatures) -> Bool {
-        l.has(LineFeatures.startsParagraph) || (hardWrapped && l.has(LineFeatures.indented))
+        l.has(LineFeatures.startsParagraph) || (hardWrapped && indentationMarksParagraphs && l.has(LineFeatures.indented))
     }
 
     /// Should line `cur` continue the paragraph whose last line is `prev`, with `gap` blank lines between?
@@ -219,7 +223,7 @@ struct Repairer {
             blockLines += 1
             if blockLines >= 2 || l.has(LineFeatures.clausePunctuation) || l.has(LineFeatures.endsSentence) { blockBodyLike = true }
             Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
-            var line = Repairer.clean(scratch)
+            var line = Repairer.clean(scratch, checkFurniture: false)  // furniture lines were marked blank in pass 1
             let aggressive = l.has(LineFeatures.clausePunctuation) || line.count >= 24 || Bylines.bylineLength(line) != nil
             line = Repairer.normalizeSpaces(line, aggressive: aggressive)
             let gap = previous < 0 ? 0 : i - previous - 1

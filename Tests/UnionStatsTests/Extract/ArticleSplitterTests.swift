@@ -79,6 +79,27 @@ final class ArticleSplitterTests: XCTestCase {
         XCTAssertEqual(a[0].paragraphs.map(\.text).filter { $0.contains(",") && $0.count < 20 }.count, 2, "section heads kept as paragraphs")
     }
 
+    func testEqualLengthPhotoTitlesAcrossArticlesStayApart() {
+        // Two photo titles of the same length, with a bylined article between them: not a series of section heads.
+        let page = """
+        本报讯(记者甲)近日,某区总工会开展慰问活动,共走访困难职工家庭30户。
+
+        工地上的全家福
+
+        1月23日,合肥,坚守岗位的农民工兄弟收到“工地上的全家福”和新春大礼包。
+
+        阿勒泰地区唱响劳模服务“四重奏”
+
+        本报讯(记者乙)阿勒泰地区各级工会在4个方面加强劳模管理服务工作。
+
+        老电厂变身公园
+
+        1月22日,上海,杨树浦电厂遗址公园即将建成滨江区域最高的驿站。
+        """
+        let a = split(page)
+        XCTAssertEqual(a.map(\.headline), ["", "工地上的全家福", "阿勒泰地区唱响劳模服务“四重奏”", "老电厂变身公园"])
+    }
+
     func testCreditsAreNotHeadlines() {
         for credit in ["彭程 摄", "□徐剑锋", "(王明芳)", "通讯员 时虹 摄", "项春雷 摄/视觉中国", "本报记者 赵黎浩 黄渝"] {
             XCTAssertTrue(Bylines.isCredit(Array(credit.unicodeScalars)), credit)
@@ -140,7 +161,11 @@ final class ArticleSplitterTests: XCTestCase {
         let a3 = try seed("003")
         XCTAssertEqual(a3.count, 12)
         XCTAssertEqual(a3.first { $0.paragraphs.contains { $0.text.contains("251对") } }?.headline, "湾区建设者“云”集体婚礼举行")
+        XCTAssertEqual(a3.first?.headline, "广西工会助力困难职工“码上”圆梦", "kicker, headline, sub-title: the middle one")
         let a4 = try seed("004")
+        let photo = a4.first { $0.paragraphs.contains { $0.text.contains("阎良区总工会") } }
+        XCTAssertEqual(photo?.headline, "", "a column label is not a headline")
+        XCTAssertEqual(photo?.subheadlines, ["工会动态"])
         XCTAssertEqual(a4.first { $0.paragraphs.contains { $0.text.contains("1935万元") } }?.headline, "江苏徐州“工惠贷”助力职工和中小企业创新创业")
         XCTAssertEqual(a4.first { $0.paragraphs.contains { $0.text.contains("3214户") } }?.paragraphs.count, 8,
                        "the three 化 section heads stay inside the 南郑 article")

@@ -14,6 +14,7 @@ final class PrintedDateTests: XCTestCase {
             (["2020年1月8日 星期三", Self.body], "2020-01-08"),
             (["劳动午报 2020-01-08 第05版", Self.body], "2020-01-08"),
             (["２０２１年１月２６日", Self.body], "2021-01-26"),
+            (["工会服务站开放", "来源：劳动午报 发布时间：2020-11-20 10:23", Self.body], "2020-11-20"),
             ([Self.body, "2019年12月5日 某区总工会召开大会"], nil),       // a headline with a date is not a header
             ([Self.body], nil),                                            // dates inside sentences are never taken
             (["1月23日,合肥,在中铁上海工程局项目部。"], nil),

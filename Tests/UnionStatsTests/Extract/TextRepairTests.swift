@@ -34,6 +34,13 @@ final class TextRepairTests: XCTestCase {
         XCTAssertEqual(ps[2].text, "某区总工会助11名职工圆梦", "a headline line stays its own paragraph")
     }
 
+    func testIndentedCopiesStillJoin() {
+        // Every line indented (a copy that kept the margin): indentation says nothing then.
+        let indented = Self.wrapped.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        XCTAssertEqual(paragraphs(indented).map(\.text), paragraphs(Self.wrapped).map(\.text))
+    }
+
     func testLineMapPointsAtTheSourceLine() {
         let ps = paragraphs(Self.wrapped)
         let cases: [(paragraph: Int, needle: String, line: Int)] = [
@@ -74,7 +81,7 @@ final class TextRepairTests: XCTestCase {
             "广告", " 广告", "版面导航", "返回京工网 版面导航", "3上一版  下一版4", "3上一期", "放大 缩小 默认", "关闭",
             "第09版:顺义", "主办:劳动午报社 运营管理:北京市总工会信息中心 版权所有©2013-2014 技术开发:正辰科技",
             "地址:北京市丰台区东铁营横七条12号 邮编:100079", "IDC备案:京ICP备05021144号-2 京公网安备11010602130017号",
-            "责任编辑：李四",
+            "责任编辑：李四", "来源：劳动午报 作者：张三", "【字体：大 中 小】", "分享到：微信 微博", "【打印】【关闭】", "当前位置：首页 > 新闻中心 > 工会动态",
         ]
         let body = "南郑区总工会扎实开展入户走访，收集整理问题27项。"
         for f in furniture {

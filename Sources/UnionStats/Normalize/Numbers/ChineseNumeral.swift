@@ -54,7 +54,7 @@ enum ChineseNumeral {
         if c.count >= 2, let a = digits[0], let b = digits[1], isRangePair(a, b) || (a == 1 && b == 2 && (c[1] == "两" || c[1] == "兩")) {
             var mult = 1
             for x in c.dropFirst(2) {
-                guard let p = place(x) else { return nil }
+                guard let p = place(x), mult <= 100_000_000 else { return nil }
                 mult *= p
             }
             return (a * mult, b * mult)
@@ -63,6 +63,7 @@ enum ChineseNumeral {
         if digits.allSatisfy({ $0 != nil }) {
             if c.count == 1 { return (digits[0]!, nil) }
             guard c.count >= 3 || digits.contains(0) else { return nil }
+            guard c.count <= 12 else { return nil }   // a code, not a number
             return (digits.reduce(0) { $0 * 10 + $1! }, nil)
         }
         var total = 0          // sum of finished 万/亿 groups
@@ -85,7 +86,14 @@ enum ChineseNumeral {
                     if part == 0 {
                         if total == 0 { part = 1 } else { return nil }
                     }
-                    if p == 100_000_000 { total = (total + part) * p } else { total += part * p }
+                    // One 亿 group at most, and one 万 group below it (一亿二千万; not 一亿一亿, 一万二万).
+                    if p == 100_000_000 {
+                        guard total < 100_000_000 else { return nil }
+                        total = (total + part) * p
+                    } else {
+                        guard total % 100_000_000 == 0 else { return nil }
+                        total += part * p
+                    }
                     section = 0; num = -1; lastSmall = 100_000; sawZero = false
                 } else {
                     guard p < lastSmall else { return nil }

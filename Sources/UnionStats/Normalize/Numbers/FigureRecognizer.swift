@@ -43,7 +43,7 @@ enum FigureRecognizer {
             guard let e = MeasureWords.match(s, at: k) else { return skipAll }
             let ue = k + e.word.count
             if e.kind == .duration { return .skip(next: ue) }
-            if MeasureWords.isCompound(unit: e.unit, s, after: ue) { return skipAll }
+            if MeasureWords.isCompound(e, s, after: ue) { return skipAll }
             unit = e.unit
             unitLast = e.word[e.word.count - 1]
             u = ue
@@ -56,7 +56,7 @@ enum FigureRecognizer {
                 u = t2.end + e2.word.count
             }
         }
-        if NotAFigure.isTopRank(s, numberStart: i, unit: unit) { return .skip(next: u) }
+        if unitLast == "名", NotAFigure.isTopRank(s, numberStart: i) { return .skip(next: u) }
 
         // 500元/人
         var per = ""

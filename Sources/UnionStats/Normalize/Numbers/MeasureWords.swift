@@ -8,6 +8,9 @@ enum MeasureWords {
         let word: ScalarString
         let unit: String
         let kind: Kind
+        /// Continuations that make the word part of a longer word (see `compounds`), and their exceptions.
+        var compounds: [ScalarString] = []
+        var exceptions: [ScalarString] = []
     }
 
     /// Counting measure words and units of measure, kept as written.
@@ -22,7 +25,7 @@ enum MeasureWords {
         "项", "項", "份", "瓶", "件", "条", "條", "间", "間", "副", "张", "張", "块", "塊", "种", "種",
         "台", "臺", "辆", "輛", "套", "本", "册", "冊", "篇", "部", "首", "幅", "处", "處", "棵", "株",
         "箱", "袋", "桶", "盒", "包", "床", "单", "單", "笔", "筆", "例", "起", "宗", "类", "類", "面", "把",
-        "枚", "封", "顶", "根", "片", "只", "头", "粒", "颗", "栋", "幢", "堂",
+        "枚", "封", "顶", "根", "片", "只", "粒", "颗", "栋", "幢", "堂",
         // units of measure
         "平方公里", "平方千米", "平方米", "平米", "㎡", "立方米", "公顷", "亩", "畝", "公里", "千米", "米",
         "吨", "噸", "公斤", "千克", "斤", "千瓦时", "千瓦", "毫升", "升",
@@ -45,7 +48,9 @@ enum MeasureWords {
         var t: [Unicode.Scalar: [Entry]] = [:]
         func add(_ w: String, _ unit: String, _ kind: Kind) {
             let s = w.scalarArray
-            t[s[0], default: []].append(Entry(word: s, unit: unit, kind: kind))
+            t[s[0], default: []].append(Entry(word: s, unit: unit, kind: kind,
+                                              compounds: (compounds[w] ?? []).map { $0.scalarArray },
+                                              exceptions: (compoundExceptions[w] ?? []).map { $0.scalarArray }))
         }
         for w in countWords { add(w, w, .count) }
         for (w, u) in moneyWords { add(w, u, .money) }
@@ -111,14 +116,12 @@ enum MeasureWords {
         "根": ["据", "本", "源"],
         "片": ["区", "长"],
         "只": ["有", "是", "要", "能"],
-        "头": ["条", "脑"],
         "元": ["旦", "宵", "素", "月", "老", "首", "帅", "气", "年", "件"],
         "瓶": ["装"],
         "升": ["级", "学", "职", "温", "旗", "华", "值", "高", "至", "到", "为"],
         "袋": ["装"],
         "宗": ["旨", "教"],
         "轮": ["车", "训"],
-        "批次": [],
     ]
 
     /// Exceptions to the vetoes: 完成4项目标任务 is 4 项 of 目标.
@@ -126,14 +129,11 @@ enum MeasureWords {
         "项": ["目标"],
     ]
 
-    static let compoundTable: [String: [ScalarString]] = compounds.mapValues { $0.map { $0.scalarArray } }
-    static let exceptionTable: [String: [ScalarString]] = compoundExceptions.mapValues { $0.map { $0.scalarArray } }
-
-    /// Whether the text right after a unit turns the unit into part of another word.
-    static func isCompound(unit: String, _ s: ScalarString, after k: Int) -> Bool {
-        guard let list = compoundTable[unit] else { return false }
-        if let ex = exceptionTable[unit], ex.contains(where: { s.matches($0, at: k) }) { return false }
-        return list.contains { s.matches($0, at: k) }
+    /// Whether the text right after a measure word turns it into part of another word.
+    static func isCompound(_ e: Entry, _ s: ScalarString, after k: Int) -> Bool {
+        guard !e.compounds.isEmpty else { return false }
+        if e.exceptions.contains(where: { s.matches($0, at: k) }) { return false }
+        return e.compounds.contains { s.matches($0, at: k) }
     }
 
     /// Words that may follow 每 to say what a per-unit amount is per: 每人, 每月, 每季度, 每家.

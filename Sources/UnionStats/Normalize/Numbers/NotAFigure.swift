@@ -14,12 +14,14 @@ enum NotAFigure {
     }
 
     /// 前三名, 前10名 after 获得/进入/排名…: a rank, not a count of people.
-    static func isTopRank(_ s: ScalarString, numberStart i: Int, unit: String) -> Bool {
-        guard unit == "名", i > 0, s[i - 1] == "前" else { return false }
+    static func isTopRank(_ s: ScalarString, numberStart i: Int) -> Bool {
+        guard i > 0, s[i - 1] == "前" else { return false }
         guard i > 1 else { return true }
         let c = s[i - 2]
-        return ScalarClass.isClauseEnd(c) || "得入列居名取夺揽进".unicodeScalars.contains(c)
+        return ScalarClass.isClauseEnd(c) || rankVerbs.contains(c)
     }
+
+    static let rankVerbs: Set<Unicode.Scalar> = Set("得入列居名取夺揽进".unicodeScalars)
 
     /// Digits glued to Latin letters or to a code's punctuation: P1013A, 12351APP, No.3, 010-6352….
     static func isCodeContext(_ s: ScalarString, numberStart i: Int) -> Bool {
@@ -115,13 +117,18 @@ enum NotAFigure {
         if ChineseNumeral.digit(c) != nil {
             // 一户一档案 and 四面八方 go on with another numeral; 十名一线职工 does not.
             guard k + 1 < s.count else { return true }
-            return !"线些起同致体直定流般切样道批系".unicodeScalars.contains(s[k + 1])
+            return !notPatternAfterOne.contains(s[k + 1])
         }
         switch c {
         case "路", "街", "巷", "桥", "号", "里", "村", "弄", "胡", "又": return true
         default: return false
         }
     }
+
+    /// Words that 一 begins and that do not make a pattern: 十名一线职工, 三家一起.
+    static let notPatternAfterOne: Set<Unicode.Scalar> = Set("线些起同致体直定流般切样道批系".unicodeScalars)
+
+    static let notCountingBeforeOne: Set<Unicode.Scalar> = Set("每又再另中同唯统单第".unicodeScalars)
 
     /// Words right before a lone 一 that make it count: 仅一名, 共一项, 各一名.
     static let countingWords: [ScalarString] = ["仅", "只", "共", "共计", "合计", "累计", "总计", "各", "仅有", "只有", "僅", "衹"]
@@ -132,7 +139,8 @@ enum NotAFigure {
     /// `unitEnd` is just past the measure word; `hasQualifier`/`hasPer` say what was found around it.
     static func loneOneCounts(_ s: ScalarString, numberStart i: Int, unitEnd u: Int, unitLast: Unicode.Scalar,
                               hasQualifier: Bool, hasPer: Bool) -> Bool {
-        if i > 0, s[i - 1] == "每" || s[i - 1] == "又" { return false }
+        // 每一位, 又一张, 再一次, 另一家, 其中一个, 同一个, 唯一一家: not counts.
+        if i > 0, notCountingBeforeOne.contains(s[i - 1]) { return false }
         if u < s.count, s[u] == unitLast || s[u] == "又" { return false }   // 一个个, 一张又一张
         if hasQualifier || hasPer { return true }
         var p = i

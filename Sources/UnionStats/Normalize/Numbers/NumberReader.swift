@@ -31,8 +31,19 @@ enum NumberReader {
     /// Whether a number could start at `c`: the cheap test the scanner runs on every scalar.
     @inline(__always)
     static func mayStart(_ c: Unicode.Scalar) -> Bool {
-        ScalarClass.isArabicDigit(c) || ChineseNumeral.isNumeral(c)
+        let v = Int(c.value)
+        return v < startTable.count && startTable[v]
     }
+
+    /// Every Basic Multilingual Plane scalar that may start a number, for a one-load test per scalar.
+    static let startTable: [Bool] = {
+        var t = [Bool](repeating: false, count: 0x10000)
+        for v in 0..<0x10000 {
+            guard let c = Unicode.Scalar(UInt32(v)) else { continue }
+            t[v] = ScalarClass.isArabicDigit(c) || ChineseNumeral.isNumeral(c)
+        }
+        return t
+    }()
 
     /// Reads the number starting at `i` (a single number or a range like 2-4 / 三至五),
     /// with its 余/多 markers and 万/亿 multipliers; nil if none starts there.
@@ -192,16 +203,18 @@ enum NumberReader {
         var k = t.end
         var sawMarker = false
         var sawMultiplier = false
+        var multipliers = 0     // 万亿 at most
         while k < s.count {
             let c = s[k]
             if (c == "余" || c == "餘" || c == "多") && !sawMarker {
                 sawMarker = true
                 k += 1
-            } else if let m = multiplier(s, k, arabic: arabic, already: sawMultiplier) {
+            } else if multipliers < 2, let m = multiplier(s, k, arabic: arabic, already: sawMultiplier) {
                 t.value *= m
                 if let hi = t.valueMax { t.valueMax = hi * m }
                 t.multiplier *= m
                 sawMultiplier = true
+                multipliers += 1
                 t.lone = nil
                 k += 1
             } else {

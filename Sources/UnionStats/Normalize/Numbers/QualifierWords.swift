@@ -28,7 +28,7 @@ enum QualifierWords {
             Prefix(word: w.scalarArray, qualifier: q, gap: gap, notAfter: Set(notAfter.unicodeScalars), bareOnly: bareOnly)
         }
         let list = [
-            p("不超过", .max, .link), p("不超過", .max, .link), p("不多于", .max, .link), p("最多", .max, .link), p("最高", .max, .link),
+            p("不超过", .max, .link), p("不超過", .max, .link), p("不多于", .max, .link), p("最多", .max, .any), p("最高", .max, .any),
             p("不少于", .over, .any), p("不低于", .over, .link), p("至少", .over, .any), p("超过", .over, .link), p("超過", .over, .link),
             p("多于", .over), p("高于", .over), p("逾", .over), p("超", .over, notAfter: "赶高挑"),
             p("上", .over, notAfter: "以之成在", bareOnly: true),

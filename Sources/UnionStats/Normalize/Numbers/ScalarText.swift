@@ -25,9 +25,27 @@ extension Array where Element == Unicode.Scalar {
     func string(_ lo: Int, _ hi: Int) -> String {
         let a = Swift.max(0, lo), b = Swift.min(count, hi)
         guard a < b else { return "" }
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: self[a..<b])
-        return String(v)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((b - a) * 3)
+        for k in a..<b {
+            let v = self[k].value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | (v >> 6)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | (v >> 12)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xF0 | (v >> 18)))
+                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -90,6 +108,36 @@ enum ScalarClass {
 }
 
 extension String {
+    /// The scalars of the string, decoded straight from its UTF-8 (much faster than
+    /// `Array(unicodeScalars)`, which pays for the generic sequence machinery).
+    var scalars: ScalarString {
+        var copy = self
+        return copy.withUTF8 { buf in
+            // A Swift String always holds valid UTF-8, so every decoded value is a valid scalar.
+            ScalarString(unsafeUninitializedCapacity: buf.count) { out, made in
+                var k = 0, m = 0
+                let n = buf.count
+                while k < n {
+                    let b0 = UInt32(buf[k])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0; k += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(buf[k + 1] & 0x3F); k += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(buf[k + 1] & 0x3F) << 6 | UInt32(buf[k + 2] & 0x3F); k += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(buf[k + 1] & 0x3F) << 12 | UInt32(buf[k + 2] & 0x3F) << 6
+                            | UInt32(buf[k + 3] & 0x3F); k += 4
+                    }
+                    out[m] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                    m += 1
+                }
+                made = m
+            }
+        }
+    }
+
     /// The string as an array of scalars (for tables written as string literals).
     var scalarArray: ScalarString { Array(unicodeScalars) }
 }
