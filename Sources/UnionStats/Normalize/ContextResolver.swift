@@ -18,10 +18,9 @@ public struct ContextResolver: Sendable {
     /// The default region's gazetteer entry for a source, if any.
     func defaultEntry(for source: String) -> Int? {
         if let e = defaults[source] { return e }
+        // A source that contains a listed name (劳动午报社).
         let path = dictionaries.sources.defaultRegion(of: source)
-        guard !path.isEmpty else { return nil }
-        return defaults.first { dictionaries.sources.defaultRegion(of: $0.key) == path }?.value
-            ?? dictionaries.gazetteer.entry(path: path)
+        return path.isEmpty ? nil : dictionaries.gazetteer.entry(path: path)
     }
 
     /// One `FigureContext` per figure, in the order given.
@@ -33,15 +32,13 @@ public struct ContextResolver: Sendable {
             let f = text.figures[i]
             var c = FigureContext()
             c.metric = f.metric?.text ?? ""
-            let period = text.period(of: f, published: page.published)
-            c.period = period.period
+            c.period = text.period(of: f, published: page.published).period
             c.organization = text.organization(of: f)?.name ?? ""
             c.region = text.region(of: f)
             let entry = dictionaries.metrics.match(c.metric)
             c.metricID = entry?.id ?? ""
             c.kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: c.metric, dictionary: entry?.kind,
-                                          label: c.period.label, phrase: period.phrase,
-                                          before: text.clauseBefore(f))
+                                          label: c.period.label, before: text.clauseBefore(f))
             return c
         }
     }
@@ -51,7 +48,7 @@ public struct ContextResolver: Sendable {
 
     /// rate for % and 率; the dictionary's kind; else level for a state at a
     /// date (在档/现有/共有… with 目前/截至…), else flow.
-    static func kind(unit: String, metric: String, dictionary: MetricKind?, label: String, phrase: TimePhrase?, before: String) -> MetricKind {
+    static func kind(unit: String, metric: String, dictionary: MetricKind?, label: String, before: String) -> MetricKind {
         if unit == "%" || unit == "％" || metric.hasSuffix("率") { return .rate }
         if let k = dictionary { return k }
         let stateLabel = stateLabels.contains { label.hasPrefix($0) || label == $0 }

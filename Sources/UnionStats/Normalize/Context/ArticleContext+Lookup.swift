@@ -56,8 +56,9 @@ extension ArticleContext {
 
     /// The nearest owner before the figure in its sentence; else the union of
     /// the place the sentence names (当天，朝阳区共开展… → 朝阳区总工会); else the
-    /// nearest before it in the paragraph, the first after it in the paragraph,
-    /// the nearest in earlier paragraphs, the first of the article.
+    /// nearest before it in the paragraph; the nearest union (else owner) in
+    /// earlier paragraphs; the first after it in the paragraph; the article's
+    /// first union (else owner).
     func organization(of f: Fig) -> Org? {
         let ss = sentenceStart(f)
         let inSeg = orgs.filter { $0.seg == f.seg && usable($0) }
