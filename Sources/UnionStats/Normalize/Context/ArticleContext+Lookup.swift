@@ -37,7 +37,7 @@ extension ArticleContext {
         // The lead: the first of the first two paragraphs that has a time phrase
         // (a quotation may open the article).
         if phrase == nil {
-            for l in 0..<min(2, bodyCount) {
+            for l in Array(0..<min(2, bodyCount)) + [headline, subheadline] {
                 if let p = segs[l].times.last(where: { !$0.embedded }) { phrase = p; break }
             }
         }
