@@ -1,4 +1,88 @@
-/// Writes `output/reports/YYYY-MM.txt` from the figures and tables (STUB: owned by the report work).
+import Foundation
+
+/// Writes `output/reports/YYYY-MM.txt` from `output/figures.csv`.
+///
+/// One report per month that has figures with that month or pages published
+/// in it. The monthly numbers are recomputed from the figures with the same
+/// `Aggregator` as the tables (without rollups: a report shows each figure in
+/// the region it names), so reports do not depend on the tables' encoding.
+/// Reports of months that no longer have data are removed.
 public enum ReportStage {
-    public static func run(figuresPath: String, tablesDir: String, reportsDir: String) throws {}
+    public static func run(figuresPath: String, tablesDir: String, reportsDir: String) throws {
+        let reports = try build(figuresPath: figuresPath)
+        var written = Set<String>()
+        for report in reports {
+            let name = "\(report.month).txt"
+            written.insert(name)
+            try OutputFile.replace(FilePaths.join(reportsDir, name), with: Array(ReportWriter.render(report).utf8))
+        }
+        for name in try FilePaths.list(reportsDir) where isReportName(name) && !written.contains(name) {
+            _ = unlink(FilePaths.join(reportsDir, name))
+        }
+    }
+
+    /// `YYYY-MM.txt`.
+    static func isReportName(_ name: String) -> Bool {
+        let b = Array(name.utf8)
+        guard b.count == 11, name.hasSuffix(".txt"), b[4] == UInt8(ascii: "-") else { return false }
+        return b[0..<4].allSatisfy(isDigit) && b[5..<7].allSatisfy(isDigit)
+    }
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// `YYYY-MM` of a `YYYY-MM[-DD]` date, else nil.
+    static func monthOf(_ date: String) -> String? {
+        let month = String(date.prefix(7))
+        let b = Array(month.utf8)
+        guard b.count == 7, b[4] == UInt8(ascii: "-"), b[0..<4].allSatisfy(isDigit), b[5..<7].allSatisfy(isDigit) else { return nil }
+        return month
+    }
+
+    /// Reads the figures once and returns the reports, sorted by month.
+    public static func build(figuresPath: String) throws -> [MonthReport] {
+        var aggregator = Aggregator(rollup: false)
+        var reports: [String: MonthReport] = [:]
+        var pages: [String: Set<PageRef>] = [:]
+        try CSVReader(path: figuresPath).forEachRecord(required: ["value", "unit", "kind", "month"]) { record in
+            guard let f = Figure(record: record) else {
+                throw CSVError.malformed(path: figuresPath, row: record.row, reason: "value \"\(record["value"])\" is not a number")
+            }
+            let route = aggregator.add(f)
+            let month: String?
+            switch route {
+            case .monthly, .rate: month = f.period.month
+            case .cumulative, .undated: month = monthOf(f.published)
+            }
+            guard let month else { return }
+            var report = reports[month] ?? MonthReport(month: month)
+            switch route {
+            case .monthly: break
+            case .rate: report.rates.append(f)
+            case .cumulative: report.cumulative.append(f)
+            case .undated: report.undated.append(f)
+            }
+            reports[month] = report
+            pages[month, default: []].insert(PageRef(f))
+        }
+        var rowsByMonth: [String: [MonthlyRow]] = [:]
+        for row in aggregator.rows() { rowsByMonth[row.key.month, default: []].append(row) }
+        let generated = sourceDate()
+        return reports.keys.sorted(by: TableSort.less).map { month in
+            var report = reports[month]!
+            report.rows = rowsByMonth[month] ?? []
+            report.previous = NumberFormat.previousMonth(month).flatMap { rowsByMonth[$0] } ?? []
+            report.pages = (pages[month] ?? []).sorted()
+            report.generated = generated
+            return report
+        }
+    }
+
+    /// `YYYY-MM-DD` (UTC) of SOURCE_DATE_EPOCH when it is set, else nil.
+    static func sourceDate() -> String? {
+        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(text) else { return nil }
+        var t = time_t(seconds)
+        var parts = tm()
+        guard gmtime_r(&t, &parts) != nil else { return nil }
+        return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+    }
 }
