@@ -7,6 +7,11 @@ import Foundation
 /// `Aggregator` as the tables (without rollups: a report shows each figure in
 /// the region it names), so reports do not depend on the tables' encoding.
 /// Reports of months that no longer have data are removed.
+///
+/// Memory: the monthly totals, plus the figures each report lists one by one
+/// (rates, cumulative and undated figures, without their sentences).
+/// Figures of pages with no publication date and no month are in no report;
+/// they are in tables/undated.csv and tables/cumulative.csv.
 public enum ReportStage {
     public static func run(figuresPath: String, tablesDir: String, reportsDir: String) throws {
         let reports = try build(figuresPath: figuresPath)
@@ -44,16 +49,20 @@ public enum ReportStage {
         var reports: [String: MonthReport] = [:]
         var pages: [String: Set<PageRef>] = [:]
         try CSVReader(path: figuresPath).forEachRecord(required: ["value", "unit", "kind", "month"]) { record in
-            guard let f = Figure(record: record) else {
+            guard let figure = Figure(record: record) else {
                 throw CSVError.malformed(path: figuresPath, row: record.row, reason: "value \"\(record["value"])\" is not a number")
             }
-            let route = aggregator.add(f)
+            let route = aggregator.add(figure)
             let month: String?
             switch route {
-            case .monthly, .rate: month = f.period.month
-            case .cumulative, .undated: month = monthOf(f.published)
+            case .monthly, .rate: month = figure.period.month
+            case .cumulative, .undated: month = monthOf(figure.published)
             }
             guard let month else { return }
+            // Listed figures are kept until their report is written: drop what no report shows.
+            var f = figure
+            f.sentence = ""
+            f.organization = ""
             var report = reports[month] ?? MonthReport(month: month)
             switch route {
             case .monthly: break

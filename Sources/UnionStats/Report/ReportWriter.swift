@@ -48,6 +48,8 @@ public enum ReportWriter {
 
     static func regionLabel(_ path: String) -> String { path.isEmpty ? "（地区不明）" : path }
 
+    static func metricLabel(_ metric: String) -> String { metric.isEmpty ? "（未识别）" : metric }
+
     static func sourceText(_ s: SourceRef) -> String {
         sourceText(source: s.source, published: s.published, headline: s.headline, doc: s.doc)
     }
@@ -99,10 +101,10 @@ public enum ReportWriter {
             let (rows, rates) = byRegion[region]!
             let start = t.rows.count
             for row in rows {
-                t.add([row.metric, NumberFormat.grouped(row.value), row.key.unit, note(row), sourcesText(row.sources)])
+                t.add([metricLabel(row.metric), NumberFormat.grouped(row.value), row.key.unit, note(row), sourcesText(row.sources)])
             }
             for f in rates {
-                t.add([f.metric, NumberFormat.value(f.quantity), unitText(f), note(f), sourceText(SourceRef(f))])
+                t.add([metricLabel(f.metric), NumberFormat.value(f.quantity), unitText(f), note(f), sourceText(SourceRef(f))])
             }
             groups.append((region, start..<t.rows.count))
         }
@@ -134,7 +136,7 @@ public enum ReportWriter {
         t.add(["地区", "指标", "单位", "上月", "本月", "变化", "幅度"])
         for row in r.rows {
             guard let old = previous[row.key] else { continue }
-            t.add([regionLabel(row.key.region), row.metric, row.key.unit, NumberFormat.grouped(old.value),
+            t.add([regionLabel(row.key.region), metricLabel(row.metric), row.key.unit, NumberFormat.grouped(old.value),
                    NumberFormat.grouped(row.value), NumberFormat.signed(row.value - old.value),
                    NumberFormat.percentChange(from: old.value, to: row.value)])
         }
@@ -164,7 +166,7 @@ public enum ReportWriter {
             lines.append("单位：\(unit)")
             let bars = top.map { row -> TextBarChart.Bar in
                 let place = row.key.region.split(separator: "/").last.map(String.init) ?? "（地区不明）"
-                return TextBarChart.Bar(label: "\(place) \(row.metric)", value: row.value,
+                return TextBarChart.Bar(label: "\(place) \(metricLabel(row.metric))", value: row.value,
                                         text: NumberFormat.grouped(row.value) + unit)
             }
             lines += TextBarChart.render(bars, width: chartWidth)
@@ -186,7 +188,7 @@ public enum ReportWriter {
                 ? TableSort.less(a.element.region.path, b.element.region.path) : a.offset < b.offset
         }.map(\.element)
         for f in sorted {
-            var cells = [regionLabel(f.region.path), f.metric, NumberFormat.value(f.quantity), unitText(f), note(f)]
+            var cells = [regionLabel(f.region.path), metricLabel(f.metric), NumberFormat.value(f.quantity), unitText(f), note(f)]
             if withPeriod { cells.append(f.period.label.isEmpty ? "\(f.period.start)～\(f.period.end)" : f.period.label) }
             cells.append(sourceText(SourceRef(f)))
             t.add(cells)
@@ -207,7 +209,7 @@ public enum ReportWriter {
         var t = TextTable([.left, .left, .right])
         t.add(["指标", "单位", "条数"])
         for key in counts.keys.sorted(by: { TableSort.less($0, $1) }) {
-            t.add([key[0].isEmpty ? "（未识别）" : key[0], key[1], String(counts[key]!)])
+            t.add([metricLabel(key[0]), key[1], String(counts[key]!)])
         }
         return lines + t.render()
     }

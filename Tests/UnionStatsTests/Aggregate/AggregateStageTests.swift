@@ -91,6 +91,17 @@ final class AggregateStageTests: XCTestCase {
         XCTAssertNotNil(String(data: Data(bytes), encoding: CSVEncoding.foundationGB18030))
     }
 
+    func testAnEmptyFiguresFileGivesHeaderOnlyTables() throws {
+        let dir = try F.tempDir("aggregate-empty")
+        try F.writeFigures([], to: dir + "/figures.csv")
+        try AggregateStage.run(figuresPath: dir + "/figures.csv", tablesDir: dir, options: TableOptions())
+        for name in AggregateStage.tableNames {
+            XCTAssertEqual(try CSVReader(path: dir + "/" + name).readRecords().count, 0, name)
+        }
+        XCTAssertEqual(String(decoding: try F.bytes(dir + "/wide.csv").dropFirst(3), as: UTF8.self),
+                       WideTable.leadColumns.joined(separator: ",") + "\r\n")
+    }
+
     func testABadValueNamesTheRow() throws {
         let dir = try F.tempDir("aggregate-bad")
         let path = dir + "/figures.csv"
