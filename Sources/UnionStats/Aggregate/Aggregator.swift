@@ -22,12 +22,16 @@ public struct Aggregator {
         var value: Decimal = 0
         var figures = 0
         var qualifiers = Set<Qualifier>()
-        var docs = Set<String>()
-        var sources = Set<SourceRef>()
+        var docs = SampleList<String>(limit: Aggregator.docLimit, by: TableSort.less)
+        var sources = SampleList<SourceRef>(limit: Aggregator.sourceLimit, by: <)
         var direct = false
         /// For levels: the ordering stamp of the figure whose value is kept.
         var latest: (String, String, String, Int)? = nil
     }
+
+    /// Docs named in a row's `sources` cell, and sources kept for the report; the rest are counted.
+    public static let docLimit = 20
+    public static let sourceLimit = 3
 
     public init(rollup: Bool = true) { self.rollup = rollup }
 
@@ -94,7 +98,8 @@ public struct Aggregator {
             return MonthlyRow(key: key, regionCode: cell.regionCode, metric: metric, metricID: cell.metricID,
                               value: cell.value, figures: cell.figures,
                               qualifiers: cell.qualifiers.sorted { $0.rawValue < $1.rawValue },
-                              docs: cell.docs.sorted(by: TableSort.less), sources: cell.sources.sorted(),
+                              docs: cell.docs.items, docCount: cell.docs.count,
+                              sources: cell.sources.items, sourceCount: cell.sources.count,
                               direct: cell.direct)
         }
         return rows.sorted { a, b in

@@ -59,8 +59,12 @@ public struct MonthlyRow: Sendable {
     public var value: Decimal
     public var figures: Int
     public var qualifiers: [Qualifier]
+    /// The first docs in byte order (at most `Aggregator.docLimit`) and how many there are.
     public var docs: [String]
+    public var docCount: Int
+    /// The first sources (at most `Aggregator.sourceLimit`) and how many there are.
     public var sources: [SourceRef]
+    public var sourceCount: Int
     /// True when the row comes from figures of this exact region (not only from its sub-regions).
     public var direct: Bool
 
@@ -73,7 +77,13 @@ public struct MonthlyRow: Sendable {
     public var fields: [String] {
         [key.month, key.region, regionCode, key.level?.rawValue ?? "", metric, metricID, key.unit, key.kind.rawValue,
          value.plain, String(figures), approximate ? "yes" : "no",
-         qualifiers.filter { $0 != .exact }.map(\.rawValue).joined(separator: ";"), docs.joined(separator: ";")]
+         qualifiers.filter { $0 != .exact }.map(\.rawValue).joined(separator: ";"), docsText]
+    }
+
+    /// `a.txt;b.txt`, or with more docs than listed `a.txt;b.txt;…;等57篇`.
+    var docsText: String {
+        let listed = docs.joined(separator: ";")
+        return docCount > docs.count ? listed + ";…;等\(docCount)篇" : listed
     }
 }
 

@@ -60,9 +60,9 @@ public enum ReportWriter {
         return "\(paper) \(date) " + (headline.isEmpty ? doc : "《\(headline)》")
     }
 
-    static func sourcesText(_ sources: [SourceRef]) -> String {
-        guard let first = sources.first else { return "" }
-        return sources.count == 1 ? sourceText(first) : sourceText(first) + " 等\(sources.count)处"
+    static func sourcesText(_ row: MonthlyRow) -> String {
+        guard let first = row.sources.first else { return "" }
+        return row.sourceCount <= 1 ? sourceText(first) : sourceText(first) + " 等\(row.sourceCount)处"
     }
 
     static func note(_ row: MonthlyRow) -> String {
@@ -101,7 +101,7 @@ public enum ReportWriter {
             let (rows, rates) = byRegion[region]!
             let start = t.rows.count
             for row in rows {
-                t.add([metricLabel(row.metric), NumberFormat.grouped(row.value), row.key.unit, note(row), sourcesText(row.sources)])
+                t.add([metricLabel(row.metric), NumberFormat.grouped(row.value), row.key.unit, note(row), sourcesText(row)])
             }
             for f in rates {
                 t.add([metricLabel(f.metric), NumberFormat.value(f.quantity), unitText(f), note(f), sourceText(SourceRef(f))])
