@@ -8,21 +8,69 @@ import Foundation
 /// the region it names), so reports do not depend on the tables' encoding.
 /// Reports of months that no longer have data are removed.
 ///
-/// Memory: the monthly totals, plus the figures each report lists one by one
-/// (rates, cumulative and undated figures, without their sentences).
+/// Memory: while figures.csv is read only the monthly totals are held; the
+/// figures a report lists one by one (rates, cumulative and undated figures)
+/// wait in scratch files (`ListSpill`) until their month's report is written.
 /// Figures of pages with no publication date and no month are in no report;
 /// they are in tables/undated.csv and tables/cumulative.csv.
 public enum ReportStage {
     public static func run(figuresPath: String, tablesDir: String, reportsDir: String) throws {
-        let reports = try build(figuresPath: figuresPath)
         var written = Set<String>()
-        for report in reports {
+        try forEachReport(figuresPath: figuresPath, scratchDir: reportsDir) { report in
             let name = "\(report.month).txt"
             written.insert(name)
             try OutputFile.replace(FilePaths.join(reportsDir, name), with: Array(ReportWriter.render(report).utf8))
         }
         for name in try FilePaths.list(reportsDir) where isReportName(name) && !written.contains(name) {
             _ = unlink(FilePaths.join(reportsDir, name))
+        }
+    }
+
+    /// All reports in memory, sorted by month (for tests and small inputs).
+    public static func build(figuresPath: String) throws -> [MonthReport] {
+        var reports: [MonthReport] = []
+        try forEachReport(figuresPath: figuresPath, scratchDir: NSTemporaryDirectory()) { reports.append($0) }
+        return reports
+    }
+
+    /// Reads the figures once, then hands over one month's report at a time, by month.
+    public static func forEachReport(figuresPath: String, scratchDir: String, _ body: (MonthReport) throws -> Void) throws {
+        var aggregator = Aggregator(rollup: false)
+        var pages: [String: Set<PageRef>] = [:]
+        let spill = try ListSpill(parent: scratchDir)
+        defer { spill.remove() }
+        try CSVReader(path: figuresPath).forEachRecord(required: ["value", "unit", "kind", "month"]) { record in
+            guard let f = Figure(record: record) else {
+                throw CSVError.malformed(path: figuresPath, row: record.row, reason: "value \"\(record["value"])\" is not a number")
+            }
+            let route = aggregator.add(f)
+            let month: String?
+            switch route {
+            case .monthly, .rate: month = f.period.month
+            case .cumulative, .undated: month = monthOf(f.published)
+            }
+            guard let month else { return }
+            pages[month, default: []].insert(PageRef(f))
+            if route != .monthly {
+                var listed = f
+                listed.sentence = ""  // no report shows it
+                try spill.add(listed, route: route, month: month)
+            }
+        }
+        var rowsByMonth: [String: [MonthlyRow]] = [:]
+        for row in aggregator.rows() { rowsByMonth[row.key.month, default: []].append(row) }
+        let generated = sourceDate()
+        for month in pages.keys.sorted(by: TableSort.less) {
+            var report = MonthReport(month: month)
+            let lists = try spill.take(month)
+            report.rates = lists[.rate] ?? []
+            report.cumulative = lists[.cumulative] ?? []
+            report.undated = lists[.undated] ?? []
+            report.rows = rowsByMonth[month] ?? []
+            report.previous = NumberFormat.previousMonth(month).flatMap { rowsByMonth[$0] } ?? []
+            report.pages = (pages[month] ?? []).sorted()
+            report.generated = generated
+            try body(report)
         }
     }
 
@@ -41,49 +89,6 @@ public enum ReportStage {
         let b = Array(month.utf8)
         guard b.count == 7, b[4] == UInt8(ascii: "-"), b[0..<4].allSatisfy(isDigit), b[5..<7].allSatisfy(isDigit) else { return nil }
         return month
-    }
-
-    /// Reads the figures once and returns the reports, sorted by month.
-    public static func build(figuresPath: String) throws -> [MonthReport] {
-        var aggregator = Aggregator(rollup: false)
-        var reports: [String: MonthReport] = [:]
-        var pages: [String: Set<PageRef>] = [:]
-        try CSVReader(path: figuresPath).forEachRecord(required: ["value", "unit", "kind", "month"]) { record in
-            guard let figure = Figure(record: record) else {
-                throw CSVError.malformed(path: figuresPath, row: record.row, reason: "value \"\(record["value"])\" is not a number")
-            }
-            let route = aggregator.add(figure)
-            let month: String?
-            switch route {
-            case .monthly, .rate: month = figure.period.month
-            case .cumulative, .undated: month = monthOf(figure.published)
-            }
-            guard let month else { return }
-            // Listed figures are kept until their report is written: drop what no report shows.
-            var f = figure
-            f.sentence = ""
-            f.organization = ""
-            var report = reports[month] ?? MonthReport(month: month)
-            switch route {
-            case .monthly: break
-            case .rate: report.rates.append(f)
-            case .cumulative: report.cumulative.append(f)
-            case .undated: report.undated.append(f)
-            }
-            reports[month] = report
-            pages[month, default: []].insert(PageRef(f))
-        }
-        var rowsByMonth: [String: [MonthlyRow]] = [:]
-        for row in aggregator.rows() { rowsByMonth[row.key.month, default: []].append(row) }
-        let generated = sourceDate()
-        return reports.keys.sorted(by: TableSort.less).map { month in
-            var report = reports[month]!
-            report.rows = rowsByMonth[month] ?? []
-            report.previous = NumberFormat.previousMonth(month).flatMap { rowsByMonth[$0] } ?? []
-            report.pages = (pages[month] ?? []).sorted()
-            report.generated = generated
-            return report
-        }
     }
 
     /// `YYYY-MM-DD` (UTC) of SOURCE_DATE_EPOCH when it is set, else nil.

@@ -32,6 +32,8 @@ final class ReportStageTests: XCTestCase {
         try OutputFile.replace(dir + "/reports/notes.txt", with: Array("mine".utf8))
         try ReportStage.run(figuresPath: dir + "/figures.csv", tablesDir: dir + "/tables", reportsDir: dir + "/reports")
         XCTAssertEqual(try FilePaths.list(dir + "/reports"), ["2020-11.txt", "notes.txt"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir + "/reports").sorted(),
+                       ["2020-11.txt", "notes.txt"], "no scratch files left behind")
     }
 
     func testSameFiguresGiveTheSameBytesWhateverTheirOrder() throws {
