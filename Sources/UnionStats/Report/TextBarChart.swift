@@ -34,9 +34,15 @@ public enum TextBarChart {
         }
     }
 
+    /// Drops trailing spaces, on UTF-8 bytes (Character steps pay for grapheme breaking).
     static func trimTrailing(_ s: String) -> String {
-        var s = Substring(s)
-        while s.hasSuffix(" ") { s = s.dropLast() }
-        return String(s)
+        let utf8 = s.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let before = utf8.index(before: end)
+            if utf8[before] != 0x20 { break }
+            end = before
+        }
+        return end == utf8.endIndex ? s : String(s[..<end])
     }
 }
