@@ -9,6 +9,8 @@ import Foundation
 ///   publication date, doc and line) and are not rolled up: adding up the
 ///   latest counts of different places taken on different days is not a
 ///   count of the parent, and a parent's own figure would be counted twice;
+/// - a range (2-4次) counts its low end; any qualifier other than exact
+///   (近, 余, 不足, 最高, a range) makes the total approximate, in its own column;
 /// - rates, per-unit amounts, cumulative and undated figures are not folded
 ///   here at all (see `FigureRoute`); the caller lists them.
 public struct Aggregator {
