@@ -14,6 +14,7 @@ public struct TableOptions: Sendable {
 /// | cumulative.csv | every figure with a period but no single month (三年来, 截至目前, 2019年) |
 /// | undated.csv | every figure with neither a month nor a period |
 ///
+/// figures.csv may be UTF-8 or GB18030 (see `FiguresInput`).
 /// Per-figure tables are written as figures.csv is read (its order: doc, then
 /// line), so only the monthly totals are held in memory.
 public enum AggregateStage {
@@ -29,10 +30,7 @@ public enum AggregateStage {
         ]
         var aggregator = Aggregator(rollup: true)
         do {
-            try CSVReader(path: figuresPath).forEachRecord(required: ["value", "unit", "kind", "month"]) { record in
-                guard let figure = Figure(record: record) else {
-                    throw CSVError.malformed(path: figuresPath, row: record.row, reason: "value \"\(record["value"])\" is not a number")
-                }
+            try FiguresInput(figuresPath, scratchDir: tablesDir).forEachFigure { figure in
                 let route = aggregator.add(figure)
                 if let writer = lists[route] {
                     try writer.write(FigureListTable.fields(figure))

@@ -39,10 +39,7 @@ public enum ReportStage {
         var pages: [String: Set<PageRef>] = [:]
         let spill = try ListSpill(parent: scratchDir)
         defer { spill.remove() }
-        try CSVReader(path: figuresPath).forEachRecord(required: ["value", "unit", "kind", "month"]) { record in
-            guard let f = Figure(record: record) else {
-                throw CSVError.malformed(path: figuresPath, row: record.row, reason: "value \"\(record["value"])\" is not a number")
-            }
+        try FiguresInput(figuresPath, scratchDir: scratchDir).forEachFigure { f in
             let route = aggregator.add(f)
             let month: String?
             switch route {
