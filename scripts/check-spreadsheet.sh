@@ -31,6 +31,21 @@ for f in "$out"/tables/*.csv "$out/figures.csv"; do
   files+=("$base")
 done
 
+# Tables written with --csv-encoding gb18030 are made UTF-8 first (Excel and WPS
+# on Chinese Windows read GB18030 natively; what is checked here is the cells).
+python3 - "$work" "${files[@]}" <<'PY'
+import sys
+work, names = sys.argv[1], sys.argv[2:]
+for name in names:
+    path = f'{work}/{name}'
+    data = open(path, 'rb').read()
+    try:
+        data.decode('utf-8')
+    except UnicodeDecodeError:
+        open(path, 'wb').write(b'\xef\xbb\xbf' + data.decode('gb18030').encode('utf-8'))
+        print(f'check-spreadsheet: {name} is GB18030; checked as UTF-8')
+PY
+
 # CSV:44,34,76,1 = comma separator, double-quote text delimiter, charset 76 (UTF-8), from row 1.
 # A private profile keeps this run from touching (or waiting on) the user's LibreOffice.
 ( cd "$work" && soffice --headless --norestore -env:UserInstallation="file://$work/profile" \
