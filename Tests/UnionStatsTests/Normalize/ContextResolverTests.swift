@@ -31,6 +31,9 @@ final class ContextResolverTests: XCTestCase {
             (["截至2020年12月31日，全省工会会员达到⟦1200万人⟧。", "这是记者从山西省总工会了解到的。"], ["山西省总工会"]),
             // An organization followed by a person's title is that person's organization.
             (["中建一局工会主席王某某介绍，该公司今年开展劳动竞赛⟦20余场⟧。"], ["中建一局工会"]),
+            // A date or time word before the name is not part of it.
+            (["2019年北京市总工会共筹集资金⟦2亿元⟧。"], ["北京市总工会"]),
+            (["今年延庆区总工会走访困难职工⟦120户⟧。"], ["延庆区总工会"]),
             // A province's unions.
             (["2020年，湖南各级工会共筹集送温暖资金⟦2.1亿元⟧。"], ["湖南省总工会"]),
         ]

@@ -38,6 +38,7 @@ enum OrganizationFinder {
         "经过", "通过", "其中", "同时", "此外", "以及", "包括", "邀请", "组织", "帮助", "指导", "建立", "联系", "成立",
         "考入", "考上", "走进", "深入", "前往", "看望", "加入", "支持", "协助", "依托", "响应", "抓", "帮", "使", "要求",
         "号召", "动员", "鼓励", "引导", "评选出", "选出", "推荐", "后", "前", "期间", "以来", "创建", "建成", "组建",
+        "今年", "去年", "近日", "日前", "当天", "目前", "近年来", "年来", "昨天", "今天", "连日来", "截至",
         "新建", "建设", "打造", "培育", "评出", "表彰", "命名", "授予",
         "的", "了", "在", "从", "由", "对", "为", "与", "及", "将", "把", "被", "到", "给", "向", "是", "于", "并",
         "还", "也", "已", "以", "据", "兼", "等", "获", "让", "请", "同", "跟", "自", "当", "经", "和",
@@ -163,6 +164,8 @@ enum OrganizationFinder {
                 return (k, nil, false)
             }
             if measureWords.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, true) }
+            // 2019年北京市总工会, 12月5日南郑区总工会: a date ends the phrase.
+            if "年月日号".unicodeScalars.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
             if !covered[k - 1], !protectedAt(t, k - 1) {
                 if let w = TextClasses.wordBefore(t, k, boundaryWords) { return (k, w, false) }
             }
