@@ -43,6 +43,8 @@ final class RegionResolverTests: XCTestCase {
             ("中山路社区", "广东省", []),
             ("朝阳门外", "北京市", []),
             ("城区职工", "山西省", []),
+            ("东城区职工服务中心", "北京市", ["北京市/东城区"]),
+            ("经济开发区", "陕西省", []),
             // A short form right after a surname is a given name (王玉林), not 玉林市.
             ("全国劳模王玉林介绍", nil, []),
             ("江苏徐州工惠贷", nil, ["江苏省", "江苏省/徐州市"]),
