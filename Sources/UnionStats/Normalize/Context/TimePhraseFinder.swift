@@ -173,6 +173,7 @@ enum TimePhraseFinder {
         let numStart = k
         while k < t.count, TextClasses.isDigit(t[k]) || TextClasses.chineseDigits.contains(t[k]) || t[k] == "几" { k += 1 }
         guard k > numStart else { return nil }
+        if k < t.count, t[k] == "多" || t[k] == "余" { k += 1 }  // 30多年来
         // N年来, N个月来 (N月以来 is a date: since January).
         let month = k < t.count && t[k] == "个"
         if month { k += 1 }
