@@ -77,7 +77,8 @@ enum PeriodResolver {
                 period.start = ym(y, 1); period.end = ym(y, 2)
             }
         case .date(let a, let b):
-            guard var (y1, m1, d1) = absolute(a, pub) else { break }
+            guard let (y0, m1, d1) = absolute(a, pub) else { break }
+            var y1 = y0
             if let b = b, let (y2, m2, d2) = absolute(b, pub) {
                 // A span without its own year takes the year of its end (1—11月).
                 if a.year == nil, a.relativeYear == nil {
