@@ -49,7 +49,7 @@ struct Splitter {
     /// How far (in articles) an orphan headline may be from its article.
     static let window = 12
     /// Scalars of each body read for bigrams (headlines repeat the lead).
-    static let bodyLimit = 4000
+    static let bodyLimit = 2000
 
     init(_ paragraphs: [Paragraph]) { self.paragraphs = paragraphs }
 
