@@ -43,6 +43,9 @@ final class RegionResolverTests: XCTestCase {
             ("中山路社区", "广东省", []),
             ("朝阳门外", "北京市", []),
             ("城区职工", "山西省", []),
+            // Equal district names with no context: the municipality's; then its short form follows it.
+            ("朝阳区总工会在朝阳城市书屋", nil, ["北京市/朝阳区", "北京市/朝阳区"]),
+            ("鼓楼区", nil, []),
             ("东城区职工服务中心", "北京市", ["北京市/东城区"]),
             ("经济开发区", "陕西省", []),
             // A short form right after a surname is a given name (王玉林), not 玉林市.

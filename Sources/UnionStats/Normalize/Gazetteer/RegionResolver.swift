@@ -18,6 +18,8 @@ public struct RegionResolver {
     private var last: (entry: Int, end: Int, segment: Int)? = nil
     private var previousMatch: (end: Int, segment: Int)? = nil
 
+    static let municipalities: Set<String> = ["北京市", "天津市", "上海市", "重庆市"]
+
     /// Common surnames (not those that are also everyday words before a place: 在, 和, 车, 全 …).
     static let surnames: Set<Unicode.Scalar> = Set(("王李张刘陈杨黄赵周吴徐孙朱马胡郭林何罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜"
         + "魏程吕丁沈任姚卢傅钟姜崔谭廖范汪陆戴贾韦夏邱侯邹熊孟秦阎薛尹段雷史龙陶贺顾毛郝龚邵万钱严赖覃洪莫孔汤"
@@ -78,7 +80,9 @@ public struct RegionResolver {
             }
             let inProvince = provinces.contains(g.province(of: e)) ? 1 : 0
             let inDefault = defaultProvince.map { g.province(of: e) == $0 ? 1 : 0 } ?? 0
-            let score = [adjacent, deepest, inProvince, inDefault, -entry.level]
+            // A tie between equal names (朝阳区 in Beijing and in Changchun) goes to a municipality's.
+            let municipal = RegionResolver.municipalities.contains(g.entries[g.province(of: e)].name) ? 1 : 0
+            let score = [adjacent, deepest, inProvince, inDefault, municipal, -entry.level]
             if let b = best {
                 if score.lexicographicallyPrecedes(b.score) { continue }
                 if score == b.score { if b.sense.entry != e { tied = true }; continue }
