@@ -31,6 +31,19 @@ final class ContextRobustnessTests: XCTestCase {
         }
     }
 
+    // Without tables (Dictionaries()) the metric and period are still found; region and ids stay empty.
+    func testEmptyTables() {
+        let a = Article(index: 1, headline: "", paragraphs: [Paragraph(text: "近日，朝阳区总工会开展职工沟通会45场。", firstLine: 1)])
+        let m = Mention(doc: "t", article: 1, paragraph: 0, start: 16, end: 19, line: 1, raw: "45场", sentence: "")
+        let r = ContextResolver(dictionaries: Dictionaries()).resolve(article: a, figures: [(m, Quantity(value: 45, unit: "场"))],
+                                                                       page: PageContext(doc: "t", published: "2020-11", source: "劳动午报"))
+        XCTAssertEqual(r.first?.metric, "职工沟通会")
+        XCTAssertEqual(r.first?.metricID, "")
+        XCTAssertEqual(r.first?.region, Region())
+        XCTAssertEqual(r.first?.organization, "朝阳区总工会")
+        XCTAssertEqual(r.first?.period.month, "2020-11")
+    }
+
     func testUndatedPageKeepsLabelsWithoutDates() {
         let r = context(["近日，东四街道总工会为11名职工发放助学金。"], mentions: [mention("11名", paragraph: 0, start: 14)], published: "")
         XCTAssertEqual(r.first?.period, Period(label: "近日"))
