@@ -91,7 +91,11 @@ enum MetricFinder {
         if let b = before, isPlace(t, b.start..<b.end, places) { before = nil; placeOnly = true }
         // 全区建档立卡城镇困难职工, 西宁全市“八大群体”职工入会率: the scope is the region, not the metric.
         if let b = before, let cut = scopePrefixEnd(t, b.start..<b.end, places), let rest = trimmed(t, cut, b.end) { before = rest }
+        // 兰州市总工会已先后三次开展…: the owner is not the counted thing.
+        if let b = before, isOrganizationName(b.text) { before = nil }
         if unit == "%" || unit == "％", let b = before { return b }
+        // 投入经费约80万元建设职工书屋: a verb after a sum says what it is for.
+        if unit == "元", before != nil, TextClasses.wordAt(t, afterStart(t, raw.upperBound), purposeVerbs) != nil { return before }
         if let a = after { return a }
         if let b = before { return b }
         if let v = nounAfterLeadingVerb(t, raw.upperBound, times) { return v }
@@ -99,6 +103,42 @@ enum MetricFinder {
         if let c = lastNounOfPreviousClause(t, raw.lowerBound) { return c }
         return nil
     }
+
+    /// Verbs after a sum that say what it pays for.
+    static let purposeVerbs = TextClasses.words(["建设", "用于", "购买", "购置", "添置", "改善", "支持", "资助", "帮扶",
+                                                 "慰问", "救助", "补贴", "奖励", "打造", "修缮", "维修", "改造", "升级"])
+    static let organizationEnds = ["总工会", "工会", "委员会", "联合会", "公司", "集团", "协会", "互助会"]
+
+    static func isOrganizationName(_ s: String) -> Bool {
+        organizationEnds.contains { s.hasSuffix($0) && s.count > $0.count }
+    }
+
+    static func afterStart(_ t: [S], _ from: Int) -> Int {
+        var k = from
+        while k < t.count, quotesAndSpaces.contains(t[k]) { k += 1 }
+        return k
+    }
+
+    /// Words that end a noun phrase without belonging to it: per-unit words
+    /// (本科生每人5000元), adverbs (在档困难职工还有), 价值 after the goods.
+    static let trailingWords = TextClasses.words([
+        "每人", "每户", "每家", "每个", "每名", "每位", "每月", "每年", "每次", "单次", "人均", "户均", "每",
+        "还", "也", "都", "已", "已经", "共", "均", "又", "再", "等", "将", "价值",
+    ])
+
+    static func stripTrailing(_ t: [S], _ span: MetricSpan) -> MetricSpan {
+        var span = span
+        while let w = TextClasses.wordBefore(t, span.end, trailingWords), span.end - w.count - span.start >= 2,
+              !protectedAcross(t, span.end - w.count), let next = trimmed(t, span.start, span.end - w.count) {
+            span = next
+        }
+        return span
+    }
+
+    /// Verbs that open a relative clause before 的 (考入大学的困难职工子女).
+    static let relativeVerbs = TextClasses.words(["考入", "考上", "来自", "获得", "符合", "从事", "坚守", "奋战", "扎根",
+                                                  "因病", "身患", "患有", "返乡", "新入", "受灾", "受", "参加", "参与",
+                                                  "报名", "入选", "申请", "需要", "坚持"])
 
     /// Whether a span is only place names (and 全市/全区…).
     static func isPlace(_ t: [S], _ span: Range<Int>, _ places: [Range<Int>]) -> Bool {
@@ -151,7 +191,13 @@ enum MetricFinder {
             if collected > 0, let prize = phraseUntilClauseEnd(t, k + w.count), prize.end - prize.start >= 2 { return prize }
             if collected == 0 { return phraseUntilClauseEnd(t, k) }
         }
+        // 83名考入大学的困难职工子女: the noun after 的 is the counted thing.
+        if let w = stopWord, w == ["的"], TextClasses.wordAt(t, pos, relativeVerbs) != nil,
+           let head = nounAfter(t, k + 1, times), head.end - head.start >= 2 {
+            return head
+        }
         guard var span = trimmed(t, pos, k) else { return nil }
+        span = stripTrailing(t, span)
         // 职工倾听室中，: a trailing 中/里/内 is a place word.
         if stopWord == nil, span.end - span.start > 2, "中里内上".unicodeScalars.contains(t[span.end - 1]) {
             span = trimmed(t, span.start, span.end - 1) ?? span
@@ -180,10 +226,12 @@ enum MetricFinder {
         var k = rawStart
         while k > 0, quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
         var strips = 0
+        var linked = false
         while strips < 4 {
             strips += 1
             if let w = TextClasses.wordBefore(t, k, linkers) {
                 k -= w.count
+                linked = true
                 while k > 0, quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
                 continue
             }
@@ -195,8 +243,10 @@ enum MetricFinder {
             }
             break
         }
+        // 取得职业资格证书的有4120人: the 的 phrase is the subject.
+        if linked, k > 1, t[k - 1] == "的", !stopPunctuation.contains(t[k - 2]) { k -= 1 }
         // 各行各业的16位: a modifier, not the counted noun.
-        if k > 0, t[k - 1] == "的" { return nil }
+        else if k > 0, t[k - 1] == "的" { return nil }
         let end = k
         var j = collectBack(t, end, times)
         guard var span = trimmed(t, j, end) else { return nil }
@@ -208,6 +258,8 @@ enum MetricFinder {
                 span = trimmed(t, j, end) ?? span
             }
         }
+        span = stripTrailing(t, span)
+        if emptyWords.contains(span.text) { return nil }
         return span
     }
 
@@ -234,12 +286,28 @@ enum MetricFinder {
         let prevEnd = cs - 1
         let prevStart = TextClasses.clauseStart(t, prevEnd)
         guard prevStart < prevEnd else { return nil }
+        // …每人发放慰问金1000元，共计20万元: the clause ends in a figure; its noun is the one.
+        if let n = trailingFigureStart(t, prevStart, prevEnd) {
+            if let b = nounBefore(t, n, []), !b.text.unicodeScalars.contains(where: TextClasses.isDigit) { return b }
+            return nil
+        }
         var k = prevEnd - 1
         while k > prevStart, t[k] != "的" { k -= 1 }
         let from = t[k] == "的" ? k + 1 : max(prevStart, prevEnd - 6)
         guard var span = trimmed(t, from, prevEnd) else { return nil }
         if span.end - span.start > 12 { span = trimmed(t, span.end - 12, span.end) ?? span }
         return span
+    }
+
+    /// Start of a number (with its unit, at most four characters) that ends a clause.
+    static func trailingFigureStart(_ t: [S], _ from: Int, _ end: Int) -> Int? {
+        var k = end
+        while k > from, end - k < 4, !TextClasses.isDigit(t[k - 1]), !stopPunctuation.contains(t[k - 1]) { k -= 1 }
+        guard k > from, TextClasses.isDigit(t[k - 1]) else { return nil }
+        while k > from, TextClasses.isDigit(t[k - 1]) || t[k - 1] == "." { k -= 1 }
+        // 近/约/逾 before the number belong to it.
+        while k > from, "近约逾超".unicodeScalars.contains(t[k - 1]) { k -= 1 }
+        return k
     }
 
     // MARK: -

@@ -67,6 +67,8 @@ enum TimePhraseFinder {
                 if i > 0, embeddingWords.contains(text[i - 1]) { p.embedded = true }
                 // 持续到1月29日: an end date inside the sentence, not its time.
                 if case .date = p.kind, i > 0, "到至".unicodeScalars.contains(text[i - 1]) { p.embedded = true }
+                // 举办2021年“春风行动”招聘会: a year naming an event is part of the object.
+                if attributiveYear(p, in: text) { p.embedded = true }
                 // 工作室成立以来: the label takes the thing that was set up.
                 if p.label.hasSuffix("成立以来") || p.label.hasSuffix("成立至今") {
                     var k = p.start
@@ -82,6 +84,20 @@ enum TimePhraseFinder {
             }
         }
         return out
+    }
+
+    /// Verbs whose object may open with a year (举办2021年…, 启动2020年度…).
+    static let objectVerbs = TextClasses.words([
+        "举办", "举行", "开展", "启动", "召开", "发布", "评选", "参加", "参与", "获得", "荣获", "推出", "组织", "实施",
+        "开启", "印发", "制定", "表彰", "完成", "部署", "承办", "主办", "发放", "签订", "出台", "公布", "了",
+    ])
+
+    /// A year alone that modifies a name: right after a verb, or right before a
+    /// quoted or titled name (2021年“春风行动”).
+    static func attributiveYear(_ p: TimePhrase, in t: [S]) -> Bool {
+        guard case .date(let c, nil) = p.kind, c.month == nil, c.day == nil, c.year != nil else { return false }
+        if p.end < t.count, TextClasses.openQuotes.contains(t[p.end]) || t[p.end] == "《" { return true }
+        return TextClasses.wordBefore(t, p.start, objectVerbs) != nil
     }
 
     static func phrase(at i: Int, in t: [S]) -> TimePhrase? {
