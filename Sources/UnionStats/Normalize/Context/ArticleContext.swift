@@ -73,7 +73,9 @@ struct ArticleContext {
             var resolvedEnd = 0
             for m in gazetteer.scan(text) where m.start >= resolvedEnd {
                 if let p = resolver.resolve(m, in: text, segment: s) {
-                    segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: true))
+                    // 在城关区等5个城区: an example from a list, not where the figure is.
+                    let example = m.end < text.count && text[m.end] == "等"
+                    segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: !example))
                     for k in m.start..<m.end { covered[s][k] = true }
                     resolvedEnd = m.end
                 }

@@ -92,11 +92,12 @@ enum MetricFinder {
         // 全区建档立卡城镇困难职工, 西宁全市“八大群体”职工入会率: the scope is the region, not the metric.
         if let b = before, let cut = scopePrefixEnd(t, b.start..<b.end, places), let rest = trimmed(t, cut, b.end) { before = rest }
         // 兰州市总工会已先后三次开展…: the owner is not the counted thing.
-        if let b = before, isOrganizationName(b.text) { before = nil }
+        if let b = before, isOrganizationName(b.text), opensClause(t, b.start, times) { before = nil }
         if unit == "%" || unit == "％", let b = before { return b }
         // 投入经费约80万元建设职工书屋: a verb after a sum says what it is for.
         if unit == "元", before != nil, TextClasses.wordAt(t, afterStart(t, raw.upperBound), purposeVerbs) != nil { return before }
         if let a = after { return a }
+        if let g = nounInsideRaw(t, raw) { return g }
         if let b = before { return b }
         if let v = nounAfterLeadingVerb(t, raw.upperBound, times) { return v }
         if let p = previous ?? (placeOnly ? previousInSentence : nil) { return MetricSpan(text: p.text, start: -1, end: -1) }
@@ -111,6 +112,28 @@ enum MetricFinder {
 
     static func isOrganizationName(_ s: String) -> Bool {
         organizationEnds.contains { s.hasSuffix($0) && s.count > $0.count }
+    }
+
+    static let gapQualifiers = TextClasses.words(["不少于", "不低于", "不超过", "不多于", "至少", "最多", "最高", "最低", "超过"])
+    static let gapVerbs = TextClasses.words(["领到", "领取", "获得", "得到", "发放", "补贴", "可达", "可", "为", "达", "到", "能"])
+
+    /// 至少领到慰问金800元 → 慰问金, 最多可减免50元 → 减免: a raw span that holds
+    /// words between its qualifier and its number names the thing.
+    static func nounInsideRaw(_ t: [S], _ raw: Range<Int>) -> MetricSpan? {
+        guard let q = TextClasses.wordAt(t, raw.lowerBound, gapQualifiers) else { return nil }
+        var a = raw.lowerBound + q.count
+        var n = a
+        while n < raw.upperBound, !TextClasses.isNumeral(t[n]) { n += 1 }
+        while let v = TextClasses.wordAt(t, a, gapVerbs), a + v.count < n { a += v.count }
+        guard n - a >= 2, let span = trimmed(t, a, n) else { return nil }
+        return span
+    }
+
+    /// Whether only punctuation or a time phrase comes before offset `i` in its clause (a subject, not an object).
+    static func opensClause(_ t: [S], _ i: Int, _ times: [Range<Int>]) -> Bool {
+        var j = i
+        while j > 0, quotesAndSpaces.contains(t[j - 1]) { j -= 1 }
+        return j == 0 || stopPunctuation.contains(t[j - 1]) || times.contains { $0.upperBound == j }
     }
 
     static func afterStart(_ t: [S], _ from: Int) -> Int {
