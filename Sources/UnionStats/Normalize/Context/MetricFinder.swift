@@ -31,11 +31,13 @@ enum MetricFinder {
         "拿出", "推出", "捐出", "捐赠", "设立", "设置", "组织", "举办", "签约", "达成", "成为", "获得了", "回家",
         "返乡", "返岗", "参会", "参展", "参训", "到场", "出席", "加强", "推进", "实施", "落实", "深化", "促进", "做好",
         "解决", "帮助", "带动", "助力", "共同", "一起", "纷纷", "积极", "主动", "相继", "先后", "全部", "全都", "建立",
-        "成立", "开通", "上线", "启动", "通过", "经过",
+        "成立", "开通", "上线", "启动", "通过", "经过", "踏上", "拿回", "追回", "领到", "免费", "足额", "支付", "配送",
+        "带来", "正式", "加入", "载着", "带领", "赴", "奔赴",
     ])
     /// Set phrases holding a stop word: 在档困难职工, 劳模和工匠人才.
     static let protectedWords = TextClasses.words(["在档", "在职", "在岗", "在校", "在册", "在线", "在建", "在编", "在读",
-                                                   "劳模和工匠", "和谐", "和平", "共建", "共享", "达标", "为民"])
+                                                   "劳模和工匠", "和谐", "和平", "共建", "共享", "达标", "为民",
+                                                   "级以上", "网约", "在外"])
 
     /// Whether a protected word covers both `i - 1` and `i` (a stop word there is part of it).
     static func protectedAcross(_ t: [S], _ i: Int) -> Bool {
@@ -58,7 +60,7 @@ enum MetricFinder {
         "达到", "达", "为", "是", "共", "共计", "共有", "总计", "累计", "合计", "约", "有", "已有", "已达", "高达", "多达", "计",
         "增至", "提升到", "提高到", "提升至", "提高至", "降到", "降至", "增加到", "减少到", "到", "至", "由", "从", "开展",
         "开展了", "共开展", "举办", "举办了", "发放", "发放了", "进行", "大幅", "分别", "均", "都", "先后", "已", "已经",
-        "现有", "超", "突破",
+        "现有", "超", "突破", "每人", "每户", "每家", "每名", "每位", "人均", "户均", "单次", "每次",
     ])
     /// Words before which the noun phrase starts (verbs and function words).
     static let beforeStops = TextClasses.words([
@@ -69,7 +71,7 @@ enum MetricFinder {
         "制作", "完成了", "完成", "攻克了", "攻克", "获得了", "获得", "获", "评选出了", "评选出", "选取", "设立", "新建", "培训了",
         "吸引了", "吸引", "解答", "达成", "采纳", "参加", "参与", "惠及", "覆盖", "其中", "同时", "此外", "并且", "并", "还",
         "也", "已经", "已", "其", "为", "对", "向", "给", "在", "于", "将", "把", "被", "从", "由", "与", "及", "等", "的",
-        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "安排", "下拨", "拨付", "划拨", "投入", "筹措", "募集", "追回", "总工会", "委员会", "推动", "带动", "发动", "动员",
+        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "安排", "下拨", "拨付", "划拨", "投入", "筹措", "募集", "追回", "带来", "给付", "配送", "补贴", "支付", "拿回", "领到", "总工会", "委员会", "推动", "带动", "发动", "动员",
     ])
     static let emptyWords: Set<String> = ["大幅", "同比", "分别", "均", "共", "累计", "先后", "已", "约", "达", "左右", "以上",
                                           "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续"]
@@ -149,8 +151,15 @@ enum MetricFinder {
         "还", "也", "都", "已", "已经", "共", "均", "又", "再", "等", "将", "价值",
     ])
 
+    static let leadingPerWords = TextClasses.words(["每人", "每户", "每家", "每个", "每名", "每位", "人均", "户均", "单次", "每次"])
+
     static func stripTrailing(_ t: [S], _ span: MetricSpan) -> MetricSpan {
         var span = span
+        // 每人奖励3000元, 人均疗休养经费: the per-unit word is the figure's `per`, not its noun.
+        if let w = TextClasses.wordAt(t, span.start, leadingPerWords), span.end - span.start - w.count >= 2,
+           let next = trimmed(t, span.start + w.count, span.end) {
+            span = next
+        }
         while let w = TextClasses.wordBefore(t, span.end, trailingWords), span.end - w.count - span.start >= 2,
               !protectedAcross(t, span.end - w.count), let next = trimmed(t, span.start, span.end - w.count) {
             span = next
@@ -294,7 +303,7 @@ enum MetricFinder {
             if stopPunctuation.contains(c) || TextClasses.isDigit(c) { break }
             if measureWords.contains(c), j >= 2, TextClasses.isNumeral(t[j - 2]) { break }
             if times.contains(where: { $0.upperBound == j }) { break }
-            if j < end, TextClasses.wordBefore(t, j, beforeStops) != nil, !protectedAcross(t, j) { break }
+            if j < end, TextClasses.wordBefore(t, j, beforeStops) != nil, !protectedAcross(t, j), !protectedAcross(t, j - 1) { break }
             j -= 1
         }
         return j
