@@ -34,6 +34,8 @@ final class ContextResolverTests: XCTestCase {
             // A date or time word before the name is not part of it.
             (["2019年北京市总工会共筹集资金⟦2亿元⟧。"], ["北京市总工会"]),
             (["今年延庆区总工会走访困难职工⟦120户⟧。"], ["延庆区总工会"]),
+            // A mutual-aid society is an organization word too.
+            (["记者从中国职工保险互助会获悉,2019年全国参加互助保障活动的职工达⟦3900万人次⟧。"], ["中国职工保险互助会"]),
             // A province's unions.
             (["2020年，湖南各级工会共筹集送温暖资金⟦2.1亿元⟧。"], ["湖南省总工会"]),
         ]
@@ -60,6 +62,9 @@ final class ContextResolverTests: XCTestCase {
             // A listed place is not the place of a later paragraph's figure.
             (["在深圳地铁项目现场举办婚礼,在深圳、东莞、南宁、海口同时开启。", "截至目前,共见证⟦251对⟧新人的幸福时刻。"], "工人日报",
              ["广东省/深圳市"]),
+            // A place followed by 等 is an example from a list, not where the figure is.
+            (["5月1日前后,甘肃省兰州市总工会在城关区等⟦5个⟧城区开展普惠活动,发放普惠卡⟦6000张⟧。"], "工人日报",
+             ["甘肃省/兰州市", "甘肃省/兰州市"]),
             // A wider area than the owner's does not widen the figure's scope.
             (["顺义区总工会为北京市⟦100名⟧劳模送去慰问。"], "劳动午报", ["北京市/顺义区"]),
             // The place of the organization found in a later paragraph.

@@ -55,4 +55,41 @@ final class MetricFinderTests: XCTestCase {
     func testWinnersWithoutANoun() {
         XCTAssertEqual(metrics("⟦200余名⟧选手参加比赛,⟦30人⟧获奖。"), ["选手", "获奖"])
     }
+
+    // Words that end a noun phrase without belonging to it: per-unit words, adverbs, verbs after the thing.
+    func testFunctionWordsAreNotPartOfTheMetric() {
+        let cases: [(String, [String])] = [
+            ("截至1月底,全区在档困难职工还有⟦1523户⟧。", ["在档困难职工"]),
+            ("向⟦200名⟧困难职工每人发放慰问金⟦1000元⟧。", ["困难职工", "慰问金"]),
+            ("本科生每人⟦5000元⟧,专科生每人⟦3000元⟧。", ["本科生", "专科生"]),
+            ("疗休养补贴每人⟦最高2000元⟧。", ["疗休养补贴"]),
+            ("其中快递员⟦1.8万名⟧、网约送餐员⟦2.1万名⟧。", ["快递员", "网约送餐员"]),
+            ("⟦46名⟧市级以上劳模赴延庆疗休养。", ["市级以上劳模"]),
+            ("首批⟦30辆⟧大巴车载着⟦1200余名⟧外来务工人员踏上返乡之路。", ["大巴车", "外来务工人员"]),
+            ("帮助⟦38名⟧建筑工人拿回工资⟦近60万元⟧。", ["建筑工人", "工资"]),
+        ]
+        for (p, expected) in cases { XCTAssertEqual(metrics(p), expected, p) }
+    }
+
+    // A sum that ends a clause names the noun of the next clause's total, never a fragment with digits.
+    func testTotalAfterAPerUnitSum() {
+        XCTAssertEqual(metrics("向⟦200名⟧在档困难职工每人发放慰问金⟦1000元⟧,共计⟦20万元⟧。"), ["在档困难职工", "慰问金", "慰问金"])
+        XCTAssertEqual(metrics("培训农民工⟦1.3万余人次⟧,其中取得职业资格证书的有⟦4120人⟧。"), ["培训农民工", "取得职业资格证书"])
+    }
+
+    func testRelativeClausesPurposesOwnersAndGaps() {
+        let cases: [(String, [String])] = [
+            // The head after 的 of a relative clause.
+            ("为⟦83名⟧考入大学的困难职工子女发放助学金。", ["困难职工子女"]),
+            // A verb after a sum says what it pays for.
+            ("累计投入经费⟦约80万元⟧建设职工书屋。", ["经费"]),
+            // The owner opening a clause is not the counted thing; an organization that is counted is.
+            ("今年以来,兰州市总工会已先后⟦三次⟧开展普惠活动。", ["普惠活动"]),
+            ("建立新就业形态劳动者工会联合会⟦16个⟧。", ["新就业形态劳动者工会联合会"]),
+            // Words between the qualifier and the number.
+            ("确保每户困难职工家庭⟦至少领到慰问金800元⟧。", ["慰问金"]),
+            ("单次⟦最多可减免50元⟧。", ["减免"]),
+        ]
+        for (p, expected) in cases { XCTAssertEqual(metrics(p), expected, p) }
+    }
 }

@@ -44,6 +44,10 @@ final class PeriodResolverTests: XCTestCase {
             ("11月5日至7日举办", "2020-11-20", "11月5日至7日", "2020-11-05", "2020-11-07", "2020-11"),
             ("两节期间,顺义全区", "2019-02-28", "两节期间", "2019-01", "2019-02", ""),
             ("2019年“两节”期间,除了", "2019-02-28", "2019年“两节”期间", "2019-01", "2019-02", ""),
+            // 春节前夕: the week before the festival, when it lies in one month.
+            ("春节前夕,洛阳市总工会", "2020-01-20", "春节前夕", "2020-01", "2020-01", "2020-01"),
+            ("春节前夕,吴江区总工会", "2021-02-05", "春节前夕", "2021-02", "2021-02", "2021-02"),
+            ("春节前夕,全区工会", "2019-01-30", "春节前夕", "2019-01", "2019-02", ""),
             ("每月举办4场", "2020-11", "每月", "", "", ""),
             ("每季度至少创作一个", "2019-12", "每季度", "", "", ""),
             // Undated page: the label stays, relative dates get none.
@@ -67,5 +71,18 @@ final class PeriodResolverTests: XCTestCase {
         let found = TimePhraseFinder.find(in: Array("近日，为2019年考入大学的职工发放".unicodeScalars))
         XCTAssertEqual(found.map(\.label), ["近日", "2019年"])
         XCTAssertEqual(found.map(\.embedded), [false, true])
+    }
+
+    // 举办2021年“春风行动”招聘会: a year after a verb or before a quoted name names the event.
+    func testYearNamingAnEventIsEmbedded() {
+        let cases: [(String, [Bool])] = [
+            ("3月10日,绵阳市总工会举办2021年“春风行动”专场招聘会", [false, true]),
+            ("9月8日,鄞州区总工会举行2020年“金秋助学”助学金发放仪式", [false, true]),
+            ("2020年,南京市各级工会共受理案件", [false]),
+            ("2019年全国参加职工互助保障活动的职工", [false]),
+        ]
+        for (text, embedded) in cases {
+            XCTAssertEqual(TimePhraseFinder.find(in: Array(text.unicodeScalars)).map(\.embedded), embedded, text)
+        }
     }
 }
