@@ -92,4 +92,10 @@ final class MetricFinderTests: XCTestCase {
         ]
         for (p, expected) in cases { XCTAssertEqual(metrics(p), expected, p) }
     }
+
+    // A rate of change with no noun names what changed; a count of change keeps its words.
+    func testRatesOfChange() {
+        XCTAssertEqual(metrics("去年，全市工会会员人数达到⟦385万人⟧，比上年增长⟦6.8%⟧。"), ["工会会员人数", "工会会员人数比上年增长"])
+        XCTAssertEqual(metrics("全县互助保障职工⟦10935名⟧,与去年同比增加⟦1165人⟧。"), ["互助保障职工", "同比增加"])
+    }
 }

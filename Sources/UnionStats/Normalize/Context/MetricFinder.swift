@@ -95,6 +95,10 @@ enum MetricFinder {
         if let b = before, let cut = scopePrefixEnd(t, b.start..<b.end, places), let rest = trimmed(t, cut, b.end) { before = rest }
         // 兰州市总工会已先后三次开展…: the owner is not the counted thing.
         if let b = before, isOrganizationName(b.text), opensClause(t, b.start, times) { before = nil }
+        // 会员人数达到385万人，比上年增长6.8%: a rate of change names what changed.
+        if unit == "%" || unit == "％", let b = before, isChangeOnly(b.text), let p = previousInSentence ?? previous, !isChangeOnly(p.text) {
+            return MetricSpan(text: p.text + b.text, start: -1, end: -1)
+        }
         if unit == "%" || unit == "％", let b = before { return b }
         // 投入经费约80万元建设职工书屋: a verb after a sum says what it is for.
         if unit == "元", before != nil, TextClasses.wordAt(t, afterStart(t, raw.upperBound), purposeVerbs) != nil { return before }
@@ -129,6 +133,16 @@ enum MetricFinder {
         while let v = TextClasses.wordAt(t, a, gapVerbs), a + v.count < n { a += v.count }
         guard n - a >= 2, let span = trimmed(t, a, n) else { return nil }
         return span
+    }
+
+    static let comparisons = ["与去年同期相比", "与去年同比", "与上年同比", "同比", "环比", "比上年", "比去年", "较上年", "较去年", "比", "较"]
+    static let changes: Set<String> = ["增长", "增加", "下降", "减少", "提高", "提升", "上升", "降低"]
+
+    /// 同比增长, 比上年增加: a comparison and a change, with no noun.
+    static func isChangeOnly(_ s: String) -> Bool {
+        if changes.contains(s) { return true }
+        guard let c = comparisons.first(where: { s.hasPrefix($0) }) else { return false }
+        return changes.contains(String(s.dropFirst(c.count)))
     }
 
     /// Whether only punctuation or a time phrase comes before offset `i` in its clause (a subject, not an object).
