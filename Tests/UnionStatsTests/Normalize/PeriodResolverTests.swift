@@ -78,6 +78,7 @@ final class PeriodResolverTests: XCTestCase {
         let cases: [(String, [Bool])] = [
             ("3月10日,绵阳市总工会举办2021年“春风行动”专场招聘会", [false, true]),
             ("9月8日,鄞州区总工会举行2020年“金秋助学”助学金发放仪式", [false, true]),
+            ("上月,芜湖市总工会举办的2021年芜湖市职工职业技能大赛落幕", [false, true]),
             ("2020年,南京市各级工会共受理案件", [false]),
             ("2019年全国参加职工互助保障活动的职工", [false]),
         ]

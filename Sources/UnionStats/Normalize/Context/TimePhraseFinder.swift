@@ -86,10 +86,10 @@ enum TimePhraseFinder {
         return out
     }
 
-    /// Verbs whose object may open with a year (举办2021年…, 启动2020年度…).
+    /// Verbs whose object may open with a year (举办2021年…, 启动2020年度…), and 的 (举办的2021年…大赛).
     static let objectVerbs = TextClasses.words([
         "举办", "举行", "开展", "启动", "召开", "发布", "评选", "参加", "参与", "获得", "荣获", "推出", "组织", "实施",
-        "开启", "印发", "制定", "表彰", "完成", "部署", "承办", "主办", "发放", "签订", "出台", "公布", "了",
+        "开启", "印发", "制定", "表彰", "完成", "部署", "承办", "主办", "发放", "签订", "出台", "公布", "了", "的",
     ])
 
     /// A year alone that modifies a name: right after a verb, or right before a
