@@ -70,6 +70,7 @@ final class MetricFinderTests: XCTestCase {
             ("为全市首批⟦45家⟧“暖心驿站”授牌。", ["暖心驿站"]),
             ("市总工会为每家驿站一次性补助建设资金⟦2万元⟧。", ["建设资金"]),
             ("一等奖每人奖励⟦2000元至5000元⟧不等。", ["奖励"]),
+            ("每家书屋获赠图书⟦300册⟧。", ["图书"]),
         ]
         for (p, expected) in cases { XCTAssertEqual(metrics(p), expected, p) }
     }

@@ -53,7 +53,7 @@ enum TimePhraseFinder {
         s.formUnion(untilPrefixes.all.map { $0[0] })
         s.formUnion(TextClasses.digits)
         s.formUnion(chineseValue.keys)
-        s.formUnion("自从近这十几".unicodeScalars)
+        s.formUnion("自从近这十几连".unicodeScalars)
         return s
     }()
 
@@ -182,8 +182,16 @@ enum TimePhraseFinder {
         return nil
     }
 
-    /// 三年来, 1年多来, 近两年来, 10个月来
+    /// 三年来, 1年多来, 近两年来, 10个月来, 连续5年
     static func duration(at i: Int, in t: [S]) -> Int? {
+        // 连续5年开展…: a span of years up to now.
+        if TextClasses.has(t, i, ["连", "续"]) {
+            var k = i + 2
+            let numStart = k
+            while k < t.count, TextClasses.isDigit(t[k]) || TextClasses.chineseDigits.contains(t[k]) { k += 1 }
+            if k > numStart, k < t.count, t[k] == "年" { return k + 1 }
+            return nil
+        }
         var k = i
         if k < t.count, t[k] == "近" || t[k] == "这" { k += 1 }
         let numStart = k
