@@ -107,6 +107,8 @@ extension ArticleContext {
             return region(p)
         }
         if let o = org, let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
+        // 全国总工会, 中国能源化学地质工会: a national body's figure has no region unless the sentence names one.
+        if let o = org, let n = o.name, ArticleContext.isNationalBody(n) { return Region() }
         if let p = before.last(where: { !$0.listed }) { return region(p) }
         if f.seg < bodyCount {
             for s in stride(from: f.seg - 1, through: 0, by: -1) {
@@ -118,6 +120,11 @@ extension ArticleContext {
         }
         if let d = defaultRegion { return gazetteer.region(d) }
         return Region()
+    }
+
+    static func isNationalBody(_ name: String) -> Bool {
+        guard ["全国", "中华全国", "中国"].contains(where: { name.hasPrefix($0) }) else { return false }
+        return ["工会", "互助会", "协会", "联合会"].contains { name.hasSuffix($0) }
     }
 
     /// 全国 in a clause makes it national, except in a title (全国劳模, 全国五一劳动奖章).

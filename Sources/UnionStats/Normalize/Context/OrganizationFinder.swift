@@ -57,6 +57,8 @@ enum OrganizationFinder {
     ])
     static let genericStarts = TextClasses.words(["各", "全", "每", "多家", "一些", "有关", "相关", "所在", "基层", "其他", "部分",
                                                   "一家", "一批", "某", "该单位", "本单位", "广大", "两委"])
+    /// The national federation's names.
+    static let nationalUnions: Set<String> = ["全国总工会", "中华全国总工会", "全总"]
     static let referringStarts = TextClasses.words(["该", "本", "其", "此", "这"])
     /// A name that is only a level and an organization word is a short reference.
     static let bareNames: Set<String> = {
@@ -122,6 +124,8 @@ enum OrganizationFinder {
             if core.contains("各级工会") || core.hasSuffix("各级工会组织") {
                 m.placeUnions = start < covered.count && covered[start]
                 m.usable = m.placeUnions
+            } else if nationalUnions.contains(core) {
+                // 全国总工会 is a name, not 全 + a generic group.
             } else if TextClasses.wordAt(body, 0, genericStarts) != nil || core.contains("各") || core.contains("某")
                         || core.contains("基层") {
                 m.usable = false
