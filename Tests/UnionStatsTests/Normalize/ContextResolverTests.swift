@@ -106,4 +106,22 @@ final class ContextResolverTests: XCTestCase {
         XCTAssertEqual(r.map(\.kind), [.level, .flow, .rate, .level])
         XCTAssertEqual(r.map(\.metricID), ["needy_on_file", "hardship_exit", "hardship_exit_rate", "social_organizations"])
     }
+
+    // A national body's figures have no region, even when a later paragraph names a province.
+    func testNationalBodies() {
+        let paragraphs = ["记者从全国总工会获悉,今年1至3月,全国各级工会组织共举办招聘活动⟦1.1万场⟧,提供就业岗位⟦600余万个⟧。",
+                          "在河北,石家庄市总工会举办招聘会,吸引⟦86家⟧企业参会。"]
+        let r = PipelineFixture.resolve(paragraphs, source: "工人日报")
+        XCTAssertEqual(r.map(\.organization), ["全国总工会", "全国总工会", "石家庄市总工会"])
+        XCTAssertEqual(r.map(\.region.path), ["", "", "河北省/石家庄市"])
+    }
+
+    // 当天 after a date in the paragraph is that day, not the publication month.
+    func testSameDayTakesTheDateBefore() {
+        let r = PipelineFixture.resolve(["石家庄市总工会于3月5日举办招聘会,当天有⟦412人⟧达成就业意向。"], source: "工人日报",
+                                        published: "2021-04-12")
+        XCTAssertEqual(r.map(\.period.label), ["当天"])
+        XCTAssertEqual(r.map(\.period.month), ["2021-03"])
+        XCTAssertEqual(r.map(\.metric), ["就业意向"])
+    }
 }

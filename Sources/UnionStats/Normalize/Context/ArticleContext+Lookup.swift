@@ -42,8 +42,20 @@ extension ArticleContext {
             }
         }
         guard let p = phrase else { return (Period(), nil) }
+        // 3月5日举办…，当天有412人…: 当天 is the day named before it in the paragraph.
+        if ArticleContext.sameDayWords.contains(p.label),
+           let d = times.last(where: { t in
+               guard t.end <= p.start, case .date(let c, nil) = t.kind else { return false }
+               return c.day != nil
+           }) {
+            var period = PeriodResolver.resolve(d, published: published)
+            period.label = p.label
+            return (period, p)
+        }
         return (PeriodResolver.resolve(p, published: published), p)
     }
+
+    static let sameDayWords: Set<String> = ["当天", "当日", "同日", "同一天"]
 
     // MARK: - organization
 

@@ -54,7 +54,8 @@ enum MetricFinder {
     static let nounStarts: Set<[S]> = Set(TextClasses.words(["在", "参赛", "参与", "参加", "报名"]).all)
     static let awardVerbs: Set<[S]> = Set(TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"]).all)
     static let leadingVerbs = TextClasses.words(["开展了", "开展", "举办了", "举办", "组织了", "组织", "进行了", "进行", "发放了",
-                                                 "发放", "建成了", "建成", "召开了", "召开", "走访了", "走访", "慰问了", "慰问"])
+                                                 "发放", "建成了", "建成", "召开了", "召开", "走访了", "走访", "慰问了", "慰问",
+                                                 "达成了", "达成", "实现了", "实现", "签订了", "签订", "参加了", "参加", "参与"])
     /// Linking words between a noun and its number: dropped before reading the noun.
     static let linkers = TextClasses.words([
         "达到", "达", "为", "是", "共", "共计", "共有", "总计", "累计", "合计", "约", "有", "已有", "已达", "高达", "多达", "计",
