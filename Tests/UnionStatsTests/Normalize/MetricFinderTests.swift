@@ -71,6 +71,7 @@ final class MetricFinderTests: XCTestCase {
             ("市总工会为每家驿站一次性补助建设资金⟦2万元⟧。", ["建设资金"]),
             ("一等奖每人奖励⟦2000元至5000元⟧不等。", ["奖励"]),
             ("每家书屋获赠图书⟦300册⟧。", ["图书"]),
+            ("新建爱心驿站⟦52个⟧，使全市驿站总数达到⟦318个⟧。", ["爱心驿站", "驿站总数"]),
         ]
         for (p, expected) in cases { XCTAssertEqual(metrics(p), expected, p) }
     }
@@ -79,6 +80,7 @@ final class MetricFinderTests: XCTestCase {
     func testTotalAfterAPerUnitSum() {
         XCTAssertEqual(metrics("向⟦200名⟧在档困难职工每人发放慰问金⟦1000元⟧,共计⟦20万元⟧。"), ["在档困难职工", "慰问金", "慰问金"])
         XCTAssertEqual(metrics("培训农民工⟦1.3万余人次⟧,其中取得职业资格证书的有⟦4120人⟧。"), ["培训农民工", "取得职业资格证书"])
+        XCTAssertEqual(metrics("向环卫工人发放清凉大礼包⟦3000份⟧，每份价值⟦100元⟧。"), ["清凉大礼包", "清凉大礼包"])
     }
 
     func testRelativeClausesPurposesOwnersAndGaps() {

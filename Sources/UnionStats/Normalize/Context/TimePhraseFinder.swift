@@ -129,6 +129,14 @@ enum TimePhraseFinder {
                 c.relativeYear = off
                 end = d.end
                 kind = .date(c, nil)
+                // 今年7月至8月: a span within that year.
+                if end < t.count, rangeMarks.contains(t[end]), let d2 = date(at: end + 1, in: t), d2.cal.year == nil {
+                    var c2 = d2.cal
+                    if c2.month == nil { c2.month = c.month }
+                    c2.relativeYear = off
+                    end = d2.end
+                    kind = .date(c, c2)
+                }
             }
             return make(i, end, t, kind)
         }
