@@ -34,6 +34,8 @@ final class ContextResolverTests: XCTestCase {
             // A date or time word before the name is not part of it.
             (["2019年北京市总工会共筹集资金⟦2亿元⟧。"], ["北京市总工会"]),
             (["今年延庆区总工会走访困难职工⟦120户⟧。"], ["延庆区总工会"]),
+            // A partner (联合当地医院) is not the owner.
+            (["近日，昆山市总工会联合当地医院为⟦1800余名⟧一线职工开展免费健康体检。"], ["昆山市总工会"]),
             // A mutual-aid society is an organization word too.
             (["记者从中国职工保险互助会获悉,2019年全国参加互助保障活动的职工达⟦3900万人次⟧。"], ["中国职工保险互助会"]),
             // A province's unions.

@@ -72,11 +72,11 @@ enum MetricFinder {
         "制作", "完成了", "完成", "攻克了", "攻克", "获得了", "获得", "获", "评选出了", "评选出", "选取", "设立", "新建", "培训了",
         "吸引了", "吸引", "解答", "达成", "采纳", "参加", "参与", "惠及", "覆盖", "其中", "同时", "此外", "并且", "并", "还",
         "也", "已经", "已", "其", "为", "对", "向", "给", "在", "于", "将", "把", "被", "从", "由", "与", "及", "等", "的",
-        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "安排", "下拨", "拨付", "划拨", "投入", "筹措", "募集", "追回", "带来", "使得", "使", "获赠", "受赠", "给付", "配送", "补贴", "补助", "支付", "每人", "每户", "每家", "每名", "每位", "人均", "户均",
+        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "安排", "下拨", "拨付", "划拨", "投入", "筹措", "募集", "追回", "带来", "办理", "使得", "使", "获赠", "受赠", "给付", "配送", "补贴", "补助", "支付", "每人", "每户", "每家", "每名", "每位", "人均", "户均",
         "单次", "每次", "拿回", "领到", "总工会", "委员会", "推动", "带动", "发动", "动员",
     ])
     static let emptyWords: Set<String> = ["大幅", "同比", "分别", "均", "共", "累计", "先后", "已", "约", "达", "左右", "以上",
-                                          "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续"]
+                                          "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续", "价值"]
     static let genericHeads: Set<String> = ["数", "数量", "人数", "金额", "总数", "总额", "规模", "次数", "人次", "数额"]
     static let measureWords = TextClasses.set("个家名位所座支项处种份次场件条户人元间副对张块瓶")
 
@@ -169,10 +169,24 @@ enum MetricFinder {
 
     static let leadingPerWords = TextClasses.words(["每人", "每户", "每家", "每个", "每名", "每位", "人均", "户均", "单次", "每次"])
 
+    static let genericQuantifiers = TextClasses.words(["各类", "各种", "各项", "各式", "各个"])
+    static let perMeasures = TextClasses.set("份张件套批台辆本册次")
+
+    /// 每份, 每张 …: 每 and a measure word.
+    static func perMeasure(_ t: [S], _ i: Int) -> [S]? {
+        guard i + 1 < t.count, t[i] == "每", perMeasures.contains(t[i + 1]) || measureWords.contains(t[i + 1]) else { return nil }
+        return [t[i], t[i + 1]]
+    }
+
     static func stripTrailing(_ t: [S], _ span: MetricSpan) -> MetricSpan {
         var span = span
         // 每人奖励3000元, 人均疗休养经费: the per-unit word is the figure's `per`, not its noun.
-        if let w = TextClasses.wordAt(t, span.start, leadingPerWords), span.end - span.start - w.count >= 2,
+        if let w = TextClasses.wordAt(t, span.start, leadingPerWords) ?? perMeasure(t, span.start),
+           span.end - span.start - w.count >= 2, let next = trimmed(t, span.start + w.count, span.end) {
+            span = next
+        }
+        // 各类“职工之家”: a generic quantifier is not part of the name.
+        if let w = TextClasses.wordAt(t, span.start, genericQuantifiers), span.end - span.start - w.count >= 2,
            let next = trimmed(t, span.start + w.count, span.end) {
             span = next
         }
@@ -372,7 +386,8 @@ enum MetricFinder {
         if a > s, a < b, TextClasses.openQuotes.contains(t[a - 1]), t[a..<b].contains(where: { TextClasses.closeQuotes.contains($0) }) {
             a -= 1
         }
-        if b < e, b > a, TextClasses.closeQuotes.contains(t[b]), t[a..<b].contains(where: { TextClasses.openQuotes.contains($0) }) {
+        if b < t.count, b > a, TextClasses.closeQuotes.contains(t[b]), t[a..<b].contains(where: { TextClasses.openQuotes.contains($0) }),
+           !t[a..<b].contains(where: { TextClasses.closeQuotes.contains($0) }) {
             b += 1
         }
         guard b > a else { return nil }

@@ -53,7 +53,7 @@ enum OrganizationFinder {
     /// Words that contain a boundary character but belong to names.
     static let protectedWords = TextClasses.words([
         "有限", "国有", "经济", "经开", "经营", "经贸", "和平", "和谐", "共和", "成都", "首都", "为民", "对外", "自治", "自然",
-        "同仁", "同济", "在线", "及时", "劳模和工匠", "工青妇", "党和", "中和", "人和", "和田", "和县", "当代",
+        "同仁", "同济", "在线", "及时", "劳模和工匠", "工青妇", "党和", "中和", "人和", "和田", "和县", "当代", "当地",
     ])
     static let genericStarts = TextClasses.words(["各", "全", "每", "多家", "一些", "有关", "相关", "所在", "基层", "其他", "部分",
                                                   "一家", "一批", "某", "该单位", "本单位", "广大", "两委"])
