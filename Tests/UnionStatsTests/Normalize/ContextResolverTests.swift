@@ -34,6 +34,10 @@ final class ContextResolverTests: XCTestCase {
             // A date or time word before the name is not part of it.
             (["2019年北京市总工会共筹集资金⟦2亿元⟧。"], ["北京市总工会"]),
             (["今年延庆区总工会走访困难职工⟦120户⟧。"], ["延庆区总工会"]),
+            // A partner (联合当地医院) is not the owner.
+            (["近日，昆山市总工会联合当地医院为⟦1800余名⟧一线职工开展免费健康体检。"], ["昆山市总工会"]),
+            // A mutual-aid society is an organization word too.
+            (["记者从中国职工保险互助会获悉,2019年全国参加互助保障活动的职工达⟦3900万人次⟧。"], ["中国职工保险互助会"]),
             // A province's unions.
             (["2020年，湖南各级工会共筹集送温暖资金⟦2.1亿元⟧。"], ["湖南省总工会"]),
         ]
@@ -60,6 +64,9 @@ final class ContextResolverTests: XCTestCase {
             // A listed place is not the place of a later paragraph's figure.
             (["在深圳地铁项目现场举办婚礼,在深圳、东莞、南宁、海口同时开启。", "截至目前,共见证⟦251对⟧新人的幸福时刻。"], "工人日报",
              ["广东省/深圳市"]),
+            // A place followed by 等 is an example from a list, not where the figure is.
+            (["5月1日前后,甘肃省兰州市总工会在城关区等⟦5个⟧城区开展普惠活动,发放普惠卡⟦6000张⟧。"], "工人日报",
+             ["甘肃省/兰州市", "甘肃省/兰州市"]),
             // A wider area than the owner's does not widen the figure's scope.
             (["顺义区总工会为北京市⟦100名⟧劳模送去慰问。"], "劳动午报", ["北京市/顺义区"]),
             // The place of the organization found in a later paragraph.
@@ -100,5 +107,23 @@ final class ContextResolverTests: XCTestCase {
                                         source: "工人日报", published: "2021-01-26")
         XCTAssertEqual(r.map(\.kind), [.level, .flow, .rate, .level])
         XCTAssertEqual(r.map(\.metricID), ["needy_on_file", "hardship_exit", "hardship_exit_rate", "social_organizations"])
+    }
+
+    // A national body's figures have no region, even when a later paragraph names a province.
+    func testNationalBodies() {
+        let paragraphs = ["记者从全国总工会获悉,今年1至3月,全国各级工会组织共举办招聘活动⟦1.1万场⟧,提供就业岗位⟦600余万个⟧。",
+                          "在河北,石家庄市总工会举办招聘会,吸引⟦86家⟧企业参会。"]
+        let r = PipelineFixture.resolve(paragraphs, source: "工人日报")
+        XCTAssertEqual(r.map(\.organization), ["全国总工会", "全国总工会", "石家庄市总工会"])
+        XCTAssertEqual(r.map(\.region.path), ["", "", "河北省/石家庄市"])
+    }
+
+    // 当天 after a date in the paragraph is that day, not the publication month.
+    func testSameDayTakesTheDateBefore() {
+        let r = PipelineFixture.resolve(["石家庄市总工会于3月5日举办招聘会,当天有⟦412人⟧达成就业意向。"], source: "工人日报",
+                                        published: "2021-04-12")
+        XCTAssertEqual(r.map(\.period.label), ["当天"])
+        XCTAssertEqual(r.map(\.period.month), ["2021-03"])
+        XCTAssertEqual(r.map(\.metric), ["就业意向"])
     }
 }

@@ -55,4 +55,57 @@ final class MetricFinderTests: XCTestCase {
     func testWinnersWithoutANoun() {
         XCTAssertEqual(metrics("⟦200余名⟧选手参加比赛,⟦30人⟧获奖。"), ["选手", "获奖"])
     }
+
+    // Words that end a noun phrase without belonging to it: per-unit words, adverbs, verbs after the thing.
+    func testFunctionWordsAreNotPartOfTheMetric() {
+        let cases: [(String, [String])] = [
+            ("截至1月底,全区在档困难职工还有⟦1523户⟧。", ["在档困难职工"]),
+            ("向⟦200名⟧困难职工每人发放慰问金⟦1000元⟧。", ["困难职工", "慰问金"]),
+            ("本科生每人⟦5000元⟧,专科生每人⟦3000元⟧。", ["本科生", "专科生"]),
+            ("疗休养补贴每人⟦最高2000元⟧。", ["疗休养补贴"]),
+            ("其中快递员⟦1.8万名⟧、网约送餐员⟦2.1万名⟧。", ["快递员", "网约送餐员"]),
+            ("⟦46名⟧市级以上劳模赴延庆疗休养。", ["市级以上劳模"]),
+            ("首批⟦30辆⟧大巴车载着⟦1200余名⟧外来务工人员踏上返乡之路。", ["大巴车", "外来务工人员"]),
+            ("帮助⟦38名⟧建筑工人拿回工资⟦近60万元⟧。", ["建筑工人", "工资"]),
+            ("为全市首批⟦45家⟧“暖心驿站”授牌。", ["暖心驿站"]),
+            ("市总工会为每家驿站一次性补助建设资金⟦2万元⟧。", ["建设资金"]),
+            ("一等奖每人奖励⟦2000元至5000元⟧不等。", ["奖励"]),
+            ("每家书屋获赠图书⟦300册⟧。", ["图书"]),
+            ("站内配备专业心理咨询师⟦6名⟧，每名职工每年可享受免费心理咨询服务⟦不超过6次⟧。", ["专业心理咨询师", "免费心理咨询服务"]),
+            ("望京街道⟦千余名⟧快递小哥有了“暖心家园”", ["快递小哥"]),
+            ("为全区农牧民工办理住院医疗互助保障⟦12.8万份⟧，每份保费⟦20元⟧。", ["住院医疗互助保障", "保费"]),
+            ("截至5月底，义乌已建成各类“职工之家”⟦1260家⟧。", ["职工之家"]),
+            ("新建爱心驿站⟦52个⟧，使全市驿站总数达到⟦318个⟧。", ["爱心驿站", "驿站总数"]),
+        ]
+        for (p, expected) in cases { XCTAssertEqual(metrics(p), expected, p) }
+    }
+
+    // A sum that ends a clause names the noun of the next clause's total, never a fragment with digits.
+    func testTotalAfterAPerUnitSum() {
+        XCTAssertEqual(metrics("向⟦200名⟧在档困难职工每人发放慰问金⟦1000元⟧,共计⟦20万元⟧。"), ["在档困难职工", "慰问金", "慰问金"])
+        XCTAssertEqual(metrics("培训农民工⟦1.3万余人次⟧,其中取得职业资格证书的有⟦4120人⟧。"), ["培训农民工", "取得职业资格证书"])
+        XCTAssertEqual(metrics("向环卫工人发放清凉大礼包⟦3000份⟧，每份价值⟦100元⟧。"), ["清凉大礼包", "清凉大礼包"])
+    }
+
+    func testRelativeClausesPurposesOwnersAndGaps() {
+        let cases: [(String, [String])] = [
+            // The head after 的 of a relative clause.
+            ("为⟦83名⟧考入大学的困难职工子女发放助学金。", ["困难职工子女"]),
+            // A verb after a sum says what it pays for.
+            ("累计投入经费⟦约80万元⟧建设职工书屋。", ["经费"]),
+            // The owner opening a clause is not the counted thing; an organization that is counted is.
+            ("今年以来,兰州市总工会已先后⟦三次⟧开展普惠活动。", ["普惠活动"]),
+            ("建立新就业形态劳动者工会联合会⟦16个⟧。", ["新就业形态劳动者工会联合会"]),
+            // Words between the qualifier and the number.
+            ("确保每户困难职工家庭⟦至少领到慰问金800元⟧。", ["慰问金"]),
+            ("单次⟦最多可减免50元⟧。", ["减免"]),
+        ]
+        for (p, expected) in cases { XCTAssertEqual(metrics(p), expected, p) }
+    }
+
+    // A rate of change with no noun names what changed; a count of change keeps its words.
+    func testRatesOfChange() {
+        XCTAssertEqual(metrics("去年，全市工会会员人数达到⟦385万人⟧，比上年增长⟦6.8%⟧。"), ["工会会员人数", "工会会员人数比上年增长"])
+        XCTAssertEqual(metrics("全县互助保障职工⟦10935名⟧,与去年同比增加⟦1165人⟧。"), ["互助保障职工", "同比增加"])
+    }
 }

@@ -79,6 +79,7 @@ final class QuantityParserTests: XCTestCase {
             c("不足5家", "5", "家", .under), c("10人以下", "10", "人", .under), c("最高为50万元", "500000", "元", .max),
             c("最多5人", "5", "人", .max), c("最高奖励5000元", "5000", "元", .max), c("约占33%", "33", "%", .approx), c("不超过3000元", "3000", "元", .max), c("不少于2次", "2", "次", .over),
             c("至少创作一个", "1", "个", .over, per: "季度", before: "每季度", after: "节目单"),
+            c("至少领到慰问金800元", "800", "元", .over, per: "户", before: "确保每户困难职工家庭"),
         ])
     }
 
@@ -98,6 +99,7 @@ final class QuantityParserTests: XCTestCase {
             c("一次", "1", "次", per: "年", before: "每年开展", after: "困难职工帮扶系统清理复核工作"),
             c("3000元", "3000", "元", per: "人", before: "人均"),
             c("500元/人", "500", "元", per: "人"),
+            c("最多可减免50元", "50", "元", .max, per: "次", before: "单次"),
             // A 每 before a list of items does not make the list's count per item.
             c("6条", "6", "条", before: "整合每户困难职工基本信息、致困原因、收入情况等", after: "基础信息"),
             // Nor does a 每 in an earlier clause.

@@ -42,8 +42,20 @@ extension ArticleContext {
             }
         }
         guard let p = phrase else { return (Period(), nil) }
+        // 3月5日举办…，当天有412人…: 当天 is the day named before it in the paragraph.
+        if ArticleContext.sameDayWords.contains(p.label),
+           let d = times.last(where: { t in
+               guard t.end <= p.start, case .date(let c, nil) = t.kind else { return false }
+               return c.day != nil
+           }) {
+            var period = PeriodResolver.resolve(d, published: published)
+            period.label = p.label
+            return (period, p)
+        }
         return (PeriodResolver.resolve(p, published: published), p)
     }
+
+    static let sameDayWords: Set<String> = ["当天", "当日", "同日", "同一天"]
 
     // MARK: - organization
 
@@ -107,6 +119,8 @@ extension ArticleContext {
             return region(p)
         }
         if let o = org, let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
+        // 全国总工会, 中国能源化学地质工会: a national body's figure has no region unless the sentence names one.
+        if let o = org, let n = o.name, ArticleContext.isNationalBody(n) { return Region() }
         if let p = before.last(where: { !$0.listed }) { return region(p) }
         if f.seg < bodyCount {
             for s in stride(from: f.seg - 1, through: 0, by: -1) {
@@ -118,6 +132,11 @@ extension ArticleContext {
         }
         if let d = defaultRegion { return gazetteer.region(d) }
         return Region()
+    }
+
+    static func isNationalBody(_ name: String) -> Bool {
+        guard ["全国", "中华全国", "中国"].contains(where: { name.hasPrefix($0) }) else { return false }
+        return ["工会", "互助会", "协会", "联合会"].contains { name.hasSuffix($0) }
     }
 
     /// 全国 in a clause makes it national, except in a title (全国劳模, 全国五一劳动奖章).

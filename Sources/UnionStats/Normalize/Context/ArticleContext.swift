@@ -73,7 +73,9 @@ struct ArticleContext {
             var resolvedEnd = 0
             for m in gazetteer.scan(text) where m.start >= resolvedEnd {
                 if let p = resolver.resolve(m, in: text, segment: s) {
-                    segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: true))
+                    // 在城关区等5个城区: an example from a list, not where the figure is.
+                    let example = m.end < text.count && text[m.end] == "等"
+                    segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: !example))
                     for k in m.start..<m.end { covered[s][k] = true }
                     resolvedEnd = m.end
                 }
@@ -84,7 +86,9 @@ struct ArticleContext {
         // Figures and their metrics.
         for item in input {
             let m = item.mention
-            let s = m.paragraph < 0 || m.paragraph >= bodyCount ? headline : m.paragraph
+            var s = m.paragraph < 0 || m.paragraph >= bodyCount ? headline : m.paragraph
+            // A figure of a sub-headline (also paragraph -1): the sub-headline segment when the headline lacks it.
+            if s == headline, !ArticleContext.holds(m, segs[headline].text), ArticleContext.holds(m, segs[subheadline].text) { s = subheadline }
             let r = ArticleContext.locate(m, in: segs[s].text)
             figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil))
         }
@@ -149,6 +153,14 @@ struct ArticleContext {
                 segs[s].places[k].usable = false
             }
         }
+    }
+
+    /// Whether a text holds the mention's raw text, at its offsets or anywhere.
+    static func holds(_ m: Mention, _ text: [S]) -> Bool {
+        let raw = Array(m.raw.unicodeScalars)
+        guard !raw.isEmpty, raw.count <= text.count else { return false }
+        if m.start >= 0, m.end <= text.count, m.start < m.end, Array(text[m.start..<m.end]) == raw { return true }
+        return (0...(text.count - raw.count)).contains { TextClasses.has(text, $0, raw) }
     }
 
     /// The figure's offsets in its paragraph; when the mention's offsets do not

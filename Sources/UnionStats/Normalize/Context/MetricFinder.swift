@@ -31,11 +31,13 @@ enum MetricFinder {
         "拿出", "推出", "捐出", "捐赠", "设立", "设置", "组织", "举办", "签约", "达成", "成为", "获得了", "回家",
         "返乡", "返岗", "参会", "参展", "参训", "到场", "出席", "加强", "推进", "实施", "落实", "深化", "促进", "做好",
         "解决", "帮助", "带动", "助力", "共同", "一起", "纷纷", "积极", "主动", "相继", "先后", "全部", "全都", "建立",
-        "成立", "开通", "上线", "启动", "通过", "经过",
+        "成立", "开通", "上线", "启动", "通过", "经过", "踏上", "拿回", "追回", "领到", "免费", "足额", "支付", "配送",
+        "带来", "正式", "加入", "有了", "载着", "带领", "赴", "奔赴", "不等", "授牌", "挂牌", "揭牌",
     ])
     /// Set phrases holding a stop word: 在档困难职工, 劳模和工匠人才.
     static let protectedWords = TextClasses.words(["在档", "在职", "在岗", "在校", "在册", "在线", "在建", "在编", "在读",
-                                                   "劳模和工匠", "和谐", "和平", "共建", "共享", "达标", "为民"])
+                                                   "劳模和工匠", "和谐", "和平", "共建", "共享", "达标", "为民",
+                                                   "级以上", "网约", "在外", "使用", "使命", "大使"])
 
     /// Whether a protected word covers both `i - 1` and `i` (a stop word there is part of it).
     static func protectedAcross(_ t: [S], _ i: Int) -> Bool {
@@ -52,13 +54,14 @@ enum MetricFinder {
     static let nounStarts: Set<[S]> = Set(TextClasses.words(["在", "参赛", "参与", "参加", "报名"]).all)
     static let awardVerbs: Set<[S]> = Set(TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"]).all)
     static let leadingVerbs = TextClasses.words(["开展了", "开展", "举办了", "举办", "组织了", "组织", "进行了", "进行", "发放了",
-                                                 "发放", "建成了", "建成", "召开了", "召开", "走访了", "走访", "慰问了", "慰问"])
+                                                 "发放", "建成了", "建成", "召开了", "召开", "走访了", "走访", "慰问了", "慰问",
+                                                 "达成了", "达成", "实现了", "实现", "签订了", "签订", "参加了", "参加", "参与"])
     /// Linking words between a noun and its number: dropped before reading the noun.
     static let linkers = TextClasses.words([
         "达到", "达", "为", "是", "共", "共计", "共有", "总计", "累计", "合计", "约", "有", "已有", "已达", "高达", "多达", "计",
         "增至", "提升到", "提高到", "提升至", "提高至", "降到", "降至", "增加到", "减少到", "到", "至", "由", "从", "开展",
         "开展了", "共开展", "举办", "举办了", "发放", "发放了", "进行", "大幅", "分别", "均", "都", "先后", "已", "已经",
-        "现有", "超", "突破",
+        "现有", "超", "突破", "每人", "每户", "每家", "每名", "每位", "人均", "户均", "单次", "每次",
     ])
     /// Words before which the noun phrase starts (verbs and function words).
     static let beforeStops = TextClasses.words([
@@ -69,10 +72,11 @@ enum MetricFinder {
         "制作", "完成了", "完成", "攻克了", "攻克", "获得了", "获得", "获", "评选出了", "评选出", "选取", "设立", "新建", "培训了",
         "吸引了", "吸引", "解答", "达成", "采纳", "参加", "参与", "惠及", "覆盖", "其中", "同时", "此外", "并且", "并", "还",
         "也", "已经", "已", "其", "为", "对", "向", "给", "在", "于", "将", "把", "被", "从", "由", "与", "及", "等", "的",
-        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "安排", "下拨", "拨付", "划拨", "投入", "筹措", "募集", "追回", "总工会", "委员会", "推动", "带动", "发动", "动员",
+        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "安排", "下拨", "拨付", "划拨", "投入", "筹措", "募集", "追回", "带来", "办理", "配备", "享受", "享有", "使得", "使", "获赠", "受赠", "给付", "配送", "补贴", "补助", "支付", "每人", "每户", "每家", "每名", "每位", "人均", "户均",
+        "单次", "每次", "拿回", "领到", "总工会", "委员会", "推动", "带动", "发动", "动员",
     ])
     static let emptyWords: Set<String> = ["大幅", "同比", "分别", "均", "共", "累计", "先后", "已", "约", "达", "左右", "以上",
-                                          "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续"]
+                                          "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续", "价值"]
     static let genericHeads: Set<String> = ["数", "数量", "人数", "金额", "总数", "总额", "规模", "次数", "人次", "数额"]
     static let measureWords = TextClasses.set("个家名位所座支项处种份次场件条户人元间副对张块瓶")
 
@@ -91,14 +95,112 @@ enum MetricFinder {
         if let b = before, isPlace(t, b.start..<b.end, places) { before = nil; placeOnly = true }
         // 全区建档立卡城镇困难职工, 西宁全市“八大群体”职工入会率: the scope is the region, not the metric.
         if let b = before, let cut = scopePrefixEnd(t, b.start..<b.end, places), let rest = trimmed(t, cut, b.end) { before = rest }
+        // 兰州市总工会已先后三次开展…: the owner is not the counted thing.
+        if let b = before, isOrganizationName(b.text), opensClause(t, b.start, times) { before = nil }
+        // 会员人数达到385万人，比上年增长6.8%: a rate of change names what changed.
+        if unit == "%" || unit == "％", let b = before, isChangeOnly(b.text), let p = previousInSentence ?? previous, !isChangeOnly(p.text) {
+            return MetricSpan(text: p.text + b.text, start: -1, end: -1)
+        }
         if unit == "%" || unit == "％", let b = before { return b }
+        // 投入经费约80万元建设职工书屋: a verb after a sum says what it is for.
+        if unit == "元", before != nil, TextClasses.wordAt(t, afterStart(t, raw.upperBound), purposeVerbs) != nil { return before }
         if let a = after { return a }
+        if let g = nounInsideRaw(t, raw) { return g }
         if let b = before { return b }
         if let v = nounAfterLeadingVerb(t, raw.upperBound, times) { return v }
         if let p = previous ?? (placeOnly ? previousInSentence : nil) { return MetricSpan(text: p.text, start: -1, end: -1) }
         if let c = lastNounOfPreviousClause(t, raw.lowerBound) { return c }
         return nil
     }
+
+    /// Verbs after a sum that say what it pays for.
+    static let purposeVerbs = TextClasses.words(["建设", "用于", "购买", "购置", "添置", "改善", "支持", "资助", "帮扶",
+                                                 "慰问", "救助", "补贴", "奖励", "打造", "修缮", "维修", "改造", "升级"])
+    static let organizationEnds = ["总工会", "工会", "委员会", "联合会", "公司", "集团", "协会", "互助会"]
+
+    static func isOrganizationName(_ s: String) -> Bool {
+        organizationEnds.contains { s.hasSuffix($0) && s.count > $0.count }
+    }
+
+    static let gapQualifiers = TextClasses.words(["不少于", "不低于", "不超过", "不多于", "至少", "最多", "最高", "最低", "超过"])
+    static let gapVerbs = TextClasses.words(["领到", "领取", "获得", "得到", "发放", "补贴", "可达", "可", "为", "达", "到", "能"])
+
+    /// 至少领到慰问金800元 → 慰问金, 最多可减免50元 → 减免: a raw span that holds
+    /// words between its qualifier and its number names the thing.
+    static func nounInsideRaw(_ t: [S], _ raw: Range<Int>) -> MetricSpan? {
+        guard let q = TextClasses.wordAt(t, raw.lowerBound, gapQualifiers) else { return nil }
+        var a = raw.lowerBound + q.count
+        var n = a
+        while n < raw.upperBound, !TextClasses.isNumeral(t[n]) { n += 1 }
+        while let v = TextClasses.wordAt(t, a, gapVerbs), a + v.count < n { a += v.count }
+        guard n - a >= 2, let span = trimmed(t, a, n) else { return nil }
+        return span
+    }
+
+    static let comparisons = ["与去年同期相比", "与去年同比", "与上年同比", "同比", "环比", "比上年", "比去年", "较上年", "较去年", "比", "较"]
+    static let changes: Set<String> = ["增长", "增加", "下降", "减少", "提高", "提升", "上升", "降低"]
+
+    /// 同比增长, 比上年增加: a comparison and a change, with no noun.
+    static func isChangeOnly(_ s: String) -> Bool {
+        if changes.contains(s) { return true }
+        guard let c = comparisons.first(where: { s.hasPrefix($0) }) else { return false }
+        return changes.contains(String(s.dropFirst(c.count)))
+    }
+
+    /// Whether only punctuation or a time phrase comes before offset `i` in its clause (a subject, not an object).
+    static func opensClause(_ t: [S], _ i: Int, _ times: [Range<Int>]) -> Bool {
+        var j = i
+        while j > 0, quotesAndSpaces.contains(t[j - 1]) { j -= 1 }
+        return j == 0 || stopPunctuation.contains(t[j - 1]) || times.contains { $0.upperBound == j }
+    }
+
+    static func afterStart(_ t: [S], _ from: Int) -> Int {
+        var k = from
+        while k < t.count, quotesAndSpaces.contains(t[k]) { k += 1 }
+        return k
+    }
+
+    /// Words that end a noun phrase without belonging to it: per-unit words
+    /// (本科生每人5000元), adverbs (在档困难职工还有), 价值 after the goods.
+    static let trailingWords = TextClasses.words([
+        "每人", "每户", "每家", "每个", "每名", "每位", "每月", "每年", "每次", "单次", "人均", "户均", "每",
+        "还", "也", "都", "已", "已经", "共", "均", "又", "再", "等", "将", "价值",
+    ])
+
+    static let leadingPerWords = TextClasses.words(["每人", "每户", "每家", "每个", "每名", "每位", "人均", "户均", "单次", "每次"])
+
+    static let genericQuantifiers = TextClasses.words(["各类", "各种", "各项", "各式", "各个"])
+    static let perMeasures = TextClasses.set("份张件套批台辆本册次")
+
+    /// 每份, 每张 …: 每 and a measure word.
+    static func perMeasure(_ t: [S], _ i: Int) -> [S]? {
+        guard i + 1 < t.count, t[i] == "每", perMeasures.contains(t[i + 1]) || measureWords.contains(t[i + 1]) else { return nil }
+        return [t[i], t[i + 1]]
+    }
+
+    static func stripTrailing(_ t: [S], _ span: MetricSpan) -> MetricSpan {
+        var span = span
+        // 每人奖励3000元, 人均疗休养经费: the per-unit word is the figure's `per`, not its noun.
+        if let w = TextClasses.wordAt(t, span.start, leadingPerWords) ?? perMeasure(t, span.start),
+           span.end - span.start - w.count >= 2, let next = trimmed(t, span.start + w.count, span.end) {
+            span = next
+        }
+        // 各类“职工之家”: a generic quantifier is not part of the name.
+        if let w = TextClasses.wordAt(t, span.start, genericQuantifiers), span.end - span.start - w.count >= 2,
+           let next = trimmed(t, span.start + w.count, span.end) {
+            span = next
+        }
+        while let w = TextClasses.wordBefore(t, span.end, trailingWords), span.end - w.count - span.start >= 2,
+              !protectedAcross(t, span.end - w.count), let next = trimmed(t, span.start, span.end - w.count) {
+            span = next
+        }
+        return span
+    }
+
+    /// Verbs that open a relative clause before 的 (考入大学的困难职工子女).
+    static let relativeVerbs = TextClasses.words(["考入", "考上", "来自", "获得", "符合", "从事", "坚守", "奋战", "扎根",
+                                                  "因病", "身患", "患有", "返乡", "新入", "受灾", "受", "参加", "参与",
+                                                  "报名", "入选", "申请", "需要", "坚持"])
 
     /// Whether a span is only place names (and 全市/全区…).
     static func isPlace(_ t: [S], _ span: Range<Int>, _ places: [Range<Int>]) -> Bool {
@@ -151,7 +253,13 @@ enum MetricFinder {
             if collected > 0, let prize = phraseUntilClauseEnd(t, k + w.count), prize.end - prize.start >= 2 { return prize }
             if collected == 0 { return phraseUntilClauseEnd(t, k) }
         }
+        // 83名考入大学的困难职工子女: the noun after 的 is the counted thing.
+        if let w = stopWord, w == ["的"], TextClasses.wordAt(t, pos, relativeVerbs) != nil,
+           let head = nounAfter(t, k + 1, times), head.end - head.start >= 2 {
+            return head
+        }
         guard var span = trimmed(t, pos, k) else { return nil }
+        span = stripTrailing(t, span)
         // 职工倾听室中，: a trailing 中/里/内 is a place word.
         if stopWord == nil, span.end - span.start > 2, "中里内上".unicodeScalars.contains(t[span.end - 1]) {
             span = trimmed(t, span.start, span.end - 1) ?? span
@@ -180,10 +288,12 @@ enum MetricFinder {
         var k = rawStart
         while k > 0, quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
         var strips = 0
+        var linked = false
         while strips < 4 {
             strips += 1
             if let w = TextClasses.wordBefore(t, k, linkers) {
                 k -= w.count
+                linked = true
                 while k > 0, quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
                 continue
             }
@@ -195,8 +305,10 @@ enum MetricFinder {
             }
             break
         }
+        // 取得职业资格证书的有4120人: the 的 phrase is the subject.
+        if linked, k > 1, t[k - 1] == "的", !stopPunctuation.contains(t[k - 2]) { k -= 1 }
         // 各行各业的16位: a modifier, not the counted noun.
-        if k > 0, t[k - 1] == "的" { return nil }
+        else if k > 0, t[k - 1] == "的" { return nil }
         let end = k
         var j = collectBack(t, end, times)
         guard var span = trimmed(t, j, end) else { return nil }
@@ -208,6 +320,10 @@ enum MetricFinder {
                 span = trimmed(t, j, end) ?? span
             }
         }
+        span = stripTrailing(t, span)
+        if emptyWords.contains(span.text) { return nil }
+        // 每份价值100元: a per-unit word alone names nothing.
+        if span.end - span.start == 2, t[span.start] == "每" { return nil }
         return span
     }
 
@@ -217,9 +333,10 @@ enum MetricFinder {
             if stopAtStart, j == end, TextClasses.wordBefore(t, j, beforeStops) != nil { break }
             let c = t[j - 1]
             if stopPunctuation.contains(c) || TextClasses.isDigit(c) { break }
-            if measureWords.contains(c), j >= 2, TextClasses.isNumeral(t[j - 2]) { break }
+            // 12项课题 ends the noun; 一次性补助 does not.
+            if measureWords.contains(c), j >= 2, TextClasses.isNumeral(t[j - 2]), !(j < t.count && t[j] == "性") { break }
             if times.contains(where: { $0.upperBound == j }) { break }
-            if j < end, TextClasses.wordBefore(t, j, beforeStops) != nil, !protectedAcross(t, j) { break }
+            if j < end, TextClasses.wordBefore(t, j, beforeStops) != nil, !protectedAcross(t, j), !protectedAcross(t, j - 1) { break }
             j -= 1
         }
         return j
@@ -234,12 +351,28 @@ enum MetricFinder {
         let prevEnd = cs - 1
         let prevStart = TextClasses.clauseStart(t, prevEnd)
         guard prevStart < prevEnd else { return nil }
+        // …每人发放慰问金1000元，共计20万元: the clause ends in a figure; its noun is the one.
+        if let n = trailingFigureStart(t, prevStart, prevEnd) {
+            if let b = nounBefore(t, n, []), !b.text.unicodeScalars.contains(where: TextClasses.isDigit) { return b }
+            return nil
+        }
         var k = prevEnd - 1
         while k > prevStart, t[k] != "的" { k -= 1 }
         let from = t[k] == "的" ? k + 1 : max(prevStart, prevEnd - 6)
         guard var span = trimmed(t, from, prevEnd) else { return nil }
         if span.end - span.start > 12 { span = trimmed(t, span.end - 12, span.end) ?? span }
         return span
+    }
+
+    /// Start of a number (with its unit, at most four characters) that ends a clause.
+    static func trailingFigureStart(_ t: [S], _ from: Int, _ end: Int) -> Int? {
+        var k = end
+        while k > from, end - k < 4, !TextClasses.isDigit(t[k - 1]), !stopPunctuation.contains(t[k - 1]) { k -= 1 }
+        guard k > from, TextClasses.isDigit(t[k - 1]) else { return nil }
+        while k > from, TextClasses.isDigit(t[k - 1]) || t[k - 1] == "." { k -= 1 }
+        // 近/约/逾 before the number belong to it.
+        while k > from, "近约逾超".unicodeScalars.contains(t[k - 1]) { k -= 1 }
+        return k
     }
 
     // MARK: -
@@ -253,7 +386,8 @@ enum MetricFinder {
         if a > s, a < b, TextClasses.openQuotes.contains(t[a - 1]), t[a..<b].contains(where: { TextClasses.closeQuotes.contains($0) }) {
             a -= 1
         }
-        if b < e, b > a, TextClasses.closeQuotes.contains(t[b]), t[a..<b].contains(where: { TextClasses.openQuotes.contains($0) }) {
+        if b < t.count, b > a, TextClasses.closeQuotes.contains(t[b]), t[a..<b].contains(where: { TextClasses.openQuotes.contains($0) }),
+           !t[a..<b].contains(where: { TextClasses.closeQuotes.contains($0) }) {
             b += 1
         }
         guard b > a else { return nil }

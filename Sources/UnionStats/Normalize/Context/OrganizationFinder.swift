@@ -25,7 +25,7 @@ enum OrganizationFinder {
     typealias S = Unicode.Scalar
 
     static let suffixes = TextClasses.words([
-        "工会委员会", "工会联合会", "总工会", "工会", "委员会", "联合会", "协会", "基金会", "有限公司", "公司", "集团",
+        "工会委员会", "工会联合会", "总工会", "工会", "委员会", "联合会", "协会", "基金会", "互助会", "有限公司", "公司", "集团",
         "工作室", "管理处", "办事处", "服务中心", "中心", "项目部", "分行", "支行", "银行", "医院", "学校", "大学", "学院",
         "研究院", "研究所", "局", "县委", "市委", "区委", "省委", "党委", "工委", "团委", "卫健委", "住建委", "发改委", "教委",
         "经信委", "政法委", "政府", "三方", "石化", "电厂", "厂", "服务站", "援助站", "工作站", "分会",
@@ -53,10 +53,12 @@ enum OrganizationFinder {
     /// Words that contain a boundary character but belong to names.
     static let protectedWords = TextClasses.words([
         "有限", "国有", "经济", "经开", "经营", "经贸", "和平", "和谐", "共和", "成都", "首都", "为民", "对外", "自治", "自然",
-        "同仁", "同济", "在线", "及时", "劳模和工匠", "工青妇", "党和", "中和", "人和", "和田", "和县", "当代",
+        "同仁", "同济", "在线", "及时", "劳模和工匠", "工青妇", "党和", "中和", "人和", "和田", "和县", "当代", "当地",
     ])
     static let genericStarts = TextClasses.words(["各", "全", "每", "多家", "一些", "有关", "相关", "所在", "基层", "其他", "部分",
                                                   "一家", "一批", "某", "该单位", "本单位", "广大", "两委"])
+    /// The national federation's names.
+    static let nationalUnions: Set<String> = ["全国总工会", "中华全国总工会", "全总"]
     static let referringStarts = TextClasses.words(["该", "本", "其", "此", "这"])
     /// A name that is only a level and an organization word is a short reference.
     static let bareNames: Set<String> = {
@@ -122,6 +124,8 @@ enum OrganizationFinder {
             if core.contains("各级工会") || core.hasSuffix("各级工会组织") {
                 m.placeUnions = start < covered.count && covered[start]
                 m.usable = m.placeUnions
+            } else if nationalUnions.contains(core) {
+                // 全国总工会 is a name, not 全 + a generic group.
             } else if TextClasses.wordAt(body, 0, genericStarts) != nil || core.contains("各") || core.contains("某")
                         || core.contains("基层") {
                 m.usable = false

@@ -8,7 +8,8 @@
 /// - 目前/截至目前/三年来/自2011年以来/截至11月底: ends at publication (or at the
 ///   date given); cumulative or a state, so no single month.
 /// - 每年/每月: a rule; no dates.
-/// - 两节期间 (元旦 and 春节): January–February; no single month.
+/// - 两节期间 (元旦 and 春节): January–February; no single month. 春节前夕: the
+///   month of the week before the festival, when that week lies in one month.
 /// On an undated page relative phrases keep their label and get no dates.
 enum PeriodResolver {
     struct Published {
@@ -75,6 +76,11 @@ enum PeriodResolver {
             if festivalYear == nil, let py = pub.year { festivalYear = (pub.month ?? 1) >= 10 ? py + 1 : py }
             if let y = festivalYear {
                 period.start = ym(y, 1); period.end = ym(y, 2)
+                // 春节前夕: the week before the festival, one month unless it straddles two.
+                if p.label.hasSuffix("春节前夕"), let (m, d) = springFestivalEve[y], d >= 8 {
+                    let s = ym(y, m)
+                    period.start = s; period.end = s; period.month = s
+                }
             }
         case .date(let a, let b):
             guard let (y0, m1, d1) = absolute(a, pub) else { break }
@@ -95,6 +101,13 @@ enum PeriodResolver {
         }
         return period
     }
+
+    /// 除夕 (the day before the Spring Festival) by year, as (month, day).
+    static let springFestivalEve: [Int: (Int, Int)] = [
+        2010: (2, 13), 2011: (2, 2), 2012: (1, 22), 2013: (2, 9), 2014: (1, 30), 2015: (2, 18), 2016: (2, 7),
+        2017: (1, 27), 2018: (2, 15), 2019: (2, 4), 2020: (1, 24), 2021: (2, 11), 2022: (1, 31), 2023: (1, 21),
+        2024: (2, 9), 2025: (1, 28), 2026: (2, 16), 2027: (2, 5), 2028: (1, 25), 2029: (2, 12), 2030: (2, 2),
+    ]
 
     /// Fills the year of a date from the publication date: the publication year,
     /// or the year before when the date would come after publication.

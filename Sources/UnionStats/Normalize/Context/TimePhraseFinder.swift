@@ -53,7 +53,7 @@ enum TimePhraseFinder {
         s.formUnion(untilPrefixes.all.map { $0[0] })
         s.formUnion(TextClasses.digits)
         s.formUnion(chineseValue.keys)
-        s.formUnion("自从近这十几".unicodeScalars)
+        s.formUnion("自从近这十几连".unicodeScalars)
         return s
     }()
 
@@ -67,6 +67,8 @@ enum TimePhraseFinder {
                 if i > 0, embeddingWords.contains(text[i - 1]) { p.embedded = true }
                 // 持续到1月29日: an end date inside the sentence, not its time.
                 if case .date = p.kind, i > 0, "到至".unicodeScalars.contains(text[i - 1]) { p.embedded = true }
+                // 举办2021年“春风行动”招聘会: a year naming an event is part of the object.
+                if attributiveYear(p, in: text) { p.embedded = true }
                 // 工作室成立以来: the label takes the thing that was set up.
                 if p.label.hasSuffix("成立以来") || p.label.hasSuffix("成立至今") {
                     var k = p.start
@@ -82,6 +84,20 @@ enum TimePhraseFinder {
             }
         }
         return out
+    }
+
+    /// Verbs whose object may open with a year (举办2021年…, 启动2020年度…), and 的 (举办的2021年…大赛).
+    static let objectVerbs = TextClasses.words([
+        "举办", "举行", "开展", "启动", "召开", "发布", "评选", "参加", "参与", "获得", "荣获", "推出", "组织", "实施",
+        "开启", "印发", "制定", "表彰", "完成", "部署", "承办", "主办", "发放", "签订", "出台", "公布", "了", "的",
+    ])
+
+    /// A year alone that modifies a name: right after a verb, or right before a
+    /// quoted or titled name (2021年“春风行动”).
+    static func attributiveYear(_ p: TimePhrase, in t: [S]) -> Bool {
+        guard case .date(let c, nil) = p.kind, c.month == nil, c.day == nil, c.year != nil else { return false }
+        if p.end < t.count, TextClasses.openQuotes.contains(t[p.end]) || t[p.end] == "《" { return true }
+        return TextClasses.wordBefore(t, p.start, objectVerbs) != nil
     }
 
     static func phrase(at i: Int, in t: [S]) -> TimePhrase? {
@@ -113,6 +129,14 @@ enum TimePhraseFinder {
                 c.relativeYear = off
                 end = d.end
                 kind = .date(c, nil)
+                // 今年7月至8月: a span within that year.
+                if end < t.count, rangeMarks.contains(t[end]), let d2 = date(at: end + 1, in: t), d2.cal.year == nil {
+                    var c2 = d2.cal
+                    if c2.month == nil { c2.month = c.month }
+                    c2.relativeYear = off
+                    end = d2.end
+                    kind = .date(c, c2)
+                }
             }
             return make(i, end, t, kind)
         }
@@ -166,8 +190,16 @@ enum TimePhraseFinder {
         return nil
     }
 
-    /// 三年来, 1年多来, 近两年来, 10个月来
+    /// 三年来, 1年多来, 近两年来, 10个月来, 连续5年
     static func duration(at i: Int, in t: [S]) -> Int? {
+        // 连续5年开展…: a span of years up to now.
+        if TextClasses.has(t, i, ["连", "续"]) {
+            var k = i + 2
+            let numStart = k
+            while k < t.count, TextClasses.isDigit(t[k]) || TextClasses.chineseDigits.contains(t[k]) { k += 1 }
+            if k > numStart, k < t.count, t[k] == "年" { return k + 1 }
+            return nil
+        }
         var k = i
         if k < t.count, t[k] == "近" || t[k] == "这" { k += 1 }
         let numStart = k

@@ -119,6 +119,8 @@ enum FigureRecognizer {
                 if k < start, s[k] == "一" { k += 1 }
                 if k < start, let w = MeasureWords.perWord(s, at: k) { return w }
             }
+            // 单次最多可减免50元: per time.
+            if c == "单", j + 1 < start, s[j + 1] == "次" { return "次" }
             // 人均500元, 户均…: but not 3人均… where 人 is a count's measure word.
             if c == "均", j > 0, s[j - 1] == "人" || s[j - 1] == "户",
                j < 2 || !(ChineseNumeral.isNumeral(s[j - 2]) || ScalarClass.isArabicDigit(s[j - 2])) {

@@ -9,7 +9,7 @@ enum QualifierWords {
         case none
         /// With a linking verb between: 最高为50万元, 最高可达…, 超过了….
         case link
-        /// With a short verb phrase between: 至少创作一个, 不少于开展2次.
+        /// With a short verb phrase between (up to five characters): 至少创作一个, 至少领到慰问金800元.
         case any
     }
 
@@ -66,7 +66,7 @@ enum QualifierWords {
         }
         // With a few words between (最高为50万元, 至少创作一个).
         var gap = 1
-        while gap <= 4, end - gap >= 0 {
+        while gap <= 5, end - gap >= 0 {
             let c = s[end - gap]
             guard ScalarClass.isIdeograph(c), !ChineseNumeral.isNumeral(c), c != "每" else { break }
             let gapStart = end - gap
