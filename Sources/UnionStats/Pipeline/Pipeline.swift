@@ -21,9 +21,9 @@ public struct PipelinePaths: Sendable {
 
 /// The stages wired together; the CLI and make call these.
 public enum Pipeline {
-    /// Input files that are pages: everything in the folder but CSV tables (the manifest, a gold table) and dot files.
+    /// Input files that are pages: everything in the folder but the manifest and dot files.
     public static func pageFiles(in input: String) throws -> [String] {
-        try FilePaths.list(input).filter { !$0.lowercased().hasSuffix(".csv") }.map { FilePaths.join(input, $0) }
+        try FilePaths.list(input).filter { $0 != "manifest.csv" }.map { FilePaths.join(input, $0) }
     }
 
     /// Extracts one page file into its intermediate CSV (`-` for stdin/stdout).

@@ -15,7 +15,7 @@ final class HeldOutPagesTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: out) }
         let paths = PipelinePaths(input: Self.heldout, output: out, pipeline: SeedPagesTests.repo + "/pipeline")
         _ = try Pipeline.run(paths: paths, encoding: .utf8BOM, diagnostics: DiagnosticCollector(echo: false))
-        return GoldScorer.score(gold: try GoldScorer.read(Self.heldout + "/gold.csv"),
+        return GoldScorer.score(gold: try GoldScorer.read(Self.heldout + "-gold.csv"),
                                 predicted: try GoldScorer.read(out + "/figures.csv"))
     }
 
