@@ -61,7 +61,6 @@ struct Repeats {
             if let id = whole[h], Repeats.compactCount(kept[id]) == n && Repeats.starts(kept[id], with: compact) { return false }
             let id = kept.count
             kept.append(text)
-            if whole[h] == nil { whole[h] = id }
             if n >= Repeats.minimumPartial {
                 let head = Repeats.hash(compact.prefix(Repeats.minimumPartial))
                 if let q = heads[head], Repeats.starts(kept[q], with: compact) { kept.removeLast(); return false }
@@ -73,6 +72,8 @@ struct Repeats {
                 heads[head] = id
                 tails[tail] = id
             }
+            // Recorded only once kept: an id of a dropped repeat would point past `kept`.
+            if whole[h] == nil { whole[h] = id }
         }
         if n >= Repeats.minimumPartial && n <= Repeats.recentLimit {
             recent.append(compact)
