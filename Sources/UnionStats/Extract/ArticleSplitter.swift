@@ -38,7 +38,9 @@ struct Splitter {
     var bylineLengths: [Int] = []
     var protos: [Proto] = []
     var blocks: [Block] = []
-    var bodyBigrams: [Int: BigramSet] = [:]
+    /// Bigrams of article bodies near the headline block being placed; nil when not (or no longer) computed.
+    var bodyBigrams: [BigramSet?] = []
+    var cachedFrom = 0
 
     /// Likeness a line needs to be tied to an article, and its lead over the next best.
     static let strong = 0.5

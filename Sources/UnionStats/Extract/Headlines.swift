@@ -73,7 +73,7 @@ enum Headlines {
     /// Punctuation and spaces separate runs; bigrams do not cross them.
     /// Returns how many scalars were read.
     @discardableResult
-    static func bigrams<C: Collection>(_ s: C, limit: Int = Int.max, into set: inout BigramSet) -> Int where C.Element == Unicode.Scalar {
+    static func bigrams<C: Sequence>(_ s: C, limit: Int = Int.max, into set: inout BigramSet) -> Int where C.Element == Unicode.Scalar {
         var previous: UInt64 = 0
         var run: UInt64 = 0
         var runKind = 0  // 0 none, 1 digits, 2 letters

@@ -23,6 +23,9 @@ enum PageFurniture {
         "字体", "大", "中", "小", "收藏", "分享", "窗口", "本页", "顶部",
     ].map(scalars)
 
+    /// Every scalar of the navigation words.
+    static let navigationScalars = ScalarBitmap(navigationWords.joined())
+
     /// Footer lines start with one of these, then a colon.
     static let footerKeys: [Line] = [
         "主办", "承办", "协办", "主管", "运营管理", "运营", "版权所有", "地址", "电话", "邮编", "传真", "IDC备案",
@@ -61,6 +64,13 @@ enum PageFurniture {
     /// `3上一版 下一版4`, `返回京工网 版面导航`: navigation words, digits and punctuation only
     /// (a site name ending in 网 may remain).
     static func isNavigation(_ compact: Line) -> Bool {
+        // Ideographs outside every navigation word can never be removed: more than six of
+        // them leave too much residue (the answer below would be no), so skip the removals.
+        var foreign = 0
+        for s in compact where Scalars.isIdeograph(s) && !navigationScalars.contains(s) {
+            foreign += 1
+            if foreign > 6 { return false }
+        }
         var rest = compact
         var hits = 0
         for w in navigationWords {
@@ -255,5 +265,19 @@ enum PageFurniture {
             n += 1
         }
         return n
+    }
+}
+
+/// Membership of Basic Multilingual Plane scalars as one bit each (8 KB): a set lookup without hashing.
+struct ScalarBitmap {
+    private var words = [UInt64](repeating: 0, count: 1024)
+
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        for s in scalars where s.value < 0x10000 { words[Int(s.value >> 6)] |= 1 << UInt64(s.value & 63) }
+    }
+
+    @inline(__always)
+    func contains(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x10000 && words[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0
     }
 }

@@ -127,22 +127,29 @@ enum Scalars {
 
     /// Decodes valid UTF-8 (as held by a Swift String) into `out`, replacing its contents.
     static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [Unicode.Scalar]) {
-        out.removeAll(keepingCapacity: true)
-        var i = range.lowerBound
         let end = range.upperBound
-        while i < end {
-            let b0 = UInt32(bytes[i])
-            var v: UInt32
-            var n: Int
-            if b0 < 0x80 { v = b0; n = 1 }
-            else if b0 < 0xE0 { v = b0 & 0x1F; n = 2 }
-            else if b0 < 0xF0 { v = b0 & 0x0F; n = 3 }
-            else { v = b0 & 0x07; n = 4 }
-            if i + n > end { n = end - i }
-            var k = 1
-            while k < n { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F); k += 1 }
-            out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            i += n
+        // At most one scalar per byte: size the array once, write through its storage, trim.
+        if out.count < range.count { out.append(contentsOf: repeatElement(Unicode.Scalar(0), count: range.count - out.count)) }
+        let made = out.withUnsafeMutableBufferPointer { buf -> Int in
+            var made = 0
+            var i = range.lowerBound
+            while i < end {
+                let b0 = UInt32(bytes[i])
+                var v: UInt32
+                var n: Int
+                if b0 < 0x80 { v = b0; n = 1 }
+                else if b0 < 0xE0 { v = b0 & 0x1F; n = 2 }
+                else if b0 < 0xF0 { v = b0 & 0x0F; n = 3 }
+                else { v = b0 & 0x07; n = 4 }
+                if i + n > end { n = end - i }
+                var k = 1
+                while k < n { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F); k += 1 }
+                buf[made] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                made += 1
+                i += n
+            }
+            return made
         }
+        out.removeLast(out.count - made)
     }
 }

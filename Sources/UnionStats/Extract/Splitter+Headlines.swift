@@ -1,17 +1,30 @@
 /// Which article each headline line belongs to, by the character bigrams it
 /// shares with the article bodies around it.
 extension Splitter {
-    /// Keeps the cache of body bigrams to the articles near `a` (headline blocks are visited in order).
+    /// Drops cached body bigrams of articles before `a` (headline blocks are visited in order,
+    /// so a 200 MB page keeps only the sets near the current block).
     mutating func forget(below a: Int) {
-        if bodyBigrams.count > 4 * Splitter.window { bodyBigrams = bodyBigrams.filter { $0.key >= a } }
+        while cachedFrom < min(a, bodyBigrams.count) {
+            bodyBigrams[cachedFrom] = nil
+            cachedFrom += 1
+        }
+    }
+
+    /// Starts a new pass over the blocks with an empty cache.
+    mutating func resetBodies() {
+        bodyBigrams = [BigramSet?](repeating: nil, count: protos.count)
+        cachedFrom = 0
     }
 
     mutating func body(_ a: Int) -> BigramSet {
         if let s = bodyBigrams[a] { return s }
-        var set = BigramSet()
         var budget = Splitter.bodyLimit
+        var total = 0
+        for p in protos[a].paras where total < budget { total += paragraphs[p].text.utf8.count }
+        var set = BigramSet(capacity: min(total, budget))
         for p in protos[a].paras where budget > 0 {
-            budget -= Headlines.bigrams(paragraphs[p].text.unicodeScalars, limit: budget, into: &set)
+            var text = paragraphs[p].text
+            budget -= text.withUTF8 { Headlines.bigrams(UTF8Scalars($0), limit: budget, into: &set) }
         }
         bodyBigrams[a] = set
         return set
@@ -31,7 +44,7 @@ extension Splitter {
         // Likeness to the article before and after, kept for step 3.
         var before = [Double](repeating: -1, count: paragraphs.count)
         var after = [Double](repeating: -1, count: paragraphs.count)
-        bodyBigrams = [:]
+        resetBodies()
         for block in blocks {
             forget(below: block.after - 1)
             let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
@@ -51,7 +64,7 @@ extension Splitter {
         }
         // 2. Orphans: a nearby article that has no headline yet and clearly matches.
         var headed = Set(owner.filter { $0 >= 0 })
-        bodyBigrams = [:]
+        resetBodies()
         for block in blocks {
             forget(below: block.after - Splitter.window - 1)
             let p = block.after, n = block.after + 1
@@ -72,7 +85,7 @@ extension Splitter {
             for l in block.lines where owner[l] >= 0 { headed.insert(owner[l]) }
         }
         // 3. Lines that lean toward one neighbour.
-        bodyBigrams = [:]
+        resetBodies()
         for block in blocks {
             let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
             for l in block.lines where owner[l] < 0 {
