@@ -41,6 +41,7 @@ struct Splitter {
     /// Bigrams of article bodies near the headline block being placed; nil when not (or no longer) computed.
     var bodyBigrams: [BigramSet?] = []
     var cachedFrom = 0
+    var cachedElements = 0
 
     /// Likeness a line needs to be tied to an article, and its lead over the next best.
     static let strong = 0.5

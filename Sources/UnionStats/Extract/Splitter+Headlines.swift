@@ -1,18 +1,27 @@
 /// Which article each headline line belongs to, by the character bigrams it
 /// shares with the article bodies around it.
 extension Splitter {
-    /// Drops cached body bigrams of articles before `a` (headline blocks are visited in order,
-    /// so a 200 MB page keeps only the sets near the current block).
+    /// Bigrams kept in the cache before sets of articles behind the current block are dropped
+    /// (about 24 bytes each): small pages keep every set for both passes, a 200 MB page only those nearby.
+    static let cacheLimit = 250_000
+
+    /// Drops cached body bigrams of articles before `a` once the cache is full (headline blocks
+    /// are visited in order; a dropped set is computed again if asked for).
     mutating func forget(below a: Int) {
+        guard cachedElements > Splitter.cacheLimit else { return }
         while cachedFrom < min(a, bodyBigrams.count) {
+            if let s = bodyBigrams[cachedFrom] { cachedElements -= s.count }
             bodyBigrams[cachedFrom] = nil
             cachedFrom += 1
         }
     }
 
-    /// Starts a new pass over the blocks with an empty cache.
-    mutating func resetBodies() {
-        bodyBigrams = [BigramSet?](repeating: nil, count: protos.count)
+    /// Starts a pass over the blocks; `keeping` keeps the sets of the previous pass.
+    mutating func resetBodies(keeping: Bool = false) {
+        if !keeping || bodyBigrams.count != protos.count {
+            bodyBigrams = [BigramSet?](repeating: nil, count: protos.count)
+            cachedElements = 0
+        }
         cachedFrom = 0
     }
 
@@ -27,6 +36,7 @@ extension Splitter {
             budget -= text.withUTF8 { Headlines.bigrams(UTF8Scalars($0), limit: budget, into: &set) }
         }
         bodyBigrams[a] = set
+        cachedElements += set.count
         return set
     }
 
@@ -64,7 +74,7 @@ extension Splitter {
         }
         // 2. Orphans: a nearby article that has no headline yet and clearly matches.
         var headed = Set(owner.filter { $0 >= 0 })
-        resetBodies()
+        resetBodies(keeping: true)
         for block in blocks {
             forget(below: block.after - Splitter.window - 1)
             let p = block.after, n = block.after + 1
@@ -85,7 +95,7 @@ extension Splitter {
             for l in block.lines where owner[l] >= 0 { headed.insert(owner[l]) }
         }
         // 3. Lines that lean toward one neighbour.
-        resetBodies()
+        bodyBigrams = []
         for block in blocks {
             let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
             for l in block.lines where owner[l] < 0 {

@@ -45,6 +45,12 @@ struct Repairer {
     var wrapWidth = 0
     var hardWrapped = false
     var indentationMarksParagraphs = true
+    /// Pages up to `cacheLimit` bytes keep their cleaned lines from pass 1 for pass 3 (scalars of
+    /// line `i` at `cachedStarts[i]..<cachedStarts[i + 1]`); larger pages decode and clean them again.
+    static let cacheLimit = 4 << 20
+    var caching = false
+    var cached: [Unicode.Scalar] = []
+    var cachedStarts: [Int32] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -60,6 +66,11 @@ struct Repairer {
         var start = 0
         let n = bytes.count
         lines.reserveCapacity(n / 40 + 1)
+        caching = n <= Repairer.cacheLimit
+        if caching {
+            cached.reserveCapacity(n / 2)
+            cachedStarts.reserveCapacity(n / 40 + 2)
+        }
         while start <= n {
             var end = start
             while end < n && bytes[end] != 0x0A { end += 1 }
@@ -68,6 +79,10 @@ struct Repairer {
             Scalars.decodeUTF8(bytes, start..<end, into: &scratch)
             let leading = scratch.first.map(Scalars.isSpace) ?? false
             let line = Repairer.clean(scratch)
+            if caching {
+                cachedStarts.append(Int32(truncatingIfNeeded: cached.count))
+                cached.append(contentsOf: line)
+            }
             if line.isEmpty {
                 f.flags |= LineFeatures.blank
             } else {
@@ -92,6 +107,7 @@ struct Repairer {
             lines.append(f)
             start = end + 1
         }
+        if caching { cachedStarts.append(Int32(truncatingIfNeeded: cached.count)) }
     }
 
     /// A section heading of two parallel phrases joined by one comma (`温暖基金聚爱心,解大病职工燃眉之急`):
@@ -222,8 +238,13 @@ struct Repairer {
             lastWasBlank = false
             blockLines += 1
             if blockLines >= 2 || l.has(LineFeatures.clausePunctuation) || l.has(LineFeatures.endsSentence) { blockBodyLike = true }
-            Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
-            var line = Repairer.clean(scratch, checkFurniture: false)  // furniture lines were marked blank in pass 1
+            var line: [Unicode.Scalar]
+            if caching {
+                line = Array(cached[Int(cachedStarts[i])..<Int(cachedStarts[i + 1])])
+            } else {
+                Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
+                line = Repairer.clean(scratch, checkFurniture: false)  // furniture lines were marked blank in pass 1
+            }
             let aggressive = l.has(LineFeatures.clausePunctuation) || line.count >= 24 || Bylines.bylineLength(line) != nil
             line = Repairer.normalizeSpaces(line, aggressive: aggressive)
             let gap = previous < 0 ? 0 : i - previous - 1
