@@ -79,9 +79,13 @@ struct Splitter {
         for p in paragraphs {
             var s: [Unicode.Scalar] = []
             var whole = true
-            for x in p.text.unicodeScalars {
-                if s.count == Splitter.prefixLimit { whole = false; break }
-                s.append(x)
+            var text = p.text
+            text.withUTF8 { buf in
+                s.reserveCapacity(min(buf.count, Splitter.prefixLimit))
+                for x in UTF8Scalars(buf) {
+                    if s.count == Splitter.prefixLimit { whole = false; break }
+                    s.append(x)
+                }
             }
             // Long paragraphs keep no scalars: only their byline length is needed later.
             scalars.append(whole ? s : [])

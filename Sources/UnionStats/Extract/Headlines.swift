@@ -11,7 +11,7 @@ enum Headlines {
         "本报评论", "今日关注", "经验交流", "工作交流", "基层传真", "工会工作", "新闻", "人物", "社会", "理论", "读者来信",
     ]
 
-    static func compact(_ s: Line) -> Line { s.filter { !Scalars.isSpace($0) } }
+    static func compact(_ s: Line) -> Line { Scalars.withoutSpaces(s) }
 
     /// A short line with no sentence end: a headline, kicker, sub-headline, section head or caption title.
     static func isCandidate(_ p: Paragraph, scalars s: Line) -> Bool {

@@ -52,7 +52,7 @@ enum PageFurniture {
             if s == ":" || s == "：" || s == "©" || s == "备" || s == "C" || s == "c" { colon = true }
         }
         if comma && !colon { return false }
-        let compact = line.filter { !Scalars.isSpace($0) }
+        let compact = Scalars.withoutSpaces(line)
         if comma { return isFooter(compact) }
         if compact.count <= 12 && wholeLines.contains(Scalars.string(compact)) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }
@@ -165,7 +165,7 @@ enum PageFurniture {
         var digits = 0
         for s in line where digitValue(s) != nil { digits += 1 }
         guard digits >= 6 else { return nil }  // a full date has at least 4 + 1 + 1 digits
-        let compact = line.filter { !Scalars.isSpace($0) }
+        let compact = Scalars.withoutSpaces(line)
         guard compact.count <= 40, !compact.contains(where: { $0 == "，" || $0 == "。" || $0 == "、" || $0 == "；" || $0 == "," }) else { return nil }
         guard let (date, range) = findDate(compact) else { return nil }
         var rest = Array(compact[..<range.lowerBound]) + Array(compact[range.upperBound...])

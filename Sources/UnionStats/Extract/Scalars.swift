@@ -97,6 +97,16 @@ enum Scalars {
         return false
     }
 
+    /// The scalars without spaces; a line without spaces comes back as it is (shared, not copied).
+    static func withoutSpaces(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard let first = line.firstIndex(where: isSpace) else { return line }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(line.count - 1)
+        out.append(contentsOf: line[..<first])
+        for s in line[first...] where !isSpace(s) { out.append(s) }
+        return out
+    }
+
     /// Appends the UTF-8 encoding of `s` to `out`.
     @inline(__always)
     static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
