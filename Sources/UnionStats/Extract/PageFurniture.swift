@@ -92,12 +92,19 @@ enum PageFurniture {
         return !compact.contains(where: Scalars.isClausePunctuation)
     }
 
+    /// First scalars of the footer keys and marks: lines without them skip the searches.
+    static let footerKeyStarts = ScalarBitmap(footerKeys.compactMap(\.first))
+    static let footerMarkStarts = ScalarBitmap(footerMarks.compactMap(\.first))
+
     static func isFooter(_ compact: Line) -> Bool {
         if compact.contains("。") { return false }
-        for k in footerKeys where hasPrefix(compact, k) {
-            if compact.count > k.count && (compact[k.count] == ":" || compact[k.count] == "：") { return true }
+        guard let head = compact.first else { return false }
+        if footerKeyStarts.contains(head) {
+            for k in footerKeys where hasPrefix(compact, k) {
+                if compact.count > k.count && (compact[k.count] == ":" || compact[k.count] == "：") { return true }
+            }
         }
-        if compact.count <= 120 {
+        if compact.count <= 120 && compact.contains(where: { footerMarkStarts.contains($0) }) {
             for m in footerMarks where indexOf(m, in: compact, from: 0) != nil { return true }
         }
         return false

@@ -138,12 +138,16 @@ enum Scalars {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Decodes valid UTF-8 (as held by a Swift String) into `out`, replacing its contents.
-    static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [Unicode.Scalar]) {
+    /// Decodes valid UTF-8 (as held by a Swift String) into the start of `out`, which grows
+    /// (never shrinks) to hold it; returns how many scalars were written. Reusing one buffer
+    /// keeps the per-line cost to the decoding itself.
+    static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [Unicode.Scalar]) -> Int {
         let end = range.upperBound
-        // At most one scalar per byte: size the array once, write through its storage, trim.
-        if out.count < range.count { out.append(contentsOf: repeatElement(Unicode.Scalar(0), count: range.count - out.count)) }
-        let made = out.withUnsafeMutableBufferPointer { buf -> Int in
+        // At most one scalar per byte.
+        if out.count < range.count {
+            out = [Unicode.Scalar](repeating: Unicode.Scalar(0), count: Swift.max(range.count, out.count * 2, 256))
+        }
+        return out.withUnsafeMutableBufferPointer { buf -> Int in
             var made = 0
             var i = range.lowerBound
             while i < end {
@@ -163,6 +167,5 @@ enum Scalars {
             }
             return made
         }
-        out.removeLast(out.count - made)
     }
 }

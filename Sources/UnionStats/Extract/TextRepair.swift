@@ -76,9 +76,9 @@ struct Repairer {
             while end < n && bytes[end] != 0x0A { end += 1 }
             if end == n && start == n { break }
             var f = LineFeatures(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end))
-            Scalars.decodeUTF8(bytes, start..<end, into: &scratch)
-            let leading = scratch.first.map(Scalars.isSpace) ?? false
-            let line = Repairer.clean(scratch)
+            let m = Scalars.decodeUTF8(bytes, start..<end, into: &scratch)
+            let leading = m > 0 && Scalars.isSpace(scratch[0])
+            let line = Repairer.clean(scratch, count: m)
             if caching {
                 cachedStarts.append(Int32(truncatingIfNeeded: cached.count))
                 cached.append(contentsOf: line)
@@ -123,8 +123,9 @@ struct Repairer {
     }
 
     /// Trims, drops furniture, removes jump markers and undoes doubled characters.
-    static func clean(_ raw: [Unicode.Scalar], checkFurniture: Bool = true) -> [Unicode.Scalar] {
-        var lo = 0, hi = raw.count
+    /// Reads the first `count` scalars of `raw`.
+    static func clean(_ raw: [Unicode.Scalar], count: Int, checkFurniture: Bool = true) -> [Unicode.Scalar] {
+        var lo = 0, hi = count
         while lo < hi && Scalars.isSpace(raw[lo]) { lo += 1 }
         while hi > lo && Scalars.isSpace(raw[hi - 1]) { hi -= 1 }
         if lo == hi { return [] }
@@ -242,8 +243,8 @@ struct Repairer {
             if caching {
                 line = Array(cached[Int(cachedStarts[i])..<Int(cachedStarts[i + 1])])
             } else {
-                Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
-                line = Repairer.clean(scratch, checkFurniture: false)  // furniture lines were marked blank in pass 1
+                let m = Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
+                line = Repairer.clean(scratch, count: m, checkFurniture: false)  // furniture lines were marked blank in pass 1
             }
             let aggressive = l.has(LineFeatures.clausePunctuation) || line.count >= 24 || Bylines.bylineLength(line) != nil
             line = Repairer.normalizeSpaces(line, aggressive: aggressive)
