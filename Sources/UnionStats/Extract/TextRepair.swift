@@ -291,9 +291,8 @@ struct Repairer {
     }
 }
 
-/// Accumulates one paragraph's UTF-8 and its line map.
+/// Accumulates one paragraph's scalars and its line map; the text is encoded once, at the end.
 struct ParagraphBuilder {
-    var bytes: [UInt8] = []
     var lineStarts: [Int] = []
     var firstLine = 0
     var count = 0
@@ -303,7 +302,6 @@ struct ParagraphBuilder {
     var isEmpty: Bool { lineStarts.isEmpty }
 
     mutating func start(_ line: [Unicode.Scalar], lineNumber: Int, index: Int) {
-        bytes.removeAll(keepingCapacity: true)
         lineStarts.removeAll(keepingCapacity: true)
         scalars.removeAll(keepingCapacity: true)
         firstLine = lineNumber
@@ -314,16 +312,37 @@ struct ParagraphBuilder {
     mutating func append(_ line: [Unicode.Scalar], gapLines: Int) {
         for _ in 0..<gapLines { lineStarts.append(count) }
         lineStarts.append(count)
-        for s in line { Scalars.appendUTF8(s, to: &bytes) }
         scalars.append(contentsOf: line)
         count += line.count
     }
 
     mutating func finish() -> (paragraph: Paragraph, scalars: [Unicode.Scalar])? {
         guard !lineStarts.isEmpty, count > 0 else { lineStarts.removeAll(); return nil }
-        let p = Paragraph(text: String(decoding: bytes, as: UTF8.self), firstLine: firstLine, lineStarts: lineStarts)
+        let p = Paragraph(text: ParagraphBuilder.encode(scalars), firstLine: firstLine, lineStarts: lineStarts)
         let s = scalars
         lineStarts.removeAll(keepingCapacity: true)
         return (p, s)
+    }
+
+    /// UTF-8 of the scalars written straight into the string's storage.
+    static func encode(_ scalars: [Unicode.Scalar]) -> String {
+        String(unsafeUninitializedCapacity: scalars.count * 4) { out in
+            var n = 0
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    out[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                } else if v < 0x10000 {
+                    out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+                } else {
+                    out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                }
+            }
+            return n
+        }
     }
 }
