@@ -2,8 +2,8 @@
 /// shares with the article bodies around it.
 extension Splitter {
     /// Bigrams kept in the cache before sets of articles behind the current block are dropped
-    /// (about 24 bytes each): small pages keep every set for both passes, a 200 MB page only those nearby.
-    static let cacheLimit = 250_000
+    /// (about 24–40 bytes each): small pages keep every set for both passes, a 200 MB page only those nearby.
+    static let cacheLimit = 100_000
 
     /// Drops cached body bigrams of articles before `a` once the cache is full (headline blocks
     /// are visited in order; a dropped set is computed again if asked for).
@@ -30,7 +30,7 @@ extension Splitter {
         var budget = Splitter.bodyLimit
         var total = 0
         for p in protos[a].paras where total < budget { total += paragraphs[p].text.utf8.count }
-        var set = BigramSet(capacity: min(total, budget))
+        var set = BigramSet(capacity: min(total / 3 + 1, budget))  // about one scalar per 3 bytes of Chinese
         for p in protos[a].paras where budget > 0 {
             var text = paragraphs[p].text
             budget -= text.withUTF8 { Headlines.bigrams(UTF8Scalars($0), limit: budget, into: &set) }
