@@ -38,7 +38,10 @@ struct Splitter {
     var bylineLengths: [Int] = []
     var protos: [Proto] = []
     var blocks: [Block] = []
-    var bodyBigrams: [Int: BigramSet] = [:]
+    /// Bigrams of article bodies near the headline block being placed; nil when not (or no longer) computed.
+    var bodyBigrams: [BigramSet?] = []
+    var cachedFrom = 0
+    var cachedElements = 0
 
     /// Likeness a line needs to be tied to an article, and its lead over the next best.
     static let strong = 0.5
@@ -76,9 +79,13 @@ struct Splitter {
         for p in paragraphs {
             var s: [Unicode.Scalar] = []
             var whole = true
-            for x in p.text.unicodeScalars {
-                if s.count == Splitter.prefixLimit { whole = false; break }
-                s.append(x)
+            var text = p.text
+            text.withUTF8 { buf in
+                s.reserveCapacity(min(buf.count, Splitter.prefixLimit))
+                for x in UTF8Scalars(buf) {
+                    if s.count == Splitter.prefixLimit { whole = false; break }
+                    s.append(x)
+                }
             }
             // Long paragraphs keep no scalars: only their byline length is needed later.
             scalars.append(whole ? s : [])

@@ -57,3 +57,29 @@ struct BigramSet {
         }
     }
 }
+
+/// The scalars of valid UTF-8 (as held by a Swift String), decoded on the fly: reading a
+/// String's `unicodeScalars` through the generic view costs several times more.
+struct UTF8Scalars: Sequence, IteratorProtocol {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    @inline(__always)
+    mutating func next() -> Unicode.Scalar? {
+        guard i < bytes.count else { return nil }
+        let b0 = UInt32(bytes[i])
+        var v: UInt32
+        if b0 < 0x80 {
+            v = b0; i += 1
+        } else if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+        } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+        } else {
+            v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F); i += 4
+        }
+        return unsafeBitCast(v, to: Unicode.Scalar.self)
+    }
+}

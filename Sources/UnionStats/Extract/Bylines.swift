@@ -70,7 +70,7 @@ enum Bylines {
              || head == "本" || head == "记" || head == "通" || head == "特" || head == "实" || head == "文" || head == "撰") {
             return false
         }
-        let compact = s.filter { !Scalars.isSpace($0) }
+        let compact = Scalars.withoutSpaces(s)
         guard !compact.isEmpty, compact.count <= 30 else { return false }
         if compact.contains(where: { Scalars.isSentenceFinal($0) || $0 == "，" || $0 == "," || $0 == "；" || $0 == "、" && compact.count > 20 }) {
             return false
@@ -94,7 +94,7 @@ enum Bylines {
     /// A credit that names a reporter (kept as the article's byline), as opposed to a photo credit.
     static func isReporterCredit(_ s: Line) -> Bool {
         guard isCredit(s) else { return false }
-        let compact = s.filter { !Scalars.isSpace($0) }
+        let compact = Scalars.withoutSpaces(s)
         if compact.last == "摄" { return false }
         if let slash = compact.firstIndex(of: "/"), slash > 0, compact[slash - 1] == "摄" { return false }
         return PageFurniture.indexOf(Array("记者".unicodeScalars), in: compact, from: 0) != nil

@@ -18,7 +18,7 @@ enum DoubledCharacters {
             out.append(s)
             i += 2
         }
-        let kept = out.filter { !Scalars.isSpace($0) }
+        let kept = Scalars.withoutSpaces(out)
         // At least two different characters, and some Chinese: `哈哈哈哈` or `----` are not doubled text.
         guard kept.count >= 2, distinct, kept.contains(where: Scalars.isIdeograph) else { return nil }
         return out

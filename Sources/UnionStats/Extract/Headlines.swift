@@ -11,7 +11,7 @@ enum Headlines {
         "本报评论", "今日关注", "经验交流", "工作交流", "基层传真", "工会工作", "新闻", "人物", "社会", "理论", "读者来信",
     ]
 
-    static func compact(_ s: Line) -> Line { s.filter { !Scalars.isSpace($0) } }
+    static func compact(_ s: Line) -> Line { Scalars.withoutSpaces(s) }
 
     /// A short line with no sentence end: a headline, kicker, sub-headline, section head or caption title.
     static func isCandidate(_ p: Paragraph, scalars s: Line) -> Bool {
@@ -73,7 +73,7 @@ enum Headlines {
     /// Punctuation and spaces separate runs; bigrams do not cross them.
     /// Returns how many scalars were read.
     @discardableResult
-    static func bigrams<C: Collection>(_ s: C, limit: Int = Int.max, into set: inout BigramSet) -> Int where C.Element == Unicode.Scalar {
+    static func bigrams<C: Sequence>(_ s: C, limit: Int = Int.max, into set: inout BigramSet) -> Int where C.Element == Unicode.Scalar {
         var previous: UInt64 = 0
         var run: UInt64 = 0
         var runKind = 0  // 0 none, 1 digits, 2 letters

@@ -23,6 +23,9 @@ enum PageFurniture {
         "字体", "大", "中", "小", "收藏", "分享", "窗口", "本页", "顶部",
     ].map(scalars)
 
+    /// Every scalar of the navigation words.
+    static let navigationScalars = ScalarBitmap(navigationWords.joined())
+
     /// Footer lines start with one of these, then a colon.
     static let footerKeys: [Line] = [
         "主办", "承办", "协办", "主管", "运营管理", "运营", "版权所有", "地址", "电话", "邮编", "传真", "IDC备案",
@@ -49,7 +52,7 @@ enum PageFurniture {
             if s == ":" || s == "：" || s == "©" || s == "备" || s == "C" || s == "c" { colon = true }
         }
         if comma && !colon { return false }
-        let compact = line.filter { !Scalars.isSpace($0) }
+        let compact = Scalars.withoutSpaces(line)
         if comma { return isFooter(compact) }
         if compact.count <= 12 && wholeLines.contains(Scalars.string(compact)) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }
@@ -61,6 +64,13 @@ enum PageFurniture {
     /// `3上一版 下一版4`, `返回京工网 版面导航`: navigation words, digits and punctuation only
     /// (a site name ending in 网 may remain).
     static func isNavigation(_ compact: Line) -> Bool {
+        // Ideographs outside every navigation word can never be removed: more than six of
+        // them leave too much residue (the answer below would be no), so skip the removals.
+        var foreign = 0
+        for s in compact where Scalars.isIdeograph(s) && !navigationScalars.contains(s) {
+            foreign += 1
+            if foreign > 6 { return false }
+        }
         var rest = compact
         var hits = 0
         for w in navigationWords {
@@ -82,12 +92,19 @@ enum PageFurniture {
         return !compact.contains(where: Scalars.isClausePunctuation)
     }
 
+    /// First scalars of the footer keys and marks: lines without them skip the searches.
+    static let footerKeyStarts = ScalarBitmap(footerKeys.compactMap(\.first))
+    static let footerMarkStarts = ScalarBitmap(footerMarks.compactMap(\.first))
+
     static func isFooter(_ compact: Line) -> Bool {
         if compact.contains("。") { return false }
-        for k in footerKeys where hasPrefix(compact, k) {
-            if compact.count > k.count && (compact[k.count] == ":" || compact[k.count] == "：") { return true }
+        guard let head = compact.first else { return false }
+        if footerKeyStarts.contains(head) {
+            for k in footerKeys where hasPrefix(compact, k) {
+                if compact.count > k.count && (compact[k.count] == ":" || compact[k.count] == "：") { return true }
+            }
         }
-        if compact.count <= 120 {
+        if compact.count <= 120 && compact.contains(where: { footerMarkStarts.contains($0) }) {
             for m in footerMarks where indexOf(m, in: compact, from: 0) != nil { return true }
         }
         return false
@@ -155,7 +172,7 @@ enum PageFurniture {
         var digits = 0
         for s in line where digitValue(s) != nil { digits += 1 }
         guard digits >= 6 else { return nil }  // a full date has at least 4 + 1 + 1 digits
-        let compact = line.filter { !Scalars.isSpace($0) }
+        let compact = Scalars.withoutSpaces(line)
         guard compact.count <= 40, !compact.contains(where: { $0 == "，" || $0 == "。" || $0 == "、" || $0 == "；" || $0 == "," }) else { return nil }
         guard let (date, range) = findDate(compact) else { return nil }
         var rest = Array(compact[..<range.lowerBound]) + Array(compact[range.upperBound...])
@@ -255,5 +272,19 @@ enum PageFurniture {
             n += 1
         }
         return n
+    }
+}
+
+/// Membership of Basic Multilingual Plane scalars as one bit each (8 KB): a set lookup without hashing.
+struct ScalarBitmap {
+    private var words = [UInt64](repeating: 0, count: 1024)
+
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        for s in scalars where s.value < 0x10000 { words[Int(s.value >> 6)] |= 1 << UInt64(s.value & 63) }
+    }
+
+    @inline(__always)
+    func contains(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x10000 && words[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0
     }
 }

@@ -13,6 +13,8 @@ public enum PrintedDate {
         var candidates = Array(0..<min(n, headerParagraphs))
         if n > headerParagraphs { candidates += Array(max(headerParagraphs, n - footerParagraphs)..<n) }
         for i in candidates {
+            // More than 160 bytes hold more than 40 scalars: skip decoding long paragraphs.
+            guard paragraphs[i].text.utf8.count <= 160 else { continue }
             let s = Array(paragraphs[i].text.unicodeScalars)
             guard s.count <= 40 else { continue }
             if let date = PageFurniture.dateHeader(s) { return date }

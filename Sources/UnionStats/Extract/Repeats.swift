@@ -18,20 +18,26 @@ struct Repeats {
     var recent: [[Unicode.Scalar]] = []
 
     static func compactCount(_ text: String) -> Int {
-        var n = 0
-        for s in text.unicodeScalars where !Scalars.isSpace(s) { n += 1 }
-        return n
+        var copy = text
+        return copy.withUTF8 { buf in
+            var n = 0
+            for s in UTF8Scalars(buf) where !Scalars.isSpace(s) { n += 1 }
+            return n
+        }
     }
 
     /// Whether `text`, spaces ignored, starts with `p` (no copy of `text` is made).
     static func starts(_ text: String, with p: [Unicode.Scalar]) -> Bool {
-        var k = 0
-        for s in text.unicodeScalars where !Scalars.isSpace(s) {
-            if k == p.count { return true }
-            if s != p[k] { return false }
-            k += 1
+        var copy = text
+        return copy.withUTF8 { buf in
+            var k = 0
+            for s in UTF8Scalars(buf) where !Scalars.isSpace(s) {
+                if k == p.count { return true }
+                if s != p[k] { return false }
+                k += 1
+            }
+            return k == p.count
         }
-        return k == p.count
     }
 
     /// Whether `text`, spaces ignored, ends with `p`.
@@ -54,14 +60,13 @@ struct Repeats {
 
     /// Records `p` and returns true when it is new; returns false for a repeat.
     mutating func isNew(_ text: String, _ p: [Unicode.Scalar], credit: Bool) -> Bool {
-        let compact = p.filter { !Scalars.isSpace($0) }
+        let compact = Scalars.withoutSpaces(p)
         let n = compact.count
         if n >= Repeats.minimumIdentical && !credit {
             let h = Repeats.hash(compact)
             if let id = whole[h], Repeats.compactCount(kept[id]) == n && Repeats.starts(kept[id], with: compact) { return false }
             let id = kept.count
             kept.append(text)
-            if whole[h] == nil { whole[h] = id }
             if n >= Repeats.minimumPartial {
                 let head = Repeats.hash(compact.prefix(Repeats.minimumPartial))
                 if let q = heads[head], Repeats.starts(kept[q], with: compact) { kept.removeLast(); return false }
@@ -73,6 +78,8 @@ struct Repeats {
                 heads[head] = id
                 tails[tail] = id
             }
+            // Recorded only once kept: an id of a dropped repeat would point past `kept`.
+            if whole[h] == nil { whole[h] = id }
         }
         if n >= Repeats.minimumPartial && n <= Repeats.recentLimit {
             recent.append(compact)

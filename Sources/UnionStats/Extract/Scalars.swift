@@ -26,7 +26,10 @@ enum Scalars {
     /// Spaces a page may carry: ASCII space and tab, no-break space, ideographic space, BOM, zero-width ones.
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
+        let v = s.value
+        // Fast answers for printable ASCII and for CJK text (ideographs, punctuation after U+3000).
+        if v > 0x20 && (v < 0xA0 || (v > 0x3000 && v != 0xFEFF)) { return false }
+        switch v {
         case 0x20, 0x09, 0x0B, 0x0C, 0x0D, 0xA0, 0x3000, 0xFEFF, 0x200B, 0x2002...0x200A: return true
         default: return false
         }
@@ -97,6 +100,16 @@ enum Scalars {
         return false
     }
 
+    /// The scalars without spaces; a line without spaces comes back as it is (shared, not copied).
+    static func withoutSpaces(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard let first = line.firstIndex(where: isSpace) else { return line }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(line.count - 1)
+        out.append(contentsOf: line[..<first])
+        for s in line[first...] where !isSpace(s) { out.append(s) }
+        return out
+    }
+
     /// Appends the UTF-8 encoding of `s` to `out`.
     @inline(__always)
     static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
@@ -125,24 +138,34 @@ enum Scalars {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Decodes valid UTF-8 (as held by a Swift String) into `out`, replacing its contents.
-    static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [Unicode.Scalar]) {
-        out.removeAll(keepingCapacity: true)
-        var i = range.lowerBound
+    /// Decodes valid UTF-8 (as held by a Swift String) into the start of `out`, which grows
+    /// (never shrinks) to hold it; returns how many scalars were written. Reusing one buffer
+    /// keeps the per-line cost to the decoding itself.
+    static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [Unicode.Scalar]) -> Int {
         let end = range.upperBound
-        while i < end {
-            let b0 = UInt32(bytes[i])
-            var v: UInt32
-            var n: Int
-            if b0 < 0x80 { v = b0; n = 1 }
-            else if b0 < 0xE0 { v = b0 & 0x1F; n = 2 }
-            else if b0 < 0xF0 { v = b0 & 0x0F; n = 3 }
-            else { v = b0 & 0x07; n = 4 }
-            if i + n > end { n = end - i }
-            var k = 1
-            while k < n { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F); k += 1 }
-            out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            i += n
+        // At most one scalar per byte.
+        if out.count < range.count {
+            out = [Unicode.Scalar](repeating: Unicode.Scalar(0), count: Swift.max(range.count, out.count * 2, 256))
+        }
+        return out.withUnsafeMutableBufferPointer { buf -> Int in
+            var made = 0
+            var i = range.lowerBound
+            while i < end {
+                let b0 = UInt32(bytes[i])
+                var v: UInt32
+                var n: Int
+                if b0 < 0x80 { v = b0; n = 1 }
+                else if b0 < 0xE0 { v = b0 & 0x1F; n = 2 }
+                else if b0 < 0xF0 { v = b0 & 0x0F; n = 3 }
+                else { v = b0 & 0x07; n = 4 }
+                if i + n > end { n = end - i }
+                var k = 1
+                while k < n { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F); k += 1 }
+                buf[made] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                made += 1
+                i += n
+            }
+            return made
         }
     }
 }

@@ -1,19 +1,42 @@
 /// Which article each headline line belongs to, by the character bigrams it
 /// shares with the article bodies around it.
 extension Splitter {
-    /// Keeps the cache of body bigrams to the articles near `a` (headline blocks are visited in order).
+    /// Bigrams kept in the cache before sets of articles behind the current block are dropped
+    /// (about 24–40 bytes each): small pages keep every set for both passes, a 200 MB page only those nearby.
+    static let cacheLimit = 100_000
+
+    /// Drops cached body bigrams of articles before `a` once the cache is full (headline blocks
+    /// are visited in order; a dropped set is computed again if asked for).
     mutating func forget(below a: Int) {
-        if bodyBigrams.count > 4 * Splitter.window { bodyBigrams = bodyBigrams.filter { $0.key >= a } }
+        guard cachedElements > Splitter.cacheLimit else { return }
+        while cachedFrom < min(a, bodyBigrams.count) {
+            if let s = bodyBigrams[cachedFrom] { cachedElements -= s.count }
+            bodyBigrams[cachedFrom] = nil
+            cachedFrom += 1
+        }
+    }
+
+    /// Starts a pass over the blocks; `keeping` keeps the sets of the previous pass.
+    mutating func resetBodies(keeping: Bool = false) {
+        if !keeping || bodyBigrams.count != protos.count {
+            bodyBigrams = [BigramSet?](repeating: nil, count: protos.count)
+            cachedElements = 0
+        }
+        cachedFrom = 0
     }
 
     mutating func body(_ a: Int) -> BigramSet {
         if let s = bodyBigrams[a] { return s }
-        var set = BigramSet()
         var budget = Splitter.bodyLimit
+        var total = 0
+        for p in protos[a].paras where total < budget { total += paragraphs[p].text.utf8.count }
+        var set = BigramSet(capacity: min(total / 3 + 1, budget))  // about one scalar per 3 bytes of Chinese
         for p in protos[a].paras where budget > 0 {
-            budget -= Headlines.bigrams(paragraphs[p].text.unicodeScalars, limit: budget, into: &set)
+            var text = paragraphs[p].text
+            budget -= text.withUTF8 { Headlines.bigrams(UTF8Scalars($0), limit: budget, into: &set) }
         }
         bodyBigrams[a] = set
+        cachedElements += set.count
         return set
     }
 
@@ -31,7 +54,7 @@ extension Splitter {
         // Likeness to the article before and after, kept for step 3.
         var before = [Double](repeating: -1, count: paragraphs.count)
         var after = [Double](repeating: -1, count: paragraphs.count)
-        bodyBigrams = [:]
+        resetBodies()
         for block in blocks {
             forget(below: block.after - 1)
             let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
@@ -51,7 +74,7 @@ extension Splitter {
         }
         // 2. Orphans: a nearby article that has no headline yet and clearly matches.
         var headed = Set(owner.filter { $0 >= 0 })
-        bodyBigrams = [:]
+        resetBodies(keeping: true)
         for block in blocks {
             forget(below: block.after - Splitter.window - 1)
             let p = block.after, n = block.after + 1
@@ -72,7 +95,7 @@ extension Splitter {
             for l in block.lines where owner[l] >= 0 { headed.insert(owner[l]) }
         }
         // 3. Lines that lean toward one neighbour.
-        bodyBigrams = [:]
+        bodyBigrams = []
         for block in blocks {
             let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
             for l in block.lines where owner[l] < 0 {

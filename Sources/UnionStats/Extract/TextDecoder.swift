@@ -62,10 +62,14 @@ public enum TextDecoder {
         var controls = 0
         var nul = false
         let sample = bytes.prefix(1 << 20)
-        for b in sample {
-            if b == 0 { nul = true; break }
-            if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
-            else if b == 0x7F { controls += 1 }
+        sample.withUnsafeBufferPointer { buf in
+            for b in buf {
+                if b == 0 { nul = true; break }
+                // Only bytes below 0x20 and 0x7F need a closer look.
+                if b >= 0x20 && b != 0x7F { continue }
+                if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
+                else if b == 0x7F { controls += 1 }
+            }
         }
         if nul {
             throw PageProblem(code: "binary", reason: "the file contains NUL bytes: it is binary (or UTF-16 without a byte-order mark), not a text page")
@@ -195,7 +199,9 @@ public enum TextDecoder {
     }
 
     static func normalizeLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) || text.unicodeScalars.first == "\u{FEFF}" else { return text }
+        var probe = text
+        let hasCR = probe.withUTF8 { $0.isEmpty ? false : memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+        guard hasCR || text.unicodeScalars.first == "\u{FEFF}" else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var previousCR = false

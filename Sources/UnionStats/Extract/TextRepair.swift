@@ -45,6 +45,12 @@ struct Repairer {
     var wrapWidth = 0
     var hardWrapped = false
     var indentationMarksParagraphs = true
+    /// Pages up to `cacheLimit` bytes keep their cleaned lines from pass 1 for pass 3 (scalars of
+    /// line `i` at `cachedStarts[i]..<cachedStarts[i + 1]`); larger pages decode and clean them again.
+    static let cacheLimit = 4 << 20
+    var caching = false
+    var cached: [Unicode.Scalar] = []
+    var cachedStarts: [Int32] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -60,14 +66,23 @@ struct Repairer {
         var start = 0
         let n = bytes.count
         lines.reserveCapacity(n / 40 + 1)
+        caching = n <= Repairer.cacheLimit
+        if caching {
+            cached.reserveCapacity(n / 2)
+            cachedStarts.reserveCapacity(n / 40 + 2)
+        }
         while start <= n {
             var end = start
             while end < n && bytes[end] != 0x0A { end += 1 }
             if end == n && start == n { break }
             var f = LineFeatures(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end))
-            Scalars.decodeUTF8(bytes, start..<end, into: &scratch)
-            let leading = scratch.first.map(Scalars.isSpace) ?? false
-            let line = Repairer.clean(scratch)
+            let m = Scalars.decodeUTF8(bytes, start..<end, into: &scratch)
+            let leading = m > 0 && Scalars.isSpace(scratch[0])
+            let line = Repairer.clean(scratch, count: m)
+            if caching {
+                cachedStarts.append(Int32(truncatingIfNeeded: cached.count))
+                cached.append(contentsOf: line)
+            }
             if line.isEmpty {
                 f.flags |= LineFeatures.blank
             } else {
@@ -92,6 +107,7 @@ struct Repairer {
             lines.append(f)
             start = end + 1
         }
+        if caching { cachedStarts.append(Int32(truncatingIfNeeded: cached.count)) }
     }
 
     /// A section heading of two parallel phrases joined by one comma (`温暖基金聚爱心,解大病职工燃眉之急`):
@@ -107,8 +123,9 @@ struct Repairer {
     }
 
     /// Trims, drops furniture, removes jump markers and undoes doubled characters.
-    static func clean(_ raw: [Unicode.Scalar], checkFurniture: Bool = true) -> [Unicode.Scalar] {
-        var lo = 0, hi = raw.count
+    /// Reads the first `count` scalars of `raw`.
+    static func clean(_ raw: [Unicode.Scalar], count: Int, checkFurniture: Bool = true) -> [Unicode.Scalar] {
+        var lo = 0, hi = count
         while lo < hi && Scalars.isSpace(raw[lo]) { lo += 1 }
         while hi > lo && Scalars.isSpace(raw[hi - 1]) { hi -= 1 }
         if lo == hi { return [] }
@@ -222,8 +239,13 @@ struct Repairer {
             lastWasBlank = false
             blockLines += 1
             if blockLines >= 2 || l.has(LineFeatures.clausePunctuation) || l.has(LineFeatures.endsSentence) { blockBodyLike = true }
-            Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
-            var line = Repairer.clean(scratch, checkFurniture: false)  // furniture lines were marked blank in pass 1
+            var line: [Unicode.Scalar]
+            if caching {
+                line = Array(cached[Int(cachedStarts[i])..<Int(cachedStarts[i + 1])])
+            } else {
+                let m = Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
+                line = Repairer.clean(scratch, count: m, checkFurniture: false)  // furniture lines were marked blank in pass 1
+            }
             let aggressive = l.has(LineFeatures.clausePunctuation) || line.count >= 24 || Bylines.bylineLength(line) != nil
             line = Repairer.normalizeSpaces(line, aggressive: aggressive)
             let gap = previous < 0 ? 0 : i - previous - 1
@@ -269,9 +291,8 @@ struct Repairer {
     }
 }
 
-/// Accumulates one paragraph's UTF-8 and its line map.
+/// Accumulates one paragraph's scalars and its line map; the text is encoded once, at the end.
 struct ParagraphBuilder {
-    var bytes: [UInt8] = []
     var lineStarts: [Int] = []
     var firstLine = 0
     var count = 0
@@ -281,7 +302,6 @@ struct ParagraphBuilder {
     var isEmpty: Bool { lineStarts.isEmpty }
 
     mutating func start(_ line: [Unicode.Scalar], lineNumber: Int, index: Int) {
-        bytes.removeAll(keepingCapacity: true)
         lineStarts.removeAll(keepingCapacity: true)
         scalars.removeAll(keepingCapacity: true)
         firstLine = lineNumber
@@ -292,16 +312,37 @@ struct ParagraphBuilder {
     mutating func append(_ line: [Unicode.Scalar], gapLines: Int) {
         for _ in 0..<gapLines { lineStarts.append(count) }
         lineStarts.append(count)
-        for s in line { Scalars.appendUTF8(s, to: &bytes) }
         scalars.append(contentsOf: line)
         count += line.count
     }
 
     mutating func finish() -> (paragraph: Paragraph, scalars: [Unicode.Scalar])? {
         guard !lineStarts.isEmpty, count > 0 else { lineStarts.removeAll(); return nil }
-        let p = Paragraph(text: String(decoding: bytes, as: UTF8.self), firstLine: firstLine, lineStarts: lineStarts)
+        let p = Paragraph(text: ParagraphBuilder.encode(scalars), firstLine: firstLine, lineStarts: lineStarts)
         let s = scalars
         lineStarts.removeAll(keepingCapacity: true)
         return (p, s)
+    }
+
+    /// UTF-8 of the scalars written straight into the string's storage.
+    static func encode(_ scalars: [Unicode.Scalar]) -> String {
+        String(unsafeUninitializedCapacity: scalars.count * 4) { out in
+            var n = 0
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    out[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                } else if v < 0x10000 {
+                    out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+                } else {
+                    out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                }
+            }
+            return n
+        }
     }
 }

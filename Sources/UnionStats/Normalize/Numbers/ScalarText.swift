@@ -21,31 +21,28 @@ extension Array where Element == Unicode.Scalar {
         matches(word, at: end - word.count)
     }
 
-    /// The scalars in `range` (clamped) as a String.
+    /// The scalars in `range` (clamped) as a String, encoded straight into the string's storage.
     func string(_ lo: Int, _ hi: Int) -> String {
         let a = Swift.max(0, lo), b = Swift.min(count, hi)
         guard a < b else { return "" }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity((b - a) * 3)
-        for k in a..<b {
-            let v = self[k].value
-            if v < 0x80 {
-                bytes.append(UInt8(v))
-            } else if v < 0x800 {
-                bytes.append(UInt8(0xC0 | (v >> 6)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            } else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | (v >> 12)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            } else {
-                bytes.append(UInt8(0xF0 | (v >> 18)))
-                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
+        return String(unsafeUninitializedCapacity: (b - a) * 4) { out in
+            var n = 0
+            for k in a..<b {
+                let v = self[k].value
+                if v < 0x80 {
+                    out[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                } else if v < 0x10000 {
+                    out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+                } else {
+                    out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                }
             }
+            return n
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
