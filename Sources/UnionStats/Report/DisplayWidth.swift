@@ -22,6 +22,8 @@ public enum DisplayWidth {
         let v = scalar.value
         if v < 0x7F { return v >= 0x20 ? 1 : 0 }
         if v < 0xA0 { return 0 }
+        // Fast path for the bulk of a Chinese report (Unicode property look-ups are slow).
+        if (0x4E00...0x9FFF).contains(v) || (0x3001...0x303E).contains(v) || (0xFF01...0xFF60).contains(v) { return 2 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control:
             return 0
