@@ -12,6 +12,23 @@ public final class OutputFile {
     private var file: UnsafeMutablePointer<FILE>?
     /// `-` writes to standard output (the filter mode), with no rename.
     private let isStandardOutput: Bool
+    /// In-memory sink (`OutputFile.memory()`): bytes collected in `bytes`, nothing written.
+    private var memory: [UInt8]? = nil
+
+    /// A sink that keeps what is written in memory; `commit` does nothing.
+    /// Lets a page's rows be encoded once (on any thread) and spliced into
+    /// the real outputs or a cache later.
+    public static func memory() -> OutputFile { OutputFile(memoryOnly: ()) }
+
+    private init(memoryOnly: ()) {
+        path = ""
+        tempPath = ""
+        isStandardOutput = false
+        memory = []
+    }
+
+    /// What a memory sink holds.
+    public var bytes: [UInt8] { memory ?? [] }
 
     public init(path: String) throws {
         self.path = path
@@ -37,6 +54,7 @@ public final class OutputFile {
     }
 
     public func write(_ bytes: [UInt8]) throws {
+        if memory != nil { memory!.append(contentsOf: bytes); return }
         guard let file else { return }
         if bytes.isEmpty { return }
         let n = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
@@ -47,9 +65,20 @@ public final class OutputFile {
 
     public func write(_ text: String) throws { try write(Array(text.utf8)) }
 
+    /// Writes bytes held elsewhere without copying them into an array.
+    public func write(_ bytes: ArraySlice<UInt8>) throws {
+        if memory != nil { memory!.append(contentsOf: bytes); return }
+        guard let file, !bytes.isEmpty else { return }
+        let n = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        if n != bytes.count {
+            throw CSVError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
     /// Flushes, syncs and renames into place unless unchanged. True when the file changed.
     @discardableResult
     public func commit() throws -> Bool {
+        if memory != nil { return true }
         guard let f = file else { return false }
         file = nil
         if isStandardOutput {
@@ -75,6 +104,7 @@ public final class OutputFile {
     }
 
     public func abandon() {
+        if memory != nil { return }
         if isStandardOutput { file = nil; return }
         if let f = file {
             fclose(f)
@@ -89,6 +119,41 @@ public final class OutputFile {
         let out = try OutputFile(path: path)
         try out.write(bytes)
         return try out.commit()
+    }
+
+    /// Removes temporary files (`.name.tmpPID`) left in `dir` by runs that
+    /// were killed: those whose process is gone. Returns how many went.
+    @discardableResult
+    public static func removeStaleTemporaries(in dir: String) -> Int {
+        guard let d = opendir(dir) else { return 0 }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            names.append(name)
+        }
+        closedir(d)
+        var removed = 0
+        for name in names where name.hasPrefix(".") {
+            guard let pid = temporaryOwner(name) else { continue }
+            // Alive (or someone else's we may not signal): leave it alone.
+            if pid == getpid() || kill(pid, 0) == 0 || errno == EPERM { continue }
+            if unlink(FilePaths.join(dir, name)) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
+    /// The process id in a temporary file's name `.name.tmpPID`, or nil.
+    static func temporaryOwner(_ name: String) -> Int32? {
+        let u = Array(name.utf8), tag = Array(".tmp".utf8)
+        var i = u.count - tag.count
+        while i > 0, !u[i..<i + tag.count].elementsEqual(tag) { i -= 1 }
+        guard i > 0, i + tag.count < u.count else { return nil }
+        let digits = u[(i + tag.count)...]
+        guard digits.allSatisfy({ $0 >= 48 && $0 <= 57 }), digits.count <= 9,
+              let pid = Int32(String(decoding: digits, as: UTF8.self)), pid > 0 else { return nil }
+        return pid
     }
 
     static func sameContents(_ a: String, _ b: String) -> Bool {
