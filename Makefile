@@ -4,6 +4,14 @@
 # nothing changed does no work and a changed page redoes only that page and
 # what depends on it. Stage outputs are only rewritten when their bytes change;
 # stamps record that a stage ran, the outputs' own times say whether they changed.
+#
+# Page names make cannot handle (spaces, `:`, `%`, `#`, `$`...) are fine: make
+# sees each page through a link with a safe name in $(WORK)/pages/ (written by
+# `unionstats pages` into $(WORK)/pages.mk, which is included below).
+#
+# Other targets: cron (the pipeline under a lock, silent on success; see
+# scripts/cron-run), fuzz (libFuzzer, FUZZ_SECONDS each), bench (BENCH_SIZES),
+# install PREFIX=..., clean.
 
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
@@ -15,18 +23,34 @@ PIPELINE     ?= pipeline
 CSV_ENCODING ?= utf8-bom
 PREFIX       ?= /usr/local
 QUIET        ?= --quiet
+FUZZ_SECONDS ?= 60
+BENCH_SIZES  ?= 100 1000
+BENCH_DIR    ?= .bench
 
-BIN     := .build/release/unionstats
-WORK    := $(OUTPUT)/.work
-SOURCES := Package.swift $(shell find Sources -type f 2>/dev/null)
-PAGES   := $(filter-out $(INPUT)/manifest.csv,$(wildcard $(INPUT)/*))
-EXTRACTS := $(patsubst $(INPUT)/%,$(WORK)/extract/%.csv,$(PAGES))
+CONFIG   ?= release
+BIN      := .build/$(CONFIG)/unionstats
+WORK     := $(OUTPUT)/.work
+SOURCES  := Package.swift $(shell find Sources -type f 2>/dev/null)
 MANIFEST := $(wildcard $(INPUT)/manifest.csv)
-DICTS    := $(wildcard $(PIPELINE)/*.csv $(PIPELINE)/*.tsv)
+DICTS    := $(wildcard $(PIPELINE)/*)
 CSVFLAGS := --csv-encoding $(CSV_ENCODING) $(QUIET)
 
-.PHONY: all build deps test clean install check-output
+empty :=
+space := $(empty) $(empty)
+define newline
+
+
+endef
+
+.PHONY: all build deps test clean install check-output cron fuzz bench
 all: $(WORK)/report.stamp check-output
+
+# The page list only matters to the pipeline targets; the others need no build to start.
+PIPELINE_GOALS := all check-output
+ifneq ($(if $(MAKECMDGOALS),$(filter $(PIPELINE_GOALS) $(WORK)/%,$(MAKECMDGOALS)),all),)
+-include $(WORK)/pages.mk
+endif
+EXTRACTS := $(PAGE_IDS:%=$(WORK)/extract/%.csv)
 
 # --- set-up ------------------------------------------------------------------
 # libcsv-dev: install when missing (as root, or with sudo); otherwise say how.
@@ -40,23 +64,38 @@ deps:
 	@command -v swift >/dev/null || { echo "make: swift not found on PATH (the Swift toolchain is needed)" >&2; exit 1; }
 
 build: $(BIN)
+# Under `make cron` the build says nothing unless it fails (cron mails any output).
 $(BIN): $(SOURCES) | deps
-	swift build -c release --product unionstats
+	@if [ -n "$(BUILD_QUIET)" ]; then \
+	  log=$$(swift build -c $(CONFIG) --product unionstats 2>&1) || { printf '%s\n' "$$log" >&2; exit 1; }; \
+	else swift build -c $(CONFIG) --product unionstats; fi
 	@touch $@
 
 # --- the pipeline --------------------------------------------------------------
+# The pages under safe names; redone when pages come or go (the folder's time changes).
+$(WORK)/pages.mk: $(INPUT) $(BIN)
+	@$(BIN) pages --input "$(INPUT)" --work "$(WORK)"
+	@touch $@
+
 $(WORK)/extract:
 	@mkdir -p $@
 
 # One page -> its articles and mentions. The tool keeps an unchanged file's
 # time; touch it so make knows this page is done.
-$(WORK)/extract/%.csv: $(INPUT)/% $(BIN) | $(WORK)/extract
-	@$(BIN) extract "$<" -o "$@"
+$(WORK)/extract/%.csv: $(WORK)/pages/% $(BIN) | $(WORK)/extract
+	@$(BIN) extract --doc-from-link "$<" -o "$@"
 	@touch "$@"
 
-$(WORK)/normalize.stamp: $(EXTRACTS) $(MANIFEST) $(DICTS) $(BIN)
-	@printf '%s\n' $(EXTRACTS) > $(WORK)/extracts.list
-	@$(BIN) normalize --input "$(INPUT)" --output "$(OUTPUT)" --pipeline "$(PIPELINE)" $(CSVFLAGS) --list $(WORK)/extracts.list
+# A page link whose page cannot be found (a dangling link in the input
+# folder): extract it anyway, so that it is reported in rejects.csv.
+$(WORK)/pages/%: ;
+
+# All pages' rows in page order; pages whose extract CSV, manifest row and
+# pipeline/ are unchanged come from the cache in $(WORK)/normalized.
+$(WORK)/normalize.stamp: $(EXTRACTS) $(MANIFEST) $(DICTS) $(BIN) $(WORK)/pages.mk
+	$(file >$(WORK)/extracts.list,$(subst $(space),$(newline),$(strip $(EXTRACTS))))
+	@$(BIN) normalize --input "$(INPUT)" --output "$(OUTPUT)" --pipeline "$(PIPELINE)" $(CSVFLAGS) \
+	  --cache "$(WORK)/normalized" --list "$(WORK)/extracts.list"
 	@touch $@
 
 $(OUTPUT)/figures.csv: $(WORK)/normalize.stamp ;
@@ -69,18 +108,48 @@ $(WORK)/report.stamp: $(WORK)/aggregate.stamp $(OUTPUT)/figures.csv $(BIN)
 	@$(BIN) report --output "$(OUTPUT)"
 	@touch $@
 
-# Says (and fails) when pages were rejected; silent otherwise.
+# Says (and fails, unionstats status 3) when pages were rejected; silent otherwise.
 check-output: $(WORK)/report.stamp
 	@$(BIN) check --output "$(OUTPUT)"
 
-# --- tests, install, clean -------------------------------------------------------
+# --- cron ----------------------------------------------------------------------
+# The whole pipeline under flock(1) on $(OUTPUT)/.lock (scripts/cron-run):
+# silent when every page went through; otherwise it says what unionstats'
+# exit status means and fails. Cron jobs that want the status itself call
+# scripts/cron-run directly (see the README).
+cron: BUILD_QUIET := 1
+cron: $(BIN)
+	@status=0; UNIONSTATS="$(BIN)" scripts/cron-run "$(INPUT)" "$(OUTPUT)" "$(PIPELINE)" || status=$$?; \
+	case $$status in \
+	  0) ;; \
+	  3) echo "make cron: unionstats exit status 3: finished, but some pages were rejected (see $(OUTPUT)/rejects.csv)" >&2 ;; \
+	  75) echo "make cron: unionstats exit status 75: busy, another run holds $(OUTPUT)/.lock; nothing done" >&2 ;; \
+	  78) echo "make cron: unionstats exit status 78: a configuration file cannot be used" >&2 ;; \
+	  64) echo "make cron: unionstats exit status 64: bad command line" >&2 ;; \
+	  *) echo "make cron: unionstats exit status $$status: failure; outputs left as they were" >&2 ;; \
+	esac; exit $$status
+
+# --- tests, fuzzing, benchmark ----------------------------------------------------
+# The robustness tests run the real executable: build it first (debug, as swift test does).
 test: | deps
+	swift build --product unionstats
 	swift test
+
+FUZZ_TARGETS := fuzz-quantity fuzz-textrepair fuzz-csv
+FUZZ_FLAGS := --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library
+fuzz: | deps
+	@for t in $(FUZZ_TARGETS); do swift build $(FUZZ_FLAGS) --product $$t || exit 1; done
+	@scripts/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+bench: | deps
+	swift build -c release --product unionstats
+	swift build -c release --product unionstats-bench
+	@scripts/bench "$(BENCH_DIR)" $(BENCH_SIZES)
 
 install: $(BIN)
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 755 $(BIN) "$(DESTDIR)$(PREFIX)/bin/unionstats"
 
 clean:
-	rm -rf .build "$(WORK)" "$(OUTPUT)/figures.csv" "$(OUTPUT)/articles.csv" "$(OUTPUT)/rejects.csv" \
-	  "$(OUTPUT)/tables" "$(OUTPUT)/reports"
+	rm -rf .build .build-fuzz "$(WORK)" "$(OUTPUT)/figures.csv" "$(OUTPUT)/articles.csv" "$(OUTPUT)/rejects.csv" \
+	  "$(OUTPUT)/tables" "$(OUTPUT)/reports" "$(OUTPUT)/.lock"

@@ -33,6 +33,13 @@ let package = Package(
             path: "Sources/unionstats",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // libFuzzer entry points (`make fuzz`); a plain build makes replay runners.
+        .executableTarget(name: "fuzz-quantity", dependencies: ["UnionStats"], path: "Sources/fuzz-quantity",
+                          swiftSettings: [.swiftLanguageMode(.v5)]),
+        .executableTarget(name: "fuzz-textrepair", dependencies: ["UnionStats"], path: "Sources/fuzz-textrepair",
+                          swiftSettings: [.swiftLanguageMode(.v5)]),
+        .executableTarget(name: "fuzz-csv", dependencies: ["UnionStats"], path: "Sources/fuzz-csv",
+                          swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(
             name: "UnionStatsTests",
             dependencies: ["UnionStats"],
