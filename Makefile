@@ -83,11 +83,13 @@ $(WORK)/extract:
 # One page -> its articles and mentions. The tool keeps an unchanged file's
 # time; touch it so make knows this page is done.
 $(WORK)/extract/%.csv: $(WORK)/pages/% $(BIN) | $(WORK)/extract
-	@$(BIN) extract --doc-from-link "$<" -o "$@"
-	@touch "$@"
+	@$(BIN) extract --doc-from-link --touch "$<" -o "$@"
 
-# A page link whose page cannot be found (a dangling link in the input
-# folder): extract it anyway, so that it is reported in rejects.csv.
+# A page that is a link to nothing has no time for make to compare: it is
+# redone (and reported in rejects.csv) whenever the page list changes.
+BROKEN := $(BROKEN_IDS:%=$(WORK)/extract/%.csv)
+$(BROKEN): $(WORK)/extract/%.csv: $(WORK)/pages.mk $(BIN) | $(WORK)/extract
+	@$(BIN) extract --doc-from-link --touch "$(WORK)/pages/$*" -o "$@"
 $(WORK)/pages/%: ;
 
 # All pages' rows in page order; pages whose extract CSV, manifest row and

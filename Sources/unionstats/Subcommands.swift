@@ -1,6 +1,9 @@
 import ArgumentParser
 import UnionStats
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,11 +27,17 @@ struct Extract: ParsableCommand {
     @Flag(help: "PAGE is a symbolic link (make's OUTPUT/.work/pages/); name the page after the file it points to.")
     var docFromLink = false
 
+    @Flag(help: "Give the output file the current time even when its bytes did not change (so make sees the page done).")
+    var touch = false
+
     func run() throws {
         do {
             var name = doc
             if docFromLink, name == nil, let target = PageLinks.target(of: page) { name = FilePaths.baseName(target) }
             _ = try Pipeline.extract(page: page, doc: name, to: output)
+            if touch, output != "-", utimensat(AT_FDCWD, output, nil, 0) != 0 {
+                throw CSVError.cannotWrite(path: output, reason: "cannot set its time")
+            }
         } catch {
             throw fail(error)
         }

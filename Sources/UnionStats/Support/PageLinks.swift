@@ -36,7 +36,8 @@ public enum PageLinks {
     }
 
     /// Makes `linkDir` hold one link per page of `input` (and nothing else),
-    /// and writes `makefile` with `PAGE_IDS := ...` in page order. Returns the safe names.
+    /// and writes `makefile` with `PAGE_IDS := ...` in page order (and
+    /// `BROKEN_IDS`, pages whose link leads nowhere). Returns the safe names.
     @discardableResult
     public static func sync(input: String, linkDir: String, makefile: String) throws -> [String] {
         try FilePaths.makeDirectories(linkDir)
@@ -44,6 +45,7 @@ public enum PageLinks {
         let base = absolute(input)
         var ids: [String] = []
         var seen = Set<String>()
+        var broken: [String] = []
         for name in try FilePaths.list(input) where name != "manifest.csv" {
             let id = safeName(name)
             let link = FilePaths.join(linkDir, id)
@@ -60,12 +62,17 @@ public enum PageLinks {
             }
             ids.append(id)
             seen.insert(id)
+            if access(target, F_OK) != 0 { broken.append(id) }
         }
         for name in try FilePaths.list(linkDir) where !seen.contains(name) {
             unlink(FilePaths.join(linkDir, name))
         }
         var text = "# Written by `unionstats pages`: the pages of \(input) under names make can use.\nPAGE_IDS :=\n"
         for id in ids { text += "PAGE_IDS += \(id)\n" }
+        // Pages that are links to nothing: make cannot date them, so they are
+        // redone when the page list changes (and reported as unreadable).
+        text += "BROKEN_IDS :=\n"
+        for id in broken { text += "BROKEN_IDS += \(id)\n" }
         try OutputFile.replace(makefile, with: Array(text.utf8))
         return ids
     }
