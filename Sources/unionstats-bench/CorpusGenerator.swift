@@ -154,11 +154,22 @@ struct CorpusGenerator {
 
     // MARK: sentences
 
-    /// One body paragraph of union news with 1–4 figures.
+    static let fillers = [
+        "活动中，工作人员认真听取职工意见建议，详细了解职工在工作和生活中遇到的实际困难，并逐一登记建档，确保件件有着落、事事有回音。",
+        "与会人员一致认为，要坚持以职工为中心的工作导向，把服务职工的各项举措落细落实，不断增强职工群众的获得感、幸福感、安全感。",
+        "该负责人表示，下一步将进一步完善帮扶工作机制，拓宽服务渠道，整合社会资源，推动工会服务向基层延伸、向一线倾斜。",
+        "据了解，此次活动以“建功新时代、奋进新征程”为主题，通过线上线下相结合的方式进行，内容涵盖政策宣讲、技能比武、文艺展演等多个环节。",
+        "一位参加活动的一线职工告诉记者，工会组织的活动既实用又贴心，让大家切实感受到了“娘家人”的关心和温暖，干劲更足了。",
+        "会上还通报了上一阶段工作进展情况，部署了下一阶段重点任务，要求各级工会组织切实履行维权服务基本职责，扎实做好各项工作。",
+        "此外，工会还积极协调相关部门，在职工子女入学、医疗保障、住房等方面为困难职工提供帮助，努力解决职工的急难愁盼问题。",
+    ]
+
+    /// One body paragraph of union news; about half of them hold 1–3 figures.
     mutating func paragraph(org: String, place: String, year: Int, into figures: inout [PlantedFigure]) -> String {
         let month = rng.int(1...12), day = rng.int(1...28)
         let date = rng.chance(0.5) ? "\(month)月\(day)日" : "近日"
         let activity = rng.pick(Self.activities)
+        if rng.chance(0.75) { return rng.pick(Self.fillers) }
         switch rng.int(0...11) {
         case 0:
             return "\(date)，\(org)开展“\(activity)”活动，走访慰问困难职工\(quantity("户", magnitude: 20...3000, into: &figures))，发放慰问金\(quantity("元", magnitude: 5000...900_000, money: true, into: &figures))。"
@@ -256,7 +267,8 @@ struct CorpusGenerator {
             case 6...9: bytes = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
             default: bytes = Array(text.utf8)
             }
-            try OutputFile.replace(FilePaths.join(dir, name), with: bytes)
+            // Plain writes: a corpus is scratch data, no need to sync every page.
+            try Data(bytes).write(to: URL(fileURLWithPath: FilePaths.join(dir, name)))
             if rng.chance(0.85) {
                 try manifest.write([name, rng.chance(0.9) ? published : String(published.prefix(7)), paper, ""])
             }
