@@ -268,7 +268,10 @@ struct CorpusGenerator {
             default: bytes = Array(text.utf8)
             }
             // Plain writes: a corpus is scratch data, no need to sync every page.
-            try Data(bytes).write(to: URL(fileURLWithPath: FilePaths.join(dir, name)))
+            guard let f = fopen(FilePaths.join(dir, name), "wb") else { throw CSVError.cannotWrite(path: name, reason: "fopen") }
+            let n = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
+            fclose(f)
+            if n != bytes.count { throw CSVError.cannotWrite(path: name, reason: "short write") }
             if rng.chance(0.85) {
                 try manifest.write([name, rng.chance(0.9) ? published : String(published.prefix(7)), paper, ""])
             }
