@@ -48,6 +48,7 @@ let package = Package(
             name: "UnionStatsTests",
             dependencies: ["UnionStats"],
             path: "Tests/UnionStatsTests",
+            exclude: ["Fixtures", "EndToEnd/Expected"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
     ]

@@ -4,7 +4,53 @@ public struct TableOptions: Sendable {
     public init(encoding: CSVEncoding = .utf8BOM) { self.encoding = encoding }
 }
 
-/// Builds `output/tables/*.csv` from `output/figures.csv` (STUB: owned by the aggregate work).
+/// Builds `output/tables/*.csv` from `output/figures.csv` in one streaming pass:
+///
+/// | table | rows |
+/// |---|---|
+/// | monthly.csv | month × region × metric × unit: flows summed, levels latest, with rollups |
+/// | wide.csv | region × metric × unit of flows, a column per month |
+/// | rates.csv | every rate or per-unit amount that has a month, one row each |
+/// | cumulative.csv | every figure with a period but no single month (三年来, 截至目前, 2019年) |
+/// | undated.csv | every figure with neither a month nor a period |
+///
+/// figures.csv may be UTF-8 or GB18030 (see `FiguresInput`).
+/// Per-figure tables are written as figures.csv is read (its order: doc, then
+/// line), so only the monthly totals are held in memory.
 public enum AggregateStage {
-    public static func run(figuresPath: String, tablesDir: String, options: TableOptions) throws {}
+    public static let tableNames = ["monthly.csv", "wide.csv", "rates.csv", "cumulative.csv", "undated.csv"]
+
+    public static func run(figuresPath: String, tablesDir: String, options: TableOptions) throws {
+        func open(_ name: String) throws -> CSVWriter {
+            try CSVWriter(path: FilePaths.join(tablesDir, name), header: FigureListTable.columns,
+                          numericColumns: FigureListTable.numericColumns, encoding: options.encoding)
+        }
+        let lists: [FigureRoute: CSVWriter] = [
+            .rate: try open("rates.csv"), .cumulative: try open("cumulative.csv"), .undated: try open("undated.csv"),
+        ]
+        var aggregator = Aggregator(rollup: true)
+        do {
+            try FiguresInput(figuresPath, scratchDir: tablesDir).forEachFigure { figure in
+                let route = aggregator.add(figure)
+                if let writer = lists[route] {
+                    try writer.write(FigureListTable.fields(figure))
+                }
+            }
+            let rows = aggregator.rows()
+            let monthly = try CSVWriter(path: FilePaths.join(tablesDir, "monthly.csv"), header: MonthlyRow.columns,
+                                        numericColumns: MonthlyRow.numericColumns, encoding: options.encoding)
+            do {
+                for row in rows { try monthly.write(row.fields) }
+                try monthly.close()
+            } catch {
+                monthly.abandon()
+                throw error
+            }
+            try WideTable.write(rows, path: FilePaths.join(tablesDir, "wide.csv"), encoding: options.encoding)
+            for writer in lists.values { try writer.close() }
+        } catch {
+            for writer in lists.values { writer.abandon() }
+            throw error
+        }
+    }
 }

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Folds figures into monthly totals, one figure at a time, keeping only the
+/// totals (memory grows with months × regions × metrics, not with figures).
+///
+/// - flows with a month are summed per month × region × metric × unit, and
+///   (with `rollup`) also into every parent region's row;
+/// - levels keep the latest value in the month (by the figure's period end,
+///   publication date, doc and line) and are not rolled up: adding up the
+///   latest counts of different places taken on different days is not a
+///   count of the parent, and a parent's own figure would be counted twice;
+/// - a range (2-4次) counts its low end; any qualifier other than exact
+///   (近, 余, 不足, 最高, a range) makes the total approximate, in its own column;
+/// - rates, per-unit amounts, cumulative and undated figures are not folded
+///   here at all (see `FigureRoute`); the caller lists them.
+public struct Aggregator {
+    public let rollup: Bool
+    private var cells: [MonthlyKey: Cell] = [:]
+
+    struct Cell {
+        var regionCode: String
+        var metricTexts: [String: Int] = [:]
+        var metricID: String
+        var value: Decimal = 0
+        var figures = 0
+        var qualifiers = Set<Qualifier>()
+        var docs = SampleList<String>(limit: Aggregator.docLimit, by: TableSort.less)
+        var sources = SampleList<SourceRef>(limit: Aggregator.sourceLimit, by: <)
+        var direct = false
+        /// For levels: the ordering stamp of the figure whose value is kept.
+        var latest: (String, String, String, Int)? = nil
+    }
+
+    /// Docs named in a row's `sources` cell, and sources kept for the report; the rest are counted.
+    public static let docLimit = 20
+    public static let sourceLimit = 3
+
+    public init(rollup: Bool = true) { self.rollup = rollup }
+
+    /// Adds a figure; returns where it belongs. Only `.monthly` figures are folded.
+    @discardableResult
+    public mutating func add(_ f: Figure) -> FigureRoute {
+        let route = FigureRoute.of(f)
+        guard route == .monthly else { return route }
+        let metricKey = f.metricID.isEmpty ? f.metric : f.metricID
+        var places = Rollup.chain(path: f.region.path, code: f.region.code)
+        if places.isEmpty {
+            places = [RegionRow(path: "", code: "", level: .province)]
+        }
+        let own = places.count - 1
+        for (i, place) in places.enumerated() {
+            if i != own && (!rollup || f.kind == .level) { continue }
+            let level: RegionLevel? = f.region.path.isEmpty ? nil : place.level
+            let key = MonthlyKey(month: f.period.month, region: place.path, level: level, metric: metricKey,
+                                 unit: f.quantity.unit, kind: f.kind)
+            fold(f, into: key, code: place.code, direct: i == own)
+        }
+        return route
+    }
+
+    private mutating func fold(_ f: Figure, into key: MonthlyKey, code: String, direct: Bool) {
+        var cell = cells[key] ?? Cell(regionCode: code, metricID: f.metricID)
+        if cell.regionCode.isEmpty { cell.regionCode = code }
+        cell.metricTexts[f.metric, default: 0] += 1
+        cell.figures += 1
+        cell.qualifiers.insert(f.quantity.qualifier)
+        cell.docs.insert(f.doc)
+        cell.sources.insert(SourceRef(f))
+        cell.direct = cell.direct || direct
+        switch f.kind {
+        case .level:
+            let stamp = (f.period.end, f.published, f.doc, f.line)
+            if let old = cell.latest, !Aggregator.later(stamp, than: old) {
+                break
+            }
+            cell.latest = stamp
+            cell.value = f.quantity.value
+            // The kept value's own qualifier is what describes it.
+            cell.qualifiers = [f.quantity.qualifier]
+        case .flow, .rate:
+            cell.value += f.quantity.value
+        }
+        cells[key] = cell
+    }
+
+    static func later(_ a: (String, String, String, Int), than b: (String, String, String, Int)) -> Bool {
+        if a.0 != b.0 { return TableSort.less(b.0, a.0) }
+        if a.1 != b.1 { return TableSort.less(b.1, a.1) }
+        if a.2 != b.2 { return TableSort.less(b.2, a.2) }
+        return a.3 > b.3
+    }
+
+    /// The rows, sorted by month, region path, level, metric, unit, kind.
+    public func rows() -> [MonthlyRow] {
+        let rows = cells.map { key, cell -> MonthlyRow in
+            // The metric's name: its most frequent wording, ties broken by byte order.
+            let metric = cell.metricTexts.max { a, b in
+                a.value != b.value ? a.value < b.value : TableSort.less(b.key, a.key)
+            }?.key ?? key.metric
+            return MonthlyRow(key: key, regionCode: cell.regionCode, metric: metric, metricID: cell.metricID,
+                              value: cell.value, figures: cell.figures,
+                              qualifiers: cell.qualifiers.sorted { $0.rawValue < $1.rawValue },
+                              docs: cell.docs.items, docCount: cell.docs.count,
+                              sources: cell.sources.items, sourceCount: cell.sources.count,
+                              direct: cell.direct)
+        }
+        return rows.sorted { a, b in
+            TableSort.less(a.sortKey, b.sortKey)
+        }
+    }
+}
+
+extension MonthlyRow {
+    var sortKey: [String] {
+        [key.month, key.region, key.level.map { String(RegionLevel.allCases.firstIndex(of: $0)!) } ?? "",
+         key.metric, key.unit, key.kind.rawValue]
+    }
+}

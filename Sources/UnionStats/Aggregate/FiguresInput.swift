@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// figures.csv as the aggregate and report stages read it. The normalize
+/// stage writes it in the run's `--csv-encoding`; `CSVReader` reads UTF-8, so
+/// a GB18030 file (not valid UTF-8) is first transcoded, in blocks, into a
+/// scratch file beside the tables. UTF-8 files (with or without BOM) are read
+/// as they are.
+public final class FiguresInput {
+    /// The path to read: the original file, or the transcoded scratch copy.
+    public let path: String
+    private let scratch: String?
+
+    public init(_ original: String, scratchDir: String) throws {
+        if try FiguresInput.isUTF8(original) {
+            path = original
+            scratch = nil
+        } else {
+            let copy = FilePaths.join(scratchDir, ".figures-utf8-\(getpid()).csv")
+            try FiguresInput.transcodeGB18030(original, to: copy)
+            path = copy
+            scratch = copy
+        }
+    }
+
+    deinit { if let scratch { unlink(scratch) } }
+
+    /// Streams `body` over the file's records as `Figure`s; a row whose value
+    /// does not parse stops the stage with the file and row named.
+    public func forEachFigure(_ body: (Figure) throws -> Void) throws {
+        try CSVReader(path: path).forEachRecord(required: ["value", "unit", "kind", "month"]) { record in
+            guard let figure = Figure(record: record) else {
+                throw CSVError.malformed(path: path, row: record.row, reason: "value \"\(record["value"])\" is not a number")
+            }
+            try body(figure)
+        }
+    }
+
+    /// Whether the whole file is well-formed UTF-8, read in blocks.
+    static func isUTF8(_ path: String) throws -> Bool {
+        guard let f = fopen(path, "rb") else {
+            throw CSVError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { fclose(f) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var pending = 0          // continuation bytes still expected
+        var minNext: UInt8 = 0x80, maxNext: UInt8 = 0xBF  // bounds for the next continuation byte
+        while true {
+            let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+            if n == 0 { break }
+            for i in 0..<n {
+                let b = buffer[i]
+                if pending > 0 {
+                    guard b >= minNext && b <= maxNext else { return false }
+                    pending -= 1
+                    minNext = 0x80; maxNext = 0xBF
+                    continue
+                }
+                switch b {
+                case 0x00...0x7F: continue
+                case 0xC2...0xDF: pending = 1
+                case 0xE0: pending = 2; minNext = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: pending = 2
+                case 0xED: pending = 2; maxNext = 0x9F
+                case 0xF0: pending = 3; minNext = 0x90
+                case 0xF1...0xF3: pending = 3
+                case 0xF4: pending = 3; maxNext = 0x8F
+                default: return false
+                }
+            }
+        }
+        return pending == 0
+    }
+
+    /// GB18030 → UTF-8 through glibc iconv, keeping a multibyte character cut at a block edge for the next block.
+    static func transcodeGB18030(_ source: String, to target: String) throws {
+        guard let input = fopen(source, "rb") else {
+            throw CSVError.cannotOpen(path: source, reason: String(cString: strerror(errno)))
+        }
+        defer { fclose(input) }
+        let cd = iconv_open("UTF-8", "GB18030")
+        guard cd != iconv_t(bitPattern: -1) else {
+            throw CSVError.cannotOpen(path: source, reason: "GB18030 is not available to iconv")
+        }
+        defer { iconv_close(cd) }
+        let out = try OutputFile(path: target)
+        var carry: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        var converted = [UInt8](repeating: 0, count: 1 << 18)
+        while true {
+            let n = block.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, input) }
+            var chunk = carry + block[0..<n]
+            carry = []
+            if chunk.isEmpty { break }
+            var inLeft = chunk.count
+            var outLeft = converted.count
+            let failure: Int32? = chunk.withUnsafeMutableBytes { inRaw in
+                converted.withUnsafeMutableBytes { outRaw in
+                    var inPtr: UnsafeMutablePointer<CChar>? = inRaw.baseAddress!.assumingMemoryBound(to: CChar.self)
+                    var outPtr: UnsafeMutablePointer<CChar>? = outRaw.baseAddress!.assumingMemoryBound(to: CChar.self)
+                    while inLeft > 0 {
+                        if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 {
+                            return errno
+                        }
+                    }
+                    return nil
+                }
+            }
+            try out.write(Array(converted[0..<(converted.count - outLeft)]))
+            if let failure {
+                // EINVAL: a character cut at the block's end; anything else is a byte GB18030 cannot hold.
+                guard failure == EINVAL, n > 0 else {
+                    out.abandon()
+                    throw CSVError.malformed(path: source, row: 0, reason: "neither UTF-8 nor GB18030")
+                }
+                carry = Array(chunk[(chunk.count - inLeft)...])
+            }
+            if n == 0 { break }
+        }
+        try out.commit()
+    }
+}

@@ -1,0 +1,70 @@
+/// Administrative level of a region row in the tables.
+public enum RegionLevel: String, Sendable, CaseIterable, Comparable {
+    case province, city, district, street
+
+    /// Digits of the statistical division code at this level (11, 1101, 110105, 110105004).
+    var codeLength: Int {
+        switch self {
+        case .province: return 2
+        case .city: return 4
+        case .district: return 6
+        case .street: return 9
+        }
+    }
+
+    public static func < (a: RegionLevel, b: RegionLevel) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// One place a figure counts in: its own region or one of its parents.
+public struct RegionRow: Sendable, Hashable {
+    public var path: String
+    public var code: String
+    public var level: RegionLevel
+}
+
+/// Street → district → city → province. A figure counts in its own region's row
+/// and in every parent's row, so each rollup is a sum over figures, never over
+/// rounded child totals.
+///
+/// Municipalities (北京市, 天津市, 上海市, 重庆市) have no city level in a path:
+/// `北京市/朝阳区/三里屯街道` is province/district/street, and their division
+/// tables' prefecture level (1101 市辖区) is skipped. Elsewhere the path is
+/// province/city/district/street (`陕西省/汉中市/镇巴县/黎坝镇`).
+public enum Rollup {
+    static let municipalities: Set<String> = ["北京市", "天津市", "上海市", "重庆市"]
+
+    /// The levels a path's segments stand for, from the province down.
+    static func levels(forFirstSegment first: Substring) -> [RegionLevel] {
+        municipalities.contains(String(first)) ? [.province, .district, .street] : [.province, .city, .district, .street]
+    }
+
+    /// The region and its parents, most general first; empty for an empty path.
+    /// Codes of parents are prefixes of the figure's code when the code has the
+    /// length of the path's level, else "" (a code that does not fit is not guessed at).
+    public static func chain(path: String, code: String) -> [RegionRow] {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard let first = parts.first else { return [] }
+        let levels = levels(forFirstSegment: first)
+        let count = min(parts.count, levels.count)
+        let ownLevel = levels[count - 1]
+        let digits = code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let codeFits = digits && code.utf8.count == ownLevel.codeLength
+        var rows: [RegionRow] = []
+        var prefix = ""
+        for i in 0..<count {
+            prefix += (i == 0 ? "" : "/") + parts[i]
+            let level = levels[i]
+            let c = codeFits ? String(code.prefix(level.codeLength)) : ""
+            rows.append(RegionRow(path: prefix, code: c, level: level))
+        }
+        // Segments beyond the street level (rare; a village) fold into the street row.
+        if parts.count > levels.count, var last = rows.popLast() {
+            last.path = path
+            last.code = codeFits ? code : ""
+            rows.append(last)
+        }
+        return rows
+    }
+}

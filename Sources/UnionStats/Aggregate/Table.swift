@@ -1,0 +1,114 @@
+import Foundation
+
+/// Where one figure goes in the tables; every figure lands in exactly one.
+public enum FigureRoute: String, Sendable {
+    /// A flow or level with a month: into monthly.csv (and wide.csv for flows).
+    case monthly
+    /// A rate or a per-unit amount (每人500元) with a month: listed in rates.csv, never summed.
+    case rate
+    /// No single month but a period (三年来, 截至目前, 2019年, 每月): cumulative.csv with its period.
+    case cumulative
+    /// Neither a month nor a period: undated.csv.
+    case undated
+
+    public static func of(_ f: Figure) -> FigureRoute {
+        if !f.period.month.isEmpty {
+            return (f.kind == .rate || !f.quantity.per.isEmpty) ? .rate : .monthly
+        }
+        return (f.period.label.isEmpty && f.period.start.isEmpty && f.period.end.isEmpty) ? .undated : .cumulative
+    }
+}
+
+/// Where a figure came from, as a person finds it again.
+public struct SourceRef: Sendable, Hashable, Comparable {
+    public var published: String
+    public var source: String
+    public var headline: String
+    public var doc: String
+
+    public init(_ f: Figure) {
+        published = f.published
+        source = f.source
+        headline = f.headline
+        doc = f.doc
+    }
+
+    public static func < (a: SourceRef, b: SourceRef) -> Bool {
+        TableSort.less([a.published, a.source, a.doc, a.headline], [b.published, b.source, b.doc, b.headline])
+    }
+}
+
+/// Key of a monthly row: month × region × metric × unit (× kind, so flows and
+/// levels of a metric with no dictionary entry never mix).
+public struct MonthlyKey: Sendable, Hashable {
+    public var month: String
+    public var region: String
+    public var level: RegionLevel?
+    /// metric_id when the dictionary knows the metric, else the metric text.
+    public var metric: String
+    public var unit: String
+    public var kind: MetricKind
+}
+
+/// One row of monthly.csv: a month's total (flows) or latest value (levels).
+public struct MonthlyRow: Sendable {
+    public var key: MonthlyKey
+    public var regionCode: String
+    public var metric: String
+    public var metricID: String
+    public var value: Decimal
+    public var figures: Int
+    public var qualifiers: [Qualifier]
+    /// The first docs in byte order (at most `Aggregator.docLimit`) and how many there are.
+    public var docs: [String]
+    public var docCount: Int
+    /// The first sources (at most `Aggregator.sourceLimit`) and how many there are.
+    public var sources: [SourceRef]
+    public var sourceCount: Int
+    /// True when the row comes from figures of this exact region (not only from its sub-regions).
+    public var direct: Bool
+
+    public var approximate: Bool { qualifiers.contains { $0 != .exact } }
+
+    public static let columns = ["month", "region", "region_code", "level", "metric", "metric_id", "unit", "kind",
+                                 "value", "figures", "approximate", "qualifiers", "sources"]
+    public static let numericColumns: Set<String> = ["region_code", "value", "figures"]
+
+    public var fields: [String] {
+        [key.month, key.region, regionCode, key.level?.rawValue ?? "", metric, metricID, key.unit, key.kind.rawValue,
+         value.plain, String(figures), approximate ? "yes" : "no",
+         qualifiers.filter { $0 != .exact }.map(\.rawValue).joined(separator: ";"), docsText]
+    }
+
+    /// `a.txt;b.txt`, or with more docs than listed `a.txt;b.txt;…;等57篇`.
+    var docsText: String {
+        let listed = docs.joined(separator: ";")
+        return docCount > docs.count ? listed + ";…;等\(docCount)篇" : listed
+    }
+}
+
+/// The per-figure tables (rates.csv, cumulative.csv, undated.csv) share these columns.
+public enum FigureListTable {
+    public static let columns = ["month", "published", "region", "region_code", "metric", "metric_id", "unit", "kind",
+                                 "value", "value_max", "qualifier", "per", "period_label", "period_start", "period_end",
+                                 "source", "doc", "line", "headline", "raw"]
+    public static let numericColumns: Set<String> = ["region_code", "value", "value_max", "line"]
+
+    public static func fields(_ f: Figure) -> [String] {
+        [f.period.month, f.published, f.region.path, f.region.code, f.metric, f.metricID, f.quantity.unit, f.kind.rawValue,
+         f.quantity.value.plain, f.quantity.valueMax?.plain ?? "", f.quantity.qualifier.rawValue, f.quantity.per,
+         f.period.label, f.period.start, f.period.end, f.source, f.doc, String(f.line), f.headline, f.raw]
+    }
+}
+
+/// Byte order for every sort, so all machines and locales agree.
+public enum TableSort {
+    public static func less(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    public static func less(_ a: [String], _ b: [String]) -> Bool {
+        for (x, y) in zip(a, b) where x != y { return less(x, y) }
+        return a.count < b.count
+    }
+}

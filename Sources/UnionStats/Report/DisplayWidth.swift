@@ -1,0 +1,65 @@
+/// Columns a string takes in a terminal or a mail client's fixed-width font,
+/// after Unicode UAX #11 (East Asian Width):
+///
+/// - East Asian Wide (W) and Fullwidth (F): 2 columns (汉字, かな, 한글, ，（）％１);
+/// - emoji with default emoji presentation (😀, ✅): 2;
+/// - combining marks (Mn, Me), format characters (Cf: zero-width space and
+///   joiner, BOM, soft hyphen) and control characters: 0;
+/// - everything else, including Halfwidth (ｶﾀｶﾅ) and **Ambiguous** characters
+///   (· “ ” ※ ° ×): 1. Ambiguous characters are one column in terminals and
+///   mail clients outside CJK locales, which is where these reports are read
+///   most; in a CJK-locale terminal such a line may be off by one column.
+///
+/// Widths are summed per scalar, so an emoji ZWJ sequence counts each emoji.
+public enum DisplayWidth {
+    public static func of(_ s: String) -> Int {
+        var width = 0
+        for scalar in s.unicodeScalars { width += of(scalar) }
+        return width
+    }
+
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x7F { return v >= 0x20 ? 1 : 0 }
+        if v < 0xA0 { return 0 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control:
+            return 0
+        default:
+            break
+        }
+        if isWide(v) || scalar.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    /// East Asian Wide and Fullwidth ranges (EastAsianWidth.txt, merged over
+    /// unassigned gaps inside the CJK blocks; emoji are handled apart).
+    static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+        0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+        0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+        0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1AFF0...0x1B2FF, 0x1F200...0x1F2FF,
+        0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+
+    static func isWide(_ v: UInt32) -> Bool {
+        if v < 0x1100 { return false }
+        var lo = 0, hi = wideRanges.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = wideRanges[mid]
+            if v < r.lowerBound { hi = mid - 1 } else if v > r.upperBound { lo = mid + 1 } else { return true }
+        }
+        return false
+    }
+
+    /// `s` with spaces before it up to `width` columns (numbers: right-aligned).
+    public static func padLeft(_ s: String, to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - of(s))) + s
+    }
+
+    /// `s` with spaces after it up to `width` columns (text: left-aligned).
+    public static func padRight(_ s: String, to width: Int) -> String {
+        s + String(repeating: " ", count: max(0, width - of(s)))
+    }
+}

@@ -1,0 +1,116 @@
+import XCTest
+@testable import UnionStats
+
+final class AggregateStageTests: XCTestCase {
+    typealias F = TestFixtures
+
+    private func runOnSeed() throws -> String {
+        let dir = try F.tempDir("aggregate")
+        try AggregateStage.run(figuresPath: F.seedFigures, tablesDir: dir, options: TableOptions())
+        return dir
+    }
+
+    func testEveryTableHasABOMAndCRLFLineEnds() throws {
+        let dir = try runOnSeed()
+        for name in AggregateStage.tableNames {
+            let bytes = try F.bytes(dir + "/" + name)
+            XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "\(name) starts with a UTF-8 BOM")
+            var lf = 0, crlf = 0
+            for (i, b) in bytes.enumerated() where b == 0x0A {
+                lf += 1
+                if i > 0 && bytes[i - 1] == 0x0D { crlf += 1 }
+            }
+            XCTAssertGreaterThan(lf, 1, "\(name) has rows")
+            XCTAssertEqual(lf, crlf, "\(name): every line ends in CRLF")
+        }
+    }
+
+    func testSeedMonthlyTotalsKeepCumulativeFiguresOut() throws {
+        let dir = try runOnSeed()
+        let monthly = try CSVReader(path: dir + "/monthly.csv").readRecords(required: MonthlyRow.columns)
+        let talks = monthly.filter { $0["month"] == "2020-11" && $0["region"] == "北京市/朝阳区" && $0["metric"] == "职工沟通会" }
+        XCTAssertEqual(talks.map { $0["value"] }, ["45"])
+        XCTAssertEqual(talks.first?["unit"], "场")
+        XCTAssertEqual(talks.first?["level"], "district")
+        XCTAssertEqual(talks.first?["region_code"], "110105")
+        let cumulative = try CSVReader(path: dir + "/cumulative.csv").readRecords()
+        let values = Set(cumulative.filter { $0["metric"] == "职工沟通会" }.map { "\($0["value"]) \($0["period_label"])" })
+        XCTAssertTrue(values.isSuperset(of: ["1992 三年来", "186 截至目前"]), "\(values)")
+        XCTAssertTrue(cumulative.allSatisfy { $0["month"].isEmpty })
+        let undated = try CSVReader(path: dir + "/undated.csv").readRecords()
+        XCTAssertTrue(undated.allSatisfy { $0["month"].isEmpty && $0["period_label"].isEmpty })
+        // Every seed figure lands in exactly one per-figure table or, once, in a province
+        // row (flows roll up to it) or a row with no region; levels are not rolled up.
+        let figures = try CSVReader(path: F.seedFigures).readRecords()
+        let rates = try CSVReader(path: dir + "/rates.csv").readRecords()
+        let counted = monthly.filter { $0["level"] == "province" || $0["region"].isEmpty || $0["kind"] == "level" }
+            .reduce(0) { $0 + (Int($1["figures"]) ?? 0) }
+        XCTAssertEqual(cumulative.count + undated.count + rates.count + counted, figures.count)
+    }
+
+    func testRegionCodesArePlainDigitsThatASpreadsheetKeeps() throws {
+        let dir = try runOnSeed()
+        let text = String(decoding: try F.bytes(dir + "/monthly.csv").dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(text.contains(",110105007,street,"), "9-digit street code unquoted and unguarded")
+        for record in try CSVReader(path: dir + "/monthly.csv").readRecords() {
+            let code = record["region_code"]
+            XCTAssertTrue(code.isEmpty || (code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && code.utf8.count <= 15), code)
+        }
+    }
+
+    func testWideTableHasAColumnPerMonthOfFlows() throws {
+        let dir = try runOnSeed()
+        let rows = try CSVReader(path: dir + "/wide.csv").readRecords()
+        var header: [String] = []
+        try CSVReader(path: dir + "/wide.csv").forEachRow { fields, row in if row == 1 { header = fields } }
+        XCTAssertEqual(header, WideTable.leadColumns + ["2019-02", "2019-12", "2020-01", "2020-11", "2021-01"])
+        let chaoyang = rows.first { $0["region"] == "北京市/朝阳区" && $0["metric"] == "职工沟通会" }
+        XCTAssertEqual(chaoyang?["2020-11"], "45")
+        XCTAssertEqual(chaoyang?["2020-01"], "")
+        XCTAssertTrue(rows.allSatisfy { $0.has("2019-02") && $0.has("2021-01") })
+    }
+
+    func testSameInputGivesTheSameBytesAndLeavesUnchangedTablesAlone() throws {
+        let a = try runOnSeed(), b = try runOnSeed()
+        for name in AggregateStage.tableNames {
+            XCTAssertEqual(try F.bytes(a + "/" + name), try F.bytes(b + "/" + name), name)
+        }
+        let path = a + "/monthly.csv"
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.05)
+        try AggregateStage.run(figuresPath: F.seedFigures, tablesDir: a, options: TableOptions())
+        let after = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        XCTAssertEqual(before, after, "an unchanged table is not rewritten")
+    }
+
+    func testGB18030TablesHaveNoBOM() throws {
+        let dir = try F.tempDir("aggregate-gb")
+        try AggregateStage.run(figuresPath: F.seedFigures, tablesDir: dir, options: TableOptions(encoding: .gb18030))
+        let bytes = try F.bytes(dir + "/monthly.csv")
+        XCTAssertNotEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
+        XCTAssertNotNil(String(data: Data(bytes), encoding: CSVEncoding.foundationGB18030))
+    }
+
+    func testAnEmptyFiguresFileGivesHeaderOnlyTables() throws {
+        let dir = try F.tempDir("aggregate-empty")
+        try F.writeFigures([], to: dir + "/figures.csv")
+        try AggregateStage.run(figuresPath: dir + "/figures.csv", tablesDir: dir, options: TableOptions())
+        for name in AggregateStage.tableNames {
+            XCTAssertEqual(try CSVReader(path: dir + "/" + name).readRecords().count, 0, name)
+        }
+        XCTAssertEqual(String(decoding: try F.bytes(dir + "/wide.csv").dropFirst(3), as: UTF8.self),
+                       WideTable.leadColumns.joined(separator: ",") + "\r\n")
+    }
+
+    func testABadValueNamesTheRow() throws {
+        let dir = try F.tempDir("aggregate-bad")
+        let path = dir + "/figures.csv"
+        try F.writeFigures([F.figure(1, "场")], to: path)
+        var text = String(decoding: try F.bytes(path), as: UTF8.self)
+        text = text.replacingOccurrences(of: ",1,,场,", with: ",x,,场,")
+        try OutputFile.replace(path, with: Array(text.utf8))
+        XCTAssertThrowsError(try AggregateStage.run(figuresPath: path, tablesDir: dir, options: TableOptions())) {
+            XCTAssertTrue("\($0)".contains(":2"), "\($0)")
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import XCTest
+@testable import UnionStats
+
+final class AggregatorTests: XCTestCase {
+    typealias F = TestFixtures
+
+    private func rows(_ figures: [Figure], rollup: Bool = true) -> [MonthlyRow] {
+        var a = Aggregator(rollup: rollup)
+        for f in figures { a.add(f) }
+        return a.rows()
+    }
+
+    private func row(_ rows: [MonthlyRow], region: String, metric: String? = nil, unit: String? = nil) -> MonthlyRow? {
+        rows.first { $0.key.region == region && (metric == nil || $0.metric == metric) && (unit == nil || $0.key.unit == unit) }
+    }
+
+    func testFlowsOfAMonthAreSummedPerRegionMetricAndUnit() {
+        let r = rows([F.figure(45, "场", doc: "a.txt"), F.figure(30, "场", doc: "b.txt", line: 9),
+                      F.figure(12, "场次"), F.figure(5, "场", month: "2020-12")], rollup: false)
+        let nov = r.filter { $0.key.month == "2020-11" && $0.key.unit == "场" }
+        XCTAssertEqual(nov.map(\.value), [75])
+        XCTAssertEqual(nov.first?.figures, 2)
+        XCTAssertEqual(nov.first?.docs, ["a.txt", "b.txt"])
+        XCTAssertEqual(row(r, region: "北京市/朝阳区", unit: "场次")?.value, 12, "场次 is a different unit from 场")
+        XCTAssertEqual(r.filter { $0.key.month == "2020-12" }.map(\.value), [5])
+    }
+
+    func testMetricIDGroupsDifferentWordingsAndNamesTheRowByTheCommonestOne() {
+        let r = rows([F.figure(1, "场", metric: "沟通会", metricID: "m.talks"),
+                      F.figure(2, "场", metric: "职工沟通会", metricID: "m.talks", line: 2),
+                      F.figure(3, "场", metric: "职工沟通会", metricID: "m.talks", line: 3)], rollup: false)
+        XCTAssertEqual(r.count, 1)
+        XCTAssertEqual(r[0].value, 6)
+        XCTAssertEqual(r[0].metric, "职工沟通会")
+        XCTAssertEqual(r[0].metricID, "m.talks")
+    }
+
+    func testLevelsKeepTheLatestValueOfTheMonth() {
+        let r = rows([F.figure(12, "户", metric: "在档困难职工", kind: .level, doc: "b.txt", published: "2020-11-25"),
+                      F.figure(9, "户", metric: "在档困难职工", kind: .level, doc: "a.txt", published: "2020-11-03"),
+                      F.figure(10, "户", metric: "在档困难职工", kind: .level, doc: "a.txt", line: 7, published: "2020-11-03")])
+        let levels = r.filter { $0.key.kind == .level }
+        XCTAssertEqual(levels.count, 1, "levels are not rolled up into parents")
+        XCTAssertEqual(levels.first?.value, 12, "latest published, not the sum 31")
+        XCTAssertEqual(levels.first?.figures, 3)
+    }
+
+    func testRatesAndPerUnitAmountsAreNeverSummed() {
+        var a = Aggregator()
+        XCTAssertEqual(a.add(F.figure(87, "%", metric: "脱困率", kind: .rate)), .rate)
+        XCTAssertEqual(a.add(F.figure(90, "%", metric: "脱困率", kind: .rate, line: 2)), .rate)
+        XCTAssertEqual(a.add(F.figure(500, "元", metric: "助学金", per: "人")), .rate)
+        XCTAssertTrue(a.rows().isEmpty, "no monthly row holds 177% or a sum of per-person amounts")
+    }
+
+    func testCumulativeAndUndatedFiguresStayOutOfTheMonthsTotal() {
+        let figures = [
+            F.figure(45, "场", label: "当天"),
+            F.figure(1992, "场", month: "", label: "三年来", line: 2),
+            F.figure(186, "场", month: "", label: "截至目前", line: 3),
+            F.figure(73, "家", metric: "企业", month: "", label: "", line: 4),
+        ]
+        var a = Aggregator()
+        XCTAssertEqual(figures.map { a.add($0) }, [.monthly, .cumulative, .cumulative, .undated])
+        XCTAssertEqual(row(a.rows(), region: "北京市/朝阳区")?.value, 45)
+        XCTAssertEqual(a.rows().count, 2, "the district row and its province rollup only")
+    }
+
+    func testApproximateFiguresMarkTheTotal() {
+        let r = rows([F.figure(45, "场"), F.figure(2000, "场", qualifier: .approx, line: 2),
+                      F.figure(10, "场", qualifier: .over, line: 3),
+                      F.figure(7, "人", metric: "参与职工")], rollup: false)
+        let talks = row(r, region: "北京市/朝阳区", unit: "场")!
+        XCTAssertTrue(talks.approximate)
+        XCTAssertEqual(talks.fields[MonthlyRow.columns.firstIndex(of: "approximate")!], "yes")
+        XCTAssertEqual(talks.fields[MonthlyRow.columns.firstIndex(of: "qualifiers")!], "approx;over")
+        let exact = row(r, region: "北京市/朝阳区", unit: "人")!
+        XCTAssertFalse(exact.approximate)
+        XCTAssertEqual(exact.fields[MonthlyRow.columns.firstIndex(of: "qualifiers")!], "")
+    }
+
+    func testRollupsAreComputedFromFiguresAtEveryLevel() {
+        let r = rows([
+            F.figure(600, "人", metric: "参与职工", region: "北京市/朝阳区/和平街街道", code: "110105007"),
+            F.figure(100, "人", metric: "参与职工", region: "北京市/朝阳区", code: "110105", line: 2),
+            F.figure(5, "人", metric: "参与职工", region: "北京市/东城区/东四街道", code: "110101006", line: 3),
+            F.figure(30, "人", metric: "参与职工", region: "陕西省/汉中市/镇巴县/黎坝镇", code: "610728116", line: 4),
+        ])
+        func at(_ region: String) -> (String, RegionLevel?, Decimal, Bool)? {
+            row(r, region: region).map { ($0.regionCode, $0.key.level, $0.value, $0.direct) }
+        }
+        XCTAssertEqual(at("北京市/朝阳区/和平街街道")?.2, 600)
+        XCTAssertEqual(at("北京市/朝阳区")?.2, 700, "street figure + the district's own figure")
+        XCTAssertEqual(at("北京市/朝阳区")?.3, true)
+        XCTAssertEqual(at("北京市")?.2, 705)
+        XCTAssertEqual(at("北京市")?.1, .province)
+        XCTAssertEqual(at("北京市")?.3, false, "only rolled up into")
+        XCTAssertNil(row(r, region: "北京市/市辖区"), "municipalities have no city row")
+        XCTAssertEqual(at("陕西省/汉中市/镇巴县/黎坝镇")?.1, .street)
+        XCTAssertEqual(at("陕西省/汉中市/镇巴县")?.0, "610728")
+        XCTAssertEqual(at("陕西省/汉中市")?.0, "6107")
+        XCTAssertEqual(at("陕西省/汉中市")?.1, .city)
+        XCTAssertEqual(at("陕西省")?.2, 30)
+    }
+
+    func testApproximateTotalsStayApproximateInRollups() {
+        let r = rows([F.figure(700, "名", region: "北京市/顺义区/南法信镇", code: "110113008", qualifier: .over),
+                      F.figure(9, "名", region: "北京市/顺义区", code: "110113", line: 2)])
+        XCTAssertEqual(row(r, region: "北京市")?.value, 709)
+        XCTAssertEqual(row(r, region: "北京市")?.approximate, true)
+    }
+
+    func testFiguresWithoutARegionGetOneRowWithNoLevel() {
+        let r = rows([F.figure(4, "个", metric: "城市", region: "", code: "")])
+        XCTAssertEqual(r.count, 1)
+        XCTAssertEqual(r[0].key.region, "")
+        XCTAssertNil(r[0].key.level)
+    }
+
+    func testRowsAreSortedTheSameWhateverTheInputOrder() {
+        let figures = [F.figure(1, "场", month: "2020-12"), F.figure(2, "人", metric: "b", region: "北京市", code: "11"),
+                       F.figure(3, "场", region: "北京市/朝阳区/和平街街道", code: "110105007"),
+                       F.figure(4, "场", metric: "a", region: "北京市/东城区", code: "110101")]
+        let forward = rows(figures).map(\.fields)
+        let backward = rows(figures.reversed()).map(\.fields)
+        XCTAssertEqual(forward, backward)
+        XCTAssertEqual(forward.map { $0[0] }, forward.map { $0[0] }.sorted())
+    }
+}

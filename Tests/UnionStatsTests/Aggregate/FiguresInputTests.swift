@@ -1,0 +1,49 @@
+import XCTest
+@testable import UnionStats
+
+final class FiguresInputTests: XCTestCase {
+    typealias F = TestFixtures
+
+    func testUTF8Validation() throws {
+        let dir = try F.tempDir("utf8")
+        let cases: [([UInt8], Bool, String)] = [
+            (Array("doc,value\r\n朝阳区,45\r\n".utf8), true, "UTF-8 Chinese"),
+            ([0xEF, 0xBB, 0xBF] + Array("a,b".utf8), true, "BOM"),
+            ([0xB3, 0xAF, 0xD1, 0xF4], false, "GB18030 朝阳"),
+            ([0xE6, 0x9C], false, "cut multibyte at end of file"),
+            ([0xED, 0xA0, 0x80], false, "surrogate"),
+            ([0xC0, 0xAF], false, "overlong"),
+        ]
+        for (i, (bytes, valid, why)) in cases.enumerated() {
+            let path = dir + "/\(i).csv"
+            try OutputFile.replace(path, with: bytes)
+            XCTAssertEqual(try FiguresInput.isUTF8(path), valid, why)
+        }
+    }
+
+    func testGB18030FiguresGiveTheSameTablesAsUTF8() throws {
+        // Repeated with other doc names so the file spans several 64 KB blocks of the transcoder.
+        let seed = try CSVReader(path: F.seedFigures).readRecords().compactMap(Figure.init(record:))
+        var figures: [Figure] = []
+        for copy in 0..<10 {
+            figures += seed.map { var f = $0; f.doc = "\(copy)-" + f.doc; return f }
+        }
+        let dir = try F.tempDir("gb18030")
+        for (name, encoding) in [("utf8", CSVEncoding.utf8BOM), ("gb", .gb18030)] {
+            try FilePaths.makeDirectories(dir + "/" + name + "/tables")
+            let w = try CSVWriter(path: dir + "/\(name)/figures.csv", header: Figure.columns,
+                                  numericColumns: Figure.numericColumns, encoding: encoding)
+            for f in figures { try w.write(f.fields) }
+            try w.close()
+            try AggregateStage.run(figuresPath: dir + "/\(name)/figures.csv", tablesDir: dir + "/\(name)/tables",
+                                   options: TableOptions())
+        }
+        XCTAssertGreaterThan(try F.bytes(dir + "/gb/figures.csv").count, 3 << 16)
+        XCTAssertFalse(try FiguresInput.isUTF8(dir + "/gb/figures.csv"))
+        for table in AggregateStage.tableNames {
+            XCTAssertEqual(try F.bytes(dir + "/gb/tables/" + table), try F.bytes(dir + "/utf8/tables/" + table), table)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir + "/gb/tables").sorted(),
+                       AggregateStage.tableNames.sorted(), "the transcoded copy is removed")
+    }
+}

@@ -1,0 +1,23 @@
+import XCTest
+@testable import UnionStats
+
+final class SampleListTests: XCTestCase {
+    func testKeepsTheFirstInOrderAndCountsAll() {
+        var list = SampleList<String>(limit: 3, by: TableSort.less)
+        for doc in ["e", "e", "b", "d", "a", "a", "c"] { list.insert(doc) }
+        XCTAssertEqual(list.items, ["a", "b", "c"])
+        XCTAssertEqual(list.count, 5, "repeats in a row count once")
+    }
+
+    func testRowCellNamesHowManyDocsItDoesNotList() {
+        var agg = Aggregator(rollup: false)
+        for i in 0..<(Aggregator.docLimit + 5) {
+            agg.add(TestFixtures.figure(1, "场", doc: String(format: "%03d.txt", i)))
+        }
+        let row = agg.rows()[0]
+        XCTAssertEqual(row.docs.count, Aggregator.docLimit)
+        XCTAssertEqual(row.docCount, Aggregator.docLimit + 5)
+        XCTAssertTrue(row.fields.last!.hasSuffix(";019.txt;…;等25篇"), row.fields.last!)
+        XCTAssertEqual(row.value, Decimal(Aggregator.docLimit + 5))
+    }
+}

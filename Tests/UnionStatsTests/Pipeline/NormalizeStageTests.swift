@@ -1,0 +1,32 @@
+import XCTest
+@testable import UnionStats
+
+final class NormalizeStageTests: XCTestCase {
+    private func mention(_ raw: String, paragraph: Int, start: Int) -> Mention {
+        Mention(doc: "d", article: 1, paragraph: paragraph, start: start, end: start + raw.unicodeScalars.count,
+                line: 1, raw: raw, sentence: raw)
+    }
+
+    func testSameRawTwiceInAnArticleIsOneFigureFromTheFirstBodyOccurrence() {
+        let ms = [
+            mention("13323人次", paragraph: -1, start: 10),   // headline copy
+            mention("13323人次", paragraph: 0, start: 40),
+            mention("近2000场", paragraph: -1, start: 5),
+            mention("1992场", paragraph: 2, start: 3),
+            mention("13323人次", paragraph: 2, start: 30),
+            mention("16名", paragraph: -1, start: 0),        // headline only: kept
+            mention("16位", paragraph: 1, start: 8),         // a different raw: kept
+        ]
+        let kept = NormalizeStage.firstOccurrences(ms)
+        XCTAssertEqual(kept.map(\.raw), ["16名", "近2000场", "13323人次", "16位", "1992场"], "headline first, then body in reading order")
+        XCTAssertEqual(kept.first { $0.raw == "13323人次" }?.paragraph, 0)
+    }
+
+    func testRejectedPageBecomesARejectRowAndNoFigures() throws {
+        let stage = NormalizeStage(manifest: Manifest(), dictionaries: try Dictionaries.load(from: "pipeline"),
+                                   diagnostics: DiagnosticCollector(echo: false))
+        let r = stage.normalize(ExtractStage.rejected("x.bin", PageProblem(code: "binary", reason: "not text")))
+        XCTAssertTrue(r.figures.isEmpty)
+        XCTAssertEqual(r.rejects, [["x.bin", "", "binary", "not text"]])
+    }
+}

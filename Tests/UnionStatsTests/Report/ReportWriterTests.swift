@@ -1,0 +1,103 @@
+import XCTest
+@testable import UnionStats
+
+final class ReportWriterTests: XCTestCase {
+    typealias F = TestFixtures
+
+    private func seedReport(_ month: String) throws -> String {
+        let report = try XCTUnwrap(try ReportStage.build(figuresPath: F.seedFigures).first { $0.month == month })
+        return ReportWriter.render(report)
+    }
+
+    /// The lines of a region's section: after its heading line, up to the next blank line.
+    private func section(_ text: String, region: String) -> [String] {
+        let lines = text.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(of: region) else { return [] }
+        return Array(lines[(start + 1)...].prefix { !$0.isEmpty })
+    }
+
+    /// Display column where `number` ends on the line that names `metric`.
+    private func endColumn(of number: String, metric: String, in lines: [String]) -> Int? {
+        guard let line = lines.first(where: { $0.contains(metric + " ") }),
+              let range = line.range(of: " " + number + " ") else { return nil }
+        return DisplayWidth.of(String(line[..<range.upperBound])) - 1
+    }
+
+    func testChaoyangNumbersEndAtTheSameDisplayColumn() throws {
+        let lines = section(try seedReport("2020-11"), region: "北京市/朝阳区")
+        let ends = [endColumn(of: "45", metric: "职工沟通会", in: lines),
+                    endColumn(of: "1,853", metric: "职工咨询人数", in: lines),
+                    endColumn(of: "301", metric: "申请入会职工数量", in: lines)]
+        XCTAssertFalse(ends.contains(nil), "\(lines)")
+        XCTAssertEqual(Set(ends.compactMap { $0 }).count, 1, "\(ends)\n\(lines.joined(separator: "\n"))")
+    }
+
+    func testSectionsAndSources() throws {
+        let text = try seedReport("2020-11")
+        for heading in ["工会工作统计月报  2020年11月", "一、本月数字", "二、与上月", "三、本月最大的流量",
+                        "四、累计、跨月及年度数字", "五、月份不明的数字", "六、词典中没有的指标"] {
+            XCTAssertTrue(text.contains(heading), heading)
+        }
+        XCTAssertTrue(text.contains("劳动午报  2020-11  001_7c2e367b8fe2eefd.txt"), "the page covered")
+        XCTAssertTrue(text.contains("《朝阳区三年开展职工沟通会近2000场》"), "headline as the source")
+        let hePingJie = section(text, region: "北京市/朝阳区/和平街街道")
+        XCTAssertTrue(hePingJie.allSatisfy { $0.hasSuffix("001_7c2e367b8fe2eefd.txt") }, "no headline: the doc")
+        XCTAssertFalse(text.contains(" \n"), "no trailing spaces")
+    }
+
+    func testNumbersQualifiersAndTheSectionsApart() throws {
+        let text = try seedReport("2020-11")
+        let lines = text.components(separatedBy: "\n")
+        let chaoyang = section(text, region: "北京市/朝阳区")
+        XCTAssertTrue(chaoyang.contains { $0.contains("1,853") })
+        XCTAssertFalse(chaoyang.contains { $0.contains("1,992") || $0.contains("186") }, "cumulative figures are not in the month")
+        let cumulative = lines.drop { !$0.hasPrefix("四、") }.prefix { !$0.hasPrefix("五、") }
+        XCTAssertTrue(cumulative.contains { $0.contains("2,000") && $0.contains("约") && $0.contains("三年来") })
+        XCTAssertTrue(cumulative.contains { $0.contains("186") && $0.contains("截至目前") })
+        XCTAssertTrue(cumulative.contains { $0.contains("13,323") && $0.contains("人次") })
+        let undated = lines.drop { !$0.hasPrefix("五、") }.prefix { !$0.hasPrefix("六、") }
+        XCTAssertTrue(undated.contains { $0.contains("民营劳动密集型企业") && $0.contains("73") })
+        XCTAssertTrue(undated.contains { $0.contains("20,000") && $0.contains("元/家") })
+        let unknown = lines.drop { !$0.hasPrefix("六、") }
+        XCTAssertTrue(unknown.contains { $0.contains("护手霜") })
+        XCTAssertFalse(unknown.contains { $0.contains("职工沟通会") }, "metrics with an id are not listed")
+        let chengdu = section(text, region: "四川省/成都市")
+        XCTAssertTrue(chengdu.contains { $0.contains("100,000") && $0.contains("余") }, "10余万元 says 余")
+    }
+
+    func testChangeAgainstThePreviousMonth() {
+        var agg = Aggregator(rollup: false)
+        agg.add(F.figure(40, "场", month: "2020-10"))
+        agg.add(F.figure(45, "场", month: "2020-11"))
+        agg.add(F.figure(7, "人", metric: "只在本月", month: "2020-11"))
+        agg.add(F.figure(9, "场", month: "2020-10", region: "北京市/东城区", code: "110101"))
+        let rows = agg.rows()
+        var report = MonthReport(month: "2020-11")
+        report.rows = rows.filter { $0.key.month == "2020-11" }
+        report.previous = rows.filter { $0.key.month == "2020-10" }
+        let lines = ReportWriter.render(report).components(separatedBy: "\n")
+        let change = lines.drop { !$0.hasPrefix("二、与上月（2020年10月）比较") }.prefix { !$0.hasPrefix("三、") }
+        let rowLines = change.filter { $0.contains("职工沟通会") }
+        XCTAssertEqual(rowLines.count, 1, "only the region × metric × unit present in both months")
+        let cells = rowLines.first?.split(separator: " ").map(String.init) ?? []
+        XCTAssertEqual(cells, ["北京市/朝阳区", "职工沟通会", "场", "40", "45", "+5", "+12.5%"])
+        XCTAssertFalse(change.contains { $0.contains("只在本月") })
+    }
+
+    func testBarChartShowsTheLargestFlowsOfAUnit() throws {
+        let text = try seedReport("2020-11")
+        let lines = text.components(separatedBy: "\n")
+        let chart = lines.drop { !$0.hasPrefix("三、") }.prefix { !$0.hasPrefix("四、") }
+        let people = chart.drop { $0 != "单位：人" }.dropFirst().prefix { !$0.isEmpty }
+        XCTAssertEqual(people.count, 3)
+        XCTAssertTrue(people.first?.contains("职工咨询人数") ?? false, "largest first")
+        XCTAssertEqual(people.first?.filter { $0 == "█" }.count, ReportWriter.chartWidth)
+    }
+
+    func testGenerationDateOnlyFromSourceDateEpoch() {
+        var report = MonthReport(month: "2020-11")
+        XCTAssertFalse(ReportWriter.render(report).contains("生成日期"))
+        report.generated = "2020-12-01"
+        XCTAssertTrue(ReportWriter.render(report).contains("生成日期：2020-12-01"))
+    }
+}
