@@ -136,12 +136,41 @@ public final class OutputFile {
         closedir(d)
         var removed = 0
         for name in names where name.hasPrefix(".") {
-            guard let pid = temporaryOwner(name) else { continue }
+            guard let pid = temporaryOwner(name) ?? scratchOwner(name) else { continue }
             // Alive (or someone else's we may not signal): leave it alone.
             if pid == getpid() || kill(pid, 0) == 0 || errno == EPERM { continue }
-            if unlink(FilePaths.join(dir, name)) == 0 { removed += 1 }
+            if removeTree(FilePaths.join(dir, name)) { removed += 1 }
         }
         return removed
+    }
+
+    /// The stages' own scratch space, named with the process id: the report
+    /// stage's `.spill-PID/` folder and the aggregate stage's
+    /// `.figures-utf8-PID.csv` (a killed run leaves them too).
+    static func scratchOwner(_ name: String) -> Int32? {
+        for (prefix, suffix) in [(".spill-", ""), (".figures-utf8-", ".csv")] {
+            guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { continue }
+            let digits = name.dropFirst(prefix.count).dropLast(suffix.count)
+            guard !digits.isEmpty, digits.count <= 9, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { continue }
+            return Int32(digits)
+        }
+        return nil
+    }
+
+    /// Removes a file, or a folder of files (one level, as the spill folder is).
+    static func removeTree(_ path: String) -> Bool {
+        if unlink(path) == 0 { return true }
+        guard let d = opendir(path) else { return false }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(d)
+        for n in names { unlink(FilePaths.join(path, n)) }
+        return rmdir(path) == 0
     }
 
     /// The process id in a temporary file's name `.name.tmpPID`, or nil.

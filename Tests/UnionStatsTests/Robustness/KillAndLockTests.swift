@@ -26,7 +26,7 @@ final class KillAndLockTests: XCTestCase {
 
     func testSigkillAtAnyPointLeavesOldOrCompleteOutputs() throws {
         let oldInput = try Tool.bulkInput(copies: 4)
-        let newInput = try Tool.bulkInput(copies: 30, salt: "0")
+        let newInput = try Tool.bulkInput(copies: 20, salt: "0")
         let old = try reference(oldInput)
         let new = try reference(newInput)
         XCTAssertNotEqual(old["figures.csv"], new["figures.csv"])
@@ -75,9 +75,12 @@ final class KillAndLockTests: XCTestCase {
         let dead = [out + "/.figures.csv.tmp9999999", out + "/tables/.monthly.csv.tmp9999999"]
         let alive = out + "/.figures.csv.tmp\(getpid())"
         for p in dead + [alive] { XCTAssertTrue(FileManager.default.createFile(atPath: p, contents: Data("torn".utf8))) }
+        // The report stage's spill folder of a killed run.
+        try FileManager.default.createDirectory(atPath: out + "/reports/.spill-9999999", withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: out + "/reports/.spill-9999999/2020-11", contents: Data("x".utf8)))
         let r = try Tool.run(["run", "--quiet", "--input", input, "--output", out])
         XCTAssertEqual(r.status, 0, r.stderr)
-        for p in dead { XCTAssertFalse(FileManager.default.fileExists(atPath: p), p) }
+        for p in dead + [out + "/reports/.spill-9999999"] { XCTAssertFalse(FileManager.default.fileExists(atPath: p), p) }
         XCTAssertTrue(FileManager.default.fileExists(atPath: alive), "a live process's temporary file is left alone")
     }
 
