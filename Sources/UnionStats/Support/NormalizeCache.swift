@@ -68,7 +68,7 @@ public enum NormalizeCache {
         var text = magic + "\n" + escape(key) + "\n" + escape(rows.doc) + "\n" + escape(manifestKey(manifest, doc: rows.doc)) + "\n"
         text += "\(rows.figureCount) \(rows.articleCount) \(rows.figures.count) \(rows.articles.count) \(rows.rejects.count) \(rows.rejectMessages.count)\n"
         for m in rows.rejectMessages { text += escape(m.doc) + "\t" + escape(m.reason) + "\n" }
-        let out = try OutputFile(path: path)
+        let out = try OutputFile(path: path, durable: false)   // a cache: a bad entry is just recomputed
         do {
             try out.write(text)
             try out.write(rows.figures)

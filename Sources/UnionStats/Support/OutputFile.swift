@@ -30,7 +30,11 @@ public final class OutputFile {
     /// What a memory sink holds.
     public var bytes: [UInt8] { memory ?? [] }
 
-    public init(path: String) throws {
+    /// False for caches that can be rebuilt: no fsync (a kill still cannot tear them; a machine crash might).
+    public var durable = true
+
+    public init(path: String, durable: Bool = true) throws {
+        self.durable = durable
         self.path = path
         self.isStandardOutput = path == "-"
         self.tempPath = isStandardOutput ? "-" : OutputFile.temporaryPath(for: path)
@@ -85,16 +89,24 @@ public final class OutputFile {
             fflush(f)
             return true
         }
-        if fflush(f) != 0 || fsync(fileno(f)) != 0 {
+        if fflush(f) != 0 {
+            let reason = String(cString: strerror(errno))
+            fclose(f); unlink(tempPath)
+            throw CSVError.cannotWrite(path: path, reason: reason)
+        }
+        // Unchanged: keep the old file (and skip the sync, the costly part).
+        if OutputFile.sameContents(tempPath, path) {
+            fclose(f)
+            unlink(tempPath)
+            return false
+        }
+        // On disk before it takes the old file's place, so even a crash of the machine leaves one or the other.
+        if durable && fsync(fileno(f)) != 0 {
             let reason = String(cString: strerror(errno))
             fclose(f); unlink(tempPath)
             throw CSVError.cannotWrite(path: path, reason: reason)
         }
         fclose(f)
-        if OutputFile.sameContents(tempPath, path) {
-            unlink(tempPath)
-            return false
-        }
         if rename(tempPath, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(tempPath)
