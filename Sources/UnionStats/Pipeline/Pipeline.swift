@@ -166,14 +166,29 @@ public enum Pipeline {
         return (outputs.figureCount, outputs.rejectCount)
     }
 
-    /// Builds the tables and the reports from `figures.csv`.
+    /// Builds the tables and the reports from `figures.csv`. The two read
+    /// figures.csv each on their own and write different folders, so they run
+    /// side by side, one per core.
     public static func aggregateAndReport(paths: PipelinePaths, encoding: CSVEncoding) throws {
         try FilePaths.makeDirectories(paths.tables)
         OutputFile.removeStaleTemporaries(in: paths.tables)
-        try AggregateStage.run(figuresPath: paths.figures, tablesDir: paths.tables, options: TableOptions(encoding: encoding))
         try FilePaths.makeDirectories(paths.reports)
         OutputFile.removeStaleTemporaries(in: paths.reports)
-        try ReportStage.run(figuresPath: paths.figures, tablesDir: paths.tables, reportsDir: paths.reports)
+        var errors: [Error?] = [nil, nil]
+        errors.withUnsafeMutableBufferPointer { slots in
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                do {
+                    if i == 0 {
+                        try AggregateStage.run(figuresPath: paths.figures, tablesDir: paths.tables, options: TableOptions(encoding: encoding))
+                    } else {
+                        try ReportStage.run(figuresPath: paths.figures, tablesDir: paths.tables, reportsDir: paths.reports)
+                    }
+                } catch {
+                    slots[i] = error
+                }
+            }
+        }
+        if let error = errors.compactMap({ $0 }).first { throw error }
     }
 
     /// Removes what killed runs left behind (temporary files whose process is gone).
