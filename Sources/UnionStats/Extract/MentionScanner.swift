@@ -1,23 +1,73 @@
-/// Finds figure mentions in an article (STUB: owned by the figures work; Arabic digits + one CJK char for now).
+/// Finds figure mentions in an article: one pass over the Unicode scalars of
+/// each paragraph (and of the headline and sub-headlines), asking
+/// `FigureRecognizer` about every number it meets.
 public enum MentionScanner {
+    /// How many scalars of context `Mention.before` and `Mention.after` hold.
+    public static let contextLength = 40
+
     public static func mentions(in article: Article, doc: String) -> [Mention] {
         var out: [Mention] = []
         for (pi, p) in article.paragraphs.enumerated() {
-            let scalars = Array(p.text.unicodeScalars)
-            var i = 0
-            while i < scalars.count {
-                if ("0"..."9").contains(scalars[i]) {
-                    var j = i
-                    while j < scalars.count, ("0"..."9").contains(scalars[j]) || scalars[j] == "." { j += 1 }
-                    if j < scalars.count, scalars[j].value >= 0x4E00, scalars[j] != "年", scalars[j] != "月", scalars[j] != "日" {
-                        let raw = String(String.UnicodeScalarView(scalars[i...j]))
-                        out.append(Mention(doc: doc, article: article.index, paragraph: pi, start: i, end: j + 1,
-                                           line: p.line(at: i), raw: raw, sentence: p.text))
-                    }
-                    i = j + 1
-                } else { i += 1 }
+            let s = p.text.scalars
+            let found = figures(in: s)
+            for (k, f) in found.enumerated() {
+                out.append(mention(f, in: s, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: pi,
+                                   line: p.line(at: f.start)))
+            }
+        }
+        // Headline and sub-headlines: paragraph -1, offsets in that text, the article's line.
+        for text in [article.headline] + article.subheadlines where !text.isEmpty {
+            let s = text.scalars
+            let found = figures(in: s)
+            for (k, f) in found.enumerated() {
+                out.append(mention(f, in: s, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: -1,
+                                   line: article.line))
             }
         }
         return out
+    }
+
+    /// The figures in a text, in order.
+    public static func figures(in text: String) -> [RecognizedFigure] {
+        figures(in: text.scalars)
+    }
+
+    static func figures(in s: [Unicode.Scalar]) -> [RecognizedFigure] {
+        var found: [RecognizedFigure] = []
+        let starts = NumberReader.startTable   // one load of the table, not one lazy-global check per scalar
+        var i = 0
+        let n = s.count
+        while i < n {
+            let v = Int(s[i].value)
+            guard v < starts.count, starts[v], let outcome = FigureRecognizer.recognize(s, at: i) else {
+                i += 1
+                continue
+            }
+            switch outcome {
+            case .figure(let f, let next):
+                found.append(f)
+                i = max(next, i + 1)
+            case .skip(let next):
+                i = max(next, i + 1)
+            }
+        }
+        return found
+    }
+
+    /// The spans of the figures right before and after the `k`-th one.
+    static func neighbours(_ found: [RecognizedFigure], _ k: Int) -> [Range<Int>] {
+        var r: [Range<Int>] = []
+        if k > 0 { r.append(found[k - 1].start..<found[k - 1].end) }
+        if k + 1 < found.count { r.append(found[k + 1].start..<found[k + 1].end) }
+        return r
+    }
+
+    static func mention(_ f: RecognizedFigure, in s: [Unicode.Scalar], neighbours: [Range<Int>], doc: String, article: Int,
+                        paragraph: Int, line: Int) -> Mention {
+        Mention(doc: doc, article: article, paragraph: paragraph, start: f.start, end: f.end, line: line,
+                raw: s.string(f.start, f.end),
+                sentence: ClauseSpan.sentence(s, start: f.start, end: f.end, others: neighbours),
+                before: s.string(f.start - contextLength, f.start),
+                after: s.string(f.end, f.end + contextLength))
     }
 }

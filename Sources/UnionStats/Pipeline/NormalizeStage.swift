@@ -41,7 +41,7 @@ public final class NormalizeStage {
         var figures: [Figure] = []
         var articleRows: [[String]] = []
         for article in e.articles {
-            let mentions = NormalizeStage.firstOccurrences(byArticle[article.index] ?? [])
+            let mentions = NormalizeStage.firstOccurrences(byArticle[article.index] ?? [], in: article)
             var parsed: [(mention: Mention, quantity: Quantity)] = []
             for m in mentions {
                 if let q = QuantityParser.parse(m) { parsed.append((m, q)) }
@@ -63,19 +63,32 @@ public final class NormalizeStage {
 
     /// A raw figure said twice in one article is one figure, from its first
     /// body occurrence (a headline copy counts only when the body lacks it).
-    static func firstOccurrences(_ mentions: [Mention]) -> [Mention] {
+    /// Two copies within one sentence are a breakdown (`奖状1个，…先进集体1个`),
+    /// not a repeat, and both stay.
+    static func firstOccurrences(_ mentions: [Mention], in article: Article? = nil) -> [Mention] {
         let ordered = mentions.sorted { a, b in
             let ka = a.paragraph < 0 ? Int.max : a.paragraph, kb = b.paragraph < 0 ? Int.max : b.paragraph
             return ka != kb ? ka < kb : a.start < b.start
         }
-        var seen = Set<String>()
+        var seen: [String: Mention] = [:]
         var kept: [Mention] = []
         for m in ordered {
             let key = String(String.UnicodeScalarView(m.raw.unicodeScalars.filter { !$0.properties.isWhitespace }))
-            if seen.insert(key).inserted { kept.append(m) }
+            if let first = seen[key], !sameSentence(first, m, in: article) { continue }
+            seen[key] = m
+            kept.append(m)
         }
         // Back to reading order: headline first, then body.
         return kept.sorted { a, b in a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.start < b.start }
+    }
+
+    /// True when `b` follows `a` in the same paragraph with no sentence end between them.
+    static func sameSentence(_ a: Mention, _ b: Mention, in article: Article?) -> Bool {
+        guard let article, a.paragraph >= 0, a.paragraph == b.paragraph, a.paragraph < article.paragraphs.count,
+              a.end <= b.start else { return false }
+        let scalars = Array(article.paragraphs[a.paragraph].text.unicodeScalars)
+        guard b.start <= scalars.count else { return false }
+        return !scalars[a.end..<b.start].contains { "。！？；!?;\n".unicodeScalars.contains($0) }
     }
 
     /// Output files of the stage, written through temporary files and renamed

@@ -30,3 +30,22 @@ final class NormalizeStageTests: XCTestCase {
         XCTAssertEqual(r.rejects, [["x.bin", "", "binary", "not text"]])
     }
 }
+
+final class BreakdownRepeatTests: XCTestCase {
+    func testTheSameRawTwiceInOneSentenceIsABreakdownAndStays() {
+        let text = "推荐劳动奖状1个，先进集体1个。另有先进集体1个。"
+        let article = Article(index: 1, headline: "", paragraphs: [Paragraph(text: text, firstLine: 1)])
+        let scalars = Array(text.unicodeScalars)
+        func at(_ n: Int) -> Mention {
+            // the n-th "1个" in the text
+            var found = -1, count = 0
+            for i in 0..<(scalars.count - 1) where scalars[i] == "1" && scalars[i + 1] == "个" {
+                if count == n { found = i; break }
+                count += 1
+            }
+            return Mention(doc: "d", article: 1, paragraph: 0, start: found, end: found + 2, line: 1, raw: "1个", sentence: "")
+        }
+        let kept = NormalizeStage.firstOccurrences([at(0), at(1), at(2)], in: article)
+        XCTAssertEqual(kept.map(\.start), [at(0).start, at(1).start], "the third is a repeat in a later sentence")
+    }
+}

@@ -1,0 +1,143 @@
+/// Small helpers for reading text as an array of Unicode scalars, the form all
+/// number and figure scanning works on (no `Character`, no regex).
+typealias ScalarString = [Unicode.Scalar]
+
+extension Array where Element == Unicode.Scalar {
+    /// Whether `word` is found in `self` starting at `i`.
+    @inline(__always)
+    func matches(_ word: ScalarString, at i: Int) -> Bool {
+        guard i >= 0, i + word.count <= count else { return false }
+        var k = 0
+        while k < word.count {
+            if self[i + k] != word[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether `word` ends right before `end`.
+    @inline(__always)
+    func matches(_ word: ScalarString, endingAt end: Int) -> Bool {
+        matches(word, at: end - word.count)
+    }
+
+    /// The scalars in `range` (clamped) as a String.
+    func string(_ lo: Int, _ hi: Int) -> String {
+        let a = Swift.max(0, lo), b = Swift.min(count, hi)
+        guard a < b else { return "" }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((b - a) * 3)
+        for k in a..<b {
+            let v = self[k].value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | (v >> 6)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | (v >> 12)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xF0 | (v >> 18)))
+                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Character classes used while scanning.
+enum ScalarClass {
+    @inline(__always)
+    static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+
+    @inline(__always)
+    static func isFullWidthDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0xFF10 && c.value <= 0xFF19 }
+
+    /// 0–9 in ASCII or full width; the digit's value, else nil.
+    @inline(__always)
+    static func arabicDigit(_ c: Unicode.Scalar) -> Int? {
+        if isASCIIDigit(c) { return Int(c.value - 0x30) }
+        if isFullWidthDigit(c) { return Int(c.value - 0xFF10) }
+        return nil
+    }
+
+    @inline(__always)
+    static func isArabicDigit(_ c: Unicode.Scalar) -> Bool { isASCIIDigit(c) || isFullWidthDigit(c) }
+
+    /// ASCII or full-width Latin letters: digits glued to them are codes (12351APP, P1013A).
+    @inline(__always)
+    static func isLatinLetter(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || (v >= 0xFF21 && v <= 0xFF3A) || (v >= 0xFF41 && v <= 0xFF5A)
+    }
+
+    /// CJK unified ideographs (the basic block and extension A).
+    @inline(__always)
+    static func isIdeograph(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+    }
+
+    /// Spaces that may sit between a number and its measure word in hard-wrapped pages.
+    @inline(__always)
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\u{3000}" || c == "\u{A0}" || c == "\t"
+    }
+
+    /// Ends a sentence: 。！？； and ASCII ! ? ;
+    @inline(__always)
+    static func isSentenceEnd(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "。", "！", "？", "；", "!", "?", ";", "\n": return true
+        default: return false
+        }
+    }
+
+    /// Ends a clause inside a sentence: ，：, : (and the sentence ends).
+    @inline(__always)
+    static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "，", "：", ",", ":": return true
+        default: return isSentenceEnd(c)
+        }
+    }
+}
+
+extension String {
+    /// The scalars of the string, decoded straight from its UTF-8 (much faster than
+    /// `Array(unicodeScalars)`, which pays for the generic sequence machinery).
+    var scalars: ScalarString {
+        var copy = self
+        return copy.withUTF8 { buf in
+            // A Swift String always holds valid UTF-8, so every decoded value is a valid scalar.
+            ScalarString(unsafeUninitializedCapacity: buf.count) { out, made in
+                var k = 0, m = 0
+                let n = buf.count
+                while k < n {
+                    let b0 = UInt32(buf[k])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0; k += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(buf[k + 1] & 0x3F); k += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(buf[k + 1] & 0x3F) << 6 | UInt32(buf[k + 2] & 0x3F); k += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(buf[k + 1] & 0x3F) << 12 | UInt32(buf[k + 2] & 0x3F) << 6
+                            | UInt32(buf[k + 3] & 0x3F); k += 4
+                    }
+                    out[m] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                    m += 1
+                }
+                made = m
+            }
+        }
+    }
+
+    /// The string as an array of scalars (for tables written as string literals).
+    var scalarArray: ScalarString { Array(unicodeScalars) }
+}
