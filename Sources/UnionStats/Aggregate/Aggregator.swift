@@ -93,10 +93,18 @@ public struct Aggregator {
     /// The rows, sorted by month, region path, level, metric, unit, kind.
     public func rows() -> [MonthlyRow] {
         let rows = cells.map { key, cell -> MonthlyRow in
-            // The metric's name: its most frequent wording, ties broken by byte order.
-            let metric = cell.metricTexts.max { a, b in
-                a.value != b.value ? a.value < b.value : TableSort.less(b.key, a.key)
-            }?.key ?? key.metric
+            // The metric's name: its wordings, most frequent first (ties by byte order), so a
+            // total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
+            let wordings = cell.metricTexts.sorted { a, b in
+                a.value != b.value ? a.value > b.value : TableSort.less(a.key, b.key)
+            }.map(\.key)
+            // 沟通会 is a wording of 职工沟通会; 金奖 and 优秀奖 are two things.
+            var distinct: [String] = []
+            for w in wordings where !distinct.contains(where: { $0.contains(w) || w.contains($0) }) {
+                distinct.append(w)
+            }
+            let metric = distinct.isEmpty ? key.metric
+                : distinct.prefix(3).joined(separator: "、") + (distinct.count > 3 ? "等" : "")
             return MonthlyRow(key: key, regionCode: cell.regionCode, metric: metric, metricID: cell.metricID,
                               value: cell.value, figures: cell.figures,
                               qualifiers: cell.qualifiers.sorted { $0.rawValue < $1.rawValue },

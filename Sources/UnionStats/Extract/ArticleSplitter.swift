@@ -1,6 +1,180 @@
-/// Splits a page's paragraphs into articles (STUB: owned by the extract work; one article for now).
+/// Splits a page's paragraphs into articles.
+///
+/// Body paragraphs form runs; a byline (`本报讯`, `据…讯`, `本报…电`) starts a new
+/// article inside a run. Short lines without a sentence end form headline
+/// blocks between the runs. Newspapers print headlines before their article or,
+/// as 劳动午报's e-paper text does, after it, sometimes several orphans together
+/// at the foot of the page; so each headline line goes to the article whose body
+/// shares most of its character bigrams (the one before or after it, or a nearby
+/// article that has no headline yet), and lines that match nothing follow their
+/// block's neighbours or the page's usual order. A single comma-headed line or a
+/// series of equal-length lines between runs without bylines are section heads
+/// inside one article (`对口帮扶暖人心,圆贫困学子上学梦`).
 public enum ArticleSplitter {
     public static func articles(from paragraphs: [Paragraph]) -> [Article] {
-        paragraphs.isEmpty ? [] : [Article(index: 1, headline: "", paragraphs: paragraphs)]
+        var splitter = Splitter(paragraphs)
+        return splitter.run()
+    }
+}
+
+struct Splitter {
+    enum Kind { case body, byline, credit, headline, skip }
+
+    struct Proto {
+        var paras: [Int] = []
+        var opensWithByline = false
+        var opensWithCredit = false
+    }
+
+    struct Block {
+        var lines: [Int] = []
+        /// Index of the run-article before the block, -1 when none.
+        var after: Int
+    }
+
+    let paragraphs: [Paragraph]
+    var scalars: [[Unicode.Scalar]] = []
+    var kinds: [Kind] = []
+    var bylineLengths: [Int] = []
+    var protos: [Proto] = []
+    var blocks: [Block] = []
+    var bodyBigrams: [Int: BigramSet] = [:]
+
+    /// Likeness a line needs to be tied to an article, and its lead over the next best.
+    static let strong = 0.5
+    static let margin = 0.2
+    /// Weaker likeness that decides between the two neighbours when nothing else does.
+    static let lean = 0.25
+    static let leanMargin = 0.15
+    /// How far (in articles) an orphan headline may be from its article.
+    static let window = 12
+    /// Scalars of each body read for bigrams (headlines repeat the lead).
+    static let bodyLimit = 2000
+
+    init(_ paragraphs: [Paragraph]) { self.paragraphs = paragraphs }
+
+    mutating func run() -> [Article] {
+        classify()
+        group()
+        if protos.isEmpty {
+            // Only short lines: keep them as one article's body rather than lose them.
+            let lines = paragraphs.indices.filter { kinds[$0] != .skip }
+            guard !lines.isEmpty else { return [] }
+            return [Article(index: 1, headline: "", paragraphs: lines.map { paragraphs[$0] })]
+        }
+        mergeSections()
+        let assigned = assignHeadlines()
+        return build(assigned)
+    }
+
+    /// Only the first `prefixLimit` scalars of a paragraph are kept for classification: longer
+    /// paragraphs are body text, and a byline sits at the start.
+    static let prefixLimit = 100
+
+    mutating func classify() {
+        scalars.reserveCapacity(paragraphs.count)
+        for p in paragraphs {
+            var s: [Unicode.Scalar] = []
+            var whole = true
+            for x in p.text.unicodeScalars {
+                if s.count == Splitter.prefixLimit { whole = false; break }
+                s.append(x)
+            }
+            // Long paragraphs keep no scalars: only their byline length is needed later.
+            scalars.append(whole ? s : [])
+            let byline = Bylines.bylineLength(s)
+            bylineLengths.append(byline ?? 0)
+            let kind: Kind
+            if whole && s.count <= 40 && PageFurniture.dateHeader(s) != nil {
+                kind = .skip
+            } else if byline != nil {
+                kind = .byline
+            } else if whole && s.count <= 30 && Bylines.isCredit(s) {
+                kind = .credit
+            } else if whole && Headlines.isCandidate(p, scalars: s) {
+                kind = .headline
+            } else {
+                kind = .body
+            }
+            kinds.append(kind)
+        }
+    }
+
+    mutating func group() {
+        var lastWasBlock = false
+        for i in paragraphs.indices {
+            switch kinds[i] {
+            case .skip:
+                continue
+            case .headline:
+                if lastWasBlock {
+                    blocks[blocks.count - 1].lines.append(i)
+                } else {
+                    blocks.append(Block(lines: [i], after: protos.count - 1))
+                    lastWasBlock = true
+                }
+            case .byline:
+                protos.append(Proto(paras: [i], opensWithByline: true))
+                lastWasBlock = false
+            case .body, .credit:
+                if lastWasBlock || protos.isEmpty {
+                    protos.append(Proto(paras: [i], opensWithCredit: kinds[i] == .credit))
+                } else {
+                    protos[protos.count - 1].paras.append(i)
+                }
+                lastWasBlock = false
+            }
+        }
+    }
+
+    // MARK: articles
+
+    func build(_ owner: [Int]) -> [Article] {
+        var linesOf = [[Int]](repeating: [], count: protos.count)
+        for (l, a) in owner.enumerated() where a >= 0 { linesOf[a].append(l) }
+        var out: [Article] = []
+        for (a, proto) in protos.enumerated() {
+            let lines = linesOf[a].sorted()
+            let texts = lines.map { scalars[$0] }
+            let main = Headlines.mainIndex(texts)
+            let headline = main >= 0 ? paragraphs[lines[main]].text : ""
+            let subs = lines.indices.filter { $0 != main }.map { paragraphs[lines[$0]].text }
+            var paras = proto.paras.map { paragraphs[$0] }
+            var byline = ""
+            if let first = proto.paras.first, kinds[first] == .byline {
+                let n = bylineLengths[first]
+                byline = trimmed(Scalars.string(paragraphs[first].text.unicodeScalars.prefix(n)))
+                let rest = paras[0].droppingPrefix(n)
+                if rest.text.unicodeScalars.contains(where: { !Scalars.isSpace($0) }) { paras[0] = rest } else { paras.removeFirst() }
+            }
+            if byline.isEmpty {
+                // Reporter credits at the start or the end of the article are its byline.
+                var lead = 0
+                while lead < paras.count, lead < proto.paras.count, kinds[proto.paras[lead]] == .credit,
+                      Bylines.isReporterCredit(scalars[proto.paras[lead]]) { lead += 1 }
+                if lead > 0 && lead < paras.count {
+                    byline = paras[0..<lead].map(\.text).joined(separator: " ")
+                    paras.removeFirst(lead)
+                } else {
+                    var tail = 0
+                    while tail < paras.count - 1, kinds[proto.paras[proto.paras.count - 1 - tail]] == .credit,
+                          Bylines.isReporterCredit(scalars[proto.paras[proto.paras.count - 1 - tail]]) { tail += 1 }
+                    if tail > 0 {
+                        byline = paras[(paras.count - tail)...].map(\.text).joined(separator: " ")
+                        paras.removeLast(tail)
+                    }
+                }
+            }
+            guard !paras.isEmpty || !headline.isEmpty else { continue }
+            out.append(Article(index: out.count + 1, headline: headline, subheadlines: subs, byline: byline, paragraphs: paras))
+        }
+        return out
+    }
+
+    func trimmed(_ s: String) -> String {
+        var u = Array(s.unicodeScalars)
+        while let l = u.last, Scalars.isSpace(l) { u.removeLast() }
+        while let f = u.first, Scalars.isSpace(f) { u.removeFirst() }
+        return Scalars.string(u)
     }
 }

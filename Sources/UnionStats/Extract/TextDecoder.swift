@@ -1,10 +1,212 @@
-/// Decodes a page's bytes (STUB: owned by the extract work; UTF-8 only for now).
+import Foundation
+
+/// Decodes a page's bytes: strict UTF-8 first (with or without BOM), UTF-16
+/// with a BOM, else GB18030 (a superset of GBK and GB2312) when the result
+/// looks like Chinese text. Line ends come back as LF.
 public enum TextDecoder {
+    /// Foundation's GB18030 (`kCFStringEncodingGB_18030_2000`); needs full Foundation on Linux.
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
     /// Returns the text and the name of the encoding used, or throws a `PageProblem`.
     public static func decode(_ bytes: [UInt8]) throws -> (text: String, encoding: String) {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw PageProblem(code: "undecodable", reason: "not UTF-8")
+        if bytes.isEmpty { throw PageProblem(code: "empty", reason: "the file is empty") }
+        let (text, encoding) = try decodeRaw(bytes)
+        let normalized = normalizeLineEnds(text)
+        if normalized.unicodeScalars.allSatisfy({ Scalars.isSpace($0) || $0 == "\n" }) {
+            throw PageProblem(code: "empty", reason: "the file holds only blank lines or spaces")
         }
-        return (text, "utf-8")
+        return (normalized, encoding)
+    }
+
+    static func decodeRaw(_ bytes: [UInt8]) throws -> (String, String) {
+        // UTF-16 with a byte-order mark.
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+            let little = bytes[0] == 0xFF
+            return (try decodeUTF16(bytes, little: little), little ? "utf-16le" : "utf-16be")
+        }
+        var body = bytes[...]
+        var encoding = "utf-8"
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            body = bytes[3...]
+            encoding = "utf-8-bom"
+        }
+        try rejectBinary(body)
+        // Fast path: the standard library's validation.
+        if let text = String(validating: body, as: UTF8.self) { return (text, encoding) }
+        let scan = UTF8Scan(body)
+        if scan.invalid == 0 {
+            return (String(decoding: body, as: UTF8.self), encoding)
+        }
+        // A UTF-8 file cut short in the middle of its last character: keep the valid part.
+        if scan.firstInvalid >= body.count - 3 && scan.invalid == 1 && scan.truncatedAtEnd {
+            return (String(decoding: body[body.startIndex..<(body.startIndex + scan.firstInvalid)], as: UTF8.self), encoding)
+        }
+        // Mostly UTF-8 with a stray bad byte or two (a damaged copy): still UTF-8, the bad bytes replaced.
+        if scan.multibyte >= 20 && scan.invalid * 50 <= scan.multibyte {
+            return (String(decoding: body, as: UTF8.self), encoding)
+        }
+        if encoding == "utf-8-bom" {
+            throw PageProblem(code: "undecodable", reason: "the file starts with a UTF-8 byte-order mark but is not valid UTF-8")
+        }
+        guard let text = String(data: Data(body), encoding: gb18030) else {
+            throw PageProblem(code: "undecodable", reason: "the text is neither UTF-8, UTF-16 nor GB18030/GBK")
+        }
+        guard looksLikeChinese(text, bytes: body) else {
+            throw PageProblem(code: "undecodable", reason: "the text is not UTF-8, and read as GB18030/GBK it gives mostly rare or odd characters")
+        }
+        return (text, "gb18030")
+    }
+
+    /// NUL bytes or many control bytes mean an image, archive or program, not a page of text.
+    static func rejectBinary(_ bytes: ArraySlice<UInt8>) throws {
+        var controls = 0
+        var nul = false
+        let sample = bytes.prefix(1 << 20)
+        for b in sample {
+            if b == 0 { nul = true; break }
+            if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
+            else if b == 0x7F { controls += 1 }
+        }
+        if nul {
+            throw PageProblem(code: "binary", reason: "the file contains NUL bytes: it is binary (or UTF-16 without a byte-order mark), not a text page")
+        }
+        if controls > 8 && controls * 100 > sample.count * 2 {
+            throw PageProblem(code: "binary", reason: "the file is full of control bytes: it looks like an image, archive or program, not a text page")
+        }
+    }
+
+    static func decodeUTF16(_ bytes: [UInt8], little: Bool) throws -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(little ? (a | (b << 8)) : ((a << 8) | b))
+            i += 2
+        }
+        var bad = 0
+        var controls = 0
+        var out = String.UnicodeScalarView()
+        var it = units.makeIterator()
+        var decoder = UTF16()
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s):
+                if s.value == 0 || (s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" && s.value != 0x0C) { controls += 1 }
+                out.append(s)
+            case .emptyInput: break loop
+            case .error: bad += 1; out.append("\u{FFFD}")
+            }
+        }
+        let n = max(units.count, 1)
+        if controls * 100 > n * 2 && controls > 8 {
+            throw PageProblem(code: "binary", reason: "the file has a UTF-16 byte-order mark but holds control characters: it is not a text page")
+        }
+        if bad * 100 > n {
+            throw PageProblem(code: "undecodable", reason: "the file has a UTF-16 byte-order mark but is not valid UTF-16")
+        }
+        return String(out)
+    }
+
+    /// Counts of a strict UTF-8 validation pass.
+    struct UTF8Scan {
+        var invalid = 0
+        var multibyte = 0
+        var firstInvalid = -1
+        var truncatedAtEnd = false
+
+        init(_ bytes: ArraySlice<UInt8>) {
+            let base = bytes.startIndex
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b0 = bytes[base + i]
+                if b0 < 0x80 { i += 1; continue }
+                var need = 0
+                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+                switch b0 {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; lo = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; hi = 0x9F
+                case 0xF0: need = 3; lo = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; hi = 0x8F
+                default: need = -1
+                }
+                var ok = need > 0
+                var k = 1
+                if ok {
+                    while k <= need {
+                        if i + k >= n { ok = false; if firstInvalid < 0 { truncatedAtEnd = true }; break }
+                        let b = bytes[base + i + k]
+                        if k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF) { ok = false; break }
+                        k += 1
+                    }
+                }
+                if ok {
+                    multibyte += 1
+                    i += need + 1
+                } else {
+                    if firstInvalid < 0 { firstInvalid = i }
+                    invalid += 1
+                    i += max(1, k)
+                }
+            }
+        }
+    }
+
+    /// After a GB18030 decode: most scalars must be Chinese ideographs, CJK or
+    /// ASCII punctuation, letters and digits, and the two-byte characters mostly
+    /// from GB2312's common range (random bytes also decode, to rare characters).
+    static func looksLikeChinese(_ text: String, bytes: ArraySlice<UInt8>) -> Bool {
+        var good = 0, total = 0, ideographs = 0
+        for s in text.unicodeScalars {
+            total += 1
+            let v = s.value
+            if v < 0x80 {
+                if v >= 0x20 || s == "\n" || s == "\r" || s == "\t" { good += 1 }
+            } else if Scalars.isIdeograph(s) {
+                good += 1; ideographs += 1
+            } else if Scalars.isWidePunctuation(s) || (0xFF10...0xFF5A).contains(v) || (0x2460...0x24FF).contains(v)
+                        || (0x2160...0x217F).contains(v) || v == 0xB0 || v == 0xD7 || v == 0xF7 || (0x25A0...0x25FF).contains(v) {
+                good += 1
+            }
+        }
+        guard total > 0 else { return false }
+        if good * 100 < total * 90 { return false }
+        // Share of two-byte sequences in GB2312's ideograph rows (lead B0–F7, trail A1–FE).
+        var pairs = 0, common = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b >= 0x81 && b <= 0xFE && i + 1 < bytes.endIndex {
+                let t = bytes[i + 1]
+                if t >= 0x30 && t <= 0x39 { i += 4; pairs += 1; continue }  // four-byte GB18030
+                pairs += 1
+                if b >= 0xA1 && b <= 0xF7 && t >= 0xA1 && t <= 0xFE { common += 1 }
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        if pairs >= 10 && common * 100 < pairs * 60 { return false }
+        return ideographs > 0 || good == total
+    }
+
+    static func normalizeLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) || text.unicodeScalars.first == "\u{FEFF}" else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var previousCR = false
+        for b in text.utf8 {
+            if b == 0x0D { out.append(0x0A); previousCR = true; continue }
+            if b == 0x0A && previousCR { previousCR = false; continue }
+            previousCR = false
+            out.append(b)
+        }
+        // A BOM left at the start of the decoded text (UTF-16 and GB18030 files may carry one).
+        if out.count >= 3 && out[0] == 0xEF && out[1] == 0xBB && out[2] == 0xBF { out.removeFirst(3) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

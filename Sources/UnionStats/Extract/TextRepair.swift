@@ -1,14 +1,307 @@
-/// Repairs a page's text into paragraphs (STUB: owned by the extract work; one paragraph per non-blank line for now).
+/// Repairs a page's text into paragraphs:
+/// - drops page furniture and ad markers (`PageFurniture`) and jump markers like `(上接第1版)`;
+/// - undoes headline lines printed with doubled characters (`DoubledCharacters`);
+/// - joins hard-wrapped lines (nothing is inserted: Chinese has no spaces), also across the blank
+///   lines that column breaks leave inside sentences;
+/// - removes the stray spaces that PDF copies leave around Chinese punctuation and characters;
+/// - drops repeated paragraphs and repeated paragraph tails (`Repeats`).
+/// Each paragraph keeps a map from its scalar offsets back to source lines.
 public enum TextRepair {
     public static func paragraphs(from text: String) -> [Paragraph] {
-        var result: [Paragraph] = []
-        var line = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            line += 1
-            let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !t.isEmpty { result.append(Paragraph(text: t, firstLine: line)) }
+        var copy = text
+        return copy.withUTF8 { buffer in
+            var repairer = Repairer(buffer)
+            return repairer.run()
         }
-        return result
     }
 }
-import Foundation
+
+/// Features of one source line, computed in a first pass; a page of 200 MB keeps
+/// only these (16 bytes a line), not the decoded lines.
+struct LineFeatures {
+    var start: Int32 = 0
+    var end: Int32 = 0
+    var width: Int32 = 0
+    var flags: UInt16 = 0
+
+    static let blank: UInt16 = 1            // empty, furniture, or only a jump marker
+    static let endsSentence: UInt16 = 2
+    static let clausePunctuation: UInt16 = 4
+    static let startsParagraph: UInt16 = 8  // a byline, a credit, or (in hard-wrapped text) an indented line
+    static let endsColon: UInt16 = 16
+    static let credit: UInt16 = 32
+    static let dateHeader: UInt16 = 64
+    static let indented: UInt16 = 128
+    static let heading: UInt16 = 256       // two parallel phrases around one comma: `对口帮扶暖人心,圆贫困学子上学梦`
+
+    func has(_ f: UInt16) -> Bool { flags & f != 0 }
+}
+
+struct Repairer {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var lines: [LineFeatures] = []
+    var scratch: [Unicode.Scalar] = []
+    /// Typical width (terminal columns) of a full line in hard-wrapped text.
+    var wrapWidth = 0
+    var hardWrapped = false
+    var indentationMarksParagraphs = true
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func run() -> [Paragraph] {
+        scanLines()
+        measureWidth()
+        return build()
+    }
+
+    // MARK: pass 1
+
+    mutating func scanLines() {
+        var start = 0
+        let n = bytes.count
+        lines.reserveCapacity(n / 40 + 1)
+        while start <= n {
+            var end = start
+            while end < n && bytes[end] != 0x0A { end += 1 }
+            if end == n && start == n { break }
+            var f = LineFeatures(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end))
+            Scalars.decodeUTF8(bytes, start..<end, into: &scratch)
+            let leading = scratch.first.map(Scalars.isSpace) ?? false
+            let line = Repairer.clean(scratch)
+            if line.isEmpty {
+                f.flags |= LineFeatures.blank
+            } else {
+                var width = 0
+                var clause = false
+                for s in line {
+                    width += Scalars.width(s)
+                    if !clause && Scalars.isClausePunctuation(s) { clause = true }
+                }
+                f.width = Int32(truncatingIfNeeded: width)
+                if clause { f.flags |= LineFeatures.clausePunctuation }
+                if Scalars.endsSentence(line) { f.flags |= LineFeatures.endsSentence }
+                if line.last == "：" || line.last == ":" { f.flags |= LineFeatures.endsColon }
+                if line.count <= 40 {
+                    if Bylines.isCredit(line) { f.flags |= LineFeatures.credit | LineFeatures.startsParagraph }
+                    if PageFurniture.dateHeader(line) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
+                }
+                if Bylines.bylineLength(line) != nil { f.flags |= LineFeatures.startsParagraph }
+                if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
+                if Repairer.isParallelHeading(line) { f.flags |= LineFeatures.heading }
+            }
+            lines.append(f)
+            start = end + 1
+        }
+    }
+
+    /// A section heading of two parallel phrases joined by one comma (`温暖基金聚爱心,解大病职工燃眉之急`):
+    /// short, no sentence end, each side at least four characters.
+    static func isParallelHeading(_ line: [Unicode.Scalar]) -> Bool {
+        guard line.count <= 30, !Scalars.endsSentence(line) else { return false }
+        var comma = -1
+        for (i, s) in line.enumerated() where Scalars.isClausePunctuation(s) {
+            guard comma < 0, s == "，" || s == "," else { return false }
+            comma = i
+        }
+        return comma >= 4 && line.count - comma - 1 >= 4
+    }
+
+    /// Trims, drops furniture, removes jump markers and undoes doubled characters.
+    static func clean(_ raw: [Unicode.Scalar], checkFurniture: Bool = true) -> [Unicode.Scalar] {
+        var lo = 0, hi = raw.count
+        while lo < hi && Scalars.isSpace(raw[lo]) { lo += 1 }
+        while hi > lo && Scalars.isSpace(raw[hi - 1]) { hi -= 1 }
+        if lo == hi { return [] }
+        var line = Array(raw[lo..<hi])
+        if checkFurniture && line.count <= 160 && PageFurniture.isFurniture(line) { return [] }
+        line = PageFurniture.removeJumpMarkers(line)
+        while let f = line.first, Scalars.isSpace(f) { line.removeFirst() }
+        while let l = line.last, Scalars.isSpace(l) { line.removeLast() }
+        if let undone = DoubledCharacters.undo(line) { line = undone }
+        return line
+    }
+
+    /// Hard-wrapped pages (lines cut at a column width, as copied from a PDF) have most
+    /// lines within a few columns of the widest usual line.
+    mutating func measureWidth() {
+        var histogram = [Int](repeating: 0, count: 1025)
+        var count = 0, indented = 0
+        for l in lines where !l.has(LineFeatures.blank) {
+            histogram[min(Int(l.width), 1024)] += 1
+            count += 1
+            if l.has(LineFeatures.indented) { indented += 1 }
+        }
+        // When most lines are indented, indentation marks nothing.
+        indentationMarksParagraphs = indented * 2 < count
+        guard count >= 5 else { return }
+        var seen = 0
+        var p80 = 0
+        for w in 0...1024 {
+            seen += histogram[w]
+            if seen * 10 >= count * 8 { p80 = w; break }
+        }
+        var near = 0
+        for w in max(0, p80 - 4)...min(1024, p80 + 1) { near += histogram[w] }
+        wrapWidth = p80
+        hardWrapped = p80 <= 120 && p80 >= 12 && near * 2 >= count
+    }
+
+    // MARK: pass 2: joining decisions
+
+    /// Whether the block (run of non-blank lines) starting at `i` looks like a headline block:
+    /// few short lines, none with clause punctuation or a sentence end.
+    func headlineLikeBlock(from i: Int) -> Bool {
+        var k = i
+        var n = 0
+        while k < lines.count && !lines[k].has(LineFeatures.blank) {
+            let l = lines[k]
+            if l.has(LineFeatures.clausePunctuation) || l.has(LineFeatures.endsSentence) { return false }
+            n += 1
+            if n > 4 { return false }
+            k += 1
+        }
+        return n > 0
+    }
+
+    func startsParagraph(_ l: LineFeatures) -> Bool {
+        l.has(LineFeatures.startsParagraph) || (hardWrapped && indentationMarksParagraphs && l.has(LineFeatures.indented))
+    }
+
+    /// Should line `cur` continue the paragraph whose last line is `prev`, with `gap` blank lines between?
+    func joins(prev p: Int, cur c: Int, gap: Int, curBlockHeadlineLike: Bool, prevBlockBodyLike: Bool, prevBlockLines: Int) -> Bool {
+        let prev = lines[p], cur = lines[c]
+        if startsParagraph(cur) || prev.has(LineFeatures.credit) || prev.has(LineFeatures.dateHeader) { return false }
+        if !hardWrapped && (prev.has(LineFeatures.heading) || cur.has(LineFeatures.heading)) { return false }
+        if curBlockHeadlineLike { return false }
+        let pw = Int(prev.width), cw = Int(cur.width)
+        if hardWrapped {
+            let w = wrapWidth
+            if gap == 0 {
+                if pw < w - 8 { return false }
+                if prev.has(LineFeatures.endsSentence) && pw < w - 1 { return false }
+                return true
+            }
+            guard gap <= 2, !prev.has(LineFeatures.endsSentence), pw >= w - 8, pw <= w + 1 else { return false }
+            // After a sentence line cut by a column break anything body-like continues it; after a
+            // lone short line (perhaps a headline) only a full-width line, which cannot open a paragraph.
+            if prevBlockBodyLike { return true }
+            return cw >= w - 3 || cur.has(LineFeatures.endsSentence)
+        }
+        // One line per paragraph: a paragraph line cut off mid-sentence (no sentence end) continues
+        // on the next body line, across the blank line the page put there. Lines in a run of
+        // several short lines (captions, headline lists) stand alone.
+        guard !prev.has(LineFeatures.endsSentence), !prev.has(LineFeatures.endsColon) else { return false }
+        let curBodyLike = cw >= 60 || (cur.has(LineFeatures.clausePunctuation) && cur.has(LineFeatures.endsSentence))
+        guard curBodyLike else { return false }
+        if gap == 0 { return pw >= 120 }
+        return gap <= 3 && prevBlockLines == 1 && (pw >= 60 || (pw >= 24 && prev.has(LineFeatures.clausePunctuation)))
+    }
+
+    // MARK: pass 3: build paragraphs
+
+    mutating func build() -> [Paragraph] {
+        var out: [Paragraph] = []
+        var repeats = Repeats()
+        var builder = ParagraphBuilder()
+        var previous = -1          // index of the last non-blank line
+        var blockHeadlineLike = false
+        var lastWasBlank = true
+        var blockBodyLike = false, prevBlockBodyLike = false
+        var blockLines = 0, prevBlockLines = 0
+        for i in 0..<lines.count {
+            let l = lines[i]
+            if l.has(LineFeatures.blank) { lastWasBlank = true; continue }
+            if lastWasBlank {
+                prevBlockBodyLike = blockBodyLike
+                prevBlockLines = blockLines
+                blockBodyLike = false
+                blockLines = 0
+                blockHeadlineLike = hardWrapped ? headlineLikeBlock(from: i) : false
+            }
+            let inBlockHeadline = blockHeadlineLike
+            lastWasBlank = false
+            blockLines += 1
+            if blockLines >= 2 || l.has(LineFeatures.clausePunctuation) || l.has(LineFeatures.endsSentence) { blockBodyLike = true }
+            Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
+            var line = Repairer.clean(scratch, checkFurniture: false)  // furniture lines were marked blank in pass 1
+            let aggressive = l.has(LineFeatures.clausePunctuation) || line.count >= 24 || Bylines.bylineLength(line) != nil
+            line = Repairer.normalizeSpaces(line, aggressive: aggressive)
+            let gap = previous < 0 ? 0 : i - previous - 1
+            if previous >= 0 && !builder.isEmpty && joins(prev: previous, cur: i, gap: gap, curBlockHeadlineLike: inBlockHeadline, prevBlockBodyLike: prevBlockBodyLike, prevBlockLines: gap == 0 ? blockLines : prevBlockLines) {
+                builder.append(line, gapLines: gap)
+            } else {
+                if let f = builder.finish(), repeats.isNew(f.paragraph.text, f.scalars, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
+                    out.append(f.paragraph)
+                }
+                builder.start(line, lineNumber: i + 1, index: i)
+            }
+            builder.lastLineIndex = i
+            previous = i
+        }
+        if let f = builder.finish(), repeats.isNew(f.paragraph.text, f.scalars, credit: builder.lastLineIndex >= 0 && lines[builder.lastLineIndex].has(LineFeatures.credit)) {
+            out.append(f.paragraph)
+        }
+        return out
+    }
+
+    /// Removes spaces next to Chinese punctuation; in sentence lines (or long lines) also spaces
+    /// between Chinese characters and between Chinese and ASCII. Spaces between two ASCII
+    /// characters stay (one), and short headline lines keep their phrase spaces (`寒冬送暖 工会行动`).
+    static func normalizeSpaces(_ line: [Unicode.Scalar], aggressive: Bool) -> [Unicode.Scalar] {
+        guard line.contains(where: Scalars.isSpace) else { return line }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(line.count)
+        var i = 0
+        while i < line.count {
+            let s = line[i]
+            if !Scalars.isSpace(s) { out.append(s); i += 1; continue }
+            var j = i
+            while j < line.count && Scalars.isSpace(line[j]) { j += 1 }
+            if let before = out.last, j < line.count {
+                let after = line[j]
+                let wide = Scalars.isWidePunctuation(before) || Scalars.isWidePunctuation(after)
+                let bothASCII = before.value < 0x80 && after.value < 0x80
+                if !wide && (bothASCII || !aggressive) { out.append(" ") }
+            }
+            i = j
+        }
+        return out
+    }
+}
+
+/// Accumulates one paragraph's UTF-8 and its line map.
+struct ParagraphBuilder {
+    var bytes: [UInt8] = []
+    var lineStarts: [Int] = []
+    var firstLine = 0
+    var count = 0
+    var lastLineIndex = -1
+    var scalars: [Unicode.Scalar] = []
+
+    var isEmpty: Bool { lineStarts.isEmpty }
+
+    mutating func start(_ line: [Unicode.Scalar], lineNumber: Int, index: Int) {
+        bytes.removeAll(keepingCapacity: true)
+        lineStarts.removeAll(keepingCapacity: true)
+        scalars.removeAll(keepingCapacity: true)
+        firstLine = lineNumber
+        count = 0
+        append(line, gapLines: 0)
+    }
+
+    mutating func append(_ line: [Unicode.Scalar], gapLines: Int) {
+        for _ in 0..<gapLines { lineStarts.append(count) }
+        lineStarts.append(count)
+        for s in line { Scalars.appendUTF8(s, to: &bytes) }
+        scalars.append(contentsOf: line)
+        count += line.count
+    }
+
+    mutating func finish() -> (paragraph: Paragraph, scalars: [Unicode.Scalar])? {
+        guard !lineStarts.isEmpty, count > 0 else { lineStarts.removeAll(); return nil }
+        let p = Paragraph(text: String(decoding: bytes, as: UTF8.self), firstLine: firstLine, lineStarts: lineStarts)
+        let s = scalars
+        lineStarts.removeAll(keepingCapacity: true)
+        return (p, s)
+    }
+}

@@ -127,3 +127,19 @@ final class AggregatorTests: XCTestCase {
         XCTAssertEqual(forward.map { $0[0] }, forward.map { $0[0] }.sorted())
     }
 }
+
+final class AggregatorLabelTests: XCTestCase {
+    func testATotalOfDifferentThingsUnderOneIdNamesThemAll() {
+        func fig(_ metric: String, _ v: Decimal) -> Figure {
+            Figure(doc: "d", article: 1, headline: "", published: "2020-11", source: "", line: 1, raw: "\(v)名",
+                   quantity: Quantity(value: v, unit: "名"), metric: metric, metricID: "awards", kind: .flow,
+                   region: Region(path: "北京市", code: "11"), organization: "", period: Period(label: "17日", month: "2020-11"),
+                   sentence: "")
+        }
+        var a = Aggregator(rollup: false)
+        for f in [fig("金奖", 3), fig("银奖、铜奖", 12), fig("优秀奖", 37), fig("优秀奖", 1)] { a.add(f) }
+        let row = a.rows().first { $0.key.metric == "awards" }
+        XCTAssertEqual(row?.value, 53)
+        XCTAssertEqual(row?.metric, "优秀奖、金奖、银奖、铜奖", "commonest first, then byte order; none left out")
+    }
+}

@@ -1,0 +1,26 @@
+/// Undoes headline text where every character was printed twice
+/// (`为为患患病病同同事事` → `为患病同事`), an artefact of copying outlined or
+/// shadowed headline type. Only whole lines are undone, so that ordinary
+/// reduplication (`常常`, `看看`) inside text is left alone.
+enum DoubledCharacters {
+    /// The undoubled line, or nil when the line is not made of doubled pairs.
+    static func undo(_ line: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard line.count >= 4, line.count <= 200, line[0] == line[1] || Scalars.isSpace(line[0]) else { return nil }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(line.count / 2)
+        var distinct = false
+        var i = 0
+        while i < line.count {
+            let s = line[i]
+            if Scalars.isSpace(s) { out.append(s); i += 1; continue }
+            guard i + 1 < line.count, line[i + 1] == s else { return nil }
+            if let last = out.last(where: { !Scalars.isSpace($0) }), last != s { distinct = true }
+            out.append(s)
+            i += 2
+        }
+        let kept = out.filter { !Scalars.isSpace($0) }
+        // At least two different characters, and some Chinese: `哈哈哈哈` or `----` are not doubled text.
+        guard kept.count >= 2, distinct, kept.contains(where: Scalars.isIdeograph) else { return nil }
+        return out
+    }
+}

@@ -1,0 +1,129 @@
+/// What headline lines look like, which line of a headline block is the main
+/// headline, and how much a headline has in common with an article body.
+enum Headlines {
+    typealias Line = [Unicode.Scalar]
+
+    /// Column and section labels of union and local newspapers: not headlines of one article.
+    static let labels: Set<String> = [
+        "工会动态", "职工之声", "他山之石", "工会纪事", "新闻特写", "图片新闻", "要闻", "综合新闻", "基层动态", "时评", "短评",
+        "评论", "图说", "一线传真", "聚焦", "特别报道", "关注", "专题", "视点", "观察", "快讯", "简讯", "资讯", "一线直击",
+        "工会视点", "职工风采", "劳模风采", "工匠风采", "维权在线", "法律顾问", "新闻速递", "各地动态", "工运视点", "图片报道",
+        "本报评论", "今日关注", "经验交流", "工作交流", "基层传真", "工会工作", "新闻", "人物", "社会", "理论", "读者来信",
+    ]
+
+    static func compact(_ s: Line) -> Line { s.filter { !Scalars.isSpace($0) } }
+
+    /// A short line with no sentence end: a headline, kicker, sub-headline, section head or caption title.
+    static func isCandidate(_ p: Paragraph, scalars s: Line) -> Bool {
+        let c = compact(s)
+        guard c.count >= 2, c.count <= 50, p.lineStarts.count <= 2 else { return false }
+        if c.contains(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "!" || $0 == "?" }) { return false }
+        if Scalars.endsSentence(c) { return false }
+        return c.contains(where: Scalars.isIdeograph)
+    }
+
+    /// A column label (`工会动态`, `G 新闻特写`).
+    static func isLabel(_ s: Line) -> Bool {
+        var c = compact(s)
+        while let f = c.first, Scalars.isASCIILetter(f) || Scalars.isASCIIDigit(f) { c.removeFirst() }
+        if c.count <= 6 && labels.contains(Scalars.string(c)) { return true }
+        return false
+    }
+
+    /// A kicker naming only the organization (`安康市总工会`, `中铁十二局一公司工会`).
+    static func isOrganizationKicker(_ s: Line) -> Bool {
+        let c = compact(s)
+        return c.count <= 12 && Bylines.hasSuffix(c, Array("工会".unicodeScalars))
+    }
+
+    /// Lines that are not the main headline when another line is: kickers with clause punctuation
+    /// (`守住职业安全底线,保障职工合法权益`), sub-titles starting with a dash, labels, organization kickers.
+    static func isSecondary(_ s: Line) -> Bool {
+        let c = compact(s)
+        if c.first == "—" || c.first == "-" || c.first == "－" { return true }
+        if c.dropLast().contains(where: { $0 == "，" || $0 == "," || $0 == "、" || $0 == "；" || $0 == ";" }) { return true }
+        return isLabel(s) || isOrganizationKicker(s)
+    }
+
+    /// Picks the main headline among an article's headline lines (in page order): the first
+    /// line that is not secondary, or the middle one of kicker, headline and sub-title; a two-phrase kicker (`开展爱国卫生运动 构建和谐劳动关系`)
+    /// right before a plain line gives way to it.
+    static func mainIndex(_ lines: [Line]) -> Int {
+        guard !lines.isEmpty else { return -1 }
+        let primary = lines.indices.filter { !isSecondary(lines[$0]) }
+        // Only column labels (工会动态 over a photo): no headline, the labels stay sub-headlines.
+        guard let first = primary.first else { return lines.allSatisfy(isLabel) ? -1 : 0 }
+        // Kicker, main headline, sub-title (`上线运行…功能模块` / `广西工会助力困难职工“码上”圆梦` /
+        // `通过专属二维码…;引导…`): the middle line is the headline.
+        if first + 2 < lines.count, primary.contains(first + 1),
+           isSecondary(lines[first + 2]) || compact(lines[first + 2]).count > 24 {
+            return first + 1
+        }
+        let hasSpace = lines[first].contains(where: Scalars.isSpace)
+        if hasSpace, first + 1 < lines.count, primary.contains(first + 1) {
+            let next = lines[first + 1]
+            if !next.contains(where: Scalars.isSpace) && compact(next).count <= 24 { return first + 1 }
+        }
+        return first
+    }
+
+    // MARK: likeness of a headline and a body
+
+    /// Tokens for bigrams: each Chinese character, each run of digits, each run of Latin letters.
+    /// Punctuation and spaces separate runs; bigrams do not cross them.
+    /// Returns how many scalars were read.
+    @discardableResult
+    static func bigrams<C: Collection>(_ s: C, limit: Int = Int.max, into set: inout BigramSet) -> Int where C.Element == Unicode.Scalar {
+        var previous: UInt64 = 0
+        var run: UInt64 = 0
+        var runKind = 0  // 0 none, 1 digits, 2 letters
+        var seen = 0
+        func emit(_ t: UInt64, _ set: inout BigramSet) {
+            if previous != 0 { set.insert(previous &* 0x9E37_79B9_7F4A_7C15 ^ t) }
+            previous = t
+        }
+        func flushRun(_ set: inout BigramSet) {
+            if runKind != 0 { emit(run | (UInt64(runKind) << 56), &set) }
+            runKind = 0
+            run = 0
+        }
+        for x in s {
+            if seen == limit { break }
+            seen += 1
+            var v = x
+            if Scalars.isFullwidthDigit(v) { v = Unicode.Scalar(v.value - 0xFF10 + 0x30)! }
+            if Scalars.isASCIIDigit(v) || (v == "." && runKind == 1) {
+                if runKind != 1 { flushRun(&set); runKind = 1 }
+                run = run &* 31 &+ UInt64(v.value)
+                continue
+            }
+            if Scalars.isASCIILetter(v) {
+                if runKind != 2 { flushRun(&set); runKind = 2 }
+                run = run &* 31 &+ UInt64(v.value | 0x20)
+                continue
+            }
+            flushRun(&set)
+            if Scalars.isIdeograph(v) {
+                emit(UInt64(v.value), &set)
+            } else {
+                previous = 0
+            }
+        }
+        flushRun(&set)
+        return seen
+    }
+
+    static func bigrams(_ s: Line) -> BigramSet {
+        var set = BigramSet()
+        bigrams(s, into: &set)
+        return set
+    }
+
+    /// Share of the headline's bigrams found in the body.
+    static func likeness(_ headline: BigramSet, _ body: BigramSet) -> Double {
+        guard !headline.isEmpty else { return 0 }
+        var common = 0
+        for b in headline.elements where body.contains(b) { common += 1 }
+        return Double(common) / Double(headline.count)
+    }
+}

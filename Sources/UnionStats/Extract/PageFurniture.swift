@@ -1,0 +1,259 @@
+/// The non-article text of Chinese newspaper e-paper pages: navigation
+/// (上一版 下一版, 版面导航, 返回…网, 放大 缩小 默认, 关闭), footers (主办: …,
+/// 地址: … 邮编, ICP备案), ad markers (广告), edition lines (第09版:顺义),
+/// jump markers ((上接第1版), （下转第4版）) and the date line of the header.
+/// General patterns of the genre, not strings of any one page.
+enum PageFurniture {
+    typealias Line = [Unicode.Scalar]
+
+    static func scalars(_ s: String) -> Line { Array(s.unicodeScalars) }
+
+    /// Lines that are furniture as a whole (compared with spaces removed).
+    static let wholeLines: Set<String> = [
+        "广告", "廣告", "(广告)", "（广告）", "【广告】", "广告专版", "版面导航", "关闭", "打印", "返回", "返回目录",
+        "返回首页", "返回顶部", "回到顶部", "放大缩小默认", "上一篇", "下一篇", "上一版", "下一版", "上一期", "下一期",
+        "分享到", "收藏本页", "点击查看大图", "查看大图", "本版导读", "版面概览", "往期回顾", "【打印】", "【关闭】",
+        "打印本页", "关闭窗口", "返回列表", "□", "■",
+    ]
+
+    /// E-paper navigation words; a short line made only of these (and digits, letters, punctuation) is navigation.
+    static let navigationWords: [Line] = [
+        "上一版", "下一版", "上一期", "下一期", "上一篇", "下一篇", "放大", "缩小", "默认", "返回", "版面导航",
+        "关闭", "打印", "目录", "首页", "字号", "版面", "导航", "往期", "检索", "前一版", "后一版", "前一期", "后一期",
+        "字体", "大", "中", "小", "收藏", "分享", "窗口", "本页", "顶部",
+    ].map(scalars)
+
+    /// Footer lines start with one of these, then a colon.
+    static let footerKeys: [Line] = [
+        "主办", "承办", "协办", "主管", "运营管理", "运营", "版权所有", "地址", "电话", "邮编", "传真", "IDC备案",
+        "技术支持", "技术开发", "责任编辑", "本版编辑", "编辑", "美编", "校对", "值班编辑", "广告热线", "新闻热线",
+        "投稿邮箱", "联系我们", "网址", "出版", "印刷", "发行", "社址", "总编辑", "本版责编", "责编",
+        "来源", "作者", "发布时间", "发布日期", "更新时间", "浏览次数", "点击数", "阅读", "分享到", "字号", "【字体",
+        "当前位置", "您的位置", "您现在的位置", "所在位置",
+    ].map(scalars)
+
+    /// Words that make a short line a footer wherever they stand.
+    static let footerMarks: [Line] = ["ICP备", "公网安备", "版权所有", "Copyright", "COPYRIGHT", "copyright", "©", "All Rights Reserved"].map(scalars)
+
+    static func isFurniture(_ line: Line) -> Bool {
+        if line.isEmpty { return false }
+        if line.count > 160 { return false }
+        // A header line with the date stays for `PrintedDate` (the splitter skips it).
+        if dateHeader(line) != nil { return false }
+        // Sentences (a full stop) are never furniture; lines with Chinese commas can only be footers,
+        // which name a field with a colon or carry a mark such as © or ICP备.
+        var comma = false, colon = false
+        for s in line {
+            if s == "。" { return false }
+            if s == "，" { comma = true }
+            if s == ":" || s == "：" || s == "©" || s == "备" || s == "C" || s == "c" { colon = true }
+        }
+        if comma && !colon { return false }
+        let compact = line.filter { !Scalars.isSpace($0) }
+        if comma { return isFooter(compact) }
+        if compact.count <= 12 && wholeLines.contains(Scalars.string(compact)) { return true }
+        if compact.count <= 40 && isNavigation(compact) { return true }
+        if compact.count <= 24 && isEditionLine(compact) && dateHeader(line) == nil { return true }
+        if isFooter(compact) { return true }
+        return false
+    }
+
+    /// `3上一版 下一版4`, `返回京工网 版面导航`: navigation words, digits and punctuation only
+    /// (a site name ending in 网 may remain).
+    static func isNavigation(_ compact: Line) -> Bool {
+        var rest = compact
+        var hits = 0
+        for w in navigationWords {
+            let n = removeAll(w, from: &rest)
+            hits += n
+        }
+        guard hits > 0 else { return false }
+        let residue = rest.filter { Scalars.isIdeograph($0) }
+        if residue.isEmpty { return true }
+        return residue.count <= 6 && residue.last == "网"
+    }
+
+    /// `第09版:顺义`, `第５版 要闻`: an edition number and perhaps the section name.
+    static func isEditionLine(_ compact: Line) -> Bool {
+        guard compact.first == "第" else { return false }
+        var i = 1
+        while i < compact.count, isNumeral(compact[i]) || Scalars.isASCIILetter(compact[i]) { i += 1 }
+        guard i > 1, i < compact.count, compact[i] == "版" else { return false }
+        return !compact.contains(where: Scalars.isClausePunctuation)
+    }
+
+    static func isFooter(_ compact: Line) -> Bool {
+        if compact.contains("。") { return false }
+        for k in footerKeys where hasPrefix(compact, k) {
+            if compact.count > k.count && (compact[k.count] == ":" || compact[k.count] == "：") { return true }
+        }
+        if compact.count <= 120 {
+            for m in footerMarks where indexOf(m, in: compact, from: 0) != nil { return true }
+        }
+        return false
+    }
+
+    // MARK: jump markers
+
+    static let jumpWords: [Line] = ["上接", "下转", "紧接", "接", "转", "续", "转至", "转自"].map(scalars)
+
+    /// Removes `(上接第1版)`, `（下转第４版）`, `(转A3版)` wherever they stand in the line.
+    static func removeJumpMarkers(_ line: Line) -> Line {
+        guard let firstMarker = line.indices.first(where: { i in
+            let s = line[i]
+            return (s == "(" || s == "（" || s == "【" || s == "[") && jumpMarkerEnd(line, from: i) != nil
+        }) else { return line }
+        var out: Line = Array(line[..<firstMarker])
+        out.reserveCapacity(line.count)
+        var i = firstMarker
+        while i < line.count {
+            let s = line[i]
+            if s == "(" || s == "（" || s == "【" || s == "[", let end = jumpMarkerEnd(line, from: i) {
+                i = end
+                continue
+            }
+            out.append(s)
+            i += 1
+        }
+        return out
+    }
+
+    /// End index (exclusive) of a jump marker opening at `start`, or nil.
+    static func jumpMarkerEnd(_ line: Line, from start: Int) -> Int? {
+        var i = start + 1
+        func skipSpaces() { while i < line.count, Scalars.isSpace(line[i]) { i += 1 } }
+        skipSpaces()
+        var matched = false
+        for w in jumpWords where hasPrefix(line, w, at: i) {
+            i += w.count
+            matched = true
+            break
+        }
+        guard matched else { return nil }
+        skipSpaces()
+        if i < line.count, line[i] == "第" { i += 1 }
+        let digitsStart = i
+        while i < line.count, isNumeral(line[i]) || Scalars.isASCIILetter(line[i]) { i += 1 }
+        guard i > digitsStart, i < line.count, line[i] == "版" else { return nil }
+        i += 1
+        if i < line.count, line[i] == "面" { i += 1 }
+        skipSpaces()
+        guard i < line.count, line[i] == ")" || line[i] == "）" || line[i] == "】" || line[i] == "]" else { return nil }
+        return i + 1
+    }
+
+    // MARK: the date line of an e-paper header
+
+    static let weekdayPrefixes: [Line] = ["星期", "礼拜", "周"].map(scalars)
+    static let headerWords: [Line] = ["农历", "出版", "报", "期", "版", "总第", "日报", "晚报", "午报", "工人报", "发布", "来源", "时间",
+                                       "日期", "更新", "浏览", "点击", "作者"].map(scalars)
+
+    /// A short header line holding a full date (`2019年2月28日 放大 缩小 默认`, `2020年1月8日 星期三`,
+    /// `劳动午报 2020-01-08 第05版`): returns the date as `YYYY-MM-DD`. Dates inside sentences are never taken.
+    static func dateHeader(_ line: Line) -> String? {
+        guard line.count <= 60 else { return nil }
+        var digits = 0
+        for s in line where digitValue(s) != nil { digits += 1 }
+        guard digits >= 6 else { return nil }  // a full date has at least 4 + 1 + 1 digits
+        let compact = line.filter { !Scalars.isSpace($0) }
+        guard compact.count <= 40, !compact.contains(where: { $0 == "，" || $0 == "。" || $0 == "、" || $0 == "；" || $0 == "," }) else { return nil }
+        guard let (date, range) = findDate(compact) else { return nil }
+        var rest = Array(compact[..<range.lowerBound]) + Array(compact[range.upperBound...])
+        var hint = false
+        for w in navigationWords where w.count >= 2 && removeAll(w, from: &rest) > 0 { hint = true }
+        // weekday
+        for p in weekdayPrefixes {
+            if let at = indexOf(p, in: rest, from: 0), at + p.count < rest.count,
+               "一二三四五六日天".unicodeScalars.contains(rest[at + p.count]) {
+                rest.removeSubrange(at..<(at + p.count + 1))
+                hint = true
+            }
+        }
+        // edition number 第05版
+        if let at = indexOf(["第"], in: rest, from: 0) {
+            var j = at + 1
+            while j < rest.count, isNumeral(rest[j]) || Scalars.isASCIILetter(rest[j]) { j += 1 }
+            if j > at + 1, j < rest.count, rest[j] == "版" {
+                rest.removeSubrange(at...j)
+                hint = true
+            }
+        }
+        let residue = rest.filter { Scalars.isIdeograph($0) }
+        if residue.isEmpty { return date }
+        if !hint {
+            for w in headerWords where indexOf(w, in: residue, from: 0) != nil { hint = true }
+        }
+        return hint && residue.count <= 10 ? date : nil
+    }
+
+    /// Finds `YYYY年M月D日` or `YYYY-MM-DD` (also `/` and `.`), ASCII or full-width digits.
+    static func findDate(_ s: Line) -> (String, Range<Int>)? {
+        var i = 0
+        while i < s.count {
+            guard digitValue(s[i]) != nil else { i += 1; continue }
+            var j = i
+            var year = 0
+            while j < s.count, let d = digitValue(s[j]) { year = year * 10 + d; j += 1 }
+            guard j - i == 4, j < s.count, (1949...2100).contains(year) else { i = j; continue }
+            let sep = s[j]
+            let cjk = sep == "年"
+            guard cjk || sep == "-" || sep == "/" || sep == "." || sep == "－" || sep == "／" else { i = j; continue }
+            var k = j + 1
+            var month = 0, mDigits = 0
+            while k < s.count, let d = digitValue(s[k]), mDigits < 2 { month = month * 10 + d; k += 1; mDigits += 1 }
+            guard mDigits > 0, k < s.count, (1...12).contains(month) else { i = j; continue }
+            if cjk { guard s[k] == "月" else { i = j; continue } } else { guard s[k] == sep else { i = j; continue } }
+            k += 1
+            var day = 0, dDigits = 0
+            while k < s.count, let d = digitValue(s[k]), dDigits < 2 { day = day * 10 + d; k += 1; dDigits += 1 }
+            guard dDigits > 0, (1...31).contains(day) else { i = j; continue }
+            if cjk {
+                guard k < s.count, s[k] == "日" || s[k] == "号" else { i = j; continue }
+                k += 1
+            }
+            let text = String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+            return (text, i..<k)
+        }
+        return nil
+    }
+
+    // MARK: helpers
+
+    @inline(__always)
+    static func digitValue(_ s: Unicode.Scalar) -> Int? {
+        if Scalars.isASCIIDigit(s) { return Int(s.value - 0x30) }
+        if Scalars.isFullwidthDigit(s) { return Int(s.value - 0xFF10) }
+        return nil
+    }
+
+    static func isNumeral(_ s: Unicode.Scalar) -> Bool {
+        digitValue(s) != nil || "〇零一二三四五六七八九十百".unicodeScalars.contains(s)
+    }
+
+    static func hasPrefix(_ line: Line, _ p: Line, at start: Int = 0) -> Bool {
+        guard start + p.count <= line.count else { return false }
+        for k in 0..<p.count where line[start + k] != p[k] { return false }
+        return true
+    }
+
+    static func indexOf(_ p: Line, in line: Line, from: Int) -> Int? {
+        guard !p.isEmpty, line.count >= p.count else { return nil }
+        var i = from
+        while i + p.count <= line.count {
+            if line[i] == p[0] && hasPrefix(line, p, at: i) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Removes every occurrence of `w` from `line`; returns how many.
+    @discardableResult
+    static func removeAll(_ w: Line, from line: inout Line) -> Int {
+        var n = 0
+        while let at = indexOf(w, in: line, from: 0) {
+            line.removeSubrange(at..<(at + w.count))
+            n += 1
+        }
+        return n
+    }
+}

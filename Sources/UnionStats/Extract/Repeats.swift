@@ -1,0 +1,99 @@
+/// Finds paragraphs a page repeats: identical ones (8 scalars or more), and
+/// ones of 20 scalars or more that are the start or the tail of an earlier
+/// paragraph (a column printed twice, or the end of a paragraph pasted again),
+/// or lie inside one of the few paragraphs just before. Hash lookups keep it
+/// linear in the page length; the first occurrence is kept.
+struct Repeats {
+    static let minimumIdentical = 8
+    static let minimumPartial = 20
+    static let recentWindow = 4
+    static let recentLimit = 20_000
+
+    var whole: [Int: Int] = [:]
+    var heads: [Int: Int] = [:]
+    var tails: [Int: Int] = [:]
+    /// Texts of recorded paragraphs; they share storage with the paragraphs themselves,
+    /// and are decoded again only when a hash matches.
+    var kept: [String] = []
+    var recent: [[Unicode.Scalar]] = []
+
+    static func compactCount(_ text: String) -> Int {
+        var n = 0
+        for s in text.unicodeScalars where !Scalars.isSpace(s) { n += 1 }
+        return n
+    }
+
+    /// Whether `text`, spaces ignored, starts with `p` (no copy of `text` is made).
+    static func starts(_ text: String, with p: [Unicode.Scalar]) -> Bool {
+        var k = 0
+        for s in text.unicodeScalars where !Scalars.isSpace(s) {
+            if k == p.count { return true }
+            if s != p[k] { return false }
+            k += 1
+        }
+        return k == p.count
+    }
+
+    /// Whether `text`, spaces ignored, ends with `p`.
+    static func ends(_ text: String, with p: [Unicode.Scalar]) -> Bool {
+        var k = p.count
+        for s in text.unicodeScalars.reversed() where !Scalars.isSpace(s) {
+            if k == 0 { return true }
+            k -= 1
+            if s != p[k] { return false }
+        }
+        return k == 0
+    }
+
+    /// FNV-1a over the scalar values (a fixed, cheap hash; matches are verified on the text).
+    static func hash<C: Collection>(_ s: C) -> Int where C.Element == Unicode.Scalar {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for x in s { h = (h ^ UInt64(x.value)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: h)
+    }
+
+    /// Records `p` and returns true when it is new; returns false for a repeat.
+    mutating func isNew(_ text: String, _ p: [Unicode.Scalar], credit: Bool) -> Bool {
+        let compact = p.filter { !Scalars.isSpace($0) }
+        let n = compact.count
+        if n >= Repeats.minimumIdentical && !credit {
+            let h = Repeats.hash(compact)
+            if let id = whole[h], Repeats.compactCount(kept[id]) == n && Repeats.starts(kept[id], with: compact) { return false }
+            let id = kept.count
+            kept.append(text)
+            if whole[h] == nil { whole[h] = id }
+            if n >= Repeats.minimumPartial {
+                let head = Repeats.hash(compact.prefix(Repeats.minimumPartial))
+                if let q = heads[head], Repeats.starts(kept[q], with: compact) { kept.removeLast(); return false }
+                let tail = Repeats.hash(compact.suffix(Repeats.minimumPartial))
+                if let q = tails[tail], Repeats.ends(kept[q], with: compact) { kept.removeLast(); return false }
+                for q in recent where q.count > n && Repeats.contains(q, compact) { kept.removeLast(); return false }
+                // The latest paragraph per key is kept: repeats sit close to what they repeat, and
+                // many paragraphs may open alike (`本报讯（记者…）近日，`).
+                heads[head] = id
+                tails[tail] = id
+            }
+        }
+        if n >= Repeats.minimumPartial && n <= Repeats.recentLimit {
+            recent.append(compact)
+            if recent.count > Repeats.recentWindow { recent.removeFirst() }
+        }
+        return true
+    }
+
+    /// Whether `needle` occurs in `hay` (first-scalar scan, then compare).
+    static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        guard let first = needle.first, hay.count >= needle.count else { return false }
+        let last = hay.count - needle.count
+        var i = 0
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

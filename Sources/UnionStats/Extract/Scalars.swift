@@ -1,0 +1,148 @@
+/// Classification of single Unicode scalars for the text-repair and
+/// splitting passes. Everything works on `Unicode.Scalar` values (no
+/// `Character`, no regular expressions) so that large pages stay fast.
+enum Scalars {
+    /// CJK ideographs (BMP blocks and Extension A; the supplementary planes
+    /// are rare in news text but counted too).
+    @inline(__always)
+    static func isIdeograph(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0x20000...0x3FFFF).contains(v)
+    }
+
+    @inline(__always)
+    static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    @inline(__always)
+    static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value | 0x20
+        return v >= 0x61 && v <= 0x7A
+    }
+
+    @inline(__always)
+    static func isFullwidthDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0xFF10 && s.value <= 0xFF19 }
+
+    /// Spaces a page may carry: ASCII space and tab, no-break space, ideographic space, BOM, zero-width ones.
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0B, 0x0C, 0x0D, 0xA0, 0x3000, 0xFEFF, 0x200B, 0x2002...0x200A: return true
+        default: return false
+        }
+    }
+
+    /// Punctuation that ends a sentence.
+    @inline(__always)
+    static func isSentenceFinal(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026, 0xFF0E: return true  // 。！？!?…．
+        default: return false
+        }
+    }
+
+    /// Closing quotes and brackets that may follow sentence-final punctuation (`说。”`).
+    @inline(__always)
+    static func isClosing(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x22, 0x27, 0x3011: return true  // ” ’ 」 』 ） ) 》 " ' 】
+        default: return false
+        }
+    }
+
+    /// Punctuation found inside sentences but not in headlines: commas, enumeration comma, semicolons.
+    @inline(__always)
+    static func isClausePunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xFF0C, 0x3001, 0xFF1B, 0x2C, 0x3B: return true  // ，、；,;
+        default: return isSentenceFinal(s)
+        }
+    }
+
+    /// Non-ASCII punctuation: CJK symbols and punctuation, full-width forms, general punctuation (quotes, dashes).
+    @inline(__always)
+    static func isWidePunctuation(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x3000...0x303F).contains(v) || (0xFF00...0xFF0F).contains(v) || (0xFF1A...0xFF20).contains(v)
+            || (0xFF3B...0xFF40).contains(v) || (0xFF5B...0xFF65).contains(v) || (0x2010...0x2027).contains(v)
+            || v == 0xB7 || v == 0x25A1
+    }
+
+    /// Terminal columns taken by a scalar (UAX #11, simplified: wide and full-width take two;
+    /// ambiguous quotes and dashes take two as in Chinese fonts).
+    @inline(__always)
+    static func width(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if v < 0x1100 { return (v == 0xB7) ? 2 : 1 }
+        if (0x2010...0x2027).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v) || v == 0x25A1 {
+            return 2
+        }
+        return 1
+    }
+
+    /// Whether the scalars end a sentence (allowing closing quotes and brackets after the mark).
+    static func endsSentence<C: BidirectionalCollection>(_ line: C) -> Bool where C.Element == Unicode.Scalar {
+        var i = line.endIndex
+        var closers = 0
+        while i != line.startIndex {
+            i = line.index(before: i)
+            let s = line[i]
+            if isSpace(s) { continue }
+            if isSentenceFinal(s) { return true }
+            if isClosing(s) && closers < 3 { closers += 1; continue }
+            return false
+        }
+        return false
+    }
+
+    /// Appends the UTF-8 encoding of `s` to `out`.
+    @inline(__always)
+    static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for s in scalars { appendUTF8(s, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Decodes valid UTF-8 (as held by a Swift String) into `out`, replacing its contents.
+    static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [Unicode.Scalar]) {
+        out.removeAll(keepingCapacity: true)
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let b0 = UInt32(bytes[i])
+            var v: UInt32
+            var n: Int
+            if b0 < 0x80 { v = b0; n = 1 }
+            else if b0 < 0xE0 { v = b0 & 0x1F; n = 2 }
+            else if b0 < 0xF0 { v = b0 & 0x0F; n = 3 }
+            else { v = b0 & 0x07; n = 4 }
+            if i + n > end { n = end - i }
+            var k = 1
+            while k < n { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F); k += 1 }
+            out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            i += n
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// Which article each headline line belongs to, by the character bigrams it
+/// shares with the article bodies around it.
+extension Splitter {
+    /// Keeps the cache of body bigrams to the articles near `a` (headline blocks are visited in order).
+    mutating func forget(below a: Int) {
+        if bodyBigrams.count > 4 * Splitter.window { bodyBigrams = bodyBigrams.filter { $0.key >= a } }
+    }
+
+    mutating func body(_ a: Int) -> BigramSet {
+        if let s = bodyBigrams[a] { return s }
+        var set = BigramSet()
+        var budget = Splitter.bodyLimit
+        for p in protos[a].paras where budget > 0 {
+            budget -= Headlines.bigrams(paragraphs[p].text.unicodeScalars, limit: budget, into: &set)
+        }
+        bodyBigrams[a] = set
+        return set
+    }
+
+    /// For each headline line, the article it belongs to.
+    mutating func assignHeadlines() -> [Int] {
+        var owner = [Int](repeating: -1, count: paragraphs.count)
+        var lineBigrams = [BigramSet?](repeating: nil, count: paragraphs.count)
+        for block in blocks {
+            // Column labels (工会动态) say nothing about the article: they only follow their block.
+            for l in block.lines { lineBigrams[l] = Headlines.isLabel(scalars[l]) ? BigramSet() : Headlines.bigrams(scalars[l]) }
+        }
+
+        // 1. Lines that clearly match the article before or after them.
+        var towardBefore = 0, towardAfter = 0
+        // Likeness to the article before and after, kept for step 3.
+        var before = [Double](repeating: -1, count: paragraphs.count)
+        var after = [Double](repeating: -1, count: paragraphs.count)
+        bodyBigrams = [:]
+        for block in blocks {
+            forget(below: block.after - 1)
+            let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
+            for l in block.lines {
+                let h = lineBigrams[l]!
+                guard h.count >= 2 else { continue }
+                let sp = p >= 0 ? Headlines.likeness(h, body(p)) : -1
+                let sn = n >= 0 ? Headlines.likeness(h, body(n)) : -1
+                before[l] = sp
+                after[l] = sn
+                if sp >= Splitter.strong && sp >= sn + Splitter.margin {
+                    owner[l] = p; towardBefore += 1
+                } else if sn >= Splitter.strong && sn >= sp + Splitter.margin {
+                    owner[l] = n; towardAfter += 1
+                }
+            }
+        }
+        // 2. Orphans: a nearby article that has no headline yet and clearly matches.
+        var headed = Set(owner.filter { $0 >= 0 })
+        bodyBigrams = [:]
+        for block in blocks {
+            forget(below: block.after - Splitter.window - 1)
+            let p = block.after, n = block.after + 1
+            for l in block.lines where owner[l] < 0 {
+                let h = lineBigrams[l]!
+                guard h.count >= 3 else { continue }
+                let lo = max(0, p - Splitter.window), hi = min(protos.count - 1, n + Splitter.window)
+                guard lo <= hi else { continue }
+                var best = -1, bestScore = 0.0, second = 0.0
+                for a in lo...hi where a == p || a == n || !headed.contains(a) {
+                    let s = Headlines.likeness(h, body(a))
+                    if s > bestScore { second = bestScore; bestScore = s; best = a } else if s > second { second = s }
+                }
+                if best >= 0 && bestScore >= Splitter.strong && bestScore >= second + Splitter.margin {
+                    owner[l] = best
+                }
+            }
+            for l in block.lines where owner[l] >= 0 { headed.insert(owner[l]) }
+        }
+        // 3. Lines that lean toward one neighbour.
+        bodyBigrams = [:]
+        for block in blocks {
+            let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
+            for l in block.lines where owner[l] < 0 {
+                guard lineBigrams[l]!.count >= 2 else { continue }
+                let sp = before[l], sn = after[l]
+                if sp >= Splitter.lean && sp >= sn + Splitter.leanMargin {
+                    owner[l] = p
+                } else if sn >= Splitter.lean && sn >= sp + Splitter.leanMargin {
+                    owner[l] = n
+                }
+            }
+        }
+        // 4. The rest follow the nearest tied line of their block (the next one first),
+        //    else the page's usual order (headline before its article unless most go after).
+        let headlineFirst = towardAfter >= towardBefore
+        for block in blocks {
+            for (k, l) in block.lines.enumerated() where owner[l] < 0 {
+                var found: Int? = nil
+                for m in (k + 1)..<max(k + 1, block.lines.count) { if owner[block.lines[m]] >= 0 { found = owner[block.lines[m]]; break } }
+                if found == nil {
+                    for m in stride(from: k - 1, through: 0, by: -1) { if owner[block.lines[m]] >= 0 { found = owner[block.lines[m]]; break } }
+                }
+                if let a = found { owner[l] = a; continue }
+                let p = block.after, n = block.after + 1 < protos.count ? block.after + 1 : -1
+                if headlineFirst { owner[l] = n >= 0 ? n : p } else { owner[l] = p >= 0 ? p : n }
+            }
+        }
+        return owner
+    }
+
+}
