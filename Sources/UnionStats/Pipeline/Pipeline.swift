@@ -59,7 +59,6 @@ public enum Pipeline {
         let name = doc ?? FilePaths.baseName(path)
         switch FilePaths.readAll(path, limit: maximumPageBytes) {
         case .success(let bytes):
-            if bytes.isEmpty { return ExtractStage.rejected(name, PageProblem(code: "empty", reason: "the file is empty (0 bytes)")) }
             return ExtractStage.extract(doc: name, bytes: bytes)
         case .failure(let problem):
             return ExtractStage.rejected(name, problem)
