@@ -38,6 +38,8 @@ struct CorpusGenerator {
     let provinces: [String]
     let cities: [String]
     let areas: [String]
+    /// Filler paragraphs already on the current page.
+    var usedFillers = Set<String>()
 
     init(seed: UInt64, divisions: String) throws {
         rng = SplitMix64(seed: seed)
@@ -154,6 +156,8 @@ struct CorpusGenerator {
 
     // MARK: sentences
 
+    static let openers = ["", "", "据了解，", "记者了解到，", "与此同时，", "另外，", "会上，", "近年来，", "此外，", "活动期间，"]
+    static let closers = ["", "", "", "受到职工好评。", "职工纷纷点赞。", "取得了良好效果。", "为下一步工作打下了坚实基础。", "进一步凝聚了职工力量。"]
     static let fillers = [
         "活动中，工作人员认真听取职工意见建议，详细了解职工在工作和生活中遇到的实际困难，并逐一登记建档，确保件件有着落、事事有回音。",
         "与会人员一致认为，要坚持以职工为中心的工作导向，把服务职工的各项举措落细落实，不断增强职工群众的获得感、幸福感、安全感。",
@@ -162,6 +166,18 @@ struct CorpusGenerator {
         "一位参加活动的一线职工告诉记者，工会组织的活动既实用又贴心，让大家切实感受到了“娘家人”的关心和温暖，干劲更足了。",
         "会上还通报了上一阶段工作进展情况，部署了下一阶段重点任务，要求各级工会组织切实履行维权服务基本职责，扎实做好各项工作。",
         "此外，工会还积极协调相关部门，在职工子女入学、医疗保障、住房等方面为困难职工提供帮助，努力解决职工的急难愁盼问题。",
+        "为确保活动取得实效，工会提前制定工作方案，明确责任分工，细化时间节点，并安排专人负责跟踪落实。",
+        "现场气氛热烈，职工们纷纷表示，这样的活动形式新颖、内容丰富，既学到了知识，又增进了交流。",
+        "在座谈交流环节，职工代表围绕薪酬待遇、劳动保护、技能提升等话题畅所欲言，相关负责人一一作了回应。",
+        "近年来，当地工会坚持把维护职工合法权益作为工作的出发点和落脚点，持续深化产业工人队伍建设改革。",
+        "工会干部深入车间班组，面对面宣讲政策，手把手指导操作，把组织的关怀送到职工身边。",
+        "下一步，工会将以此次活动为契机，总结经验做法，完善长效机制，推动各项服务举措常态化开展。",
+        "据悉，该项目由工会牵头，联合人社、卫健、司法等部门共同实施，受到了广大职工的普遍欢迎。",
+        "活动结束后，参与职工还填写了满意度调查问卷，对活动组织和服务内容给予了充分肯定。",
+        "记者在现场看到，志愿者们耐心细致地为前来咨询的职工答疑解惑，并发放了维权服务手册。",
+        "该工会相关负责人介绍，这项工作自启动以来，始终坚持问题导向，聚焦职工最关心最直接最现实的利益问题。",
+        "一名刚入职不久的青年职工说，通过参加培训，自己对岗位操作规程有了更深入的理解，工作起来更有底气。",
+        "与此同时，工会还通过微信公众号、短视频等新媒体平台开展线上宣传，进一步扩大了活动的覆盖面和影响力。",
     ]
 
     /// One body paragraph of union news; about half of them hold 1–3 figures.
@@ -169,7 +185,14 @@ struct CorpusGenerator {
         let month = rng.int(1...12), day = rng.int(1...28)
         let date = rng.chance(0.5) ? "\(month)月\(day)日" : "近日"
         let activity = rng.pick(Self.activities)
-        if rng.chance(0.75) { return rng.pick(Self.fillers) }
+        // Each filler at most once a page (a page repeating a whole paragraph is
+        // another matter: text repair drops such repeats), with the page's names in it.
+        if rng.chance(0.75) {
+            for _ in 0..<8 {
+                let f = rng.pick(Self.openers) + rng.pick(Self.fillers) + rng.pick(Self.closers)
+                if usedFillers.insert(f).inserted { return f.replacingOccurrences(of: "工会", with: rng.chance(0.3) ? org : "工会") }
+            }
+        }
         switch rng.int(0...11) {
         case 0:
             return "\(date)，\(org)开展“\(activity)”活动，走访慰问困难职工\(quantity("户", magnitude: 20...3000, into: &figures))，发放慰问金\(quantity("元", magnitude: 5000...900_000, money: true, into: &figures))。"
@@ -214,6 +237,7 @@ struct CorpusGenerator {
 
     /// One page: 2–6 articles, headline after or before the body, furniture, wrapping.
     mutating func page(year: Int, bytesWanted: Int, into figures: inout [PlantedFigure]) -> String {
+        usedFillers = []
         var out = rng.chance(0.3) ? " 广告\n\n" : ""
         let wrapWidth = rng.chance(0.7) ? rng.int(12...16) : 0
         while out.utf8.count < bytesWanted {
