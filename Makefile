@@ -85,8 +85,11 @@ $(WORK)/extract:
 
 # One page -> its articles and mentions. The tool keeps an unchanged file's
 # time; touch it so make knows this page is done.
+# A page that makes the extractor die (a signal: a bug) is recorded as
+# rejected, so one page cannot stop the batch.
 $(WORK)/extract/%.csv: $(WORK)/pages/% $(BIN) | $(WORK)/extract
-	@$(BIN) extract --doc-from-link --touch "$<" -o "$@"
+	@SWIFT_BACKTRACE=enable=no $(BIN) extract --doc-from-link --touch "$<" -o "$@" || { s=$$?; [ $$s -gt 128 ] || exit $$s; \
+	  $(BIN) extract --doc-from-link --touch --crashed $$s "$<" -o "$@"; }
 
 # A page that is a link to nothing has no time for make to compare: it is
 # redone (and reported in rejects.csv) whenever the page list changes.

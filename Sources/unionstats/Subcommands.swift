@@ -30,11 +30,20 @@ struct Extract: ParsableCommand {
     @Flag(help: "Give the output file the current time even when its bytes did not change (so make sees the page done).")
     var touch = false
 
+    @Option(help: ArgumentHelp("Do not read PAGE: record that extracting it died with this status (make's fallback when a page crashes the extractor).", visibility: .hidden))
+    var crashed: Int32?
+
     func run() throws {
         do {
             var name = doc
             if docFromLink, name == nil, let target = PageLinks.target(of: page) { name = FilePaths.baseName(target) }
-            _ = try Pipeline.extract(page: page, doc: name, to: output)
+            if let status = crashed {
+                let problem = PageProblem(code: "crashed", reason: "unionstats stopped with status \(status) on this page (a bug: please report it with the page); the page was skipped")
+                try IntermediateCSV.write(ExtractedPage(page: Page(doc: name ?? FilePaths.baseName(page), encoding: "", paragraphs: []),
+                                                        articles: [], mentions: [], problem: problem), to: output)
+            } else {
+                _ = try Pipeline.extract(page: page, doc: name, to: output)
+            }
             if touch, output != "-", utimensat(AT_FDCWD, output, nil, 0) != 0 {
                 throw CSVError.cannotWrite(path: output, reason: "cannot set its time")
             }

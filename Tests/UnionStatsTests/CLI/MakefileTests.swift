@@ -101,3 +101,52 @@ final class MakefileTests: XCTestCase {
         XCTAssertTrue(busy.stderr.contains("exit status 75"), busy.stderr)
     }
 }
+
+/// A page that crashes a stage must not stop make's batch.
+final class MakeCrashToleranceTests: XCTestCase {
+    /// Wrapped column text whose paragraphs come back, re-wrapped, several
+    /// times: it crashed text repair (index out of range in Repeats.isNew) when
+    /// this test was written. Read or rejected, the batch goes on either way.
+    static let repeatedParagraphs = """
+    建爱心驿站239个。据了解
+    ，此次活动以“建功新时代、
+    奋进新征程”为主题，通过线
+    上线下相结合的方式进行，内
+    容涵盖政策宣讲、技能比武、
+    文艺展演等多个环节。
+    又贴心，让大家切实感受到了
+    “娘家人”的关心和温暖，干
+    劲更足了。与会人员一致认为
+    人。
+    据了解，此次活动以“建功新
+    时代、奋进新征程”为主题，
+    通过线上线下相结合的方式进
+    行，内容涵盖政策宣讲、技能
+    比武、文艺展演等多个环节。
+
+    又贴心，让大家切实感受到了
+    “娘家人”的关心和温暖，干
+    劲更足了。
+    据了解，此次活动以“建功新
+    时代、奋进新征程”为主题，
+    通过线上线下相结合的方式进
+    行，内容涵盖政策宣讲、技能
+    比武、文艺展演等多个环节。
+    """
+
+    func testCrashingPageIsRejectedAndTheBatchGoesOn() throws {
+        let input = try Tool.sampleInput()
+        try Tool.write(Array(MakeCrashToleranceTests.repeatedParagraphs.utf8), to: input + "/repeats.txt")
+        let out = try Tool.temporaryDirectory("make")
+        let r = try Tool.make(["INPUT=\(input)", "OUTPUT=\(out)"])
+        let crashed = Tool.records(out + "/rejects.csv").first { $0["doc"] == "repeats.txt" }
+        if let crashed {
+            XCTAssertEqual(crashed["problem"], "crashed")
+            XCTAssertTrue(r.stderr.contains("exit status 3"), r.stderr)
+        } else {
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertTrue(Tool.records(out + "/articles.csv").contains { $0["doc"] == "repeats.txt" })
+        }
+        XCTAssertEqual(Set(Tool.records(out + "/articles.csv").map { $0["doc"] }).intersection(Tool.samplePages), Set(Tool.samplePages))
+    }
+}
