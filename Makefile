@@ -23,6 +23,8 @@ PIPELINE     ?= pipeline
 CSV_ENCODING ?= utf8-bom
 PREFIX       ?= /usr/local
 QUIET        ?= --quiet
+# --no-lock when the caller holds $(OUTPUT)/.lock (scripts/cron-run, under flock).
+LOCKFLAGS    ?=
 FUZZ_SECONDS ?= 60
 BENCH_SIZES  ?= 100 1000
 BENCH_DIR    ?= .bench
@@ -43,11 +45,13 @@ define newline
 
 endef
 
-.PHONY: all build deps test clean install check-output cron fuzz bench
-all: $(WORK)/aggregate.stamp $(WORK)/report.stamp check-output
+.PHONY: all outputs build deps test clean install check-output cron fuzz bench
+all: outputs check-output
+# The pipeline without the final check (scripts/cron-run runs the check itself).
+outputs: $(WORK)/aggregate.stamp $(WORK)/report.stamp
 
 # The page list only matters to the pipeline targets; the others need no build to start.
-PIPELINE_GOALS := all check-output
+PIPELINE_GOALS := all outputs check-output
 ifneq ($(if $(MAKECMDGOALS),$(filter $(PIPELINE_GOALS) $(WORK)/%,$(MAKECMDGOALS)),all),)
 -include $(WORK)/pages.mk
 endif
@@ -102,19 +106,19 @@ $(WORK)/pages/%: ;
 # pipeline/ are unchanged come from the cache in $(WORK)/normalized.
 $(WORK)/normalize.stamp: $(EXTRACTS) $(MANIFEST) $(DICTS) $(BIN) $(WORK)/pages.mk
 	$(file >$(WORK)/extracts.list,$(subst $(space),$(newline),$(strip $(EXTRACTS))))
-	@$(BIN) normalize --input "$(INPUT)" --output "$(OUTPUT)" --pipeline "$(PIPELINE)" $(CSVFLAGS) \
+	@$(BIN) normalize --input "$(INPUT)" --output "$(OUTPUT)" --pipeline "$(PIPELINE)" $(CSVFLAGS) $(LOCKFLAGS) \
 	  --cache "$(WORK)/normalized" --list "$(WORK)/extracts.list"
 	@touch $@
 
 $(OUTPUT)/figures.csv: $(WORK)/normalize.stamp ;
 
 $(WORK)/aggregate.stamp: $(OUTPUT)/figures.csv $(BIN)
-	@$(BIN) aggregate --output "$(OUTPUT)" $(CSVFLAGS)
+	@$(BIN) aggregate --output "$(OUTPUT)" $(CSVFLAGS) $(LOCKFLAGS)
 	@touch $@
 
 # Reports do not read the tables: with -j2 the two run side by side.
 $(WORK)/report.stamp: $(OUTPUT)/figures.csv $(BIN)
-	@$(BIN) report --output "$(OUTPUT)"
+	@$(BIN) report --output "$(OUTPUT)" $(LOCKFLAGS)
 	@touch $@
 
 # Says (and fails, unionstats status 3) when pages were rejected; silent otherwise.
@@ -122,10 +126,11 @@ check-output: $(WORK)/aggregate.stamp $(WORK)/report.stamp
 	@$(BIN) check --output "$(OUTPUT)"
 
 # --- cron ----------------------------------------------------------------------
-# The whole pipeline under flock(1) on $(OUTPUT)/.lock (scripts/cron-run):
-# silent when every page went through; otherwise it says what unionstats'
-# exit status means and fails. Cron jobs that want the status itself call
-# scripts/cron-run directly (see the README).
+# The pipeline (these same rules: incremental, and a page that crashes the
+# extractor cannot stop it) under flock(1) on $(OUTPUT)/.lock, via
+# scripts/cron-run: silent when every page went through; otherwise it says
+# what unionstats' exit status means and fails. Cron jobs that want the
+# status itself call scripts/cron-run directly (see the README).
 cron: BUILD_QUIET := 1
 cron: $(BIN)
 	@status=0; UNIONSTATS="$(BIN)" scripts/cron-run "$(INPUT)" "$(OUTPUT)" "$(PIPELINE)" || status=$$?; \

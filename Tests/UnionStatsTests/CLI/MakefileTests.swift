@@ -149,4 +149,16 @@ final class MakeCrashToleranceTests: XCTestCase {
         }
         XCTAssertEqual(Set(Tool.records(out + "/articles.csv").map { $0["doc"] }).intersection(Tool.samplePages), Set(Tool.samplePages))
     }
+
+    /// cron goes through the same make rules: the batch still goes on, and the status says what happened.
+    func testCronRunGoesOnPastACrashingPage() throws {
+        let input = try Tool.sampleInput()
+        try Tool.write(Array(MakeCrashToleranceTests.repeatedParagraphs.utf8), to: input + "/repeats.txt")
+        let out = try Tool.temporaryDirectory("cron")
+        let r = try Tool.Running(Tool.repo + "/scripts/cron-run", [input, out, Tool.repo + "/pipeline"],
+                                 env: ["UNIONSTATS": try Tool.program()]).wait()
+        XCTAssertTrue(r.status == 0 || r.status == 3, "\(r.status): \(r.stderr)")
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertEqual(Set(Tool.records(out + "/articles.csv").map { $0["doc"] }).intersection(Tool.samplePages), Set(Tool.samplePages))
+    }
 }
