@@ -1,14 +1,60 @@
 /// Resolves metric, region, organization and period for the figures of one
-/// article (STUB: owned by the context work).
+/// article. Places, organizations and time phrases are found once per article;
+/// each figure then looks them up by position.
 public struct ContextResolver: Sendable {
     public let dictionaries: Dictionaries
+    /// Index of each source's default region in the gazetteer (nil: none).
+    private let defaults: [String: Int]
 
     public init(dictionaries: Dictionaries) {
         self.dictionaries = dictionaries
+        var d: [String: Int] = [:]
+        for row in dictionaries.sources.rows where !row.region.isEmpty {
+            if let e = dictionaries.gazetteer.entry(path: row.region) { d[row.source] = e }
+        }
+        defaults = d
+    }
+
+    /// The default region's gazetteer entry for a source, if any.
+    func defaultEntry(for source: String) -> Int? {
+        if let e = defaults[source] { return e }
+        // A source that contains a listed name (劳动午报社).
+        let path = dictionaries.sources.defaultRegion(of: source)
+        return path.isEmpty ? nil : dictionaries.gazetteer.entry(path: path)
     }
 
     /// One `FigureContext` per figure, in the order given.
     public func resolve(article: Article, figures: [(mention: Mention, quantity: Quantity)], page: PageContext) -> [FigureContext] {
-        figures.map { _ in FigureContext() }
+        guard !figures.isEmpty else { return [] }
+        let text = ArticleContext(article: article, figures: figures, gazetteer: dictionaries.gazetteer,
+                                  defaultRegion: defaultEntry(for: page.source))
+        return figures.indices.map { i in
+            let f = text.figures[i]
+            var c = FigureContext()
+            c.metric = f.metric?.text ?? ""
+            c.period = text.period(of: f, published: page.published).period
+            c.organization = text.organization(of: f)?.name ?? ""
+            c.region = text.region(of: f)
+            let entry = dictionaries.metrics.match(c.metric)
+            c.metricID = entry?.id ?? ""
+            c.kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: c.metric, dictionary: entry?.kind,
+                                          label: c.period.label, before: text.clauseBefore(f))
+            return c
+        }
+    }
+
+    static let stateLabels = ["目前", "现在", "当前", "如今", "现有", "截至", "截止", "至今", "到目前为止"]
+    static let stateWords = ["在档", "现有", "共有", "已有", "达到", "现存", "在册", "入库", "拥有"]
+
+    /// rate for % and 率; the dictionary's kind; else level for a state at a
+    /// date (在档/现有/共有… with 目前/截至…), else flow.
+    static func kind(unit: String, metric: String, dictionary: MetricKind?, label: String, before: String) -> MetricKind {
+        if unit == "%" || unit == "％" || metric.hasSuffix("率") { return .rate }
+        if let k = dictionary { return k }
+        let stateLabel = stateLabels.contains { label.hasPrefix($0) || label == $0 }
+        if stateLabel, stateWords.contains(where: { before.contains($0) || metric.contains($0) }) { return .level }
+        if stateWords.prefix(2).contains(where: { before.contains($0) || metric.contains($0) }) { return .level }
+        return .flow
     }
 }
+

@@ -1,0 +1,139 @@
+/// Per-figure lookups: the time phrase, organization and place that govern a figure.
+extension ArticleContext {
+    /// The first body paragraph with text (the lead).
+    var lead: Int? { (0..<bodyCount).first { !segs[$0].text.isEmpty } }
+
+    func sentenceStart(_ f: Fig) -> Int { TextClasses.sentenceStart(segs[f.seg].text, f.start) }
+
+    /// The sentence from its start to the figure.
+    func clauseBefore(_ f: Fig) -> String {
+        TextClasses.string(segs[f.seg].text[sentenceStart(f)..<f.start])
+    }
+
+    // MARK: - period
+
+    /// The nearest time phrase before the figure in its sentence, else in its
+    /// paragraph, else the last one of the lead paragraph (近日, 当天 in the lead
+    /// govern the article), resolved against the publication date.
+    func period(of f: Fig, published: String) -> (period: Period, phrase: TimePhrase?) {
+        let times = segs[f.seg].times.filter { !$0.embedded }
+        let ss = sentenceStart(f)
+        var phrase = times.last { $0.end <= f.start && $0.start >= ss }
+        if let p = phrase, let k = times.firstIndex(of: p), k > 0 {
+            let prior = times[k - 1]
+            // 截至目前，2020年…: the year qualifies the phrase before it.
+            if case .date(let c, nil) = p.kind, c.month == nil, c.day == nil, prior.start >= ss, p.start - prior.end <= 2 {
+                switch prior.kind {
+                case .now, .until: phrase = prior
+                default: break
+                }
+            }
+            // 2019年，…全年有56项: 全年 is the year named before it.
+            if case .partOfYear(nil) = p.kind, prior.start >= ss, case .date(let c, nil) = prior.kind, c.year != nil, c.month == nil {
+                phrase = prior
+            }
+        }
+        if phrase == nil { phrase = times.last { $0.end <= f.start } }
+        // The lead: the first of the first two paragraphs that has a time phrase
+        // (a quotation may open the article).
+        if phrase == nil {
+            for l in Array(0..<min(2, bodyCount)) + [headline, subheadline] {
+                if let p = segs[l].times.last(where: { !$0.embedded }) { phrase = p; break }
+            }
+        }
+        guard let p = phrase else { return (Period(), nil) }
+        return (PeriodResolver.resolve(p, published: published), p)
+    }
+
+    // MARK: - organization
+
+    func usable(_ o: Org) -> Bool { o.usable && o.name != nil }
+
+    func isUnion(_ o: Org) -> Bool {
+        guard let n = o.name else { return false }
+        return n.hasSuffix("工会") || n.hasSuffix("工会委员会") || n.hasSuffix("工会联合会")
+    }
+
+    /// The nearest owner before the figure in its sentence; else the union of
+    /// the place the sentence names (当天，朝阳区共开展… → 朝阳区总工会); else the
+    /// nearest before it in the paragraph; the nearest union (else owner) in
+    /// earlier paragraphs; the first after it in the paragraph; the article's
+    /// first union (else owner).
+    func organization(of f: Fig) -> Org? {
+        let ss = sentenceStart(f)
+        let inSeg = orgs.filter { $0.seg == f.seg && usable($0) }
+        if let o = inSeg.last(where: { $0.end <= f.start && $0.start >= ss }) { return o }
+        if let p = nearestPlace(f, from: ss), let o = orgs.first(where: { usable($0) && $0.place == p.entry && $0.name!.hasSuffix("总工会") }) {
+            return o
+        }
+        if let o = inSeg.last(where: { $0.end <= f.start }) { return o }
+        // Beyond the paragraph, a union is the likelier subject.
+        if f.seg < bodyCount {
+            let earlier = orgs.filter { $0.seg < f.seg && usable($0) }
+            if let o = earlier.last(where: isUnion) ?? earlier.last { return o }
+        }
+        if let o = inSeg.first(where: { $0.start >= f.end }) { return o }
+        let all = readingOrder.flatMap { s in orgs.filter { $0.seg == s && usable($0) } }
+        return all.first(where: isUnion) ?? all.first
+    }
+
+    // MARK: - region
+
+    /// The nearest usable place before the figure from offset `from` of its paragraph.
+    func nearestPlace(_ f: Fig, from: Int) -> Place? {
+        segs[f.seg].places.last { $0.usable && $0.end <= f.start && $0.start >= from }
+    }
+
+    func region(_ p: Place) -> Region { gazetteer.region(p.entry, written: p.written) }
+
+    /// National (全国) in the figure's clause: none. Else the nearest place before
+    /// the figure in its sentence (a list of places in different regions in its
+    /// clause: none), the organization's place, the nearest place before it in
+    /// the paragraph and in earlier paragraphs, the article's first place, and
+    /// last the newspaper's default region.
+    func region(of f: Fig) -> Region {
+        let text = segs[f.seg].text
+        let cs = TextClasses.clauseStart(text, f.start)
+        let clause = TextClasses.string(text[cs..<f.start])
+        if ArticleContext.isNational(clause) { return Region() }
+        let ss = sentenceStart(f)
+        let before = segs[f.seg].places.filter { $0.usable && $0.end <= f.start }
+        // Places listed together (深圳、东莞、南宁、海口) in the figure's clause: the figure spans them.
+        if let last = before.last, last.start >= cs, last.listed { return Region() }
+        let org = organization(of: f)
+        if let p = before.last(where: { !$0.listed && $0.start >= ss }) {
+            // A wider area than the owner's (北京市 for 顺义区总工会's figure) does not widen its scope.
+            if let o = org, let op = o.place, gazetteer.isAncestor(p.entry, of: op) { return gazetteer.region(op, written: placeWritten(o, op)) }
+            return region(p)
+        }
+        if let o = org, let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
+        if let p = before.last(where: { !$0.listed }) { return region(p) }
+        if f.seg < bodyCount {
+            for s in stride(from: f.seg - 1, through: 0, by: -1) {
+                if let p = segs[s].places.last(where: { $0.usable && !$0.listed }) { return region(p) }
+            }
+        }
+        for s in (lead.map { [$0] } ?? []) + [headline, subheadline] + Array(0..<bodyCount) {
+            if let p = segs[s].places.first(where: { $0.usable && !$0.listed }) { return region(p) }
+        }
+        if let d = defaultRegion { return gazetteer.region(d) }
+        return Region()
+    }
+
+    /// 全国 in a clause makes it national, except in a title (全国劳模, 全国五一劳动奖章).
+    static func isNational(_ clause: String) -> Bool {
+        let t = Array(clause.unicodeScalars)
+        var i = 0
+        while i + 1 < t.count {
+            if t[i] == "全", t[i + 1] == "国", TextClasses.wordAt(t, i + 2, nationalTitles) == nil { return true }
+            i += 1
+        }
+        return false
+    }
+    static let nationalTitles = TextClasses.words(["劳模", "劳动模范", "五一", "先进", "优秀", "模范", "示范", "百强", "十佳",
+                                                   "工人先锋号", "三八红旗", "技术能手", "最美", "总工会", "人大", "政协", "职工教育"])
+
+    func placeWritten(_ o: Org, _ entry: Int) -> String? {
+        segs[o.seg].places.first { $0.entry == entry && $0.start >= o.start && $0.end <= o.end }?.written
+    }
+}

@@ -1,0 +1,206 @@
+/// An article read once for context: its places (resolved in reading order),
+/// organizations (short references expanded), time phrases and the figures'
+/// metrics, by paragraph and offset. The headline and sub-headlines are read
+/// first: they name the article's subject.
+struct ArticleContext {
+    typealias S = Unicode.Scalar
+
+    struct Place {
+        var start: Int
+        var end: Int
+        var entry: Int
+        var written: String?
+        /// False inside an affiliation (来自X医院的) or inside a counted noun (汉中市劳动模范9名).
+        var usable: Bool
+        /// One of several places listed together (深圳、东莞、南宁、海口): not the place of later figures.
+        var listed = false
+    }
+
+    struct Org {
+        var seg: Int
+        var start: Int
+        var end: Int
+        /// The full name (expanded from 区总工会, 该公司工会 …); nil when it cannot be told.
+        var name: String?
+        var usable: Bool
+        /// The most specific place in the name (or in the name it was expanded from).
+        var place: Int?
+        var written: String?
+        var bare: Bool
+        /// May stand for a later short reference (usable, or named as where something happened).
+        var referable: Bool
+    }
+
+    struct Seg {
+        var text: [S]
+        var places: [Place] = []
+        var times: [TimePhrase] = []
+        var metricSpans: [Range<Int>] = []
+    }
+
+    struct Fig {
+        var seg: Int
+        var start: Int
+        var end: Int
+        var metric: MetricSpan?
+    }
+
+    let gazetteer: Gazetteer
+    let defaultRegion: Int?
+    var segs: [Seg] = []
+    let bodyCount: Int
+    var orgs: [Org] = []
+    var figures: [Fig] = []
+
+    var headline: Int { bodyCount }
+    var subheadline: Int { bodyCount + 1 }
+    /// Headline block first, then the body.
+    var readingOrder: [Int] { [headline, subheadline] + Array(0..<bodyCount) }
+
+    init(article: Article, figures input: [(mention: Mention, quantity: Quantity)], gazetteer: Gazetteer, defaultRegion: Int?) {
+        self.gazetteer = gazetteer
+        self.defaultRegion = defaultRegion
+        bodyCount = article.paragraphs.count
+        segs = article.paragraphs.map { Seg(text: Array($0.text.unicodeScalars)) }
+        segs.append(Seg(text: Array(article.headline.unicodeScalars)))
+        segs.append(Seg(text: Array(article.subheadlines.joined(separator: "。").unicodeScalars)))
+
+        // Places, in reading order, so that earlier places disambiguate later ones.
+        var resolver = RegionResolver(gazetteer: gazetteer, defaultRegion: defaultRegion)
+        var covered: [[Bool]] = segs.map { [Bool](repeating: false, count: $0.text.count) }
+        for s in readingOrder {
+            let text = segs[s].text
+            var resolvedEnd = 0
+            for m in gazetteer.scan(text) where m.start >= resolvedEnd {
+                if let p = resolver.resolve(m, in: text, segment: s) {
+                    segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: true))
+                    for k in m.start..<m.end { covered[s][k] = true }
+                    resolvedEnd = m.end
+                }
+            }
+            segs[s].times = TimePhraseFinder.find(in: text)
+        }
+
+        // Figures and their metrics.
+        for item in input {
+            let m = item.mention
+            let s = m.paragraph < 0 || m.paragraph >= bodyCount ? headline : m.paragraph
+            let r = ArticleContext.locate(m, in: segs[s].text)
+            figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil))
+        }
+        let bySeg = Dictionary(grouping: figures.indices, by: { figures[$0].seg })
+        for (s, idx) in bySeg {
+            let text = segs[s].text
+            let times = segs[s].times.map { $0.start..<$0.end }
+            let placeSpans = segs[s].places.map { $0.start..<$0.end }
+            var previous: Fig? = nil
+            for i in idx.sorted(by: { figures[$0].start < figures[$1].start }) {
+                var f = figures[i]
+                var prevMetric: MetricSpan? = nil, prevInSentence: MetricSpan? = nil
+                if let p = previous, p.end <= f.start {
+                    let between = text[p.end..<f.start]
+                    if !between.contains(where: { TextClasses.clauseEnd.contains($0) }) { prevMetric = p.metric }
+                    if !between.contains(where: { TextClasses.sentenceEnd.contains($0) }) { prevInSentence = p.metric }
+                }
+                f.metric = MetricFinder.find(in: text, raw: f.start..<f.end, unit: input[i].quantity.unit, times: times,
+                                             previous: prevMetric, places: placeSpans, previousInSentence: prevInSentence)
+                if let ms = f.metric, ms.start >= 0 { segs[s].metricSpans.append(ms.start..<ms.end) }
+                figures[i] = f
+                previous = f
+            }
+        }
+
+        for s in segs.indices {
+            let ps = segs[s].places
+            for k in ps.indices where k > 0 {
+                let a = ps[k - 1], b = ps[k]
+                if b.start - a.end == 1, "、和与及".unicodeScalars.contains(segs[s].text[a.end]), a.entry != b.entry,
+                   !gazetteer.isAncestor(a.entry, of: b.entry), !gazetteer.isAncestor(b.entry, of: a.entry) {
+                    segs[s].places[k - 1].listed = true
+                    segs[s].places[k].listed = true
+                }
+            }
+        }
+
+        // Organizations, in reading order, expanding short references from earlier names.
+        for s in readingOrder {
+            let text = segs[s].text
+            for o in OrganizationFinder.find(in: text, covered: covered[s]) {
+                var org = Org(seg: s, start: o.start, end: o.end, name: o.text, usable: o.usable, place: nil, written: o.text, bare: o.bare,
+                              referable: o.usable || o.location)
+                if segs[s].metricSpans.contains(where: { $0.overlaps(o.start..<o.end) }) { org.usable = false }
+                org.place = deepestPlace(s, o.start, o.end)
+                if o.placeUnions, let p = org.place {
+                    org.name = gazetteer.entries[p].name + "总工会"
+                } else if o.bare {
+                    expand(&org, core: OrganizationFinder.stripReferring(o.text))
+                }
+                if !o.usable, !o.location {
+                    for k in segs[s].places.indices where segs[s].places[k].start >= o.start && segs[s].places[k].end <= o.end {
+                        segs[s].places[k].usable = false
+                    }
+                }
+                orgs.append(org)
+            }
+            // Places inside a counted noun (汉中市劳动模范9名) or a title (《北京市…办法》) are not where the figure is.
+            for k in segs[s].places.indices
+            where segs[s].metricSpans.contains(where: { $0.contains(segs[s].places[k].start) })
+                || TextClasses.insideBookTitle(text, segs[s].places[k].start) {
+                segs[s].places[k].usable = false
+            }
+        }
+    }
+
+    /// The figure's offsets in its paragraph; when the mention's offsets do not
+    /// hold its raw text, the first occurrence of the raw text.
+    static func locate(_ m: Mention, in text: [S]) -> Range<Int> {
+        let raw = Array(m.raw.unicodeScalars)
+        if m.start >= 0, m.end <= text.count, m.start < m.end, Array(text[m.start..<m.end]) == raw { return m.start..<m.end }
+        if !raw.isEmpty, raw.count <= text.count {
+            for i in 0...(text.count - raw.count) where TextClasses.has(text, i, raw) { return i..<(i + raw.count) }
+        }
+        let s = max(0, min(m.start, text.count)), e = max(s, min(m.end, text.count))
+        return s..<e
+    }
+
+    func deepestPlace(_ s: Int, _ start: Int, _ end: Int) -> Int? {
+        var best: Int? = nil
+        for p in segs[s].places where p.start >= start && p.end <= end {
+            if best == nil || gazetteer.entries[p.entry].level >= gazetteer.entries[best!].level { best = p.entry }
+        }
+        return best
+    }
+
+    /// 区总工会 after 顺义区总工会 → 顺义区总工会; 市总工会 in a Beijing paper → 北京市总工会.
+    mutating func expand(_ org: inout Org, core: String) {
+        if let prior = orgs.last(where: { !$0.bare && $0.referable && $0.name != nil && $0.name!.hasSuffix(core) && $0.name! != core }) {
+            org.name = prior.name
+            org.place = prior.place
+            return
+        }
+        org.name = nil
+        guard core.hasSuffix("总工会"), let level = core.unicodeScalars.first, core.unicodeScalars.count == 4 else { return }
+        // The most recent place of that level, else the default region.
+        var candidates: [Int] = []
+        for s in readingOrder {
+            for p in segs[s].places where p.usable { candidates.append(p.entry) }
+            if s == org.seg { break }
+        }
+        if let d = defaultRegion { candidates.insert(d, at: 0) }
+        for e in candidates.reversed() {
+            for a in gazetteer.chain(e) where gazetteer.entries[a].name.unicodeScalars.last == level {
+                org.name = gazetteer.entries[a].name + "总工会"
+                org.place = a
+                return
+            }
+        }
+    }
+}
+
+extension OrganizationFinder {
+    static func stripReferring(_ text: String) -> String {
+        var body = Array(text.unicodeScalars)
+        if let r = TextClasses.wordAt(body, 0, referringStarts), body.count > r.count { body.removeFirst(r.count) }
+        return TextClasses.string(body)
+    }
+}

@@ -1,0 +1,264 @@
+/// Finds the counted thing of a figure in the article's own words.
+///
+/// 1. The noun after the number and unit: `12间职工倾听室`, `11名职工发放…`,
+///    `4.1万元的助学金`; when the counted people won something, the prize:
+///    `三名选手获得金奖` → 金奖.
+/// 2. Else the noun phrase before it, after dropping linking words
+///    (达到/为/共/共开展…): `职工咨询人数达到1853人`, `脱困率94%`, `职工沟通会近2000场`.
+/// 3. Else what follows a leading verb: `两次开展了“情系环卫工”系列活动`.
+/// 4. Else the previous figure's metric in the same clause (`由500元…提升到2400元`),
+///    or the last noun of the previous clause (`…的救助金，共计112万余元`).
+struct MetricSpan: Equatable {
+    var text: String
+    /// Offsets in the paragraph; both -1 when taken from another figure.
+    var start: Int
+    var end: Int
+}
+
+enum MetricFinder {
+    typealias S = Unicode.Scalar
+
+    static let stopPunctuation = TextClasses.set("。！？；!?;，,：:、()（）《》〈〉【】[]…—")
+    static let quotesAndSpaces = TextClasses.set("“”‘’\"' \u{3000}\t「」『』")
+
+    static let afterStops = TextClasses.words([
+        "的", "在", "参加", "参与", "进入", "入围", "获得", "分获", "荣获", "获评", "被评为", "获", "讲述", "拿到", "收到",
+        "得到", "受到", "被", "为", "同时", "开启", "带着", "进行", "开展", "组成", "实现", "送到", "送往", "送去", "送上",
+        "送", "用于", "提升", "提高", "增加", "增长", "降低", "减少", "下降", "上升", "降到", "降至", "增至", "达到", "达",
+        "是", "已", "将", "把", "等", "均", "都", "也", "还", "正在", "参赛", "走进", "来到", "前往", "共", "累计", "分别",
+        "发放", "领取", "签订", "办理", "接受", "享受", "覆盖", "惠及", "涉及", "占", "较", "同比", "当中", "之中", "以上",
+        "左右", "上下", "之多", "进驻", "入驻", "报名", "提出", "完成", "回到", "投入", "走上", "和", "提供",
+        "拿出", "推出", "捐出", "捐赠", "设立", "设置", "组织", "举办", "签约", "达成", "成为", "获得了", "回家",
+        "返乡", "返岗", "参会", "参展", "参训", "到场", "出席", "加强", "推进", "实施", "落实", "深化", "促进", "做好",
+        "解决", "帮助", "带动", "助力", "共同", "一起", "纷纷", "积极", "主动", "相继", "先后", "全部", "全都", "建立",
+        "成立", "开通", "上线", "启动", "通过", "经过",
+    ])
+    /// Set phrases holding a stop word: 在档困难职工, 劳模和工匠人才.
+    static let protectedWords = TextClasses.words(["在档", "在职", "在岗", "在校", "在册", "在线", "在建", "在编", "在读",
+                                                   "劳模和工匠", "和谐", "和平", "共建", "共享", "达标", "为民"])
+
+    /// Whether a protected word covers both `i - 1` and `i` (a stop word there is part of it).
+    static func protectedAcross(_ t: [S], _ i: Int) -> Bool {
+        for w in protectedWords.all {
+            var s = i - w.count + 1
+            while s <= i - 1 {
+                if s >= 0, TextClasses.has(t, s, w) { return true }
+                s += 1
+            }
+        }
+        return false
+    }
+    /// Stop words that may begin the counted noun (参赛选手, 在线观看).
+    static let nounStarts: Set<[S]> = Set(TextClasses.words(["在", "参赛", "参与", "参加", "报名"]).all)
+    static let awardVerbs: Set<[S]> = Set(TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"]).all)
+    static let leadingVerbs = TextClasses.words(["开展了", "开展", "举办了", "举办", "组织了", "组织", "进行了", "进行", "发放了",
+                                                 "发放", "建成了", "建成", "召开了", "召开", "走访了", "走访", "慰问了", "慰问"])
+    /// Linking words between a noun and its number: dropped before reading the noun.
+    static let linkers = TextClasses.words([
+        "达到", "达", "为", "是", "共", "共计", "共有", "总计", "累计", "合计", "约", "有", "已有", "已达", "高达", "多达", "计",
+        "增至", "提升到", "提高到", "提升至", "提高至", "降到", "降至", "增加到", "减少到", "到", "至", "由", "从", "开展",
+        "开展了", "共开展", "举办", "举办了", "发放", "发放了", "进行", "大幅", "分别", "均", "都", "先后", "已", "已经",
+        "现有", "超", "突破",
+    ])
+    /// Words before which the noun phrase starts (verbs and function words).
+    static let beforeStops = TextClasses.words([
+        "开展了", "开展", "进行了", "进行", "举办了", "举办", "组织了", "组织", "发放了", "发放", "筹集了", "筹集", "收到了",
+        "收到", "推荐", "建成了", "建成", "建立了", "建立", "组建了", "组建", "创建了", "创建", "设置", "悬挂", "提供了", "提供",
+        "推送", "化解", "挽回", "实现了", "实现", "创造了", "创造", "累计", "共计", "共有", "共", "现有", "已有", "拥有", "有",
+        "帮助", "救助了", "救助", "走访了", "走访", "资助", "捐赠", "送去", "送出", "发展了", "发展", "制作了",
+        "制作", "完成了", "完成", "攻克了", "攻克", "获得了", "获得", "获", "评选出了", "评选出", "选取", "设立", "新建", "培训了",
+        "吸引了", "吸引", "解答", "达成", "采纳", "参加", "参与", "惠及", "覆盖", "其中", "同时", "此外", "并且", "并", "还",
+        "也", "已经", "已", "其", "为", "对", "向", "给", "在", "于", "将", "把", "被", "从", "由", "与", "及", "等", "的",
+        "了", "是", "达到", "达", "超过", "近", "约", "考上", "考入", "安排", "下拨", "拨付", "划拨", "投入", "筹措", "募集", "追回", "总工会", "委员会", "推动", "带动", "发动", "动员",
+    ])
+    static let emptyWords: Set<String> = ["大幅", "同比", "分别", "均", "共", "累计", "先后", "已", "约", "达", "左右", "以上",
+                                          "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续"]
+    static let genericHeads: Set<String> = ["数", "数量", "人数", "金额", "总数", "总额", "规模", "次数", "人次", "数额"]
+    static let measureWords = TextClasses.set("个家名位所座支项处种份次场件条户人元间副对张块瓶")
+
+    /// - Parameters:
+    ///   - raw: the figure's offsets in `t`.
+    ///   - times: offsets of time phrases in `t` (a noun phrase never crosses one).
+    ///   - previous: the metric of the figure before, when it is in the same clause.
+    ///   - places: offsets of place names in `t`: a place alone is not a counted thing
+    ///     (其中南京市1200户 counts what the figure before counts).
+    ///   - previousInSentence: the metric of the figure before in the same sentence.
+    static func find(in t: [S], raw: Range<Int>, unit: String, times: [Range<Int>], previous: MetricSpan?,
+                     places: [Range<Int>] = [], previousInSentence: MetricSpan? = nil) -> MetricSpan? {
+        let after = nounAfter(t, raw.upperBound, times)
+        var before = nounBefore(t, raw.lowerBound, times)
+        var placeOnly = false
+        if let b = before, isPlace(t, b.start..<b.end, places) { before = nil; placeOnly = true }
+        // 全区建档立卡城镇困难职工, 西宁全市“八大群体”职工入会率: the scope is the region, not the metric.
+        if let b = before, let cut = scopePrefixEnd(t, b.start..<b.end, places), let rest = trimmed(t, cut, b.end) { before = rest }
+        if unit == "%" || unit == "％", let b = before { return b }
+        if let a = after { return a }
+        if let b = before { return b }
+        if let v = nounAfterLeadingVerb(t, raw.upperBound, times) { return v }
+        if let p = previous ?? (placeOnly ? previousInSentence : nil) { return MetricSpan(text: p.text, start: -1, end: -1) }
+        if let c = lastNounOfPreviousClause(t, raw.lowerBound) { return c }
+        return nil
+    }
+
+    /// Whether a span is only place names (and 全市/全区…).
+    static func isPlace(_ t: [S], _ span: Range<Int>, _ places: [Range<Int>]) -> Bool {
+        var k = span.lowerBound
+        var sawPlace = false
+        while k < span.upperBound {
+            if let p = places.first(where: { $0.lowerBound == k }) { k = p.upperBound; sawPlace = true; continue }
+            if let w = TextClasses.wordAt(t, k, placeFillers) { k += w.count; continue }
+            return false
+        }
+        return sawPlace
+    }
+    /// End of a leading 全区/全市 (after a place name or alone) in a span; nil when there is none.
+    static func scopePrefixEnd(_ t: [S], _ span: Range<Int>, _ places: [Range<Int>]) -> Int? {
+        var k = span.lowerBound
+        if let p = places.first(where: { $0.lowerBound == k }) { k = p.upperBound }
+        guard let w = TextClasses.wordAt(t, k, scopeWords), k + w.count < span.upperBound - 1 else { return nil }
+        return k + w.count
+    }
+    static let scopeWords = TextClasses.words(["全市", "全区", "全县", "全省", "全镇", "全乡", "全州", "全旗", "全国"])
+    static let placeFillers = TextClasses.words(["全市", "全区", "全县", "全省", "全州", "全旗", "市", "区", "县", "的"])
+
+    // MARK: - after
+
+    static func nounAfter(_ t: [S], _ from: Int, _ times: [Range<Int>]) -> MetricSpan? {
+        var pos = from
+        while pos < t.count, TextClasses.isSpace(t[pos]) { pos += 1 }
+        for w in [["左", "右"], ["以", "上"], ["上", "下"], ["之", "多"]] as [[S]] where TextClasses.has(t, pos, w) { pos += 2 }
+        if pos < t.count, t[pos] == "的" { pos += 1 }
+        var k = pos
+        var stopWord: [S]? = nil
+        var collected = 0
+        while k < t.count, k - pos < 24 {
+            let c = t[k]
+            if stopPunctuation.contains(c) || TextClasses.isDigit(c) { break }
+            if TextClasses.chineseDigits.contains(c), k + 1 < t.count, measureWords.contains(t[k + 1]), collected > 0 { break }
+            if times.contains(where: { $0.lowerBound == k }) { break }
+            if !quotesAndSpaces.contains(c) {
+                if let w = TextClasses.wordAt(t, k, afterStops), collected > 0 || !nounStarts.contains(w),
+                   !(collected > 0 && protectedAcross(t, k + 1)), !(collected > 0 && protectedAcross(t, k)) {
+                    stopWord = w
+                    break
+                }
+                collected += 1
+            }
+            k += 1
+        }
+        if let w = stopWord, awardVerbs.contains(w) {
+            // 三名选手获得金奖 → 金奖; 30人获奖 → 获奖.
+            if collected > 0, let prize = phraseUntilClauseEnd(t, k + w.count), prize.end - prize.start >= 2 { return prize }
+            if collected == 0 { return phraseUntilClauseEnd(t, k) }
+        }
+        guard var span = trimmed(t, pos, k) else { return nil }
+        // 职工倾听室中，: a trailing 中/里/内 is a place word.
+        if stopWord == nil, span.end - span.start > 2, "中里内上".unicodeScalars.contains(t[span.end - 1]) {
+            span = trimmed(t, span.start, span.end - 1) ?? span
+        }
+        if emptyWords.contains(span.text) { return nil }
+        return span
+    }
+
+    static func nounAfterLeadingVerb(_ t: [S], _ from: Int, _ times: [Range<Int>]) -> MetricSpan? {
+        var pos = from
+        while pos < t.count, quotesAndSpaces.contains(t[pos]) { pos += 1 }
+        guard let v = TextClasses.wordAt(t, pos, leadingVerbs) else { return nil }
+        return nounAfter(t, pos + v.count, times)
+    }
+
+    /// 获得金奖，→ 金奖; 分获银奖、 铜奖 → 银奖、铜奖.
+    static func phraseUntilClauseEnd(_ t: [S], _ from: Int) -> MetricSpan? {
+        var k = from
+        while k < t.count, k - from < 24, !TextClasses.clauseEnd.contains(t[k]), t[k] != "的" { k += 1 }
+        return trimmed(t, from, k)
+    }
+
+    // MARK: - before
+
+    static func nounBefore(_ t: [S], _ rawStart: Int, _ times: [Range<Int>]) -> MetricSpan? {
+        var k = rawStart
+        while k > 0, quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
+        var strips = 0
+        while strips < 4 {
+            strips += 1
+            if let w = TextClasses.wordBefore(t, k, linkers) {
+                k -= w.count
+                while k > 0, quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
+                continue
+            }
+            // 从2016年的3214户: skip the time phrase and 从.
+            if k > 0, t[k - 1] == "的", let tp = times.first(where: { $0.upperBound == k - 1 }) {
+                k = tp.lowerBound
+                if k > 0, "从自由".unicodeScalars.contains(t[k - 1]) { k -= 1 }
+                continue
+            }
+            break
+        }
+        // 各行各业的16位: a modifier, not the counted noun.
+        if k > 0, t[k - 1] == "的" { return nil }
+        let end = k
+        var j = collectBack(t, end, times)
+        guard var span = trimmed(t, j, end) else { return nil }
+        if emptyWords.contains(span.text) { return nil }
+        if span.text.unicodeScalars.count < 2 || genericHeads.contains(span.text) {
+            // 会员信息采集数: read one more word back.
+            if let w = TextClasses.wordBefore(t, j, beforeStops) {
+                j = collectBack(t, j - w.count, times, stopAtStart: true)
+                span = trimmed(t, j, end) ?? span
+            }
+        }
+        return span
+    }
+
+    static func collectBack(_ t: [S], _ end: Int, _ times: [Range<Int>], stopAtStart: Bool = false) -> Int {
+        var j = end
+        while j > 0, end - j < 16 {
+            if stopAtStart, j == end, TextClasses.wordBefore(t, j, beforeStops) != nil { break }
+            let c = t[j - 1]
+            if stopPunctuation.contains(c) || TextClasses.isDigit(c) { break }
+            if measureWords.contains(c), j >= 2, TextClasses.isNumeral(t[j - 2]) { break }
+            if times.contains(where: { $0.upperBound == j }) { break }
+            if j < end, TextClasses.wordBefore(t, j, beforeStops) != nil, !protectedAcross(t, j) { break }
+            j -= 1
+        }
+        return j
+    }
+
+    // MARK: - previous clause
+
+    /// …收到了来自顺义专项温暖基金的救助金，共计112万余元 → 救助金.
+    static func lastNounOfPreviousClause(_ t: [S], _ rawStart: Int) -> MetricSpan? {
+        let cs = TextClasses.clauseStart(t, rawStart)
+        guard cs >= 2 else { return nil }
+        let prevEnd = cs - 1
+        let prevStart = TextClasses.clauseStart(t, prevEnd)
+        guard prevStart < prevEnd else { return nil }
+        var k = prevEnd - 1
+        while k > prevStart, t[k] != "的" { k -= 1 }
+        let from = t[k] == "的" ? k + 1 : max(prevStart, prevEnd - 6)
+        guard var span = trimmed(t, from, prevEnd) else { return nil }
+        if span.end - span.start > 12 { span = trimmed(t, span.end - 12, span.end) ?? span }
+        return span
+    }
+
+    // MARK: -
+
+    /// The text between offsets without surrounding quotes and spaces, and with no spaces inside.
+    static func trimmed(_ t: [S], _ s: Int, _ e: Int) -> MetricSpan? {
+        var a = s, b = e
+        while a < b, quotesAndSpaces.contains(t[a]) { a += 1 }
+        while b > a, quotesAndSpaces.contains(t[b - 1]) { b -= 1 }
+        // Keep quotes that pair up inside the phrase: “八大群体”职工入会率.
+        if a > s, a < b, TextClasses.openQuotes.contains(t[a - 1]), t[a..<b].contains(where: { TextClasses.closeQuotes.contains($0) }) {
+            a -= 1
+        }
+        if b < e, b > a, TextClasses.closeQuotes.contains(t[b]), t[a..<b].contains(where: { TextClasses.openQuotes.contains($0) }) {
+            b += 1
+        }
+        guard b > a else { return nil }
+        let text = TextClasses.string(t[a..<b].filter { !TextClasses.isSpace($0) })
+        guard !text.isEmpty else { return nil }
+        return MetricSpan(text: text, start: a, end: b)
+    }
+}

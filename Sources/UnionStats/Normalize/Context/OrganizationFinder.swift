@@ -1,0 +1,188 @@
+/// Finds organization names in a paragraph: a noun phrase ending in an
+/// organization word (总工会, 工会, 公司, 集团, 局, 中心, 工作室 …), read back to
+/// the nearest punctuation or function word. Chained names are one name
+/// (北京公交集团鸿运承物业管理中心工会).
+///
+/// Each name says whether it can own a figure: a partner (携手/联合/与 X), an
+/// affiliation (来自 X, X的 person), a list item (X、Y等), a generic group
+/// (各级工会, 基层工会) or a counted thing (19个职工创新工作室) cannot.
+struct OrgMention: Equatable {
+    var start: Int
+    var end: Int
+    /// As written.
+    var text: String
+    /// Needs expanding from an earlier name: 区总工会, 该公司工会, 中心工会, 工作室.
+    var bare: Bool
+    /// May own a figure.
+    var usable: Bool
+    /// Written as a place's unions (朝阳区各级工会组织): the place's 总工会 is meant.
+    var placeUnions: Bool
+    /// Not an owner but names where the event took place (在X举办): its place still counts.
+    var location: Bool
+}
+
+enum OrganizationFinder {
+    typealias S = Unicode.Scalar
+
+    static let suffixes = TextClasses.words([
+        "工会委员会", "工会联合会", "总工会", "工会", "委员会", "联合会", "协会", "基金会", "有限公司", "公司", "集团",
+        "工作室", "管理处", "办事处", "服务中心", "中心", "项目部", "分行", "支行", "银行", "医院", "学校", "大学", "学院",
+        "研究院", "研究所", "局", "县委", "市委", "区委", "省委", "党委", "工委", "团委", "卫健委", "住建委", "发改委", "教委",
+        "经信委", "政法委", "政府", "三方", "石化", "电厂", "厂", "服务站", "援助站", "工作站", "分会",
+    ])
+
+    /// Words that end the phrase before a name; those in `objectWords` make it
+    /// a partner, an affiliation or an object rather than the owner.
+    static let boundaryWords = TextClasses.words([
+        "来自", "携手", "联合", "会同", "配合", "协同", "获得", "荣获", "来到", "被评为", "共有", "还有", "已有", "拥有",
+        "经过", "通过", "其中", "同时", "此外", "以及", "包括", "邀请", "组织", "帮助", "指导", "建立", "联系", "成立",
+        "考入", "考上", "走进", "深入", "前往", "看望", "加入", "支持", "协助", "依托", "响应", "抓", "帮", "使", "要求",
+        "号召", "动员", "鼓励", "引导", "评选出", "选出", "推荐", "后", "前", "期间", "以来", "创建", "建成", "组建",
+        "今年", "去年", "近日", "日前", "当天", "目前", "近年来", "年来", "昨天", "今天", "连日来", "截至",
+        "新建", "建设", "打造", "培育", "评出", "表彰", "命名", "授予",
+        "的", "了", "在", "从", "由", "对", "为", "与", "及", "将", "把", "被", "到", "给", "向", "是", "于", "并",
+        "还", "也", "已", "以", "据", "兼", "等", "获", "让", "请", "同", "跟", "自", "当", "经", "和",
+    ])
+    static let objectWords: Set<[S]> = Set(TextClasses.words([
+        "来自", "携手", "联合", "会同", "配合", "协同", "获得", "荣获", "来到", "被评为", "邀请", "帮助", "指导", "建立",
+        "联系", "考入", "考上", "走进", "深入", "前往", "看望", "加入", "支持", "协助", "依托", "响应", "抓", "帮", "使",
+        "要求", "号召", "动员", "鼓励", "引导", "推荐", "创建", "建成", "组建", "新建", "建设", "打造", "培育", "评选出",
+        "评出", "表彰", "命名", "授予",
+        "在", "为", "与", "及", "将", "把", "被", "到", "给", "向", "获", "以", "兼", "等", "同", "跟", "了", "以及", "包括", "和",
+    ]).all)
+    /// Words that contain a boundary character but belong to names.
+    static let protectedWords = TextClasses.words([
+        "有限", "国有", "经济", "经开", "经营", "经贸", "和平", "和谐", "共和", "成都", "首都", "为民", "对外", "自治", "自然",
+        "同仁", "同济", "在线", "及时", "劳模和工匠", "工青妇", "党和", "中和", "人和", "和田", "和县", "当代",
+    ])
+    static let genericStarts = TextClasses.words(["各", "全", "每", "多家", "一些", "有关", "相关", "所在", "基层", "其他", "部分",
+                                                  "一家", "一批", "某", "该单位", "本单位", "广大", "两委"])
+    static let referringStarts = TextClasses.words(["该", "本", "其", "此", "这"])
+    /// A name that is only a level and an organization word is a short reference.
+    static let bareNames: Set<String> = {
+        var s: Set<String> = ["总工会", "工会", "公司", "集团", "中心", "工作室", "分会", "公司工会", "集团工会", "中心工会",
+                              "分公司", "分公司工会", "项目部", "项目部工会", "厂工会", "局", "委", "三方", "石化", "厂"]
+        for level in ["省", "市", "区", "县", "镇", "乡", "街道", "州", "旗", "盟", "地区", "街乡"] {
+            s.insert(level + "总工会")
+            s.insert(level + "工会")
+            s.insert(level + "委")
+            s.insert(level + "政府")
+        }
+        return s
+    }()
+    static let attributiveWords = TextClasses.words(["会员", "组织", "工作", "经费", "干部", "政策", "卡", "服务", "法",
+                                                     "活动", "帮扶", "维权", "力量", "阵地", "职能", "系统", "APP", "app"])
+    static let eventWords = TextClasses.words(["技能大赛", "大赛", "比赛", "竞赛", "活动", "建设", "工程", "项目", "常委"])
+    static let measureWords = TextClasses.set("个家名位所座支项处")
+
+    /// Names in `text`; `covered[i]` is true where a place name lies (its
+    /// characters are never boundaries: 和平街街道总工会).
+    static func find(in t: [S], covered: [Bool]) -> [OrgMention] {
+        // Organization words, left to right, without overlaps.
+        var hits: [(Int, Int)] = []
+        var i = 0
+        while i < t.count {
+            if let w = TextClasses.wordAt(t, i, suffixes), !TextClasses.insideBookTitle(t, i),
+               !(w.last == "会" && i + w.count < t.count && t[i + w.count] == "员") {
+                hits.append((i, i + w.count))
+                i += w.count
+            } else {
+                i += 1
+            }
+        }
+        var out: [OrgMention] = []
+        var h = 0
+        while h < hits.count {
+            var (sStart, end) = hits[h]
+            // Chain: 集团…中心…工会 (gap of up to 8 characters without a boundary).
+            while h + 1 < hits.count, hits[h + 1].0 - end <= 8, noBoundary(t, covered, end, hits[h + 1].0),
+                  TextClasses.wordAt(t, hits[h + 1].1, attributiveWords) == nil {
+                h += 1
+                end = hits[h].1
+            }
+            h += 1
+            let (start, preceder, counted) = phraseStart(t, covered, before: sStart)
+            var text = TextClasses.string(t[start..<end])
+            var m = OrgMention(start: start, end: end, text: text, bare: false, usable: true, placeUnions: false, location: false)
+            // 汉阴县委、县政府
+            if text.hasSuffix("委"), TextClasses.has(t, end, ["、"]),
+               let g = ["县政府", "市政府", "区政府", "省政府", "政府"].first(where: { TextClasses.has(t, end + 1, Array($0.unicodeScalars)) }) {
+                m.end = end + 1 + g.unicodeScalars.count
+                text = TextClasses.string(t[start..<m.end])
+                m.text = text
+                if h < hits.count, hits[h].0 < m.end { h += 1 }
+            }
+            var body = Array(text.unicodeScalars)
+            if let r = TextClasses.wordAt(body, 0, referringStarts), body.count > r.count { body.removeFirst(r.count) }
+            let core = TextClasses.string(body)
+            if bareNames.contains(core) { m.bare = true }
+            if start == sStart { m.bare = true }
+            // 工会会员, 工会组织, 工会工作: the word describes something else.
+            if text.hasSuffix("工会"), TextClasses.wordAt(t, m.end, attributiveWords) != nil { m.usable = false }
+            if core.contains("各级工会") || core.hasSuffix("各级工会组织") {
+                m.placeUnions = start < covered.count && covered[start]
+                m.usable = m.placeUnions
+            } else if TextClasses.wordAt(body, 0, genericStarts) != nil || core.contains("各") || core.contains("某")
+                        || core.contains("基层") {
+                m.usable = false
+            }
+            if counted { m.usable = false }
+            if let p = preceder, objectWords.contains(p) {
+                m.usable = false
+                if p == Array("在".unicodeScalars) || p == Array("到".unicodeScalars) || p == Array("来到".unicodeScalars) { m.location = true }
+            }
+            // X的 person, X、Y等: affiliations and lists.
+            if m.end < t.count, "的、等".unicodeScalars.contains(t[m.end]) { m.usable = false }
+            // “毛绒玩具新社区工厂技能大赛”: the name describes an event.
+            if TextClasses.wordAt(t, m.end, eventWords) != nil { m.usable = false }
+            if start > 0, t[start - 1] == "、" { m.usable = false }
+            out.append(m)
+        }
+        return out
+    }
+
+    static func noBoundary(_ t: [S], _ covered: [Bool], _ from: Int, _ to: Int) -> Bool {
+        var k = from
+        while k < to {
+            if TextClasses.punctuation.contains(t[k]) || TextClasses.isDigit(t[k]) || t[k] == "各" { return false }
+            if !covered[k], TextClasses.wordAt(t, k, protectedWords) == nil, TextClasses.wordAt(t, k, boundaryWords) != nil {
+                return false
+            }
+            k += 1
+        }
+        return true
+    }
+
+    /// Reads back from `before` to the start of the name; returns the start,
+    /// the boundary word before it (nil for punctuation) and whether a number
+    /// and measure word come right before (a counted thing, not an owner).
+    static func phraseStart(_ t: [S], _ covered: [Bool], before: Int) -> (Int, [S]?, Bool) {
+        var k = before
+        while k > 0, before - k < 16 {
+            let c = t[k - 1]
+            if TextClasses.punctuation.contains(c) || TextClasses.isDigit(c) {
+                return (k, nil, false)
+            }
+            if measureWords.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, true) }
+            // 2019年北京市总工会, 12月5日南郑区总工会: a date ends the phrase.
+            if "年月日号".unicodeScalars.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
+            if !covered[k - 1], !protectedAt(t, k - 1) {
+                if let w = TextClasses.wordBefore(t, k, boundaryWords) { return (k, w, false) }
+            }
+            k -= 1
+        }
+        return (k, nil, false)
+    }
+
+    /// Whether a protected word covers offset `i`.
+    static func protectedAt(_ t: [S], _ i: Int) -> Bool {
+        for w in protectedWords.all {
+            var s = i - w.count + 1
+            while s <= i {
+                if TextClasses.has(t, s, w) { return true }
+                s += 1
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,104 @@
+/// Character classes and small scanning helpers shared by the context finders.
+/// All work on arrays of `Unicode.Scalar`.
+enum TextClasses {
+    static func set(_ s: String) -> Set<Unicode.Scalar> { Set(s.unicodeScalars) }
+
+    /// Ends a sentence.
+    static let sentenceEnd = set("。！？；!?;")
+    /// Ends a clause (and a sentence).
+    static let clauseEnd = set("。！？；!?;，,：:")
+    /// Any punctuation or space: ends a noun phrase.
+    static let punctuation = set("。！？；!?;，,、：:“”‘’\"'《》〈〉（）()【】[]{}…—–-·・/／|　 \t\r\n「」『』~～")
+    static let openQuotes = set("“‘\"「『")
+    static let closeQuotes = set("”’\"」』")
+    static let bookOpen = set("《〈")
+    static let bookClose = set("》〉")
+    static let digits = set("0123456789０１２３４５６７８９")
+    static let chineseDigits = set("〇零一二两三四五六七八九十百千万亿")
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" || s == "\t" || s == "\u{a0}" }
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { digits.contains(s) }
+    static func isNumeral(_ s: Unicode.Scalar) -> Bool { digits.contains(s) || chineseDigits.contains(s) || s == "." || s == "．" }
+
+    static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+    static func string<C: Collection>(_ s: C) -> String where C.Element == Unicode.Scalar {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: s)
+        return String(v)
+    }
+
+    /// Whether `word` occurs in `text` at `i`.
+    static func has(_ text: [Unicode.Scalar], _ i: Int, _ word: [Unicode.Scalar]) -> Bool {
+        guard i >= 0, i + word.count <= text.count else { return false }
+        for k in 0..<word.count where text[i + k] != word[k] { return false }
+        return true
+    }
+
+    /// Whether `word` ends in `text` right before `end`.
+    static func hasBefore(_ text: [Unicode.Scalar], _ end: Int, _ word: [Unicode.Scalar]) -> Bool {
+        has(text, end - word.count, word)
+    }
+
+    /// The longest word of `words` ending right before `end`.
+    static func wordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
+        guard end > 0, end <= text.count, let c = words.byLast[text[end - 1]] else { return nil }
+        return c.first { hasBefore(text, end, $0) }
+    }
+
+    /// The longest word of `words` starting at `i`.
+    static func wordAt(_ text: [Unicode.Scalar], _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
+        guard i >= 0, i < text.count, let c = words.byFirst[text[i]] else { return nil }
+        return c.first { has(text, i, $0) }
+    }
+
+    static func words(_ list: [String]) -> WordList { WordList(list) }
+}
+
+/// Words as scalar arrays, longest first, indexed by their first and last
+/// scalar so that a lookup at a position costs one hash probe.
+struct WordList {
+    let all: [[Unicode.Scalar]]
+    let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
+    let byLast: [Unicode.Scalar: [[Unicode.Scalar]]]
+
+    init(_ list: [String]) {
+        all = list.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        byFirst = Dictionary(grouping: all, by: { $0[0] })
+        byLast = Dictionary(grouping: all, by: { $0[$0.count - 1] })
+    }
+}
+
+extension TextClasses {
+
+    /// Start of the sentence holding offset `i`.
+    static func sentenceStart(_ text: [Unicode.Scalar], _ i: Int) -> Int {
+        var k = min(i, text.count) - 1
+        while k >= 0, !sentenceEnd.contains(text[k]) { k -= 1 }
+        return k + 1
+    }
+
+    /// End (exclusive) of the sentence holding offset `i`.
+    static func sentenceEndIndex(_ text: [Unicode.Scalar], _ i: Int) -> Int {
+        var k = max(i, 0)
+        while k < text.count, !sentenceEnd.contains(text[k]) { k += 1 }
+        return k
+    }
+
+    /// Start of the clause holding offset `i`.
+    static func clauseStart(_ text: [Unicode.Scalar], _ i: Int) -> Int {
+        var k = min(i, text.count) - 1
+        while k >= 0, !clauseEnd.contains(text[k]) { k -= 1 }
+        return k + 1
+    }
+
+    /// Whether offset `i` lies inside 《…》 (a title).
+    static func insideBookTitle(_ text: [Unicode.Scalar], _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 {
+            if bookClose.contains(text[k]) || sentenceEnd.contains(text[k]) { return false }
+            if bookOpen.contains(text[k]) { return true }
+            k -= 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,261 @@
+/// Finds time phrases in a paragraph, left to right, without overlaps.
+enum TimePhraseFinder {
+    typealias S = Unicode.Scalar
+    typealias Cal = TimePhrase.Calendar
+
+    static let keywords: [(word: [S], kind: TimePhrase.Kind)] = {
+        var list: [(String, TimePhrase.Kind)] = []
+        for w in ["近日", "日前", "近期", "连日来", "连日", "当天", "当日", "前不久", "不久前", "这几天", "近几日", "近来", "本周", "上周", "日内",
+                  "本月", "这个月", "当月", "月内"] {
+            list.append((w, .recent))
+        }
+        list += [("昨天", .relativeDay(-1)), ("昨日", .relativeDay(-1)), ("前天", .relativeDay(-2)),
+                 ("今天", .relativeDay(0)), ("今日", .relativeDay(0)), ("上月", .relativeMonth(-1)), ("上个月", .relativeMonth(-1))]
+        // Holidays on fixed dates: their month.
+        for (w, m) in [("元旦期间", 1), ("元旦当天", 1), ("元旦前夕", 12), ("五一期间", 5), ("“五一”期间", 5), ("劳动节期间", 5),
+                       ("五一劳动节期间", 5), ("“五一”劳动节期间", 5), ("国庆期间", 10), ("国庆节期间", 10), ("“十一”期间", 10),
+                       ("国庆假期", 10), ("五一假期", 5)] {
+            list.append((w, .date(TimePhrase.Calendar(month: m), nil)))
+        }
+        for w in ["目前", "现在", "当前", "如今", "截至目前", "截止目前", "截止到目前", "截至当前", "到目前为止", "目前为止",
+                  "至今", "截至今日", "截至现在", "眼下"] {
+            list.append((w, .now))
+        }
+        list += [("今年以来", .year(0, since: true)), ("去年以来", .year(-1, since: true)), ("今年", .year(0, since: false)),
+                 ("去年", .year(-1, since: false)), ("前年", .year(-2, since: false)), ("明年", .year(1, since: false)),
+                 ("本年度", .year(0, since: false)), ("全年", .partOfYear(year: nil)), ("年内", .partOfYear(year: nil)),
+                 ("上半年", .partOfYear(year: nil)), ("下半年", .partOfYear(year: nil)), ("前三季度", .partOfYear(year: nil)),
+                 ("一季度", .partOfYear(year: nil)), ("第一季度", .partOfYear(year: nil)), ("过去一年", .partOfYear(year: nil))]
+        for w in ["近年来", "多年来", "近几年来", "近几年", "长期以来", "一直以来", "历年来", "这些年来", "这些年", "近年", "几年来",
+                  "成立以来", "成立至今", "“十三五”期间", "十三五期间", "“十三五”以来", "“十四五”期间", "十四五期间",
+                  "“十四五”以来", "疫情期间", "防疫期间", "疫情防控期间", "春运期间", "暑期", "暑假期间", "寒假期间"] {
+            list.append((w, .duration))
+        }
+        for w in ["每年", "每月", "每天", "每日", "每周", "每季度", "每个季度", "每星期", "每个月", "每半年", "每两年", "每年度", "常年"] {
+            list.append((w, .norm))
+        }
+        for w in ["两节期间", "“两节”期间", "\"两节\"期间", "春节期间", "元旦春节期间", "元旦、春节期间", "节日期间", "春节前后",
+                  "春节前夕", "两节前夕", "元旦春节前夕"] {
+            list.append((w, .festival(year: nil)))
+        }
+        return list.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.word.count > $1.word.count }
+    }()
+    static let keywordsByFirst: [S: [(word: [S], kind: TimePhrase.Kind)]] = Dictionary(grouping: keywords, by: { $0.word[0] })
+
+    static let untilPrefixes = TextClasses.words(["截至", "截止", "截止到", "截至到"])
+    /// Before a time phrase: it is inside an object (为2019年考入大学的) or a comparison (与去年同比).
+    static let embeddingWords = TextClasses.set("为对给向把将与比较同")
+    static let rangeMarks = TextClasses.set("-—－~～至到")
+
+    /// Scalars a time phrase can start with; other positions are skipped at the cost of one probe.
+    static let startScalars: Set<S> = {
+        var s = Set(keywords.map { $0.word[0] })
+        s.formUnion(untilPrefixes.all.map { $0[0] })
+        s.formUnion(TextClasses.digits)
+        s.formUnion(chineseValue.keys)
+        s.formUnion("自从近这十几".unicodeScalars)
+        return s
+    }()
+
+    static func find(in text: [S]) -> [TimePhrase] {
+        var out: [TimePhrase] = []
+        var i = 0
+        while i < text.count {
+            if !startScalars.contains(text[i]) { i += 1; continue }
+            if let p = phrase(at: i, in: text), !TextClasses.insideBookTitle(text, i) {
+                var p = p
+                if i > 0, embeddingWords.contains(text[i - 1]) { p.embedded = true }
+                // 持续到1月29日: an end date inside the sentence, not its time.
+                if case .date = p.kind, i > 0, "到至".unicodeScalars.contains(text[i - 1]) { p.embedded = true }
+                // 工作室成立以来: the label takes the thing that was set up.
+                if p.label.hasSuffix("成立以来") || p.label.hasSuffix("成立至今") {
+                    var k = p.start
+                    let floor = max(out.last?.end ?? 0, p.start - 10)
+                    while k > floor, !TextClasses.punctuation.contains(text[k - 1]) { k -= 1 }
+                    p.start = k
+                    p.label = TextClasses.string(text[k..<p.end])
+                }
+                out.append(p)
+                i = max(p.end, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    static func phrase(at i: Int, in t: [S]) -> TimePhrase? {
+        // 截至11月底, 截至目前
+        if let pre = TextClasses.wordAt(t, i, untilPrefixes) {
+            let j = i + pre.count
+            if let k = keyword(at: j, in: t), k.kind == .now || k.kind == .relativeDay(0) {
+                return make(i, j + k.word.count, t, .now)
+            }
+            if let d = date(at: j, in: t) {
+                return make(i, d.end, t, .until(d.cal))
+            }
+        }
+        // 自2011年以来, 从7月份启动以来
+        if t[i] == "自" || t[i] == "从" {
+            var k = i + 1
+            while k < t.count, k - i <= 25, !TextClasses.clauseEnd.contains(t[k]) {
+                if TextClasses.has(t, k, ["以", "来"]) { return make(i, k + 2, t, .since(firstDate(in: t, i + 1, k))) }
+                if TextClasses.has(t, k, ["至", "今"]) { return make(i, k + 2, t, .since(firstDate(in: t, i + 1, k))) }
+                k += 1
+            }
+        }
+        if let k = keyword(at: i, in: t) {
+            var end = i + k.word.count
+            var kind = k.kind
+            // 今年8月, 去年12月
+            if case .year(let off, false) = kind, let d = date(at: end, in: t), d.cal.year == nil, d.cal.month != nil {
+                var c = d.cal
+                c.relativeYear = off
+                end = d.end
+                kind = .date(c, nil)
+            }
+            return make(i, end, t, kind)
+        }
+        if let n = duration(at: i, in: t) { return make(i, n, t, .duration) }
+        // 1—11月, 1-10月: a span of months.
+        if let (m1, e1) = number(at: i, in: t, maxDigits: 2), (1...12).contains(m1), e1 < t.count, rangeMarks.contains(t[e1]),
+           let (m2, e2) = number(at: e1 + 1, in: t, maxDigits: 2), (1...12).contains(m2), m2 > m1, e2 < t.count, t[e2] == "月" {
+            var end = e2 + 1
+            if end < t.count, t[end] == "份" { end += 1 }
+            return make(i, end, t, .date(Cal(month: m1), Cal(month: m2)))
+        }
+        if let d = date(at: i, in: t) {
+            var end = d.end
+            // 2018年至今, 2011年以来
+            if TextClasses.has(t, end, ["至", "今"]) || TextClasses.has(t, end, ["以", "来"]) {
+                return make(i, end + 2, t, .since(d.cal))
+            }
+            // 2019年“两节”期间
+            if d.cal.month == nil, d.cal.day == nil, let k = keyword(at: end, in: t), case .festival = k.kind {
+                return make(i, end + k.word.count, t, .festival(year: d.cal.year))
+            }
+            // 2月2日-2月3日, 1月21日至29日
+            if end < t.count, rangeMarks.contains(t[end]), let d2 = date(at: end + 1, in: t) {
+                var c2 = d2.cal
+                if c2.month == nil, c2.day != nil { c2.month = d.cal.month }
+                if c2.year == nil { c2.year = d.cal.year; c2.relativeYear = d.cal.relativeYear }
+                end = d2.end
+                return make(i, end, t, .date(d.cal, c2))
+            }
+            return make(i, end, t, .date(d.cal, nil))
+        }
+        return nil
+    }
+
+    static func make(_ s: Int, _ e: Int, _ t: [S], _ kind: TimePhrase.Kind) -> TimePhrase {
+        TimePhrase(start: s, end: e, label: TextClasses.string(t[s..<e]), kind: kind)
+    }
+
+    static func keyword(at i: Int, in t: [S]) -> (word: [S], kind: TimePhrase.Kind)? {
+        guard i < t.count, let c = keywordsByFirst[t[i]] else { return nil }
+        return c.first { TextClasses.has(t, i, $0.word) }
+    }
+
+    static func firstDate(in t: [S], _ from: Int, _ to: Int) -> Cal? {
+        var k = from
+        while k < to {
+            if let d = date(at: k, in: t), d.end <= to { return d.cal }
+            if let kw = keyword(at: k, in: t), case .year(let off, _) = kw.kind { return Cal(relativeYear: off) }
+            k += 1
+        }
+        return nil
+    }
+
+    /// 三年来, 1年多来, 近两年来, 10个月来
+    static func duration(at i: Int, in t: [S]) -> Int? {
+        var k = i
+        if k < t.count, t[k] == "近" || t[k] == "这" { k += 1 }
+        let numStart = k
+        while k < t.count, TextClasses.isDigit(t[k]) || TextClasses.chineseDigits.contains(t[k]) || t[k] == "几" { k += 1 }
+        guard k > numStart else { return nil }
+        if k < t.count, t[k] == "多" || t[k] == "余" { k += 1 }  // 30多年来
+        // N年来, N个月来 (N月以来 is a date: since January).
+        let month = k < t.count && t[k] == "个"
+        if month { k += 1 }
+        guard k < t.count, t[k] == "年" || (month && t[k] == "月") else { return nil }
+        k += 1
+        if k < t.count, t[k] == "多" || t[k] == "余" { k += 1 }
+        if TextClasses.has(t, k, ["以", "来"]) { return k + 2 }
+        if k < t.count, t[k] == "来" { return k + 1 }
+        return nil
+    }
+
+    // MARK: - dates
+
+    /// A calendar date at `i`: [year年][month月[份]][day日]; at least one part.
+    static func date(at i: Int, in t: [S]) -> (cal: Cal, end: Int)? {
+        var cal = Cal()
+        var k = i
+        if let (y, e) = number(at: k, in: t, maxDigits: 4), e - k == 4, e < t.count, t[e] == "年", (1900...2100).contains(y) {
+            cal.year = y
+            k = e + 1
+            if k < t.count, t[k] == "度" { k += 1 }
+        }
+        if let (m, e) = number(at: k, in: t, maxDigits: 2), (1...12).contains(m), e < t.count, t[e] == "月" {
+            cal.month = m
+            k = e + 1
+            if k < t.count, t[k] == "份" { k += 1 }
+            if k + 1 < t.count, "上中下".unicodeScalars.contains(t[k]), t[k + 1] == "旬" { k += 2 }
+            else if k < t.count, "底末初中".unicodeScalars.contains(t[k]), !(k + 1 < t.count && t[k + 1] == "心") { k += 1 }
+        }
+        if let (d, e) = number(at: k, in: t, maxDigits: 2), (1...31).contains(d), e < t.count, t[e] == "日" {
+            // 17日 alone must be digits; 日前 after a number is not a day (3日前 is rare, 日前 is "recently").
+            if !(cal.month == nil && cal.year == nil && !TextClasses.isDigit(t[k])) {
+                cal.day = d
+                k = e + 1
+            }
+        }
+        if cal.year != nil, cal.month == nil, k < t.count, "底末".unicodeScalars.contains(t[k]) {
+            cal.month = 12
+            k += 1
+        }
+        guard k > i else { return nil }
+        // A year alone before 龄/级/届 is not a date; a day before 元/号 neither.
+        if k < t.count, cal.month == nil, cal.day == nil, "龄级届".unicodeScalars.contains(t[k]) { return nil }
+        return (cal, k)
+    }
+
+    static let chineseValue: [S: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                                         "七": 7, "八": 8, "九": 9]
+
+    /// Digits (ASCII or full-width), or Chinese numerals up to 三十一, or four Chinese digits (二〇一九).
+    static func number(at i: Int, in t: [S], maxDigits: Int) -> (Int, Int)? {
+        guard i < t.count else { return nil }
+        var k = i
+        var v = 0
+        while k < t.count, k - i < maxDigits, let d = digitValue(t[k]) {
+            v = v * 10 + d
+            k += 1
+        }
+        if k > i {
+            if k < t.count, digitValue(t[k]) != nil { return nil }
+            return (v, k)
+        }
+        // 二〇一九
+        if maxDigits == 4 {
+            var y = 0
+            while k < t.count, k - i < 4, let d = chineseValue[t[k]], t[k] != "两" { y = y * 10 + d; k += 1 }
+            if k - i == 4 { return (y, k) }
+            k = i
+        }
+        // 十二, 二十一, 三十
+        var tens = 0, units = 0
+        if let d = chineseValue[t[k]], d > 0, k + 1 < t.count, t[k + 1] == "十" { tens = d; k += 2 }
+        else if t[k] == "十" { tens = 1; k += 1 }
+        if let d = chineseValue[t[k < t.count ? k : i]], k < t.count, d > 0 { units = d; k += 1 }
+        guard k > i, tens + units > 0 else { return nil }
+        return (tens * 10 + units, k)
+    }
+
+    static func digitValue(_ s: S) -> Int? {
+        let v = s.value
+        if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) }
+        if v >= 0xFF10 && v <= 0xFF19 { return Int(v - 0xFF10) }
+        return nil
+    }
+}

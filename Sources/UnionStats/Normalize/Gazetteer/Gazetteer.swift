@@ -1,0 +1,288 @@
+/// The administrative divisions of China (`pipeline/gazetteer.csv`) with the
+/// names news text uses for them, indexed for scanning text.
+///
+/// Names are looked up by a 64-bit hash of their scalars, built incrementally
+/// while scanning; a set of prefix hashes stops a scan as soon as no name can
+/// start with what has been read, so a scan costs about two lookups per scalar.
+public struct Gazetteer: Sendable {
+    /// One division.
+    public struct Entry: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        /// 1 province, 2 prefecture (city), 3 county (district), 4 township (street, town).
+        public var level: Int
+        /// Index of the parent entry; -1 for a province.
+        public var parent: Int
+    }
+
+    /// How a name refers to its entry.
+    public enum Form: UInt8, Sendable {
+        /// The official name, or another full name (南法信镇 for 南法信地区).
+        case full
+        /// A short form (朝阳 for 朝阳区, 广西 for 广西壮族自治区).
+        case short
+    }
+
+    /// Where a name may be taken as a place.
+    public enum Scope: UInt8, Sendable {
+        /// In any article (full names, province and city short forms).
+        case anywhere
+        /// Only when its province (for a county) or county (for a township) is in context.
+        case context
+        /// Never (a short form that is a common word).
+        case never
+    }
+
+    /// One meaning of a name.
+    public struct Sense: Sendable, Equatable {
+        public var entry: Int
+        public var form: Form
+        public var scope: Scope
+        /// The path ends with the name as written (南法信镇), not the table's name (南法信地区).
+        public var asWritten: Bool
+    }
+
+    /// A name found in a text, with all its possible meanings.
+    public struct Match: Sendable, Equatable {
+        public var start: Int
+        public var end: Int
+        public var senses: [Sense]
+    }
+
+    public private(set) var entries: [Entry] = []
+    /// Codes of the divisions that can be parents (levels 1–3); townships are looked up by scanning.
+    private var indexByCode: [String: Int] = [:]
+    private var provinceOf: [Int] = []
+    // Names stored flat (one allocation for all) with their senses in linked lists.
+    private var nameStore: [UInt32] = []
+    private var groupOffset: [Int32] = []
+    private var groupLength: [UInt8] = []
+    private var groupFirstSense: [Int32] = []
+    private var senseList: [Sense] = []
+    private var senseNext: [Int32] = []
+    private var groupByHash: [UInt64: Int32] = [:]
+    private var prefixHashes: Set<UInt64> = []
+    private var maxNameLength = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    public func index(ofCode code: String) -> Int? {
+        indexByCode[code] ?? entries.firstIndex { $0.code == code }
+    }
+
+    /// The entry with this path (`北京市/朝阳区`).
+    public func entry(path: String) -> Int? {
+        guard let last = path.split(separator: "/").last.map(String.init) else { return nil }
+        return senses(of: last).lazy.map(\.entry).first { entries[$0].name == last && self.path(of: $0) == path }
+    }
+
+    /// Names from province level: `北京市/朝阳区/三里屯街道`.
+    public func path(of entry: Int) -> String {
+        var names: [String] = []
+        var e = entry
+        while e >= 0 { names.append(entries[e].name); e = entries[e].parent }
+        return names.reversed().joined(separator: "/")
+    }
+
+    /// Reserves room for a table of about this size (loading without regrowing).
+    public mutating func reserve(entries n: Int, names: Int) {
+        entries.reserveCapacity(n)
+        provinceOf.reserveCapacity(n)
+        groupByHash.reserveCapacity(names)
+        prefixHashes.reserveCapacity(names * 2)
+        nameStore.reserveCapacity(names * 4)
+        groupOffset.reserveCapacity(names)
+        groupLength.reserveCapacity(names)
+        groupFirstSense.reserveCapacity(names)
+        senseList.reserveCapacity(names)
+        senseNext.reserveCapacity(names)
+    }
+
+    /// Adds an entry; its parent must have been added before (rows sorted by code).
+    /// Returns nil when the parent code is unknown.
+    @discardableResult
+    public mutating func addEntry(code: String, name: String, level: Int, parentCode: String) -> Int? {
+        var parent = -1
+        if !parentCode.isEmpty {
+            guard let p = indexByCode[parentCode] else { return nil }
+            parent = p
+        }
+        let i = entries.count
+        entries.append(Entry(code: code, name: name, level: level, parent: parent))
+        provinceOf.append(parent >= 0 ? provinceOf[parent] : i)
+        if level < 4 { indexByCode[code] = i }
+        return i
+    }
+
+    /// Adds a name for an entry. Names shorter than two scalars are ignored.
+    public mutating func addName(_ name: String, entry: Int, form: Form, scope: Scope, asWritten: Bool = false) {
+        var h = Gazetteer.seed
+        var count = 0
+        var previous: UInt64 = 0
+        for s in name.unicodeScalars {
+            if count > 0 { previous = h }
+            h = Gazetteer.mix(h, s.value)
+            count += 1
+            if count >= 2 { prefixHashes.insert(previous) }
+        }
+        guard count >= 2, count < 256 else { return }
+        let sense = Sense(entry: entry, form: form, scope: scope, asWritten: asWritten)
+        if let g = groupByHash[h] {
+            guard sameName(Int(g), name) else { return }  // a hash collision: keep the first name
+            var k = groupFirstSense[Int(g)]
+            var last: Int32 = -1
+            while k >= 0 {
+                if senseList[Int(k)] == sense { return }
+                last = k
+                k = senseNext[Int(k)]
+            }
+            senseList.append(sense)
+            senseNext.append(-1)
+            senseNext[Int(last)] = Int32(senseList.count - 1)
+        } else {
+            groupByHash[h] = Int32(groupOffset.count)
+            groupOffset.append(Int32(nameStore.count))
+            groupLength.append(UInt8(count))
+            for s in name.unicodeScalars { nameStore.append(s.value) }
+            groupFirstSense.append(Int32(senseList.count))
+            senseList.append(sense)
+            senseNext.append(-1)
+        }
+        maxNameLength = max(maxNameLength, count)
+    }
+
+    private func sameName(_ g: Int, _ name: String) -> Bool {
+        let o = Int(groupOffset[g]), n = Int(groupLength[g])
+        var k = 0
+        for s in name.unicodeScalars {
+            if k >= n || nameStore[o + k] != s.value { return false }
+            k += 1
+        }
+        return k == n
+    }
+
+    private func sameName(_ g: Int, _ text: [Unicode.Scalar], _ from: Int, _ to: Int) -> Bool {
+        let o = Int(groupOffset[g]), n = Int(groupLength[g])
+        guard n == to - from else { return false }
+        for k in 0..<n where nameStore[o + k] != text[from + k].value { return false }
+        return true
+    }
+
+    private func senses(ofGroup g: Int) -> [Sense] {
+        var out: [Sense] = []
+        var k = groupFirstSense[g]
+        while k >= 0 { out.append(senseList[Int(k)]); k = senseNext[Int(k)] }
+        return out
+    }
+
+    /// Sets the scope of every sense of `name` (aliases.csv: `never` for common words).
+    /// Only the senses of `entry` when given.
+    public mutating func setScope(of name: String, entry: Int? = nil, to scope: Scope) {
+        guard let g = group(of: name) else { return }
+        var k = groupFirstSense[g]
+        while k >= 0 {
+            if entry == nil || senseList[Int(k)].entry == entry { senseList[Int(k)].scope = scope }
+            k = senseNext[Int(k)]
+        }
+    }
+
+    /// The meanings of a name, as stored.
+    public func senses(of name: String) -> [Sense] {
+        guard let g = group(of: name) else { return [] }
+        return senses(ofGroup: g)
+    }
+
+    private func group(of name: String) -> Int? {
+        var h = Gazetteer.seed
+        for s in name.unicodeScalars { h = Gazetteer.mix(h, s.value) }
+        guard let g = groupByHash[h], sameName(Int(g), name) else { return nil }
+        return Int(g)
+    }
+
+    /// Scans text left to right for names: the longest name at each position,
+    /// overlapping ones included (其中南京市: 中南 and 南京市), so that the reader
+    /// can skip a name it cannot resolve. A name followed by a street word
+    /// (中山路, 北京路, 朝阳门) is not a place.
+    public func scan(_ text: [Unicode.Scalar]) -> [Match] {
+        var matches: [Match] = []
+        var i = 0
+        let n = text.count
+        while i < n {
+            guard Gazetteer.isHan(text[i]) else { i += 1; continue }
+            var h = Gazetteer.seed
+            var best: (end: Int, group: Int)? = nil
+            var j = i
+            while j < n, j - i < maxNameLength {
+                h = Gazetteer.mix(h, text[j].value)
+                if let g = groupByHash[h], sameName(Int(g), text, i, j + 1) {
+                    best = (j + 1, Int(g))
+                }
+                if !prefixHashes.contains(h) { break }
+                j += 1
+            }
+            if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
+                matches.append(Match(start: i, end: b.end, senses: senses(ofGroup: b.group)))
+            }
+            i += 1
+        }
+        return matches
+    }
+
+    /// The entry and its ancestors, most specific first.
+    public func chain(_ entry: Int) -> [Int] {
+        var out: [Int] = []
+        var e = entry
+        while e >= 0 { out.append(e); e = entries[e].parent }
+        return out
+    }
+
+    public func isAncestor(_ a: Int, of b: Int) -> Bool {
+        var e = entries[b].parent
+        while e >= 0 { if e == a { return true }; e = entries[e].parent }
+        return false
+    }
+
+    public func province(of entry: Int) -> Int { provinceOf[entry] }
+
+    /// Path and code of an entry; `written` replaces the last component (南法信镇).
+    public func region(_ entry: Int, written: String? = nil) -> Region {
+        let e = entries[entry]
+        var path = path(of: entry)
+        if let w = written, w != e.name, let slash = path.lastIndex(of: "/") {
+            path = String(path[..<slash]) + "/" + w
+        }
+        return Region(path: path, code: e.code)
+    }
+
+    // MARK: - hashing and character classes
+
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func mix(_ h: UInt64, _ s: UInt32) -> UInt64 {
+        var x = (h ^ UInt64(s)) &* 0x100_0000_01b3
+        x ^= x >> 29
+        return x
+    }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+    }
+
+    /// Words after a name that make it part of a street, gate or building name.
+    static let streetWords: [[Unicode.Scalar]] = ["路", "街", "大街", "大道", "巷", "胡同", "门", "桥", "公园", "广场", "大厦",
+                                                  "号", "站", "机场", "港"].map { Array($0.unicodeScalars) }
+
+    static func followedByStreetWord(_ text: [Unicode.Scalar], _ end: Int) -> Bool {
+        for w in streetWords where end + w.count <= text.count {
+            if text[end..<(end + w.count)].elementsEqual(w) {
+                // 街道 is a division type, not a street.
+                if w.count == 1, w[0] == "街", end + 1 < text.count, text[end + 1] == "道" { continue }
+                return true
+            }
+        }
+        return false
+    }
+}

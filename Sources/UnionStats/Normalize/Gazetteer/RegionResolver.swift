@@ -1,0 +1,101 @@
+/// Decides which division a place name in an article means, reading the
+/// article in order: the newspaper's default province and the places already
+/// named set the context.
+///
+/// - Full names (沽源县, 南法信镇) resolve anywhere; when several divisions share
+///   the name, the one under a place already named (or under the default
+///   province) wins, and a name that stays ambiguous is left unresolved.
+/// - Province and city short forms (广西, 西宁, 成都) resolve anywhere.
+/// - County short forms (朝阳, 延庆) resolve only inside a province in context,
+///   township short forms (东四) only inside a county already named, so that
+///   common words are not taken for places.
+public struct RegionResolver {
+    public let gazetteer: Gazetteer
+    /// Entries named so far, with their ancestors.
+    private var mentioned: Set<Int> = []
+    private var provinces: Set<Int> = []
+    private let defaultProvince: Int?
+    private var last: (entry: Int, end: Int, segment: Int)? = nil
+    private var previousMatch: (end: Int, segment: Int)? = nil
+
+    static let municipalities: Set<String> = ["北京市", "天津市", "上海市", "重庆市"]
+
+    /// Common surnames (not those that are also everyday words before a place: 在, 和, 车, 全 …).
+    static let surnames: Set<Unicode.Scalar> = Set(("王李张刘陈杨黄赵周吴徐孙朱马胡郭林何罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜"
+        + "魏程吕丁沈任姚卢傅钟姜崔谭廖范汪陆戴贾韦夏邱侯邹熊孟秦阎薛尹段雷史龙陶贺顾毛郝龚邵万钱严赖覃洪莫孔汤"
+        + "康施牛樊葛邢乔伍庞颜倪庄聂章鲁岳翟殷詹耿焦俞左柳祝符舒阮柯纪梅童凌毕裴霍涂苗谷盛翁冉骆蓝靳管柴鲍喻"
+        + "祁蒲滕屈饶牟艾尤穆卓缪褚娄窦戚岑费卜冷晏瞿佟臧闵苟邬卞姬栾隋刁巫寇桑郎甄丛仲虞敖巩佘麻苑迟邝").unicodeScalars)
+
+    /// A resolved place name.
+    public struct Place: Equatable {
+        public var entry: Int
+        /// The name as written when the path should end with it (南法信镇).
+        public var written: String?
+    }
+
+    public init(gazetteer: Gazetteer, defaultRegion: Int?) {
+        self.gazetteer = gazetteer
+        if let d = defaultRegion {
+            defaultProvince = gazetteer.province(of: d)
+            provinces.insert(gazetteer.province(of: d))
+        } else {
+            defaultProvince = nil
+        }
+    }
+
+    /// Resolves one match; `segment` and the match offsets tell whether the
+    /// previous place is right before it (山东济宁市金乡县).
+    public mutating func resolve(_ match: Gazetteer.Match, in text: [Unicode.Scalar], segment: Int) -> Place? {
+        let g = gazetteer
+        defer { previousMatch = (match.end, segment) }
+        // 王玉林, 李长春: a two-character short form right after a surname is a person's given name.
+        let afterSurname = match.end - match.start == 2 && match.start > 0
+            && RegionResolver.surnames.contains(text[match.start - 1])
+            && !(previousMatch.map { $0.segment == segment && $0.end == match.start } ?? false)
+        var best: (score: [Int], sense: Gazetteer.Sense)? = nil
+        var tied = false
+        for sense in match.senses {
+            let e = sense.entry
+            let entry = g.entries[e]
+            if afterSurname, sense.form == .short, entry.level >= 2 { continue }
+            switch sense.scope {
+            case .never:
+                continue
+            case .context:
+                if entry.level >= 4 {
+                    guard entry.parent >= 0, mentioned.contains(entry.parent) else { continue }
+                } else {
+                    guard provinces.contains(g.province(of: e)) else { continue }
+                }
+            case .anywhere:
+                break
+            }
+            var adjacent = 0
+            if let l = last, l.segment == segment, match.start - l.end <= 1, g.isAncestor(l.entry, of: e) { adjacent = 1 }
+            var deepest = 0
+            var a = e
+            while a >= 0 {
+                if mentioned.contains(a) { deepest = max(deepest, g.entries[a].level) }
+                a = g.entries[a].parent
+            }
+            let inProvince = provinces.contains(g.province(of: e)) ? 1 : 0
+            let inDefault = defaultProvince.map { g.province(of: e) == $0 ? 1 : 0 } ?? 0
+            // A tie between equal names (朝阳区 in Beijing and in Changchun) goes to a municipality's.
+            let municipal = RegionResolver.municipalities.contains(g.entries[g.province(of: e)].name) ? 1 : 0
+            let score = [adjacent, deepest, inProvince, inDefault, municipal, -entry.level]
+            if let b = best {
+                if score.lexicographicallyPrecedes(b.score) { continue }
+                if score == b.score { if b.sense.entry != e { tied = true }; continue }
+            }
+            best = (score, sense)
+            tied = false
+        }
+        guard let b = best, !tied else { return nil }
+        let e = b.sense.entry
+        for a in g.chain(e) { mentioned.insert(a) }
+        provinces.insert(g.province(of: e))
+        last = (e, match.end, segment)
+        let written = b.sense.asWritten ? String(String.UnicodeScalarView(text[match.start..<match.end])) : nil
+        return Place(entry: e, written: written)
+    }
+}
