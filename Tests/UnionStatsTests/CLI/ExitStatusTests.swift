@@ -39,6 +39,20 @@ final class ExitStatusTests: XCTestCase {
         }
     }
 
+    func testUnusableConfigurationIsSeventyEightAndWritesNothing() throws {
+        let input = try Tool.sampleInput()
+        let pipeline = try Tool.temporaryDirectory("pipeline")
+        for name in try FilePaths.list(Tool.repo + "/pipeline") {
+            try FileManager.default.copyItem(atPath: Tool.repo + "/pipeline/" + name, toPath: pipeline + "/" + name)
+        }
+        try Tool.write(Array("no,columns,that,normalize,knows\n\"unterminated\n".utf8), to: pipeline + "/metrics.csv")
+        let out = try Tool.temporaryDirectory("out")
+        let r = try Tool.run(["run", "--quiet", "--input", input, "--output", out, "--pipeline", pipeline])
+        XCTAssertEqual(r.status, 78, r.stderr)
+        XCTAssertTrue(r.stderr.contains("metrics.csv"), "names the file: \(r.stderr)")
+        XCTAssertEqual(Tool.outputs(out), [:], "nothing written")
+    }
+
     func testUnwritableOutputIsFailure() throws {
         let input = try Tool.sampleInput()
         let file = try Tool.temporaryDirectory("out") + "/a-file"

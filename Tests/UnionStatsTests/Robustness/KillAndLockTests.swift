@@ -42,7 +42,7 @@ final class KillAndLockTests: XCTestCase {
             let out = try Tool.temporaryDirectory("kill")
             try copy(old, to: out)
             let delay = whole * Double(step) / 8
-            let running = try Tool.Running(try Tool.program(), ["run", "--quiet", "--input", newInput, "--output", out])
+            let running = try Tool.Running(try Tool.program(), Tool.withPipeline(["run", "--quiet", "--input", newInput, "--output", out]))
             usleep(useconds_t(delay * 1_000_000))
             let wasRunning = kill(running.pid, SIGKILL) == 0
             let r = running.wait()
@@ -88,8 +88,8 @@ final class KillAndLockTests: XCTestCase {
         let input = try Tool.bulkInput(copies: 40)
         let ref = try reference(input)
         let out = try Tool.temporaryDirectory("out")
-        let a = try Tool.Running(try Tool.program(), ["run", "--quiet", "--input", input, "--output", out])
-        let b = try Tool.Running(try Tool.program(), ["run", "--quiet", "--input", input, "--output", out])
+        let a = try Tool.Running(try Tool.program(), Tool.withPipeline(["run", "--quiet", "--input", input, "--output", out]))
+        let b = try Tool.Running(try Tool.program(), Tool.withPipeline(["run", "--quiet", "--input", input, "--output", out]))
         let ra = a.wait(), rb = b.wait()
         let statuses = [ra.status, rb.status].sorted()
         // One finished; the other found the lock held (75) or started after the first was done.
@@ -104,7 +104,7 @@ final class KillAndLockTests: XCTestCase {
         let input = try Tool.bulkInput(copies: 20)
         let ref = try reference(input)
         let out = try Tool.temporaryDirectory("out")
-        let runs = try (0..<3).map { _ in try Tool.Running(try Tool.program(), ["run", "--quiet", "--wait", "--input", input, "--output", out]) }
+        let runs = try (0..<3).map { _ in try Tool.Running(try Tool.program(), Tool.withPipeline(["run", "--quiet", "--wait", "--input", input, "--output", out])) }
         for r in runs.map({ $0.wait() }) { XCTAssertEqual(r.status, 0, r.stderr) }
         XCTAssertEqual(Tool.outputs(out), ref)
     }

@@ -81,9 +81,15 @@ enum Tool {
         }
     }
 
+    /// `unionstats ARGS`; `run` gets the package's pipeline/ unless ARGS name one.
     @discardableResult
     static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
-        try Running(try program(), args, env: env).wait()
+        try Running(try program(), withPipeline(args), env: env).wait()
+    }
+
+    static func withPipeline(_ args: [String]) -> [String] {
+        guard args.first == "run", !args.contains("--pipeline") else { return args }
+        return args + ["--pipeline", repo + "/pipeline"]
     }
 
     /// make in the package root with the test's executable (never builds).
