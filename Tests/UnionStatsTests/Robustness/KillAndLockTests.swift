@@ -25,8 +25,8 @@ final class KillAndLockTests: XCTestCase {
     }
 
     func testSigkillAtAnyPointLeavesOldOrCompleteOutputs() throws {
-        let oldInput = try Tool.bulkInput(copies: 4)
-        let newInput = try Tool.bulkInput(copies: 20, salt: "0")
+        let oldInput = try Tool.bulkInput(copies: 2)
+        let newInput = try Tool.bulkInput(copies: 8, salt: "0")
         let old = try reference(oldInput)
         let new = try reference(newInput)
         XCTAssertNotEqual(old["figures.csv"], new["figures.csv"])
@@ -85,7 +85,7 @@ final class KillAndLockTests: XCTestCase {
     }
 
     func testTwoRunsAtOnceNeverMeet() throws {
-        let input = try Tool.bulkInput(copies: 40)
+        let input = try Tool.bulkInput(copies: 16)
         let ref = try reference(input)
         let out = try Tool.temporaryDirectory("out")
         let a = try Tool.Running(try Tool.program(), Tool.withPipeline(["run", "--quiet", "--input", input, "--output", out]))
@@ -101,7 +101,7 @@ final class KillAndLockTests: XCTestCase {
     }
 
     func testWaitingRunsTakeTurns() throws {
-        let input = try Tool.bulkInput(copies: 20)
+        let input = try Tool.bulkInput(copies: 6)
         let ref = try reference(input)
         let out = try Tool.temporaryDirectory("out")
         let runs = try (0..<3).map { _ in try Tool.Running(try Tool.program(), Tool.withPipeline(["run", "--quiet", "--wait", "--input", input, "--output", out])) }
