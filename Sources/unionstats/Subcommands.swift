@@ -155,7 +155,7 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run all stages in one process: input folder in, output folder out.",
         discussion: """
-        For people without make, and for cron (scripts/cron-run). Exits 3 when some pages were \
+        For people without make. Exits 3 when some pages were \
         rejected (see rejects.csv). Holds an exclusive lock on OUTPUT/.lock while it runs: a second \
         run on the same output folder exits 75 at once (or waits, with --wait), so two runs never \
         write the same files.
