@@ -4,6 +4,14 @@
 # nothing changed does no work and a changed page redoes only that page and
 # what depends on it. Stage outputs are only rewritten when their bytes change;
 # stamps record that a stage ran, the outputs' own times say whether they changed.
+#
+# Page names make cannot handle (spaces, `:`, `%`, `#`, `$`...) are fine: make
+# sees each page through a link with a safe name in $(WORK)/pages/ (written by
+# `unionstats pages` into $(WORK)/pages.mk, which is included below).
+#
+# Other targets: cron (the pipeline under a lock, silent on success; see
+# scripts/cron-run), fuzz (libFuzzer, FUZZ_SECONDS each), bench (BENCH_SIZES),
+# install PREFIX=..., clean.
 
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
@@ -15,18 +23,39 @@ PIPELINE     ?= pipeline
 CSV_ENCODING ?= utf8-bom
 PREFIX       ?= /usr/local
 QUIET        ?= --quiet
+# --no-lock when the caller holds $(OUTPUT)/.lock (scripts/cron-run, under flock).
+LOCKFLAGS    ?=
+FUZZ_SECONDS ?= 60
+BENCH_SIZES  ?= 100 1000
+BENCH_DIR    ?= .bench
 
-BIN     := .build/release/unionstats
-WORK    := $(OUTPUT)/.work
-SOURCES := Package.swift $(shell find Sources -type f 2>/dev/null)
-PAGES   := $(filter-out $(INPUT)/manifest.csv,$(wildcard $(INPUT)/*))
-EXTRACTS := $(patsubst $(INPUT)/%,$(WORK)/extract/%.csv,$(PAGES))
+CONFIG   ?= release
+# UNIONSTATS_BIN: use an already built program (the tests do), never build one.
+BIN      := $(or $(UNIONSTATS_BIN),.build/$(CONFIG)/unionstats)
+WORK     := $(OUTPUT)/.work
+SOURCES  := Package.swift $(shell find Sources -type f 2>/dev/null)
 MANIFEST := $(wildcard $(INPUT)/manifest.csv)
-DICTS    := $(wildcard $(PIPELINE)/*.csv $(PIPELINE)/*.tsv)
+DICTS    := $(wildcard $(PIPELINE)/*)
 CSVFLAGS := --csv-encoding $(CSV_ENCODING) $(QUIET)
 
-.PHONY: all build deps test clean install check-output
-all: $(WORK)/report.stamp check-output
+empty :=
+space := $(empty) $(empty)
+define newline
+
+
+endef
+
+.PHONY: all outputs build deps test clean install check-output cron fuzz bench
+all: outputs check-output
+# The pipeline without the final check (scripts/cron-run runs the check itself).
+outputs: $(WORK)/aggregate.stamp $(WORK)/report.stamp
+
+# The page list only matters to the pipeline targets; the others need no build to start.
+PIPELINE_GOALS := all outputs check-output
+ifneq ($(if $(MAKECMDGOALS),$(filter $(PIPELINE_GOALS) $(WORK)/%,$(MAKECMDGOALS)),all),)
+-include $(WORK)/pages.mk
+endif
+EXTRACTS := $(PAGE_IDS:%=$(WORK)/extract/%.csv)
 
 # --- set-up ------------------------------------------------------------------
 # libcsv-dev: install when missing (as root, or with sudo); otherwise say how.
@@ -40,47 +69,101 @@ deps:
 	@command -v swift >/dev/null || { echo "make: swift not found on PATH (the Swift toolchain is needed)" >&2; exit 1; }
 
 build: $(BIN)
+ifeq ($(UNIONSTATS_BIN),)
+# Under `make cron` the build says nothing unless it fails (cron mails any output).
 $(BIN): $(SOURCES) | deps
-	swift build -c release --product unionstats
+	@if [ -n "$(BUILD_QUIET)" ]; then \
+	  log=$$(swift build -c $(CONFIG) --product unionstats 2>&1) || { printf '%s\n' "$$log" >&2; exit 1; }; \
+	else swift build -c $(CONFIG) --product unionstats; fi
 	@touch $@
+endif
 
 # --- the pipeline --------------------------------------------------------------
+# The pages under safe names; redone when pages come or go (the folder's time changes).
+$(WORK)/pages.mk: $(INPUT) $(BIN)
+	@$(BIN) pages --input "$(INPUT)" --work "$(WORK)"
+	@touch $@
+
 $(WORK)/extract:
 	@mkdir -p $@
 
 # One page -> its articles and mentions. The tool keeps an unchanged file's
 # time; touch it so make knows this page is done.
-$(WORK)/extract/%.csv: $(INPUT)/% $(BIN) | $(WORK)/extract
-	@$(BIN) extract "$<" -o "$@"
-	@touch "$@"
+# A page that makes the extractor die (a signal: a bug) is recorded as
+# rejected, so one page cannot stop the batch.
+$(WORK)/extract/%.csv: $(WORK)/pages/% $(BIN) | $(WORK)/extract
+	@SWIFT_BACKTRACE=enable=no $(BIN) extract --doc-from-link --touch "$<" -o "$@" || { s=$$?; [ $$s -gt 128 ] || exit $$s; \
+	  $(BIN) extract --doc-from-link --touch --crashed $$s "$<" -o "$@"; }
 
-$(WORK)/normalize.stamp: $(EXTRACTS) $(MANIFEST) $(DICTS) $(BIN)
-	@printf '%s\n' $(EXTRACTS) > $(WORK)/extracts.list
-	@$(BIN) normalize --input "$(INPUT)" --output "$(OUTPUT)" --pipeline "$(PIPELINE)" $(CSVFLAGS) --list $(WORK)/extracts.list
+# A page that is a link to nothing has no time for make to compare: it is
+# redone (and reported in rejects.csv) whenever the page list changes.
+BROKEN := $(BROKEN_IDS:%=$(WORK)/extract/%.csv)
+$(BROKEN): $(WORK)/extract/%.csv: $(WORK)/pages.mk $(BIN) | $(WORK)/extract
+	@$(BIN) extract --doc-from-link --touch "$(WORK)/pages/$*" -o "$@"
+$(WORK)/pages/%: ;
+
+# All pages' rows in page order; pages whose extract CSV, manifest row and
+# pipeline/ are unchanged come from the cache in $(WORK)/normalized.
+$(WORK)/normalize.stamp: $(EXTRACTS) $(MANIFEST) $(DICTS) $(BIN) $(WORK)/pages.mk
+	$(file >$(WORK)/extracts.list,$(subst $(space),$(newline),$(strip $(EXTRACTS))))
+	@$(BIN) normalize --input "$(INPUT)" --output "$(OUTPUT)" --pipeline "$(PIPELINE)" $(CSVFLAGS) $(LOCKFLAGS) \
+	  --cache "$(WORK)/normalized" --list "$(WORK)/extracts.list"
 	@touch $@
 
 $(OUTPUT)/figures.csv: $(WORK)/normalize.stamp ;
 
 $(WORK)/aggregate.stamp: $(OUTPUT)/figures.csv $(BIN)
-	@$(BIN) aggregate --output "$(OUTPUT)" $(CSVFLAGS)
+	@$(BIN) aggregate --output "$(OUTPUT)" $(CSVFLAGS) $(LOCKFLAGS)
 	@touch $@
 
-$(WORK)/report.stamp: $(WORK)/aggregate.stamp $(OUTPUT)/figures.csv $(BIN)
-	@$(BIN) report --output "$(OUTPUT)"
+# Reports do not read the tables: with -j2 the two run side by side.
+$(WORK)/report.stamp: $(OUTPUT)/figures.csv $(BIN)
+	@$(BIN) report --output "$(OUTPUT)" $(LOCKFLAGS)
 	@touch $@
 
-# Says (and fails) when pages were rejected; silent otherwise.
-check-output: $(WORK)/report.stamp
+# Says (and fails, unionstats status 3) when pages were rejected; silent otherwise.
+check-output: $(WORK)/aggregate.stamp $(WORK)/report.stamp
 	@$(BIN) check --output "$(OUTPUT)"
 
-# --- tests, install, clean -------------------------------------------------------
+# --- cron ----------------------------------------------------------------------
+# The pipeline (these same rules: incremental, and a page that crashes the
+# extractor cannot stop it) under flock(1) on $(OUTPUT)/.lock, via
+# scripts/cron-run: silent when every page went through; otherwise it says
+# what unionstats' exit status means and fails. Cron jobs that want the
+# status itself call scripts/cron-run directly (see the README).
+cron: BUILD_QUIET := 1
+cron: $(BIN)
+	@status=0; UNIONSTATS="$(BIN)" scripts/cron-run "$(INPUT)" "$(OUTPUT)" "$(PIPELINE)" || status=$$?; \
+	case $$status in \
+	  0) ;; \
+	  3) echo "make cron: unionstats exit status 3: finished, but some pages were rejected (see $(OUTPUT)/rejects.csv)" >&2 ;; \
+	  75) echo "make cron: unionstats exit status 75: busy, another run holds $(OUTPUT)/.lock; nothing done" >&2 ;; \
+	  78) echo "make cron: unionstats exit status 78: a configuration file cannot be used" >&2 ;; \
+	  64) echo "make cron: unionstats exit status 64: bad command line" >&2 ;; \
+	  *) echo "make cron: unionstats exit status $$status: failure; outputs left as they were" >&2 ;; \
+	esac; exit $$status
+
+# --- tests, fuzzing, benchmark ----------------------------------------------------
+# The robustness tests run the real executable: build it first (debug, as swift test does).
 test: | deps
+	swift build --product unionstats
 	swift test
+
+FUZZ_TARGETS := fuzz-quantity fuzz-textrepair fuzz-csv
+FUZZ_FLAGS := --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library
+fuzz: | deps
+	@for t in $(FUZZ_TARGETS); do swift build $(FUZZ_FLAGS) --product $$t || exit 1; done
+	@scripts/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+bench: | deps
+	swift build -c release --product unionstats
+	swift build -c release --product unionstats-bench
+	@scripts/bench "$(BENCH_DIR)" $(BENCH_SIZES)
 
 install: $(BIN)
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 755 $(BIN) "$(DESTDIR)$(PREFIX)/bin/unionstats"
 
 clean:
-	rm -rf .build "$(WORK)" "$(OUTPUT)/figures.csv" "$(OUTPUT)/articles.csv" "$(OUTPUT)/rejects.csv" \
-	  "$(OUTPUT)/tables" "$(OUTPUT)/reports"
+	rm -rf .build .build-fuzz "$(WORK)" "$(OUTPUT)/figures.csv" "$(OUTPUT)/articles.csv" "$(OUTPUT)/rejects.csv" \
+	  "$(OUTPUT)/tables" "$(OUTPUT)/reports" "$(OUTPUT)/.lock"

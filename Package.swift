@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "unionstats", targets: ["unionstats"]),
+        .executable(name: "unionstats-bench", targets: ["unionstats-bench"]),
         .library(name: "UnionStats", targets: ["UnionStats"]),
     ],
     dependencies: [
@@ -33,6 +34,16 @@ let package = Package(
             path: "Sources/unionstats",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // `make bench`: corpus generator and per-stage timer.
+        .executableTarget(name: "unionstats-bench", dependencies: ["UnionStats"], path: "Sources/unionstats-bench",
+                          swiftSettings: [.swiftLanguageMode(.v5)]),
+        // libFuzzer entry points (`make fuzz`); a plain build makes replay runners.
+        .executableTarget(name: "fuzz-quantity", dependencies: ["UnionStats"], path: "Sources/fuzz-quantity",
+                          swiftSettings: [.swiftLanguageMode(.v5)]),
+        .executableTarget(name: "fuzz-textrepair", dependencies: ["UnionStats"], path: "Sources/fuzz-textrepair",
+                          swiftSettings: [.swiftLanguageMode(.v5)]),
+        .executableTarget(name: "fuzz-csv", dependencies: ["UnionStats"], path: "Sources/fuzz-csv",
+                          swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(
             name: "UnionStatsTests",
             dependencies: ["UnionStats"],

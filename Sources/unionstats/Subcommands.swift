@@ -1,6 +1,9 @@
 import ArgumentParser
 import UnionStats
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,9 +24,29 @@ struct Extract: ParsableCommand {
     @Option(help: "The page's name in outputs (default: the file's name; 'stdin' for -).")
     var doc: String?
 
+    @Flag(help: "PAGE is a symbolic link (make's OUTPUT/.work/pages/); name the page after the file it points to.")
+    var docFromLink = false
+
+    @Flag(help: "Give the output file the current time even when its bytes did not change (so make sees the page done).")
+    var touch = false
+
+    @Option(help: ArgumentHelp("Do not read PAGE: record that extracting it died with this status (make's fallback when a page crashes the extractor).", visibility: .hidden))
+    var crashed: Int32?
+
     func run() throws {
         do {
-            _ = try Pipeline.extract(page: page, doc: doc, to: output)
+            var name = doc
+            if docFromLink, name == nil, let target = PageLinks.target(of: page) { name = FilePaths.baseName(target) }
+            if let status = crashed {
+                let problem = PageProblem(code: "crashed", reason: "unionstats stopped with status \(status) on this page (a bug: please report it with the page); the page was skipped")
+                try IntermediateCSV.write(ExtractedPage(page: Page(doc: name ?? FilePaths.baseName(page), encoding: "", paragraphs: []),
+                                                        articles: [], mentions: [], problem: problem), to: output)
+            } else {
+                _ = try Pipeline.extract(page: page, doc: name, to: output)
+            }
+            if touch, output != "-", utimensat(AT_FDCWD, output, nil, 0) != 0 {
+                throw CSVError.cannotWrite(path: output, reason: "cannot set its time")
+            }
         } catch {
             throw fail(error)
         }
@@ -50,18 +73,30 @@ struct Normalize: ParsableCommand {
     @Option(help: "Folder with the metric dictionary, sources table and gazetteer.")
     var pipeline: String = "pipeline"
 
+    @Option(help: "Keep each page's normalized rows in this folder and reuse them while its intermediate CSV, manifest row and pipeline/ are unchanged (make passes OUTPUT/.work/normalized).")
+    var cache: String?
+
+    @OptionGroup var lock: LockOptions
     @OptionGroup var csv: CSVOptions
 
     func run() throws {
         let diagnostics = DiagnosticCollector()
         let paths = PipelinePaths(input: input, output: output, pipeline: pipeline)
         do {
+            let held = try lock.take(output: output, waitByDefault: true)
+            defer { held?.release() }
+            Pipeline.removeLeftovers(paths: paths)
             var files = pages
             if let list {
                 files += try String(contentsOfFile: list, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
             }
-            let loaders: [() throws -> ExtractedPage] = files.map { p in { try IntermediateCSV.read(p) } }
-            let counts = try Pipeline.normalize(pages: loaders, paths: paths, encoding: csv.csvEncoding, diagnostics: diagnostics)
+            let sources: [PageSource] = files.map { p in
+                PageSource(load: { try IntermediateCSV.read(p) },
+                           cachePath: cache.map { FilePaths.join($0, FilePaths.baseName(p)) },
+                           key: cache == nil ? "" : NormalizeCache.identity(p))
+            }
+            let counts = try Pipeline.normalize(sources: sources, paths: paths, encoding: csv.csvEncoding,
+                                                diagnostics: diagnostics, cacheDirectory: cache)
             if !csv.quiet { printError("normalize: \(files.count) pages, \(counts.figures) figures, \(counts.rejects) rejects") }
         } catch {
             throw fail(error)
@@ -76,12 +111,16 @@ struct Aggregate: ParsableCommand {
     @Option(help: "Folder holding figures.csv; tables go to its tables/ folder.")
     var output: String = "output"
 
+    @OptionGroup var lock: LockOptions
     @OptionGroup var csv: CSVOptions
 
     func run() throws {
         let paths = PipelinePaths(input: "", output: output, pipeline: "")
         do {
+            let held = try lock.take(output: output, waitByDefault: true)
+            defer { held?.release() }
             try FilePaths.makeDirectories(paths.tables)
+            OutputFile.removeStaleTemporaries(in: paths.tables)
             try AggregateStage.run(figuresPath: paths.figures, tablesDir: paths.tables, options: TableOptions(encoding: csv.csvEncoding))
         } catch {
             throw fail(error)
@@ -96,10 +135,15 @@ struct Report: ParsableCommand {
     @Option(help: "Folder holding figures.csv and tables/; reports go to its reports/ folder.")
     var output: String = "output"
 
+    @OptionGroup var lock: LockOptions
+
     func run() throws {
         let paths = PipelinePaths(input: "", output: output, pipeline: "")
         do {
+            let held = try lock.take(output: output, waitByDefault: true)
+            defer { held?.release() }
             try FilePaths.makeDirectories(paths.reports)
+            OutputFile.removeStaleTemporaries(in: paths.reports)
             try ReportStage.run(figuresPath: paths.figures, tablesDir: paths.tables, reportsDir: paths.reports)
         } catch {
             throw fail(error)
@@ -110,7 +154,12 @@ struct Report: ParsableCommand {
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run all stages in one process: input folder in, output folder out.",
-        discussion: "For people without make. Exits 3 when some pages were rejected (see rejects.csv).")
+        discussion: """
+        For people without make. Exits 3 when some pages were \
+        rejected (see rejects.csv). Holds an exclusive lock on OUTPUT/.lock while it runs: a second \
+        run on the same output folder exits 75 at once (or waits, with --wait), so two runs never \
+        write the same files.
+        """)
 
     @Option(help: "Folder of pages (and manifest.csv).")
     var input: String = "input"
@@ -121,6 +170,7 @@ struct Run: ParsableCommand {
     @Option(help: "Folder with the metric dictionary, sources table and gazetteer.")
     var pipeline: String = "pipeline"
 
+    @OptionGroup var lock: LockOptions
     @OptionGroup var csv: CSVOptions
 
     func validate() throws {
@@ -133,6 +183,9 @@ struct Run: ParsableCommand {
         let progress = Progress(label: "unionstats", enabled: !csv.quiet && Progress.stderrIsTerminal)
         let counts: (figures: Int, rejects: Int)
         do {
+            try FilePaths.makeDirectories(output)
+            let held = try lock.take(output: output, waitByDefault: false)
+            defer { held?.release() }
             counts = try Pipeline.run(paths: paths, encoding: csv.csvEncoding, diagnostics: diagnostics, progress: progress)
             progress.finish()
         } catch {
@@ -168,5 +221,33 @@ struct Check: ParsableCommand {
         }
         printError("unionstats: \(rows.count) page(s) or manifest row(s) need a look: see \(path) (exit status 3)")
         throw ExitCode(ExitStatus.rejected.rawValue)
+    }
+}
+
+struct Pages: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "For make: link every page under a name make can use, and list those names.",
+        discussion: """
+        make cannot handle file names with spaces and some other characters in rules. This keeps \
+        WORK/pages/ holding one symbolic link per page of INPUT, named with such characters written \
+        +XX (hex), and writes WORK/pages.mk with PAGE_IDS, which the Makefile includes.
+        """)
+
+    @Option(help: "Folder of pages.")
+    var input: String = "input"
+
+    @Option(help: "make's work folder (OUTPUT/.work).")
+    var work: String = "output/.work"
+
+    func validate() throws {
+        guard FilePaths.isDirectory(input) else { throw ValidationError("--input \(input) is not a folder") }
+    }
+
+    func run() throws {
+        do {
+            try PageLinks.sync(input: input, linkDir: FilePaths.join(work, "pages"), makefile: FilePaths.join(work, "pages.mk"))
+        } catch {
+            throw fail(error)
+        }
     }
 }

@@ -17,16 +17,18 @@ struct UnionStatsCommand: ParsableCommand {
           aggregate  figures.csv -> tables/*.csv
           report     figures.csv + tables -> reports/YYYY-MM.txt
           run        all of the above in one process
+          check      say (exit 3) when rejects.csv lists pages
+          pages      for make: safe names for pages whose names make cannot handle
 
         Exit status:
           0   every page processed
           1   failure (outputs left as they were)
           3   finished, but some pages were rejected or need a look (see output/rejects.csv)
           64  bad command line
-          75  another run holds the lock
+          75  busy: another run holds OUTPUT/.lock (run exits at once; --wait waits)
           78  a configuration file (pipeline/) cannot be used
         """,
-        subcommands: [Extract.self, Normalize.self, Aggregate.self, Report.self, Run.self, Check.self]
+        subcommands: [Extract.self, Normalize.self, Aggregate.self, Report.self, Run.self, Check.self, Pages.self]
     )
 }
 
@@ -51,12 +53,17 @@ struct CSVOptions: ParsableArguments {
 /// Maps the library's errors onto the documented exit statuses.
 func exitCode(for error: Error) -> ExitCode {
     if error is ConfigurationError { return ExitCode(ExitStatus.configuration.rawValue) }
+    if case RunLock.Failure.busy = error { return ExitCode(ExitStatus.busy.rawValue) }
     return ExitCode(ExitStatus.failure.rawValue)
 }
 
 func fail(_ error: Error) -> Error {
     if error is ExitCode || error is ValidationError || error is CleanExit { return error }
-    printError("unionstats: error: \(error)")
+    if case RunLock.Failure.busy = error {
+        printError("unionstats: busy: \(error) (exit status 75)")
+    } else {
+        printError("unionstats: error: \(error)")
+    }
     return exitCode(for: error)
 }
 

@@ -12,11 +12,16 @@ public final class CSVWriter {
 
     /// Opens `path` for writing (to a temporary file, renamed on `close()`),
     /// and writes the preamble and header. `numericColumns` are never guarded.
-    public init(path: String, header: [String], numericColumns: Set<String> = [], encoding: CSVEncoding = .utf8BOM) throws {
+    public convenience init(path: String, header: [String], numericColumns: Set<String> = [], encoding: CSVEncoding = .utf8BOM) throws {
+        try self.init(sink: OutputFile(path: path), header: header, numericColumns: numericColumns, encoding: encoding)
+    }
+
+    /// Writes into `sink` (e.g. `OutputFile.memory()`, to encode rows once and splice them later).
+    public init(sink: OutputFile, header: [String], numericColumns: Set<String> = [], encoding: CSVEncoding = .utf8BOM) {
         self.header = header
         self.numeric = header.map { numericColumns.contains($0) }
         self.encoding = encoding
-        self.sink = try OutputFile(path: path)
+        self.sink = sink
         buffer.append(contentsOf: encoding.preamble)
         appendRow(header, guardFormulas: false)
     }

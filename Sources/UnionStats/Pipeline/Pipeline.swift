@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where a run reads and writes.
 public struct PipelinePaths: Sendable {
@@ -17,13 +20,49 @@ public struct PipelinePaths: Sendable {
     public var rejects: String { FilePaths.join(output, "rejects.csv") }
     public var tables: String { FilePaths.join(output, "tables") }
     public var reports: String { FilePaths.join(output, "reports") }
+    /// make's intermediates (per-page extract CSVs, the normalize cache).
+    public var work: String { FilePaths.join(output, ".work") }
+    public var lock: String { RunLock.path(forOutput: output) }
+}
+
+/// One page for the normalize step: how to load it and, when the caller
+/// keeps a cache, where its normalized rows are kept and what they depend on.
+public struct PageSource {
+    public var load: () throws -> ExtractedPage
+    /// Cache file for this page's normalized rows (nil: no cache).
+    public var cachePath: String?
+    /// What the cached rows depend on, besides the run-wide fingerprint
+    /// (the extract CSV's identity, say); "" means never cached.
+    public var key: String
+
+    public init(load: @escaping () throws -> ExtractedPage, cachePath: String? = nil, key: String = "") {
+        self.load = load
+        self.cachePath = cachePath
+        self.key = key
+    }
 }
 
 /// The stages wired together; the CLI and make call these.
 public enum Pipeline {
+    /// Pages above this size are rejected (`too-large`) without being read:
+    /// a newspaper page is 5–50 KB, and a page is held in memory several times
+    /// over while it is repaired and scanned, once per core.
+    public static let maximumPageBytes = 16 << 20
+
     /// Input files that are pages: everything in the folder but the manifest and dot files.
     public static func pageFiles(in input: String) throws -> [String] {
         try FilePaths.list(input).filter { $0 != "manifest.csv" }.map { FilePaths.join(input, $0) }
+    }
+
+    /// Reads and extracts one page file; unreadable, empty-named or oversized files come back rejected.
+    public static func extractPage(path: String, doc: String? = nil) -> ExtractedPage {
+        let name = doc ?? FilePaths.baseName(path)
+        switch FilePaths.readAll(path, limit: maximumPageBytes) {
+        case .success(let bytes):
+            return ExtractStage.extract(doc: name, bytes: bytes)
+        case .failure(let problem):
+            return ExtractStage.rejected(name, problem)
+        }
     }
 
     /// Extracts one page file into its intermediate CSV (`-` for stdin/stdout).
@@ -31,9 +70,11 @@ public enum Pipeline {
         let e: ExtractedPage
         if path == "-" {
             let bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-            e = ExtractStage.extract(doc: doc ?? "stdin", bytes: bytes)
+            e = bytes.count > maximumPageBytes
+                ? ExtractStage.rejected(doc ?? "stdin", PageProblem(code: "too-large", reason: "over the \(maximumPageBytes >> 20) MB limit for one page"))
+                : ExtractStage.extract(doc: doc ?? "stdin", bytes: bytes)
         } else {
-            e = ExtractStage.extract(path: path, doc: doc)
+            e = extractPage(path: path, doc: doc)
         }
         try IntermediateCSV.write(e, to: out)
         return e
@@ -44,38 +85,66 @@ public enum Pipeline {
     @discardableResult
     public static func normalize(pages: [() throws -> ExtractedPage], paths: PipelinePaths, encoding: CSVEncoding,
                                  diagnostics: DiagnosticCollector, progress: Progress? = nil) throws -> (figures: Int, rejects: Int) {
+        try normalize(sources: pages.map { PageSource(load: $0) }, paths: paths, encoding: encoding,
+                      diagnostics: diagnostics, progress: progress)
+    }
+
+    /// Normalizes pages in order on all cores. Each page's rows are encoded on
+    /// the worker thread; the main thread splices them into the outputs, so
+    /// memory holds one batch of pages, not the corpus. Pages with a valid
+    /// cache entry are not loaded at all (make's incremental runs).
+    @discardableResult
+    public static func normalize(sources: [PageSource], paths: PipelinePaths, encoding: CSVEncoding,
+                                 diagnostics: DiagnosticCollector, progress: Progress? = nil,
+                                 cacheDirectory: String? = nil) throws -> (figures: Int, rejects: Int) {
         let manifest = Manifest.load(paths.manifest, diagnostics: diagnostics)
         let dictionaries = try Dictionaries.load(from: paths.pipeline)
         let stage = NormalizeStage(manifest: manifest, dictionaries: dictionaries, diagnostics: diagnostics)
-        let outputs = try NormalizeStage.Outputs(directory: paths.output, encoding: encoding)
+        let codec = PageRowsCodec(encoding: encoding)
+        let cached = sources.contains { $0.cachePath != nil }
+        let runKey = cached ? NormalizeCache.runFingerprint(pipeline: paths.pipeline, encoding: encoding) : ""
+        if let dir = cacheDirectory {
+            try FilePaths.makeDirectories(dir)
+            OutputFile.removeStaleTemporaries(in: dir)
+            NormalizeCache.prune(dir, keeping: Set(sources.compactMap { $0.cachePath.map(FilePaths.baseName) }))
+        }
+        try FilePaths.makeDirectories(paths.output)
+        let outputs = try SplicedOutputs(paths: paths, codec: codec)
         do {
             var docs = Set<String>()
-            let batch = max(8, ProcessInfo.processInfo.activeProcessorCount * 8)
+            let batch = max(16, ProcessInfo.processInfo.activeProcessorCount * 16)
             var start = 0
-            while start < pages.count {
-                let end = min(pages.count, start + batch)
-                var results = [Result<NormalizeStage.PageResult, Error>?](repeating: nil, count: end - start)
-                var seenDocs = [String](repeating: "", count: end - start)
+            while start < sources.count {
+                let end = min(sources.count, start + batch)
+                var results = [Result<PageRows, Error>?](repeating: nil, count: end - start)
                 results.withUnsafeMutableBufferPointer { slots in
-                    seenDocs.withUnsafeMutableBufferPointer { names in
-                        DispatchQueue.concurrentPerform(iterations: end - start) { i in
-                            do {
-                                let page = try pages[start + i]()
-                                names[i] = page.page.doc
-                                slots[i] = .success(stage.normalize(page))
-                            } catch {
-                                slots[i] = .failure(error)
+                    DispatchQueue.concurrentPerform(iterations: end - start) { i in
+                        let source = sources[start + i]
+                        do {
+                            let fullKey = source.key.isEmpty ? "" : runKey + "|" + source.key
+                            if let cache = source.cachePath, !fullKey.isEmpty,
+                               let hit = NormalizeCache.read(cache, key: fullKey, manifest: manifest) {
+                                slots[i] = .success(hit)
+                                return
                             }
+                            let page = try source.load()
+                            let rows = codec.encode(stage.normalize(page), doc: page.page.doc)
+                            if let cache = source.cachePath, !fullKey.isEmpty {
+                                try NormalizeCache.write(cache, key: fullKey, manifest: manifest, rows: rows)
+                            }
+                            slots[i] = .success(rows)
+                        } catch {
+                            slots[i] = .failure(error)
                         }
                     }
                 }
-                for (i, r) in results.enumerated() {
-                    let result = try r!.get()
-                    docs.insert(seenDocs[i])
-                    for reject in result.rejects {
-                        diagnostics.emit(Diagnostic(.error, file: reject[0], "rejected: \(reject[3])"))
+                for r in results {
+                    let rows = try r!.get()
+                    docs.insert(rows.doc)
+                    for reject in rows.rejectMessages {
+                        diagnostics.emit(Diagnostic(.error, file: reject.doc, "rejected: \(reject.reason)"))
                     }
-                    try outputs.add(result)
+                    try outputs.add(rows)
                 }
                 progress?.advance(by: end - start)
                 start = end
@@ -96,21 +165,47 @@ public enum Pipeline {
         return (outputs.figureCount, outputs.rejectCount)
     }
 
-    /// Builds the tables and the reports from `figures.csv`.
+    /// Builds the tables and the reports from `figures.csv`. The two read
+    /// figures.csv each on their own and write different folders, so they run
+    /// side by side, one per core.
     public static func aggregateAndReport(paths: PipelinePaths, encoding: CSVEncoding) throws {
         try FilePaths.makeDirectories(paths.tables)
-        try AggregateStage.run(figuresPath: paths.figures, tablesDir: paths.tables, options: TableOptions(encoding: encoding))
+        OutputFile.removeStaleTemporaries(in: paths.tables)
         try FilePaths.makeDirectories(paths.reports)
-        try ReportStage.run(figuresPath: paths.figures, tablesDir: paths.tables, reportsDir: paths.reports)
+        OutputFile.removeStaleTemporaries(in: paths.reports)
+        var errors: [Error?] = [nil, nil]
+        errors.withUnsafeMutableBufferPointer { slots in
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                do {
+                    if i == 0 {
+                        try AggregateStage.run(figuresPath: paths.figures, tablesDir: paths.tables, options: TableOptions(encoding: encoding))
+                    } else {
+                        try ReportStage.run(figuresPath: paths.figures, tablesDir: paths.tables, reportsDir: paths.reports)
+                    }
+                } catch {
+                    slots[i] = error
+                }
+            }
+        }
+        if let error = errors.compactMap({ $0 }).first { throw error }
+    }
+
+    /// Removes what killed runs left behind (temporary files whose process is gone).
+    public static func removeLeftovers(paths: PipelinePaths) {
+        for dir in [paths.output, paths.tables, paths.reports, paths.work, FilePaths.join(paths.work, "extract"),
+                    FilePaths.join(paths.work, "normalized"), FilePaths.join(paths.work, "pages")] {
+            OutputFile.removeStaleTemporaries(in: dir)
+        }
     }
 
     /// All stages in one process: extract in memory (no intermediate files), then the rest.
     public static func run(paths: PipelinePaths, encoding: CSVEncoding, diagnostics: DiagnosticCollector,
                            progress: Progress? = nil) throws -> (figures: Int, rejects: Int) {
+        removeLeftovers(paths: paths)
         let files = try pageFiles(in: paths.input)
         progress?.total = files.count
-        let pages: [() throws -> ExtractedPage] = files.map { f in { ExtractStage.extract(path: f) } }
-        let counts = try normalize(pages: pages, paths: paths, encoding: encoding, diagnostics: diagnostics, progress: progress)
+        let sources = files.map { f in PageSource(load: { extractPage(path: f) }) }
+        let counts = try normalize(sources: sources, paths: paths, encoding: encoding, diagnostics: diagnostics, progress: progress)
         try aggregateAndReport(paths: paths, encoding: encoding)
         return counts
     }

@@ -12,8 +12,29 @@ public final class OutputFile {
     private var file: UnsafeMutablePointer<FILE>?
     /// `-` writes to standard output (the filter mode), with no rename.
     private let isStandardOutput: Bool
+    /// In-memory sink (`OutputFile.memory()`): bytes collected in `bytes`, nothing written.
+    private var memory: [UInt8]? = nil
 
-    public init(path: String) throws {
+    /// A sink that keeps what is written in memory; `commit` does nothing.
+    /// Lets a page's rows be encoded once (on any thread) and spliced into
+    /// the real outputs or a cache later.
+    public static func memory() -> OutputFile { OutputFile(memoryOnly: ()) }
+
+    private init(memoryOnly: ()) {
+        path = ""
+        tempPath = ""
+        isStandardOutput = false
+        memory = []
+    }
+
+    /// What a memory sink holds.
+    public var bytes: [UInt8] { memory ?? [] }
+
+    /// False for caches that can be rebuilt: no fsync (a kill still cannot tear them; a machine crash might).
+    public var durable = true
+
+    public init(path: String, durable: Bool = true) throws {
+        self.durable = durable
         self.path = path
         self.isStandardOutput = path == "-"
         self.tempPath = isStandardOutput ? "-" : OutputFile.temporaryPath(for: path)
@@ -37,6 +58,7 @@ public final class OutputFile {
     }
 
     public func write(_ bytes: [UInt8]) throws {
+        if memory != nil { memory!.append(contentsOf: bytes); return }
         guard let file else { return }
         if bytes.isEmpty { return }
         let n = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
@@ -47,25 +69,44 @@ public final class OutputFile {
 
     public func write(_ text: String) throws { try write(Array(text.utf8)) }
 
+    /// Writes bytes held elsewhere without copying them into an array.
+    public func write(_ bytes: ArraySlice<UInt8>) throws {
+        if memory != nil { memory!.append(contentsOf: bytes); return }
+        guard let file, !bytes.isEmpty else { return }
+        let n = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        if n != bytes.count {
+            throw CSVError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
     /// Flushes, syncs and renames into place unless unchanged. True when the file changed.
     @discardableResult
     public func commit() throws -> Bool {
+        if memory != nil { return true }
         guard let f = file else { return false }
         file = nil
         if isStandardOutput {
             fflush(f)
             return true
         }
-        if fflush(f) != 0 || fsync(fileno(f)) != 0 {
+        if fflush(f) != 0 {
+            let reason = String(cString: strerror(errno))
+            fclose(f); unlink(tempPath)
+            throw CSVError.cannotWrite(path: path, reason: reason)
+        }
+        // Unchanged: keep the old file (and skip the sync, the costly part).
+        if OutputFile.sameContents(tempPath, path) {
+            fclose(f)
+            unlink(tempPath)
+            return false
+        }
+        // On disk before it takes the old file's place, so even a crash of the machine leaves one or the other.
+        if durable && fsync(fileno(f)) != 0 {
             let reason = String(cString: strerror(errno))
             fclose(f); unlink(tempPath)
             throw CSVError.cannotWrite(path: path, reason: reason)
         }
         fclose(f)
-        if OutputFile.sameContents(tempPath, path) {
-            unlink(tempPath)
-            return false
-        }
         if rename(tempPath, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(tempPath)
@@ -75,6 +116,7 @@ public final class OutputFile {
     }
 
     public func abandon() {
+        if memory != nil { return }
         if isStandardOutput { file = nil; return }
         if let f = file {
             fclose(f)
@@ -89,6 +131,70 @@ public final class OutputFile {
         let out = try OutputFile(path: path)
         try out.write(bytes)
         return try out.commit()
+    }
+
+    /// Removes temporary files (`.name.tmpPID`) left in `dir` by runs that
+    /// were killed: those whose process is gone. Returns how many went.
+    @discardableResult
+    public static func removeStaleTemporaries(in dir: String) -> Int {
+        guard let d = opendir(dir) else { return 0 }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            names.append(name)
+        }
+        closedir(d)
+        var removed = 0
+        for name in names where name.hasPrefix(".") {
+            guard let pid = temporaryOwner(name) ?? scratchOwner(name) else { continue }
+            // Alive (or someone else's we may not signal): leave it alone.
+            if pid == getpid() || kill(pid, 0) == 0 || errno == EPERM { continue }
+            if removeTree(FilePaths.join(dir, name)) { removed += 1 }
+        }
+        return removed
+    }
+
+    /// The stages' own scratch space, named with the process id: the report
+    /// stage's `.spill-PID/` folder and the aggregate stage's
+    /// `.figures-utf8-PID.csv` (a killed run leaves them too).
+    static func scratchOwner(_ name: String) -> Int32? {
+        for (prefix, suffix) in [(".spill-", ""), (".figures-utf8-", ".csv")] {
+            guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { continue }
+            let digits = name.dropFirst(prefix.count).dropLast(suffix.count)
+            guard !digits.isEmpty, digits.count <= 9, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { continue }
+            return Int32(digits)
+        }
+        return nil
+    }
+
+    /// Removes a file, or a folder of files (one level, as the spill folder is).
+    static func removeTree(_ path: String) -> Bool {
+        if unlink(path) == 0 { return true }
+        guard let d = opendir(path) else { return false }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(d)
+        for n in names { unlink(FilePaths.join(path, n)) }
+        return rmdir(path) == 0
+    }
+
+    /// The process id in a temporary file's name `.name.tmpPID`, or nil.
+    static func temporaryOwner(_ name: String) -> Int32? {
+        let u = Array(name.utf8), tag = Array(".tmp".utf8)
+        var i = u.count - tag.count
+        while i > 0, !u[i..<i + tag.count].elementsEqual(tag) { i -= 1 }
+        guard i > 0, i + tag.count < u.count else { return nil }
+        let digits = u[(i + tag.count)...]
+        guard digits.allSatisfy({ $0 >= 48 && $0 <= 57 }), digits.count <= 9,
+              let pid = Int32(String(decoding: digits, as: UTF8.self)), pid > 0 else { return nil }
+        return pid
     }
 
     static func sameContents(_ a: String, _ b: String) -> Bool {

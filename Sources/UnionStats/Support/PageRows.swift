@@ -1,0 +1,115 @@
+/// One page's rows of `figures.csv`, `articles.csv` and `rejects.csv`,
+/// already encoded as the output files hold them (header excluded), so they
+/// can be encoded on any thread, cached, and spliced into the outputs.
+public struct PageRows: Sendable {
+    public var doc = ""
+    public var figures: [UInt8] = []
+    public var articles: [UInt8] = []
+    public var rejects: [UInt8] = []
+    public var figureCount = 0
+    public var articleCount = 0
+    /// The page's rejects, for stderr.
+    public var rejectMessages: [(doc: String, reason: String)] = []
+
+    public init() {}
+}
+
+/// Encodes `NormalizeStage.PageResult`s the way `NormalizeStage.Outputs` writes them.
+public struct PageRowsCodec: Sendable {
+    public let encoding: CSVEncoding
+    static let articleNumeric: Set<String> = ["article", "line", "paragraphs", "characters", "figures"]
+    static let rejectNumeric: Set<String> = ["line"]
+    /// Preamble and header of each file.
+    public let figuresHead: [UInt8]
+    public let articlesHead: [UInt8]
+    public let rejectsHead: [UInt8]
+
+    public init(encoding: CSVEncoding) {
+        self.encoding = encoding
+        figuresHead = PageRowsCodec.encode([], header: Figure.columns, numeric: Figure.numericColumns, encoding: encoding)
+        articlesHead = PageRowsCodec.encode([], header: NormalizeStage.articleColumns, numeric: PageRowsCodec.articleNumeric, encoding: encoding)
+        rejectsHead = PageRowsCodec.encode([], header: NormalizeStage.rejectColumns, numeric: PageRowsCodec.rejectNumeric, encoding: encoding)
+    }
+
+    /// Preamble, header and rows, through `CSVWriter` (so quoting and formula guards are the writer's).
+    static func encode(_ rows: [[String]], header: [String], numeric: Set<String>, encoding: CSVEncoding) -> [UInt8] {
+        let sink = OutputFile.memory()
+        let w = CSVWriter(sink: sink, header: header, numericColumns: numeric, encoding: encoding)
+        for r in rows { try? w.write(r) }   // a memory sink cannot fail
+        _ = try? w.close()
+        return sink.bytes
+    }
+
+    public func encode(_ r: NormalizeStage.PageResult, doc: String) -> PageRows {
+        var rows = PageRows()
+        rows.doc = doc
+        if !r.figures.isEmpty {
+            rows.figures = Array(PageRowsCodec.encode(r.figures.map(\.fields), header: Figure.columns,
+                                                      numeric: Figure.numericColumns, encoding: encoding).dropFirst(figuresHead.count))
+        }
+        if !r.articles.isEmpty {
+            rows.articles = Array(PageRowsCodec.encode(r.articles, header: NormalizeStage.articleColumns,
+                                                       numeric: PageRowsCodec.articleNumeric, encoding: encoding).dropFirst(articlesHead.count))
+        }
+        if !r.rejects.isEmpty {
+            rows.rejects = rejectBytes(r.rejects)
+        }
+        rows.figureCount = r.figures.count
+        rows.articleCount = r.articles.count
+        rows.rejectMessages = r.rejects.map { ($0[0], $0[3]) }
+        return rows
+    }
+
+    public func rejectBytes(_ rejects: [[String]]) -> [UInt8] {
+        Array(PageRowsCodec.encode(rejects, header: NormalizeStage.rejectColumns, numeric: PageRowsCodec.rejectNumeric,
+                                   encoding: encoding).dropFirst(rejectsHead.count))
+    }
+}
+
+/// `figures.csv`, `articles.csv` and `rejects.csv` assembled from `PageRows`,
+/// each written to a temporary file and renamed into place only when complete
+/// and changed (`OutputFile`).
+final class SplicedOutputs {
+    let codec: PageRowsCodec
+    let figures: OutputFile
+    let articles: OutputFile
+    let rejects: OutputFile
+    private(set) var figureCount = 0
+    private(set) var rejectCount = 0
+
+    init(paths: PipelinePaths, codec: PageRowsCodec) throws {
+        self.codec = codec
+        figures = try OutputFile(path: paths.figures)
+        articles = try OutputFile(path: FilePaths.join(paths.output, "articles.csv"))
+        rejects = try OutputFile(path: paths.rejects)
+        try figures.write(codec.figuresHead)
+        try articles.write(codec.articlesHead)
+        try rejects.write(codec.rejectsHead)
+    }
+
+    func add(_ rows: PageRows) throws {
+        try figures.write(rows.figures)
+        try articles.write(rows.articles)
+        try rejects.write(rows.rejects)
+        figureCount += rows.figureCount
+        rejectCount += rows.rejectMessages.count
+    }
+
+    /// A problem that is not about one page's text (a manifest row, say).
+    func addReject(doc: String, line: Int, problem: String, reason: String) throws {
+        try rejects.write(codec.rejectBytes([[doc, line > 0 ? String(line) : "", problem, reason]]))
+        rejectCount += 1
+    }
+
+    func close() throws {
+        try figures.commit()
+        try articles.commit()
+        try rejects.commit()
+    }
+
+    func abandon() {
+        figures.abandon()
+        articles.abandon()
+        rejects.abandon()
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import XCTest
+@testable import UnionStats
+
+/// The small pieces behind make's page names and cache.
+final class SupportPieceTests: XCTestCase {
+    func testSafeNamesAreSafeAndOneToOne() {
+        let names = ["a b.txt", "a+20b.txt", "a_b.txt", "劳动午报 第5版.txt", "x:y#z%$;=\\'\".txt", "plain-1.2.txt", "a\tb", "a\nb"]
+        let safe = names.map(PageLinks.safeName)
+        XCTAssertEqual(Set(safe).count, names.count, "one to one")
+        for s in safe {
+            XCTAssertFalse(s.utf8.contains { $0 < 0x80 && !(isalnum(Int32($0)) != 0 || ".+_-".utf8.contains($0)) }, s)
+        }
+        XCTAssertEqual(PageLinks.safeName("plain-1.2.txt"), "plain-1.2.txt")
+        XCTAssertEqual(PageLinks.safeName("劳动午报.txt"), "劳动午报.txt", "Chinese stays readable")
+        XCTAssertEqual(PageLinks.safeName("a b+c"), "a+20b+2Bc")
+    }
+
+    func testTemporaryNamesAreRecognised() {
+        let cases: [(String, Int32?)] = [(".figures.csv.tmp123", 123), (".x.tmp", nil), ("figures.csv", nil), (".a.tmp12x", nil), (".a.tmp.tmp7", 7)]
+        for (name, pid) in cases { XCTAssertEqual(OutputFile.temporaryOwner(name), pid, name) }
+        let scratch: [(String, Int32?)] = [(".spill-42", 42), (".figures-utf8-7.csv", 7), (".spill-", nil), (".spill-4x", nil), ("spill-4", nil)]
+        for (name, pid) in scratch { XCTAssertEqual(OutputFile.scratchOwner(name), pid, name) }
+    }
+
+    func testCacheEscapingRoundTrips() {
+        for s in ["plain", "a\nb", "tab\there", "back\\slash\\n", "", "\\"] {
+            XCTAssertEqual(NormalizeCache.unescape(NormalizeCache.escape(s)), s)
+            XCTAssertFalse(NormalizeCache.escape(s).contains("\n"))
+        }
+    }
+
+    func testCacheEntryIsUsedOnlyWhileValid() throws {
+        let dir = try Tool.temporaryDirectory("cache")
+        var rows = PageRows()
+        rows.doc = "a b.txt"
+        rows.figures = Array("x,1\r\n".utf8)
+        rows.figureCount = 1
+        rows.rejectMessages = [("a b.txt", "why\nnot")]
+        let manifest = Manifest(entries: [Manifest.Entry(doc: "a b.txt", published: "2020-11", source: "报", page: "", row: 2)])
+        try NormalizeCache.write(dir + "/p", key: "k1", manifest: manifest, rows: rows)
+        let hit = NormalizeCache.read(dir + "/p", key: "k1", manifest: manifest)
+        XCTAssertEqual(hit?.figures, rows.figures)
+        XCTAssertEqual(hit?.rejectMessages.first?.reason, "why\nnot")
+        XCTAssertNil(NormalizeCache.read(dir + "/p", key: "k2", manifest: manifest), "other key")
+        let redated = Manifest(entries: [Manifest.Entry(doc: "a b.txt", published: "2020-12", source: "报", page: "", row: 2)])
+        XCTAssertNil(NormalizeCache.read(dir + "/p", key: "k1", manifest: redated), "manifest row changed")
+    }
+}
