@@ -45,7 +45,7 @@ define newline
 
 endef
 
-.PHONY: all outputs build deps test clean install check-output cron fuzz bench
+.PHONY: all outputs build deps test clean install check-output cron fuzz bench check-spreadsheet
 all: outputs check-output
 # The pipeline without the final check (scripts/cron-run runs the check itself).
 outputs: $(WORK)/aggregate.stamp $(WORK)/report.stamp
@@ -159,6 +159,12 @@ bench: | deps
 	swift build -c release --product unionstats
 	swift build -c release --product unionstats-bench
 	@scripts/bench "$(BENCH_DIR)" $(BENCH_SIZES)
+
+# Opens the tables and figures.csv in LibreOffice (headless), reads every cell back and
+# checks that Chinese text, numbers and region codes survive; skipped, with a message,
+# where LibreOffice is not installed (apt-get install libreoffice-calc-nogui).
+check-spreadsheet: all
+	@scripts/check-spreadsheet.sh "$(OUTPUT)"
 
 install: $(BIN)
 	install -d "$(DESTDIR)$(PREFIX)/bin"

@@ -210,7 +210,8 @@ enum PageFurniture {
             guard digitValue(s[i]) != nil else { i += 1; continue }
             var j = i
             var year = 0
-            while j < s.count, let d = digitValue(s[j]) { year = year * 10 + d; j += 1 }
+            // A long digit run is no year; stop accumulating so it cannot overflow.
+            while j < s.count, let d = digitValue(s[j]) { if j - i < 5 { year = year * 10 + d }; j += 1 }
             guard j - i == 4, j < s.count, (1949...2100).contains(year) else { i = j; continue }
             let sep = s[j]
             let cjk = sep == "年"

@@ -42,3 +42,12 @@ final class PrintedDateTests: XCTestCase {
         }
     }
 }
+
+final class PrintedDateLongDigitsTests: XCTestCase {
+    /// libFuzzer found that a line of 20+ digits overflowed the year arithmetic.
+    func testLongDigitRunsAreNoDateAndDoNotCrash() {
+        let page = ExtractStage.extract(doc: "digits.txt", bytes: Array("33333333333333333333333\n2019年2月28日 放大 缩小 默认\n".utf8))
+        XCTAssertNil(page.problem)
+        XCTAssertEqual(page.page.printedDate, "2019-02-28")
+    }
+}
