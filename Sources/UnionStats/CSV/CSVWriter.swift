@@ -56,7 +56,8 @@ public final class CSVWriter {
                 text = "'" + text
             }
             let bytes = encoding.encode(text)
-            if CSVWriter.needsQuoting(bytes) {
+            // A lone empty field is quoted, or the row would be an empty line that readers skip.
+            if CSVWriter.needsQuoting(bytes) || (fields.count == 1 && bytes.isEmpty) {
                 libcsvQuote(bytes, into: &buffer)
             } else {
                 buffer.append(contentsOf: bytes)

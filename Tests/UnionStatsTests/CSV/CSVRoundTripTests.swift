@@ -59,3 +59,17 @@ final class CSVRoundTripTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "y")
     }
 }
+
+final class CSVOneColumnTests: XCTestCase {
+    /// Found by the CSV fuzzer: a one-column row holding "" used to become an empty line and vanish.
+    func testAnEmptyOneColumnRowSurvives() throws {
+        let sink = OutputFile.memory()
+        let w = CSVWriter(sink: sink, header: ["c"], numericColumns: ["c"], encoding: .utf8)
+        try w.write([""])
+        try w.write(["x"])
+        try w.close()
+        var rows: [[String]] = []
+        try CSVReader(bytes: sink.bytes, name: "one").forEachRow { f, _ in rows.append(f) }
+        XCTAssertEqual(rows, [["c"], [""], ["x"]])
+    }
+}
