@@ -59,7 +59,12 @@ public struct Aggregator {
     }
 
     private mutating func fold(_ f: Figure, into key: MonthlyKey, code: String, direct: Bool) {
-        var cell = cells[key] ?? Cell(regionCode: code, metricID: f.metricID)
+        // Mutated in place: copying the cell out and back would copy its
+        // dictionaries, set and lists on every figure.
+        Aggregator.fold(f, into: &cells[key, default: Cell(regionCode: code, metricID: f.metricID)], code: code, direct: direct)
+    }
+
+    private static func fold(_ f: Figure, into cell: inout Cell, code: String, direct: Bool) {
         if cell.regionCode.isEmpty { cell.regionCode = code }
         cell.metricTexts[f.metric, default: 0] += 1
         cell.figures += 1
@@ -80,7 +85,6 @@ public struct Aggregator {
         case .flow, .rate:
             cell.value += f.quantity.value
         }
-        cells[key] = cell
     }
 
     static func later(_ a: (String, String, String, Int), than b: (String, String, String, Int)) -> Bool {
@@ -112,9 +116,10 @@ public struct Aggregator {
                               sources: cell.sources.items, sourceCount: cell.sources.count,
                               direct: cell.direct)
         }
-        return rows.sorted { a, b in
-            TableSort.less(a.sortKey, b.sortKey)
-        }
+        // Keys are unique per row, so sorting precomputed keys gives the same order.
+        return rows.map { ($0.sortKey, $0) }.sorted { a, b in
+            TableSort.less(a.0, b.0)
+        }.map(\.1)
     }
 }
 

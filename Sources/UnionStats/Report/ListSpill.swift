@@ -24,15 +24,19 @@ final class ListSpill {
     private func path(_ month: String) -> String { FilePaths.join(directory, month) }
 
     func add(_ f: Figure, route: FigureRoute, month: String) throws {
-        var bytes = buffers[month] ?? []
+        // Appended in place: copying the month's buffer out and back copied it on every figure.
+        ListSpill.append(route: route, f, to: &buffers[month, default: []], counting: &buffered)
+        if buffered >= ListSpill.flushSize { try flushAll() }
+    }
+
+    private static func append(route: FigureRoute, _ f: Figure, to bytes: inout [UInt8], counting buffered: inout Int) {
+        let start = bytes.count
         for field in [route.rawValue] + f.fields {
             for b in field.utf8 { bytes.append(b == 0x1F || b == 0x1E ? 0x20 : b) }
             bytes.append(0x1F)
         }
         bytes.append(0x1E)
-        buffered += bytes.count - (buffers[month]?.count ?? 0)
-        buffers[month] = bytes
-        if buffered >= ListSpill.flushSize { try flushAll() }
+        buffered += bytes.count - start
     }
 
     private func flushAll() throws {
