@@ -116,14 +116,27 @@ public struct Aggregator {
                               sources: cell.sources.items, sourceCount: cell.sources.count,
                               direct: cell.direct)
         }
-        // Keys are unique per row, so sorting precomputed keys gives the same order.
-        return rows.map { ($0.sortKey, $0) }.sorted { a, b in
-            TableSort.less(a.0, b.0)
-        }.map(\.1)
+        // Indices are sorted, not rows (moving a row costs a retain per field), and
+        // keys are compared field by field in `sortKey`'s order without building it.
+        return rows.indices.sorted { MonthlyRow.sortLess(rows[$0].key, rows[$1].key) }.map { rows[$0] }
     }
 }
 
 extension MonthlyRow {
+    /// `TableSort.less(a.sortKey, b.sortKey)` without building the keys. A level's
+    /// part of the key is its index as a digit or "" for none, which in byte order is
+    /// none first, then by index.
+    static func sortLess(_ a: MonthlyKey, _ b: MonthlyKey) -> Bool {
+        if a.month != b.month { return TableSort.less(a.month, b.month) }
+        if a.region != b.region { return TableSort.less(a.region, b.region) }
+        let la = a.level.map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
+        let lb = b.level.map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
+        if la != lb { return la < lb }
+        if a.metric != b.metric { return TableSort.less(a.metric, b.metric) }
+        if a.unit != b.unit { return TableSort.less(a.unit, b.unit) }
+        return TableSort.less(a.kind.rawValue, b.kind.rawValue)
+    }
+
     var sortKey: [String] {
         [key.month, key.region, key.level.map { String(RegionLevel.allCases.firstIndex(of: $0)!) } ?? "",
          key.metric, key.unit, key.kind.rawValue]
