@@ -69,7 +69,7 @@ final class ListSpill {
             unlink(path(month))
         }
         bytes += buffers.removeValue(forKey: month) ?? []
-        let columns = Dictionary(uniqueKeysWithValues: Figure.columns.enumerated().map { ($1, $0) })
+        let columns = CSVHeader(Dictionary(uniqueKeysWithValues: Figure.columns.enumerated().map { ($1, $0) }))
         var lists: [FigureRoute: [Figure]] = [:]
         for record in bytes.split(separator: 0x1E) {
             var fields = record.split(separator: 0x1F, omittingEmptySubsequences: false).map {
@@ -77,7 +77,7 @@ final class ListSpill {
             }
             fields.removeLast()  // after the last field's terminator
             guard let route = FigureRoute(rawValue: fields.removeFirst()),
-                  let f = Figure(record: CSVRecord(fields: fields, row: 0, columns: columns)) else { continue }
+                  let f = Figure(record: CSVRecord(fields: fields, row: 0, header: columns)) else { continue }
             lists[route, default: []].append(f)
         }
         return lists
