@@ -59,7 +59,12 @@ public struct Aggregator {
     }
 
     private mutating func fold(_ f: Figure, into key: MonthlyKey, code: String, direct: Bool) {
-        var cell = cells[key] ?? Cell(regionCode: code, metricID: f.metricID)
+        // Mutated in place: copying the cell out and back would copy its
+        // dictionaries, set and lists on every figure.
+        Aggregator.fold(f, into: &cells[key, default: Cell(regionCode: code, metricID: f.metricID)], code: code, direct: direct)
+    }
+
+    private static func fold(_ f: Figure, into cell: inout Cell, code: String, direct: Bool) {
         if cell.regionCode.isEmpty { cell.regionCode = code }
         cell.metricTexts[f.metric, default: 0] += 1
         cell.figures += 1
@@ -80,7 +85,6 @@ public struct Aggregator {
         case .flow, .rate:
             cell.value += f.quantity.value
         }
-        cells[key] = cell
     }
 
     static func later(_ a: (String, String, String, Int), than b: (String, String, String, Int)) -> Bool {
@@ -112,13 +116,27 @@ public struct Aggregator {
                               sources: cell.sources.items, sourceCount: cell.sources.count,
                               direct: cell.direct)
         }
-        return rows.sorted { a, b in
-            TableSort.less(a.sortKey, b.sortKey)
-        }
+        // Indices are sorted, not rows (moving a row costs a retain per field), and
+        // keys are compared field by field in `sortKey`'s order without building it.
+        return rows.indices.sorted { MonthlyRow.sortLess(rows[$0].key, rows[$1].key) }.map { rows[$0] }
     }
 }
 
 extension MonthlyRow {
+    /// `TableSort.less(a.sortKey, b.sortKey)` without building the keys. A level's
+    /// part of the key is its index as a digit or "" for none, which in byte order is
+    /// none first, then by index.
+    static func sortLess(_ a: MonthlyKey, _ b: MonthlyKey) -> Bool {
+        if a.month != b.month { return TableSort.less(a.month, b.month) }
+        if a.region != b.region { return TableSort.less(a.region, b.region) }
+        let la = a.level.map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
+        let lb = b.level.map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
+        if la != lb { return la < lb }
+        if a.metric != b.metric { return TableSort.less(a.metric, b.metric) }
+        if a.unit != b.unit { return TableSort.less(a.unit, b.unit) }
+        return TableSort.less(a.kind.rawValue, b.kind.rawValue)
+    }
+
     var sortKey: [String] {
         [key.month, key.region, key.level.map { String(RegionLevel.allCases.firstIndex(of: $0)!) } ?? "",
          key.metric, key.unit, key.kind.rawValue]

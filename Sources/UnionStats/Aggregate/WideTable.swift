@@ -10,11 +10,13 @@ public enum WideTable {
         var lines: [[String]: Line] = [:]
         for r in flows {
             let id = [r.key.region, r.key.level?.rawValue ?? "", r.key.metric, r.key.unit]
-            var line = lines[id] ?? Line(
-                lead: [r.key.region, r.regionCode, r.key.level?.rawValue ?? "", r.metric, r.metricID, r.key.unit],
-                sort: r.sortKey.dropFirst().map { $0 }, values: [:])
-            line.values[r.key.month] = r.value.plain
-            lines[id] = line
+            // In place: copying the line out and back copied its month values each time.
+            if lines[id] == nil {
+                lines[id] = Line(
+                    lead: [r.key.region, r.regionCode, r.key.level?.rawValue ?? "", r.metric, r.metricID, r.key.unit],
+                    sort: r.sortKey.dropFirst().map { $0 }, values: [:])
+            }
+            lines[id]!.values[r.key.month] = r.value.plain
         }
         let writer = try CSVWriter(path: path, header: leadColumns + months,
                                    numericColumns: Set(["region_code"] + months), encoding: encoding)

@@ -7,15 +7,43 @@ import Glibc
 public struct CSVRecord: Sendable {
     public let fields: [String]
     public let row: Int
-    let columns: [String: Int]
+    let header: CSVHeader
+    var columns: [String: Int] { header.columns }
+
+    init(fields: [String], row: Int, columns: [String: Int]) {
+        self.init(fields: fields, row: row, header: CSVHeader(columns))
+    }
+
+    init(fields: [String], row: Int, header: CSVHeader) {
+        self.fields = fields
+        self.row = row
+        self.header = header
+    }
 
     /// The field in `column`, or "" when the column is absent or the row is short.
     public subscript(_ column: String) -> String {
-        guard let i = columns[column], i < fields.count else { return "" }
+        field(at: header.columns[column])
+    }
+
+    /// The field at a column index from the header, or "" when absent or the row is short.
+    func field(at index: Int?) -> String {
+        guard let i = index, i < fields.count else { return "" }
         return fields[i]
     }
 
-    public func has(_ column: String) -> Bool { columns[column] != nil }
+    public func has(_ column: String) -> Bool { header.columns[column] != nil }
+}
+
+/// A file's column map, shared by its records, with the indices of
+/// `Figure.columns` looked up once per file instead of once per record.
+final class CSVHeader: Sendable {
+    let columns: [String: Int]
+    let figureIndices: [Int?]
+
+    init(_ columns: [String: Int]) {
+        self.columns = columns
+        self.figureIndices = Figure.columns.map { columns[$0] }
+    }
 }
 
 /// Streaming CSV reader over libcsv. Strips a UTF-8 BOM, accepts LF and CRLF,
@@ -94,7 +122,7 @@ public final class CSVReader {
     /// Reads a file with a header row, checking that `required` columns are present,
     /// and calls `body` with each data row. Blank lines are skipped.
     public func forEachRecord(required: [String] = [], _ body: (CSVRecord) throws -> Void) throws {
-        var columns: [String: Int]? = nil
+        var columns: CSVHeader? = nil
         try forEachRow { fields, row in
             guard let cols = columns else {
                 var map: [String: Int] = [:]
@@ -103,11 +131,11 @@ public final class CSVReader {
                 }
                 let missing = required.filter { map[$0] == nil }
                 if !missing.isEmpty { throw CSVError.missingColumns(path: path, columns: missing) }
-                columns = map
+                columns = CSVHeader(map)
                 return
             }
             if fields.count == 1 && fields[0].isEmpty { return }
-            try body(CSVRecord(fields: fields, row: row, columns: cols))
+            try body(CSVRecord(fields: fields, row: row, header: cols))
         }
         if columns == nil, !required.isEmpty {
             throw CSVError.missingColumns(path: path, columns: required)

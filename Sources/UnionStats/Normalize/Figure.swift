@@ -99,18 +99,22 @@ public struct Figure: Sendable, Equatable {
 extension Figure {
     /// Reads a row of `output/figures.csv` back; nil when a number does not parse.
     public init?(record r: CSVRecord) {
-        guard let value = Decimal(string: r["value"]) else { return nil }
-        let valueMax = r["value_max"].isEmpty ? nil : Decimal(string: r["value_max"])
+        // Columns by their index in `Figure.columns`, looked up once per file (`CSVHeader`).
+        let ix = r.header.figureIndices
+        func c(_ i: Int) -> String { r.field(at: ix[i]) }
+        guard let value = Decimal(string: c(7)) else { return nil }
+        let maxText = c(8)
+        let valueMax = maxText.isEmpty ? nil : Decimal(string: maxText)
         self.init(
-            doc: r["doc"], article: Int(r["article"]) ?? 0, headline: Figure.unguard(r["headline"]),
-            published: r["published"], source: Figure.unguard(r["source"]), line: Int(r["line"]) ?? 0,
-            raw: Figure.unguard(r["raw"]),
-            quantity: Quantity(value: value, valueMax: valueMax, unit: r["unit"],
-                               qualifier: Qualifier(rawValue: r["qualifier"]) ?? .exact, per: r["per"]),
-            metric: Figure.unguard(r["metric"]), metricID: r["metric_id"], kind: MetricKind(rawValue: r["kind"]) ?? .flow,
-            region: Region(path: r["region"], code: r["region_code"]), organization: Figure.unguard(r["organization"]),
-            period: Period(label: Figure.unguard(r["period_label"]), start: r["period_start"], end: r["period_end"], month: r["month"]),
-            sentence: Figure.unguard(r["sentence"]))
+            doc: c(0), article: Int(c(1)) ?? 0, headline: Figure.unguard(c(2)),
+            published: c(3), source: Figure.unguard(c(4)), line: Int(c(5)) ?? 0,
+            raw: Figure.unguard(c(6)),
+            quantity: Quantity(value: value, valueMax: valueMax, unit: c(9),
+                               qualifier: Qualifier(rawValue: c(10)) ?? .exact, per: c(11)),
+            metric: Figure.unguard(c(12)), metricID: c(13), kind: MetricKind(rawValue: c(14)) ?? .flow,
+            region: Region(path: c(15), code: c(16)), organization: Figure.unguard(c(17)),
+            period: Period(label: Figure.unguard(c(18)), start: c(19), end: c(20), month: c(21)),
+            sentence: Figure.unguard(c(22)))
     }
 
     /// Undoes the writer's formula guard (`'=…` back to `=…`).

@@ -24,15 +24,19 @@ final class ListSpill {
     private func path(_ month: String) -> String { FilePaths.join(directory, month) }
 
     func add(_ f: Figure, route: FigureRoute, month: String) throws {
-        var bytes = buffers[month] ?? []
+        // Appended in place: copying the month's buffer out and back copied it on every figure.
+        ListSpill.append(route: route, f, to: &buffers[month, default: []], counting: &buffered)
+        if buffered >= ListSpill.flushSize { try flushAll() }
+    }
+
+    private static func append(route: FigureRoute, _ f: Figure, to bytes: inout [UInt8], counting buffered: inout Int) {
+        let start = bytes.count
         for field in [route.rawValue] + f.fields {
             for b in field.utf8 { bytes.append(b == 0x1F || b == 0x1E ? 0x20 : b) }
             bytes.append(0x1F)
         }
         bytes.append(0x1E)
-        buffered += bytes.count - (buffers[month]?.count ?? 0)
-        buffers[month] = bytes
-        if buffered >= ListSpill.flushSize { try flushAll() }
+        buffered += bytes.count - start
     }
 
     private func flushAll() throws {
@@ -65,7 +69,7 @@ final class ListSpill {
             unlink(path(month))
         }
         bytes += buffers.removeValue(forKey: month) ?? []
-        let columns = Dictionary(uniqueKeysWithValues: Figure.columns.enumerated().map { ($1, $0) })
+        let columns = CSVHeader(Dictionary(uniqueKeysWithValues: Figure.columns.enumerated().map { ($1, $0) }))
         var lists: [FigureRoute: [Figure]] = [:]
         for record in bytes.split(separator: 0x1E) {
             var fields = record.split(separator: 0x1F, omittingEmptySubsequences: false).map {
@@ -73,7 +77,7 @@ final class ListSpill {
             }
             fields.removeLast()  // after the last field's terminator
             guard let route = FigureRoute(rawValue: fields.removeFirst()),
-                  let f = Figure(record: CSVRecord(fields: fields, row: 0, columns: columns)) else { continue }
+                  let f = Figure(record: CSVRecord(fields: fields, row: 0, header: columns)) else { continue }
             lists[route, default: []].append(f)
         }
         return lists

@@ -183,11 +183,13 @@ public enum ReportWriter {
         t.add(withPeriod ? ["地区", "指标", "数值", "单位", "说明", "时期", "来源"]
                          : ["地区", "指标", "数值", "单位", "说明", "来源"])
         // By region; within a region in page order.
-        let sorted = figures.enumerated().sorted { a, b in
-            a.element.region.path != b.element.region.path
-                ? TableSort.less(a.element.region.path, b.element.region.path) : a.offset < b.offset
-        }.map(\.element)
-        for f in sorted {
+        // Indices are sorted, not figures: moving whole figures costs a retain per field.
+        let order = figures.indices.sorted { a, b in
+            let (pa, pb) = (figures[a].region.path, figures[b].region.path)
+            return pa != pb ? TableSort.less(pa, pb) : a < b
+        }
+        for i in order {
+            let f = figures[i]
             var cells = [regionLabel(f.region.path), metricLabel(f.metric), NumberFormat.value(f.quantity), unitText(f), note(f)]
             if withPeriod { cells.append(f.period.label.isEmpty ? "\(f.period.start)～\(f.period.end)" : f.period.label) }
             cells.append(sourceText(SourceRef(f)))

@@ -23,12 +23,22 @@ public struct TextTable {
 
     /// The lines; `widths` lets several tables share one layout.
     public func render(indent: String = "  ", widths given: [Int]? = nil) -> [String] {
-        let w = given ?? widths()
-        return rows.map { row in
+        // Each cell's width is measured once, for the column widths and the padding.
+        let cellWidths = rows.map { row in row.map { DisplayWidth.of($0) } }
+        let w: [Int]
+        if let given {
+            w = given
+        } else {
+            var m = [Int](repeating: 0, count: aligns.count)
+            for row in cellWidths { for (i, cw) in row.enumerated() { m[i] = max(m[i], cw) } }
+            w = m
+        }
+        return zip(rows, cellWidths).map { row, widths in
             var line = indent
             for (i, cell) in row.enumerated() {
                 if i > 0 { line += "  " }
-                line += aligns[i] == .right ? DisplayWidth.padLeft(cell, to: w[i]) : DisplayWidth.padRight(cell, to: w[i])
+                let pad = String(repeating: " ", count: max(0, w[i] - widths[i]))
+                line += aligns[i] == .right ? pad + cell : cell + pad
             }
             return TextBarChart.trimTrailing(line)
         }
