@@ -48,13 +48,13 @@ enum TimePhraseFinder {
     static let rangeMarks = TextClasses.set("-—－~～至到")
 
     /// Scalars a time phrase can start with; other positions are skipped at the cost of one probe.
-    static let startScalars: Set<S> = {
+    static let startScalars: ScalarSet = {
         var s = Set(keywords.map { $0.word[0] })
         s.formUnion(untilPrefixes.all.map { $0[0] })
-        s.formUnion(TextClasses.digits)
+        s.formUnion("0123456789０１２３４５６７８９".unicodeScalars)
         s.formUnion(chineseValue.keys)
         s.formUnion("自从近这十几连".unicodeScalars)
-        return s
+        return ScalarSet(s)
     }()
 
     static func find(in text: [S]) -> [TimePhrase] {
