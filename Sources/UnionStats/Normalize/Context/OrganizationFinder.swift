@@ -121,13 +121,13 @@ enum OrganizationFinder {
             if start == sStart { m.bare = true }
             // 工会会员, 工会组织, 工会工作: the word describes something else.
             if text.hasSuffix("工会"), TextClasses.wordAt(t, m.end, attributiveWords) != nil { m.usable = false }
-            if core.contains("各级工会") || core.hasSuffix("各级工会组织") {
+            if TextClasses.contains(core, "各级工会") || core.hasSuffix("各级工会组织") {
                 m.placeUnions = start < covered.count && covered[start]
                 m.usable = m.placeUnions
             } else if nationalUnions.contains(core) {
                 // 全国总工会 is a name, not 全 + a generic group.
-            } else if TextClasses.wordAt(body, 0, genericStarts) != nil || core.contains("各") || core.contains("某")
-                        || core.contains("基层") {
+            } else if TextClasses.wordAt(body, 0, genericStarts) != nil || TextClasses.contains(core, "各") || TextClasses.contains(core, "某")
+                        || TextClasses.contains(core, "基层") {
                 m.usable = false
             }
             if counted { m.usable = false }

@@ -52,6 +52,27 @@ enum TextClasses {
     }
 
     static func words(_ list: [String]) -> WordList { WordList(list) }
+
+    /// ASCII without controls, or a CJK ideograph: each is its own character,
+    /// and none is canonically equivalent to anything else.
+    @inline(__always)
+    static func isPlain(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x20 && v < 0x7F) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+    }
+
+    /// `haystack.contains(needle)`, without Foundation's search when both are
+    /// plain (then matching characters is matching scalars).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = haystack.unicodeScalars, n = needle.unicodeScalars
+        guard !n.isEmpty, n.allSatisfy(isPlain), h.allSatisfy(isPlain) else { return haystack.contains(needle) }
+        var i = h.startIndex
+        while i != h.endIndex {
+            if h[i...].starts(with: n) { return true }
+            h.formIndex(after: &i)
+        }
+        return false
+    }
 }
 
 /// Words as scalar arrays, longest first, indexed by their first and last
