@@ -52,8 +52,8 @@ public struct ContextResolver: Sendable {
         if unit == "%" || unit == "％" || metric.hasSuffix("率") { return .rate }
         if let k = dictionary { return k }
         let stateLabel = stateLabels.contains { label.hasPrefix($0) || label == $0 }
-        if stateLabel, stateWords.contains(where: { before.contains($0) || metric.contains($0) }) { return .level }
-        if stateWords.prefix(2).contains(where: { before.contains($0) || metric.contains($0) }) { return .level }
+        if stateLabel, stateWords.contains(where: { TextClasses.contains(before, $0) || TextClasses.contains(metric, $0) }) { return .level }
+        if stateWords.prefix(2).contains(where: { TextClasses.contains(before, $0) || TextClasses.contains(metric, $0) }) { return .level }
         return .flow
     }
 }

@@ -121,13 +121,13 @@ enum OrganizationFinder {
             if start == sStart { m.bare = true }
             // 工会会员, 工会组织, 工会工作: the word describes something else.
             if text.hasSuffix("工会"), TextClasses.wordAt(t, m.end, attributiveWords) != nil { m.usable = false }
-            if core.contains("各级工会") || core.hasSuffix("各级工会组织") {
+            if TextClasses.contains(core, "各级工会") || core.hasSuffix("各级工会组织") {
                 m.placeUnions = start < covered.count && covered[start]
                 m.usable = m.placeUnions
             } else if nationalUnions.contains(core) {
                 // 全国总工会 is a name, not 全 + a generic group.
-            } else if TextClasses.wordAt(body, 0, genericStarts) != nil || core.contains("各") || core.contains("某")
-                        || core.contains("基层") {
+            } else if TextClasses.wordAt(body, 0, genericStarts) != nil || TextClasses.contains(core, "各") || TextClasses.contains(core, "某")
+                        || TextClasses.contains(core, "基层") {
                 m.usable = false
             }
             if counted { m.usable = false }
@@ -180,13 +180,17 @@ enum OrganizationFinder {
 
     /// Whether a protected word covers offset `i`.
     static func protectedAt(_ t: [S], _ i: Int) -> Bool {
-        for w in protectedWords.all {
-            var s = i - w.count + 1
-            while s <= i {
-                if TextClasses.has(t, s, w) { return true }
-                s += 1
-            }
-        }
+        guard i >= 0, i < t.count, let c = protectedByScalar[t[i]] else { return false }
+        for (w, p) in c where TextClasses.has(t, i - p, w) { return true }
         return false
     }
+
+    /// Each scalar of a protected word, with the words and offsets where it occurs.
+    static let protectedByScalar: [S: [(word: [S], offset: Int)]] = {
+        var d: [S: [(word: [S], offset: Int)]] = [:]
+        for w in protectedWords.all {
+            for (p, c) in w.enumerated() { d[c, default: []].append((w, p)) }
+        }
+        return d
+    }()
 }

@@ -1,7 +1,7 @@
 /// Character classes and small scanning helpers shared by the context finders.
 /// All work on arrays of `Unicode.Scalar`.
 enum TextClasses {
-    static func set(_ s: String) -> Set<Unicode.Scalar> { Set(s.unicodeScalars) }
+    static func set(_ s: String) -> ScalarSet { ScalarSet(s.unicodeScalars) }
 
     /// Ends a sentence.
     static let sentenceEnd = set("。！？；!?;")
@@ -41,17 +41,38 @@ enum TextClasses {
 
     /// The longest word of `words` ending right before `end`.
     static func wordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard end > 0, end <= text.count, let c = words.byLast[text[end - 1]] else { return nil }
+        guard end > 0, end <= text.count, words.lasts.contains(text[end - 1]), let c = words.byLast[text[end - 1]] else { return nil }
         return c.first { hasBefore(text, end, $0) }
     }
 
     /// The longest word of `words` starting at `i`.
     static func wordAt(_ text: [Unicode.Scalar], _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard i >= 0, i < text.count, let c = words.byFirst[text[i]] else { return nil }
+        guard i >= 0, i < text.count, words.firsts.contains(text[i]), let c = words.byFirst[text[i]] else { return nil }
         return c.first { has(text, i, $0) }
     }
 
     static func words(_ list: [String]) -> WordList { WordList(list) }
+
+    /// ASCII without controls, or a CJK ideograph: each is its own character,
+    /// and none is canonically equivalent to anything else.
+    @inline(__always)
+    static func isPlain(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x20 && v < 0x7F) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+    }
+
+    /// `haystack.contains(needle)`, without Foundation's search when both are
+    /// plain (then matching characters is matching scalars).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = haystack.unicodeScalars, n = needle.unicodeScalars
+        guard !n.isEmpty, n.allSatisfy(isPlain), h.allSatisfy(isPlain) else { return haystack.contains(needle) }
+        var i = h.startIndex
+        while i != h.endIndex {
+            if h[i...].starts(with: n) { return true }
+            h.formIndex(after: &i)
+        }
+        return false
+    }
 }
 
 /// Words as scalar arrays, longest first, indexed by their first and last
@@ -60,11 +81,40 @@ struct WordList {
     let all: [[Unicode.Scalar]]
     let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
     let byLast: [Unicode.Scalar: [[Unicode.Scalar]]]
+    let firsts: ScalarSet
+    let lasts: ScalarSet
 
     init(_ list: [String]) {
         all = list.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         byFirst = Dictionary(grouping: all, by: { $0[0] })
         byLast = Dictionary(grouping: all, by: { $0[$0.count - 1] })
+        firsts = ScalarSet(all.map { $0[0] })
+        lasts = ScalarSet(all.map { $0[$0.count - 1] })
+    }
+}
+
+/// A set of scalars with a bitmap for the Basic Multilingual Plane: a lookup
+/// is one load and a mask.
+struct ScalarSet: Sendable {
+    private var bits: [UInt64]
+    private var rest: Set<Unicode.Scalar>
+
+    init<C: Sequence>(_ scalars: C) where C.Element == Unicode.Scalar {
+        bits = [UInt64](repeating: 0, count: 1024)
+        rest = []
+        for c in scalars { insert(c) }
+    }
+
+    mutating func insert(_ c: Unicode.Scalar) {
+        let v = c.value
+        if v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) } else { rest.insert(c) }
+    }
+
+    @inline(__always)
+    func contains(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+        return rest.contains(c)
     }
 }
 

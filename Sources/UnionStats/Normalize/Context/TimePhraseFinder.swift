@@ -41,6 +41,7 @@ enum TimePhraseFinder {
         return list.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.word.count > $1.word.count }
     }()
     static let keywordsByFirst: [S: [(word: [S], kind: TimePhrase.Kind)]] = Dictionary(grouping: keywords, by: { $0.word[0] })
+    static let keywordFirsts = ScalarSet(keywords.map { $0.word[0] })
 
     static let untilPrefixes = TextClasses.words(["截至", "截止", "截止到", "截至到"])
     /// Before a time phrase: it is inside an object (为2019年考入大学的) or a comparison (与去年同比).
@@ -48,13 +49,13 @@ enum TimePhraseFinder {
     static let rangeMarks = TextClasses.set("-—－~～至到")
 
     /// Scalars a time phrase can start with; other positions are skipped at the cost of one probe.
-    static let startScalars: Set<S> = {
+    static let startScalars: ScalarSet = {
         var s = Set(keywords.map { $0.word[0] })
         s.formUnion(untilPrefixes.all.map { $0[0] })
-        s.formUnion(TextClasses.digits)
+        s.formUnion("0123456789０１２３４５６７８９".unicodeScalars)
         s.formUnion(chineseValue.keys)
         s.formUnion("自从近这十几连".unicodeScalars)
-        return s
+        return ScalarSet(s)
     }()
 
     static func find(in text: [S]) -> [TimePhrase] {
@@ -176,7 +177,7 @@ enum TimePhraseFinder {
     }
 
     static func keyword(at i: Int, in t: [S]) -> (word: [S], kind: TimePhrase.Kind)? {
-        guard i < t.count, let c = keywordsByFirst[t[i]] else { return nil }
+        guard i < t.count, keywordFirsts.contains(t[i]), let c = keywordsByFirst[t[i]] else { return nil }
         return c.first { TextClasses.has(t, i, $0.word) }
     }
 
@@ -252,6 +253,24 @@ enum TimePhraseFinder {
         return (cal, k)
     }
 
+    /// `chineseValue[s]` without hashing.
+    @inline(__always)
+    static func chineseDigit(_ s: S) -> Int? {
+        switch s {
+        case "〇", "零": return 0
+        case "一": return 1
+        case "二", "两": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        default: return nil
+        }
+    }
+
     static let chineseValue: [S: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                                          "七": 7, "八": 8, "九": 9]
 
@@ -271,15 +290,15 @@ enum TimePhraseFinder {
         // 二〇一九
         if maxDigits == 4 {
             var y = 0
-            while k < t.count, k - i < 4, let d = chineseValue[t[k]], t[k] != "两" { y = y * 10 + d; k += 1 }
+            while k < t.count, k - i < 4, let d = chineseDigit(t[k]), t[k] != "两" { y = y * 10 + d; k += 1 }
             if k - i == 4 { return (y, k) }
             k = i
         }
         // 十二, 二十一, 三十
         var tens = 0, units = 0
-        if let d = chineseValue[t[k]], d > 0, k + 1 < t.count, t[k + 1] == "十" { tens = d; k += 2 }
+        if let d = chineseDigit(t[k]), d > 0, k + 1 < t.count, t[k + 1] == "十" { tens = d; k += 2 }
         else if t[k] == "十" { tens = 1; k += 1 }
-        if let d = chineseValue[t[k < t.count ? k : i]], k < t.count, d > 0 { units = d; k += 1 }
+        if let d = chineseDigit(t[k < t.count ? k : i]), k < t.count, d > 0 { units = d; k += 1 }
         guard k > i, tens + units > 0 else { return nil }
         return (tens * 10 + units, k)
     }

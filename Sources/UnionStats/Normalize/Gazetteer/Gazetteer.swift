@@ -63,6 +63,11 @@ public struct Gazetteer: Sendable {
     private var groupByHash: [UInt64: Int32] = [:]
     private var prefixHashes: Set<UInt64> = []
     private var maxNameLength = 0
+    /// Open-addressing table over the same hashes: slot key, group (-1 none), flags (1 used, 2 prefix).
+    private var slotKey: [UInt64] = []
+    private var slotGroup: [Int32] = []
+    private var slotFlags: [UInt8] = []
+    private var slotCount = 0
 
     public init() {}
 
@@ -125,7 +130,7 @@ public struct Gazetteer: Sendable {
             if count > 0 { previous = h }
             h = Gazetteer.mix(h, s.value)
             count += 1
-            if count >= 2 { prefixHashes.insert(previous) }
+            if count >= 2 { prefixHashes.insert(previous); markPrefix(previous) }
         }
         guard count >= 2, count < 256 else { return }
         let sense = Sense(entry: entry, form: form, scope: scope, asWritten: asWritten)
@@ -143,6 +148,7 @@ public struct Gazetteer: Sendable {
             senseNext[Int(last)] = Int32(senseList.count - 1)
         } else {
             groupByHash[h] = Int32(groupOffset.count)
+            setSlotGroup(h, Int32(groupOffset.count))
             groupOffset.append(Int32(nameStore.count))
             groupLength.append(UInt8(count))
             for s in name.unicodeScalars { nameStore.append(s.value) }
@@ -151,6 +157,55 @@ public struct Gazetteer: Sendable {
             senseNext.append(-1)
         }
         maxNameLength = max(maxNameLength, count)
+    }
+
+    // MARK: - fast table
+
+    @inline(__always)
+    private static func slotStart(_ h: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The slot holding `h`, inserting it (unused flags cleared) when absent.
+    private mutating func slot(for h: UInt64) -> Int {
+        if (slotCount + 1) * 2 > slotKey.count { growSlots() }
+        let mask = slotKey.count - 1
+        var k = Gazetteer.slotStart(h, mask)
+        while slotFlags[k] & 1 != 0 {
+            if slotKey[k] == h { return k }
+            k = (k + 1) & mask
+        }
+        slotKey[k] = h
+        slotGroup[k] = -1
+        slotFlags[k] = 1
+        slotCount += 1
+        return k
+    }
+
+    private mutating func growSlots() {
+        let oldKey = slotKey, oldGroup = slotGroup, oldFlags = slotFlags
+        let size = max(1024, slotKey.count * 2)
+        slotKey = [UInt64](repeating: 0, count: size)
+        slotGroup = [Int32](repeating: -1, count: size)
+        slotFlags = [UInt8](repeating: 0, count: size)
+        let mask = size - 1
+        for i in oldKey.indices where oldFlags[i] & 1 != 0 {
+            var k = Gazetteer.slotStart(oldKey[i], mask)
+            while slotFlags[k] & 1 != 0 { k = (k + 1) & mask }
+            slotKey[k] = oldKey[i]
+            slotGroup[k] = oldGroup[i]
+            slotFlags[k] = oldFlags[i]
+        }
+    }
+
+    private mutating func markPrefix(_ h: UInt64) {
+        let k = slot(for: h)
+        slotFlags[k] |= 2
+    }
+
+    private mutating func setSlotGroup(_ h: UInt64, _ g: Int32) {
+        let k = slot(for: h)
+        slotGroup[k] = g
     }
 
     private func sameName(_ g: Int, _ name: String) -> Bool {
@@ -207,25 +262,43 @@ public struct Gazetteer: Sendable {
     /// (中山路, 北京路, 朝阳门) is not a place.
     public func scan(_ text: [Unicode.Scalar]) -> [Match] {
         var matches: [Match] = []
-        var i = 0
         let n = text.count
-        while i < n {
-            guard Gazetteer.isHan(text[i]) else { i += 1; continue }
-            var h = Gazetteer.seed
-            var best: (end: Int, group: Int)? = nil
-            var j = i
-            while j < n, j - i < maxNameLength {
-                h = Gazetteer.mix(h, text[j].value)
-                if let g = groupByHash[h], sameName(Int(g), text, i, j + 1) {
-                    best = (j + 1, Int(g))
+        guard !slotKey.isEmpty else { return matches }
+        let mask = slotKey.count - 1
+        slotKey.withUnsafeBufferPointer { keys in
+        slotGroup.withUnsafeBufferPointer { groups in
+        slotFlags.withUnsafeBufferPointer { flags in
+        text.withUnsafeBufferPointer { t in
+            var i = 0
+            while i < n {
+                guard Gazetteer.isHan(t[i]) else { i += 1; continue }
+                var h = Gazetteer.seed
+                var best: (end: Int, group: Int)? = nil
+                var j = i
+                while j < n, j - i < maxNameLength {
+                    h = Gazetteer.mix(h, t[j].value)
+                    var k = Gazetteer.slotStart(h, mask)
+                    var found = -1
+                    while flags[k] & 1 != 0 {
+                        if keys[k] == h { found = k; break }
+                        k = (k + 1) & mask
+                    }
+                    if found < 0 { break }
+                    let g = groups[found]
+                    if g >= 0, sameName(Int(g), text, i, j + 1) {
+                        best = (j + 1, Int(g))
+                    }
+                    if flags[found] & 2 == 0 { break }
+                    j += 1
                 }
-                if !prefixHashes.contains(h) { break }
-                j += 1
+                if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
+                    matches.append(Match(start: i, end: b.end, senses: senses(ofGroup: b.group)))
+                }
+                i += 1
             }
-            if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
-                matches.append(Match(start: i, end: b.end, senses: senses(ofGroup: b.group)))
-            }
-            i += 1
+        }
+        }
+        }
         }
         return matches
     }
