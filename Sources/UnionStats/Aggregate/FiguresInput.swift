@@ -57,17 +57,9 @@ public final class FiguresInput {
                     minNext = 0x80; maxNext = 0xBF
                     continue
                 }
-                switch b {
-                case 0x00...0x7F: continue
-                case 0xC2...0xDF: pending = 1
-                case 0xE0: pending = 2; minNext = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: pending = 2
-                case 0xED: pending = 2; maxNext = 0x9F
-                case 0xF0: pending = 3; minNext = 0x90
-                case 0xF1...0xF3: pending = 3
-                case 0xF4: pending = 3; maxNext = 0x8F
-                default: return false
-                }
+                if b < 0x80 { continue }
+                guard let lead = UTF8Lead.expectation(b) else { return false }
+                pending = lead.need; minNext = lead.lo; maxNext = lead.hi
             }
         }
         return pending == 0

@@ -126,18 +126,9 @@ public enum TextDecoder {
             while i < n {
                 let b0 = bytes[base + i]
                 if b0 < 0x80 { i += 1; continue }
-                var need = 0
-                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-                switch b0 {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lo = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; hi = 0x9F
-                case 0xF0: need = 3; lo = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; hi = 0x8F
-                default: need = -1
-                }
+                let lead = UTF8Lead.expectation(b0)
+                let need = lead?.need ?? -1
+                let lo = lead?.lo ?? 0x80, hi = lead?.hi ?? 0xBF
                 var ok = need > 0
                 var k = 1
                 if ok {
