@@ -1,6 +1,6 @@
 /// What normalize knows about a page beyond its text: the manifest's date and
 /// newspaper, and that newspaper's default region from `pipeline/sources.csv`.
-public struct PageContext: Sendable, Equatable {
+public struct PageContext: Sendable, Hashable {
     public var doc: String
     /// `YYYY-MM-DD`, `YYYY-MM` or "" (undated).
     public var published: String

@@ -1,18 +1,9 @@
-/// A page a report draws on.
-public struct PageRef: Sendable, Hashable, Comparable {
-    public var doc: String
-    public var source: String
-    public var published: String
+/// A report lists the pages it draws on with the same facts normalize knows about a page.
+extension PageContext: Comparable {
+    public init(_ f: Figure) { self.init(doc: f.doc, published: f.published, source: f.source) }
 
-    public init(doc: String, source: String, published: String) {
-        self.doc = doc
-        self.source = source
-        self.published = published
-    }
-
-    public init(_ f: Figure) { self.init(doc: f.doc, source: f.source, published: f.published) }
-
-    public static func < (a: PageRef, b: PageRef) -> Bool {
+    /// Reports list pages by date, newspaper, then file name.
+    public static func < (a: PageContext, b: PageContext) -> Bool {
         TableSort.less([a.published, a.source, a.doc], [b.published, b.source, b.doc])
     }
 }
@@ -22,7 +13,7 @@ public struct MonthReport: Sendable {
     /// `YYYY-MM`.
     public var month: String
     /// Pages with figures of this month, and pages published this month.
-    public var pages: [PageRef] = []
+    public var pages: [PageContext] = []
     /// This month's totals (flows) and latest values (levels), per region the figures name (no rollups).
     public var rows: [MonthlyRow] = []
     /// Rates and per-unit amounts of this month, one each.

@@ -36,7 +36,7 @@ public enum ReportStage {
     /// Reads the figures once, then hands over one month's report at a time, by month.
     public static func forEachReport(figuresPath: String, scratchDir: String, _ body: (MonthReport) throws -> Void) throws {
         var aggregator = Aggregator(rollup: false)
-        var pages: [String: Set<PageRef>] = [:]
+        var pages: [String: Set<PageContext>] = [:]
         let spill = try ListSpill(parent: scratchDir)
         defer { spill.remove() }
         try FiguresInput(figuresPath, scratchDir: scratchDir).forEachFigure { f in
@@ -47,7 +47,7 @@ public enum ReportStage {
             case .cumulative, .undated: month = monthOf(f.published)
             }
             guard let month else { return }
-            pages[month, default: []].insert(PageRef(f))
+            pages[month, default: []].insert(PageContext(f))
             if route != .monthly {
                 var listed = f
                 listed.sentence = ""  // no report shows it
