@@ -90,8 +90,8 @@ public enum Pipeline {
     }
 
     /// Normalizes pages in order on all cores. Each page's rows are encoded on
-    /// the worker thread; the main thread splices them into the outputs, so
-    /// memory holds one batch of pages, not the corpus. Pages with a valid
+    /// a worker thread; the calling thread splices them into the outputs in
+    /// page order, so memory holds a window of pages, not the corpus. Pages with a valid
     /// cache entry are not loaded at all (make's incremental runs).
     @discardableResult
     public static func normalize(sources: [PageSource], paths: PipelinePaths, encoding: CSVEncoding,
@@ -112,43 +112,32 @@ public enum Pipeline {
         let outputs = try SplicedOutputs(paths: paths, codec: codec)
         do {
             var docs = Set<String>()
-            let batch = max(16, ProcessInfo.processInfo.activeProcessorCount * 16)
-            var start = 0
-            while start < sources.count {
-                let end = min(sources.count, start + batch)
-                var results = [Result<PageRows, Error>?](repeating: nil, count: end - start)
-                results.withUnsafeMutableBufferPointer { slots in
-                    DispatchQueue.concurrentPerform(iterations: end - start) { i in
-                        let source = sources[start + i]
-                        do {
-                            let fullKey = source.key.isEmpty ? "" : runKey + "|" + source.key
-                            if let cache = source.cachePath, !fullKey.isEmpty,
-                               let hit = NormalizeCache.read(cache, key: fullKey, manifest: manifest) {
-                                slots[i] = .success(hit)
-                                return
-                            }
-                            let page = try source.load()
-                            let rows = codec.encode(stage.normalize(page), doc: page.page.doc)
-                            if let cache = source.cachePath, !fullKey.isEmpty {
-                                try NormalizeCache.write(cache, key: fullKey, manifest: manifest, rows: rows)
-                            }
-                            slots[i] = .success(rows)
-                        } catch {
-                            slots[i] = .failure(error)
-                        }
+            try orderedParallel(count: sources.count, work: { i -> Result<PageRows, Error> in
+                let source = sources[i]
+                do {
+                    let fullKey = source.key.isEmpty ? "" : runKey + "|" + source.key
+                    if let cache = source.cachePath, !fullKey.isEmpty,
+                       let hit = NormalizeCache.read(cache, key: fullKey, manifest: manifest) {
+                        return .success(hit)
                     }
-                }
-                for r in results {
-                    let rows = try r!.get()
-                    docs.insert(rows.doc)
-                    for reject in rows.rejectMessages {
-                        diagnostics.emit(Diagnostic(.error, file: reject.doc, "rejected: \(reject.reason)"))
+                    let page = try source.load()
+                    let rows = codec.encode(stage.normalize(page), doc: page.page.doc)
+                    if let cache = source.cachePath, !fullKey.isEmpty {
+                        try NormalizeCache.write(cache, key: fullKey, manifest: manifest, rows: rows)
                     }
-                    try outputs.add(rows)
+                    return .success(rows)
+                } catch {
+                    return .failure(error)
                 }
-                progress?.advance(by: end - start)
-                start = end
-            }
+            }, consume: { _, result in
+                let rows = try result.get()
+                docs.insert(rows.doc)
+                for reject in rows.rejectMessages {
+                    diagnostics.emit(Diagnostic(.error, file: reject.doc, "rejected: \(reject.reason)"))
+                }
+                try outputs.add(rows)
+                progress?.advance(by: 1)
+            })
             for p in manifest.problems {
                 try outputs.addReject(doc: p.doc, line: p.row, problem: "manifest", reason: p.reason)
             }

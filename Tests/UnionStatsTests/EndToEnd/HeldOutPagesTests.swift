@@ -11,7 +11,7 @@ final class HeldOutPagesTests: XCTestCase {
     static let sharedScorer = SeedPagesTests.repo + "/../shared/eval/score.py"
 
     func scoreHeldOut() throws -> GoldScorer.Result {
-        let out = NSTemporaryDirectory() + "unionstats-heldout-\(UUID().uuidString)"
+        let out = TestScratch.root + "/heldout-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: out) }
         let paths = PipelinePaths(input: Self.heldout, output: out, pipeline: SeedPagesTests.repo + "/pipeline")
         _ = try Pipeline.run(paths: paths, encoding: .utf8BOM, diagnostics: DiagnosticCollector(echo: false))

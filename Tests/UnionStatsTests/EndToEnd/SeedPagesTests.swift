@@ -18,7 +18,7 @@ final class SeedPagesTests: XCTestCase {
     /// One run shared by the tests of this class.
     static func runOnce() throws -> String {
         if let out = cachedOutput { return out }
-        let out = NSTemporaryDirectory() + "unionstats-seeds-\(UUID().uuidString)"
+        let out = TestScratch.root + "/seeds-\(UUID().uuidString)"
         let paths = PipelinePaths(input: repo + "/input", output: out, pipeline: repo + "/pipeline")
         _ = try Pipeline.run(paths: paths, encoding: .utf8BOM, diagnostics: DiagnosticCollector(echo: false))
         cachedOutput = out
@@ -58,7 +58,7 @@ final class SeedPagesTests: XCTestCase {
 
     func testRunTwiceGivesByteIdenticalOutputs() throws {
         let first = try Self.runOnce()
-        let second = NSTemporaryDirectory() + "unionstats-seeds-\(UUID().uuidString)"
+        let second = TestScratch.root + "/seeds-\(UUID().uuidString)"
         let paths = PipelinePaths(input: Self.repo + "/input", output: second, pipeline: Self.repo + "/pipeline")
         _ = try Pipeline.run(paths: paths, encoding: .utf8BOM, diagnostics: DiagnosticCollector(echo: false))
         for f in try outputFiles(in: first) {

@@ -51,9 +51,8 @@ enum Tool {
         let out: URL
         let err: URL
         init(_ executable: String, _ args: [String], cwd: String? = nil, env: [String: String] = [:]) throws {
-            let tmp = FileManager.default.temporaryDirectory
-            out = tmp.appendingPathComponent("unionstats-test-\(UUID().uuidString).out")
-            err = tmp.appendingPathComponent("unionstats-test-\(UUID().uuidString).err")
+            out = URL(fileURLWithPath: TestScratch.file("process", extension: "out"))
+            err = URL(fileURLWithPath: TestScratch.file("process", extension: "err"))
             FileManager.default.createFile(atPath: out.path, contents: nil)
             FileManager.default.createFile(atPath: err.path, contents: nil)
             process.executableURL = URL(fileURLWithPath: executable)
@@ -101,9 +100,7 @@ enum Tool {
     // MARK: fixtures
 
     static func temporaryDirectory(_ label: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("unionstats-\(label)-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        try TestScratch.directory(label)
     }
 
     /// The shipped sample pages (input/ of the package), without the manifest.
