@@ -111,6 +111,9 @@ struct Aggregate: ParsableCommand {
     @Option(help: "Folder holding figures.csv; tables go to its tables/ folder.")
     var output: String = "output"
 
+    @Flag(help: "Also write the reports (as `unionstats report` does), side by side with the tables: both only read figures.csv, so the two use both cores under one lock.")
+    var withReports = false
+
     @OptionGroup var lock: LockOptions
     @OptionGroup var csv: CSVOptions
 
@@ -119,6 +122,10 @@ struct Aggregate: ParsableCommand {
         do {
             let held = try lock.take(output: output, waitByDefault: true)
             defer { held?.release() }
+            if withReports {
+                try Pipeline.aggregateAndReport(paths: paths, encoding: csv.csvEncoding)
+                return
+            }
             try FilePaths.makeDirectories(paths.tables)
             OutputFile.removeStaleTemporaries(in: paths.tables)
             try AggregateStage.run(figuresPath: paths.figures, tablesDir: paths.tables, options: TableOptions(encoding: csv.csvEncoding))

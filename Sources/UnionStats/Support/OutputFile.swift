@@ -208,7 +208,9 @@ public final class OutputFile {
             let nb = bb.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, fb) }
             if na != nb { return false }
             if na == 0 { return true }
-            if ba[0..<na] != bb[0..<nb] { return false }
+            // memcmp: comparing array slices element by element costs a tenth of an incremental normalize.
+            let same = ba.withUnsafeBytes { pa in bb.withUnsafeBytes { pb in memcmp(pa.baseAddress!, pb.baseAddress!, na) == 0 } }
+            if !same { return false }
         }
     }
 }
