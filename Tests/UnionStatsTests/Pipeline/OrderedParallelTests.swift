@@ -1,0 +1,53 @@
+import XCTest
+import Foundation
+@testable import UnionStats
+
+final class OrderedParallelTests: XCTestCase {
+    /// Results arrive in index order even when later items finish first.
+    func testResultsArriveInOrder() throws {
+        var seen: [Int] = []
+        try orderedParallel(count: 200, workers: 4, window: 8, work: { i -> Int in
+            if i % 7 == 0 { usleep(2000) }   // some items are slow, so others overtake them
+            return i * i
+        }, consume: { i, r in
+            XCTAssertEqual(r, i * i)
+            seen.append(i)
+        })
+        XCTAssertEqual(seen, Array(0..<200))
+    }
+
+    /// No more than `window` items are ever done but not yet consumed.
+    func testWindowBoundsWorkAhead() throws {
+        let lock = NSLock()
+        var started = 0
+        var worstLead = 0
+        var consumed = 0
+        try orderedParallel(count: 100, workers: 3, window: 5, work: { i -> Int in
+            lock.lock(); started += 1; worstLead = max(worstLead, started - consumed); lock.unlock()
+            return i
+        }, consume: { _, _ in
+            usleep(200)   // a slow consumer: the workers must wait for it
+            lock.lock(); consumed += 1; lock.unlock()
+        })
+        XCTAssertLessThanOrEqual(worstLead, 5 + 1)   // the window, plus the item being handed over
+        XCTAssertEqual(started, 100)
+    }
+
+    /// An error from the consumer stops the work and reaches the caller.
+    func testConsumerErrorStopsTheRun() {
+        struct Stop: Error {}
+        let lock = NSLock()
+        var done = 0
+        XCTAssertThrowsError(try orderedParallel(count: 10_000, workers: 2, window: 4, work: { i -> Int in
+            lock.lock(); done += 1; lock.unlock()
+            return i
+        }, consume: { i, _ in
+            if i == 10 { throw Stop() }
+        })) { XCTAssertTrue($0 is Stop) }
+        XCTAssertLessThan(done, 100)
+    }
+
+    func testNothingToDo() throws {
+        try orderedParallel(count: 0, work: { _ in XCTFail("no item") }, consume: { _, _ in XCTFail("no item") })
+    }
+}
