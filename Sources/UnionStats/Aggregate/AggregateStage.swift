@@ -30,7 +30,7 @@ public enum AggregateStage {
         ]
         var aggregator = Aggregator(rollup: true)
         do {
-            try FiguresInput(figuresPath, scratchDir: tablesDir).forEachFigure { figure in
+            try FiguresInput(figuresPath, scratchDir: tablesDir).forEachFigure(skipping: ["sentence", "organization"]) { figure in
                 let route = aggregator.add(figure)
                 if let writer = lists[route] {
                     try writer.write(FigureListTable.fields(figure))

@@ -16,15 +16,41 @@ import Foundation
 public struct Aggregator {
     public let rollup: Bool
     private var cells: [MonthlyKey: Cell] = [:]
+    /// `Rollup.chain` of each region seen: a corpus names a few thousand places, each many times.
+    private var chains: [RegionKey: [RegionRow]] = [:]
+
+    struct RegionKey: Hashable {
+        var path: String
+        var code: String
+        static func == (a: RegionKey, b: RegionKey) -> Bool {
+            ByteString.equal(a.path, b.path) && ByteString.equal(a.code, b.code)
+        }
+        func hash(into hasher: inout Hasher) {
+            ByteString.hash(path, into: &hasher)
+            ByteString.hash(code, into: &hasher)
+        }
+    }
+
+    /// A metric's wordings and how often each was seen (a few per cell, so a list).
+    struct Wordings {
+        var counts: [(text: String, count: Int)] = []
+        mutating func add(_ text: String) {
+            if let i = counts.firstIndex(where: { ByteString.equal($0.text, text) }) {
+                counts[i].count += 1
+            } else {
+                counts.append((text, 1))
+            }
+        }
+    }
 
     struct Cell {
         var regionCode: String
-        var metricTexts: [String: Int] = [:]
+        var metricTexts = Wordings()
         var metricID: String
         var value: Decimal = 0
         var figures = 0
         var qualifiers = Set<Qualifier>()
-        var docs = SampleList<String>(limit: Aggregator.docLimit, by: TableSort.less)
+        var docs = SampleList<String>(limit: Aggregator.docLimit, by: TableSort.less, same: ByteString.equal)
         var sources = SampleList<SourceRef>(limit: Aggregator.sourceLimit, by: <)
         var direct = false
         /// For levels: the ordering stamp of the figure whose value is kept.
@@ -43,7 +69,14 @@ public struct Aggregator {
         let route = FigureRoute.of(f)
         guard route == .monthly else { return route }
         let metricKey = f.metricID.isEmpty ? f.metric : f.metricID
-        var places = Rollup.chain(path: f.region.path, code: f.region.code)
+        let regionKey = RegionKey(path: f.region.path, code: f.region.code)
+        var places: [RegionRow]
+        if let known = chains[regionKey] {
+            places = known
+        } else {
+            places = Rollup.chain(path: f.region.path, code: f.region.code)
+            chains[regionKey] = places
+        }
         if places.isEmpty {
             places = [RegionRow(path: "", code: "", level: .province)]
         }
@@ -66,7 +99,7 @@ public struct Aggregator {
 
     private static func fold(_ f: Figure, into cell: inout Cell, code: String, direct: Bool) {
         if cell.regionCode.isEmpty { cell.regionCode = code }
-        cell.metricTexts[f.metric, default: 0] += 1
+        cell.metricTexts.add(f.metric)
         cell.figures += 1
         cell.qualifiers.insert(f.quantity.qualifier)
         cell.docs.insert(f.doc)
@@ -99,9 +132,9 @@ public struct Aggregator {
         let rows = cells.map { key, cell -> MonthlyRow in
             // The metric's name: its wordings, most frequent first (ties by byte order), so a
             // total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
-            let wordings = cell.metricTexts.sorted { a, b in
-                a.value != b.value ? a.value > b.value : TableSort.less(a.key, b.key)
-            }.map(\.key)
+            let wordings = cell.metricTexts.counts.sorted { a, b in
+                a.count != b.count ? a.count > b.count : TableSort.less(a.text, b.text)
+            }.map(\.text)
             // 沟通会 is a wording of 职工沟通会; 金奖 and 优秀奖 are two things.
             var distinct: [String] = []
             for w in wordings where !distinct.contains(where: { $0.contains(w) || w.contains($0) }) {
@@ -127,13 +160,13 @@ extension MonthlyRow {
     /// part of the key is its index as a digit or "" for none, which in byte order is
     /// none first, then by index.
     static func sortLess(_ a: MonthlyKey, _ b: MonthlyKey) -> Bool {
-        if a.month != b.month { return TableSort.less(a.month, b.month) }
-        if a.region != b.region { return TableSort.less(a.region, b.region) }
+        if !ByteString.equal(a.month, b.month) { return TableSort.less(a.month, b.month) }
+        if !ByteString.equal(a.region, b.region) { return TableSort.less(a.region, b.region) }
         let la = a.level.map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
         let lb = b.level.map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
         if la != lb { return la < lb }
-        if a.metric != b.metric { return TableSort.less(a.metric, b.metric) }
-        if a.unit != b.unit { return TableSort.less(a.unit, b.unit) }
+        if !ByteString.equal(a.metric, b.metric) { return TableSort.less(a.metric, b.metric) }
+        if !ByteString.equal(a.unit, b.unit) { return TableSort.less(a.unit, b.unit) }
         return TableSort.less(a.kind.rawValue, b.kind.rawValue)
     }
 

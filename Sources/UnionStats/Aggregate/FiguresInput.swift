@@ -27,9 +27,11 @@ public final class FiguresInput {
     deinit { if let scratch { unlink(scratch) } }
 
     /// Streams `body` over the file's records as `Figure`s; a row whose value
-    /// does not parse stops the stage with the file and row named.
-    public func forEachFigure(_ body: (Figure) throws -> Void) throws {
-        try CSVReader(path: path).forEachRecord(required: ["value", "unit", "kind", "month"]) { record in
+    /// does not parse stops the stage with the file and row named. Columns in
+    /// `skipping` are left empty (no table or report shows the sentence, the
+    /// longest field).
+    public func forEachFigure(skipping: Set<String> = [], _ body: (Figure) throws -> Void) throws {
+        try CSVReader(path: path).forEachRecord(required: ["value", "unit", "kind", "month"], skipping: skipping) { record in
             guard let figure = Figure(record: record) else {
                 throw CSVError.malformed(path: path, row: record.row, reason: "value \"\(record["value"])\" is not a number")
             }

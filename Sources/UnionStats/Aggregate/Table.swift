@@ -33,8 +33,22 @@ public struct SourceRef: Sendable, Hashable, Comparable {
         doc = f.doc
     }
 
+    public static func == (a: SourceRef, b: SourceRef) -> Bool {
+        ByteString.equal(a.doc, b.doc) && ByteString.equal(a.headline, b.headline)
+            && ByteString.equal(a.published, b.published) && ByteString.equal(a.source, b.source)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        ByteString.hash(doc, into: &hasher)
+        ByteString.hash(headline, into: &hasher)
+    }
+
+    /// By published, source, doc, headline (byte order), field by field without building arrays.
     public static func < (a: SourceRef, b: SourceRef) -> Bool {
-        TableSort.less([a.published, a.source, a.doc, a.headline], [b.published, b.source, b.doc, b.headline])
+        if a.published != b.published { return TableSort.less(a.published, b.published) }
+        if a.source != b.source { return TableSort.less(a.source, b.source) }
+        if a.doc != b.doc { return TableSort.less(a.doc, b.doc) }
+        return TableSort.less(a.headline, b.headline)
     }
 }
 
@@ -48,6 +62,21 @@ public struct MonthlyKey: Sendable, Hashable {
     public var metric: String
     public var unit: String
     public var kind: MetricKind
+
+    // By bytes (`ByteString`): these keys are looked up several times per figure.
+    public static func == (a: MonthlyKey, b: MonthlyKey) -> Bool {
+        a.level == b.level && a.kind == b.kind && ByteString.equal(a.month, b.month) && ByteString.equal(a.region, b.region)
+            && ByteString.equal(a.metric, b.metric) && ByteString.equal(a.unit, b.unit)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        ByteString.hash(month, into: &hasher)
+        ByteString.hash(region, into: &hasher)
+        hasher.combine(level)
+        ByteString.hash(metric, into: &hasher)
+        ByteString.hash(unit, into: &hasher)
+        hasher.combine(kind)
+    }
 }
 
 /// One row of monthly.csv: a month's total (flows) or latest value (levels).
@@ -104,7 +133,15 @@ public enum FigureListTable {
 /// Byte order for every sort, so all machines and locales agree.
 public enum TableSort {
     public static func less(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        // memcmp on the strings' UTF-8 storage; bridged strings go byte by byte.
+        let r = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let n = min(x.count, y.count)
+                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return c != 0 ? c < 0 : x.count < y.count
+            }
+        }
+        return (r ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     public static func less(_ a: [String], _ b: [String]) -> Bool {

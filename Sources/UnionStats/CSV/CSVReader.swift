@@ -69,9 +69,10 @@ public final class CSVReader {
         self.source = .bytes(bytes)
     }
 
-    /// Calls `body` with every row's fields and its 1-based row number.
-    public func forEachRow(_ body: ([String], Int) throws -> Void) throws {
-        let parser = try LibCSVParser()
+    /// Calls `body` with every row's fields and its 1-based row number. Fields of
+    /// columns named in `skipping` (by the first row) come as "" from row 2 on.
+    public func forEachRow(skipping: Set<String> = [], _ body: ([String], Int) throws -> Void) throws {
+        let parser = try LibCSVParser(skipping: skipping)
         var rowNumber = 0
         var atStart = true
 
@@ -121,9 +122,10 @@ public final class CSVReader {
 
     /// Reads a file with a header row, checking that `required` columns are present,
     /// and calls `body` with each data row. Blank lines are skipped.
-    public func forEachRecord(required: [String] = [], _ body: (CSVRecord) throws -> Void) throws {
+    /// Columns named in `skipping` read as "" (for callers that never look at them).
+    public func forEachRecord(required: [String] = [], skipping: Set<String> = [], _ body: (CSVRecord) throws -> Void) throws {
         var columns: CSVHeader? = nil
-        try forEachRow { fields, row in
+        try forEachRow(skipping: skipping) { fields, row in
             guard let cols = columns else {
                 var map: [String: Int] = [:]
                 for (i, name) in fields.enumerated() where map[name] == nil {

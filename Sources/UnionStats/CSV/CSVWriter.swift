@@ -51,13 +51,20 @@ public final class CSVWriter {
     private func appendRow(_ fields: [String], guardFormulas: Bool) {
         for (i, field) in fields.enumerated() {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            var text = field
-            if guardFormulas, !numeric[i], CSVWriter.looksLikeFormula(text) {
-                text = "'" + text
-            }
-            let bytes = encoding.encode(text)
+            let guarded = guardFormulas && !numeric[i] && CSVWriter.looksLikeFormula(field)
             // A lone empty field is quoted, or the row would be an empty line that readers skip.
-            if CSVWriter.needsQuoting(bytes) || (fields.count == 1 && bytes.isEmpty) {
+            let lone = fields.count == 1 && field.isEmpty
+            if encoding != .gb18030 && !guarded && !lone {
+                // The common case: UTF-8 text copied straight from the string's storage.
+                let copied = field.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                    guard !CSVWriter.needsQuoting(bytes) else { return false }
+                    buffer.append(contentsOf: bytes)
+                    return true
+                }
+                if copied == true { continue }
+            }
+            let bytes = encoding.encode(guarded ? "'" + field : field)
+            if CSVWriter.needsQuoting(bytes) || lone {
                 libcsvQuote(bytes, into: &buffer)
             } else {
                 buffer.append(contentsOf: bytes)
@@ -78,12 +85,13 @@ public final class CSVWriter {
         }
     }
 
-    static func needsQuoting(_ bytes: [UInt8]) -> Bool {
-        guard let first = bytes.first, let last = bytes.last else { return false }
-        if first == 0x20 || last == 0x20 { return true }
-        for b in bytes where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
-            return true
+    static func needsQuoting<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        guard let first = bytes.first else { return false }
+        var last = first
+        for b in bytes {
+            if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { return true }
+            last = b
         }
-        return false
+        return first == 0x20 || last == 0x20
     }
 }

@@ -6,12 +6,16 @@ import CLibCSV
 /// Parser state handed to libcsv's callbacks through their `void *` context,
 /// since C callbacks cannot capture Swift values.
 final class LibCSVParseContext {
-    var field: [UInt8] = []
     var fields: [String] = []
     var rows: [[String]] = []
+    /// Header names whose fields the caller does not read: from the second row
+    /// on they are delivered as "" without building a String.
+    var skippedNames: Set<String> = []
+    private var skip: [Bool] = []
+    private var rowsEnded = 0
 
     func endField(_ bytes: UnsafeRawPointer?, _ count: Int) {
-        if let bytes, count > 0 {
+        if let bytes, count > 0, fields.count >= skip.count || !skip[fields.count] {
             fields.append(String(decoding: UnsafeRawBufferPointer(start: bytes, count: count), as: UTF8.self))
         } else {
             fields.append("")
@@ -19,8 +23,13 @@ final class LibCSVParseContext {
     }
 
     func endRow() {
+        if rowsEnded == 0 && !skippedNames.isEmpty {
+            skip = fields.map { skippedNames.contains($0.trimmingSpaces) }
+        }
+        rowsEnded += 1
         rows.append(fields)
         fields = []
+        fields.reserveCapacity(skip.count)
     }
 }
 
@@ -30,7 +39,8 @@ final class LibCSVParser {
     let context = LibCSVParseContext()
 
     /// The corresponding C function is `csv_init`.
-    init() throws {
+    init(skipping skippedNames: Set<String> = []) throws {
+        context.skippedNames = skippedNames
         // CSV_STRICT rejects stray quotes (a,b"c); CSV_STRICT_FINI an unterminated quoted field.
         // CSV_REPALL_NL is off: CR LF and LF both end a row.
         guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0 else {

@@ -102,9 +102,9 @@ extension Figure {
         // Columns by their index in `Figure.columns`, looked up once per file (`CSVHeader`).
         let ix = r.header.figureIndices
         func c(_ i: Int) -> String { r.field(at: ix[i]) }
-        guard let value = Decimal(string: c(7)) else { return nil }
+        guard let value = Decimal(plainText: c(7)) else { return nil }
         let maxText = c(8)
-        let valueMax = maxText.isEmpty ? nil : Decimal(string: maxText)
+        let valueMax = maxText.isEmpty ? nil : Decimal(plainText: maxText)
         self.init(
             doc: c(0), article: Int(c(1)) ?? 0, headline: Figure.unguard(c(2)),
             published: c(3), source: Figure.unguard(c(4)), line: Int(c(5)) ?? 0,

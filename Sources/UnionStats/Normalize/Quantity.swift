@@ -25,13 +25,3 @@ public struct Quantity: Sendable, Equatable {
         self.per = per
     }
 }
-
-extension Decimal {
-    /// Plain decimal text, no exponent and no thousands separators: `2480000`, `857990`, `12.5`.
-    public var plain: String {
-        var v = self
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &v, 6, .plain)
-        return NSDecimalNumber(decimal: rounded).stringValue
-    }
-}

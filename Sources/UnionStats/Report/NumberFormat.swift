@@ -8,18 +8,22 @@ public enum NumberFormat {
     }
 
     public static func grouped(_ plain: String) -> String {
-        var digits = Substring(plain)
-        var sign = ""
-        if digits.hasPrefix("-") { sign = "-"; digits = digits.dropFirst() }
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let integer = Array(parts.first ?? "0")
-        var out = ""
-        for (i, c) in integer.enumerated() {
-            if i > 0 && (integer.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
+        // Plain decimal text is ASCII: commas go in by bytes.
+        let bytes = Array(plain.utf8)
+        var start = 0
+        if bytes.first == UInt8(ascii: "-") { start = 1 }
+        let point = bytes[start...].firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 3)
+        out.append(contentsOf: bytes[0..<start])
+        let integer = point - start
+        for i in start..<point {
+            let k = i - start
+            if k > 0 && (integer - k) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(bytes[i])
         }
-        if parts.count == 2 { out += "." + parts[1] }
-        return sign + out
+        out.append(contentsOf: bytes[point...])
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A value with its range end when there is one: `2–4`.

@@ -39,7 +39,7 @@ public enum ReportStage {
         var pages: [String: Set<PageContext>] = [:]
         let spill = try ListSpill(parent: scratchDir)
         defer { spill.remove() }
-        try FiguresInput(figuresPath, scratchDir: scratchDir).forEachFigure { f in
+        try FiguresInput(figuresPath, scratchDir: scratchDir).forEachFigure(skipping: ["sentence", "organization"]) { f in
             let route = aggregator.add(f)
             let month: String?
             switch route {

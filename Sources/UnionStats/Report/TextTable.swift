@@ -33,14 +33,21 @@ public struct TextTable {
             for row in cellWidths { for (i, cw) in row.enumerated() { m[i] = max(m[i], cw) } }
             w = m
         }
+        // Each line is built in one byte buffer: string concatenation with padding
+        // strings was most of the report's rendering time.
+        var bytes: [UInt8] = []
         return zip(rows, cellWidths).map { row, widths in
-            var line = indent
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: indent.utf8)
             for (i, cell) in row.enumerated() {
-                if i > 0 { line += "  " }
-                let pad = String(repeating: " ", count: max(0, w[i] - widths[i]))
-                line += aligns[i] == .right ? pad + cell : cell + pad
+                if i > 0 { bytes.append(0x20); bytes.append(0x20) }
+                let pad = max(0, w[i] - widths[i])
+                if aligns[i] == .right { bytes.append(contentsOf: repeatElement(0x20, count: pad)) }
+                bytes.append(contentsOf: cell.utf8)
+                if aligns[i] == .left { bytes.append(contentsOf: repeatElement(0x20, count: pad)) }
             }
-            return TextBarChart.trimTrailing(line)
+            while bytes.last == 0x20 { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 }

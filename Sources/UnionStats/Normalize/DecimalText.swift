@@ -1,0 +1,142 @@
+import Foundation
+
+// Decimal ⇄ plain text without Foundation's formatter and scanner, which cost
+// microseconds per call (NSDecimalNumber, Scanner) and ran on every figure in
+// every stage. Values that do not fit the fast path (more than 19 significant
+// digits, more than 6 decimals) take the Foundation path, so results are the same.
+
+extension Decimal {
+    /// Plain decimal text, no exponent and no thousands separators: `2480000`, `857990`, `12.5`;
+    /// rounded to 6 decimals (half away from zero).
+    public var plain: String {
+        if let text = DecimalText.fastPlain(self) { return text }
+        var v = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &v, 6, .plain)
+        return NSDecimalNumber(decimal: rounded).stringValue
+    }
+
+    /// Parses plain decimal text (`-12.5`, `2480000`) as `Decimal(string:)` does for such text.
+    public init?(plainText text: String) {
+        if let d = DecimalText.fastParse(text) {
+            self = d
+        } else if let d = Decimal(string: text) {
+            self = d
+        } else {
+            return nil
+        }
+    }
+}
+
+enum DecimalText {
+    /// The mantissa as a UInt64 when it fits (at most four 16-bit words), else nil.
+    /// Foundation keeps the mantissa internal, so it is read from the value's
+    /// bytes: swift-foundation lays Decimal out as an 8-bit exponent, a byte
+    /// with the length (0–8 words) in its high nibble and the sign and compact
+    /// flags below, two reserved bytes, then eight little-endian 16-bit words.
+    /// `layoutIsKnown` checks that layout once on known values; if it ever
+    /// differs, every call takes Foundation's path.
+    @inline(__always)
+    static func mantissa(_ d: Decimal) -> UInt64? {
+        guard layoutIsKnown else { return nil }
+        return rawMantissa(d)
+    }
+
+    private static func rawMantissa(_ d: Decimal) -> UInt64? {
+        withUnsafeBytes(of: d) { raw -> UInt64? in
+            guard raw.count >= 20 else { return nil }
+            let length = Int(raw[1] >> 4)
+            guard length <= 4 else { return nil }
+            var value: UInt64 = 0
+            for i in stride(from: length - 1, through: 0, by: -1) {
+                value = value << 16 | UInt64(raw[4 + 2 * i]) | UInt64(raw[5 + 2 * i]) << 8
+            }
+            return value
+        }
+    }
+
+    static let layoutIsKnown: Bool = {
+        guard MemoryLayout<Decimal>.size == 20 else { return false }
+        let probes: [(Decimal, UInt64)] = [(Decimal(0), 0), (Decimal(7), 7), (Decimal(65_536), 65_536),
+                                           (Decimal(UInt64(123_456_789_012)), 123_456_789_012),
+                                           (Decimal(sign: .minus, exponent: -3, significand: Decimal(98_765)), 98_765)]
+        for (d, m) in probes {
+            // Decimal(n) may keep trailing zeros in the exponent; compare the value.
+            guard let raw = rawMantissa(d) else { return false }
+            var scaled = Decimal(raw)
+            if d.exponent != 0 { scaled = Decimal(sign: .plus, exponent: d.exponent, significand: scaled) }
+            if d.sign == .minus { scaled = -scaled }
+            guard scaled == d, raw != 0 || m == 0 else { return false }
+        }
+        return true
+    }()
+
+    static func fastPlain(_ d: Decimal) -> String? {
+        guard !d.isNaN, var digits = mantissa(d) else { return nil }
+        if digits == 0 { return "0" }
+        var exponent = d.exponent
+        guard exponent >= -6 else { return nil }  // would need rounding
+        // Positive exponents: multiply out while it fits.
+        while exponent > 0 {
+            let (p, overflow) = digits.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            digits = p
+            exponent -= 1
+        }
+        // Trailing zeros of a fraction are not printed (12.50 is 12.5).
+        while exponent < 0 && digits % 10 == 0 {
+            digits /= 10
+            exponent += 1
+        }
+        let negative = d.sign == .minus
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buf in
+            // Written from the right: digits, the point after -exponent of them, a leading 0, the sign.
+            var i = buf.count
+            var placed = 0
+            repeat {
+                if exponent < 0 && placed == -exponent { i -= 1; buf[i] = UInt8(ascii: ".") }
+                i -= 1
+                buf[i] = UInt8(ascii: "0") + UInt8(digits % 10)
+                digits /= 10
+                placed += 1
+            } while digits > 0 || (exponent < 0 && placed <= -exponent)
+            if negative { i -= 1; buf[i] = UInt8(ascii: "-") }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[i...]), as: UTF8.self)
+        }
+    }
+
+    /// `-?digits(.digits)?` with at most 18 significant digits; anything else is nil.
+    static func fastParse(_ text: String) -> Decimal? {
+        var value: UInt64 = 0
+        var digits = 0
+        var fraction = 0
+        var negative = false
+        var seenPoint = false
+        var first = true
+        for b in text.utf8 {
+            defer { first = false }
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if digits == 18 { return nil }
+                value = value * 10 + UInt64(b - UInt8(ascii: "0"))
+                if value > 0 { digits += 1 }
+                if seenPoint { fraction += 1 }
+            case UInt8(ascii: "-") where first:
+                negative = true
+            case UInt8(ascii: ".") where !seenPoint:
+                seenPoint = true
+            default:
+                return nil
+            }
+        }
+        // Needs a digit on each side of the point that is written: "5.", ".5" and "-" go the slow way.
+        let bytes = text.utf8
+        guard let last = bytes.last, last != UInt8(ascii: "."), last != UInt8(ascii: "-") else { return nil }
+        if seenPoint, let firstDigit = bytes.first(where: { $0 != UInt8(ascii: "-") }), firstDigit == UInt8(ascii: ".") {
+            return nil
+        }
+        var d = Decimal(value)
+        if fraction > 0 { d = Decimal(sign: .plus, exponent: -fraction, significand: d) }
+        return negative && value != 0 ? -d : d
+    }
+}

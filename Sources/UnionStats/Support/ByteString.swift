@@ -1,0 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Byte-wise equality and hashing of strings for the keys of hot tables.
+///
+/// `String`'s own `==` and `hash(into:)` compare and hash by canonical
+/// equivalence, which normalizes non-ASCII text on every call; for CJK keys
+/// that was a large share of aggregation. All text here comes from the same
+/// UTF-8 pipeline, so equal text is equal bytes, and byte order is the order
+/// every table is sorted in (`TableSort`).
+enum ByteString {
+    @inline(__always)
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let n = a.utf8.count
+        guard n == b.utf8.count else { return false }
+        // memcmp on native storage; bridged strings (none here in practice) go byte by byte.
+        let r = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in n == 0 || memcmp(x.baseAddress!, y.baseAddress!, n) == 0 }
+        }
+        return (r ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+    }
+
+    @inline(__always)
+    static func hash(_ s: String, into hasher: inout Hasher) {
+        let u = s.utf8
+        hasher.combine(u.count)
+        if u.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            for b in u { hasher.combine(b) }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import XCTest
+@testable import UnionStats
+
+/// The fast Decimal text paths must agree with Foundation's on every value.
+final class DecimalTextTests: XCTestCase {
+    /// Foundation's plain text, as `Decimal.plain` was written before the fast path.
+    private func foundationPlain(_ d: Decimal) -> String {
+        var v = d
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &v, 6, .plain)
+        return NSDecimalNumber(decimal: rounded).stringValue
+    }
+
+    func testPlainTextOfTypicalFigures() {
+        let cases: [(String, String)] = [("0", "0"), ("45", "45"), ("2480000", "2480000"), ("192000000", "192000000"),
+                                         ("12.5", "12.5"), ("12.50", "12.5"), ("0.05", "0.05"), ("-1200", "-1200"),
+                                         ("-0.5", "-0.5"), ("1.92e8", "192000000"), ("0.1234567", "0.123457"),
+                                         ("123456789012345678901234", "123456789012345678901234")]
+        for (input, text) in cases {
+            XCTAssertEqual(Decimal(string: input)!.plain, text, input)
+        }
+    }
+
+    func testFastPathsAgreeWithFoundation() {
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<20_000 {
+            let mantissa = rng.next() >> (rng.next() % 64)
+            let exponent = Int(rng.next() % 30) - 15
+            let negative = rng.next() % 4 == 0
+            var d = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
+            if rng.next() % 3 == 0 { d = Decimal(string: d.description) ?? d }  // compacted form too
+            XCTAssertEqual(d.plain, foundationPlain(d), "\(d)")
+            let text = d.plain
+            XCTAssertEqual(Decimal(plainText: text), Decimal(string: text), text)
+        }
+    }
+
+    func testParseAcceptsWhatFoundationAcceptsForPlainText() {
+        for text in ["0", "-0", "7", "007", "12.5", "-12.5", "0.000001", "999999999999999999", "1234567890123456789012",
+                     "5.", ".5", "-", "", "1.2.3", "--1", "1e5", "abc", "12,5"] {
+            XCTAssertEqual(Decimal(plainText: text), Decimal(string: text), text)
+        }
+    }
+}
