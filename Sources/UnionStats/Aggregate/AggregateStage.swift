@@ -21,35 +21,14 @@ public enum AggregateStage {
     public static let tableNames = ["monthly.csv", "wide.csv", "rates.csv", "cumulative.csv", "undated.csv"]
 
     public static func run(figuresPath: String, tablesDir: String, options: TableOptions) throws {
-        func open(_ name: String) throws -> CSVWriter {
-            try CSVWriter(path: FilePaths.join(tablesDir, name), header: FigureListTable.columns,
-                          numericColumns: FigureListTable.numericColumns, encoding: options.encoding)
-        }
-        let lists: [FigureRoute: CSVWriter] = [
-            .rate: try open("rates.csv"), .cumulative: try open("cumulative.csv"), .undated: try open("undated.csv"),
-        ]
-        var aggregator = Aggregator(rollup: true)
+        let tables = try TablesBuilder(tablesDir: tablesDir, options: options)
         do {
-            try FiguresInput(figuresPath, scratchDir: tablesDir).forEachFigure(skipping: ["sentence", "organization"]) { figure in
-                let route = aggregator.add(figure)
-                if let writer = lists[route] {
-                    try writer.write(FigureListTable.fields(figure))
-                }
+            try FiguresInput(figuresPath, scratchDir: tablesDir).forEachFigure(skipping: FiguresInput.unreadColumns) {
+                try tables.add($0)
             }
-            let rows = aggregator.rows()
-            let monthly = try CSVWriter(path: FilePaths.join(tablesDir, "monthly.csv"), header: MonthlyRow.columns,
-                                        numericColumns: MonthlyRow.numericColumns, encoding: options.encoding)
-            do {
-                for row in rows { try monthly.write(row.fields) }
-                try monthly.close()
-            } catch {
-                monthly.abandon()
-                throw error
-            }
-            try WideTable.write(rows, path: FilePaths.join(tablesDir, "wide.csv"), encoding: options.encoding)
-            for writer in lists.values { try writer.close() }
+            try tables.finish()
         } catch {
-            for writer in lists.values { writer.abandon() }
+            tables.abandon()
             throw error
         }
     }

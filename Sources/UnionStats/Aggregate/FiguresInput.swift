@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,6 +26,40 @@ public final class FiguresInput {
     }
 
     deinit { if let scratch { unlink(scratch) } }
+
+    /// Columns no table or report shows (the sentence is the longest field): not read.
+    public static let unreadColumns: Set<String> = ["sentence", "organization"]
+
+    /// A figure as the tables and reports get it back from figures.csv, for
+    /// callers that hand figures over in memory (`unionstats run`): the value
+    /// as written (6 decimals), formula guards as the reader leaves them, and
+    /// the unread columns empty, so both ways give the same bytes.
+    public static func asReadBack(_ f: Figure) -> Figure {
+        func kept(_ s: String) -> String { CSVWriter.looksLikeFormula(s) ? "'" + s : s }
+        var r = f
+        r.quantity.value = Decimal(plainText: f.quantity.value.plain) ?? f.quantity.value
+        r.quantity.valueMax = f.quantity.valueMax.map { Decimal(plainText: $0.plain) ?? $0 }
+        // Columns Figure(record:) unguards come back without a guard the writer added,
+        // and without a quote that only looked like one.
+        r.headline = Figure.unguard(f.headline)
+        r.source = Figure.unguard(f.source)
+        r.raw = Figure.unguard(f.raw)
+        r.metric = Figure.unguard(f.metric)
+        r.period.label = Figure.unguard(f.period.label)
+        // The others keep the writer's guard.
+        r.doc = kept(f.doc)
+        r.published = kept(f.published)
+        r.quantity.unit = kept(f.quantity.unit)
+        r.quantity.per = kept(f.quantity.per)
+        r.metricID = kept(f.metricID)
+        r.region.path = kept(f.region.path)
+        r.period.start = kept(f.period.start)
+        r.period.end = kept(f.period.end)
+        r.period.month = kept(f.period.month)
+        r.organization = ""
+        r.sentence = ""
+        return r
+    }
 
     /// Streams `body` over the file's records as `Figure`s; a row whose value
     /// does not parse stops the stage with the file and row named. Columns in

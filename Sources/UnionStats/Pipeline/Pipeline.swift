@@ -93,10 +93,15 @@ public enum Pipeline {
     /// a worker thread; the calling thread splices them into the outputs in
     /// page order, so memory holds a window of pages, not the corpus. Pages with a valid
     /// cache entry are not loaded at all (make's incremental runs).
+    ///
+    /// With `figures`, each page's figures are also handed over as the tables
+    /// and reports would read them back from figures.csv (`FiguresInput.asReadBack`),
+    /// in figures.csv's order, so `run` builds them without reading the file again.
     @discardableResult
     public static func normalize(sources: [PageSource], paths: PipelinePaths, encoding: CSVEncoding,
                                  diagnostics: DiagnosticCollector, progress: Progress? = nil,
-                                 cacheDirectory: String? = nil) throws -> (figures: Int, rejects: Int) {
+                                 cacheDirectory: String? = nil,
+                                 figures sink: (([Figure]) throws -> Void)? = nil) throws -> (figures: Int, rejects: Int) {
         let manifest = Manifest.load(paths.manifest, diagnostics: diagnostics)
         let dictionaries = try Dictionaries.load(from: paths.pipeline)
         let stage = NormalizeStage(manifest: manifest, dictionaries: dictionaries, diagnostics: diagnostics)
@@ -112,25 +117,28 @@ public enum Pipeline {
         let outputs = try SplicedOutputs(paths: paths, codec: codec)
         do {
             var docs = Set<String>()
-            try orderedParallel(count: sources.count, work: { i -> Result<PageRows, Error> in
+            let wantFigures = sink != nil
+            try orderedParallel(count: sources.count, work: { i -> Result<(PageRows, [Figure]), Error> in
                 let source = sources[i]
                 do {
                     let fullKey = source.key.isEmpty ? "" : runKey + "|" + source.key
-                    if let cache = source.cachePath, !fullKey.isEmpty,
+                    if !wantFigures, let cache = source.cachePath, !fullKey.isEmpty,
                        let hit = NormalizeCache.read(cache, key: fullKey, manifest: manifest) {
-                        return .success(hit)
+                        return .success((hit, []))
                     }
                     let page = try source.load()
-                    let rows = codec.encode(stage.normalize(page), doc: page.page.doc)
+                    let result = stage.normalize(page)
+                    let rows = codec.encode(result, doc: page.page.doc)
                     if let cache = source.cachePath, !fullKey.isEmpty {
                         try NormalizeCache.write(cache, key: fullKey, manifest: manifest, rows: rows)
                     }
-                    return .success(rows)
+                    return .success((rows, wantFigures ? result.figures.map(FiguresInput.asReadBack) : []))
                 } catch {
                     return .failure(error)
                 }
             }, consume: { _, result in
-                let rows = try result.get()
+                let (rows, figures) = try result.get()
+                try sink?(figures)
                 docs.insert(rows.doc)
                 for reject in rows.rejectMessages {
                     diagnostics.emit(Diagnostic(.error, file: reject.doc, "rejected: \(reject.reason)"))
@@ -158,10 +166,7 @@ public enum Pipeline {
     /// figures.csv each on their own and write different folders, so they run
     /// side by side, one per core.
     public static func aggregateAndReport(paths: PipelinePaths, encoding: CSVEncoding) throws {
-        try FilePaths.makeDirectories(paths.tables)
-        OutputFile.removeStaleTemporaries(in: paths.tables)
-        try FilePaths.makeDirectories(paths.reports)
-        OutputFile.removeStaleTemporaries(in: paths.reports)
+        try prepareTablesAndReports(paths: paths)
         var errors: [Error?] = [nil, nil]
         errors.withUnsafeMutableBufferPointer { slots in
             DispatchQueue.concurrentPerform(iterations: 2) { i in
@@ -179,6 +184,13 @@ public enum Pipeline {
         if let error = errors.compactMap({ $0 }).first { throw error }
     }
 
+    static func prepareTablesAndReports(paths: PipelinePaths) throws {
+        try FilePaths.makeDirectories(paths.tables)
+        OutputFile.removeStaleTemporaries(in: paths.tables)
+        try FilePaths.makeDirectories(paths.reports)
+        OutputFile.removeStaleTemporaries(in: paths.reports)
+    }
+
     /// Removes what killed runs left behind (temporary files whose process is gone).
     public static func removeLeftovers(paths: PipelinePaths) {
         for dir in [paths.output, paths.tables, paths.reports, paths.work, FilePaths.join(paths.work, "extract"),
@@ -194,8 +206,25 @@ public enum Pipeline {
         let files = try pageFiles(in: paths.input)
         progress?.total = files.count
         let sources = files.map { f in PageSource(load: { extractPage(path: f) }) }
-        let counts = try normalize(sources: sources, paths: paths, encoding: encoding, diagnostics: diagnostics, progress: progress)
-        try aggregateAndReport(paths: paths, encoding: encoding)
-        return counts
+        // Tables and reports are built from the figures as they are normalized,
+        // instead of reading figures.csv back twice (the same bytes come out).
+        try prepareTablesAndReports(paths: paths)
+        let tables = try TablesBuilder(tablesDir: paths.tables, options: TableOptions(encoding: encoding))
+        do {
+            let reports = try ReportsBuilder(scratchDir: paths.reports)
+            let counts = try normalize(sources: sources, paths: paths, encoding: encoding, diagnostics: diagnostics,
+                                       progress: progress, figures: { figures in
+                                           for f in figures {
+                                               try tables.add(f)
+                                               try reports.add(f)
+                                           }
+                                       })
+            try tables.finish()
+            try ReportStage.write(reports, to: paths.reports)
+            return counts
+        } catch {
+            tables.abandon()
+            throw error
+        }
     }
 }

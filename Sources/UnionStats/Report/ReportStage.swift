@@ -15,8 +15,17 @@ import Foundation
 /// they are in tables/undated.csv and tables/cumulative.csv.
 public enum ReportStage {
     public static func run(figuresPath: String, tablesDir: String, reportsDir: String) throws {
+        let reports = try ReportsBuilder(scratchDir: reportsDir)
+        try FiguresInput(figuresPath, scratchDir: reportsDir).forEachFigure(skipping: FiguresInput.unreadColumns) {
+            try reports.add($0)
+        }
+        try write(reports, to: reportsDir)
+    }
+
+    /// Writes every month's report of `reports` and removes reports of months that no longer have data.
+    public static func write(_ reports: ReportsBuilder, to reportsDir: String) throws {
         var written = Set<String>()
-        try forEachReport(figuresPath: figuresPath, scratchDir: reportsDir) { report in
+        try reports.finish { report in
             let name = "\(report.month).txt"
             written.insert(name)
             try OutputFile.replace(FilePaths.join(reportsDir, name), with: Array(ReportWriter.render(report).utf8))
@@ -35,40 +44,11 @@ public enum ReportStage {
 
     /// Reads the figures once, then hands over one month's report at a time, by month.
     public static func forEachReport(figuresPath: String, scratchDir: String, _ body: (MonthReport) throws -> Void) throws {
-        var aggregator = Aggregator(rollup: false)
-        var pages: [String: Set<PageContext>] = [:]
-        let spill = try ListSpill(parent: scratchDir)
-        defer { spill.remove() }
-        try FiguresInput(figuresPath, scratchDir: scratchDir).forEachFigure(skipping: ["sentence", "organization"]) { f in
-            let route = aggregator.add(f)
-            let month: String?
-            switch route {
-            case .monthly, .rate: month = f.period.month
-            case .cumulative, .undated: month = monthOf(f.published)
-            }
-            guard let month else { return }
-            pages[month, default: []].insert(PageContext(f))
-            if route != .monthly {
-                var listed = f
-                listed.sentence = ""  // no report shows it
-                try spill.add(listed, route: route, month: month)
-            }
+        let reports = try ReportsBuilder(scratchDir: scratchDir)
+        try FiguresInput(figuresPath, scratchDir: scratchDir).forEachFigure(skipping: FiguresInput.unreadColumns) {
+            try reports.add($0)
         }
-        var rowsByMonth: [String: [MonthlyRow]] = [:]
-        for row in aggregator.rows() { rowsByMonth[row.key.month, default: []].append(row) }
-        let generated = sourceDate()
-        for month in pages.keys.sorted(by: TableSort.less) {
-            var report = MonthReport(month: month)
-            let lists = try spill.take(month)
-            report.rates = lists[.rate] ?? []
-            report.cumulative = lists[.cumulative] ?? []
-            report.undated = lists[.undated] ?? []
-            report.rows = rowsByMonth[month] ?? []
-            report.previous = NumberFormat.previousMonth(month).flatMap { rowsByMonth[$0] } ?? []
-            report.pages = (pages[month] ?? []).sorted()
-            report.generated = generated
-            try body(report)
-        }
+        try reports.finish(body)
     }
 
     /// `YYYY-MM.txt`.
