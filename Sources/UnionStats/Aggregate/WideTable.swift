@@ -1,55 +1,88 @@
 /// wide.csv for spreadsheets: one row per region × metric × unit of monthly
 /// flows, one column per month (YYYY-MM) holding that month's total.
-public enum WideTable {
-    public static let leadColumns = ["region", "region_code", "level", "metric", "metric_id", "unit"]
+///
+/// Built month by month (`add`), the rows wait in scratch files by province
+/// (the first part of the region path), then each province's lines are put
+/// together and written in turn: memory holds one province's lines, not the table.
+final class WideTable {
+    static let leadColumns = ["region", "region_code", "level", "metric", "metric_id", "unit"]
 
-    public static func write(_ rows: [MonthlyRow], path: String, encoding: CSVEncoding) throws {
-        let flows = rows.filter { $0.key.kind == .flow }
-        let months = Set(flows.map(\.key.month)).sorted(by: TableSort.less)
-        // Rows sorted by line (region, level, metric, unit), then month: each line's
-        // rows come together, earliest month first, and lines come in table order.
-        let order = flows.indices.sorted { i, j in
-            let a = flows[i].key, b = flows[j].key
-            if let c = lineOrder(a, b) { return c }
-            return TableSort.less(a.month, b.month)
+    private let spill: PartitionSpill
+    /// Months with flows, in the order added (the caller goes month by month).
+    private(set) var months: [String] = []
+
+    init(scratchDir: String) throws {
+        spill = try PartitionSpill(parent: scratchDir, name: "wide")
+    }
+
+    deinit { spill.remove() }
+
+    /// One month's rows (all of the month's rows at once; months in order).
+    func add(month: String, _ rows: [MonthlyRow]) throws {
+        var any = false
+        for r in rows where r.key.kind == .flow {
+            any = true
+            try spill.add([r.key.region, r.regionCode, r.key.level?.rawValue ?? "", r.key.metric, r.metric, r.metricID,
+                           r.key.unit, r.value.plain, month], to: WideTable.partition(r.key.region))
         }
-        let writer = try CSVWriter(path: path, header: leadColumns + months,
+        if any { months.append(month) }
+    }
+
+    /// Paths of one province share a partition. The name ends with "/" so that
+    /// partitions sort as their paths do (no partition name is a prefix of another).
+    static func partition(_ region: String) -> String {
+        guard let slash = region.utf8.firstIndex(of: UInt8(ascii: "/")) else { return region.isEmpty ? "" : region + "/" }
+        return String(region[...slash])
+    }
+
+    private struct Line {
+        var fields: [String]   // lead columns, then a cell per month
+        var region: String, level: Int, metric: String, unit: String
+    }
+
+    func write(path: String, encoding: CSVEncoding) throws {
+        let writer = try CSVWriter(path: path, header: WideTable.leadColumns + months,
                                    numericColumns: Set(["region_code"] + months), encoding: encoding)
         do {
-            var line: [String] = []
-            var previous: MonthlyKey?
-            var monthIndex = 0
-            for i in order {
-                let r = flows[i]
-                if let p = previous, lineOrder(p, r.key) == nil {
-                    // Same line: the next month column with a value.
-                } else {
-                    if !line.isEmpty { try writer.write(line) }
-                    // The line's names come from its earliest month's row.
-                    line = [r.key.region, r.regionCode, r.key.level?.rawValue ?? "", r.metric, r.metricID, r.key.unit]
-                        + Array(repeating: "", count: months.count)
-                    monthIndex = 0
-                }
-                while !ByteString.equal(months[monthIndex], r.key.month) { monthIndex += 1 }
-                line[leadColumns.count + monthIndex] = r.value.plain
-                previous = r.key
+            var monthIndex: [String: Int] = [:]
+            for (i, m) in months.enumerated() { monthIndex[m] = i }
+            for partition in spill.partitions.sorted(by: TableSort.less) {
+                for line in try lines(of: partition, monthIndex: monthIndex) { try writer.write(line.fields) }
             }
-            if !line.isEmpty { try writer.write(line) }
             try writer.close()
         } catch {
             writer.abandon()
             throw error
         }
+        spill.remove()
     }
 
-    /// Order of the lines two keys belong to (region, level, metric, unit), or nil for the same line.
-    private static func lineOrder(_ a: MonthlyKey, _ b: MonthlyKey) -> Bool? {
-        if !ByteString.equal(a.region, b.region) { return TableSort.less(a.region, b.region) }
-        let la = a.level.map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
-        let lb = b.level.map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
-        if la != lb { return la < lb }
-        if !ByteString.equal(a.metric, b.metric) { return TableSort.less(a.metric, b.metric) }
-        if !ByteString.equal(a.unit, b.unit) { return TableSort.less(a.unit, b.unit) }
-        return nil
+    /// A partition's lines in table order (region, level, metric, unit); records come month by month,
+    /// so a line's names are those of its earliest month's row.
+    private func lines(of partition: String, monthIndex: [String: Int]) throws -> [Line] {
+        var lines: [Line] = []
+        var index: [[String]: Int] = [:]
+        let lead = WideTable.leadColumns.count
+        // A record: region, code, level, metric key, metric, metric id, unit, value, month.
+        for r in try spill.take(partition) {
+            let id = [r[0], r[2], r[3], r[6]]
+            let i: Int
+            if let known = index[id] {
+                i = known
+            } else {
+                i = lines.count
+                index[id] = i
+                let level = RegionLevel(rawValue: r[2]).map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
+                lines.append(Line(fields: [r[0], r[1], r[2], r[4], r[5], r[6]] + Array(repeating: "", count: months.count),
+                                  region: r[0], level: level, metric: r[3], unit: r[6]))
+            }
+            if let m = monthIndex[r[8]] { lines[i].fields[lead + m] = r[7] }
+        }
+        return lines.sorted { a, b in
+            if !ByteString.equal(a.region, b.region) { return TableSort.less(a.region, b.region) }
+            if a.level != b.level { return a.level < b.level }
+            if !ByteString.equal(a.metric, b.metric) { return TableSort.less(a.metric, b.metric) }
+            return TableSort.less(a.unit, b.unit)
+        }
     }
 }

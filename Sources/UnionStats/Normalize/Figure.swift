@@ -97,24 +97,36 @@ public struct Figure: Sendable, Equatable {
 }
 
 extension Figure {
+    static let sentenceIndex = columns.firstIndex(of: "sentence")!
+    static let organizationIndex = columns.firstIndex(of: "organization")!
+
     /// Reads a row of `output/figures.csv` back; nil when a number does not parse.
     public init?(record r: CSVRecord) {
         // Columns by their index in `Figure.columns`, looked up once per file (`CSVHeader`).
         let ix = r.header.figureIndices
-        func c(_ i: Int) -> String { r.field(at: ix[i]) }
+        self.init(column: { r.field(at: ix[$0]) }, unguard: Figure.unguard)
+    }
+
+    /// From `fields` in `Figure.columns` order, as `fields` gives them (no formula guards to undo).
+    init?(fields: [String]) {
+        guard fields.count == Figure.columns.count else { return nil }
+        self.init(column: { fields[$0] }, unguard: { $0 })
+    }
+
+    private init?(column c: (Int) -> String, unguard: (String) -> String) {
         guard let value = Decimal(plainText: c(7)) else { return nil }
         let maxText = c(8)
         let valueMax = maxText.isEmpty ? nil : Decimal(plainText: maxText)
         self.init(
-            doc: c(0), article: Int(c(1)) ?? 0, headline: Figure.unguard(c(2)),
-            published: c(3), source: Figure.unguard(c(4)), line: Int(c(5)) ?? 0,
-            raw: Figure.unguard(c(6)),
+            doc: c(0), article: Int(c(1)) ?? 0, headline: unguard(c(2)),
+            published: c(3), source: unguard(c(4)), line: Int(c(5)) ?? 0,
+            raw: unguard(c(6)),
             quantity: Quantity(value: value, valueMax: valueMax, unit: c(9),
                                qualifier: Qualifier(rawValue: c(10)) ?? .exact, per: c(11)),
-            metric: Figure.unguard(c(12)), metricID: c(13), kind: MetricKind(rawValue: c(14)) ?? .flow,
-            region: Region(path: c(15), code: c(16)), organization: Figure.unguard(c(17)),
-            period: Period(label: Figure.unguard(c(18)), start: c(19), end: c(20), month: c(21)),
-            sentence: Figure.unguard(c(22)))
+            metric: unguard(c(12)), metricID: c(13), kind: MetricKind(rawValue: c(14)) ?? .flow,
+            region: Region(path: c(15), code: c(16)), organization: unguard(c(17)),
+            period: Period(label: unguard(c(18)), start: c(19), end: c(20), month: c(21)),
+            sentence: unguard(c(22)))
     }
 
     /// Undoes the writer's formula guard (`'=…` back to `=…`).

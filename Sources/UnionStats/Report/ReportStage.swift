@@ -8,9 +8,8 @@ import Foundation
 /// the region it names), so reports do not depend on the tables' encoding.
 /// Reports of months that no longer have data are removed.
 ///
-/// Memory: while figures.csv is read only the monthly totals are held; the
-/// figures a report lists one by one (rates, cumulative and undated figures)
-/// wait in scratch files (`ListSpill`) until their month's report is written.
+/// Memory: figures wait in scratch files by month until their month's report
+/// is made (`ReportsBuilder`), so memory holds one month, not the corpus.
 /// Figures of pages with no publication date and no month are in no report;
 /// they are in tables/undated.csv and tables/cumulative.csv.
 public enum ReportStage {

@@ -1,0 +1,144 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Scratch files, one per partition (a month, a province), that hold records
+/// until their partition is processed, so that memory holds one partition at
+/// a time instead of the corpus: the tables and reports fold a month's figures
+/// only when they come to that month.
+///
+/// A private record format (fields end with 0x1F, records with 0x1E; neither
+/// occurs in text, and is replaced by a space if it does): this never leaves
+/// the process, so it is not CSV.
+final class PartitionSpill {
+    let directory: String
+    /// Partition name → number of its file (names may be any text, file names are not).
+    private var numbers: [String: Int] = [:]
+    private var buffers: [[UInt8]] = []
+    private var buffered = 0
+    static let flushSize = 1 << 20
+
+    /// Creates `.spill-NAME-PID` inside `parent`.
+    init(parent: String, name: String) throws {
+        directory = FilePaths.join(parent, ".spill-\(name)-\(getpid())")
+        try FilePaths.makeDirectories(directory)
+    }
+
+    deinit { remove() }
+
+    /// The partitions that have records, in no particular order.
+    var partitions: [String] { Array(numbers.keys) }
+
+    private func path(_ number: Int) -> String { FilePaths.join(directory, String(number)) }
+
+    /// Appends one record to `partition`.
+    func add(_ fields: [String], to partition: String) throws {
+        let n: Int
+        if let known = numbers[partition] {
+            n = known
+        } else {
+            n = buffers.count
+            numbers[partition] = n
+            buffers.append([])
+        }
+        let before = buffers[n].count
+        // Appended in place: copying the buffer out and back copied it on every record.
+        for field in fields { PartitionSpill.append(field, to: &buffers[n]) }
+        buffers[n].append(0x1E)
+        buffered += buffers[n].count - before
+        if buffered >= PartitionSpill.flushSize { try flushAll() }
+    }
+
+    @inline(__always)
+    private static func append(_ field: String, to bytes: inout [UInt8]) {
+        let done = field.utf8.withContiguousStorageIfAvailable { raw -> Bool in
+            if raw.contains(where: { $0 == 0x1F || $0 == 0x1E }) { return false }
+            bytes.append(contentsOf: raw)
+            return true
+        }
+        if done != true {
+            for b in field.utf8 { bytes.append(b == 0x1F || b == 0x1E ? 0x20 : b) }
+        }
+        bytes.append(0x1F)
+    }
+
+    private func flushAll() throws {
+        for n in buffers.indices where !buffers[n].isEmpty { try flush(n) }
+        buffered = 0
+    }
+
+    private func flush(_ n: Int) throws {
+        let p = path(n)
+        guard let f = fopen(p, "ab") else {
+            throw CSVError.cannotWrite(path: p, reason: String(cString: strerror(errno)))
+        }
+        let written = buffers[n].withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
+        let closed = fclose(f)
+        if written != buffers[n].count || closed != 0 {
+            throw CSVError.cannotWrite(path: p, reason: String(cString: strerror(errno)))
+        }
+        buffers[n].removeAll(keepingCapacity: false)
+    }
+
+    /// The partition's records in the order they were added; its file is removed.
+    func take(_ partition: String) throws -> [[String]] {
+        guard let n = numbers.removeValue(forKey: partition) else { return [] }
+        var bytes: [UInt8] = []
+        let p = path(n)
+        if FilePaths.exists(p) {
+            switch FilePaths.readAll(p, limit: Int.max) {
+            case .success(let b): bytes = b
+            case .failure(let problem): throw CSVError.cannotOpen(path: p, reason: problem.reason)
+            }
+            unlink(p)
+        }
+        bytes += buffers[n]
+        buffered -= buffers[n].count
+        buffers[n] = []
+        var records: [[String]] = []
+        var fields: [String] = []
+        var start = 0
+        for (i, b) in bytes.enumerated() {
+            if b == 0x1F {
+                fields.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                start = i + 1
+            } else if b == 0x1E {
+                records.append(fields)
+                fields = []
+                start = i + 1
+            }
+        }
+        return records
+    }
+
+    func remove() {
+        buffers = []
+        numbers = [:]
+        if let names = try? FilePaths.list(directory) {
+            for name in names { unlink(FilePaths.join(directory, name)) }
+        }
+        rmdir(directory)
+    }
+}
+
+extension PartitionSpill {
+    /// Appends a figure with where it goes; `sentence` and `organization` are not kept.
+    func add(_ f: Figure, route: FigureRoute, to partition: String) throws {
+        var fields = f.fields
+        fields[Figure.sentenceIndex] = ""
+        fields[Figure.organizationIndex] = ""
+        fields.append(route.rawValue)
+        try add(fields, to: partition)
+    }
+
+    /// The partition's figures by route, in the order they were added.
+    func takeFigures(_ partition: String) throws -> [FigureRoute: [Figure]] {
+        var lists: [FigureRoute: [Figure]] = [:]
+        for var fields in try take(partition) {
+            guard let last = fields.popLast(), let route = FigureRoute(rawValue: last),
+                  let f = Figure(fields: fields) else { continue }
+            lists[route, default: []].append(f)
+        }
+        return lists
+    }
+}
