@@ -167,15 +167,18 @@ public enum Pipeline {
     /// side by side, one per core.
     public static func aggregateAndReport(paths: PipelinePaths, encoding: CSVEncoding) throws {
         try prepareTablesAndReports(paths: paths)
+        try bothAtOnce(
+            { try AggregateStage.run(figuresPath: paths.figures, tablesDir: paths.tables, options: TableOptions(encoding: encoding)) },
+            { try ReportStage.run(figuresPath: paths.figures, tablesDir: paths.tables, reportsDir: paths.reports) })
+    }
+
+    /// Runs `a` and `b` on two threads; the first error (of `a`, then `b`) is thrown after both end.
+    static func bothAtOnce(_ a: () throws -> Void, _ b: () throws -> Void) throws {
         var errors: [Error?] = [nil, nil]
         errors.withUnsafeMutableBufferPointer { slots in
             DispatchQueue.concurrentPerform(iterations: 2) { i in
                 do {
-                    if i == 0 {
-                        try AggregateStage.run(figuresPath: paths.figures, tablesDir: paths.tables, options: TableOptions(encoding: encoding))
-                    } else {
-                        try ReportStage.run(figuresPath: paths.figures, tablesDir: paths.tables, reportsDir: paths.reports)
-                    }
+                    try (i == 0 ? a : b)()
                 } catch {
                     slots[i] = error
                 }
@@ -219,8 +222,8 @@ public enum Pipeline {
                                                try reports.add(f)
                                            }
                                        })
-            try tables.finish()
-            try ReportStage.write(reports, to: paths.reports)
+            // The two only read their own scratch files and write different folders: one per core.
+            try bothAtOnce({ try tables.finish() }, { try ReportStage.write(reports, to: paths.reports) })
             return counts
         } catch {
             tables.abandon()

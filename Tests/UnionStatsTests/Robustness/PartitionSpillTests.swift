@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+@testable import UnionStats
+
+final class PartitionSpillTests: XCTestCase {
+    func testRecordsComeBackByPartitionInOrderAcrossFlushes() throws {
+        let dir = try Tool.temporaryDirectory("spill")
+        let spill = try PartitionSpill(parent: dir, name: "t")
+        // Enough records to flush several times; partition names that are not file names.
+        var expected: [String: [[String]]] = [:]
+        for i in 0..<60_000 {
+            let partition = ["2020-11", "", "北京市/", "a/b"][i % 4]
+            let record = ["\(i)", "朝阳区\(i % 7)", "", "x\u{1F}y\u{1E}z"]
+            try spill.add(record, to: partition)
+            expected[partition, default: []].append(["\(i)", "朝阳区\(i % 7)", "", "x y z"])
+        }
+        XCTAssertEqual(Set(spill.partitions), Set(expected.keys))
+        for (partition, records) in expected {
+            XCTAssertEqual(try spill.take(partition), records, partition)
+            XCTAssertEqual(try spill.take(partition), [], "taken once")
+        }
+        spill.remove()
+        XCTAssertFalse(FilePaths.exists(spill.directory))
+    }
+
+    func testFiguresComeBackWithoutSentenceAndOrganization() throws {
+        let dir = try Tool.temporaryDirectory("spill")
+        let spill = try PartitionSpill(parent: dir, name: "f")
+        let f = Figure(doc: "+a.txt", article: 2, headline: "=标题", published: "2020-11-20", source: "劳动午报", line: 7,
+                       raw: "近2000场", quantity: Quantity(value: Decimal(string: "12.5")!, valueMax: 14, unit: "场", qualifier: .range),
+                       metric: "职工沟通会", metricID: "communication_meetings", kind: .flow,
+                       region: Region(path: "北京市/朝阳区", code: "110105"), organization: "朝阳区总工会",
+                       period: Period(label: "三年来", start: "2017-11", end: "2020-11", month: ""), sentence: "一句话。")
+        try spill.add(f, route: .cumulative, to: "2020-11")
+        var expected = f
+        expected.sentence = ""
+        expected.organization = ""
+        XCTAssertEqual(try spill.takeFigures("2020-11"), [.cumulative: [expected]])
+    }
+}
