@@ -36,8 +36,16 @@ final class WideTable {
     }
 
     private struct Line {
-        var fields: [String]   // lead columns, then a cell per month
+        var lead: [String]
+        /// (month column, value), months in order: most lines have a few of many months.
+        var values: [(Int, String)] = []
         var region: String, level: Int, metric: String, unit: String
+
+        func fields(months: Int) -> [String] {
+            var cells = Array(repeating: "", count: months)
+            for (m, v) in values { cells[m] = v }
+            return lead + cells
+        }
     }
 
     func write(path: String, encoding: CSVEncoding) throws {
@@ -47,7 +55,7 @@ final class WideTable {
             var monthIndex: [String: Int] = [:]
             for (i, m) in months.enumerated() { monthIndex[m] = i }
             for partition in spill.partitions.sorted(by: TableSort.less) {
-                for line in try lines(of: partition, monthIndex: monthIndex) { try writer.write(line.fields) }
+                for line in try lines(of: partition, monthIndex: monthIndex) { try writer.write(line.fields(months: months.count)) }
             }
             try writer.close()
         } catch {
@@ -62,7 +70,6 @@ final class WideTable {
     private func lines(of partition: String, monthIndex: [String: Int]) throws -> [Line] {
         var lines: [Line] = []
         var index: [[String]: Int] = [:]
-        let lead = WideTable.leadColumns.count
         // A record: region, code, level, metric key, metric, metric id, unit, value, month.
         for r in try spill.take(partition) {
             let id = [r[0], r[2], r[3], r[6]]
@@ -73,10 +80,9 @@ final class WideTable {
                 i = lines.count
                 index[id] = i
                 let level = RegionLevel(rawValue: r[2]).map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
-                lines.append(Line(fields: [r[0], r[1], r[2], r[4], r[5], r[6]] + Array(repeating: "", count: months.count),
-                                  region: r[0], level: level, metric: r[3], unit: r[6]))
+                lines.append(Line(lead: [r[0], r[1], r[2], r[4], r[5], r[6]], region: r[0], level: level, metric: r[3], unit: r[6]))
             }
-            if let m = monthIndex[r[8]] { lines[i].fields[lead + m] = r[7] }
+            if let m = monthIndex[r[8]] { lines[i].values.append((m, r[7])) }
         }
         return lines.sorted { a, b in
             if !ByteString.equal(a.region, b.region) { return TableSort.less(a.region, b.region) }
