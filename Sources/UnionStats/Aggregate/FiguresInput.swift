@@ -74,32 +74,33 @@ public final class FiguresInput {
         }
     }
 
-    /// Whether the whole file is well-formed UTF-8, read in blocks.
+    /// Whether the whole file is well-formed UTF-8, read in blocks and checked
+    /// by the standard library's validator (a byte loop here cost more than parsing).
     static func isUTF8(_ path: String) throws -> Bool {
         guard let f = fopen(path, "rb") else {
             throw CSVError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
         defer { fclose(f) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var pending = 0          // continuation bytes still expected
-        var minNext: UInt8 = 0x80, maxNext: UInt8 = 0xBF  // bounds for the next continuation byte
+        var carried = 0   // bytes of a character cut at the last block's end, moved to the front
         while true {
-            let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
-            if n == 0 { break }
-            for i in 0..<n {
-                let b = buffer[i]
-                if pending > 0 {
-                    guard b >= minNext && b <= maxNext else { return false }
-                    pending -= 1
-                    minNext = 0x80; maxNext = 0xBF
-                    continue
-                }
-                if b < 0x80 { continue }
-                guard let lead = UTF8Lead.expectation(b) else { return false }
-                pending = lead.need; minNext = lead.lo; maxNext = lead.hi
+            let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress! + carried, 1, $0.count - carried, f) }
+            let end = carried + n
+            if n == 0 { return carried == 0 }
+            // Check up to the last character that is surely complete; keep the rest for the next block.
+            var cut = end
+            var back = 0
+            while back < 3 && cut > 0 && buffer[cut - 1] & 0xC0 == 0x80 { cut -= 1; back += 1 }
+            if cut > 0, let lead = UTF8Lead.expectation(buffer[cut - 1]), lead.need > back {
+                cut -= 1   // a lead byte whose continuation bytes are not all here yet
+            } else {
+                cut = end
             }
+            let valid = buffer.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[0..<cut]), as: UTF8.self) != nil }
+            guard valid else { return false }
+            carried = end - cut
+            for i in 0..<carried { buffer[i] = buffer[cut + i] }
         }
-        return pending == 0
     }
 
     /// GB18030 → UTF-8 through glibc iconv, keeping a multibyte character cut at a block edge for the next block.

@@ -14,7 +14,16 @@ final class FiguresInputTests: XCTestCase {
             ([0xED, 0xA0, 0x80], false, "surrogate"),
             ([0xC0, 0xAF], false, "overlong"),
         ]
-        for (i, (bytes, valid, why)) in cases.enumerated() {
+        // Characters cut by the reader's 64 KB blocks at every offset, valid and not.
+        let block = 1 << 16
+        var more = cases
+        for shift in 0..<4 {
+            let pad = [UInt8](repeating: 0x61, count: block - 2 + shift)
+            more.append((pad + Array("朝阳😀区".utf8), true, "block edge +\(shift)"))
+            more.append((pad + [0xE6, 0x9C, 0x41], false, "cut character before ASCII at block edge +\(shift)"))
+            more.append((pad + [0xF0, 0x9F, 0x98], false, "cut emoji at the end after a block edge +\(shift)"))
+        }
+        for (i, (bytes, valid, why)) in more.enumerated() {
             let path = dir + "/\(i).csv"
             try OutputFile.replace(path, with: bytes)
             XCTAssertEqual(try FiguresInput.isUTF8(path), valid, why)
