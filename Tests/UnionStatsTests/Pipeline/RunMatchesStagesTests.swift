@@ -24,7 +24,7 @@ final class RunMatchesStagesTests: XCTestCase {
         var list: [String] = []
         for path in try Pipeline.pageFiles(in: input) {
             let csv = work + "/" + String(list.count) + ".csv"
-            let r = try Tool.run(["extract", path, "--doc", FilePaths.baseName(path), "-o", csv])
+            let r = try Tool.run(["extract", path, "--doc=" + FilePaths.baseName(path), "-o", csv])
             XCTAssertEqual(r.status, 0, r.stderr)
             list.append(csv)
         }
