@@ -54,7 +54,7 @@ public final class NormalizeStage {
                                       metric: c.metric, metricID: c.metricID, kind: c.kind, region: c.region,
                                       organization: c.organization, period: c.period, sentence: item.mention.sentence))
             }
-            let chars = article.paragraphs.reduce(0) { $0 + $1.text.unicodeScalars.count }
+            let chars = article.paragraphs.reduce(0) { $0 + NormalizeStage.scalarCount($1.text) }
             articleRows.append([doc, String(article.index), article.headline, article.byline, String(article.line),
                                 published, source, String(article.paragraphs.count), String(chars), String(parsed.count)])
         }
@@ -73,13 +73,24 @@ public final class NormalizeStage {
         var seen: [String: Mention] = [:]
         var kept: [Mention] = []
         for m in ordered {
-            let key = String(String.UnicodeScalarView(m.raw.unicodeScalars.filter { !$0.properties.isWhitespace }))
+            let spaced = m.raw.unicodeScalars.contains { $0.properties.isWhitespace }
+            let key = spaced ? String(String.UnicodeScalarView(m.raw.unicodeScalars.filter { !$0.properties.isWhitespace })) : m.raw
             if let first = seen[key], !sameSentence(first, m, in: article) { continue }
             seen[key] = m
             kept.append(m)
         }
         // Back to reading order: headline first, then body.
         return kept.sorted { a, b in a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.start < b.start }
+    }
+
+    /// `s.unicodeScalars.count`, from the UTF-8 bytes: every byte but a continuation byte starts a scalar.
+    static func scalarCount(_ s: String) -> Int {
+        let fast = s.utf8.withContiguousStorageIfAvailable { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+        return fast ?? s.unicodeScalars.count
     }
 
     /// True when `b` follows `a` in the same paragraph with no sentence end between them.

@@ -29,12 +29,17 @@ struct ArticleContext {
         var bare: Bool
         /// May stand for a later short reference (usable, or named as where something happened).
         var referable: Bool
+        /// The name ends in 工会 (工会委员会, 工会联合会); in 总工会.
+        var union = false
+        var generalUnion = false
     }
 
     struct Seg {
         var text: [S]
         var places: [Place] = []
         var times: [TimePhrase] = []
+        /// The times that are not embedded in an object or a comparison.
+        var freeTimes: [TimePhrase] = []
         var metricSpans: [Range<Int>] = []
     }
 
@@ -81,6 +86,7 @@ struct ArticleContext {
                 }
             }
             segs[s].times = TimePhraseFinder.find(in: text)
+            segs[s].freeTimes = segs[s].times.filter { !$0.embedded }
         }
 
         // Figures and their metrics.
@@ -152,6 +158,11 @@ struct ArticleContext {
                 || TextClasses.insideBookTitle(text, segs[s].places[k].start) {
                 segs[s].places[k].usable = false
             }
+        }
+        for k in orgs.indices {
+            guard let n = orgs[k].name else { continue }
+            orgs[k].union = ArticleContext.isUnion(n)
+            orgs[k].generalUnion = TextClasses.hasSuffix(n, "总工会")
         }
     }
 

@@ -40,16 +40,7 @@ enum MetricFinder {
                                                    "级以上", "网约", "在外", "使用", "使命", "大使"])
 
     /// Whether a protected word covers both `i - 1` and `i` (a stop word there is part of it).
-    static func protectedAcross(_ t: [S], _ i: Int) -> Bool {
-        for w in protectedWords.all {
-            var s = i - w.count + 1
-            while s <= i - 1 {
-                if s >= 0, TextClasses.has(t, s, w) { return true }
-                s += 1
-            }
-        }
-        return false
-    }
+    static func protectedAcross(_ t: [S], _ i: Int) -> Bool { protectedWords.covers(t, i - 1, i) }
     /// Stop words that may begin the counted noun (参赛选手, 在线观看).
     static let nounStarts: Set<[S]> = Set(TextClasses.words(["在", "参赛", "参与", "参加", "报名"]).all)
     static let awardVerbs: Set<[S]> = Set(TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"]).all)
@@ -119,7 +110,10 @@ enum MetricFinder {
     static let organizationEnds = ["总工会", "工会", "委员会", "联合会", "公司", "集团", "协会", "互助会"]
 
     static func isOrganizationName(_ s: String) -> Bool {
-        organizationEnds.contains { s.hasSuffix($0) && s.count > $0.count }
+        // Plain text: one character per scalar.
+        let plain = TextClasses.allPlain(s)
+        let length = plain ? s.unicodeScalars.count : s.count
+        return organizationEnds.contains { TextClasses.hasSuffix(s, $0) && length > $0.unicodeScalars.count }
     }
 
     static let gapQualifiers = TextClasses.words(["不少于", "不低于", "不超过", "不多于", "至少", "最多", "最高", "最低", "超过"])

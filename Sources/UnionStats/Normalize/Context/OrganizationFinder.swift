@@ -180,17 +180,6 @@ enum OrganizationFinder {
 
     /// Whether a protected word covers offset `i`.
     static func protectedAt(_ t: [S], _ i: Int) -> Bool {
-        guard i >= 0, i < t.count, let c = protectedByScalar[t[i]] else { return false }
-        for (w, p) in c where TextClasses.has(t, i - p, w) { return true }
-        return false
+        i >= 0 && i < t.count && protectedWords.covers(t, i, i)
     }
-
-    /// Each scalar of a protected word, with the words and offsets where it occurs.
-    static let protectedByScalar: [S: [(word: [S], offset: Int)]] = {
-        var d: [S: [(word: [S], offset: Int)]] = [:]
-        for w in protectedWords.all {
-            for (p, c) in w.enumerated() { d[c, default: []].append((w, p)) }
-        }
-        return d
-    }()
 }

@@ -53,6 +53,8 @@ public struct Gazetteer: Sendable {
     /// Codes of the divisions that can be parents (levels 1–3); townships are looked up by scanning.
     private var indexByCode: [String: Int] = [:]
     private var provinceOf: [Int] = []
+    /// Whether an entry is named as one of the four municipalities (北京市 …).
+    private var municipality: [Bool] = []
     // Names stored flat (one allocation for all) with their senses in linked lists.
     private var nameStore: [UInt32] = []
     private var groupOffset: [Int32] = []
@@ -95,6 +97,7 @@ public struct Gazetteer: Sendable {
     public mutating func reserve(entries n: Int, names: Int) {
         entries.reserveCapacity(n)
         provinceOf.reserveCapacity(n)
+        municipality.reserveCapacity(n)
         groupByHash.reserveCapacity(names)
         prefixHashes.reserveCapacity(names * 2)
         nameStore.reserveCapacity(names * 4)
@@ -117,6 +120,7 @@ public struct Gazetteer: Sendable {
         let i = entries.count
         entries.append(Entry(code: code, name: name, level: level, parent: parent))
         provinceOf.append(parent >= 0 ? provinceOf[parent] : i)
+        municipality.append(RegionResolver.municipalities.contains(name))
         if level < 4 { indexByCode[code] = i }
         return i
     }
@@ -318,6 +322,8 @@ public struct Gazetteer: Sendable {
     }
 
     public func province(of entry: Int) -> Int { provinceOf[entry] }
+
+    func isMunicipality(_ entry: Int) -> Bool { municipality[entry] }
 
     /// Path and code of an entry; `written` replaces the last component (南法信镇).
     public func region(_ entry: Int, written: String? = nil) -> Region {
