@@ -55,7 +55,7 @@ public struct ContextResolver: Sendable {
         if unit == "%" || unit == "％" || TextClasses.hasSuffix(metric, "率") { return .rate }
         if let k = dictionary { return k }
         let stateLabel = stateLabels.contains { TextClasses.hasPrefix(label, $0) }
-        let m = Array(metric.unicodeScalars)[...]
+        let m = TextClasses.scalars(metric)[...]
         let beforePlain = TextClasses.allPlain(before), metricPlain = TextClasses.allPlain(m)
         func said(_ w: [Unicode.Scalar]) -> Bool {
             TextClasses.contains(before, plain: beforePlain, w) || TextClasses.contains(m, plain: metricPlain, w)

@@ -42,7 +42,7 @@ public struct MetricDictionary: Sendable {
 
     /// The metric whose longest synonym the phrase contains; nil when none.
     public func match(_ phrase: String) -> Metric? {
-        let t = Array(phrase.unicodeScalars)
+        let t = TextClasses.scalars(phrase)
         var best: Int? = nil  // index into patterns: smaller is longer (or earlier)
         for i in t.indices {
             guard firsts.contains(t[i]), let g = firstTable.index(of: t[i]) else { continue }

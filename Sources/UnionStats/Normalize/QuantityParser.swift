@@ -5,9 +5,14 @@ import Foundation
 /// Returns nil for a raw that is not a figure (a date, an ordinal, a code…).
 public enum QuantityParser {
     public static func parse(_ mention: Mention) -> Quantity? {
-        let before = Array(mention.before.unicodeScalars)
-        let raw = Array(mention.raw.unicodeScalars)
-        let s = before + raw + Array(mention.after.unicodeScalars)
+        let before = TextClasses.scalars(mention.before)
+        let raw = TextClasses.scalars(mention.raw)
+        let after = TextClasses.scalars(mention.after)
+        var s: [Unicode.Scalar] = []
+        s.reserveCapacity(before.count + raw.count + after.count)
+        s += before
+        s += raw
+        s += after
         let lo = before.count, hi = before.count + raw.count
         var i = lo
         while i < hi {

@@ -97,7 +97,7 @@ public final class NormalizeStage {
     static func sameSentence(_ a: Mention, _ b: Mention, in article: Article?) -> Bool {
         guard let article, a.paragraph >= 0, a.paragraph == b.paragraph, a.paragraph < article.paragraphs.count,
               a.end <= b.start else { return false }
-        let scalars = Array(article.paragraphs[a.paragraph].text.unicodeScalars)
+        let scalars = TextClasses.scalars(article.paragraphs[a.paragraph].text)
         guard b.start <= scalars.count else { return false }
         return !scalars[a.end..<b.start].contains { "。！？；!?;\n".unicodeScalars.contains($0) }
     }

@@ -66,9 +66,9 @@ struct ArticleContext {
         self.gazetteer = gazetteer
         self.defaultRegion = defaultRegion
         bodyCount = article.paragraphs.count
-        segs = article.paragraphs.map { Seg(text: Array($0.text.unicodeScalars)) }
-        segs.append(Seg(text: Array(article.headline.unicodeScalars)))
-        segs.append(Seg(text: Array(article.subheadlines.joined(separator: "。").unicodeScalars)))
+        segs = article.paragraphs.map { Seg(text: TextClasses.scalars($0.text)) }
+        segs.append(Seg(text: TextClasses.scalars(article.headline)))
+        segs.append(Seg(text: TextClasses.scalars(article.subheadlines.joined(separator: "。"))))
 
         // Places, in reading order, so that earlier places disambiguate later ones.
         var resolver = RegionResolver(gazetteer: gazetteer, defaultRegion: defaultRegion)
@@ -168,7 +168,7 @@ struct ArticleContext {
 
     /// Whether a text holds the mention's raw text, at its offsets or anywhere.
     static func holds(_ m: Mention, _ text: [S]) -> Bool {
-        let raw = Array(m.raw.unicodeScalars)
+        let raw = TextClasses.scalars(m.raw)
         guard !raw.isEmpty, raw.count <= text.count else { return false }
         if m.start >= 0, m.end <= text.count, m.start < m.end, Array(text[m.start..<m.end]) == raw { return true }
         return (0...(text.count - raw.count)).contains { TextClasses.has(text, $0, raw) }
@@ -177,7 +177,7 @@ struct ArticleContext {
     /// The figure's offsets in its paragraph; when the mention's offsets do not
     /// hold its raw text, the first occurrence of the raw text.
     static func locate(_ m: Mention, in text: [S]) -> Range<Int> {
-        let raw = Array(m.raw.unicodeScalars)
+        let raw = TextClasses.scalars(m.raw)
         if m.start >= 0, m.end <= text.count, m.start < m.end, Array(text[m.start..<m.end]) == raw { return m.start..<m.end }
         if !raw.isEmpty, raw.count <= text.count {
             for i in 0...(text.count - raw.count) where TextClasses.has(text, i, raw) { return i..<(i + raw.count) }
@@ -222,7 +222,7 @@ struct ArticleContext {
 
 extension OrganizationFinder {
     static func stripReferring(_ text: String) -> String {
-        var body = Array(text.unicodeScalars)
+        var body = TextClasses.scalars(text)
         if let r = TextClasses.wordAt(body, 0, referringStarts), body.count > r.count { body.removeFirst(r.count) }
         return TextClasses.string(body)
     }

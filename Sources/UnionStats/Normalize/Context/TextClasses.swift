@@ -20,7 +20,34 @@ enum TextClasses {
     static func isDigit(_ s: Unicode.Scalar) -> Bool { digits.contains(s) }
     static func isNumeral(_ s: Unicode.Scalar) -> Bool { digits.contains(s) || chineseDigits.contains(s) || s == "." || s == "．" }
 
-    static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+    /// `Array(s.unicodeScalars)`, decoded straight from the UTF-8 bytes into an array of the right size.
+    static func scalars(_ s: String) -> [Unicode.Scalar] {
+        let fast = s.utf8.withContiguousStorageIfAvailable { b -> [Unicode.Scalar] in
+            var n = 0
+            for x in b where x & 0xC0 != 0x80 { n += 1 }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+                var i = 0, k = 0
+                while i < b.count {
+                    let b0 = UInt32(b[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0; i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    (out.baseAddress! + k).initialize(to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                    k += 1
+                }
+                count = k
+            }
+        }
+        return fast ?? Array(s.unicodeScalars)
+    }
     /// A String of scalars, encoded to UTF-8 in one pass (appending to a
     /// `UnicodeScalarView` costs a call and a capacity check per scalar).
     static func string<C: Collection>(_ s: C) -> String where C.Element == Unicode.Scalar {
@@ -266,5 +293,44 @@ extension TextClasses {
             k -= 1
         }
         return false
+    }
+}
+
+/// A stretch of text tested on its scalars when it is plain (then the answers
+/// are String's), else as a String: String's comparisons normalize and hash
+/// characters, which costs far more than comparing scalars.
+struct TextTest {
+    typealias S = Unicode.Scalar
+    let scalars: ArraySlice<S>
+    let plain: Bool
+
+    init(_ s: ArraySlice<S>) {
+        scalars = s
+        plain = TextClasses.allPlain(s)
+    }
+
+    var string: String { TextClasses.string(scalars) }
+
+    /// `string.hasSuffix(w)`; `w` must be plain.
+    func hasSuffix(_ w: String) -> Bool {
+        guard plain else { return string.hasSuffix(w) }
+        var k = scalars.endIndex
+        for c in w.unicodeScalars.reversed() {
+            k -= 1
+            if k < scalars.startIndex || scalars[k] != c { return false }
+        }
+        return true
+    }
+
+    /// `TextClasses.contains(string, w)`; `w` must be plain.
+    func contains(_ w: [S]) -> Bool {
+        plain ? TextClasses.contains(scalars, plain: true, w) : TextClasses.contains(string, TextClasses.string(w))
+    }
+
+    /// `set.contains(string)`, where `words` holds the same (plain) words as `set`.
+    func isOne(of words: WordList, _ set: Set<String>) -> Bool {
+        guard plain else { return set.contains(string) }
+        guard let first = scalars.first, let g = words.starting(with: first) else { return false }
+        return g.contains { $0.elementsEqual(scalars) }
     }
 }

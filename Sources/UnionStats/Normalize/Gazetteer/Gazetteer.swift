@@ -65,11 +65,19 @@ public struct Gazetteer: Sendable {
     private var groupByHash: [UInt64: Int32] = [:]
     private var prefixHashes: Set<UInt64> = []
     private var maxNameLength = 0
-    /// Open-addressing table over the same hashes: slot key, group (-1 none), flags (1 used, 2 prefix).
-    private var slotKey: [UInt64] = []
-    private var slotGroup: [Int32] = []
-    private var slotFlags: [UInt8] = []
+    /// Open-addressing table over the same hashes, one slot per probe's cache line.
+    private var slots: [Slot] = []
     private var slotCount = 0
+    /// First scalars of the names: a scan skips other positions without probing.
+    private var nameStarts = ScalarSet([])
+
+    private struct Slot {
+        var key: UInt64 = 0
+        /// -1: no name ends here.
+        var group: Int32 = -1
+        /// 1 used, 2 a prefix of a longer name.
+        var flags: UInt8 = 0
+    }
 
     public init() {}
 
@@ -137,6 +145,7 @@ public struct Gazetteer: Sendable {
             if count >= 2 { prefixHashes.insert(previous); markPrefix(previous) }
         }
         guard count >= 2, count < 256 else { return }
+        if let first = name.unicodeScalars.first { nameStarts.insert(first) }
         let sense = Sense(entry: entry, form: form, scope: scope, asWritten: asWritten)
         if let g = groupByHash[h] {
             guard sameName(Int(g), name) else { return }  // a hash collision: keep the first name
@@ -172,44 +181,38 @@ public struct Gazetteer: Sendable {
 
     /// The slot holding `h`, inserting it (unused flags cleared) when absent.
     private mutating func slot(for h: UInt64) -> Int {
-        if (slotCount + 1) * 2 > slotKey.count { growSlots() }
-        let mask = slotKey.count - 1
+        if (slotCount + 1) * 2 > slots.count { growSlots() }
+        let mask = slots.count - 1
         var k = Gazetteer.slotStart(h, mask)
-        while slotFlags[k] & 1 != 0 {
-            if slotKey[k] == h { return k }
+        while slots[k].flags & 1 != 0 {
+            if slots[k].key == h { return k }
             k = (k + 1) & mask
         }
-        slotKey[k] = h
-        slotGroup[k] = -1
-        slotFlags[k] = 1
+        slots[k] = Slot(key: h, group: -1, flags: 1)
         slotCount += 1
         return k
     }
 
     private mutating func growSlots() {
-        let oldKey = slotKey, oldGroup = slotGroup, oldFlags = slotFlags
-        let size = max(1024, slotKey.count * 2)
-        slotKey = [UInt64](repeating: 0, count: size)
-        slotGroup = [Int32](repeating: -1, count: size)
-        slotFlags = [UInt8](repeating: 0, count: size)
+        let old = slots
+        let size = max(1024, slots.count * 2)
+        slots = [Slot](repeating: Slot(), count: size)
         let mask = size - 1
-        for i in oldKey.indices where oldFlags[i] & 1 != 0 {
-            var k = Gazetteer.slotStart(oldKey[i], mask)
-            while slotFlags[k] & 1 != 0 { k = (k + 1) & mask }
-            slotKey[k] = oldKey[i]
-            slotGroup[k] = oldGroup[i]
-            slotFlags[k] = oldFlags[i]
+        for o in old where o.flags & 1 != 0 {
+            var k = Gazetteer.slotStart(o.key, mask)
+            while slots[k].flags & 1 != 0 { k = (k + 1) & mask }
+            slots[k] = o
         }
     }
 
     private mutating func markPrefix(_ h: UInt64) {
         let k = slot(for: h)
-        slotFlags[k] |= 2
+        slots[k].flags |= 2
     }
 
     private mutating func setSlotGroup(_ h: UInt64, _ g: Int32) {
         let k = slot(for: h)
-        slotGroup[k] = g
+        slots[k].group = g
     }
 
     private func sameName(_ g: Int, _ name: String) -> Bool {
@@ -267,15 +270,13 @@ public struct Gazetteer: Sendable {
     public func scan(_ text: [Unicode.Scalar]) -> [Match] {
         var matches: [Match] = []
         let n = text.count
-        guard !slotKey.isEmpty else { return matches }
-        let mask = slotKey.count - 1
-        slotKey.withUnsafeBufferPointer { keys in
-        slotGroup.withUnsafeBufferPointer { groups in
-        slotFlags.withUnsafeBufferPointer { flags in
+        guard !slots.isEmpty else { return matches }
+        let mask = slots.count - 1
+        slots.withUnsafeBufferPointer { table in
         text.withUnsafeBufferPointer { t in
             var i = 0
             while i < n {
-                guard Gazetteer.isHan(t[i]) else { i += 1; continue }
+                guard Gazetteer.isHan(t[i]), nameStarts.contains(t[i]) else { i += 1; continue }
                 var h = Gazetteer.seed
                 var best: (end: Int, group: Int)? = nil
                 var j = i
@@ -283,16 +284,16 @@ public struct Gazetteer: Sendable {
                     h = Gazetteer.mix(h, t[j].value)
                     var k = Gazetteer.slotStart(h, mask)
                     var found = -1
-                    while flags[k] & 1 != 0 {
-                        if keys[k] == h { found = k; break }
+                    while table[k].flags & 1 != 0 {
+                        if table[k].key == h { found = k; break }
                         k = (k + 1) & mask
                     }
                     if found < 0 { break }
-                    let g = groups[found]
+                    let g = table[found].group
                     if g >= 0, sameName(Int(g), text, i, j + 1) {
                         best = (j + 1, Int(g))
                     }
-                    if flags[found] & 2 == 0 { break }
+                    if table[found].flags & 2 == 0 { break }
                     j += 1
                 }
                 if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
@@ -300,8 +301,6 @@ public struct Gazetteer: Sendable {
                 }
                 i += 1
             }
-        }
-        }
         }
         }
         return matches
