@@ -28,11 +28,12 @@ public struct ContextResolver: Sendable {
         guard !figures.isEmpty else { return [] }
         let text = ArticleContext(article: article, figures: figures, gazetteer: dictionaries.gazetteer,
                                   defaultRegion: defaultEntry(for: page.source))
+        let published = PeriodResolver.Published(page.published)
         return figures.indices.map { i in
             let f = text.figures[i]
             var c = FigureContext()
             c.metric = f.metric?.text ?? ""
-            c.period = text.period(of: f, published: page.published).period
+            c.period = text.period(of: f, published: page.published, published).period
             let org = text.organization(of: f)
             c.organization = org?.name ?? ""
             c.region = text.region(of: f, organization: org)

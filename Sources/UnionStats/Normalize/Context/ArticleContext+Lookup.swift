@@ -15,7 +15,8 @@ extension ArticleContext {
     /// The nearest time phrase before the figure in its sentence, else in its
     /// paragraph, else the last one of the lead paragraph (近日, 当天 in the lead
     /// govern the article), resolved against the publication date.
-    func period(of f: Fig, published: String) -> (period: Period, phrase: TimePhrase?) {
+    /// `pub` is `published` parsed (once per article).
+    func period(of f: Fig, published: String, _ pub: PeriodResolver.Published) -> (period: Period, phrase: TimePhrase?) {
         let times = segs[f.seg].freeTimes
         let ss = sentenceStart(f)
         var phrase: TimePhrase? = nil
@@ -52,11 +53,11 @@ extension ArticleContext {
                guard t.end <= p.start, case .date(let c, nil) = t.kind else { return false }
                return c.day != nil
            }) {
-            var period = PeriodResolver.resolve(d, published: published)
+            var period = PeriodResolver.resolve(d, published: published, pub)
             period.label = p.label
             return (period, p)
         }
-        return (PeriodResolver.resolve(p, published: published), p)
+        return (PeriodResolver.resolve(p, published: published, pub), p)
     }
 
     static let sameDayWords = ["当天", "当日", "同日", "同一天"]

@@ -69,6 +69,10 @@ enum MetricFinder {
     static let emptyWords: Set<String> = ["大幅", "同比", "分别", "均", "共", "累计", "先后", "已", "约", "达", "左右", "以上",
                                           "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续", "价值"]
     static let genericHeads: Set<String> = ["数", "数量", "人数", "金额", "总数", "总额", "规模", "次数", "人次", "数额"]
+    static let emptyWordList = WordList(Array(emptyWords))
+    static let genericHeadWords = WordList(Array(genericHeads))
+
+    static func isEmptyWord(_ s: String) -> Bool { TextTest(TextClasses.scalars(s)[...]).isOne(of: emptyWordList, emptyWords) }
     static let measureWords = TextClasses.set("个家名位所座支项处种份次场件条户人元间副对张块瓶")
 
     /// - Parameters:
@@ -258,7 +262,7 @@ enum MetricFinder {
         if stopWord == nil, span.end - span.start > 2, "中里内上".unicodeScalars.contains(t[span.end - 1]) {
             span = trimmed(t, span.start, span.end - 1) ?? span
         }
-        if emptyWords.contains(span.text) { return nil }
+        if isEmptyWord(span.text) { return nil }
         return span
     }
 
@@ -306,8 +310,9 @@ enum MetricFinder {
         let end = k
         var j = collectBack(t, end, times)
         guard var span = trimmed(t, j, end) else { return nil }
-        if emptyWords.contains(span.text) { return nil }
-        if span.text.unicodeScalars.count < 2 || genericHeads.contains(span.text) {
+        if isEmptyWord(span.text) { return nil }
+        let head = TextClasses.scalars(span.text)
+        if head.count < 2 || TextTest(head[...]).isOne(of: genericHeadWords, genericHeads) {
             // 会员信息采集数: read one more word back.
             if let w = TextClasses.wordBefore(t, j, beforeStops) {
                 j = collectBack(t, j - w.count, times, stopAtStart: true)
@@ -315,7 +320,7 @@ enum MetricFinder {
             }
         }
         span = stripTrailing(t, span)
-        if emptyWords.contains(span.text) { return nil }
+        if isEmptyWord(span.text) { return nil }
         // 每份价值100元: a per-unit word alone names nothing.
         if span.end - span.start == 2, t[span.start] == "每" { return nil }
         return span

@@ -80,6 +80,7 @@ enum OrganizationFinder {
                                                      "活动", "帮扶", "维权", "力量", "阵地", "职能", "系统", "APP", "app"])
     static let eventWords = TextClasses.words(["技能大赛", "大赛", "比赛", "竞赛", "活动", "建设", "工程", "项目", "常委"])
     static let measureWords = TextClasses.set("个家名位所座支项处")
+    static let dateUnits = TextClasses.set("年月日号")
 
     /// Names in `text`; `covered[i]` is true where a place name lies (its
     /// characters are never boundaries: 和平街街道总工会).
@@ -172,7 +173,7 @@ enum OrganizationFinder {
             }
             if measureWords.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, true) }
             // 2019年北京市总工会, 12月5日南郑区总工会: a date ends the phrase.
-            if "年月日号".unicodeScalars.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
+            if dateUnits.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
             if !covered[k - 1], !protectedAt(t, k - 1) {
                 if let w = TextClasses.wordBefore(t, k, boundaryWords) { return (k, w, false) }
             }

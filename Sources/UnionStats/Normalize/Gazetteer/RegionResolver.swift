@@ -11,9 +11,9 @@
 ///   common words are not taken for places.
 public struct RegionResolver {
     public let gazetteer: Gazetteer
-    /// Entries named so far, with their ancestors.
-    private var mentioned: Set<Int> = []
-    private var provinces: Set<Int> = []
+    /// Entries named so far, with their ancestors (an article names few: arrays beat hashing).
+    private var mentioned: [Int] = []
+    private var provinces: [Int] = []
     private let defaultProvince: Int?
     private var last: (entry: Int, end: Int, segment: Int)? = nil
     private var previousMatch: (end: Int, segment: Int)? = nil
@@ -41,7 +41,7 @@ public struct RegionResolver {
         self.gazetteer = gazetteer
         if let d = defaultRegion {
             defaultProvince = gazetteer.province(of: d)
-            provinces.insert(gazetteer.province(of: d))
+            provinces.append(gazetteer.province(of: d))
         } else {
             defaultProvince = nil
         }
@@ -96,8 +96,12 @@ public struct RegionResolver {
         }
         guard let b = best, !tied else { return nil }
         let e = b.sense.entry
-        for a in g.chain(e) { mentioned.insert(a) }
-        provinces.insert(g.province(of: e))
+        var a = e
+        while a >= 0 {
+            if !mentioned.contains(a) { mentioned.append(a) }
+            a = g.entries[a].parent
+        }
+        if !provinces.contains(g.province(of: e)) { provinces.append(g.province(of: e)) }
         last = (e, match.end, segment)
         let written = b.sense.asWritten ? String(String.UnicodeScalarView(text[match.start..<match.end])) : nil
         return Place(entry: e, written: written)
