@@ -5,15 +5,13 @@ import Foundation
 /// Returns nil for a raw that is not a figure (a date, an ordinal, a code…).
 public enum QuantityParser {
     public static func parse(_ mention: Mention) -> Quantity? {
-        let before = TextClasses.scalars(mention.before)
-        let raw = TextClasses.scalars(mention.raw)
-        let after = TextClasses.scalars(mention.after)
         var s: [Unicode.Scalar] = []
-        s.reserveCapacity(before.count + raw.count + after.count)
-        s += before
-        s += raw
-        s += after
-        let lo = before.count, hi = before.count + raw.count
+        s.reserveCapacity(mention.before.utf8.count + mention.raw.utf8.count + mention.after.utf8.count)
+        TextClasses.appendScalars(of: mention.before, to: &s)
+        let lo = s.count
+        TextClasses.appendScalars(of: mention.raw, to: &s)
+        let hi = s.count
+        TextClasses.appendScalars(of: mention.after, to: &s)
         var i = lo
         while i < hi {
             guard NumberReader.mayStart(s[i]), let outcome = FigureRecognizer.recognize(s, at: i) else {

@@ -73,14 +73,22 @@ public final class NormalizeStage {
         var seen: [String: Mention] = [:]
         var kept: [Mention] = []
         for m in ordered {
-            let spaced = m.raw.unicodeScalars.contains { $0.properties.isWhitespace }
-            let key = spaced ? String(String.UnicodeScalarView(m.raw.unicodeScalars.filter { !$0.properties.isWhitespace })) : m.raw
+            let spaced = m.raw.unicodeScalars.contains(where: isWhitespace)
+            let key = spaced ? String(String.UnicodeScalarView(m.raw.unicodeScalars.filter { !isWhitespace($0) })) : m.raw
             if let first = seen[key], !sameSentence(first, m, in: article) { continue }
             seen[key] = m
             kept.append(m)
         }
         // Back to reading order: headline first, then body.
         return kept.sorted { a, b in a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.start < b.start }
+    }
+
+    /// `properties.isWhitespace`, answered without the property lookup for visible ASCII and CJK ideographs.
+    @inline(__always)
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if (v > 0x20 && v < 0x7F) || (v >= 0x4E00 && v <= 0x9FFF) { return false }
+        return c.properties.isWhitespace
     }
 
     /// `s.unicodeScalars.count`, from the UTF-8 bytes: every byte but a continuation byte starts a scalar.

@@ -170,7 +170,7 @@ struct ArticleContext {
     static func holds(_ m: Mention, _ text: [S]) -> Bool {
         let raw = TextClasses.scalars(m.raw)
         guard !raw.isEmpty, raw.count <= text.count else { return false }
-        if m.start >= 0, m.end <= text.count, m.start < m.end, Array(text[m.start..<m.end]) == raw { return true }
+        if m.start >= 0, m.end <= text.count, m.start < m.end, text[m.start..<m.end].elementsEqual(raw) { return true }
         return (0...(text.count - raw.count)).contains { TextClasses.has(text, $0, raw) }
     }
 
@@ -178,7 +178,7 @@ struct ArticleContext {
     /// hold its raw text, the first occurrence of the raw text.
     static func locate(_ m: Mention, in text: [S]) -> Range<Int> {
         let raw = TextClasses.scalars(m.raw)
-        if m.start >= 0, m.end <= text.count, m.start < m.end, Array(text[m.start..<m.end]) == raw { return m.start..<m.end }
+        if m.start >= 0, m.end <= text.count, m.start < m.end, text[m.start..<m.end].elementsEqual(raw) { return m.start..<m.end }
         if !raw.isEmpty, raw.count <= text.count {
             for i in 0...(text.count - raw.count) where TextClasses.has(text, i, raw) { return i..<(i + raw.count) }
         }

@@ -68,8 +68,23 @@ public struct Gazetteer: Sendable {
     /// Open-addressing table over the same hashes, one slot per probe's cache line.
     private var slots: [Slot] = []
     private var slotCount = 0
-    /// First scalars of the names: a scan skips other positions without probing.
-    private var nameStarts = ScalarSet([])
+    /// The first two scalars of the names, hashed into a bitmap small enough
+    /// to stay in cache: a scan skips other positions without probing the table.
+    private var nameStarts = [UInt64](repeating: 0, count: Gazetteer.pairWords)
+    private static let pairBits = 20
+    private static let pairWords = (1 << pairBits) / 64
+
+    @inline(__always)
+    private static func pairBit(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+        let h = (a.value &* 0x9E37_79B1) ^ (b.value &* 0x85EB_CA77)
+        return Int(h >> (32 - UInt32(pairBits)))
+    }
+
+    @inline(__always)
+    private func mayStartName(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        let bit = Gazetteer.pairBit(a, b)
+        return nameStarts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
 
     private struct Slot {
         var key: UInt64 = 0
@@ -145,7 +160,11 @@ public struct Gazetteer: Sendable {
             if count >= 2 { prefixHashes.insert(previous); markPrefix(previous) }
         }
         guard count >= 2, count < 256 else { return }
-        if let first = name.unicodeScalars.first { nameStarts.insert(first) }
+        var it = name.unicodeScalars.makeIterator()
+        if let a = it.next(), let b = it.next() {
+            let bit = Gazetteer.pairBit(a, b)
+            nameStarts[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         let sense = Sense(entry: entry, form: form, scope: scope, asWritten: asWritten)
         if let g = groupByHash[h] {
             guard sameName(Int(g), name) else { return }  // a hash collision: keep the first name
@@ -276,7 +295,8 @@ public struct Gazetteer: Sendable {
         text.withUnsafeBufferPointer { t in
             var i = 0
             while i < n {
-                guard Gazetteer.isHan(t[i]), nameStarts.contains(t[i]) else { i += 1; continue }
+                // Every name has two scalars or more.
+                guard Gazetteer.isHan(t[i]), i + 1 < n, mayStartName(t[i], t[i + 1]) else { i += 1; continue }
                 var h = Gazetteer.seed
                 var best: (end: Int, group: Int)? = nil
                 var j = i
