@@ -5,13 +5,9 @@ import Foundation
 /// Returns nil for a raw that is not a figure (a date, an ordinal, a code…).
 public enum QuantityParser {
     public static func parse(_ mention: Mention) -> Quantity? {
-        var s: [Unicode.Scalar] = []
-        s.reserveCapacity(mention.before.utf8.count + mention.raw.utf8.count + mention.after.utf8.count)
-        TextClasses.appendScalars(of: mention.before, to: &s)
-        let lo = s.count
-        TextClasses.appendScalars(of: mention.raw, to: &s)
-        let hi = s.count
-        TextClasses.appendScalars(of: mention.after, to: &s)
+        // One decode of the three joined.
+        let s = TextClasses.scalars(mention.before + mention.raw + mention.after)
+        let lo = NormalizeStage.scalarCount(mention.before), hi = lo + NormalizeStage.scalarCount(mention.raw)
         var i = lo
         while i < hi {
             guard NumberReader.mayStart(s[i]), let outcome = FigureRecognizer.recognize(s, at: i) else {

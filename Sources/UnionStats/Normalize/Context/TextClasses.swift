@@ -20,38 +20,8 @@ enum TextClasses {
     static func isDigit(_ s: Unicode.Scalar) -> Bool { digits.contains(s) }
     static func isNumeral(_ s: Unicode.Scalar) -> Bool { digits.contains(s) || chineseDigits.contains(s) || s == "." || s == "．" }
 
-    /// `Array(s.unicodeScalars)`, decoded straight from the UTF-8 bytes.
-    static func scalars(_ s: String) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        appendScalars(of: s, to: &out)
-        return out
-    }
-
-    /// Appends `s.unicodeScalars` to `out`, decoding the UTF-8 bytes in one pass
-    /// (`Array(s.unicodeScalars)` counts them first, then decodes again).
-    static func appendScalars(of s: String, to out: inout [Unicode.Scalar]) {
-        let done: Bool? = s.utf8.withContiguousStorageIfAvailable { b in
-            out.reserveCapacity(out.count + b.count)
-            var i = 0
-            while i < b.count {
-                let b0 = UInt32(b[i])
-                var v: UInt32
-                if b0 < 0x80 {
-                    v = b0; i += 1
-                } else if b0 < 0xE0 {
-                    v = (b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2
-                } else if b0 < 0xF0 {
-                    v = (b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
-                } else {
-                    v = (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-                    i += 4
-                }
-                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            }
-            return true
-        }
-        if done == nil { out.append(contentsOf: s.unicodeScalars) }
-    }
+    /// `Array(s.unicodeScalars)`, decoded straight from the UTF-8 bytes (`String.scalars`).
+    static func scalars(_ s: String) -> [Unicode.Scalar] { s.scalars }
     /// A String of scalars, encoded to UTF-8 in one pass (appending to a
     /// `UnicodeScalarView` costs a call and a capacity check per scalar).
     static func string<C: Collection>(_ s: C) -> String where C.Element == Unicode.Scalar {
