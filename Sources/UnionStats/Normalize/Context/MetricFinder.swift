@@ -390,7 +390,8 @@ enum MetricFinder {
             b += 1
         }
         guard b > a else { return nil }
-        let text = TextClasses.string(t[a..<b].filter { !TextClasses.isSpace($0) })
+        let spaced = t[a..<b].contains(where: TextClasses.isSpace)
+        let text = spaced ? TextClasses.string(t[a..<b].filter { !TextClasses.isSpace($0) }) : TextClasses.string(t[a..<b])
         guard !text.isEmpty else { return nil }
         return MetricSpan(text: text, start: a, end: b)
     }

@@ -110,10 +110,18 @@ public struct Gazetteer: Sendable {
 
     /// Names from province level: `北京市/朝阳区/三里屯街道`.
     public func path(of entry: Int) -> String {
-        var names: [String] = []
+        // Ancestors first, appended into one string of the right size.
+        var chain: [Int] = []
+        var bytes = 0
         var e = entry
-        while e >= 0 { names.append(entries[e].name); e = entries[e].parent }
-        return names.reversed().joined(separator: "/")
+        while e >= 0 { chain.append(e); bytes += entries[e].name.utf8.count + 1; e = entries[e].parent }
+        var path = ""
+        path.reserveCapacity(bytes)
+        for (k, a) in chain.reversed().enumerated() {
+            if k > 0 { path += "/" }
+            path += entries[a].name
+        }
+        return path
     }
 
     /// Reserves room for a table of about this size (loading without regrowing).
@@ -347,8 +355,12 @@ public struct Gazetteer: Sendable {
     /// Path and code of an entry; `written` replaces the last component (南法信镇).
     public func region(_ entry: Int, written: String? = nil) -> Region {
         let e = entries[entry]
+        guard let w = written, w != e.name else { return Region(path: path(of: entry), code: e.code) }
         var path = path(of: entry)
-        if let w = written, w != e.name, let slash = path.lastIndex(of: "/") {
+        // In a plain path each "/" is a character: find the last one among the bytes.
+        if TextClasses.allPlain(path) {
+            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { path = String(path[..<slash]) + "/" + w }
+        } else if let slash = path.lastIndex(of: "/") {
             path = String(path[..<slash]) + "/" + w
         }
         return Region(path: path, code: e.code)
