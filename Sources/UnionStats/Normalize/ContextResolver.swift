@@ -28,13 +28,15 @@ public struct ContextResolver: Sendable {
         guard !figures.isEmpty else { return [] }
         let text = ArticleContext(article: article, figures: figures, gazetteer: dictionaries.gazetteer,
                                   defaultRegion: defaultEntry(for: page.source))
+        let published = PeriodResolver.Published(page.published)
         return figures.indices.map { i in
             let f = text.figures[i]
             var c = FigureContext()
             c.metric = f.metric?.text ?? ""
-            c.period = text.period(of: f, published: page.published).period
-            c.organization = text.organization(of: f)?.name ?? ""
-            c.region = text.region(of: f)
+            c.period = text.period(of: f, published: page.published, published).period
+            let org = text.organization(of: f)
+            c.organization = org?.name ?? ""
+            c.region = text.region(of: f, organization: org)
             let entry = dictionaries.metrics.match(c.metric)
             c.metricID = entry?.id ?? ""
             c.kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: c.metric, dictionary: entry?.kind,
@@ -44,17 +46,23 @@ public struct ContextResolver: Sendable {
     }
 
     static let stateLabels = ["目前", "现在", "当前", "如今", "现有", "截至", "截止", "至今", "到目前为止"]
-    static let stateWords = ["在档", "现有", "共有", "已有", "达到", "现存", "在册", "入库", "拥有"]
+    static let stateWords = ["在档", "现有", "共有", "已有", "达到", "现存", "在册", "入库", "拥有"].map { Array($0.unicodeScalars) }
 
     /// rate for % and 率; the dictionary's kind; else level for a state at a
-    /// date (在档/现有/共有… with 目前/截至…), else flow.
-    static func kind(unit: String, metric: String, dictionary: MetricKind?, label: String, before: String) -> MetricKind {
-        if unit == "%" || unit == "％" || metric.hasSuffix("率") { return .rate }
+    /// date (在档/现有/共有… with 目前/截至…), else flow. `before` is the
+    /// figure's sentence up to the figure.
+    static func kind(unit: String, metric: String, dictionary: MetricKind?, label: String,
+                     before: ArraySlice<Unicode.Scalar>) -> MetricKind {
+        if unit == "%" || unit == "％" || TextClasses.hasSuffix(metric, "率") { return .rate }
         if let k = dictionary { return k }
-        let stateLabel = stateLabels.contains { label.hasPrefix($0) || label == $0 }
-        if stateLabel, stateWords.contains(where: { TextClasses.contains(before, $0) || TextClasses.contains(metric, $0) }) { return .level }
-        if stateWords.prefix(2).contains(where: { TextClasses.contains(before, $0) || TextClasses.contains(metric, $0) }) { return .level }
+        let stateLabel = stateLabels.contains { TextClasses.hasPrefix(label, $0) }
+        let m = TextClasses.scalars(metric)[...]
+        let beforePlain = TextClasses.allPlain(before), metricPlain = TextClasses.allPlain(m)
+        func said(_ w: [Unicode.Scalar]) -> Bool {
+            TextClasses.contains(before, plain: beforePlain, w) || TextClasses.contains(m, plain: metricPlain, w)
+        }
+        if stateLabel, stateWords.contains(where: said) { return .level }
+        if stateWords.prefix(2).contains(where: said) { return .level }
         return .flow
     }
 }
-

@@ -15,7 +15,9 @@ public struct MetricDictionary: Sendable {
     /// (synonym, metric index), longest synonym first.
     private var patterns: [(text: String, metric: Int)] = []
     /// Pattern indexes by their first scalar.
-    private var byFirst: [Unicode.Scalar: [Int]] = [:]
+    private var byFirst: [[Int]] = []
+    private var firstTable = ScalarTable([])
+    private var firsts = ScalarSet([])
     private var patternScalars: [[Unicode.Scalar]] = []
 
     public init(metrics: [Metric] = []) {
@@ -31,15 +33,20 @@ public struct MetricDictionary: Sendable {
             return la != lb ? la > lb : (a.text, a.metric) < (b.text, b.metric)
         }
         patternScalars = patterns.map { Array($0.text.unicodeScalars) }
-        byFirst = Dictionary(grouping: patterns.indices, by: { patternScalars[$0][0] })
+        let grouped = Dictionary(grouping: patterns.indices, by: { patternScalars[$0][0] })
+        let keys = Array(grouped.keys)
+        byFirst = keys.map { grouped[$0]! }
+        firstTable = ScalarTable(keys)
+        firsts = ScalarSet(keys)
     }
 
     /// The metric whose longest synonym the phrase contains; nil when none.
     public func match(_ phrase: String) -> Metric? {
-        let t = Array(phrase.unicodeScalars)
+        let t = TextClasses.scalars(phrase)
         var best: Int? = nil  // index into patterns: smaller is longer (or earlier)
         for i in t.indices {
-            guard let candidates = byFirst[t[i]] else { continue }
+            guard firsts.contains(t[i]), let g = firstTable.index(of: t[i]) else { continue }
+            let candidates = byFirst[g]
             for p in candidates where best == nil || p < best! {
                 let w = patternScalars[p]
                 if i + w.count <= t.count, t[i..<(i + w.count)].elementsEqual(w) { best = p; break }

@@ -5,10 +5,9 @@ import Foundation
 /// Returns nil for a raw that is not a figure (a date, an ordinal, a code…).
 public enum QuantityParser {
     public static func parse(_ mention: Mention) -> Quantity? {
-        let before = Array(mention.before.unicodeScalars)
-        let raw = Array(mention.raw.unicodeScalars)
-        let s = before + raw + Array(mention.after.unicodeScalars)
-        let lo = before.count, hi = before.count + raw.count
+        // One decode of the three joined.
+        let s = TextClasses.scalars(mention.before + mention.raw + mention.after)
+        let lo = NormalizeStage.scalarCount(mention.before), hi = lo + NormalizeStage.scalarCount(mention.raw)
         var i = lo
         while i < hi {
             guard NumberReader.mayStart(s[i]), let outcome = FigureRecognizer.recognize(s, at: i) else {

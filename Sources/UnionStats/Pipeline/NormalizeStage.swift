@@ -54,7 +54,7 @@ public final class NormalizeStage {
                                       metric: c.metric, metricID: c.metricID, kind: c.kind, region: c.region,
                                       organization: c.organization, period: c.period, sentence: item.mention.sentence))
             }
-            let chars = article.paragraphs.reduce(0) { $0 + $1.text.unicodeScalars.count }
+            let chars = article.paragraphs.reduce(0) { $0 + NormalizeStage.scalarCount($1.text) }
             articleRows.append([doc, String(article.index), article.headline, article.byline, String(article.line),
                                 published, source, String(article.paragraphs.count), String(chars), String(parsed.count)])
         }
@@ -73,7 +73,8 @@ public final class NormalizeStage {
         var seen: [String: Mention] = [:]
         var kept: [Mention] = []
         for m in ordered {
-            let key = String(String.UnicodeScalarView(m.raw.unicodeScalars.filter { !$0.properties.isWhitespace }))
+            let spaced = m.raw.unicodeScalars.contains(where: isWhitespace)
+            let key = spaced ? String(String.UnicodeScalarView(m.raw.unicodeScalars.filter { !isWhitespace($0) })) : m.raw
             if let first = seen[key], !sameSentence(first, m, in: article) { continue }
             seen[key] = m
             kept.append(m)
@@ -82,11 +83,29 @@ public final class NormalizeStage {
         return kept.sorted { a, b in a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.start < b.start }
     }
 
+    /// `properties.isWhitespace`, answered without the property lookup for visible ASCII and CJK ideographs.
+    @inline(__always)
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if (v > 0x20 && v < 0x7F) || (v >= 0x4E00 && v <= 0x9FFF) { return false }
+        return c.properties.isWhitespace
+    }
+
+    /// `s.unicodeScalars.count`, from the UTF-8 bytes: every byte but a continuation byte starts a scalar.
+    static func scalarCount(_ s: String) -> Int {
+        let fast = s.utf8.withContiguousStorageIfAvailable { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+        return fast ?? s.unicodeScalars.count
+    }
+
     /// True when `b` follows `a` in the same paragraph with no sentence end between them.
     static func sameSentence(_ a: Mention, _ b: Mention, in article: Article?) -> Bool {
         guard let article, a.paragraph >= 0, a.paragraph == b.paragraph, a.paragraph < article.paragraphs.count,
               a.end <= b.start else { return false }
-        let scalars = Array(article.paragraphs[a.paragraph].text.unicodeScalars)
+        let scalars = TextClasses.scalars(article.paragraphs[a.paragraph].text)
         guard b.start <= scalars.count else { return false }
         return !scalars[a.end..<b.start].contains { "。！？；!?;\n".unicodeScalars.contains($0) }
     }

@@ -6,8 +6,8 @@ extension ArticleContext {
     func sentenceStart(_ f: Fig) -> Int { TextClasses.sentenceStart(segs[f.seg].text, f.start) }
 
     /// The sentence from its start to the figure.
-    func clauseBefore(_ f: Fig) -> String {
-        TextClasses.string(segs[f.seg].text[sentenceStart(f)..<f.start])
+    func clauseBefore(_ f: Fig) -> ArraySlice<S> {
+        segs[f.seg].text[sentenceStart(f)..<f.start]
     }
 
     // MARK: - period
@@ -15,22 +15,27 @@ extension ArticleContext {
     /// The nearest time phrase before the figure in its sentence, else in its
     /// paragraph, else the last one of the lead paragraph (近日, 当天 in the lead
     /// govern the article), resolved against the publication date.
-    func period(of f: Fig, published: String) -> (period: Period, phrase: TimePhrase?) {
-        let times = segs[f.seg].times.filter { !$0.embedded }
+    /// `pub` is `published` parsed (once per article).
+    func period(of f: Fig, published: String, _ pub: PeriodResolver.Published) -> (period: Period, phrase: TimePhrase?) {
+        let times = segs[f.seg].freeTimes
         let ss = sentenceStart(f)
-        var phrase = times.last { $0.end <= f.start && $0.start >= ss }
-        if let p = phrase, let k = times.firstIndex(of: p), k > 0 {
-            let prior = times[k - 1]
-            // 截至目前，2020年…: the year qualifies the phrase before it.
-            if case .date(let c, nil) = p.kind, c.month == nil, c.day == nil, prior.start >= ss, p.start - prior.end <= 2 {
-                switch prior.kind {
-                case .now, .until: phrase = prior
-                default: break
+        var phrase: TimePhrase? = nil
+        if let k = times.lastIndex(where: { $0.end <= f.start && $0.start >= ss }) {
+            let p = times[k]
+            phrase = p
+            if k > 0 {
+                let prior = times[k - 1]
+                // 截至目前，2020年…: the year qualifies the phrase before it.
+                if case .date(let c, nil) = p.kind, c.month == nil, c.day == nil, prior.start >= ss, p.start - prior.end <= 2 {
+                    switch prior.kind {
+                    case .now, .until: phrase = prior
+                    default: break
+                    }
                 }
-            }
-            // 2019年，…全年有56项: 全年 is the year named before it.
-            if case .partOfYear(nil) = p.kind, prior.start >= ss, case .date(let c, nil) = prior.kind, c.year != nil, c.month == nil {
-                phrase = prior
+                // 2019年，…全年有56项: 全年 is the year named before it.
+                if case .partOfYear(nil) = p.kind, prior.start >= ss, case .date(let c, nil) = prior.kind, c.year != nil, c.month == nil {
+                    phrase = prior
+                }
             }
         }
         if phrase == nil { phrase = times.last { $0.end <= f.start } }
@@ -38,32 +43,31 @@ extension ArticleContext {
         // (a quotation may open the article).
         if phrase == nil {
             for l in Array(0..<min(2, bodyCount)) + [headline, subheadline] {
-                if let p = segs[l].times.last(where: { !$0.embedded }) { phrase = p; break }
+                if let p = segs[l].freeTimes.last { phrase = p; break }
             }
         }
         guard let p = phrase else { return (Period(), nil) }
         // 3月5日举办…，当天有412人…: 当天 is the day named before it in the paragraph.
-        if ArticleContext.sameDayWords.contains(p.label),
+        if ArticleContext.sameDayWords.contains(where: { $0 == p.label }),
            let d = times.last(where: { t in
                guard t.end <= p.start, case .date(let c, nil) = t.kind else { return false }
                return c.day != nil
            }) {
-            var period = PeriodResolver.resolve(d, published: published)
+            var period = PeriodResolver.resolve(d, published: published, pub)
             period.label = p.label
             return (period, p)
         }
-        return (PeriodResolver.resolve(p, published: published), p)
+        return (PeriodResolver.resolve(p, published: published, pub), p)
     }
 
-    static let sameDayWords: Set<String> = ["当天", "当日", "同日", "同一天"]
+    static let sameDayWords = ["当天", "当日", "同日", "同一天"]
 
     // MARK: - organization
 
     func usable(_ o: Org) -> Bool { o.usable && o.name != nil }
 
-    func isUnion(_ o: Org) -> Bool {
-        guard let n = o.name else { return false }
-        return n.hasSuffix("工会") || n.hasSuffix("工会委员会") || n.hasSuffix("工会联合会")
+    static func isUnion(_ name: String) -> Bool {
+        TextClasses.hasSuffix(name, "工会") || TextClasses.hasSuffix(name, "工会委员会") || TextClasses.hasSuffix(name, "工会联合会")
     }
 
     /// The nearest owner before the figure in its sentence; else the union of
@@ -73,20 +77,36 @@ extension ArticleContext {
     /// first union (else owner).
     func organization(of f: Fig) -> Org? {
         let ss = sentenceStart(f)
-        let inSeg = orgs.filter { $0.seg == f.seg && usable($0) }
-        if let o = inSeg.last(where: { $0.end <= f.start && $0.start >= ss }) { return o }
-        if let p = nearestPlace(f, from: ss), let o = orgs.first(where: { usable($0) && $0.place == p.entry && $0.name!.hasSuffix("总工会") }) {
+        var inSentence: Org? = nil, beforeInSeg: Org? = nil, afterInSeg: Org? = nil
+        var earlier: Org? = nil, earlierUnion: Org? = nil
+        for o in orgs where usable(o) {
+            if o.seg == f.seg {
+                if o.end <= f.start {
+                    beforeInSeg = o
+                    if o.start >= ss { inSentence = o }
+                }
+                if afterInSeg == nil, o.start >= f.end { afterInSeg = o }
+            } else if o.seg < f.seg {
+                earlier = o
+                if o.union { earlierUnion = o }
+            }
+        }
+        if let o = inSentence { return o }
+        if let p = nearestPlace(f, from: ss), let o = orgs.first(where: { usable($0) && $0.place == p.entry && $0.generalUnion }) {
             return o
         }
-        if let o = inSeg.last(where: { $0.end <= f.start }) { return o }
+        if let o = beforeInSeg { return o }
         // Beyond the paragraph, a union is the likelier subject.
-        if f.seg < bodyCount {
-            let earlier = orgs.filter { $0.seg < f.seg && usable($0) }
-            if let o = earlier.last(where: isUnion) ?? earlier.last { return o }
+        if f.seg < bodyCount, let o = earlierUnion ?? earlier { return o }
+        if let o = afterInSeg { return o }
+        var first: Org? = nil
+        for s in readingOrder {
+            for o in orgs where o.seg == s && usable(o) {
+                if o.union { return o }
+                if first == nil { first = o }
+            }
         }
-        if let o = inSeg.first(where: { $0.start >= f.end }) { return o }
-        let all = readingOrder.flatMap { s in orgs.filter { $0.seg == s && usable($0) } }
-        return all.first(where: isUnion) ?? all.first
+        return first
     }
 
     // MARK: - region
@@ -103,17 +123,20 @@ extension ArticleContext {
     /// clause: none), the organization's place, the nearest place before it in
     /// the paragraph and in earlier paragraphs, the article's first place, and
     /// last the newspaper's default region.
-    func region(of f: Fig) -> Region {
+    func region(of f: Fig, organization org: Org?) -> Region {
         let text = segs[f.seg].text
         let cs = TextClasses.clauseStart(text, f.start)
-        let clause = TextClasses.string(text[cs..<f.start])
-        if ArticleContext.isNational(clause) { return Region() }
+        if ArticleContext.isNational(text[cs..<f.start]) { return Region() }
         let ss = sentenceStart(f)
-        let before = segs[f.seg].places.filter { $0.usable && $0.end <= f.start }
+        // The usable places before the figure: the last, the last not listed, and that one when in the sentence.
+        var last: Place? = nil, lastSingle: Place? = nil
+        for p in segs[f.seg].places where p.usable && p.end <= f.start {
+            last = p
+            if !p.listed { lastSingle = p }
+        }
         // Places listed together (深圳、东莞、南宁、海口) in the figure's clause: the figure spans them.
-        if let last = before.last, last.start >= cs, last.listed { return Region() }
-        let org = organization(of: f)
-        if let p = before.last(where: { !$0.listed && $0.start >= ss }) {
+        if let last, last.start >= cs, last.listed { return Region() }
+        if let p = lastSingle, p.start >= ss {
             // A wider area than the owner's (北京市 for 顺义区总工会's figure) does not widen its scope.
             if let o = org, let op = o.place, gazetteer.isAncestor(p.entry, of: op) { return gazetteer.region(op, written: placeWritten(o, op)) }
             return region(p)
@@ -121,7 +144,7 @@ extension ArticleContext {
         if let o = org, let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
         // 全国总工会, 中国能源化学地质工会: a national body's figure has no region unless the sentence names one.
         if let o = org, let n = o.name, ArticleContext.isNationalBody(n) { return Region() }
-        if let p = before.last(where: { !$0.listed }) { return region(p) }
+        if let p = lastSingle { return region(p) }
         if f.seg < bodyCount {
             for s in stride(from: f.seg - 1, through: 0, by: -1) {
                 if let p = segs[s].places.last(where: { $0.usable && !$0.listed }) { return region(p) }
@@ -135,15 +158,14 @@ extension ArticleContext {
     }
 
     static func isNationalBody(_ name: String) -> Bool {
-        guard ["全国", "中华全国", "中国"].contains(where: { name.hasPrefix($0) }) else { return false }
-        return ["工会", "互助会", "协会", "联合会"].contains { name.hasSuffix($0) }
+        guard ["全国", "中华全国", "中国"].contains(where: { TextClasses.hasPrefix(name, $0) }) else { return false }
+        return ["工会", "互助会", "协会", "联合会"].contains { TextClasses.hasSuffix(name, $0) }
     }
 
     /// 全国 in a clause makes it national, except in a title (全国劳模, 全国五一劳动奖章).
-    static func isNational(_ clause: String) -> Bool {
-        let t = Array(clause.unicodeScalars)
-        var i = 0
-        while i + 1 < t.count {
+    static func isNational(_ t: ArraySlice<S>) -> Bool {
+        var i = t.startIndex
+        while i + 1 < t.endIndex {
             if t[i] == "全", t[i + 1] == "国", TextClasses.wordAt(t, i + 2, nationalTitles) == nil { return true }
             i += 1
         }

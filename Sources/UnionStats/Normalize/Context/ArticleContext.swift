@@ -29,12 +29,17 @@ struct ArticleContext {
         var bare: Bool
         /// May stand for a later short reference (usable, or named as where something happened).
         var referable: Bool
+        /// The name ends in 工会 (工会委员会, 工会联合会); in 总工会.
+        var union = false
+        var generalUnion = false
     }
 
     struct Seg {
         var text: [S]
         var places: [Place] = []
         var times: [TimePhrase] = []
+        /// The times that are not embedded in an object or a comparison.
+        var freeTimes: [TimePhrase] = []
         var metricSpans: [Range<Int>] = []
     }
 
@@ -61,9 +66,9 @@ struct ArticleContext {
         self.gazetteer = gazetteer
         self.defaultRegion = defaultRegion
         bodyCount = article.paragraphs.count
-        segs = article.paragraphs.map { Seg(text: Array($0.text.unicodeScalars)) }
-        segs.append(Seg(text: Array(article.headline.unicodeScalars)))
-        segs.append(Seg(text: Array(article.subheadlines.joined(separator: "。").unicodeScalars)))
+        segs = article.paragraphs.map { Seg(text: TextClasses.scalars($0.text)) }
+        segs.append(Seg(text: TextClasses.scalars(article.headline)))
+        segs.append(Seg(text: TextClasses.scalars(article.subheadlines.joined(separator: "。"))))
 
         // Places, in reading order, so that earlier places disambiguate later ones.
         var resolver = RegionResolver(gazetteer: gazetteer, defaultRegion: defaultRegion)
@@ -81,6 +86,7 @@ struct ArticleContext {
                 }
             }
             segs[s].times = TimePhraseFinder.find(in: text)
+            segs[s].freeTimes = segs[s].times.filter { !$0.embedded }
         }
 
         // Figures and their metrics.
@@ -153,21 +159,26 @@ struct ArticleContext {
                 segs[s].places[k].usable = false
             }
         }
+        for k in orgs.indices {
+            guard let n = orgs[k].name else { continue }
+            orgs[k].union = ArticleContext.isUnion(n)
+            orgs[k].generalUnion = TextClasses.hasSuffix(n, "总工会")
+        }
     }
 
     /// Whether a text holds the mention's raw text, at its offsets or anywhere.
     static func holds(_ m: Mention, _ text: [S]) -> Bool {
-        let raw = Array(m.raw.unicodeScalars)
+        let raw = TextClasses.scalars(m.raw)
         guard !raw.isEmpty, raw.count <= text.count else { return false }
-        if m.start >= 0, m.end <= text.count, m.start < m.end, Array(text[m.start..<m.end]) == raw { return true }
+        if m.start >= 0, m.end <= text.count, m.start < m.end, text[m.start..<m.end].elementsEqual(raw) { return true }
         return (0...(text.count - raw.count)).contains { TextClasses.has(text, $0, raw) }
     }
 
     /// The figure's offsets in its paragraph; when the mention's offsets do not
     /// hold its raw text, the first occurrence of the raw text.
     static func locate(_ m: Mention, in text: [S]) -> Range<Int> {
-        let raw = Array(m.raw.unicodeScalars)
-        if m.start >= 0, m.end <= text.count, m.start < m.end, Array(text[m.start..<m.end]) == raw { return m.start..<m.end }
+        let raw = TextClasses.scalars(m.raw)
+        if m.start >= 0, m.end <= text.count, m.start < m.end, text[m.start..<m.end].elementsEqual(raw) { return m.start..<m.end }
         if !raw.isEmpty, raw.count <= text.count {
             for i in 0...(text.count - raw.count) where TextClasses.has(text, i, raw) { return i..<(i + raw.count) }
         }
@@ -211,7 +222,7 @@ struct ArticleContext {
 
 extension OrganizationFinder {
     static func stripReferring(_ text: String) -> String {
-        var body = Array(text.unicodeScalars)
+        var body = TextClasses.scalars(text)
         if let r = TextClasses.wordAt(body, 0, referringStarts), body.count > r.count { body.removeFirst(r.count) }
         return TextClasses.string(body)
     }

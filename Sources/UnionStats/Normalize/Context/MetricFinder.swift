@@ -40,16 +40,7 @@ enum MetricFinder {
                                                    "级以上", "网约", "在外", "使用", "使命", "大使"])
 
     /// Whether a protected word covers both `i - 1` and `i` (a stop word there is part of it).
-    static func protectedAcross(_ t: [S], _ i: Int) -> Bool {
-        for w in protectedWords.all {
-            var s = i - w.count + 1
-            while s <= i - 1 {
-                if s >= 0, TextClasses.has(t, s, w) { return true }
-                s += 1
-            }
-        }
-        return false
-    }
+    static func protectedAcross(_ t: [S], _ i: Int) -> Bool { protectedWords.covers(t, i - 1, i) }
     /// Stop words that may begin the counted noun (参赛选手, 在线观看).
     static let nounStarts: Set<[S]> = Set(TextClasses.words(["在", "参赛", "参与", "参加", "报名"]).all)
     static let awardVerbs: Set<[S]> = Set(TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"]).all)
@@ -78,6 +69,10 @@ enum MetricFinder {
     static let emptyWords: Set<String> = ["大幅", "同比", "分别", "均", "共", "累计", "先后", "已", "约", "达", "左右", "以上",
                                           "多", "余", "之多", "上下", "共计", "都", "也", "还", "又", "再", "先后两次", "连续", "价值"]
     static let genericHeads: Set<String> = ["数", "数量", "人数", "金额", "总数", "总额", "规模", "次数", "人次", "数额"]
+    static let emptyWordList = WordList(Array(emptyWords))
+    static let genericHeadWords = WordList(Array(genericHeads))
+
+    static func isEmptyWord(_ s: String) -> Bool { TextTest(TextClasses.scalars(s)[...]).isOne(of: emptyWordList, emptyWords) }
     static let measureWords = TextClasses.set("个家名位所座支项处种份次场件条户人元间副对张块瓶")
 
     /// - Parameters:
@@ -119,7 +114,10 @@ enum MetricFinder {
     static let organizationEnds = ["总工会", "工会", "委员会", "联合会", "公司", "集团", "协会", "互助会"]
 
     static func isOrganizationName(_ s: String) -> Bool {
-        organizationEnds.contains { s.hasSuffix($0) && s.count > $0.count }
+        // Plain text: one character per scalar.
+        let plain = TextClasses.allPlain(s)
+        let length = plain ? s.unicodeScalars.count : s.count
+        return organizationEnds.contains { TextClasses.hasSuffix(s, $0) && length > $0.unicodeScalars.count }
     }
 
     static let gapQualifiers = TextClasses.words(["不少于", "不低于", "不超过", "不多于", "至少", "最多", "最高", "最低", "超过"])
@@ -264,7 +262,7 @@ enum MetricFinder {
         if stopWord == nil, span.end - span.start > 2, "中里内上".unicodeScalars.contains(t[span.end - 1]) {
             span = trimmed(t, span.start, span.end - 1) ?? span
         }
-        if emptyWords.contains(span.text) { return nil }
+        if isEmptyWord(span.text) { return nil }
         return span
     }
 
@@ -312,8 +310,9 @@ enum MetricFinder {
         let end = k
         var j = collectBack(t, end, times)
         guard var span = trimmed(t, j, end) else { return nil }
-        if emptyWords.contains(span.text) { return nil }
-        if span.text.unicodeScalars.count < 2 || genericHeads.contains(span.text) {
+        if isEmptyWord(span.text) { return nil }
+        let head = TextClasses.scalars(span.text)
+        if head.count < 2 || TextTest(head[...]).isOne(of: genericHeadWords, genericHeads) {
             // 会员信息采集数: read one more word back.
             if let w = TextClasses.wordBefore(t, j, beforeStops) {
                 j = collectBack(t, j - w.count, times, stopAtStart: true)
@@ -321,7 +320,7 @@ enum MetricFinder {
             }
         }
         span = stripTrailing(t, span)
-        if emptyWords.contains(span.text) { return nil }
+        if isEmptyWord(span.text) { return nil }
         // 每份价值100元: a per-unit word alone names nothing.
         if span.end - span.start == 2, t[span.start] == "每" { return nil }
         return span
@@ -391,7 +390,8 @@ enum MetricFinder {
             b += 1
         }
         guard b > a else { return nil }
-        let text = TextClasses.string(t[a..<b].filter { !TextClasses.isSpace($0) })
+        let spaced = t[a..<b].contains(where: TextClasses.isSpace)
+        let text = spaced ? TextClasses.string(t[a..<b].filter { !TextClasses.isSpace($0) }) : TextClasses.string(t[a..<b])
         guard !text.isEmpty else { return nil }
         return MetricSpan(text: text, start: a, end: b)
     }

@@ -72,10 +72,15 @@ enum OrganizationFinder {
         }
         return s
     }()
+    static let bareWords = WordList(Array(bareNames))
+    static let nationalWords = WordList(Array(nationalUnions))
+    static let governments = ["县政府", "市政府", "区政府", "省政府", "政府"].map { Array($0.unicodeScalars) }
+    static let allLevels: [S] = ["各", "级", "工", "会"]
     static let attributiveWords = TextClasses.words(["会员", "组织", "工作", "经费", "干部", "政策", "卡", "服务", "法",
                                                      "活动", "帮扶", "维权", "力量", "阵地", "职能", "系统", "APP", "app"])
     static let eventWords = TextClasses.words(["技能大赛", "大赛", "比赛", "竞赛", "活动", "建设", "工程", "项目", "常委"])
     static let measureWords = TextClasses.set("个家名位所座支项处")
+    static let dateUnits = TextClasses.set("年月日号")
 
     /// Names in `text`; `covered[i]` is true where a place name lies (its
     /// characters are never boundaries: 和平街街道总工会).
@@ -104,36 +109,35 @@ enum OrganizationFinder {
             }
             h += 1
             let (start, preceder, counted) = phraseStart(t, covered, before: sStart)
-            var text = TextClasses.string(t[start..<end])
-            var m = OrgMention(start: start, end: end, text: text, bare: false, usable: true, placeUnions: false, location: false)
+            var m = OrgMention(start: start, end: end, text: "", bare: false, usable: true, placeUnions: false, location: false)
             // 汉阴县委、县政府
-            if text.hasSuffix("委"), TextClasses.has(t, end, ["、"]),
-               let g = ["县政府", "市政府", "区政府", "省政府", "政府"].first(where: { TextClasses.has(t, end + 1, Array($0.unicodeScalars)) }) {
-                m.end = end + 1 + g.unicodeScalars.count
-                text = TextClasses.string(t[start..<m.end])
-                m.text = text
+            if TextTest(t[start..<end]).hasSuffix("委"), TextClasses.has(t, end, ["、"]),
+               let g = governments.first(where: { TextClasses.has(t, end + 1, $0) }) {
+                m.end = end + 1 + g.count
                 if h < hits.count, hits[h].0 < m.end { h += 1 }
             }
-            var body = Array(text.unicodeScalars)
-            if let r = TextClasses.wordAt(body, 0, referringStarts), body.count > r.count { body.removeFirst(r.count) }
-            let core = TextClasses.string(body)
-            if bareNames.contains(core) { m.bare = true }
+            m.text = TextClasses.string(t[start..<m.end])
+            let name = TextTest(t[start..<m.end])
+            var bodyStart = start
+            if let r = TextClasses.wordAt(t[start..<m.end], start, referringStarts), m.end - start > r.count { bodyStart += r.count }
+            let core = TextTest(t[bodyStart..<m.end])
+            if core.isOne(of: bareWords, bareNames) { m.bare = true }
             if start == sStart { m.bare = true }
             // 工会会员, 工会组织, 工会工作: the word describes something else.
-            if text.hasSuffix("工会"), TextClasses.wordAt(t, m.end, attributiveWords) != nil { m.usable = false }
-            if TextClasses.contains(core, "各级工会") || core.hasSuffix("各级工会组织") {
+            if name.hasSuffix("工会"), TextClasses.wordAt(t, m.end, attributiveWords) != nil { m.usable = false }
+            if core.contains(OrganizationFinder.allLevels) || core.hasSuffix("各级工会组织") {
                 m.placeUnions = start < covered.count && covered[start]
                 m.usable = m.placeUnions
-            } else if nationalUnions.contains(core) {
+            } else if core.isOne(of: nationalWords, nationalUnions) {
                 // 全国总工会 is a name, not 全 + a generic group.
-            } else if TextClasses.wordAt(body, 0, genericStarts) != nil || TextClasses.contains(core, "各") || TextClasses.contains(core, "某")
-                        || TextClasses.contains(core, "基层") {
+            } else if TextClasses.wordAt(core.scalars, bodyStart, genericStarts) != nil || core.contains(["各"]) || core.contains(["某"])
+                        || core.contains(["基", "层"]) {
                 m.usable = false
             }
             if counted { m.usable = false }
             if let p = preceder, objectWords.contains(p) {
                 m.usable = false
-                if p == Array("在".unicodeScalars) || p == Array("到".unicodeScalars) || p == Array("来到".unicodeScalars) { m.location = true }
+                if p == ["在"] || p == ["到"] || p == ["来", "到"] { m.location = true }
             }
             // X的 person, X、Y等: affiliations and lists.
             if m.end < t.count, "的、等".unicodeScalars.contains(t[m.end]) { m.usable = false }
@@ -169,7 +173,7 @@ enum OrganizationFinder {
             }
             if measureWords.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, true) }
             // 2019年北京市总工会, 12月5日南郑区总工会: a date ends the phrase.
-            if "年月日号".unicodeScalars.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
+            if dateUnits.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
             if !covered[k - 1], !protectedAt(t, k - 1) {
                 if let w = TextClasses.wordBefore(t, k, boundaryWords) { return (k, w, false) }
             }
@@ -180,17 +184,6 @@ enum OrganizationFinder {
 
     /// Whether a protected word covers offset `i`.
     static func protectedAt(_ t: [S], _ i: Int) -> Bool {
-        guard i >= 0, i < t.count, let c = protectedByScalar[t[i]] else { return false }
-        for (w, p) in c where TextClasses.has(t, i - p, w) { return true }
-        return false
+        i >= 0 && i < t.count && protectedWords.covers(t, i, i)
     }
-
-    /// Each scalar of a protected word, with the words and offsets where it occurs.
-    static let protectedByScalar: [S: [(word: [S], offset: Int)]] = {
-        var d: [S: [(word: [S], offset: Int)]] = [:]
-        for w in protectedWords.all {
-            for (p, c) in w.enumerated() { d[c, default: []].append((w, p)) }
-        }
-        return d
-    }()
 }

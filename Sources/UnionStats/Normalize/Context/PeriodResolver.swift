@@ -27,7 +27,11 @@ enum PeriodResolver {
     }
 
     static func resolve(_ p: TimePhrase, published: String) -> Period {
-        let pub = Published(published)
+        resolve(p, published: published, Published(published))
+    }
+
+    /// `resolve(_:published:)` with the publication date already parsed.
+    static func resolve(_ p: TimePhrase, published: String, _ pub: Published) -> Period {
         var period = Period(label: p.label)
         switch p.kind {
         case .recent:
@@ -129,11 +133,34 @@ enum PeriodResolver {
         return ymd(y, m, d)
     }
 
-    static func ym(_ y: Int, _ m: Int) -> String { String(y) + "-" + (m < 10 ? "0" : "") + String(m) }
-    static func ymd(_ y: Int, _ m: Int, _ d: Int) -> String { ym(y, m) + "-" + (d < 10 ? "0" : "") + String(d) }
+    static func ym(_ y: Int, _ m: Int) -> String {
+        guard (1000...9999).contains(y), (0...99).contains(m) else { return String(y) + "-" + (m < 10 ? "0" : "") + String(m) }
+        return digits(y, m, nil)
+    }
+
+    static func ymd(_ y: Int, _ m: Int, _ d: Int) -> String {
+        guard (1000...9999).contains(y), (0...99).contains(m), (0...99).contains(d) else {
+            return ym(y, m) + "-" + (d < 10 ? "0" : "") + String(d)
+        }
+        return digits(y, m, d)
+    }
+
+    /// `YYYY-MM[-DD]` written byte by byte (a short string: no allocation).
+    private static func digits(_ y: Int, _ m: Int, _ d: Int?) -> String {
+        String(unsafeUninitializedCapacity: 10) { b in
+            let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
+            b[0] = zero + UInt8(y / 1000); b[1] = zero + UInt8(y / 100 % 10); b[2] = zero + UInt8(y / 10 % 10); b[3] = zero + UInt8(y % 10)
+            b[4] = dash; b[5] = zero + UInt8(m / 10); b[6] = zero + UInt8(m % 10)
+            guard let d else { return 7 }
+            b[7] = dash; b[8] = zero + UInt8(d / 10); b[9] = zero + UInt8(d % 10)
+            return 10
+        }
+    }
 
     /// `YYYY-MM` of a `YYYY-MM[-DD]` string, else nil.
     static func monthOf(_ s: String) -> String? {
+        let head = s.utf8.prefix(7)
+        if head.count == 7, head.allSatisfy({ $0 < 0x80 }) { return String(decoding: head, as: UTF8.self) }
         let u = Array(s.unicodeScalars)
         guard u.count >= 7 else { return nil }
         return TextClasses.string(u[0..<7])

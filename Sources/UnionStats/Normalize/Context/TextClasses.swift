@@ -20,11 +20,31 @@ enum TextClasses {
     static func isDigit(_ s: Unicode.Scalar) -> Bool { digits.contains(s) }
     static func isNumeral(_ s: Unicode.Scalar) -> Bool { digits.contains(s) || chineseDigits.contains(s) || s == "." || s == "．" }
 
-    static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+    /// `Array(s.unicodeScalars)`, decoded straight from the UTF-8 bytes (`String.scalars`).
+    static func scalars(_ s: String) -> [Unicode.Scalar] { s.scalars }
+    /// A String of scalars, encoded to UTF-8 in one pass (appending to a
+    /// `UnicodeScalarView` costs a call and a capacity check per scalar).
     static func string<C: Collection>(_ s: C) -> String where C.Element == Unicode.Scalar {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: s)
-        return String(v)
+        let n = s.count
+        if n == 0 { return "" }
+        return String(unsafeUninitializedCapacity: n * 4) { buf in
+            var k = 0
+            for c in s {
+                let v = c.value
+                if v < 0x80 {
+                    buf[k] = UInt8(v); k += 1
+                } else if v < 0x800 {
+                    buf[k] = UInt8(0xC0 | (v >> 6)); buf[k + 1] = UInt8(0x80 | (v & 0x3F)); k += 2
+                } else if v < 0x10000 {
+                    buf[k] = UInt8(0xE0 | (v >> 12)); buf[k + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buf[k + 2] = UInt8(0x80 | (v & 0x3F)); k += 3
+                } else {
+                    buf[k] = UInt8(0xF0 | (v >> 18)); buf[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buf[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[k + 3] = UInt8(0x80 | (v & 0x3F)); k += 4
+                }
+            }
+            return k
+        }
     }
 
     /// Whether `word` occurs in `text` at `i`.
@@ -41,55 +61,152 @@ enum TextClasses {
 
     /// The longest word of `words` ending right before `end`.
     static func wordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard end > 0, end <= text.count, words.lasts.contains(text[end - 1]), let c = words.byLast[text[end - 1]] else { return nil }
+        guard end > 0, end <= text.count, let c = words.ending(with: text[end - 1]) else { return nil }
         return c.first { hasBefore(text, end, $0) }
     }
 
     /// The longest word of `words` starting at `i`.
     static func wordAt(_ text: [Unicode.Scalar], _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard i >= 0, i < text.count, words.firsts.contains(text[i]), let c = words.byFirst[text[i]] else { return nil }
+        guard i >= 0, i < text.count, let c = words.starting(with: text[i]) else { return nil }
         return c.first { has(text, i, $0) }
+    }
+
+    /// `wordAt` within a slice (words may not run past its end).
+    static func wordAt(_ text: ArraySlice<Unicode.Scalar>, _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
+        guard i >= text.startIndex, i < text.endIndex, let c = words.starting(with: text[i]) else { return nil }
+        return c.first { w in
+            guard i + w.count <= text.endIndex else { return false }
+            for k in 0..<w.count where text[i + k] != w[k] { return false }
+            return true
+        }
     }
 
     static func words(_ list: [String]) -> WordList { WordList(list) }
 
-    /// ASCII without controls, or a CJK ideograph: each is its own character,
+    /// ASCII without controls, a CJK ideograph, or CJK, general or full-width
+    /// punctuation: each is its own character (none combines with a neighbour),
     /// and none is canonically equivalent to anything else.
     @inline(__always)
     static func isPlain(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (v >= 0x20 && v < 0x7F) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+            || (v >= 0x3000 && v <= 0x3029) || (v >= 0x2010 && v <= 0x2027) || (v >= 0xFF01 && v <= 0xFF5E)
     }
 
     /// `haystack.contains(needle)`, without Foundation's search when both are
-    /// plain (then matching characters is matching scalars).
+    /// plain (then matching characters is matching scalars, and so UTF-8 bytes).
     static func contains(_ haystack: String, _ needle: String) -> Bool {
-        let h = haystack.unicodeScalars, n = needle.unicodeScalars
-        guard !n.isEmpty, n.allSatisfy(isPlain), h.allSatisfy(isPlain) else { return haystack.contains(needle) }
-        var i = h.startIndex
-        while i != h.endIndex {
-            if h[i...].starts(with: n) { return true }
-            h.formIndex(after: &i)
+        guard !needle.isEmpty, allPlain(needle), allPlain(haystack) else { return haystack.contains(needle) }
+        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        guard n.count <= h.count else { return false }
+        var i = 0
+        while i <= h.count - n.count {
+            if h[i] == n[0] {
+                var k = 1
+                while k < n.count, h[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
         }
         return false
+    }
+
+    /// `contains` for text held as scalars; `plain` says that all of `text` is plain.
+    /// The needle must be plain.
+    static func contains(_ text: ArraySlice<Unicode.Scalar>, plain: Bool, _ needle: [Unicode.Scalar]) -> Bool {
+        guard plain else { return string(text).contains(string(needle)) }
+        guard !needle.isEmpty, needle.count <= text.count else { return false }
+        var i = text.startIndex
+        let last = text.endIndex - needle.count
+        while i <= last {
+            if text[i] == needle[0] {
+                var k = 1
+                while k < needle.count, text[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func allPlain(_ s: String) -> Bool { s.unicodeScalars.allSatisfy(isPlain) }
+
+    /// `s.hasPrefix(p)`, comparing bytes when both are plain.
+    static func hasPrefix(_ s: String, _ p: String) -> Bool {
+        guard allPlain(s), allPlain(p) else { return s.hasPrefix(p) }
+        return s.utf8.starts(with: p.utf8)
+    }
+
+    /// `s.hasSuffix(p)`, comparing bytes when both are plain.
+    static func hasSuffix(_ s: String, _ p: String) -> Bool {
+        guard allPlain(s), allPlain(p) else { return s.hasSuffix(p) }
+        return s.utf8.reversed().starts(with: p.utf8.reversed())
+    }
+
+    static func allPlain(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        for c in text where !isPlain(c) { return false }
+        return true
     }
 }
 
 /// Words as scalar arrays, longest first, indexed by their first and last
-/// scalar so that a lookup at a position costs one hash probe.
+/// scalar so that a lookup at a position costs a bitmap test and one probe.
 struct WordList {
     let all: [[Unicode.Scalar]]
-    let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
-    let byLast: [Unicode.Scalar: [[Unicode.Scalar]]]
     let firsts: ScalarSet
     let lasts: ScalarSet
+    let maxLength: Int
+    private let firstGroups: [[[Unicode.Scalar]]]
+    private let lastGroups: [[[Unicode.Scalar]]]
+    private let firstTable: ScalarTable
+    private let lastTable: ScalarTable
 
     init(_ list: [String]) {
         all = list.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
-        byFirst = Dictionary(grouping: all, by: { $0[0] })
-        byLast = Dictionary(grouping: all, by: { $0[$0.count - 1] })
         firsts = ScalarSet(all.map { $0[0] })
         lasts = ScalarSet(all.map { $0[$0.count - 1] })
+        maxLength = all.first?.count ?? 0
+        (firstTable, firstGroups) = WordList.group(all) { $0[0] }
+        (lastTable, lastGroups) = WordList.group(all) { $0[$0.count - 1] }
+    }
+
+    /// Words grouped by a scalar, each group in the order of `words`.
+    private static func group(_ words: [[Unicode.Scalar]], by key: ([Unicode.Scalar]) -> Unicode.Scalar)
+        -> (ScalarTable, [[[Unicode.Scalar]]]) {
+        var order: [Unicode.Scalar] = []
+        var groups: [[[Unicode.Scalar]]] = []
+        var at: [Unicode.Scalar: Int] = [:]
+        for w in words {
+            let c = key(w)
+            if let g = at[c] { groups[g].append(w) } else { at[c] = groups.count; order.append(c); groups.append([w]) }
+        }
+        return (ScalarTable(order), groups)
+    }
+
+    /// The words starting with `c`, longest first.
+    @inline(__always)
+    func starting(with c: Unicode.Scalar) -> [[Unicode.Scalar]]? {
+        guard firsts.contains(c), let g = firstTable.index(of: c) else { return nil }
+        return firstGroups[g]
+    }
+
+    /// The words ending with `c`, longest first.
+    @inline(__always)
+    func ending(with c: Unicode.Scalar) -> [[Unicode.Scalar]]? {
+        guard lasts.contains(c), let g = lastTable.index(of: c) else { return nil }
+        return lastGroups[g]
+    }
+
+    /// Whether a word occurs in `t` over all of offsets `lo...hi`.
+    func covers(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {
+        var s = max(0, hi - maxLength + 1)
+        while s <= lo, s < t.count {
+            if let g = starting(with: t[s]) {
+                for w in g where s + w.count > hi && TextClasses.has(t, s, w) { return true }
+            }
+            s += 1
+        }
+        return false
     }
 }
 
@@ -150,5 +267,44 @@ extension TextClasses {
             k -= 1
         }
         return false
+    }
+}
+
+/// A stretch of text tested on its scalars when it is plain (then the answers
+/// are String's), else as a String: String's comparisons normalize and hash
+/// characters, which costs far more than comparing scalars.
+struct TextTest {
+    typealias S = Unicode.Scalar
+    let scalars: ArraySlice<S>
+    let plain: Bool
+
+    init(_ s: ArraySlice<S>) {
+        scalars = s
+        plain = TextClasses.allPlain(s)
+    }
+
+    var string: String { TextClasses.string(scalars) }
+
+    /// `string.hasSuffix(w)`; `w` must be plain.
+    func hasSuffix(_ w: String) -> Bool {
+        guard plain else { return string.hasSuffix(w) }
+        var k = scalars.endIndex
+        for c in w.unicodeScalars.reversed() {
+            k -= 1
+            if k < scalars.startIndex || scalars[k] != c { return false }
+        }
+        return true
+    }
+
+    /// `TextClasses.contains(string, w)`; `w` must be plain.
+    func contains(_ w: [S]) -> Bool {
+        plain ? TextClasses.contains(scalars, plain: true, w) : TextClasses.contains(string, TextClasses.string(w))
+    }
+
+    /// `set.contains(string)`, where `words` holds the same (plain) words as `set`.
+    func isOne(of words: WordList, _ set: Set<String>) -> Bool {
+        guard plain else { return set.contains(string) }
+        guard let first = scalars.first, let g = words.starting(with: first) else { return false }
+        return g.contains { $0.elementsEqual(scalars) }
     }
 }

@@ -40,7 +40,16 @@ enum TimePhraseFinder {
         }
         return list.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.word.count > $1.word.count }
     }()
-    static let keywordsByFirst: [S: [(word: [S], kind: TimePhrase.Kind)]] = Dictionary(grouping: keywords, by: { $0.word[0] })
+    /// Keywords grouped by first scalar (longest first), found through `keywordTable`.
+    static let keywordGroups: [[(word: [S], kind: TimePhrase.Kind)]] = {
+        var groups: [[(word: [S], kind: TimePhrase.Kind)]] = []
+        var at: [S: Int] = [:]
+        for k in keywords {
+            if let g = at[k.word[0]] { groups[g].append(k) } else { at[k.word[0]] = groups.count; groups.append([k]) }
+        }
+        return groups
+    }()
+    static let keywordTable = ScalarTable(keywordGroups.map { $0[0].word[0] })
     static let keywordFirsts = ScalarSet(keywords.map { $0.word[0] })
 
     static let untilPrefixes = TextClasses.words(["截至", "截止", "截止到", "截至到"])
@@ -71,7 +80,8 @@ enum TimePhraseFinder {
                 // 举办2021年“春风行动”招聘会: a year naming an event is part of the object.
                 if attributiveYear(p, in: text) { p.embedded = true }
                 // 工作室成立以来: the label takes the thing that was set up.
-                if p.label.hasSuffix("成立以来") || p.label.hasSuffix("成立至今") {
+                let written = TextTest(text[p.start..<p.end])
+                if written.hasSuffix("成立以来") || written.hasSuffix("成立至今") {
                     var k = p.start
                     let floor = max(out.last?.end ?? 0, p.start - 10)
                     while k > floor, !TextClasses.punctuation.contains(text[k - 1]) { k -= 1 }
@@ -177,8 +187,8 @@ enum TimePhraseFinder {
     }
 
     static func keyword(at i: Int, in t: [S]) -> (word: [S], kind: TimePhrase.Kind)? {
-        guard i < t.count, keywordFirsts.contains(t[i]), let c = keywordsByFirst[t[i]] else { return nil }
-        return c.first { TextClasses.has(t, i, $0.word) }
+        guard i < t.count, keywordFirsts.contains(t[i]), let g = keywordTable.index(of: t[i]) else { return nil }
+        return keywordGroups[g].first { TextClasses.has(t, i, $0.word) }
     }
 
     static func firstDate(in t: [S], _ from: Int, _ to: Int) -> Cal? {

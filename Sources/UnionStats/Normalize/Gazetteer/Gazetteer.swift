@@ -53,6 +53,8 @@ public struct Gazetteer: Sendable {
     /// Codes of the divisions that can be parents (levels 1–3); townships are looked up by scanning.
     private var indexByCode: [String: Int] = [:]
     private var provinceOf: [Int] = []
+    /// Whether an entry is named as one of the four municipalities (北京市 …).
+    private var municipality: [Bool] = []
     // Names stored flat (one allocation for all) with their senses in linked lists.
     private var nameStore: [UInt32] = []
     private var groupOffset: [Int32] = []
@@ -63,11 +65,34 @@ public struct Gazetteer: Sendable {
     private var groupByHash: [UInt64: Int32] = [:]
     private var prefixHashes: Set<UInt64> = []
     private var maxNameLength = 0
-    /// Open-addressing table over the same hashes: slot key, group (-1 none), flags (1 used, 2 prefix).
-    private var slotKey: [UInt64] = []
-    private var slotGroup: [Int32] = []
-    private var slotFlags: [UInt8] = []
+    /// Open-addressing table over the same hashes, one slot per probe's cache line.
+    private var slots: [Slot] = []
     private var slotCount = 0
+    /// The first two scalars of the names, hashed into a bitmap small enough
+    /// to stay in cache: a scan skips other positions without probing the table.
+    private var nameStarts = [UInt64](repeating: 0, count: Gazetteer.pairWords)
+    private static let pairBits = 20
+    private static let pairWords = (1 << pairBits) / 64
+
+    @inline(__always)
+    private static func pairBit(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+        let h = (a.value &* 0x9E37_79B1) ^ (b.value &* 0x85EB_CA77)
+        return Int(h >> (32 - UInt32(pairBits)))
+    }
+
+    @inline(__always)
+    private func mayStartName(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        let bit = Gazetteer.pairBit(a, b)
+        return nameStarts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    private struct Slot {
+        var key: UInt64 = 0
+        /// -1: no name ends here.
+        var group: Int32 = -1
+        /// 1 used, 2 a prefix of a longer name.
+        var flags: UInt8 = 0
+    }
 
     public init() {}
 
@@ -85,16 +110,25 @@ public struct Gazetteer: Sendable {
 
     /// Names from province level: `北京市/朝阳区/三里屯街道`.
     public func path(of entry: Int) -> String {
-        var names: [String] = []
+        // Ancestors first, appended into one string of the right size.
+        var chain: [Int] = []
+        var bytes = 0
         var e = entry
-        while e >= 0 { names.append(entries[e].name); e = entries[e].parent }
-        return names.reversed().joined(separator: "/")
+        while e >= 0 { chain.append(e); bytes += entries[e].name.utf8.count + 1; e = entries[e].parent }
+        var path = ""
+        path.reserveCapacity(bytes)
+        for (k, a) in chain.reversed().enumerated() {
+            if k > 0 { path += "/" }
+            path += entries[a].name
+        }
+        return path
     }
 
     /// Reserves room for a table of about this size (loading without regrowing).
     public mutating func reserve(entries n: Int, names: Int) {
         entries.reserveCapacity(n)
         provinceOf.reserveCapacity(n)
+        municipality.reserveCapacity(n)
         groupByHash.reserveCapacity(names)
         prefixHashes.reserveCapacity(names * 2)
         nameStore.reserveCapacity(names * 4)
@@ -117,6 +151,7 @@ public struct Gazetteer: Sendable {
         let i = entries.count
         entries.append(Entry(code: code, name: name, level: level, parent: parent))
         provinceOf.append(parent >= 0 ? provinceOf[parent] : i)
+        municipality.append(RegionResolver.municipalities.contains(name))
         if level < 4 { indexByCode[code] = i }
         return i
     }
@@ -133,6 +168,11 @@ public struct Gazetteer: Sendable {
             if count >= 2 { prefixHashes.insert(previous); markPrefix(previous) }
         }
         guard count >= 2, count < 256 else { return }
+        var it = name.unicodeScalars.makeIterator()
+        if let a = it.next(), let b = it.next() {
+            let bit = Gazetteer.pairBit(a, b)
+            nameStarts[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         let sense = Sense(entry: entry, form: form, scope: scope, asWritten: asWritten)
         if let g = groupByHash[h] {
             guard sameName(Int(g), name) else { return }  // a hash collision: keep the first name
@@ -168,44 +208,38 @@ public struct Gazetteer: Sendable {
 
     /// The slot holding `h`, inserting it (unused flags cleared) when absent.
     private mutating func slot(for h: UInt64) -> Int {
-        if (slotCount + 1) * 2 > slotKey.count { growSlots() }
-        let mask = slotKey.count - 1
+        if (slotCount + 1) * 2 > slots.count { growSlots() }
+        let mask = slots.count - 1
         var k = Gazetteer.slotStart(h, mask)
-        while slotFlags[k] & 1 != 0 {
-            if slotKey[k] == h { return k }
+        while slots[k].flags & 1 != 0 {
+            if slots[k].key == h { return k }
             k = (k + 1) & mask
         }
-        slotKey[k] = h
-        slotGroup[k] = -1
-        slotFlags[k] = 1
+        slots[k] = Slot(key: h, group: -1, flags: 1)
         slotCount += 1
         return k
     }
 
     private mutating func growSlots() {
-        let oldKey = slotKey, oldGroup = slotGroup, oldFlags = slotFlags
-        let size = max(1024, slotKey.count * 2)
-        slotKey = [UInt64](repeating: 0, count: size)
-        slotGroup = [Int32](repeating: -1, count: size)
-        slotFlags = [UInt8](repeating: 0, count: size)
+        let old = slots
+        let size = max(1024, slots.count * 2)
+        slots = [Slot](repeating: Slot(), count: size)
         let mask = size - 1
-        for i in oldKey.indices where oldFlags[i] & 1 != 0 {
-            var k = Gazetteer.slotStart(oldKey[i], mask)
-            while slotFlags[k] & 1 != 0 { k = (k + 1) & mask }
-            slotKey[k] = oldKey[i]
-            slotGroup[k] = oldGroup[i]
-            slotFlags[k] = oldFlags[i]
+        for o in old where o.flags & 1 != 0 {
+            var k = Gazetteer.slotStart(o.key, mask)
+            while slots[k].flags & 1 != 0 { k = (k + 1) & mask }
+            slots[k] = o
         }
     }
 
     private mutating func markPrefix(_ h: UInt64) {
         let k = slot(for: h)
-        slotFlags[k] |= 2
+        slots[k].flags |= 2
     }
 
     private mutating func setSlotGroup(_ h: UInt64, _ g: Int32) {
         let k = slot(for: h)
-        slotGroup[k] = g
+        slots[k].group = g
     }
 
     private func sameName(_ g: Int, _ name: String) -> Bool {
@@ -263,15 +297,14 @@ public struct Gazetteer: Sendable {
     public func scan(_ text: [Unicode.Scalar]) -> [Match] {
         var matches: [Match] = []
         let n = text.count
-        guard !slotKey.isEmpty else { return matches }
-        let mask = slotKey.count - 1
-        slotKey.withUnsafeBufferPointer { keys in
-        slotGroup.withUnsafeBufferPointer { groups in
-        slotFlags.withUnsafeBufferPointer { flags in
+        guard !slots.isEmpty else { return matches }
+        let mask = slots.count - 1
+        slots.withUnsafeBufferPointer { table in
         text.withUnsafeBufferPointer { t in
             var i = 0
             while i < n {
-                guard Gazetteer.isHan(t[i]) else { i += 1; continue }
+                // Every name has two scalars or more.
+                guard Gazetteer.isHan(t[i]), i + 1 < n, mayStartName(t[i], t[i + 1]) else { i += 1; continue }
                 var h = Gazetteer.seed
                 var best: (end: Int, group: Int)? = nil
                 var j = i
@@ -279,16 +312,16 @@ public struct Gazetteer: Sendable {
                     h = Gazetteer.mix(h, t[j].value)
                     var k = Gazetteer.slotStart(h, mask)
                     var found = -1
-                    while flags[k] & 1 != 0 {
-                        if keys[k] == h { found = k; break }
+                    while table[k].flags & 1 != 0 {
+                        if table[k].key == h { found = k; break }
                         k = (k + 1) & mask
                     }
                     if found < 0 { break }
-                    let g = groups[found]
+                    let g = table[found].group
                     if g >= 0, sameName(Int(g), text, i, j + 1) {
                         best = (j + 1, Int(g))
                     }
-                    if flags[found] & 2 == 0 { break }
+                    if table[found].flags & 2 == 0 { break }
                     j += 1
                 }
                 if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
@@ -296,8 +329,6 @@ public struct Gazetteer: Sendable {
                 }
                 i += 1
             }
-        }
-        }
         }
         }
         return matches
@@ -319,11 +350,17 @@ public struct Gazetteer: Sendable {
 
     public func province(of entry: Int) -> Int { provinceOf[entry] }
 
+    func isMunicipality(_ entry: Int) -> Bool { municipality[entry] }
+
     /// Path and code of an entry; `written` replaces the last component (南法信镇).
     public func region(_ entry: Int, written: String? = nil) -> Region {
         let e = entries[entry]
+        guard let w = written, w != e.name else { return Region(path: path(of: entry), code: e.code) }
         var path = path(of: entry)
-        if let w = written, w != e.name, let slash = path.lastIndex(of: "/") {
+        // In a plain path each "/" is a character: find the last one among the bytes.
+        if TextClasses.allPlain(path) {
+            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { path = String(path[..<slash]) + "/" + w }
+        } else if let slash = path.lastIndex(of: "/") {
             path = String(path[..<slash]) + "/" + w
         }
         return Region(path: path, code: e.code)

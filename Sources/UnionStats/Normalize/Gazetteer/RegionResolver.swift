@@ -11,9 +11,9 @@
 ///   common words are not taken for places.
 public struct RegionResolver {
     public let gazetteer: Gazetteer
-    /// Entries named so far, with their ancestors.
-    private var mentioned: Set<Int> = []
-    private var provinces: Set<Int> = []
+    /// Entries named so far, with their ancestors (an article names few: arrays beat hashing).
+    private var mentioned: [Int] = []
+    private var provinces: [Int] = []
     private let defaultProvince: Int?
     private var last: (entry: Int, end: Int, segment: Int)? = nil
     private var previousMatch: (end: Int, segment: Int)? = nil
@@ -26,6 +26,10 @@ public struct RegionResolver {
         + "康施牛樊葛邢乔伍庞颜倪庄聂章鲁岳翟殷詹耿焦俞左柳祝符舒阮柯纪梅童凌毕裴霍涂苗谷盛翁冉骆蓝靳管柴鲍喻"
         + "祁蒲滕屈饶牟艾尤穆卓缪褚娄窦戚岑费卜冷晏瞿佟臧闵苟邬卞姬栾隋刁巫寇桑郎甄丛仲虞敖巩佘麻苑迟邝").unicodeScalars)
 
+    /// Compared in order: adjacent to the place before, deepest place in context,
+    /// in a province in context, in the default province, a municipality's, shallowest.
+    typealias Score = (Int, Int, Int, Int, Int, Int)
+
     /// A resolved place name.
     public struct Place: Equatable {
         public var entry: Int
@@ -37,7 +41,7 @@ public struct RegionResolver {
         self.gazetteer = gazetteer
         if let d = defaultRegion {
             defaultProvince = gazetteer.province(of: d)
-            provinces.insert(gazetteer.province(of: d))
+            provinces.append(gazetteer.province(of: d))
         } else {
             defaultProvince = nil
         }
@@ -52,7 +56,7 @@ public struct RegionResolver {
         let afterSurname = match.end - match.start == 2 && match.start > 0
             && RegionResolver.surnames.contains(text[match.start - 1])
             && !(previousMatch.map { $0.segment == segment && $0.end == match.start } ?? false)
-        var best: (score: [Int], sense: Gazetteer.Sense)? = nil
+        var best: (score: Score, sense: Gazetteer.Sense)? = nil
         var tied = false
         for sense in match.senses {
             let e = sense.entry
@@ -81,10 +85,10 @@ public struct RegionResolver {
             let inProvince = provinces.contains(g.province(of: e)) ? 1 : 0
             let inDefault = defaultProvince.map { g.province(of: e) == $0 ? 1 : 0 } ?? 0
             // A tie between equal names (朝阳区 in Beijing and in Changchun) goes to a municipality's.
-            let municipal = RegionResolver.municipalities.contains(g.entries[g.province(of: e)].name) ? 1 : 0
-            let score = [adjacent, deepest, inProvince, inDefault, municipal, -entry.level]
+            let municipal = g.isMunicipality(g.province(of: e)) ? 1 : 0
+            let score: Score = (adjacent, deepest, inProvince, inDefault, municipal, -entry.level)
             if let b = best {
-                if score.lexicographicallyPrecedes(b.score) { continue }
+                if score < b.score { continue }
                 if score == b.score { if b.sense.entry != e { tied = true }; continue }
             }
             best = (score, sense)
@@ -92,8 +96,12 @@ public struct RegionResolver {
         }
         guard let b = best, !tied else { return nil }
         let e = b.sense.entry
-        for a in g.chain(e) { mentioned.insert(a) }
-        provinces.insert(g.province(of: e))
+        var a = e
+        while a >= 0 {
+            if !mentioned.contains(a) { mentioned.append(a) }
+            a = g.entries[a].parent
+        }
+        if !provinces.contains(g.province(of: e)) { provinces.append(g.province(of: e)) }
         last = (e, match.end, segment)
         let written = b.sense.asWritten ? String(String.UnicodeScalarView(text[match.start..<match.end])) : nil
         return Place(entry: e, written: written)
