@@ -40,15 +40,25 @@ struct Repeats {
         }
     }
 
-    /// Whether `text`, spaces ignored, ends with `p`.
+    /// Whether `text`, spaces ignored, ends with `p` (its UTF-8 read backwards, no copy made).
     static func ends(_ text: String, with p: [Unicode.Scalar]) -> Bool {
-        var k = p.count
-        for s in text.unicodeScalars.reversed() where !Scalars.isSpace(s) {
-            if k == 0 { return true }
-            k -= 1
-            if s != p[k] { return false }
+        var copy = text
+        return copy.withUTF8 { buf in
+            var k = p.count
+            var i = buf.count
+            while i > 0 {
+                i -= 1
+                while i > 0 && buf[i] & 0xC0 == 0x80 { i -= 1 }  // back to the scalar's first byte
+                var scalars = UTF8Scalars(buf)
+                scalars.i = i
+                let s = scalars.next()!
+                if Scalars.isSpace(s) { continue }
+                if k == 0 { return true }
+                k -= 1
+                if s != p[k] { return false }
+            }
+            return k == 0
         }
-        return k == 0
     }
 
     /// FNV-1a over the scalar values (a fixed, cheap hash; matches are verified on the text).

@@ -138,6 +138,38 @@ enum Scalars {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The scalars `s[lo..<hi]` (clamped) as a String: the exact UTF-8 length is counted first,
+    /// so the string is allocated once at its size, then encoded into its storage.
+    static func string(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> String {
+        let a = Swift.max(0, lo), b = Swift.min(s.count, hi)
+        guard a < b else { return "" }
+        return s.withUnsafeBufferPointer { buf in
+            var size = 0
+            for k in a..<b {
+                let v = buf[k].value
+                size += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+            }
+            return String(unsafeUninitializedCapacity: size) { out in
+                var n = 0
+                for k in a..<b {
+                    let v = buf[k].value
+                    if v < 0x80 {
+                        out[n] = UInt8(v); n += 1
+                    } else if v < 0x800 {
+                        out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                    } else if v < 0x10000 {
+                        out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                        out[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+                    } else {
+                        out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                        out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                    }
+                }
+                return n
+            }
+        }
+    }
+
     /// Decodes valid UTF-8 (as held by a Swift String) into the start of `out`, which grows
     /// (never shrinks) to hold it; returns how many scalars were written. Reusing one buffer
     /// keeps the per-line cost to the decoding itself.
