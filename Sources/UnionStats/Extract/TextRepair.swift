@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Repairs a page's text into paragraphs:
 /// - drops page furniture and ad markers (`PageFurniture`) and jump markers like `(上接第1版)`;
 /// - undoes headline lines printed with doubled characters (`DoubledCharacters`);
@@ -75,8 +79,10 @@ struct Repairer {
             cachedStarts.reserveCapacity(n / 40 + 2)
         }
         while start <= n {
-            var end = start
-            while end < n && bytes[end] != 0x0A { end += 1 }
+            var end = n
+            if start < n, let lf = memchr(bytes.baseAddress! + start, 0x0A, n - start) {
+                end = bytes.baseAddress!.distance(to: lf.assumingMemoryBound(to: UInt8.self))
+            }
             if end == n && start == n { break }
             var f = LineFeatures(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end))
             let m = Scalars.decodeUTF8(bytes, start..<end, into: &scratch)
