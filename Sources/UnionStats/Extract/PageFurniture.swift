@@ -44,19 +44,20 @@ enum PageFurniture {
         if line.count > 160 { return false }
         // Sentences (a full stop) are never furniture; lines with Chinese commas can only be footers,
         // which name a field with a colon or carry a mark such as © or ICP备.
-        var comma = false, colon = false
+        var comma = false, colon = false, spaces = false
         var digits = 0
         for s in line {
             if s == "。" { return false }
             if s == "，" { comma = true }
             if s == ":" || s == "：" || s == "©" || s == "备" || s == "C" || s == "c" { colon = true }
             if digitValue(s) != nil { digits += 1 }
+            if Scalars.isSpace(s) { spaces = true }
         }
         // A header line with the date stays for `PrintedDate` (the splitter skips it);
         // a date needs six digits.
         if digits >= 6 && dateHeader(line) != nil { return false }
         if comma && !colon { return false }
-        let compact = Scalars.withoutSpaces(line)
+        let compact = spaces ? Scalars.withoutSpaces(line) : line
         if comma { return isFooter(compact) }
         if compact.count <= 12 && wholeLines.contains(compact) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }

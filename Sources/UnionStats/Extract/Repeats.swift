@@ -68,9 +68,9 @@ struct Repeats {
         return Int(truncatingIfNeeded: h)
     }
 
-    /// Records `p` and returns true when it is new; returns false for a repeat.
-    mutating func isNew(_ text: String, _ p: [Unicode.Scalar], credit: Bool) -> Bool {
-        let compact = Scalars.withoutSpaces(p)
+    /// Records `p` (which holds a space only if `spaces`) and returns true when it is new; returns false for a repeat.
+    mutating func isNew(_ text: String, _ p: [Unicode.Scalar], spaces: Bool, credit: Bool) -> Bool {
+        let compact = spaces ? Scalars.withoutSpaces(p) : p
         let n = compact.count
         if n >= Repeats.minimumIdentical && !credit {
             let h = Repeats.hash(compact)

@@ -184,18 +184,20 @@ enum Scalars {
             var i = range.lowerBound
             while i < end {
                 let b0 = UInt32(bytes[i])
-                var v: UInt32
-                var n: Int
-                if b0 < 0x80 { v = b0; n = 1 }
-                else if b0 < 0xE0 { v = b0 & 0x1F; n = 2 }
-                else if b0 < 0xF0 { v = b0 & 0x0F; n = 3 }
-                else { v = b0 & 0x07; n = 4 }
-                if i + n > end { n = end - i }
-                var k = 1
-                while k < n { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F); k += 1 }
-                buf[made] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                // Valid UTF-8 never ends a sequence past a line end (LF is ASCII): decode straight.
+                let v: UInt32
+                if b0 < 0x80 {
+                    v = b0; i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F); i += 4
+                }
+                buf[made] = unsafeBitCast(v, to: Unicode.Scalar.self)
                 made += 1
-                i += n
             }
             return made
         }

@@ -38,6 +38,7 @@ struct LineFeatures {
     static let indented: UInt16 = 128
     static let heading: UInt16 = 256       // two parallel phrases around one comma: `对口帮扶暖人心,圆贫困学子上学梦`
     static let byline: UInt16 = 512        // opens with a byline (`本报讯`), kept for pass 3
+    static let spaces: UInt16 = 1024       // has spaces inside: pass 3 normalizes them
 
     func has(_ f: UInt16) -> Bool { flags & f != 0 }
 }
@@ -96,13 +97,15 @@ struct Repairer {
                 f.flags |= LineFeatures.blank
             } else {
                 var width = 0
-                var clause = false
+                var clause = false, spaces = false
                 for s in line {
                     width += Scalars.width(s)
                     if !clause && Scalars.isClausePunctuation(s) { clause = true }
+                    if !spaces && Scalars.isSpace(s) { spaces = true }
                 }
                 f.width = Int32(truncatingIfNeeded: width)
                 if clause { f.flags |= LineFeatures.clausePunctuation }
+                if spaces { f.flags |= LineFeatures.spaces }
                 if Scalars.endsSentence(line) { f.flags |= LineFeatures.endsSentence }
                 if line.last == "：" || line.last == ":" { f.flags |= LineFeatures.endsColon }
                 if line.count <= 40 {
@@ -255,7 +258,7 @@ struct Repairer {
             if previous >= 0 && !builder.isEmpty && joins(prev: previous, cur: i, gap: gap, curBlockHeadlineLike: inBlockHeadline, prevBlockBodyLike: prevBlockBodyLike, prevBlockLines: gap == 0 ? blockLines : prevBlockLines) {
                 builder.startLine(gapLines: gap)
             } else {
-                if let f = builder.finish(), repeats.isNew(f.paragraph.text, f.scalars, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
+                if let f = builder.finish(), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
                     out.append(f.paragraph)
                 }
                 builder.start(lineNumber: i + 1)
@@ -271,7 +274,7 @@ struct Repairer {
             builder.lastLineIndex = i
             previous = i
         }
-        if let f = builder.finish(), repeats.isNew(f.paragraph.text, f.scalars, credit: builder.lastLineIndex >= 0 && lines[builder.lastLineIndex].has(LineFeatures.credit)) {
+        if let f = builder.finish(), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: builder.lastLineIndex >= 0 && lines[builder.lastLineIndex].has(LineFeatures.credit)) {
             out.append(f.paragraph)
         }
         return out
@@ -279,8 +282,13 @@ struct Repairer {
 
     /// Appends the cleaned line `source[range]` (features `l`) to the paragraph being built.
     func appendLine(_ source: [Unicode.Scalar], _ range: Range<Int>, _ l: LineFeatures, to builder: inout ParagraphBuilder) {
+        guard l.has(LineFeatures.spaces) else {
+            builder.scalars.append(contentsOf: source[range])
+            return
+        }
         let aggressive = l.has(LineFeatures.clausePunctuation) || range.count >= 24 || l.has(LineFeatures.byline)
         Repairer.normalizeSpaces(source, range, aggressive: aggressive, into: &builder.scalars)
+        builder.spaces = builder.spaces || builder.scalars[builder.lineStarts.last!...].contains(where: Scalars.isSpace)
     }
 
     /// Appends `line[range]` to `out` with spaces removed next to Chinese punctuation; in sentence
@@ -318,12 +326,15 @@ struct ParagraphBuilder {
     var lastLineIndex = -1
     /// The paragraph's scalars; each line's are appended after `start` or `startLine`.
     var scalars: [Unicode.Scalar] = []
+    /// Whether `scalars` hold a space (only lines with spaces can leave one).
+    var spaces = false
 
     var isEmpty: Bool { lineStarts.isEmpty }
 
     mutating func start(lineNumber: Int) {
         lineStarts.removeAll(keepingCapacity: true)
         scalars.removeAll(keepingCapacity: true)
+        spaces = false
         firstLine = lineNumber
         startLine(gapLines: 0)
     }
