@@ -91,6 +91,12 @@ enum Headlines {
         for x in s {
             if seen == limit { break }
             seen += 1
+            // Most scalars are common ideographs: one range test, then the bigram.
+            if x.value >= 0x4E00 && x.value <= 0x9FFF {
+                flushRun(&set)
+                emit(UInt64(x.value), &set)
+                continue
+            }
             var v = x
             if Scalars.isFullwidthDigit(v) { v = Unicode.Scalar(v.value - 0xFF10 + 0x30)! }
             if Scalars.isASCIIDigit(v) || (v == "." && runKind == 1) {
