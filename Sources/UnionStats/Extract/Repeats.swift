@@ -98,19 +98,24 @@ struct Repeats {
         return true
     }
 
-    /// Whether `needle` occurs in `hay` (first-scalar scan, then compare).
+    /// Whether `needle` occurs in `hay` (first-scalar scan, then compare; on raw buffers, as it
+    /// reads every scalar of the recent paragraphs).
     static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
         guard let first = needle.first, hay.count >= needle.count else { return false }
-        let last = hay.count - needle.count
-        var i = 0
-        while i <= last {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
+        return hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { nd in
+                let last = h.count - nd.count
+                var i = 0
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < nd.count && h[i + k] == nd[k] { k += 1 }
+                        if k == nd.count { return true }
+                    }
+                    i += 1
+                }
+                return false
             }
-            i += 1
         }
-        return false
     }
 }
