@@ -138,16 +138,19 @@ enum Scalars {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The scalars `s[lo..<hi]` (clamped) as a String: the exact UTF-8 length is counted first,
-    /// so the string is allocated once at its size, then encoded into its storage.
+    /// The scalars `s[lo..<hi]` (clamped) as a String, encoded straight into its storage. A few
+    /// scalars are measured first so that they can make a small (inline, unallocated) string.
     static func string(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> String {
         let a = Swift.max(0, lo), b = Swift.min(s.count, hi)
         guard a < b else { return "" }
         return s.withUnsafeBufferPointer { buf in
-            var size = 0
-            for k in a..<b {
-                let v = buf[k].value
-                size += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+            var size = (b - a) * 4
+            if b - a <= 5 {
+                size = 0
+                for k in a..<b {
+                    let v = buf[k].value
+                    size += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                }
             }
             return String(unsafeUninitializedCapacity: size) { out in
                 var n = 0
