@@ -27,8 +27,9 @@ enum Scalars {
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        // Fast answers for printable ASCII and for CJK text (ideographs, punctuation after U+3000).
-        if v > 0x20 && (v < 0xA0 || (v > 0x3000 && v != 0xFEFF)) { return false }
+        // Fast answers for CJK text (ideographs, punctuation after U+3000) and printable ASCII.
+        if v > 0x3000 { return v == 0xFEFF }
+        if v > 0x20 && v < 0xA0 { return false }
         switch v {
         case 0x20, 0x09, 0x0B, 0x0C, 0x0D, 0xA0, 0x3000, 0xFEFF, 0x200B, 0x2002...0x200A: return true
         default: return false
