@@ -150,9 +150,13 @@ struct Splitter {
             var byline = ""
             if let first = proto.paras.first, kinds[first] == .byline {
                 let n = bylineLengths[first]
-                byline = trimmed(Scalars.string(paragraphs[first].text.unicodeScalars.prefix(n)))
-                let rest = paras[0].droppingPrefix(n)
-                if rest.text.unicodeScalars.contains(where: { !Scalars.isSpace($0) }) { paras[0] = rest } else { paras.removeFirst() }
+                let s = paragraphs[first].text.scalars
+                let cut = min(n, s.count)
+                var lo = 0, hi = cut
+                while hi > lo && Scalars.isSpace(s[hi - 1]) { hi -= 1 }
+                while lo < hi && Scalars.isSpace(s[lo]) { lo += 1 }
+                byline = Scalars.string(s, lo, hi)
+                if s[cut...].contains(where: { !Scalars.isSpace($0) }) { paras[0] = paras[0].droppingPrefix(n) } else { paras.removeFirst() }
             }
             if byline.isEmpty {
                 // Reporter credits at the start or the end of the article are its byline.
@@ -176,12 +180,5 @@ struct Splitter {
             out.append(Article(index: out.count + 1, headline: headline, subheadlines: subs, byline: byline, paragraphs: paras))
         }
         return out
-    }
-
-    func trimmed(_ s: String) -> String {
-        var u = Array(s.unicodeScalars)
-        while let l = u.last, Scalars.isSpace(l) { u.removeLast() }
-        while let f = u.first, Scalars.isSpace(f) { u.removeFirst() }
-        return Scalars.string(u)
     }
 }

@@ -12,6 +12,7 @@ struct BigramSet {
         while n < capacity * 2 { n <<= 1 }
         slots = [UInt64](repeating: 0, count: n)
         mask = n - 1
+        elements.reserveCapacity(capacity)
     }
 
     var count: Int { elements.count }
@@ -22,28 +23,36 @@ struct BigramSet {
 
     func contains(_ key: UInt64) -> Bool {
         if key == 0 { return hasZero }
-        var i = slot(key)
-        while true {
-            let s = slots[i]
-            if s == key { return true }
-            if s == 0 { return false }
-            i = (i + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            var i = slot(key)
+            while true {
+                let s = slots[i]
+                if s == key { return true }
+                if s == 0 { return false }
+                i = (i + 1) & mask
+            }
         }
     }
 
+    @inline(__always)
     mutating func insert(_ key: UInt64) {
         if key == 0 {
             if !hasZero { hasZero = true; elements.append(0) }
             return
         }
         if (elements.count + 1) * 2 > slots.count { grow() }
-        var i = slot(key)
-        while true {
-            let s = slots[i]
-            if s == key { return }
-            if s == 0 { slots[i] = key; elements.append(key); return }
-            i = (i + 1) & mask
+        let start = slot(key), mask = mask
+        // One uniqueness check per insert, not one per probe.
+        let added = slots.withUnsafeMutableBufferPointer { slots -> Bool in
+            var i = start
+            while true {
+                let s = slots[i]
+                if s == key { return false }
+                if s == 0 { slots[i] = key; return true }
+                i = (i + 1) & mask
+            }
         }
+        if added { elements.append(key) }
     }
 
     private mutating func grow() {

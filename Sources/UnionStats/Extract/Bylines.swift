@@ -65,9 +65,11 @@ enum Bylines {
     static func isCredit(_ s: Line) -> Bool {
         guard s.count <= 60, let head = s.first, let last = s.last else { return false }
         // Cheap test first: a credit is spaced, bracketed, boxed, or ends with a photo/report word.
-        if !(s.contains(where: Scalars.isSpace) || head == "□" || head == "■" || head == "(" || head == "（"
-             || last == "摄" || last == "道" || last == "图" || last == "绘" || last == "影" || s.contains("/")
-             || head == "本" || head == "记" || head == "通" || head == "特" || head == "实" || head == "文" || head == "撰") {
+        // (The whole-line scans last.)
+        if !(head == "□" || head == "■" || head == "(" || head == "（"
+             || last == "摄" || last == "道" || last == "图" || last == "绘" || last == "影"
+             || head == "本" || head == "记" || head == "通" || head == "特" || head == "实" || head == "文" || head == "撰"
+             || s.contains(where: Scalars.isSpace) || s.contains("/")) {
             return false
         }
         let compact = Scalars.withoutSpaces(s)

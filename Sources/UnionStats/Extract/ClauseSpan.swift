@@ -23,7 +23,7 @@ enum ClauseSpan {
         if cut {
             while a < b, ScalarClass.isSpace(s[a]) { a += 1 }
             while b > a, ScalarClass.isSpace(s[b - 1]) { b -= 1 }
-            return s.string(a, b)
+            return Scalars.string(s, a, b)
         }
         var extended = 0
         while extended < 2, a > 0, !ScalarClass.isSentenceEnd(s[a - 1]) {
@@ -38,6 +38,6 @@ enum ClauseSpan {
         }
         while a < b, ScalarClass.isSpace(s[a]) { a += 1 }
         while b > a, ScalarClass.isSpace(s[b - 1]) { b -= 1 }
-        return s.string(a, b)
+        return Scalars.string(s, a, b)
     }
 }

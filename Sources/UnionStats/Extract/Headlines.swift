@@ -4,12 +4,13 @@ enum Headlines {
     typealias Line = [Unicode.Scalar]
 
     /// Column and section labels of union and local newspapers: not headlines of one article.
-    static let labels: Set<String> = [
+    /// Kept as scalar arrays: hashing them needs no String and no Unicode normalization.
+    static let labels: Set<Line> = Set([
         "工会动态", "职工之声", "他山之石", "工会纪事", "新闻特写", "图片新闻", "要闻", "综合新闻", "基层动态", "时评", "短评",
         "评论", "图说", "一线传真", "聚焦", "特别报道", "关注", "专题", "视点", "观察", "快讯", "简讯", "资讯", "一线直击",
         "工会视点", "职工风采", "劳模风采", "工匠风采", "维权在线", "法律顾问", "新闻速递", "各地动态", "工运视点", "图片报道",
         "本报评论", "今日关注", "经验交流", "工作交流", "基层传真", "工会工作", "新闻", "人物", "社会", "理论", "读者来信",
-    ]
+    ].map { Array($0.unicodeScalars) })
 
     static func compact(_ s: Line) -> Line { Scalars.withoutSpaces(s) }
 
@@ -26,7 +27,7 @@ enum Headlines {
     static func isLabel(_ s: Line) -> Bool {
         var c = compact(s)
         while let f = c.first, Scalars.isASCIILetter(f) || Scalars.isASCIIDigit(f) { c.removeFirst() }
-        if c.count <= 6 && labels.contains(Scalars.string(c)) { return true }
+        if c.count <= 6 && labels.contains(c) { return true }
         return false
     }
 
@@ -90,6 +91,12 @@ enum Headlines {
         for x in s {
             if seen == limit { break }
             seen += 1
+            // Most scalars are common ideographs: one range test, then the bigram.
+            if x.value >= 0x4E00 && x.value <= 0x9FFF {
+                flushRun(&set)
+                emit(UInt64(x.value), &set)
+                continue
+            }
             var v = x
             if Scalars.isFullwidthDigit(v) { v = Unicode.Scalar(v.value - 0xFF10 + 0x30)! }
             if Scalars.isASCIIDigit(v) || (v == "." && runKind == 1) {

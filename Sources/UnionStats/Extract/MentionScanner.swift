@@ -65,9 +65,9 @@ public enum MentionScanner {
     static func mention(_ f: RecognizedFigure, in s: [Unicode.Scalar], neighbours: [Range<Int>], doc: String, article: Int,
                         paragraph: Int, line: Int) -> Mention {
         Mention(doc: doc, article: article, paragraph: paragraph, start: f.start, end: f.end, line: line,
-                raw: s.string(f.start, f.end),
+                raw: Scalars.string(s, f.start, f.end),
                 sentence: ClauseSpan.sentence(s, start: f.start, end: f.end, others: neighbours),
-                before: s.string(f.start - contextLength, f.start),
-                after: s.string(f.end, f.end + contextLength))
+                before: Scalars.string(s, f.start - contextLength, f.start),
+                after: Scalars.string(s, f.end, f.end + contextLength))
     }
 }

@@ -9,12 +9,13 @@ enum PageFurniture {
     static func scalars(_ s: String) -> Line { Array(s.unicodeScalars) }
 
     /// Lines that are furniture as a whole (compared with spaces removed).
-    static let wholeLines: Set<String> = [
+    /// Kept as scalar arrays: hashing them needs no String and no Unicode normalization.
+    static let wholeLines: Set<Line> = Set([
         "广告", "廣告", "(广告)", "（广告）", "【广告】", "广告专版", "版面导航", "关闭", "打印", "返回", "返回目录",
         "返回首页", "返回顶部", "回到顶部", "放大缩小默认", "上一篇", "下一篇", "上一版", "下一版", "上一期", "下一期",
         "分享到", "收藏本页", "点击查看大图", "查看大图", "本版导读", "版面概览", "往期回顾", "【打印】", "【关闭】",
         "打印本页", "关闭窗口", "返回列表", "□", "■",
-    ]
+    ].map(scalars))
 
     /// E-paper navigation words; a short line made only of these (and digits, letters, punctuation) is navigation.
     static let navigationWords: [Line] = [
@@ -41,22 +42,26 @@ enum PageFurniture {
     static func isFurniture(_ line: Line) -> Bool {
         if line.isEmpty { return false }
         if line.count > 160 { return false }
-        // A header line with the date stays for `PrintedDate` (the splitter skips it).
-        if dateHeader(line) != nil { return false }
         // Sentences (a full stop) are never furniture; lines with Chinese commas can only be footers,
         // which name a field with a colon or carry a mark such as © or ICP备.
-        var comma = false, colon = false
+        var comma = false, colon = false, spaces = false
+        var digits = 0
         for s in line {
             if s == "。" { return false }
             if s == "，" { comma = true }
             if s == ":" || s == "：" || s == "©" || s == "备" || s == "C" || s == "c" { colon = true }
+            if digitValue(s) != nil { digits += 1 }
+            if Scalars.isSpace(s) { spaces = true }
         }
+        // A header line with the date stays for `PrintedDate` (the splitter skips it);
+        // a date needs six digits.
+        if digits >= 6 && dateHeader(line) != nil { return false }
         if comma && !colon { return false }
-        let compact = Scalars.withoutSpaces(line)
+        let compact = spaces ? Scalars.withoutSpaces(line) : line
         if comma { return isFooter(compact) }
-        if compact.count <= 12 && wholeLines.contains(Scalars.string(compact)) { return true }
+        if compact.count <= 12 && wholeLines.contains(compact) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }
-        if compact.count <= 24 && isEditionLine(compact) && dateHeader(line) == nil { return true }
+        if compact.count <= 24 && isEditionLine(compact) { return true }
         if isFooter(compact) { return true }
         return false
     }
@@ -114,18 +119,22 @@ enum PageFurniture {
 
     static let jumpWords: [Line] = ["上接", "下转", "紧接", "接", "转", "续", "转至", "转自"].map(scalars)
 
-    /// Removes `(上接第1版)`, `（下转第４版）`, `(转A3版)` wherever they stand in the line.
-    static func removeJumpMarkers(_ line: Line) -> Line {
-        guard let firstMarker = line.indices.first(where: { i in
-            let s = line[i]
-            return (s == "(" || s == "（" || s == "【" || s == "[") && jumpMarkerEnd(line, from: i) != nil
-        }) else { return line }
+    @inline(__always)
+    static func opensJumpMarker(_ s: Unicode.Scalar) -> Bool { s == "(" || s == "（" || s == "【" || s == "[" }
+
+    /// The line without `(上接第1版)`, `（下转第４版）`, `(转A3版)` wherever they stand; nil when it has none.
+    static func removingJumpMarkers(_ line: Line) -> Line? {
+        var firstMarker = 0
+        while firstMarker < line.count && !(opensJumpMarker(line[firstMarker]) && jumpMarkerEnd(line, from: firstMarker) != nil) {
+            firstMarker += 1
+        }
+        guard firstMarker < line.count else { return nil }
         var out: Line = Array(line[..<firstMarker])
         out.reserveCapacity(line.count)
         var i = firstMarker
         while i < line.count {
             let s = line[i]
-            if s == "(" || s == "（" || s == "【" || s == "[", let end = jumpMarkerEnd(line, from: i) {
+            if opensJumpMarker(s), let end = jumpMarkerEnd(line, from: i) {
                 i = end
                 continue
             }

@@ -3,9 +3,19 @@ extension Paragraph {
     /// that every remaining scalar still points at its source line.
     func droppingPrefix(_ n: Int) -> Paragraph {
         guard n > 0 else { return self }
-        let scalars = text.unicodeScalars
-        let cut = scalars.index(scalars.startIndex, offsetBy: min(n, scalars.count))
-        let rest = String(scalars[cut...])
+        // The cut found on the UTF-8 itself: the n-th scalar starts at the n-th non-continuation byte.
+        var copy = text
+        let rest = copy.withUTF8 { buf -> String in
+            var seen = 0, cut = 0
+            while cut < buf.count {
+                if buf[cut] & 0xC0 != 0x80 {
+                    if seen == n { break }
+                    seen += 1
+                }
+                cut += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[cut...]), as: UTF8.self)
+        }
         // The line holding offset n becomes the first line.
         var first = 0
         for (i, s) in lineStarts.enumerated() where s <= n { first = i }

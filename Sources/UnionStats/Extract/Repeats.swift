@@ -40,15 +40,25 @@ struct Repeats {
         }
     }
 
-    /// Whether `text`, spaces ignored, ends with `p`.
+    /// Whether `text`, spaces ignored, ends with `p` (its UTF-8 read backwards, no copy made).
     static func ends(_ text: String, with p: [Unicode.Scalar]) -> Bool {
-        var k = p.count
-        for s in text.unicodeScalars.reversed() where !Scalars.isSpace(s) {
-            if k == 0 { return true }
-            k -= 1
-            if s != p[k] { return false }
+        var copy = text
+        return copy.withUTF8 { buf in
+            var k = p.count
+            var i = buf.count
+            while i > 0 {
+                i -= 1
+                while i > 0 && buf[i] & 0xC0 == 0x80 { i -= 1 }  // back to the scalar's first byte
+                var scalars = UTF8Scalars(buf)
+                scalars.i = i
+                let s = scalars.next()!
+                if Scalars.isSpace(s) { continue }
+                if k == 0 { return true }
+                k -= 1
+                if s != p[k] { return false }
+            }
+            return k == 0
         }
-        return k == 0
     }
 
     /// FNV-1a over the scalar values (a fixed, cheap hash; matches are verified on the text).
@@ -58,9 +68,9 @@ struct Repeats {
         return Int(truncatingIfNeeded: h)
     }
 
-    /// Records `p` and returns true when it is new; returns false for a repeat.
-    mutating func isNew(_ text: String, _ p: [Unicode.Scalar], credit: Bool) -> Bool {
-        let compact = Scalars.withoutSpaces(p)
+    /// Records `p` (which holds a space only if `spaces`) and returns true when it is new; returns false for a repeat.
+    mutating func isNew(_ text: String, _ p: [Unicode.Scalar], spaces: Bool, credit: Bool) -> Bool {
+        let compact = spaces ? Scalars.withoutSpaces(p) : p
         let n = compact.count
         if n >= Repeats.minimumIdentical && !credit {
             let h = Repeats.hash(compact)
@@ -88,19 +98,24 @@ struct Repeats {
         return true
     }
 
-    /// Whether `needle` occurs in `hay` (first-scalar scan, then compare).
+    /// Whether `needle` occurs in `hay` (first-scalar scan, then compare; on raw buffers, as it
+    /// reads every scalar of the recent paragraphs).
     static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
         guard let first = needle.first, hay.count >= needle.count else { return false }
-        let last = hay.count - needle.count
-        var i = 0
-        while i <= last {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
+        return hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { nd in
+                let last = h.count - nd.count
+                var i = 0
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < nd.count && h[i + k] == nd[k] { k += 1 }
+                        if k == nd.count { return true }
+                    }
+                    i += 1
+                }
+                return false
             }
-            i += 1
         }
-        return false
     }
 }

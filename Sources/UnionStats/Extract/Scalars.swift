@@ -27,8 +27,9 @@ enum Scalars {
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        // Fast answers for printable ASCII and for CJK text (ideographs, punctuation after U+3000).
-        if v > 0x20 && (v < 0xA0 || (v > 0x3000 && v != 0xFEFF)) { return false }
+        // Fast answers for CJK text (ideographs, punctuation after U+3000) and printable ASCII.
+        if v > 0x3000 { return v == 0xFEFF }
+        if v > 0x20 && v < 0xA0 { return false }
         switch v {
         case 0x20, 0x09, 0x0B, 0x0C, 0x0D, 0xA0, 0x3000, 0xFEFF, 0x200B, 0x2002...0x200A: return true
         default: return false
@@ -138,6 +139,41 @@ enum Scalars {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The scalars `s[lo..<hi]` (clamped) as a String, encoded straight into its storage. A few
+    /// scalars are measured first so that they can make a small (inline, unallocated) string.
+    static func string(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> String {
+        let a = Swift.max(0, lo), b = Swift.min(s.count, hi)
+        guard a < b else { return "" }
+        return s.withUnsafeBufferPointer { buf in
+            var size = (b - a) * 4
+            if b - a <= 5 {
+                size = 0
+                for k in a..<b {
+                    let v = buf[k].value
+                    size += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                }
+            }
+            return String(unsafeUninitializedCapacity: size) { out in
+                var n = 0
+                for k in a..<b {
+                    let v = buf[k].value
+                    if v < 0x80 {
+                        out[n] = UInt8(v); n += 1
+                    } else if v < 0x800 {
+                        out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                    } else if v < 0x10000 {
+                        out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                        out[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+                    } else {
+                        out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                        out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                    }
+                }
+                return n
+            }
+        }
+    }
+
     /// Decodes valid UTF-8 (as held by a Swift String) into the start of `out`, which grows
     /// (never shrinks) to hold it; returns how many scalars were written. Reusing one buffer
     /// keeps the per-line cost to the decoding itself.
@@ -152,18 +188,20 @@ enum Scalars {
             var i = range.lowerBound
             while i < end {
                 let b0 = UInt32(bytes[i])
-                var v: UInt32
-                var n: Int
-                if b0 < 0x80 { v = b0; n = 1 }
-                else if b0 < 0xE0 { v = b0 & 0x1F; n = 2 }
-                else if b0 < 0xF0 { v = b0 & 0x0F; n = 3 }
-                else { v = b0 & 0x07; n = 4 }
-                if i + n > end { n = end - i }
-                var k = 1
-                while k < n { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F); k += 1 }
-                buf[made] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                // Valid UTF-8 never ends a sequence past a line end (LF is ASCII): decode straight.
+                let v: UInt32
+                if b0 < 0x80 {
+                    v = b0; i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F); i += 4
+                }
+                buf[made] = unsafeBitCast(v, to: Unicode.Scalar.self)
                 made += 1
-                i += n
             }
             return made
         }

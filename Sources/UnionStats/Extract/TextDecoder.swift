@@ -63,12 +63,25 @@ public enum TextDecoder {
         var nul = false
         let sample = bytes.prefix(1 << 20)
         sample.withUnsafeBufferPointer { buf in
-            for b in buf {
-                if b == 0 { nul = true; break }
-                // Only bytes below 0x20 and 0x7F need a closer look.
-                if b >= 0x20 && b != 0x7F { continue }
-                if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
-                else if b == 0x7F { controls += 1 }
+            // Eight bytes at a time: words with no byte below 0x20 and no 0x7F need no closer look.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            var i = 0
+            scan: while i < buf.count {
+                if i + 8 <= buf.count {
+                    let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let below20 = (w &- ones &* 0x20) & ~w & highs
+                    let x = w ^ (ones &* 0x7F)
+                    let is7F = (x &- ones) & ~x & highs
+                    if below20 | is7F == 0 { i += 8; continue }
+                }
+                let end = min(i + 8, buf.count)
+                for b in buf[i..<end] {
+                    if b == 0 { nul = true; break scan }
+                    if b >= 0x20 && b != 0x7F { continue }
+                    if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
+                    else if b == 0x7F { controls += 1 }
+                }
+                i = end
             }
         }
         if nul {

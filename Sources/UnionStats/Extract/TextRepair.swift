@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Repairs a page's text into paragraphs:
 /// - drops page furniture and ad markers (`PageFurniture`) and jump markers like `(上接第1版)`;
 /// - undoes headline lines printed with doubled characters (`DoubledCharacters`);
@@ -33,6 +37,8 @@ struct LineFeatures {
     static let dateHeader: UInt16 = 64
     static let indented: UInt16 = 128
     static let heading: UInt16 = 256       // two parallel phrases around one comma: `对口帮扶暖人心,圆贫困学子上学梦`
+    static let byline: UInt16 = 512        // opens with a byline (`本报讯`), kept for pass 3
+    static let spaces: UInt16 = 1024       // has spaces inside: pass 3 normalizes them
 
     func has(_ f: UInt16) -> Bool { flags & f != 0 }
 }
@@ -41,6 +47,8 @@ struct Repairer {
     let bytes: UnsafeBufferPointer<UInt8>
     var lines: [LineFeatures] = []
     var scratch: [Unicode.Scalar] = []
+    /// The cleaned current line, reused from line to line so that no line allocates.
+    var line: [Unicode.Scalar] = []
     /// Typical width (terminal columns) of a full line in hard-wrapped text.
     var wrapWidth = 0
     var hardWrapped = false
@@ -72,13 +80,15 @@ struct Repairer {
             cachedStarts.reserveCapacity(n / 40 + 2)
         }
         while start <= n {
-            var end = start
-            while end < n && bytes[end] != 0x0A { end += 1 }
+            var end = n
+            if start < n, let lf = memchr(bytes.baseAddress! + start, 0x0A, n - start) {
+                end = bytes.baseAddress!.distance(to: lf.assumingMemoryBound(to: UInt8.self))
+            }
             if end == n && start == n { break }
             var f = LineFeatures(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end))
             let m = Scalars.decodeUTF8(bytes, start..<end, into: &scratch)
             let leading = m > 0 && Scalars.isSpace(scratch[0])
-            let line = Repairer.clean(scratch, count: m)
+            Repairer.clean(scratch, count: m, into: &line)
             if caching {
                 cachedStarts.append(Int32(truncatingIfNeeded: cached.count))
                 cached.append(contentsOf: line)
@@ -87,20 +97,22 @@ struct Repairer {
                 f.flags |= LineFeatures.blank
             } else {
                 var width = 0
-                var clause = false
+                var clause = false, spaces = false
                 for s in line {
                     width += Scalars.width(s)
                     if !clause && Scalars.isClausePunctuation(s) { clause = true }
+                    if !spaces && Scalars.isSpace(s) { spaces = true }
                 }
                 f.width = Int32(truncatingIfNeeded: width)
                 if clause { f.flags |= LineFeatures.clausePunctuation }
+                if spaces { f.flags |= LineFeatures.spaces }
                 if Scalars.endsSentence(line) { f.flags |= LineFeatures.endsSentence }
                 if line.last == "：" || line.last == ":" { f.flags |= LineFeatures.endsColon }
                 if line.count <= 40 {
                     if Bylines.isCredit(line) { f.flags |= LineFeatures.credit | LineFeatures.startsParagraph }
                     if PageFurniture.dateHeader(line) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
                 }
-                if Bylines.bylineLength(line) != nil { f.flags |= LineFeatures.startsParagraph }
+                if Bylines.bylineLength(line) != nil { f.flags |= LineFeatures.startsParagraph | LineFeatures.byline }
                 if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
                 if Repairer.isParallelHeading(line) { f.flags |= LineFeatures.heading }
             }
@@ -123,19 +135,22 @@ struct Repairer {
     }
 
     /// Trims, drops furniture, removes jump markers and undoes doubled characters.
-    /// Reads the first `count` scalars of `raw`.
-    static func clean(_ raw: [Unicode.Scalar], count: Int, checkFurniture: Bool = true) -> [Unicode.Scalar] {
+    /// Reads the first `count` scalars of `raw`; the result replaces the contents of `line`,
+    /// whose storage is reused (empty for a blank or furniture line).
+    static func clean(_ raw: [Unicode.Scalar], count: Int, into line: inout [Unicode.Scalar], checkFurniture: Bool = true) {
+        line.removeAll(keepingCapacity: true)
         var lo = 0, hi = count
         while lo < hi && Scalars.isSpace(raw[lo]) { lo += 1 }
         while hi > lo && Scalars.isSpace(raw[hi - 1]) { hi -= 1 }
-        if lo == hi { return [] }
-        var line = Array(raw[lo..<hi])
-        if checkFurniture && line.count <= 160 && PageFurniture.isFurniture(line) { return [] }
-        line = PageFurniture.removeJumpMarkers(line)
-        while let f = line.first, Scalars.isSpace(f) { line.removeFirst() }
-        while let l = line.last, Scalars.isSpace(l) { line.removeLast() }
+        if lo == hi { return }
+        line.append(contentsOf: raw[lo..<hi])
+        if checkFurniture && line.count <= 160 && PageFurniture.isFurniture(line) { line.removeAll(keepingCapacity: true); return }
+        if let removed = PageFurniture.removingJumpMarkers(line) {
+            line = removed
+            while let f = line.first, Scalars.isSpace(f) { line.removeFirst() }
+            while let l = line.last, Scalars.isSpace(l) { line.removeLast() }
+        }
         if let undone = DoubledCharacters.undo(line) { line = undone }
-        return line
     }
 
     /// Hard-wrapped pages (lines cut at a column width, as copied from a PDF) have most
@@ -239,55 +254,68 @@ struct Repairer {
             lastWasBlank = false
             blockLines += 1
             if blockLines >= 2 || l.has(LineFeatures.clausePunctuation) || l.has(LineFeatures.endsSentence) { blockBodyLike = true }
-            var line: [Unicode.Scalar]
-            if caching {
-                line = Array(cached[Int(cachedStarts[i])..<Int(cachedStarts[i + 1])])
-            } else {
-                let m = Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
-                line = Repairer.clean(scratch, count: m, checkFurniture: false)  // furniture lines were marked blank in pass 1
-            }
-            let aggressive = l.has(LineFeatures.clausePunctuation) || line.count >= 24 || Bylines.bylineLength(line) != nil
-            line = Repairer.normalizeSpaces(line, aggressive: aggressive)
             let gap = previous < 0 ? 0 : i - previous - 1
             if previous >= 0 && !builder.isEmpty && joins(prev: previous, cur: i, gap: gap, curBlockHeadlineLike: inBlockHeadline, prevBlockBodyLike: prevBlockBodyLike, prevBlockLines: gap == 0 ? blockLines : prevBlockLines) {
-                builder.append(line, gapLines: gap)
+                builder.startLine(gapLines: gap)
             } else {
-                if let f = builder.finish(), repeats.isNew(f.paragraph.text, f.scalars, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
+                if let f = builder.finish(), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
                     out.append(f.paragraph)
                 }
-                builder.start(line, lineNumber: i + 1, index: i)
+                builder.start(lineNumber: i + 1)
+            }
+            // The cleaned line goes straight into the paragraph, its spaces normalized on the way.
+            if caching {
+                appendLine(cached, Int(cachedStarts[i])..<Int(cachedStarts[i + 1]), l, to: &builder)
+            } else {
+                let m = Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
+                Repairer.clean(scratch, count: m, into: &line, checkFurniture: false)  // furniture lines were marked blank in pass 1
+                appendLine(line, 0..<line.count, l, to: &builder)
             }
             builder.lastLineIndex = i
             previous = i
         }
-        if let f = builder.finish(), repeats.isNew(f.paragraph.text, f.scalars, credit: builder.lastLineIndex >= 0 && lines[builder.lastLineIndex].has(LineFeatures.credit)) {
+        if let f = builder.finish(), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: builder.lastLineIndex >= 0 && lines[builder.lastLineIndex].has(LineFeatures.credit)) {
             out.append(f.paragraph)
         }
         return out
     }
 
-    /// Removes spaces next to Chinese punctuation; in sentence lines (or long lines) also spaces
-    /// between Chinese characters and between Chinese and ASCII. Spaces between two ASCII
-    /// characters stay (one), and short headline lines keep their phrase spaces (`寒冬送暖 工会行动`).
-    static func normalizeSpaces(_ line: [Unicode.Scalar], aggressive: Bool) -> [Unicode.Scalar] {
-        guard line.contains(where: Scalars.isSpace) else { return line }
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(line.count)
-        var i = 0
-        while i < line.count {
+    /// Appends the cleaned line `source[range]` (features `l`) to the paragraph being built.
+    func appendLine(_ source: [Unicode.Scalar], _ range: Range<Int>, _ l: LineFeatures, to builder: inout ParagraphBuilder) {
+        guard l.has(LineFeatures.spaces) else {
+            builder.scalars.append(contentsOf: source[range])
+            return
+        }
+        let aggressive = l.has(LineFeatures.clausePunctuation) || range.count >= 24 || l.has(LineFeatures.byline)
+        Repairer.normalizeSpaces(source, range, aggressive: aggressive, into: &builder.scalars)
+        builder.spaces = builder.spaces || builder.scalars[builder.lineStarts.last!...].contains(where: Scalars.isSpace)
+    }
+
+    /// Appends `line[range]` to `out` with spaces removed next to Chinese punctuation; in sentence
+    /// lines (or long lines) also spaces between Chinese characters and between Chinese and ASCII.
+    /// Spaces between two ASCII characters stay (one), and short headline lines keep their phrase
+    /// spaces (`寒冬送暖 工会行动`). The line is trimmed: it neither starts nor ends with a space.
+    static func normalizeSpaces(_ line: [Unicode.Scalar], _ range: Range<Int>, aggressive: Bool, into out: inout [Unicode.Scalar]) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        // Most lines have no space left inside: copy them whole.
+        var first = i
+        while first < end && !Scalars.isSpace(line[first]) { first += 1 }
+        out.append(contentsOf: line[i..<first])
+        i = first
+        while i < end {
             let s = line[i]
             if !Scalars.isSpace(s) { out.append(s); i += 1; continue }
             var j = i
-            while j < line.count && Scalars.isSpace(line[j]) { j += 1 }
-            if let before = out.last, j < line.count {
-                let after = line[j]
+            while j < end && Scalars.isSpace(line[j]) { j += 1 }
+            if i > range.lowerBound, j < end {
+                let before = line[i - 1], after = line[j]
                 let wide = Scalars.isWidePunctuation(before) || Scalars.isWidePunctuation(after)
                 let bothASCII = before.value < 0x80 && after.value < 0x80
                 if !wide && (bothASCII || !aggressive) { out.append(" ") }
             }
             i = j
         }
-        return out
     }
 }
 
@@ -295,29 +323,29 @@ struct Repairer {
 struct ParagraphBuilder {
     var lineStarts: [Int] = []
     var firstLine = 0
-    var count = 0
     var lastLineIndex = -1
+    /// The paragraph's scalars; each line's are appended after `start` or `startLine`.
     var scalars: [Unicode.Scalar] = []
+    /// Whether `scalars` hold a space (only lines with spaces can leave one).
+    var spaces = false
 
     var isEmpty: Bool { lineStarts.isEmpty }
 
-    mutating func start(_ line: [Unicode.Scalar], lineNumber: Int, index: Int) {
+    mutating func start(lineNumber: Int) {
         lineStarts.removeAll(keepingCapacity: true)
         scalars.removeAll(keepingCapacity: true)
+        spaces = false
         firstLine = lineNumber
-        count = 0
-        append(line, gapLines: 0)
+        startLine(gapLines: 0)
     }
 
-    mutating func append(_ line: [Unicode.Scalar], gapLines: Int) {
-        for _ in 0..<gapLines { lineStarts.append(count) }
-        lineStarts.append(count)
-        scalars.append(contentsOf: line)
-        count += line.count
+    /// Marks where the next line begins (after `gapLines` blank lines).
+    mutating func startLine(gapLines: Int) {
+        for _ in 0...gapLines { lineStarts.append(scalars.count) }
     }
 
     mutating func finish() -> (paragraph: Paragraph, scalars: [Unicode.Scalar])? {
-        guard !lineStarts.isEmpty, count > 0 else { lineStarts.removeAll(); return nil }
+        guard !lineStarts.isEmpty, !scalars.isEmpty else { lineStarts.removeAll(); return nil }
         let p = Paragraph(text: ParagraphBuilder.encode(scalars), firstLine: firstLine, lineStarts: lineStarts)
         let s = scalars
         lineStarts.removeAll(keepingCapacity: true)
@@ -326,6 +354,6 @@ struct ParagraphBuilder {
 
     /// UTF-8 of the scalars written straight into the string's storage.
     static func encode(_ scalars: [Unicode.Scalar]) -> String {
-        scalars.string(0, scalars.count)
+        Scalars.string(scalars, 0, scalars.count)
     }
 }
