@@ -103,8 +103,10 @@ public enum Pipeline {
                                  cacheDirectory: String? = nil,
                                  figures sink: (([Figure]) throws -> Void)? = nil) throws -> (figures: Int, rejects: Int) {
         let manifest = Manifest.load(paths.manifest, diagnostics: diagnostics)
-        let dictionaries = try Dictionaries.load(from: paths.pipeline)
-        let stage = NormalizeStage(manifest: manifest, dictionaries: dictionaries, diagnostics: diagnostics)
+        // Loaded beside the first extractions; a pipeline/ file that cannot be
+        // used still stops the run before any output is put in place.
+        let stages = Deferred { NormalizeStage(manifest: manifest, dictionaries: try Dictionaries.load(from: paths.pipeline),
+                                               diagnostics: diagnostics) }
         let codec = PageRowsCodec(encoding: encoding)
         let cached = sources.contains { $0.cachePath != nil }
         let runKey = cached ? NormalizeCache.runFingerprint(pipeline: paths.pipeline, encoding: encoding) : ""
@@ -127,7 +129,7 @@ public enum Pipeline {
                         return .success((hit, []))
                     }
                     let page = try source.load()
-                    let result = stage.normalize(page)
+                    let result = try stages.value().normalize(page)
                     let rows = codec.encode(result, doc: page.page.doc)
                     if let cache = source.cachePath, !fullKey.isEmpty {
                         try NormalizeCache.write(cache, key: fullKey, manifest: manifest, rows: rows)
@@ -146,6 +148,7 @@ public enum Pipeline {
                 try outputs.add(rows)
                 progress?.advance(by: 1)
             })
+            _ = try stages.value()   // its errors count even when every page came from the cache
             for p in manifest.problems {
                 try outputs.addReject(doc: p.doc, line: p.row, problem: "manifest", reason: p.reason)
             }
