@@ -49,7 +49,8 @@ public struct Aggregator {
         var metricID: String
         var value: Decimal = 0
         var figures = 0
-        var qualifiers = Set<Qualifier>()
+        /// Qualifiers seen, one bit each (`Qualifier.allCases` order): a set per cell cost an allocation.
+        var qualifiers: UInt8 = 0
         var docs = SampleList<String>(limit: Aggregator.docLimit, by: TableSort.less, same: ByteString.equal)
         var sources = SampleList<SourceRef>(limit: Aggregator.sourceLimit, by: <)
         var direct = false
@@ -101,7 +102,7 @@ public struct Aggregator {
         if cell.regionCode.isEmpty { cell.regionCode = code }
         cell.metricTexts.add(f.metric)
         cell.figures += 1
-        cell.qualifiers.insert(f.quantity.qualifier)
+        cell.qualifiers |= Aggregator.bit(f.quantity.qualifier)
         cell.docs.insert(f.doc)
         cell.sources.insert(SourceRef(f))
         cell.direct = cell.direct || direct
@@ -114,9 +115,21 @@ public struct Aggregator {
             cell.latest = stamp
             cell.value = f.quantity.value
             // The kept value's own qualifier is what describes it.
-            cell.qualifiers = [f.quantity.qualifier]
+            cell.qualifiers = Aggregator.bit(f.quantity.qualifier)
         case .flow, .rate:
             cell.value += f.quantity.value
+        }
+    }
+
+    @inline(__always)
+    static func bit(_ q: Qualifier) -> UInt8 {
+        switch q {
+        case .exact: return 1
+        case .approx: return 2
+        case .over: return 4
+        case .under: return 8
+        case .range: return 16
+        case .max: return 32
         }
     }
 
@@ -144,7 +157,8 @@ public struct Aggregator {
                 : distinct.prefix(3).joined(separator: "、") + (distinct.count > 3 ? "等" : "")
             return MonthlyRow(key: key, regionCode: cell.regionCode, metric: metric, metricID: cell.metricID,
                               value: cell.value, figures: cell.figures,
-                              qualifiers: cell.qualifiers.sorted { $0.rawValue < $1.rawValue },
+                              qualifiers: Qualifier.allCases.filter { cell.qualifiers & Aggregator.bit($0) != 0 }
+                                  .sorted { $0.rawValue < $1.rawValue },
                               docs: cell.docs.items, docCount: cell.docs.count,
                               sources: cell.sources.items, sourceCount: cell.sources.count,
                               direct: cell.direct)

@@ -78,17 +78,8 @@ struct UTF8Scalars: Sequence, IteratorProtocol {
     @inline(__always)
     mutating func next() -> Unicode.Scalar? {
         guard i < bytes.count else { return nil }
-        let b0 = UInt32(bytes[i])
-        var v: UInt32
-        if b0 < 0x80 {
-            v = b0; i += 1
-        } else if b0 < 0xE0 {
-            v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
-        } else if b0 < 0xF0 {
-            v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
-        } else {
-            v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F); i += 4
-        }
+        let (v, next) = UTF8Coding.decode(bytes, at: i)
+        i = next
         return unsafeBitCast(v, to: Unicode.Scalar.self)
     }
 }

@@ -155,20 +155,7 @@ enum Scalars {
             }
             return String(unsafeUninitializedCapacity: size) { out in
                 var n = 0
-                for k in a..<b {
-                    let v = buf[k].value
-                    if v < 0x80 {
-                        out[n] = UInt8(v); n += 1
-                    } else if v < 0x800 {
-                        out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
-                    } else if v < 0x10000 {
-                        out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                        out[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
-                    } else {
-                        out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                        out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
-                    }
-                }
+                for k in a..<b { n = UTF8Coding.encode(buf[k].value, into: out, at: n) }
                 return n
             }
         }
@@ -187,19 +174,9 @@ enum Scalars {
             var made = 0
             var i = range.lowerBound
             while i < end {
-                let b0 = UInt32(bytes[i])
                 // Valid UTF-8 never ends a sequence past a line end (LF is ASCII): decode straight.
-                let v: UInt32
-                if b0 < 0x80 {
-                    v = b0; i += 1
-                } else if b0 < 0xE0 {
-                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
-                } else if b0 < 0xF0 {
-                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
-                } else {
-                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F); i += 4
-                }
+                let (v, next) = UTF8Coding.decode(bytes, at: i)
+                i = next
                 buf[made] = unsafeBitCast(v, to: Unicode.Scalar.self)
                 made += 1
             }

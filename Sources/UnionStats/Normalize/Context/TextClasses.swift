@@ -29,20 +29,7 @@ enum TextClasses {
         if n == 0 { return "" }
         return String(unsafeUninitializedCapacity: n * 4) { buf in
             var k = 0
-            for c in s {
-                let v = c.value
-                if v < 0x80 {
-                    buf[k] = UInt8(v); k += 1
-                } else if v < 0x800 {
-                    buf[k] = UInt8(0xC0 | (v >> 6)); buf[k + 1] = UInt8(0x80 | (v & 0x3F)); k += 2
-                } else if v < 0x10000 {
-                    buf[k] = UInt8(0xE0 | (v >> 12)); buf[k + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buf[k + 2] = UInt8(0x80 | (v & 0x3F)); k += 3
-                } else {
-                    buf[k] = UInt8(0xF0 | (v >> 18)); buf[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buf[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[k + 3] = UInt8(0x80 | (v & 0x3F)); k += 4
-                }
-            }
+            for c in s { k = UTF8Coding.encode(c.value, into: buf, at: k) }
             return k
         }
     }

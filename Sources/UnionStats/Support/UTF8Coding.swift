@@ -1,0 +1,41 @@
+/// UTF-8 of one scalar value, both ways, for the hot loops that build strings
+/// straight into their storage and decode without `String` iteration. One copy,
+/// shared by extract (lines, bigrams) and normalize (scalar text).
+enum UTF8Coding {
+    /// Writes `v` at `out[n...]` and returns the index after it; `out` must have room for 4 bytes.
+    @inline(__always)
+    static func encode(_ v: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at n: Int) -> Int {
+        if v < 0x80 {
+            out[n] = UInt8(v)
+            return n + 1
+        } else if v < 0x800 {
+            out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F))
+            return n + 2
+        } else if v < 0x10000 {
+            out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+            out[n + 2] = UInt8(0x80 | (v & 0x3F))
+            return n + 3
+        } else {
+            out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+            out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F))
+            return n + 4
+        }
+    }
+
+    /// The scalar value starting at `bytes[i]` of valid UTF-8 (as a Swift String holds it) and the index after it.
+    @inline(__always)
+    static func decode<Bytes: RandomAccessCollection>(_ bytes: Bytes, at i: Int) -> (value: UInt32, next: Int)
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 {
+            return (b0, i + 1)
+        } else if b0 < 0xE0 {
+            return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), i + 2)
+        } else if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), i + 3)
+        } else {
+            return ((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F), i + 4)
+        }
+    }
+}
