@@ -24,11 +24,11 @@ public enum ReportStage {
     /// Writes every month's report of `reports` and removes reports of months that no longer have data.
     public static func write(_ reports: ReportsBuilder, to reportsDir: String) throws {
         var written = Set<String>()
-        try reports.finish { report in
-            let name = "\(report.month).txt"
+        try reports.finish(render: { Array(ReportWriter.render($0).utf8) }, consume: { month, text in
+            let name = "\(month).txt"
             written.insert(name)
-            try OutputFile.replace(FilePaths.join(reportsDir, name), with: Array(ReportWriter.render(report).utf8))
-        }
+            try OutputFile.replace(FilePaths.join(reportsDir, name), with: text)
+        })
         for name in try FilePaths.list(reportsDir) where isReportName(name) && !written.contains(name) {
             _ = unlink(FilePaths.join(reportsDir, name))
         }

@@ -33,24 +33,42 @@ public final class ReportsBuilder {
 
     /// Hands over one month's report at a time, by month.
     public func finish(_ body: (MonthReport) throws -> Void) throws {
+        try finish(render: { $0 }, consume: { _, report in try body(report) })
+    }
+
+    /// Makes each month's report and passes it through `render` on all cores
+    /// (months are independent but for the previous month's totals, which are
+    /// folded again from its figures); `consume` gets the results in month order.
+    public func finish<Rendered>(render: @escaping (MonthReport) -> Rendered,
+                                 consume: (_ month: String, Rendered) throws -> Void) throws {
         defer { byMonth.remove() }
+        try byMonth.seal()
+        let months = pages.keys.sorted(by: TableSort.less)
         let generated = ReportStage.sourceDate()
-        var previous: (month: String, rows: [MonthlyRow])?
-        for month in pages.keys.sorted(by: TableSort.less) {
-            let lists = try byMonth.takeFigures(month)
-            // Without rollups: a report shows each figure in the region it names.
-            var aggregator = Aggregator(rollup: false)
-            for f in lists[.monthly] ?? [] { aggregator.add(f) }
-            var report = MonthReport(month: month)
-            report.rows = aggregator.rows()
-            report.rates = lists[.rate] ?? []
-            report.cumulative = lists[.cumulative] ?? []
-            report.undated = lists[.undated] ?? []
-            if let p = previous, p.month == NumberFormat.previousMonth(month) { report.previous = p.rows }
-            report.pages = (pages[month] ?? []).sorted()
-            report.generated = generated
-            try body(report)
-            previous = (month, report.rows)
-        }
+        let pages = self.pages, spill = byMonth
+        try orderedParallel(count: months.count, window: 4, work: { i -> Result<Rendered, Error> in
+            Result {
+                let month = months[i]
+                let lists = try spill.readFigures(month)
+                var report = MonthReport(month: month)
+                report.rows = ReportsBuilder.totals(lists[.monthly] ?? [])
+                if i > 0, months[i - 1] == NumberFormat.previousMonth(month) {
+                    report.previous = ReportsBuilder.totals(try spill.readFigures(months[i - 1], route: .monthly)[.monthly] ?? [])
+                }
+                report.rates = lists[.rate] ?? []
+                report.cumulative = lists[.cumulative] ?? []
+                report.undated = lists[.undated] ?? []
+                report.pages = (pages[month] ?? []).sorted()
+                report.generated = generated
+                return render(report)
+            }
+        }, consume: { i, result in try consume(months[i], result.get()) })
+    }
+
+    /// A month's totals without rollups: a report shows each figure in the region it names.
+    private static func totals(_ figures: [Figure]) -> [MonthlyRow] {
+        var aggregator = Aggregator(rollup: false)
+        for f in figures { aggregator.add(f) }
+        return aggregator.rows()
     }
 }

@@ -83,22 +83,54 @@ final class PartitionSpill {
     /// The partition's records in the order they were added; its file is removed.
     func take(_ partition: String) throws -> [[String]] {
         guard let n = numbers.removeValue(forKey: partition) else { return [] }
-        var bytes: [UInt8] = []
         let p = path(n)
-        if FilePaths.exists(p) {
-            switch FilePaths.readAll(p, limit: Int.max) {
-            case .success(let b): bytes = b
-            case .failure(let problem): throw CSVError.cannotOpen(path: p, reason: problem.reason)
-            }
-            unlink(p)
-        }
+        var bytes = try fileBytes(p)
+        unlink(p)
         bytes += buffers[n]
         buffered -= buffers[n].count
         buffers[n] = []
+        return PartitionSpill.records(bytes, whereLastFieldIs: nil)
+    }
+
+    /// Writes every buffer out; after this, `read` may be called from several threads at once
+    /// (as long as nothing is added).
+    func seal() throws { try flushAll() }
+
+    /// The partition's records, leaving them in place (after `seal`); with `last`, only the
+    /// records whose last field is `last` (no strings are made for the others).
+    func read(_ partition: String, whereLastFieldIs last: String? = nil) throws -> [[String]] {
+        guard let n = numbers[partition] else { return [] }
+        return PartitionSpill.records(try fileBytes(path(n)), whereLastFieldIs: last)
+    }
+
+    private func fileBytes(_ p: String) throws -> [UInt8] {
+        guard FilePaths.exists(p) else { return [] }
+        switch FilePaths.readAll(p, limit: Int.max) {
+        case .success(let b): return b
+        case .failure(let problem): throw CSVError.cannotOpen(path: p, reason: problem.reason)
+        }
+    }
+
+    private static func records(_ bytes: [UInt8], whereLastFieldIs last: String?) -> [[String]] {
+        let wanted = last.map { Array($0.utf8) + [0x1F, 0x1E] }
         var records: [[String]] = []
         var fields: [String] = []
         var start = 0
-        for (i, b) in bytes.enumerated() {
+        var recordStart = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if let wanted, i == recordStart {
+                // Skip to the record's end unless it ends with the wanted last field.
+                guard let end = bytes[i...].firstIndex(of: 0x1E) else { break }
+                let from = end + 1 - wanted.count
+                if from < i || !bytes[from...end].elementsEqual(wanted) || (from > i && bytes[from - 1] != 0x1F) {
+                    i = end + 1
+                    recordStart = i
+                    start = i
+                    continue
+                }
+            }
             if b == 0x1F {
                 fields.append(String(decoding: bytes[start..<i], as: UTF8.self))
                 start = i + 1
@@ -106,7 +138,9 @@ final class PartitionSpill {
                 records.append(fields)
                 fields = []
                 start = i + 1
+                recordStart = i + 1
             }
+            i += 1
         }
         return records
     }
@@ -131,10 +165,19 @@ extension PartitionSpill {
         try add(fields, to: partition)
     }
 
-    /// The partition's figures by route, in the order they were added.
+    /// The partition's figures by route, in the order they were added; its file is removed.
     func takeFigures(_ partition: String) throws -> [FigureRoute: [Figure]] {
+        try PartitionSpill.figures(try take(partition))
+    }
+
+    /// The partition's figures by route (of `route` only, if given), leaving them in place (after `seal`).
+    func readFigures(_ partition: String, route: FigureRoute? = nil) throws -> [FigureRoute: [Figure]] {
+        try PartitionSpill.figures(try read(partition, whereLastFieldIs: route?.rawValue))
+    }
+
+    private static func figures(_ records: [[String]]) throws -> [FigureRoute: [Figure]] {
         var lists: [FigureRoute: [Figure]] = [:]
-        for var fields in try take(partition) {
+        for var fields in records {
             guard let last = fields.popLast(), let route = FigureRoute(rawValue: last),
                   let f = Figure(fields: fields) else { continue }
             lists[route, default: []].append(f)
