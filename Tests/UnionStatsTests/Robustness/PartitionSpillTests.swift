@@ -23,6 +23,17 @@ final class PartitionSpillTests: XCTestCase {
         XCTAssertFalse(FilePaths.exists(spill.directory))
     }
 
+    func testReadInPlaceFiltersOnTheLastField() throws {
+        let dir = try Tool.temporaryDirectory("spill")
+        let spill = try PartitionSpill(parent: dir, name: "r")
+        let records = [["a", "monthly"], ["b", "xmonthly"], ["monthly"], ["c", "rate"], ["d", "monthly", "rate"], ["e", "monthly"]]
+        for r in records { try spill.add(r, to: "m") }
+        try spill.seal()
+        XCTAssertEqual(try spill.read("m", whereLastFieldIs: "monthly"), [["a", "monthly"], ["monthly"], ["e", "monthly"]])
+        XCTAssertEqual(try spill.read("m"), records, "read leaves the records in place")
+        XCTAssertEqual(try spill.take("m"), records)
+    }
+
     func testFiguresComeBackWithoutSentenceAndOrganization() throws {
         let dir = try Tool.temporaryDirectory("spill")
         let spill = try PartitionSpill(parent: dir, name: "f")
