@@ -167,19 +167,22 @@ extension PartitionSpill {
 
     /// The partition's figures by route, in the order they were added; its file is removed.
     func takeFigures(_ partition: String) throws -> [FigureRoute: [Figure]] {
-        try PartitionSpill.figures(try take(partition))
+        try figures(try take(partition))
     }
 
     /// The partition's figures by route (of `route` only, if given), leaving them in place (after `seal`).
     func readFigures(_ partition: String, route: FigureRoute? = nil) throws -> [FigureRoute: [Figure]] {
-        try PartitionSpill.figures(try read(partition, whereLastFieldIs: route?.rawValue))
+        try figures(try read(partition, whereLastFieldIs: route?.rawValue))
     }
 
-    private static func figures(_ records: [[String]]) throws -> [FigureRoute: [Figure]] {
+    private func figures(_ records: [[String]]) throws -> [FigureRoute: [Figure]] {
         var lists: [FigureRoute: [Figure]] = [:]
-        for var fields in records {
-            guard let last = fields.popLast(), let route = FigureRoute(rawValue: last),
-                  let f = Figure(fields: fields) else { continue }
+        for (i, var fields) in records.enumerated() {
+            // Written by `add` above, so this cannot fail unless the scratch file was damaged:
+            // then the run stops rather than leave a figure out of a total.
+            guard let last = fields.popLast(), let route = FigureRoute(rawValue: last), let f = Figure(fields: fields) else {
+                throw CSVError.malformed(path: directory, row: i + 1, reason: "a scratch record cannot be read back")
+            }
             lists[route, default: []].append(f)
         }
         return lists
