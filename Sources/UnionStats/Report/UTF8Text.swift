@@ -1,0 +1,17 @@
+/// Report text is written as UTF-8 into `[UInt8]` buffers: one per report,
+/// one per table. These append without building intermediate `String`s.
+extension Array where Element == UInt8 {
+    mutating func appendUTF8(_ s: String) { append(contentsOf: s.utf8) }
+
+    /// Padding: a loop beats `append(contentsOf: repeatElement(…))` for a few columns.
+    mutating func appendSpaces(_ n: Int) {
+        var n = n
+        while n > 0 { append(0x20); n -= 1 }
+    }
+
+    /// `s` and a newline.
+    mutating func appendLine(_ s: String) {
+        append(contentsOf: s.utf8)
+        append(0x0A)
+    }
+}
