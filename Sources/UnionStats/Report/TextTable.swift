@@ -18,7 +18,7 @@ public struct TextTable {
     public var rowCount: Int { ends.count / aligns.count }
 
     /// Appends `s` to the open cell.
-    public mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    public mutating func append(_ s: String) { bytes.appendUTF8(s) }
 
     /// Closes the open cell and measures it.
     public mutating func endCell() {
@@ -48,7 +48,7 @@ public struct TextTable {
     /// Writes row `row`, indented and padded to `widths`, and a newline.
     public func render(row: Int, widths w: [Int], indent: String = "  ", into out: inout [UInt8]) {
         let lineStart = out.count
-        out.append(contentsOf: indent.utf8)
+        out.appendUTF8(indent)
         let first = row * aligns.count
         for i in 0..<aligns.count {
             if i > 0 { out.append(0x20); out.append(0x20) }

@@ -1,7 +1,10 @@
 /// Report text is written as UTF-8 into `[UInt8]` buffers: one per report,
 /// one per table. These append without building intermediate `String`s.
 extension Array where Element == UInt8 {
-    mutating func appendUTF8(_ s: String) { append(contentsOf: s.utf8) }
+    /// Through the string's contiguous bytes: the generic `append(contentsOf: s.utf8)` copies in steps.
+    mutating func appendUTF8(_ s: String) {
+        if s.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil { append(contentsOf: s.utf8) }
+    }
 
     /// Padding: a loop beats `append(contentsOf: repeatElement(…))` for a few columns.
     mutating func appendSpaces(_ n: Int) {
@@ -11,7 +14,7 @@ extension Array where Element == UInt8 {
 
     /// `s` and a newline.
     mutating func appendLine(_ s: String) {
-        append(contentsOf: s.utf8)
+        appendUTF8(s)
         append(0x0A)
     }
 }
