@@ -13,8 +13,42 @@
 /// Widths are summed per scalar, so an emoji ZWJ sequence counts each emoji.
 public enum DisplayWidth {
     public static func of(_ s: String) -> Int {
+        if let width = s.utf8.withContiguousStorageIfAvailable({ of(utf8: $0) }) { return width }
         var width = 0
         for scalar in s.unicodeScalars { width += of(scalar) }
+        return width
+    }
+
+    /// The width of valid UTF-8, decoded here: report cells are measured in the
+    /// byte buffer they are written to, and ASCII needs no decoding at all.
+    public static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var width = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b >= 0x20 && b < 0x7F { width += 1 }
+                i += 1
+                continue
+            }
+            var v: UInt32
+            if b < 0xE0 {
+                v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b < 0xF0 {
+                v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+                // 汉字, inline: most of a report's text.
+                if v >= 0x4E00 && v <= 0x9FFF { width += 2; continue }
+            } else {
+                v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                    | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                i += 4
+            }
+            // Valid UTF-8 always decodes to a scalar.
+            if let scalar = Unicode.Scalar(v) { width += of(scalar) }
+        }
         return width
     }
 

@@ -4,37 +4,62 @@ import Foundation
 public enum NumberFormat {
     /// `1853` → `1,853`; `2480000` → `2,480,000`; `12.5` → `12.5`; `-1200` → `-1,200`.
     public static func grouped(_ value: Decimal) -> String {
-        grouped(value.plain)
+        var out: [UInt8] = []
+        appendGrouped(value.plain, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    public static func grouped(_ plain: String) -> String {
+    /// `grouped`, written to `out`.
+    public static func appendGrouped(_ value: Decimal, to out: inout [UInt8]) {
+        appendGrouped(value.plain, to: &out)
+    }
+
+    static func appendGrouped(_ plain: String, to out: inout [UInt8]) {
         // Plain decimal text is ASCII: commas go in by bytes.
-        let bytes = Array(plain.utf8)
-        var start = 0
-        if bytes.first == UInt8(ascii: "-") { start = 1 }
-        let point = bytes[start...].firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 3)
-        out.append(contentsOf: bytes[0..<start])
-        let integer = point - start
-        for i in start..<point {
-            let k = i - start
-            if k > 0 && (integer - k) % 3 == 0 { out.append(UInt8(ascii: ",")) }
-            out.append(bytes[i])
+        var plain = plain
+        plain.withUTF8 { bytes in
+            var start = 0
+            if bytes.first == UInt8(ascii: "-") { start = 1 }
+            var point = start
+            while point < bytes.count && bytes[point] != UInt8(ascii: ".") { point += 1 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<start]))
+            let integer = point - start
+            for i in start..<point {
+                let k = i - start
+                if k > 0 && (integer - k) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+                out.append(bytes[i])
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[point...]))
         }
-        out.append(contentsOf: bytes[point...])
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// A value with its range end when there is one: `2–4`.
     public static func value(_ q: Quantity) -> String {
-        guard let max = q.valueMax else { return grouped(q.value) }
-        return grouped(q.value) + "–" + grouped(max)
+        var out: [UInt8] = []
+        appendValue(q, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `value`, written to `out`.
+    public static func appendValue(_ q: Quantity, to out: inout [UInt8]) {
+        appendGrouped(q.value, to: &out)
+        if let max = q.valueMax {
+            out.appendUTF8("–")
+            appendGrouped(max, to: &out)
+        }
     }
 
     /// With an explicit sign, for changes: `+5`, `-12`, `0`.
     public static func signed(_ value: Decimal) -> String {
-        value > 0 ? "+" + grouped(value) : grouped(value)
+        var out: [UInt8] = []
+        appendSigned(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `signed`, written to `out`.
+    public static func appendSigned(_ value: Decimal, to out: inout [UInt8]) {
+        if value > 0 { out.append(UInt8(ascii: "+")) }
+        appendGrouped(value, to: &out)
     }
 
     /// Percent change from `old` to `new`, one decimal: `+12.5%`; "" when `old` is 0.

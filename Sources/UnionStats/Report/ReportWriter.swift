@@ -3,181 +3,205 @@ import Foundation
 /// Renders a `MonthReport` as plain text in Chinese, columns lined up by
 /// display width (see `DisplayWidth`), numbers right-aligned with thousands
 /// separators. Same report in, same bytes out.
+///
+/// Everything is written as UTF-8 into one byte buffer, and table cells into
+/// their table's buffer, piece by piece: a `String` per cell, per line and per
+/// join was most of the rendering time.
 public enum ReportWriter {
     public static let chartTop = 8
     public static let chartWidth = 30
     public static let chartUnits = 3
 
     public static func render(_ r: MonthReport) -> String {
-        var out: [String] = []
-        let title = "工会工作统计月报  \(NumberFormat.chineseMonth(r.month))"
-        out.append(title)
-        out.append(String(repeating: "=", count: DisplayWidth.of(title)))
-        if let generated = r.generated { out.append("生成日期：\(generated)") }
-        out.append("")
-        out += pagesSection(r)
-        out += regionsSection(r)
-        out += changeSection(r)
-        out += chartSection(r)
-        out += figureListSection("四、累计、跨月及年度数字（本月发布的版面，不计入月度合计）", r.cumulative, withPeriod: true)
-        out += figureListSection("五、月份不明的数字（本月发布的版面）", r.undated, withPeriod: false)
-        out += unknownMetricsSection(r)
-        return out.joined(separator: "\n") + "\n"
+        String(decoding: renderUTF8(r), as: UTF8.self)
+    }
+
+    /// The report's bytes; every line ends in a newline.
+    public static func renderUTF8(_ r: MonthReport) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(16 * 1024)
+        let title = "工会工作统计月报  " + NumberFormat.chineseMonth(r.month)
+        out.appendLine(title)
+        out.appendLine(String(repeating: "=", count: DisplayWidth.of(title)))
+        if let generated = r.generated { out.appendLine("生成日期：" + generated) }
+        out.appendLine("")
+        pagesSection(r, &out)
+        regionsSection(r, &out)
+        changeSection(r, &out)
+        chartSection(r, &out)
+        figureListSection("四、累计、跨月及年度数字（本月发布的版面，不计入月度合计）", r.cumulative, withPeriod: true, &out)
+        figureListSection("五、月份不明的数字（本月发布的版面）", r.undated, withPeriod: false, &out)
+        unknownMetricsSection(r, &out)
+        return out
     }
 
     // MARK: sections
 
-    static func heading(_ text: String) -> [String] {
-        [text, String(repeating: "-", count: DisplayWidth.of(text))]
+    static func heading(_ text: String, _ out: inout [UInt8]) {
+        out.appendLine(text)
+        out.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: DisplayWidth.of(text)))
+        out.append(0x0A)
     }
 
-    static func pagesSection(_ r: MonthReport) -> [String] {
-        var lines = ["本报告涵盖 \(r.pages.count) 个版面："]
+    static func pagesSection(_ r: MonthReport, _ out: inout [UInt8]) {
+        out.appendLine("本报告涵盖 " + String(r.pages.count) + " 个版面：")
         var t = TextTable([.left, .left, .left])
         t.add(["报纸", "日期", "文件"])
         for p in r.pages {
-            t.add([p.source.isEmpty ? "来源不明" : p.source, p.published.isEmpty ? "日期不明" : p.published, p.doc])
+            t.cell(p.source.isEmpty ? "来源不明" : p.source)
+            t.cell(p.published.isEmpty ? "日期不明" : p.published)
+            t.cell(p.doc)
         }
-        lines += t.render()
-        lines.append("")
-        lines.append("说明：流量为本月合计，存量为月内最新值，比率和人均数逐条列出、不相加；")
-        lines.append("　　　“约”“余”“不足”“最高”“区间”表示数值不精确，合计中含这类数字时照样注明。")
-        lines.append("")
-        return lines
+        t.render(into: &out)
+        out.appendLine("")
+        out.appendLine("说明：流量为本月合计，存量为月内最新值，比率和人均数逐条列出、不相加；")
+        out.appendLine("　　　“约”“余”“不足”“最高”“区间”表示数值不精确，合计中含这类数字时照样注明。")
+        out.appendLine("")
     }
 
-    static func regionLabel(_ path: String) -> String { path.isEmpty ? "（地区不明）" : path }
-
-    static func metricLabel(_ metric: String) -> String { metric.isEmpty ? "（未识别）" : metric }
-
-    static func sourceText(_ s: SourceRef) -> String {
-        sourceText(source: s.source, published: s.published, headline: s.headline, doc: s.doc)
-    }
-
-    static func sourceText(source: String, published: String, headline: String, doc: String) -> String {
-        let paper = source.isEmpty ? "来源不明" : source
-        let date = published.isEmpty ? "日期不明" : published
-        return "\(paper) \(date) " + (headline.isEmpty ? doc : "《\(headline)》")
-    }
-
-    static func sourcesText(_ row: MonthlyRow) -> String {
-        guard let first = row.sources.first else { return "" }
-        return row.sourceCount <= 1 ? sourceText(first) : sourceText(first) + " 等\(row.sourceCount)处"
-    }
-
-    static func note(_ row: MonthlyRow) -> String {
-        var parts = row.qualifiers.map(NumberFormat.chinese).filter { !$0.isEmpty }
-        switch row.key.kind {
-        case .level: parts.append("月内最新")
-        case .flow, .rate: if row.figures > 1 { parts.append("\(row.figures)条合计") }
-        }
-        return parts.joined(separator: "，")
-    }
-
-    static func note(_ f: Figure) -> String {
-        var parts: [String] = []
-        let q = NumberFormat.chinese(f.quantity.qualifier)
-        if !q.isEmpty { parts.append(q) }
-        if f.kind == .rate { parts.append("比率") }
-        if !f.quantity.per.isEmpty { parts.append("每\(f.quantity.per)") }
-        if f.kind == .level { parts.append("存量") }
-        return parts.joined(separator: "，")
-    }
-
-    static func unitText(_ f: Figure) -> String {
-        f.quantity.per.isEmpty ? f.quantity.unit : "\(f.quantity.unit)/\(f.quantity.per)"
-    }
-
-    static func regionsSection(_ r: MonthReport) -> [String] {
-        var lines = heading("一、本月数字（按地区）")
+    static func regionsSection(_ r: MonthReport, _ out: inout [UInt8]) {
+        heading("一、本月数字（按地区）", &out)
         // One table for all regions so every section shares the same columns.
         var t = TextTable([.left, .right, .left, .left, .left])
         var groups: [(region: String, range: Range<Int>)] = []
-        var byRegion: [String: ([MonthlyRow], [Figure])] = [:]
-        for row in r.rows { byRegion[row.key.region, default: ([], [])].0.append(row) }
-        for f in r.rates { byRegion[f.region.path, default: ([], [])].1.append(f) }
+        // Indices, not copies: moving a row or figure costs a retain per field.
+        var byRegion: [ByteKey: (rows: [Int], rates: [Int])] = [:]
+        for (i, row) in r.rows.enumerated() { byRegion[ByteKey(row.key.region), default: ([], [])].rows.append(i) }
+        for (i, f) in r.rates.enumerated() { byRegion[ByteKey(f.region.path), default: ([], [])].rates.append(i) }
         t.add(["指标", "数值", "单位", "说明", "来源"])
-        for region in byRegion.keys.sorted(by: TableSort.less) {
+        for region in byRegion.keys.sorted(by: ByteKey.less) {
             let (rows, rates) = byRegion[region]!
-            let start = t.rows.count
-            for row in rows {
-                t.add([metricLabel(row.metric), NumberFormat.grouped(row.value), row.key.unit, note(row), sourcesText(row)])
+            let start = t.rowCount
+            for i in rows { addRow(r.rows[i], to: &t) }
+            for i in rates {
+                let f = r.rates[i]
+                t.cell(metricLabel(f.metric))
+                NumberFormat.appendValue(f.quantity, to: &t.bytes)
+                t.endCell()
+                appendUnit(f, to: &t.bytes)
+                t.endCell()
+                appendNote(f, to: &t.bytes)
+                t.endCell()
+                appendSource(f, to: &t.bytes)
+                t.endCell()
             }
-            for f in rates {
-                t.add([metricLabel(f.metric), NumberFormat.value(f.quantity), unitText(f), note(f), sourceText(SourceRef(f))])
-            }
-            groups.append((region, start..<t.rows.count))
+            groups.append((region.text, start..<t.rowCount))
         }
         if groups.isEmpty {
-            return lines + ["  （本月没有按月的数字）", ""]
+            out.appendLine("  （本月没有按月的数字）")
+            out.appendLine("")
+            return
         }
-        let rendered = t.render(indent: "  ")
-        lines.append("")
-        lines.append(rendered[0])
+        let widths = t.widths()
+        out.appendLine("")
+        t.render(row: 0, widths: widths, into: &out)
         for g in groups {
-            lines.append("")
-            lines.append(regionLabel(g.region))
-            lines += rendered[g.range]
+            out.appendLine("")
+            out.appendLine(regionLabel(g.region))
+            for row in g.range { t.render(row: row, widths: widths, into: &out) }
         }
-        lines.append("")
-        return lines
+        out.appendLine("")
     }
 
-    static func changeSection(_ r: MonthReport) -> [String] {
+    static func addRow(_ row: MonthlyRow, to t: inout TextTable) {
+        t.cell(metricLabel(row.metric))
+        NumberFormat.appendGrouped(row.value, to: &t.bytes)
+        t.endCell()
+        t.cell(row.key.unit)
+        appendNote(row, to: &t.bytes)
+        t.endCell()
+        appendSources(row, to: &t.bytes)
+        t.endCell()
+    }
+
+    static func changeSection(_ r: MonthReport, _ out: inout [UInt8]) {
         let prevMonth = NumberFormat.previousMonth(r.month) ?? ""
-        var lines = heading("二、与上月（\(NumberFormat.chineseMonth(prevMonth))）比较")
-        var previous: [MonthlyKey: MonthlyRow] = [:]
-        for row in r.previous {
+        heading("二、与上月（" + NumberFormat.chineseMonth(prevMonth) + "）比较", &out)
+        var previous: [MonthlyKey: Int] = [:]
+        for (i, row) in r.previous.enumerated() {
             var key = row.key
             key.month = r.month
-            previous[key] = row
+            previous[key] = i
         }
         var t = TextTable([.left, .left, .left, .right, .right, .right, .right])
         t.add(["地区", "指标", "单位", "上月", "本月", "变化", "幅度"])
         for row in r.rows {
-            guard let old = previous[row.key] else { continue }
-            t.add([regionLabel(row.key.region), metricLabel(row.metric), row.key.unit, NumberFormat.grouped(old.value),
-                   NumberFormat.grouped(row.value), NumberFormat.signed(row.value - old.value),
-                   NumberFormat.percentChange(from: old.value, to: row.value)])
+            guard let i = previous[row.key] else { continue }
+            let old = r.previous[i].value
+            t.cell(regionLabel(row.key.region))
+            t.cell(metricLabel(row.metric))
+            t.cell(row.key.unit)
+            NumberFormat.appendGrouped(old, to: &t.bytes)
+            t.endCell()
+            NumberFormat.appendGrouped(row.value, to: &t.bytes)
+            t.endCell()
+            NumberFormat.appendSigned(row.value - old, to: &t.bytes)
+            t.endCell()
+            t.cell(NumberFormat.percentChange(from: old, to: row.value))
         }
-        if t.rows.count == 1 {
-            lines.append("  （上月没有相同地区、指标和单位的数字可比）")
+        if t.rowCount == 1 {
+            out.appendLine("  （上月没有相同地区、指标和单位的数字可比）")
         } else {
-            lines += t.render()
+            t.render(into: &out)
         }
-        lines.append("")
-        return lines
+        out.appendLine("")
     }
 
-    static func chartSection(_ r: MonthReport) -> [String] {
-        var lines = heading("三、本月最大的流量（同一单位内比较）")
-        var byUnit: [String: [MonthlyRow]] = [:]
-        for row in r.rows where row.key.kind == .flow { byUnit[row.key.unit, default: []].append(row) }
+    static func chartSection(_ r: MonthReport, _ out: inout [UInt8]) {
+        heading("三、本月最大的流量（同一单位内比较）", &out)
+        var byUnit: [ByteKey: [Int]] = [:]
+        for (i, row) in r.rows.enumerated() where row.key.kind == .flow { byUnit[ByteKey(row.key.unit), default: []].append(i) }
         let units = byUnit.keys.sorted { a, b in
             let (ca, cb) = (byUnit[a]!.count, byUnit[b]!.count)
-            return ca != cb ? ca > cb : TableSort.less(a, b)
+            return ca != cb ? ca > cb : ByteKey.less(a, b)
         }.prefix(chartUnits)
-        if units.isEmpty { return lines + ["  （本月没有流量数字）", ""] }
-        for unit in units {
-            let top = byUnit[unit]!.sorted { a, b in
-                a.value != b.value ? a.value > b.value : TableSort.less(a.sortKey, b.sortKey)
-            }.prefix(chartTop)
-            lines.append("")
-            lines.append("单位：\(unit)")
-            let bars = top.map { row -> TextBarChart.Bar in
-                let place = row.key.region.split(separator: "/").last.map(String.init) ?? "（地区不明）"
-                return TextBarChart.Bar(label: "\(place) \(metricLabel(row.metric))", value: row.value,
-                                        text: NumberFormat.grouped(row.value) + unit)
-            }
-            lines += TextBarChart.render(bars, width: chartWidth)
+        if units.isEmpty {
+            out.appendLine("  （本月没有流量数字）")
+            out.appendLine("")
+            return
         }
-        lines.append("")
-        return lines
+        for unit in units {
+            let top = largest(byUnit[unit]!, of: r.rows)
+            out.appendLine("")
+            out.appendLine("单位：" + unit.text)
+            let bars = top.map { i -> TextBarChart.Bar in
+                let row = r.rows[i]
+                let place = row.key.region.split(separator: "/").last.map(String.init) ?? "（地区不明）"
+                return TextBarChart.Bar(label: place + " " + metricLabel(row.metric), value: row.value,
+                                        text: NumberFormat.grouped(row.value) + unit.text)
+            }
+            TextBarChart.render(bars, width: chartWidth, into: &out)
+        }
+        out.appendLine("")
     }
 
-    static func figureListSection(_ title: String, _ figures: [Figure], withPeriod: Bool) -> [String] {
-        var lines = heading(title)
-        if figures.isEmpty { return lines + ["  （无）", ""] }
+    /// The first `chartTop` of `indices` by value, largest first, then in row order
+    /// (`MonthlyRow.sortLess`): what sorting them all and taking the first gives, as the
+    /// order is total (no two rows share a key), without sorting hundreds of rows.
+    static func largest(_ indices: [Int], of rows: [MonthlyRow]) -> [Int] {
+        func before(_ i: Int, _ j: Int) -> Bool {
+            let (a, b) = (rows[i], rows[j])
+            return a.value != b.value ? a.value > b.value : MonthlyRow.sortLess(a.key, b.key)
+        }
+        var top: [Int] = []
+        top.reserveCapacity(chartTop + 1)
+        for i in indices {
+            if top.count == chartTop, !before(i, top[chartTop - 1]) { continue }
+            var at = top.count
+            while at > 0 && before(i, top[at - 1]) { at -= 1 }
+            top.insert(i, at: at)
+            if top.count > chartTop { top.removeLast() }
+        }
+        return top
+    }
+
+    static func figureListSection(_ title: String, _ figures: [Figure], withPeriod: Bool, _ out: inout [UInt8]) {
+        heading(title, &out)
+        if figures.isEmpty {
+            out.appendLine("  （无）")
+            out.appendLine("")
+            return
+        }
         var t = TextTable(withPeriod ? [.left, .left, .right, .left, .left, .left, .left]
                                      : [.left, .left, .right, .left, .left, .left])
         t.add(withPeriod ? ["地区", "指标", "数值", "单位", "说明", "时期", "来源"]
@@ -186,33 +210,55 @@ public enum ReportWriter {
         // Indices are sorted, not figures: moving whole figures costs a retain per field.
         let order = figures.indices.sorted { a, b in
             let (pa, pb) = (figures[a].region.path, figures[b].region.path)
-            return pa != pb ? TableSort.less(pa, pb) : a < b
+            return ByteString.equal(pa, pb) ? a < b : TableSort.less(pa, pb)
         }
         for i in order {
             let f = figures[i]
-            var cells = [regionLabel(f.region.path), metricLabel(f.metric), NumberFormat.value(f.quantity), unitText(f), note(f)]
-            if withPeriod { cells.append(f.period.label.isEmpty ? "\(f.period.start)～\(f.period.end)" : f.period.label) }
-            cells.append(sourceText(SourceRef(f)))
-            t.add(cells)
+            t.cell(regionLabel(f.region.path))
+            t.cell(metricLabel(f.metric))
+            NumberFormat.appendValue(f.quantity, to: &t.bytes)
+            t.endCell()
+            appendUnit(f, to: &t.bytes)
+            t.endCell()
+            appendNote(f, to: &t.bytes)
+            t.endCell()
+            if withPeriod {
+                if f.period.label.isEmpty {
+                    t.append(f.period.start)
+                    t.append("～")
+                    t.append(f.period.end)
+                } else {
+                    t.append(f.period.label)
+                }
+                t.endCell()
+            }
+            appendSource(f, to: &t.bytes)
+            t.endCell()
         }
-        lines += t.render()
-        lines.append("")
-        return lines
+        t.render(into: &out)
+        out.appendLine("")
     }
 
-    static func unknownMetricsSection(_ r: MonthReport) -> [String] {
-        let lines = heading("六、词典中没有的指标（可加入指标词典）")
-        var counts: [[String]: Int] = [:]
-        for row in r.rows where row.metricID.isEmpty { counts[[row.metric, row.key.unit], default: 0] += row.figures }
-        for f in r.rates + r.cumulative + r.undated where f.metricID.isEmpty {
-            counts[[f.metric, f.quantity.unit], default: 0] += 1
+    static func unknownMetricsSection(_ r: MonthReport, _ out: inout [UInt8]) {
+        heading("六、词典中没有的指标（可加入指标词典）", &out)
+        var counts: [MetricUnit: Int] = [:]
+        for row in r.rows where row.metricID.isEmpty {
+            counts[MetricUnit(metric: row.metric, unit: row.key.unit), default: 0] += row.figures
         }
-        if counts.isEmpty { return lines + ["  （无）"] }
+        for figures in [r.rates, r.cumulative, r.undated] {
+            for f in figures where f.metricID.isEmpty { counts[MetricUnit(metric: f.metric, unit: f.quantity.unit), default: 0] += 1 }
+        }
+        if counts.isEmpty {
+            out.appendLine("  （无）")
+            return
+        }
         var t = TextTable([.left, .left, .right])
         t.add(["指标", "单位", "条数"])
-        for key in counts.keys.sorted(by: { TableSort.less($0, $1) }) {
-            t.add([metricLabel(key[0]), key[1], String(counts[key]!)])
+        for key in counts.keys.sorted(by: MetricUnit.less) {
+            t.cell(metricLabel(key.metric))
+            t.cell(key.unit)
+            t.cell(String(counts[key]!))
         }
-        return lines + t.render()
+        t.render(into: &out)
     }
 }

@@ -1,0 +1,78 @@
+/// The text of the report's cells that are put together from several fields,
+/// written straight into a table's bytes (no `String` per cell).
+extension ReportWriter {
+    static func regionLabel(_ path: String) -> String { path.isEmpty ? "（地区不明）" : path }
+
+    static func metricLabel(_ metric: String) -> String { metric.isEmpty ? "（未识别）" : metric }
+
+    /// `人民日报 2020-11-03 《标题》`, or the file name when there is no headline.
+    static func appendSource(source: String, published: String, headline: String, doc: String, to out: inout [UInt8]) {
+        out.appendUTF8(source.isEmpty ? "来源不明" : source)
+        out.append(0x20)
+        out.appendUTF8(published.isEmpty ? "日期不明" : published)
+        out.append(0x20)
+        if headline.isEmpty {
+            out.appendUTF8(doc)
+        } else {
+            out.appendUTF8("《")
+            out.appendUTF8(headline)
+            out.appendUTF8("》")
+        }
+    }
+
+    static func appendSource(_ f: Figure, to out: inout [UInt8]) {
+        appendSource(source: f.source, published: f.published, headline: f.headline, doc: f.doc, to: &out)
+    }
+
+    /// The first source, and ` 等N处` when there are more.
+    static func appendSources(_ row: MonthlyRow, to out: inout [UInt8]) {
+        guard let s = row.sources.first else { return }
+        appendSource(source: s.source, published: s.published, headline: s.headline, doc: s.doc, to: &out)
+        if row.sourceCount > 1 {
+            out.appendUTF8(" 等")
+            out.appendUTF8(String(row.sourceCount))
+            out.appendUTF8("处")
+        }
+    }
+
+    /// Parts of a note, joined by `，`.
+    struct NoteParts {
+        var empty = true
+
+        mutating func add(_ s: String, to out: inout [UInt8]) {
+            if !empty { out.appendUTF8("，") }
+            empty = false
+            out.appendUTF8(s)
+        }
+    }
+
+    static func appendNote(_ row: MonthlyRow, to out: inout [UInt8]) {
+        var parts = NoteParts()
+        for q in row.qualifiers {
+            let text = NumberFormat.chinese(q)
+            if !text.isEmpty { parts.add(text, to: &out) }
+        }
+        switch row.key.kind {
+        case .level: parts.add("月内最新", to: &out)
+        case .flow, .rate: if row.figures > 1 { parts.add(String(row.figures) + "条合计", to: &out) }
+        }
+    }
+
+    static func appendNote(_ f: Figure, to out: inout [UInt8]) {
+        var parts = NoteParts()
+        let q = NumberFormat.chinese(f.quantity.qualifier)
+        if !q.isEmpty { parts.add(q, to: &out) }
+        if f.kind == .rate { parts.add("比率", to: &out) }
+        if !f.quantity.per.isEmpty { parts.add("每" + f.quantity.per, to: &out) }
+        if f.kind == .level { parts.add("存量", to: &out) }
+    }
+
+    /// The unit, `/per` after it for per-unit amounts.
+    static func appendUnit(_ f: Figure, to out: inout [UInt8]) {
+        out.appendUTF8(f.quantity.unit)
+        if !f.quantity.per.isEmpty {
+            out.append(UInt8(ascii: "/"))
+            out.appendUTF8(f.quantity.per)
+        }
+    }
+}
