@@ -164,15 +164,14 @@ public struct Aggregator {
                               direct: cell.direct)
         }
         // Indices are sorted, not rows (moving a row costs a retain per field), and
-        // keys are compared field by field in `sortKey`'s order without building it.
+        // keys are compared field by field (month, region, level, metric, unit, kind) without building arrays.
         return rows.indices.sorted { MonthlyRow.sortLess(rows[$0].key, rows[$1].key) }.map { rows[$0] }
     }
 }
 
 extension MonthlyRow {
-    /// `TableSort.less(a.sortKey, b.sortKey)` without building the keys. A level's
-    /// part of the key is its index as a digit or "" for none, which in byte order is
-    /// none first, then by index.
+    /// Table order: month, region, level (none first, then province to street),
+    /// metric, unit, kind; text in byte order.
     static func sortLess(_ a: MonthlyKey, _ b: MonthlyKey) -> Bool {
         if !ByteString.equal(a.month, b.month) { return TableSort.less(a.month, b.month) }
         if !ByteString.equal(a.region, b.region) { return TableSort.less(a.region, b.region) }
@@ -184,8 +183,4 @@ extension MonthlyRow {
         return TableSort.less(a.kind.rawValue, b.kind.rawValue)
     }
 
-    var sortKey: [String] {
-        [key.month, key.region, key.level.map { String(RegionLevel.allCases.firstIndex(of: $0)!) } ?? "",
-         key.metric, key.unit, key.kind.rawValue]
-    }
 }

@@ -24,7 +24,7 @@ public enum ReportStage {
     /// Writes every month's report of `reports` and removes reports of months that no longer have data.
     public static func write(_ reports: ReportsBuilder, to reportsDir: String) throws {
         var written = Set<String>()
-        try reports.finish(render: { Array(ReportWriter.render($0).utf8) }, consume: { month, text in
+        try reports.finish(render: { ReportWriter.renderUTF8($0) }, consume: { month, text in
             let name = "\(month).txt"
             written.insert(name)
             try OutputFile.replace(FilePaths.join(reportsDir, name), with: text)
