@@ -17,19 +17,7 @@ public struct Aggregator {
     public let rollup: Bool
     private var cells: [MonthlyKey: Cell] = [:]
     /// `Rollup.chain` of each region seen: a corpus names a few thousand places, each many times.
-    private var chains: [RegionKey: [RegionRow]] = [:]
-
-    struct RegionKey: Hashable {
-        var path: String
-        var code: String
-        static func == (a: RegionKey, b: RegionKey) -> Bool {
-            ByteString.equal(a.path, b.path) && ByteString.equal(a.code, b.code)
-        }
-        func hash(into hasher: inout Hasher) {
-            ByteString.hash(path, into: &hasher)
-            ByteString.hash(code, into: &hasher)
-        }
-    }
+    private var chains: [ByteStringPair: [RegionRow]] = [:]
 
     /// A metric's wordings and how often each was seen (a few per cell, so a list).
     struct Wordings {
@@ -70,7 +58,7 @@ public struct Aggregator {
         let route = FigureRoute.of(f)
         guard route == .monthly else { return route }
         let metricKey = f.metricID.isEmpty ? f.metric : f.metricID
-        let regionKey = RegionKey(path: f.region.path, code: f.region.code)
+        let regionKey = ByteStringPair(f.region.path, f.region.code)
         var places: [RegionRow]
         if let known = chains[regionKey] {
             places = known

@@ -102,6 +102,7 @@ public enum Pipeline {
                                  diagnostics: DiagnosticCollector, progress: Progress? = nil,
                                  cacheDirectory: String? = nil,
                                  figures sink: (([Figure]) throws -> Void)? = nil) throws -> (figures: Int, rejects: Int) {
+        Memory.limitArenas()
         let manifest = Manifest.load(paths.manifest, diagnostics: diagnostics)
         // Loaded beside the first extractions; a pipeline/ file that cannot be
         // used still stops the run before any output is put in place.
@@ -169,6 +170,7 @@ public enum Pipeline {
     /// figures.csv each on their own and write different folders, so they run
     /// side by side, one per core.
     public static func aggregateAndReport(paths: PipelinePaths, encoding: CSVEncoding) throws {
+        Memory.limitArenas()
         try prepareTablesAndReports(paths: paths)
         try bothAtOnce(
             { try AggregateStage.run(figuresPath: paths.figures, tablesDir: paths.tables, options: TableOptions(encoding: encoding)) },
@@ -225,6 +227,7 @@ public enum Pipeline {
                                                try reports.add(f)
                                            }
                                        })
+            Memory.giveBack()   // the pages' memory, before the months are folded
             // The two only read their own scratch files and write different folders: one per core.
             try bothAtOnce({ try tables.finish() }, { try ReportStage.write(reports, to: paths.reports) })
             return counts

@@ -76,12 +76,7 @@ public enum ReportWriter {
             for i in rates {
                 let f = r.rates[i]
                 t.cell(metricLabel(f.metric))
-                NumberFormat.appendValue(f.quantity, to: &t.bytes)
-                t.endCell()
-                appendUnit(f, to: &t.bytes)
-                t.endCell()
-                appendNote(f, to: &t.bytes)
-                t.endCell()
+                appendValueUnitNote(f, to: &t)
                 appendSource(f, to: &t.bytes)
                 t.endCell()
             }
@@ -216,12 +211,7 @@ public enum ReportWriter {
             let f = figures[i]
             t.cell(regionLabel(f.region.path))
             t.cell(metricLabel(f.metric))
-            NumberFormat.appendValue(f.quantity, to: &t.bytes)
-            t.endCell()
-            appendUnit(f, to: &t.bytes)
-            t.endCell()
-            appendNote(f, to: &t.bytes)
-            t.endCell()
+            appendValueUnitNote(f, to: &t)
             if withPeriod {
                 if f.period.label.isEmpty {
                     t.append(f.period.start)
@@ -239,14 +229,24 @@ public enum ReportWriter {
         out.appendLine("")
     }
 
+    /// A figure's value, unit and note cells, as the region tables and figure lists show them.
+    static func appendValueUnitNote(_ f: Figure, to t: inout TextTable) {
+        NumberFormat.appendValue(f.quantity, to: &t.bytes)
+        t.endCell()
+        appendUnit(f, to: &t.bytes)
+        t.endCell()
+        appendNote(f, to: &t.bytes)
+        t.endCell()
+    }
+
     static func unknownMetricsSection(_ r: MonthReport, _ out: inout [UInt8]) {
         heading("六、词典中没有的指标（可加入指标词典）", &out)
-        var counts: [MetricUnit: Int] = [:]
+        var counts: [ByteStringPair: Int] = [:]   // metric, unit
         for row in r.rows where row.metricID.isEmpty {
-            counts[MetricUnit(metric: row.metric, unit: row.key.unit), default: 0] += row.figures
+            counts[ByteStringPair(row.metric, row.key.unit), default: 0] += row.figures
         }
         for figures in [r.rates, r.cumulative, r.undated] {
-            for f in figures where f.metricID.isEmpty { counts[MetricUnit(metric: f.metric, unit: f.quantity.unit), default: 0] += 1 }
+            for f in figures where f.metricID.isEmpty { counts[ByteStringPair(f.metric, f.quantity.unit), default: 0] += 1 }
         }
         if counts.isEmpty {
             out.appendLine("  （无）")
@@ -254,9 +254,9 @@ public enum ReportWriter {
         }
         var t = TextTable([.left, .left, .right])
         t.add(["指标", "单位", "条数"])
-        for key in counts.keys.sorted(by: MetricUnit.less) {
-            t.cell(metricLabel(key.metric))
-            t.cell(key.unit)
+        for key in counts.keys.sorted(by: ByteStringPair.less) {
+            t.cell(metricLabel(key.first))
+            t.cell(key.second)
             t.cell(String(counts[key]!))
         }
         t.render(into: &out)

@@ -36,9 +36,10 @@ public final class ReportsBuilder {
         try finish(render: { $0 }, consume: { _, report in try body(report) })
     }
 
-    /// Makes each month's report and passes it through `render` on all cores
-    /// (months are independent but for the previous month's totals, which are
-    /// folded again from its figures); `consume` gets the results in month order.
+    /// Makes each month's report and passes it through `render` on a thread of its
+    /// own (months are independent but for the previous month's totals, which are
+    /// folded again from its figures, so more workers could share the months when
+    /// memory allows); `consume` gets the results in month order.
     public func finish<Rendered>(render: @escaping (MonthReport) -> Rendered,
                                  consume: (_ month: String, Rendered) throws -> Void) throws {
         defer { byMonth.remove() }
@@ -46,7 +47,9 @@ public final class ReportsBuilder {
         let months = pages.keys.sorted(by: TableSort.less)
         let generated = ReportStage.sourceDate()
         let pages = self.pages, spill = byMonth
-        try orderedParallel(count: months.count, window: 4, work: { i -> Result<Rendered, Error> in
+        // One month is made at a time, beside the writing of the one before: each month in
+        // flight holds its figures and its text, and two at once took a 1 GB run past 200 MB.
+        try orderedParallel(count: months.count, workers: 1, window: 1, work: { i -> Result<Rendered, Error> in
             Result {
                 let month = months[i]
                 let lists = try spill.readFigures(month)

@@ -30,3 +30,28 @@ enum ByteString {
         }
     }
 }
+
+/// Two strings as one key, compared and hashed by bytes (region path and code,
+/// metric and unit), ordered by the first, then the second.
+struct ByteStringPair: Hashable {
+    var first: String
+    var second: String
+
+    init(_ first: String, _ second: String) {
+        self.first = first
+        self.second = second
+    }
+
+    static func == (a: ByteStringPair, b: ByteStringPair) -> Bool {
+        ByteString.equal(a.first, b.first) && ByteString.equal(a.second, b.second)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        ByteString.hash(first, into: &hasher)
+        ByteString.hash(second, into: &hasher)
+    }
+
+    static func less(_ a: ByteStringPair, _ b: ByteStringPair) -> Bool {
+        ByteString.equal(a.first, b.first) ? TableSort.less(a.second, b.second) : TableSort.less(a.first, b.first)
+    }
+}
