@@ -39,7 +39,7 @@ public struct Aggregator {
         var figures = 0
         /// Qualifiers seen, one bit each (`Qualifier.allCases` order): a set per cell cost an allocation.
         var qualifiers: UInt8 = 0
-        var docs = SampleList<String>(limit: Aggregator.docLimit, by: TableSort.less, same: ByteString.equal)
+        var docs = SampleList<ByteKey>(limit: Aggregator.docLimit, by: ByteKey.less)
         var sources = SampleList<SourceRef>(limit: Aggregator.sourceLimit, by: <)
         var direct = false
         /// For levels: the ordering stamp of the figure whose value is kept.
@@ -91,7 +91,7 @@ public struct Aggregator {
         cell.metricTexts.add(f.metric)
         cell.figures += 1
         cell.qualifiers |= Aggregator.bit(f.quantity.qualifier)
-        cell.docs.insert(f.doc)
+        cell.docs.insert(ByteKey(f.doc))
         cell.sources.insert(SourceRef(f))
         cell.direct = cell.direct || direct
         switch f.kind {
@@ -122,10 +122,10 @@ public struct Aggregator {
     }
 
     static func later(_ a: (String, String, String, Int), than b: (String, String, String, Int)) -> Bool {
-        if a.0 != b.0 { return TableSort.less(b.0, a.0) }
-        if a.1 != b.1 { return TableSort.less(b.1, a.1) }
-        if a.2 != b.2 { return TableSort.less(b.2, a.2) }
-        return a.3 > b.3
+        var c = ByteString.compare(a.0, b.0)
+        if c == 0 { c = ByteString.compare(a.1, b.1) }
+        if c == 0 { c = ByteString.compare(a.2, b.2) }
+        return c != 0 ? c > 0 : a.3 > b.3
     }
 
     /// The rows, sorted by month, region path, level, metric, unit, kind.
@@ -147,7 +147,7 @@ public struct Aggregator {
                               value: cell.value, figures: cell.figures,
                               qualifiers: Qualifier.allCases.filter { cell.qualifiers & Aggregator.bit($0) != 0 }
                                   .sorted { $0.rawValue < $1.rawValue },
-                              docs: cell.docs.items, docCount: cell.docs.count,
+                              docs: cell.docs.items.map(\.text), docCount: cell.docs.count,
                               sources: cell.sources.items, sourceCount: cell.sources.count,
                               direct: cell.direct)
         }

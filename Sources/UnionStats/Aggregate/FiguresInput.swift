@@ -31,35 +31,27 @@ public final class FiguresInput {
     public static let unreadColumns: Set<String> = ["sentence", "organization"]
 
     /// A figure as the tables and reports get it back from figures.csv, for
-    /// callers that hand figures over in memory (`unionstats run`): the value
-    /// as written (6 decimals), formula guards as the reader leaves them, and
-    /// the unread columns empty, so both ways give the same bytes.
+    /// callers that hand figures over in memory (`unionstats run`): its fields
+    /// as the writer puts them (values with 6 decimals, a `'` before text a
+    /// spreadsheet would run), read back by `Figure(record:)` with the unread
+    /// columns empty, so both ways give the same bytes.
     public static func asReadBack(_ f: Figure) -> Figure {
-        func kept(_ s: String) -> String { CSVWriter.looksLikeFormula(s) ? "'" + s : s }
-        var r = f
-        r.quantity.value = Decimal(plainText: f.quantity.value.plain) ?? f.quantity.value
-        r.quantity.valueMax = f.quantity.valueMax.map { Decimal(plainText: $0.plain) ?? $0 }
-        // Columns Figure(record:) unguards come back without a guard the writer added,
-        // and without a quote that only looked like one.
-        r.headline = Figure.unguard(f.headline)
-        r.source = Figure.unguard(f.source)
-        r.raw = Figure.unguard(f.raw)
-        r.metric = Figure.unguard(f.metric)
-        r.period.label = Figure.unguard(f.period.label)
-        // The others keep the writer's guard.
-        r.doc = kept(f.doc)
-        r.published = kept(f.published)
-        r.quantity.unit = kept(f.quantity.unit)
-        r.quantity.per = kept(f.quantity.per)
-        r.metricID = kept(f.metricID)
-        r.region.path = kept(f.region.path)
-        r.period.start = kept(f.period.start)
-        r.period.end = kept(f.period.end)
-        r.period.month = kept(f.period.month)
-        r.organization = ""
-        r.sentence = ""
-        return r
+        var fields = f.fields
+        for (i, rule) in readBackRules.enumerated() {
+            switch rule {
+            case .unread: fields[i] = ""
+            case .text where CSVWriter.looksLikeFormula(fields[i]): fields[i] = "'" + fields[i]
+            case .text, .numeric: break
+            }
+        }
+        return Figure(record: CSVRecord(fields: fields, row: 0, header: figuresHeader)) ?? f
     }
+
+    private enum ReadBackRule { case unread, text, numeric }
+    private static let readBackRules: [ReadBackRule] = Figure.columns.map {
+        unreadColumns.contains($0) ? .unread : Figure.numericColumns.contains($0) ? .numeric : .text
+    }
+    private static let figuresHeader = CSVHeader(Dictionary(uniqueKeysWithValues: Figure.columns.enumerated().map { ($1, $0) }))
 
     /// Streams `body` over the file's records as `Figure`s; a row whose value
     /// does not parse stops the stage with the file and row named. Columns in

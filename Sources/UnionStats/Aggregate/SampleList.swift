@@ -11,20 +11,16 @@ public struct SampleList<Element: Hashable>: Sendable where Element: Sendable {
     public private(set) var count = 0
     private var last: Element?
     private let less: @Sendable (Element, Element) -> Bool
-    private let same: @Sendable (Element, Element) -> Bool
 
-    /// `same` defaults to `==`; strings pass `ByteString.equal`, which is far cheaper for CJK.
-    public init(limit: Int, by less: @escaping @Sendable (Element, Element) -> Bool,
-                same: @escaping @Sendable (Element, Element) -> Bool = { $0 == $1 }) {
+    public init(limit: Int, by less: @escaping @Sendable (Element, Element) -> Bool) {
         self.limit = limit
         self.less = less
-        self.same = same
     }
 
     public mutating func insert(_ e: Element) {
-        if let last, same(e, last) { return }
+        if e == last { return }
         last = e
-        if items.contains(where: { same(e, $0) }) { return }
+        if items.contains(e) { return }
         count += 1
         let i = items.firstIndex { less(e, $0) } ?? items.count
         if i < limit {

@@ -45,10 +45,11 @@ public struct SourceRef: Sendable, Hashable, Comparable {
 
     /// By published, source, doc, headline (byte order), field by field without building arrays.
     public static func < (a: SourceRef, b: SourceRef) -> Bool {
-        if a.published != b.published { return TableSort.less(a.published, b.published) }
-        if a.source != b.source { return TableSort.less(a.source, b.source) }
-        if a.doc != b.doc { return TableSort.less(a.doc, b.doc) }
-        return TableSort.less(a.headline, b.headline)
+        var c = ByteString.compare(a.published, b.published)
+        if c == 0 { c = ByteString.compare(a.source, b.source) }
+        if c == 0 { c = ByteString.compare(a.doc, b.doc) }
+        if c == 0 { c = ByteString.compare(a.headline, b.headline) }
+        return c < 0
     }
 }
 
@@ -133,15 +134,7 @@ public enum FigureListTable {
 /// Byte order for every sort, so all machines and locales agree.
 public enum TableSort {
     public static func less(_ a: String, _ b: String) -> Bool {
-        // memcmp on the strings' UTF-8 storage; bridged strings go byte by byte.
-        let r = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
-                let n = min(x.count, y.count)
-                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
-                return c != 0 ? c < 0 : x.count < y.count
-            }
-        }
-        return (r ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
+        ByteString.compare(a, b) < 0
     }
 
     public static func less(_ a: [String], _ b: [String]) -> Bool {

@@ -12,13 +12,23 @@ import Glibc
 enum ByteString {
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
-        let n = a.utf8.count
-        guard n == b.utf8.count else { return false }
+        a.utf8.count == b.utf8.count && compare(a, b) == 0
+    }
+
+    /// Byte order: negative when `a` sorts first, 0 when the bytes are equal.
+    @inline(__always)
+    static func compare(_ a: String, _ b: String) -> Int {
         // memcmp on native storage; bridged strings (none here in practice) go byte by byte.
         let r = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in n == 0 || memcmp(x.baseAddress!, y.baseAddress!, n) == 0 }
+            b.utf8.withContiguousStorageIfAvailable { y -> Int in
+                let n = Swift.min(x.count, y.count)
+                let c = n == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, n))
+                return c != 0 ? c : x.count - y.count
+            }
         }
-        return (r ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+        if let r, let r { return r }
+        if a.utf8.elementsEqual(b.utf8) { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 
     @inline(__always)
@@ -29,6 +39,19 @@ enum ByteString {
             for b in u { hasher.combine(b) }
         }
     }
+}
+
+/// A string as a key compared and hashed by bytes (a region path, a unit, a doc name).
+struct ByteKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool { ByteString.equal(a.text, b.text) }
+
+    func hash(into hasher: inout Hasher) { ByteString.hash(text, into: &hasher) }
+
+    static func less(_ a: ByteKey, _ b: ByteKey) -> Bool { TableSort.less(a.text, b.text) }
 }
 
 /// Two strings as one key, compared and hashed by bytes (region path and code,
