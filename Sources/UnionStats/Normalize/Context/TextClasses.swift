@@ -84,31 +84,29 @@ enum TextClasses {
     /// plain (then matching characters is matching scalars, and so UTF-8 bytes).
     static func contains(_ haystack: String, _ needle: String) -> Bool {
         guard !needle.isEmpty, allPlain(needle), allPlain(haystack) else { return haystack.contains(needle) }
-        let h = Array(haystack.utf8), n = Array(needle.utf8)
-        guard n.count <= h.count else { return false }
-        var i = 0
-        while i <= h.count - n.count {
-            if h[i] == n[0] {
-                var k = 1
-                while k < n.count, h[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
-            }
-            i += 1
-        }
-        return false
+        return occurs(Array(needle.utf8), in: Array(haystack.utf8))
     }
 
     /// `contains` for text held as scalars; `plain` says that all of `text` is plain.
     /// The needle must be plain.
     static func contains(_ text: ArraySlice<Unicode.Scalar>, plain: Bool, _ needle: [Unicode.Scalar]) -> Bool {
         guard plain else { return string(text).contains(string(needle)) }
-        guard !needle.isEmpty, needle.count <= text.count else { return false }
-        var i = text.startIndex
-        let last = text.endIndex - needle.count
+        return occurs(needle, in: text)
+    }
+
+    /// Whether `needle` (not empty) occurs in `haystack`, element by element: for
+    /// plain text, where equal bytes or scalars are equal text.
+    @inline(__always)
+    static func occurs<Needle: RandomAccessCollection, Haystack: RandomAccessCollection>(_ needle: Needle, in haystack: Haystack) -> Bool
+        where Needle.Element == Haystack.Element, Needle.Element: Equatable, Needle.Index == Int, Haystack.Index == Int {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var i = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        let n = needle.startIndex
         while i <= last {
-            if text[i] == needle[0] {
+            if haystack[i] == first {
                 var k = 1
-                while k < needle.count, text[i + k] == needle[k] { k += 1 }
+                while k < needle.count, haystack[i + k] == needle[n + k] { k += 1 }
                 if k == needle.count { return true }
             }
             i += 1
