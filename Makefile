@@ -114,8 +114,9 @@ $(OUTPUT)/figures.csv: $(WORK)/normalize.stamp ;
 
 # Tables and reports both read only figures.csv and write different folders:
 # one command writes both, side by side on two cores (a plain `make` is serial).
+# Its cache ($(WORK)/aggregate) lets it redo only the months and pages whose figures changed.
 $(WORK)/tables.stamp: $(OUTPUT)/figures.csv $(BIN)
-	@$(BIN) aggregate --with-reports --output "$(OUTPUT)" $(CSVFLAGS) $(LOCKFLAGS)
+	@$(BIN) aggregate --with-reports --cache "$(WORK)/aggregate" --output "$(OUTPUT)" $(CSVFLAGS) $(LOCKFLAGS)
 	@touch $@
 
 # Says (and fails, unionstats status 3) when pages were rejected; silent otherwise.

@@ -114,6 +114,13 @@ struct Aggregate: ParsableCommand {
     @Flag(help: "Also write the reports (as `unionstats report` does), side by side with the tables: both only read figures.csv, so the two use both cores under one lock.")
     var withReports = false
 
+    @Option(help: ArgumentHelp("With --with-reports: keep what each month and each page's rows gave in DIR, so that the next run makes again only what changed in figures.csv (make passes OUTPUT/.work/aggregate). The outputs are the same bytes as without it.", valueName: "DIR"))
+    var cache: String?
+
+    func validate() throws {
+        if cache != nil && !withReports { throw ValidationError("--cache needs --with-reports (the cache covers the tables and the reports together)") }
+    }
+
     @OptionGroup var lock: LockOptions
     @OptionGroup var csv: CSVOptions
 
@@ -123,7 +130,8 @@ struct Aggregate: ParsableCommand {
             let held = try lock.take(output: output, waitByDefault: true)
             defer { held?.release() }
             if withReports {
-                try Pipeline.aggregateAndReport(paths: paths, encoding: csv.csvEncoding)
+                let work = try Pipeline.aggregateAndReport(paths: paths, encoding: csv.csvEncoding, cache: cache)
+                if let work, !csv.quiet { printError("aggregate: \(work.summary)") }
                 return
             }
             try FilePaths.makeDirectories(paths.tables)

@@ -14,7 +14,9 @@ public final class FiguresInput {
     private let scratch: String?
 
     public init(_ original: String, scratchDir: String) throws {
-        if try FiguresInput.isUTF8(original) {
+        // A UTF-8 BOM says UTF-8 (what --csv-encoding utf8-bom writes; GB18030 text never starts
+        // with 锘, its reading of those bytes): the check of every byte is for files without one.
+        if try FiguresInput.startsWithBOM(original) || FiguresInput.isUTF8(original) {
             path = original
             scratch = nil
         } else {
@@ -51,7 +53,8 @@ public final class FiguresInput {
     private static let readBackRules: [ReadBackRule] = Figure.columns.map {
         unreadColumns.contains($0) ? .unread : Figure.numericColumns.contains($0) ? .numeric : .text
     }
-    private static let figuresHeader = CSVHeader(Dictionary(uniqueKeysWithValues: Figure.columns.enumerated().map { ($1, $0) }))
+    /// The header of a record whose fields are in `Figure.columns` order.
+    static let figuresHeader = CSVHeader(Dictionary(uniqueKeysWithValues: Figure.columns.enumerated().map { ($1, $0) }))
 
     /// Streams `body` over the file's records as `Figure`s; a row whose value
     /// does not parse stops the stage with the file and row named. Columns in
@@ -64,6 +67,15 @@ public final class FiguresInput {
             }
             try body(figure)
         }
+    }
+
+    static func startsWithBOM(_ path: String) throws -> Bool {
+        guard let f = fopen(path, "rb") else {
+            throw CSVError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { fclose(f) }
+        var head = [UInt8](repeating: 0, count: 3)
+        return fread(&head, 1, 3, f) == 3 && head == [0xEF, 0xBB, 0xBF]
     }
 
     /// Whether the whole file is well-formed UTF-8, read in blocks and checked

@@ -19,13 +19,31 @@ final class WideTable {
 
     /// One month's rows (all of the month's rows at once; months in order).
     func add(month: String, _ rows: [MonthlyRow]) throws {
-        var any = false
+        try add(month: month, encoded: WideTable.records(month: month, rows))
+    }
+
+    /// The records one month's rows add (only flows go in wide.csv), in the scratch
+    /// format: the aggregate cache keeps them per month (`IncrementalAggregate`).
+    static func records(month: String, _ rows: [MonthlyRow]) -> [UInt8] {
+        var bytes: [UInt8] = []
         for r in rows where r.key.kind == .flow {
-            any = true
-            try spill.add([r.key.region, r.regionCode, r.key.level?.rawValue ?? "", r.key.metric, r.metric, r.metricID,
-                           r.key.unit, r.value.plain, month], to: WideTable.partition(r.key.region))
+            PartitionSpill.encode([r.key.region, r.regionCode, r.key.level?.rawValue ?? "", r.key.metric, r.metric, r.metricID,
+                                   r.key.unit, r.value.plain, month], into: &bytes)
         }
-        if any { months.append(month) }
+        return bytes
+    }
+
+    /// One month's records as `records` gives them.
+    func add(month: String, encoded bytes: [UInt8]) throws {
+        var start = 0
+        while start < bytes.count, let end = bytes[start...].firstIndex(of: 0x1E) {
+            // The region is the first field.
+            let regionEnd = bytes[start..<end].firstIndex(of: 0x1F) ?? end
+            let region = String(decoding: bytes[start..<regionEnd], as: UTF8.self)
+            try spill.add(encoded: bytes[start...end], to: WideTable.partition(region))
+            start = end + 1
+        }
+        if !bytes.isEmpty { months.append(month) }
     }
 
     /// Paths of one province share a partition. The name ends with "/" so that
@@ -49,29 +67,39 @@ final class WideTable {
     }
 
     func write(path: String, encoding: CSVEncoding) throws {
+        try writeUncommitted(path: path, encoding: encoding).close()
+    }
+
+    /// Writes the table to its temporary file; the caller puts it in place (`close`) or drops it.
+    func writeUncommitted(path: String, encoding: CSVEncoding) throws -> CSVWriter {
         let writer = try CSVWriter(path: path, header: WideTable.leadColumns + months,
                                    numericColumns: Set(["region_code"] + months), encoding: encoding)
         do {
             var monthIndex: [String: Int] = [:]
             for (i, m) in months.enumerated() { monthIndex[m] = i }
-            for partition in spill.partitions.sorted(by: TableSort.less) {
-                for line in try lines(of: partition, monthIndex: monthIndex) { try writer.write(line.fields(months: months.count)) }
-            }
-            try writer.close()
+            // A province's lines are put together on one core while the one before is written.
+            let partitions = spill.partitions.sorted(by: TableSort.less), spill = self.spill, index = monthIndex
+            try spill.seal()
+            try orderedParallel(count: partitions.count, workers: 2, window: 2, work: { i in
+                Result { WideTable.lines(of: try spill.read(partitions[i]), monthIndex: index) }
+            }, consume: { _, lines in
+                for line in try lines.get() { try writer.write(line.fields(months: months.count)) }
+            })
         } catch {
             writer.abandon()
             throw error
         }
         spill.remove()
+        return writer
     }
 
     /// A partition's lines in table order (region, level, metric, unit); records come month by month,
     /// so a line's names are those of its earliest month's row.
-    private func lines(of partition: String, monthIndex: [String: Int]) throws -> [Line] {
+    private static func lines(of records: [[String]], monthIndex: [String: Int]) -> [Line] {
         var lines: [Line] = []
         var index: [[String]: Int] = [:]
         // A record: region, code, level, metric key, metric, metric id, unit, value, month.
-        for r in try spill.take(partition) {
+        for r in records {
             let id = [r[0], r[2], r[3], r[6]]
             let i: Int
             if let known = index[id] {

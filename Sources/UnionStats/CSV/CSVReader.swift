@@ -46,6 +46,22 @@ final class CSVHeader: Sendable {
     }
 }
 
+/// One row's fields as bytes, end to end: field `i` is `bytes[ends[i-1]..<ends[i]]`.
+public struct CSVRawRow {
+    public var bytes: [UInt8] = []
+    public var ends: [Int] = []
+
+    public var count: Int { ends.count }
+
+    /// Field `i`'s byte range (empty when the row is short).
+    public func range(_ i: Int) -> Range<Int> {
+        guard i < ends.count else { return bytes.count..<bytes.count }
+        return (i == 0 ? 0 : ends[i - 1])..<ends[i]
+    }
+
+    public func string(_ i: Int) -> String { String(decoding: bytes[range(i)], as: UTF8.self) }
+}
+
 /// Streaming CSV reader over libcsv. Strips a UTF-8 BOM, accepts LF and CRLF,
 /// and reads the file in blocks so memory does not grow with the file.
 public final class CSVReader {
@@ -74,9 +90,7 @@ public final class CSVReader {
     public func forEachRow(skipping: Set<String> = [], _ body: ([String], Int) throws -> Void) throws {
         let parser = try LibCSVParser(skipping: skipping)
         var rowNumber = 0
-        var atStart = true
-
-        func deliver(_ result: (rows: [[String]], error: String?)) throws {
+        try feed(parser) { result in
             for row in result.rows {
                 rowNumber += 1
                 try body(row, rowNumber)
@@ -85,8 +99,35 @@ public final class CSVReader {
                 throw CSVError.malformed(path: path, row: rowNumber + 1, reason: error)
             }
         }
+    }
 
-        func feed(_ chunk: UnsafeRawBufferPointer) throws {
+    /// Like `forEachRow`, with each row's fields as bytes (`CSVRawRow`, valid only
+    /// during the call): for a pass that looks at most fields only to hash them.
+    public func forEachRawRow(_ body: (CSVRawRow, Int) throws -> Void) throws {
+        let parser = try LibCSVParser()
+        var rowNumber = 0
+        var failure: Error?
+        // libcsv's callbacks cannot throw: the first error stops delivery and is thrown after the block.
+        try withoutActuallyEscaping(body) { body in
+            parser.context.onRawRow = { row in
+                guard failure == nil else { return }
+                rowNumber += 1
+                do { try body(row, rowNumber) } catch { failure = error }
+            }
+            defer { parser.context.onRawRow = nil }   // the closure must not outlive this call
+            try feed(parser) { result in
+                if let failure { throw failure }
+                if let error = result.error {
+                    throw CSVError.malformed(path: path, row: rowNumber + 1, reason: error)
+                }
+            }
+        }
+    }
+
+    /// Feeds the whole source to `parser` (a leading UTF-8 BOM dropped), calling `deliver` after each block and at the end.
+    private func feed(_ parser: LibCSVParser, _ deliver: ((rows: [[String]], error: String?)) throws -> Void) throws {
+        var atStart = true
+        func block(_ chunk: UnsafeRawBufferPointer) throws {
             var chunk = chunk
             if atStart {
                 atStart = false
@@ -99,7 +140,7 @@ public final class CSVReader {
 
         switch source {
         case .bytes(let bytes):
-            try bytes.withUnsafeBytes { try feed($0) }
+            try bytes.withUnsafeBytes { try block($0) }
         case .file(let path):
             guard let file = fopen(path, "rb") else {
                 throw CSVError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
@@ -114,7 +155,7 @@ public final class CSVReader {
                     }
                     break
                 }
-                try buffer.withUnsafeBytes { try feed(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+                try buffer.withUnsafeBytes { try block(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
             }
         }
         try deliver(parser.finish())

@@ -14,7 +14,17 @@ final class LibCSVParseContext {
     private var skip: [Bool] = []
     private var rowsEnded = 0
 
+    /// Raw mode (`CSVReader.forEachRawRow`): fields are gathered as bytes in
+    /// `raw` and each row is handed to `onRawRow` at once, without a String per field.
+    var onRawRow: ((CSVRawRow) -> Void)?
+    var raw = CSVRawRow()
+
     func endField(_ bytes: UnsafeRawPointer?, _ count: Int) {
+        if onRawRow != nil {
+            if let bytes, count > 0 { raw.bytes.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: count)) }
+            raw.ends.append(raw.bytes.count)
+            return
+        }
         if let bytes, count > 0, fields.count >= skip.count || !skip[fields.count] {
             fields.append(String(decoding: UnsafeRawBufferPointer(start: bytes, count: count), as: UTF8.self))
         } else {
@@ -23,6 +33,12 @@ final class LibCSVParseContext {
     }
 
     func endRow() {
+        if let onRawRow {
+            onRawRow(raw)
+            raw.bytes.removeAll(keepingCapacity: true)
+            raw.ends.removeAll(keepingCapacity: true)
+            return
+        }
         if rowsEnded == 0 && !skippedNames.isEmpty {
             skip = fields.map { skippedNames.contains($0.trimmingSpaces) }
         }

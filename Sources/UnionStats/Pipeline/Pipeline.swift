@@ -168,13 +168,17 @@ public enum Pipeline {
 
     /// Builds the tables and the reports from `figures.csv`. The two read
     /// figures.csv each on their own and write different folders, so they run
-    /// side by side, one per core.
-    public static func aggregateAndReport(paths: PipelinePaths, encoding: CSVEncoding) throws {
+    /// side by side, one per core. With `cache`, only what changed since the
+    /// run that filled it is made again (`IncrementalAggregate`), with the same bytes.
+    @discardableResult
+    public static func aggregateAndReport(paths: PipelinePaths, encoding: CSVEncoding, cache: String? = nil) throws -> IncrementalAggregate.Work? {
         Memory.limitArenas()
         try prepareTablesAndReports(paths: paths)
+        if let cache { return try IncrementalAggregate.run(paths: paths, encoding: encoding, cacheDir: cache) }
         try bothAtOnce(
             { try AggregateStage.run(figuresPath: paths.figures, tablesDir: paths.tables, options: TableOptions(encoding: encoding)) },
             { try ReportStage.run(figuresPath: paths.figures, tablesDir: paths.tables, reportsDir: paths.reports) })
+        return nil
     }
 
     /// Runs `a` and `b` on two threads; the first error (of `a`, then `b`) is thrown after both end.
@@ -202,7 +206,7 @@ public enum Pipeline {
     /// Removes what killed runs left behind (temporary files whose process is gone).
     public static func removeLeftovers(paths: PipelinePaths) {
         for dir in [paths.output, paths.tables, paths.reports, paths.work, FilePaths.join(paths.work, "extract"),
-                    FilePaths.join(paths.work, "normalized"), FilePaths.join(paths.work, "pages")] {
+                    FilePaths.join(paths.work, "normalized"), FilePaths.join(paths.work, "pages"), FilePaths.join(paths.work, "aggregate")] {
             OutputFile.removeStaleTemporaries(in: dir)
         }
     }

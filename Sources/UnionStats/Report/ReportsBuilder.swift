@@ -52,20 +52,28 @@ public final class ReportsBuilder {
         try orderedParallel(count: months.count, workers: 1, window: 1, work: { i -> Result<Rendered, Error> in
             Result {
                 let month = months[i]
-                let lists = try spill.readFigures(month)
-                var report = MonthReport(month: month)
-                report.rows = ReportsBuilder.totals(lists[.monthly] ?? [])
-                if i > 0, months[i - 1] == NumberFormat.previousMonth(month) {
-                    report.previous = ReportsBuilder.totals(try spill.readFigures(months[i - 1], route: .monthly)[.monthly] ?? [])
-                }
-                report.rates = lists[.rate] ?? []
-                report.cumulative = lists[.cumulative] ?? []
-                report.undated = lists[.undated] ?? []
-                report.pages = (pages[month] ?? []).sorted()
-                report.generated = generated
+                let previous = i > 0 && months[i - 1] == NumberFormat.previousMonth(month)
+                    ? try spill.readFigures(months[i - 1], route: .monthly)[.monthly] ?? [] : nil
+                let report = ReportsBuilder.report(month: month, figures: try spill.readFigures(month), previousMonthly: previous,
+                                                   pages: pages[month] ?? [], generated: generated)
                 return render(report)
             }
         }, consume: { i, result in try consume(months[i], result.get()) })
+    }
+
+    /// One month's report from its figures by route and the previous calendar
+    /// month's monthly figures (nil when that month has no report).
+    static func report(month: String, figures lists: [FigureRoute: [Figure]], previousMonthly: [Figure]?,
+                       pages: Set<PageContext>, generated: String?) -> MonthReport {
+        var report = MonthReport(month: month)
+        report.rows = totals(lists[.monthly] ?? [])
+        if let previousMonthly { report.previous = totals(previousMonthly) }
+        report.rates = lists[.rate] ?? []
+        report.cumulative = lists[.cumulative] ?? []
+        report.undated = lists[.undated] ?? []
+        report.pages = pages.sorted()
+        report.generated = generated
+        return report
     }
 
     /// A month's totals without rollups: a report shows each figure in the region it names.

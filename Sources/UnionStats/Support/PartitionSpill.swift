@@ -33,20 +33,44 @@ final class PartitionSpill {
 
     /// Appends one record to `partition`.
     func add(_ fields: [String], to partition: String) throws {
-        let n: Int
-        if let known = numbers[partition] {
-            n = known
-        } else {
-            n = buffers.count
-            numbers[partition] = n
-            buffers.append([])
-        }
+        let n = number(partition)
         let before = buffers[n].count
         // Appended in place: copying the buffer out and back copied it on every record.
-        for field in fields { PartitionSpill.append(field, to: &buffers[n]) }
-        buffers[n].append(0x1E)
+        PartitionSpill.encode(fields, into: &buffers[n])
         buffered += buffers[n].count - before
         if buffered >= PartitionSpill.flushSize { try flushAll() }
+    }
+
+    /// Appends records already in this format (`encode`'s bytes, whole records) to `partition`.
+    func add(encoded records: ArraySlice<UInt8>, to partition: String) throws {
+        let n = number(partition)
+        buffers[n].append(contentsOf: records)
+        buffered += records.count
+        if buffered >= PartitionSpill.flushSize { try flushAll() }
+    }
+
+    private func number(_ partition: String) -> Int {
+        if let known = numbers[partition] { return known }
+        let n = buffers.count
+        numbers[partition] = n
+        buffers.append([])
+        return n
+    }
+
+    /// One record in the scratch format, appended to `bytes`.
+    static func encode(_ fields: [String], into bytes: inout [UInt8]) {
+        for field in fields { append(field, to: &bytes) }
+        bytes.append(0x1E)
+    }
+
+    /// Appends one field's bytes (0x1F and 0x1E, which end fields and records, become spaces).
+    static func appendField(_ field: UnsafeRawBufferPointer, to bytes: inout [UInt8]) {
+        if field.contains(where: { $0 == 0x1F || $0 == 0x1E }) {
+            for b in field { bytes.append(b == 0x1F || b == 0x1E ? 0x20 : b) }
+        } else {
+            bytes.append(contentsOf: field)
+        }
+        bytes.append(0x1F)
     }
 
     @inline(__always)
@@ -111,7 +135,7 @@ final class PartitionSpill {
         }
     }
 
-    private static func records(_ bytes: [UInt8], whereLastFieldIs last: String?) -> [[String]] {
+    static func records(_ bytes: [UInt8], whereLastFieldIs last: String?) -> [[String]] {
         let wanted = last.map { Array($0.utf8) + [0x1F, 0x1E] }
         var records: [[String]] = []
         var fields: [String] = []

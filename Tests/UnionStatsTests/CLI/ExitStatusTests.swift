@@ -31,6 +31,7 @@ final class ExitStatusTests: XCTestCase {
             ["run", "--input", "/nonexistent/folder", "--output", out],
             ["run", "--csv-encoding", "latin1", "--output", out],
             ["no-such-command"],
+            ["aggregate", "--cache", out + "/cache", "--output", out],   // the cache covers tables and reports together
         ]
         for args in cases {
             let r = try Tool.run(args)

@@ -32,8 +32,16 @@ final class RunMatchesStagesTests: XCTestCase {
         let n = try Tool.run(["normalize", "--quiet", "--input", input, "--output", out, "--pipeline", Tool.repo + "/pipeline",
                               "--csv-encoding", encoding, "--list", work + "/list"])
         XCTAssertEqual(n.status, 0, n.stderr)
+        // make's way: with the cache, twice (filling it, then using it); the outputs must not move.
+        for _ in 0..<2 {
+            let a = try Tool.run(["aggregate", "--with-reports", "--cache", work + "/aggregate", "--quiet", "--output", out,
+                                  "--csv-encoding", encoding])
+            XCTAssertEqual(a.status, 0, a.stderr)
+        }
+        let cached = Tool.outputs(out)
         let a = try Tool.run(["aggregate", "--with-reports", "--quiet", "--output", out, "--csv-encoding", encoding])
         XCTAssertEqual(a.status, 0, a.stderr)
+        XCTAssertEqual(Tool.outputs(out), cached, "\(encoding): the cached aggregate writes what the plain one does")
         return out
     }
 
