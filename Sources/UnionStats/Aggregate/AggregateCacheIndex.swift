@@ -98,16 +98,37 @@ struct AggregateCacheIndex {
 final class PreviousFile {
     private let fd: Int32
     private let base: Int
+    /// Bytes after the header.
+    let bodySize: Int
 
     /// Opens `path` when the index recorded it as `name`; nil otherwise.
     init?(_ path: String, as name: String, in index: AggregateCacheIndex) {
         guard index.holds(name, at: path), let header = index.files[name]?.header else { return nil }
         fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
+        var st = stat()
+        guard fstat(fd, &st) == 0, Int(st.st_size) >= header else {
+            close(fd)
+            return nil
+        }
         base = header
+        bodySize = Int(st.st_size) - header
     }
 
     deinit { close(fd) }
+
+    /// Appends bytes `range` (after the header) to `out`, a block at a time.
+    func copy(_ range: Range<Int>, to out: OutputFile) throws {
+        var at = range.lowerBound
+        while at < range.upperBound {
+            let n = min(1 << 20, range.upperBound - at)
+            guard let bytes = read(.init(offset: at, count: n)) else {
+                throw CSVError.cannotOpen(path: out.path, reason: "the previous table changed while it was read")
+            }
+            try out.write(bytes)
+            at += n
+        }
+    }
 
     /// The piece's bytes, or nil when the file is shorter than the index says.
     func read(_ piece: AggregateCacheIndex.Piece) -> [UInt8]? {

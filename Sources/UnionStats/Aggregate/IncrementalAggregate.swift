@@ -96,6 +96,13 @@ struct PendingOutput {
     let commit: () throws -> Void
     let abandon: () -> Void
 
+    init(path: String, _ record: Record, commit: @escaping () throws -> Void, abandon: @escaping () -> Void) {
+        self.path = path
+        self.record = record
+        self.commit = commit
+        self.abandon = abandon
+    }
+
     init(_ file: OutputFile, _ record: Record) {
         path = file.path
         self.record = record
@@ -137,7 +144,8 @@ final class FigureScan {
         self.encoding = encoding
         self.old = old
         input = try FiguresInput(paths.figures, scratchDir: paths.tables)
-        months = try PartitionSpill(parent: paths.tables, name: "months")
+        // Up to 64 MB of records in memory (a 100 MB corpus's): most runs need only a few months back.
+        months = try PartitionSpill(parent: paths.tables, name: "months", flushSize: 64 << 20)
         for (route, name) in [(FigureRoute.rate, "rates.csv"), (.cumulative, "cumulative.csv"), (.undated, "undated.csv")] {
             lists.append(try ListTable(route: route, name: name, tablesDir: paths.tables, encoding: encoding, old: old))
         }
@@ -277,7 +285,7 @@ final class FigureScan {
             work.listPiecesMade += l.made
             work.listPiecesKept += l.kept
         }
-        return lists.map { PendingOutput($0.file, .file(name: $0.name, header: $0.headerBytes)) }
+        return try lists.map { try $0.finish() }
     }
 
     // MARK: after the pass
@@ -433,9 +441,16 @@ final class ListTable {
     func finishChunk(header column: [Int?], path: String) throws {
         guard !pending.isEmpty else { return }
         let key = hash.hex
-        var bytes: [UInt8]
-        if let piece = known[key], let copied = previous?.read(piece) {
-            bytes = copied
+        let count: Int
+        if let piece = known[key], let previous, piece.offset + piece.count <= previous.bodySize {
+            // Copied later, with its neighbours: most pieces follow each other as in the old table.
+            if copying?.upperBound == piece.offset {
+                copying = copying!.lowerBound..<piece.offset + piece.count
+            } else {
+                try copyPending()
+                copying = piece.offset..<piece.offset + piece.count
+            }
+            count = piece.count
             kept += 1
         } else {
             made += 1
@@ -443,13 +458,39 @@ final class ListTable {
             for (row, number) in pending {
                 rows.append(FigureListTable.fields(try FigureScan.figure(column.map { $0.map(row.string) ?? "" }, row: number, path: path)))
             }
-            bytes = Array(PageRowsCodec.encode(rows, header: FigureListTable.columns, numeric: FigureListTable.numericColumns,
-                                               encoding: encoding).dropFirst(headerBytes))
+            let bytes = Array(PageRowsCodec.encode(rows, header: FigureListTable.columns, numeric: FigureListTable.numericColumns,
+                                                   encoding: encoding).dropFirst(headerBytes))
+            try copyPending()
+            try file.write(bytes)
+            written = true
+            count = bytes.count
         }
-        try file.write(bytes)
-        chunks[key] = .init(offset: offset, count: bytes.count)
-        offset += bytes.count
+        chunks[key] = .init(offset: offset, count: count)
+        offset += count
         pending.removeAll(keepingCapacity: true)
         hash = StableHash()
+    }
+
+    /// The run of the old table's rows waiting to be copied, in one go.
+    private var copying: Range<Int>?
+    /// Whether anything but the header went into the new file yet.
+    private var written = false
+
+    private func copyPending() throws {
+        guard let range = copying, let previous else { return }
+        copying = nil
+        written = true
+        try previous.copy(range, to: file)
+    }
+
+    /// The table, to be put in place with the rest; when it holds the old table's
+    /// pieces in their old order (nothing else), the old file stays as it is.
+    func finish() throws -> PendingOutput {
+        if !written, let previous, copying ?? 0..<0 == 0..<previous.bodySize {
+            let file = self.file
+            return PendingOutput(path: path, .file(name: name, header: headerBytes), commit: { file.abandon() }, abandon: { file.abandon() })
+        }
+        try copyPending()
+        return PendingOutput(file, .file(name: name, header: headerBytes))
     }
 }

@@ -16,10 +16,13 @@ final class PartitionSpill {
     private var numbers: [String: Int] = [:]
     private var buffers: [[UInt8]] = []
     private var buffered = 0
-    static let flushSize = 1 << 20
+    /// Buffered bytes (all partitions) that make every buffer go out to its file.
+    let flushSize: Int
 
-    /// Creates `.spill-NAME-PID` inside `parent`.
-    init(parent: String, name: String) throws {
+    /// Creates `.spill-NAME-PID` inside `parent`; records stay in memory until
+    /// `flushSize` bytes are buffered (a run whose records fit never writes them).
+    init(parent: String, name: String, flushSize: Int = 1 << 20) throws {
+        self.flushSize = flushSize
         directory = FilePaths.join(parent, ".spill-\(name)-\(getpid())")
         try FilePaths.makeDirectories(directory)
     }
@@ -33,20 +36,22 @@ final class PartitionSpill {
 
     /// Appends one record to `partition`.
     func add(_ fields: [String], to partition: String) throws {
+        precondition(!sealed, "PartitionSpill.add after seal")
         let n = number(partition)
         let before = buffers[n].count
         // Appended in place: copying the buffer out and back copied it on every record.
         PartitionSpill.encode(fields, into: &buffers[n])
         buffered += buffers[n].count - before
-        if buffered >= PartitionSpill.flushSize { try flushAll() }
+        if buffered >= flushSize { try flushAll() }
     }
 
     /// Appends records already in this format (`encode`'s bytes, whole records) to `partition`.
     func add(encoded records: ArraySlice<UInt8>, to partition: String) throws {
+        precondition(!sealed, "PartitionSpill.add after seal")
         let n = number(partition)
         buffers[n].append(contentsOf: records)
         buffered += records.count
-        if buffered >= PartitionSpill.flushSize { try flushAll() }
+        if buffered >= flushSize { try flushAll() }
     }
 
     private func number(_ partition: String) -> Int {
@@ -116,15 +121,17 @@ final class PartitionSpill {
         return PartitionSpill.records(bytes, whereLastFieldIs: nil)
     }
 
-    /// Writes every buffer out; after this, `read` may be called from several threads at once
-    /// (as long as nothing is added).
-    func seal() throws { try flushAll() }
+    /// Ends the adding: after this, `read` may be called from several threads at once
+    /// (nothing changes any more; what is still buffered is read from memory).
+    func seal() throws { sealed = true }
+    private var sealed = false
 
     /// The partition's records, leaving them in place (after `seal`); with `last`, only the
     /// records whose last field is `last` (no strings are made for the others).
     func read(_ partition: String, whereLastFieldIs last: String? = nil) throws -> [[String]] {
+        precondition(sealed, "PartitionSpill.read before seal")
         guard let n = numbers[partition] else { return [] }
-        return PartitionSpill.records(try fileBytes(path(n)), whereLastFieldIs: last)
+        return PartitionSpill.records(try fileBytes(path(n)) + buffers[n], whereLastFieldIs: last)
     }
 
     private func fileBytes(_ p: String) throws -> [UInt8] {

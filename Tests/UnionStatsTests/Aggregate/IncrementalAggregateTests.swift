@@ -62,9 +62,12 @@ final class IncrementalAggregateTests: XCTestCase {
         XCTAssertEqual(first.monthsKept + first.reportsKept + first.listPiecesKept, 0, "an empty cache keeps nothing")
         XCTAssertEqual(first.monthsMade, months)
 
+        let identities = { try self.outputs(cached).keys.sorted().map { NormalizeCache.identity(cached + "/" + $0) } }
+        let before = try identities()
         let again = try check(figures, cached: cached, plain: plain, "nothing changed")
         XCTAssertEqual(again.monthsMade + again.reportsMade + again.listPiecesMade, 0, again.summary)
         XCTAssertEqual(again.monthsKept, months)
+        XCTAssertEqual(try identities(), before, "unchanged outputs are left as they were (make and cron see nothing new)")
 
         // One value of a monthly figure in 2021-03: that month's tables, its report and the next month's
         // (the comparison); nothing else.

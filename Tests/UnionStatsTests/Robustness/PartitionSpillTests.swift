@@ -23,6 +23,30 @@ final class PartitionSpillTests: XCTestCase {
         XCTAssertFalse(FilePaths.exists(spill.directory))
     }
 
+    /// Records come back the same whether they went to files (a small budget) or stayed
+    /// in memory (a large one), encoded or not, and nothing is written while they fit.
+    func testTheMemoryBudgetDecidesOnlyWhereRecordsWait() throws {
+        let dir = try Tool.temporaryDirectory("spill")
+        let small = try PartitionSpill(parent: dir, name: "small", flushSize: 100)
+        let large = try PartitionSpill(parent: dir, name: "large", flushSize: 1 << 30)
+        for i in 0..<2_000 {
+            let record = ["\(i)", i % 3 == 0 ? "monthly" : "rate"]
+            var encoded: [UInt8] = []
+            PartitionSpill.encode(record, into: &encoded)
+            try small.add(record, to: "p\(i % 5)")
+            try large.add(encoded: encoded[...], to: "p\(i % 5)")
+        }
+        XCTAssertGreaterThan(try FilePaths.list(small.directory).count, 0, "a small budget writes files")
+        XCTAssertEqual(try FilePaths.list(large.directory), [], "records that fit the budget are not written")
+        try small.seal()
+        try large.seal()
+        for p in (0..<5).map({ "p\($0)" }) {
+            XCTAssertEqual(try small.read(p), try large.read(p), p)
+            XCTAssertEqual(try small.read(p, whereLastFieldIs: "monthly"), try large.read(p, whereLastFieldIs: "monthly"), p)
+            XCTAssertEqual(try large.read(p).count, 400)
+        }
+    }
+
     func testReadInPlaceFiltersOnTheLastField() throws {
         let dir = try Tool.temporaryDirectory("spill")
         let spill = try PartitionSpill(parent: dir, name: "r")
