@@ -76,11 +76,11 @@ final class KillAndLockTests: XCTestCase {
         let alive = out + "/.figures.csv.tmp\(getpid())"
         for p in dead + [alive] { XCTAssertTrue(FileManager.default.createFile(atPath: p, contents: Data("torn".utf8))) }
         // The report stage's spill folder of a killed run.
-        try FileManager.default.createDirectory(atPath: out + "/reports/.spill-9999999", withIntermediateDirectories: true)
-        XCTAssertTrue(FileManager.default.createFile(atPath: out + "/reports/.spill-9999999/2020-11", contents: Data("x".utf8)))
+        try FileManager.default.createDirectory(atPath: out + "/reports/.spill-reports-9999999", withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: out + "/reports/.spill-reports-9999999/2020-11", contents: Data("x".utf8)))
         let r = try Tool.run(["run", "--quiet", "--input", input, "--output", out])
         XCTAssertEqual(r.status, 0, r.stderr)
-        for p in dead + [out + "/reports/.spill-9999999"] { XCTAssertFalse(FileManager.default.fileExists(atPath: p), p) }
+        for p in dead + [out + "/reports/.spill-reports-9999999"] { XCTAssertFalse(FileManager.default.fileExists(atPath: p), p) }
         XCTAssertTrue(FileManager.default.fileExists(atPath: alive), "a live process's temporary file is left alone")
     }
 

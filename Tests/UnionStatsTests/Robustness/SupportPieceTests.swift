@@ -19,7 +19,8 @@ final class SupportPieceTests: XCTestCase {
     func testTemporaryNamesAreRecognised() {
         let cases: [(String, Int32?)] = [(".figures.csv.tmp123", 123), (".x.tmp", nil), ("figures.csv", nil), (".a.tmp12x", nil), (".a.tmp.tmp7", 7)]
         for (name, pid) in cases { XCTAssertEqual(OutputFile.temporaryOwner(name), pid, name) }
-        let scratch: [(String, Int32?)] = [(".spill-42", 42), (".figures-utf8-7.csv", 7), (".spill-", nil), (".spill-4x", nil), ("spill-4", nil)]
+        let scratch: [(String, Int32?)] = [(".spill-42", 42), (".spill-months-42", 42), (".spill-a-b-9", 9), (".figures-utf8-7.csv", 7),
+                                           (".spill-", nil), (".spill-4x", nil), (".spill-months-", nil), (".spill-months-4x", nil), ("spill-4", nil)]
         for (name, pid) in scratch { XCTAssertEqual(OutputFile.scratchOwner(name), pid, name) }
     }
 
