@@ -39,8 +39,8 @@ public struct Aggregator {
         var figures = 0
         /// Qualifiers seen, one bit each (`Qualifier.allCases` order): a set per cell cost an allocation.
         var qualifiers: UInt8 = 0
-        var docs = SampleList<ByteKey>(limit: Aggregator.docLimit, by: ByteKey.less)
-        var sources = SampleList<SourceRef>(limit: Aggregator.sourceLimit, by: <)
+        var docs = SampleList<ByteKey>(limit: Aggregator.docLimit, by: { ByteKey.less($0, $1) })
+        var sources = SampleList<SourceRef>(limit: Aggregator.sourceLimit, by: { $0 < $1 })
         var direct = false
         /// For levels: the ordering stamp of the figure whose value is kept.
         var latest: (String, String, String, Int)? = nil
