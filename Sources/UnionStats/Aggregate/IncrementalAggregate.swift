@@ -380,7 +380,7 @@ final class FigureScan {
                 var pages = Set<PageContext>()
                 for list in lists.values { for f in list { pages.insert(PageContext(f)) } }
                 let report = ReportsBuilder.report(month: month, figures: lists,
-                                                   previousMonthly: try previous.map { try figures($0, route: .monthly)[.monthly] ?? [] },
+                                                   previous: try previous.map { ReportsBuilder.totals(try figures($0, route: .monthly)[.monthly] ?? []) },
                                                    pages: pages, generated: generated)
                 let file = try OutputFile(path: path)
                 pending.append(PendingOutput(file, .report(month: month, key: key)))

@@ -47,27 +47,33 @@ public final class ReportsBuilder {
         let months = pages.keys.sorted(by: TableSort.less)
         let generated = ReportStage.sourceDate()
         let pages = self.pages, spill = byMonth
+        let carried = CarriedTotals()
         // One month is made at a time, beside the writing of the one before: each month in
         // flight holds its figures and its text, and two at once took a 1 GB run past 200 MB.
         try orderedParallel(count: months.count, workers: 1, window: 1, work: { i -> Result<Rendered, Error> in
             Result {
                 let month = months[i]
-                let previous = i > 0 && months[i - 1] == NumberFormat.previousMonth(month)
-                    ? try spill.readFigures(months[i - 1], route: .monthly)[.monthly] ?? [] : nil
-                let report = ReportsBuilder.report(month: month, figures: try spill.readFigures(month), previousMonthly: previous,
+                var previous: [MonthlyRow]? = nil
+                if i > 0, months[i - 1] == NumberFormat.previousMonth(month) {
+                    // The month before was made just now: its totals are kept rather than folded again.
+                    previous = try carried.rows(of: months[i - 1])
+                        ?? ReportsBuilder.totals(spill.readFigures(months[i - 1], route: .monthly)[.monthly] ?? [])
+                }
+                let report = ReportsBuilder.report(month: month, figures: try spill.readFigures(month), previous: previous,
                                                    pages: pages[month] ?? [], generated: generated)
+                carried.keep(report.rows, of: month)
                 return render(report)
             }
         }, consume: { i, result in try consume(months[i], result.get()) })
     }
 
     /// One month's report from its figures by route and the previous calendar
-    /// month's monthly figures (nil when that month has no report).
-    static func report(month: String, figures lists: [FigureRoute: [Figure]], previousMonthly: [Figure]?,
+    /// month's totals (nil when that month has no report).
+    static func report(month: String, figures lists: [FigureRoute: [Figure]], previous: [MonthlyRow]?,
                        pages: Set<PageContext>, generated: String?) -> MonthReport {
         var report = MonthReport(month: month)
         report.rows = totals(lists[.monthly] ?? [])
-        if let previousMonthly { report.previous = totals(previousMonthly) }
+        if let previous { report.previous = previous }
         report.rates = lists[.rate] ?? []
         report.cumulative = lists[.cumulative] ?? []
         report.undated = lists[.undated] ?? []
@@ -77,9 +83,27 @@ public final class ReportsBuilder {
     }
 
     /// A month's totals without rollups: a report shows each figure in the region it names.
-    private static func totals(_ figures: [Figure]) -> [MonthlyRow] {
+    static func totals(_ figures: [Figure]) -> [MonthlyRow] {
         var aggregator = Aggregator(rollup: false)
         for f in figures { aggregator.add(f) }
         return aggregator.rows()
+    }
+}
+
+/// The last month's totals, handed from one month's report to the next one's comparison.
+private final class CarriedTotals: @unchecked Sendable {
+    private let lock = NSLock()
+    private var month: String?
+    private var rows: [MonthlyRow] = []
+
+    func keep(_ rows: [MonthlyRow], of month: String) {
+        lock.lock(); defer { lock.unlock() }
+        (self.month, self.rows) = (month, rows)
+    }
+
+    /// The totals of `month` if they are the ones kept, else nil.
+    func rows(of month: String) -> [MonthlyRow]? {
+        lock.lock(); defer { lock.unlock() }
+        return self.month == month ? rows : nil
     }
 }

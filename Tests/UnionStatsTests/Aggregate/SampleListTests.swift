@@ -3,7 +3,7 @@ import XCTest
 
 final class SampleListTests: XCTestCase {
     func testKeepsTheFirstInOrderAndCountsAll() {
-        var list = SampleList<String>(limit: 3, by: TableSort.less)
+        var list = SampleList<String>(limit: 3, by: { TableSort.less($0, $1) })
         for doc in ["e", "e", "b", "d", "a", "a", "c"] { list.insert(doc) }
         XCTAssertEqual(list.items, ["a", "b", "c"])
         XCTAssertEqual(list.count, 5, "repeats in a row count once")
