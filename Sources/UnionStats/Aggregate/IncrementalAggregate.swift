@@ -377,11 +377,9 @@ final class FigureScan {
                 }
                 work.reportsMade += 1
                 let lists = try figures(month)
-                var pages = Set<PageContext>()
-                for list in lists.values { for f in list { pages.insert(PageContext(f)) } }
                 let report = ReportsBuilder.report(month: month, figures: lists,
                                                    previous: try previous.map { ReportsBuilder.totals(try figures($0, route: .monthly)[.monthly] ?? []) },
-                                                   pages: pages, generated: generated)
+                                                   pages: ReportsBuilder.pages(of: lists), generated: generated)
                 let file = try OutputFile(path: path)
                 pending.append(PendingOutput(file, .report(month: month, key: key)))
                 try file.write(ReportWriter.renderUTF8(report))

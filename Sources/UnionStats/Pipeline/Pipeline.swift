@@ -119,7 +119,9 @@ public enum Pipeline {
         try FilePaths.makeDirectories(paths.output)
         let outputs = try SplicedOutputs(paths: paths, codec: codec)
         do {
-            var docs = Set<String>()
+            // Hashes of the docs seen, for the manifest's rows that name no page (a set of the
+            // names themselves grew with the corpus).
+            var docs = Set<StableHash>()
             let wantFigures = sink != nil
             try orderedParallel(count: sources.count, work: { i -> Result<(PageRows, [Figure]), Error> in
                 let source = sources[i]
@@ -142,7 +144,7 @@ public enum Pipeline {
             }, consume: { _, result in
                 let (rows, figures) = try result.get()
                 try sink?(figures)
-                docs.insert(rows.doc)
+                docs.insert(StableHash(rows.doc))
                 for reject in rows.rejectMessages {
                     diagnostics.emit(Diagnostic(.error, file: reject.doc, "rejected: \(reject.reason)"))
                 }
@@ -153,7 +155,7 @@ public enum Pipeline {
             for p in manifest.problems {
                 try outputs.addReject(doc: p.doc, line: p.row, problem: "manifest", reason: p.reason)
             }
-            for (doc, entry) in manifest.entries.sorted(by: { $0.value.row < $1.value.row }) where !docs.contains(doc) {
+            for (doc, entry) in manifest.entries.sorted(by: { $0.value.row < $1.value.row }) where !docs.contains(StableHash(doc)) {
                 let reason = "manifest row \(entry.row) names \(doc), which is not in the input folder"
                 diagnostics.emit(Diagnostic(.warning, file: paths.manifest, line: entry.row, reason))
                 try outputs.addReject(doc: doc, line: entry.row, problem: "missing-file", reason: reason)

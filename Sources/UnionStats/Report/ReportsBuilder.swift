@@ -9,7 +9,6 @@ import Foundation
 /// at a time, in month order, holding that month's figures and the previous
 /// month's totals (for the comparison).
 public final class ReportsBuilder {
-    private var pages: [String: Set<PageContext>] = [:]
     private let byMonth: PartitionSpill
 
     /// Scratch files go in a folder inside `scratchDir`, removed when done.
@@ -27,7 +26,6 @@ public final class ReportsBuilder {
         case .cumulative, .undated: month = ReportStage.monthOf(f.published)
         }
         guard let month else { return }
-        pages[month, default: []].insert(PageContext(f))
         try byMonth.add(f, route: route, to: month)
     }
 
@@ -44,9 +42,9 @@ public final class ReportsBuilder {
                                  consume: (_ month: String, Rendered) throws -> Void) throws {
         defer { byMonth.remove() }
         try byMonth.seal()
-        let months = pages.keys.sorted(by: TableSort.less)
+        let months = byMonth.partitions.sorted(by: TableSort.less)
         let generated = ReportStage.sourceDate()
-        let pages = self.pages, spill = byMonth
+        let spill = byMonth
         let carried = CarriedTotals()
         // One month is made at a time, beside the writing of the one before: each month in
         // flight holds its figures and its text, and two at once took a 1 GB run past 200 MB.
@@ -59,12 +57,21 @@ public final class ReportsBuilder {
                     previous = try carried.rows(of: months[i - 1])
                         ?? ReportsBuilder.totals(spill.readFigures(months[i - 1], route: .monthly)[.monthly] ?? [])
                 }
-                let report = ReportsBuilder.report(month: month, figures: try spill.readFigures(month), previous: previous,
-                                                   pages: pages[month] ?? [], generated: generated)
+                let figures = try spill.readFigures(month)
+                let report = ReportsBuilder.report(month: month, figures: figures, previous: previous,
+                                                   pages: ReportsBuilder.pages(of: figures), generated: generated)
                 carried.keep(report.rows, of: month)
                 return render(report)
             }
         }, consume: { i, result in try consume(months[i], result.get()) })
+    }
+
+    /// The pages a month's figures come from. Found again from the figures when the
+    /// month is made, not gathered as figures arrive: a set per page would grow with the corpus.
+    static func pages(of figures: [FigureRoute: [Figure]]) -> Set<PageContext> {
+        var pages = Set<PageContext>()
+        for list in figures.values { for f in list { pages.insert(PageContext(f)) } }
+        return pages
     }
 
     /// One month's report from its figures by route and the previous calendar

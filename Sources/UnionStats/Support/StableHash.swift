@@ -9,6 +9,9 @@ public struct StableHash: Hashable, Sendable {
 
     public init() {}
 
+    /// The hash of one text.
+    public init(_ text: String) { add(text) }
+
     public mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var i = 0
         let n = bytes.count
