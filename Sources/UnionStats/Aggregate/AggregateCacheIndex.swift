@@ -24,6 +24,8 @@ struct AggregateCacheIndex {
     var months: [String: (hash: String, monthly: Piece, wide: Piece)] = [:]
     /// Month → what its report was made from, and the report's identity.
     var reports: [String: (key: String, identity: String)] = [:]
+    /// Doc → what its page gave (make's runs, read by pages).
+    var pages: [String: FigureScan.PageFacts] = [:]
 
     /// True when `path` is the file the index recorded as `name` (same identity).
     func holds(_ name: String, at path: String) -> Bool {
@@ -56,6 +58,13 @@ struct AggregateCacheIndex {
                 parsed.months[f[1]] = (f[2], Piece(offset: o, count: n), Piece(offset: wo, count: wn))
             case "report" where f.count == 4:
                 parsed.reports[f[1]] = (f[2], f[3])
+            case "page" where f.count >= 5:
+                // page, doc, hash, n, (month, all, tables) × n, m, (table, key) × m
+                guard let n = int(3), f.count >= 5 + 3 * n, let m = int(4 + 3 * n), f.count == 5 + 3 * n + 2 * m else { return index }
+                var facts = FigureScan.PageFacts(hash: f[2])
+                for k in 0..<n { facts.months.append((f[4 + 3 * k], f[5 + 3 * k], f[6 + 3 * k].isEmpty ? nil : f[6 + 3 * k])) }
+                for k in 0..<m { facts.lists.append((f[5 + 3 * n + 2 * k], f[6 + 3 * n + 2 * k])) }
+                parsed.pages[f[1]] = facts
             default:
                 return index   // a line this version does not know: start afresh
             }
@@ -82,6 +91,10 @@ struct AggregateCacheIndex {
             line(["month", month, m.hash, String(m.monthly.offset), String(m.monthly.count), String(m.wide.offset), String(m.wide.count)])
         }
         for (month, r) in reports.sorted(by: { TableSort.less($0.key, $1.key) }) { line(["report", month, r.key, r.identity]) }
+        for (doc, p) in pages.sorted(by: { TableSort.less($0.key, $1.key) }) {
+            line(["page", doc, p.hash, String(p.months.count)] + p.months.flatMap { [$0.month, $0.all, $0.tables ?? ""] }
+                 + [String(p.lists.count)] + p.lists.flatMap { [$0.table, $0.key] })
+        }
         let file = try OutputFile(path: path, durable: false)
         do {
             try file.write(out)

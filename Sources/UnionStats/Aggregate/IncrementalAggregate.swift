@@ -42,7 +42,11 @@ public enum IncrementalAggregate {
         OutputFile.removeStaleTemporaries(in: cacheDir)
         let indexPath = FilePaths.join(cacheDir, "index")
         let generated = ReportStage.sourceDate()
+        // make's normalize says where each page's rows are: then only pages that changed are read.
+        let pages = FiguresIndex.read(FiguresIndex.path(paths), figures: paths.figures)
+        let paged = try pages != nil && (FiguresInput.startsWithBOM(paths.figures) || FiguresInput.isUTF8(paths.figures))
         let fingerprint = NormalizeCache.identity("/proc/self/exe") + "|" + encoding.rawValue + "|" + (generated ?? "-")
+            + (paged ? "|pages" : "|rows")
         let old = AggregateCacheIndex.read(indexPath, fingerprint: fingerprint)
         // Until the new index is in place, the old one must not vouch for outputs this run rewrites.
         unlink(indexPath)
@@ -50,18 +54,25 @@ public enum IncrementalAggregate {
         new.fingerprint = fingerprint
         var work = Work(), tablesWork = Work(), reportsWork = Work()
 
-        let scan = try FigureScan(paths: paths, encoding: encoding, old: old)
+        let scan = try FigureScan(paths: paths, encoding: encoding, old: old, cacheDir: cacheDir)
         // Nothing is put in place until every month is made: a row that stops the run
         // (a value that is not a number) leaves all outputs as they were, as without the cache.
         var pending: [PendingOutput] = [], tablesPending: [PendingOutput] = [], reportsPending: [PendingOutput] = []
         do {
-            try scan.read()
-            pending += try scan.finishLists(into: &new, work: &work)
+            if paged, let pages {
+                try scan.read(pages: pages)
+                pending += try scan.finishLists(into: &new, work: &work)
+                try scan.spill(months: scan.neededMonths())
+                new.pages = scan.pageFacts
+            } else {
+                try scan.read()
+                pending += try scan.finishLists(into: &new, work: &work)
+            }
             try scan.months.seal()
             var tables = new, reports = new
             // Both only read the sealed scratch files and write different folders: one per core.
             try Pipeline.bothAtOnce(
-                { tablesPending = try scan.writeMonthly(cacheDir: cacheDir, into: &tables, work: &tablesWork) },
+                { tablesPending = try scan.writeMonthly(into: &tables, work: &tablesWork) },
                 { reportsPending = try scan.writeReports(generated: generated, into: &reports, work: &reportsWork) })
             pending += tablesPending + reportsPending
             (tablesPending, reportsPending) = ([], [])
@@ -123,6 +134,7 @@ final class FigureScan {
     let paths: PipelinePaths
     let encoding: CSVEncoding
     let old: AggregateCacheIndex
+    let cacheDir: String
     let input: FiguresInput
     /// Each month's figures, as scratch records (fields in `Figure.columns` order, then the route).
     let months: PartitionSpill
@@ -139,7 +151,8 @@ final class FigureScan {
     private(set) var tableMonths: [String] = []
     private var lists: [ListTable] = []
 
-    init(paths: PipelinePaths, encoding: CSVEncoding, old: AggregateCacheIndex) throws {
+    init(paths: PipelinePaths, encoding: CSVEncoding, old: AggregateCacheIndex, cacheDir: String) throws {
+        self.cacheDir = cacheDir
         self.paths = paths
         self.encoding = encoding
         self.old = old
@@ -155,6 +168,8 @@ final class FigureScan {
         for l in lists { l.file.abandon() }
         months.remove()
     }
+
+    deinit { if figuresIndex != nil { close(figuresFile) } }
 
     // MARK: the pass
 
@@ -198,54 +213,171 @@ final class FigureScan {
         column = Figure.columns.enumerated().map { FigureScan.read[$0.offset] ? map[$0.element] : nil }
     }
 
-    private func add(_ row: CSVRawRow, number: Int) throws {
+    /// What the pass needs of a row: its hash (of the columns read), route and month.
+    private func facts(_ row: CSVRawRow) -> (digest: StableHash, route: FigureRoute, month: ArraySlice<UInt8>?) {
         func range(_ c: Int) -> Range<Int> { column[c].map(row.range) ?? 0..<0 }
-        func text(_ c: Int) -> String { String(decoding: row.bytes[range(c)], as: UTF8.self) }
-        if !row.bytes[range(FigureScan.c.doc)].elementsEqual(doc) {
-            try finishDoc()
-            doc = Array(row.bytes[range(FigureScan.c.doc)])
-        }
         var digest = StableHash()
-        var record: [UInt8] = []
         row.bytes.withUnsafeBytes { all in
             for c in column.indices {
                 let r = range(c)
-                let field = UnsafeRawBufferPointer(rebasing: all[r])
-                digest.add(field)
+                digest.add(UnsafeRawBufferPointer(rebasing: all[r]))
                 digest.add(count: r.count)
-                PartitionSpill.appendField(field, to: &record)
             }
         }
-        let route = FigureScan.route(month: !range(FigureScan.c.month).isEmpty, rate: row.bytes[range(FigureScan.c.kind)].elementsEqual(MetricKind.rate.rawValue.utf8),
-                                     per: !range(FigureScan.c.per).isEmpty,
-                                     period: !range(FigureScan.c.label).isEmpty || !range(FigureScan.c.start).isEmpty || !range(FigureScan.c.end).isEmpty)
-        if let list = lists.first(where: { $0.route == route }) { list.add(row, number: number, digest: digest) }
-        let monthBytes: ArraySlice<UInt8>
+        let c = FigureScan.c
+        let route = FigureScan.route(month: !range(c.month).isEmpty, rate: row.bytes[range(c.kind)].elementsEqual(MetricKind.rate.rawValue.utf8),
+                                     per: !range(c.per).isEmpty,
+                                     period: !range(c.label).isEmpty || !range(c.start).isEmpty || !range(c.end).isEmpty)
         switch route {
-        case .monthly, .rate:
-            monthBytes = row.bytes[range(FigureScan.c.month)]
-        case .cumulative, .undated:
-            guard let m = FigureScan.monthOf(row.bytes[range(FigureScan.c.published)]) else { return }
-            monthBytes = m
+        case .monthly, .rate: return (digest, route, row.bytes[range(c.month)])
+        case .cumulative, .undated: return (digest, route, FigureScan.monthOf(row.bytes[range(c.published)]))
         }
-        let month: (name: String, state: Month)
-        if let last = lastMonth, last.bytes.elementsEqual(monthBytes) {
-            month = (last.name, last.state)
-        } else {
-            let name = String(decoding: monthBytes, as: UTF8.self)
-            let state = byMonth[name] ?? Month()
-            byMonth[name] = state
-            lastMonth = (Array(monthBytes), name, state)
-            month = (name, state)
+    }
+
+    /// The month named by `bytes`, made once.
+    private func month(_ bytes: ArraySlice<UInt8>) -> (name: String, state: Month) {
+        if let last = lastMonth, last.bytes.elementsEqual(bytes) { return (last.name, last.state) }
+        let name = String(decoding: bytes, as: UTF8.self)
+        let state = byMonth[name] ?? Month()
+        byMonth[name] = state
+        lastMonth = (Array(bytes), name, state)
+        return (name, state)
+    }
+
+    /// Puts the row in its month's scratch file: the columns read, then the row number
+    /// (not hashed: rows move when pages come or go) and the route, last.
+    private func spill(_ row: CSVRawRow, number: Int, route: FigureRoute, to month: String) throws {
+        var record: [UInt8] = []
+        row.bytes.withUnsafeBytes { all in
+            for c in column.indices {
+                PartitionSpill.appendField(UnsafeRawBufferPointer(rebasing: all[column[c].map(row.range) ?? 0..<0]), to: &record)
+            }
         }
-        // Then the row number (not hashed: rows move when pages come or go) and the route, last.
         PartitionSpill.encode([String(number), route.rawValue], into: &record)
-        try months.add(encoded: record[...], to: month.name)
+        try months.add(encoded: record[...], to: month)
+    }
+
+    /// A row of the whole-file pass: month hashes are of the rows themselves.
+    private func add(_ row: CSVRawRow, number: Int) throws {
+        let docRange = column[FigureScan.c.doc].map(row.range) ?? 0..<0
+        if !row.bytes[docRange].elementsEqual(doc) {
+            try finishDoc()
+            doc = Array(row.bytes[docRange])
+        }
+        let (digest, route, monthBytes) = facts(row)
+        if let list = lists.first(where: { $0.route == route }) { list.add(row, number: number, digest: digest) }
+        guard let monthBytes else { return }
+        let month = month(monthBytes)
+        try spill(row, number: number, route: route, to: month.name)
         month.state.hash.add(digest)
         if route == .monthly {
             month.state.monthly = true
             month.state.tables.add(digest)
         }
+    }
+
+    // MARK: the pass by pages (make's runs, with `FiguresIndex`)
+
+    /// What one page gave: by month, the hash of its rows (all, and the monthly ones);
+    /// by list table, the key of its rows.
+    struct PageFacts {
+        var hash: String
+        var months: [(month: String, all: String, tables: String?)] = []
+        var lists: [(table: String, key: String)] = []
+    }
+
+    /// Every page's facts, for the next run's index.
+    private(set) var pageFacts: [String: PageFacts] = [:]
+    /// The pages (positions in the figures index) with figures of each month.
+    private var monthPages: [String: [Int]] = [:]
+    private var figuresIndex: FiguresIndex?
+
+    /// Reads only the pages whose bytes changed since the last run; the others give
+    /// what they gave then. Month hashes are of the pages' hashes, in page order.
+    func read(pages index: FiguresIndex) throws {
+        figuresIndex = index
+        try CSVReader(bytes: try bytes(0..<index.headerBytes), name: input.path).forEachRawRow { row, number in
+            if number == 1 { try header(row) }
+        }
+        if column.isEmpty { throw CSVError.missingColumns(path: input.path, columns: ["value", "unit", "kind", "month"]) }
+        for (i, page) in index.pages.enumerated() {
+            var facts: PageFacts
+            if let known = old.pages[page.doc], known.hash == page.hash,
+               known.lists.allSatisfy({ item in lists.first { $0.name == item.table }?.canCopy(item.key) ?? false }) {
+                facts = known
+                for item in known.lists { lists.first { $0.name == item.table }!.copy(item.key) }
+            } else {
+                facts = PageFacts(hash: page.hash)
+                var byName: [String: (all: StableHash, tables: StableHash?)] = [:]
+                var order: [String] = []
+                try forEachRow(of: page) { row, number in
+                    let (digest, route, monthBytes) = self.facts(row)
+                    if let list = lists.first(where: { $0.route == route }) { list.add(row, number: number, digest: digest) }
+                    guard let monthBytes else { return }
+                    let name = String(decoding: monthBytes, as: UTF8.self)
+                    if byName[name] == nil { order.append(name); byName[name] = (StableHash(), nil) }
+                    byName[name]!.all.add(digest)
+                    if route == .monthly {
+                        if byName[name]!.tables == nil { byName[name]!.tables = StableHash() }
+                        byName[name]!.tables!.add(digest)
+                    }
+                }
+                facts.months = order.map { ($0, byName[$0]!.all.hex, byName[$0]!.tables?.hex) }
+                for l in lists {
+                    if let key = try l.finishChunk(header: column, path: input.path) { facts.lists.append((l.name, key)) }
+                }
+            }
+            pageFacts[page.doc] = facts
+            for m in facts.months {
+                let state = byMonth[m.month] ?? Month()
+                byMonth[m.month] = state
+                state.hash.add(m.all)
+                if let t = m.tables {
+                    state.monthly = true
+                    state.tables.add(t)
+                }
+                monthPages[m.month, default: []].append(i)
+            }
+        }
+    }
+
+    /// Months in the scratch files when read by pages (nil: all of them).
+    private var spilledMonths: Set<String>?
+
+    /// Puts the figures of `needed` months in their scratch files, reading the pages that have them.
+    func spill(months needed: Set<String>) throws {
+        guard let index = figuresIndex else { return }
+        spilledMonths = needed
+        var pages = Set<Int>()
+        for m in needed { pages.formUnion(monthPages[m] ?? []) }
+        for i in pages.sorted() {
+            try forEachRow(of: index.pages[i]) { row, number in
+                let (_, route, monthBytes) = facts(row)
+                guard let monthBytes else { return }
+                let name = String(decoding: monthBytes, as: UTF8.self)
+                if needed.contains(name) { try spill(row, number: number, route: route, to: name) }
+            }
+        }
+    }
+
+    private func forEachRow(of page: FiguresIndex.Page, _ body: (CSVRawRow, Int) throws -> Void) throws {
+        try CSVReader(bytes: try bytes(page.offset..<page.offset + page.count), name: input.path).forEachRawRow { row, n in
+            if row.count == 1 && row.range(0).isEmpty { return }
+            try body(row, page.firstRow + n - 1)
+        }
+    }
+
+    private lazy var figuresFile: Int32 = open(input.path, O_RDONLY)
+
+    private func bytes(_ range: Range<Int>) throws -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: range.count)
+        var done = 0
+        while done < range.count {
+            let n = out.withUnsafeMutableBytes { pread(figuresFile, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done)) }
+            guard n > 0 else { throw CSVError.cannotOpen(path: input.path, reason: "shorter than its index says (changed while read)") }
+            done += n
+        }
+        return out
     }
 
     /// `ReportStage.monthOf` on bytes: `YYYY-MM` of a `YYYY-MM[-DD]` date.
@@ -294,6 +426,10 @@ final class FigureScan {
     /// here, when a row is first folded (a row of a month kept from the last run
     /// has the bytes that were checked then): a row that fails stops the stage, as in `AggregateStage`.
     func figures(_ month: String, route: FigureRoute? = nil) throws -> [FigureRoute: [Figure]] {
+        if let needed = spilledMonths, !needed.contains(month) {
+            // Read by pages, only the months found needed were read: the outputs changed meanwhile.
+            throw CSVError.cannotOpen(path: paths.tables, reason: "changed while the tables were made; run again")
+        }
         var lists: [FigureRoute: [Figure]] = [:]
         for (i, var fields) in try months.read(month, whereLastFieldIs: route?.rawValue).enumerated() {
             // Written by the pass above, so this fails only when the scratch file was damaged.
@@ -314,12 +450,41 @@ final class FigureScan {
         return f
     }
 
+    private lazy var previousMonthly = PreviousFile(FilePaths.join(paths.tables, "monthly.csv"), as: "monthly.csv", in: old)
+    private lazy var previousWide = PreviousFile(FilePaths.join(cacheDir, "wide.bin"), as: "wide.bin", in: old)
+
+    /// Whether a month's monthly.csv rows and wide records can come from the last run's.
+    func canKeepTables(_ month: String) -> Bool {
+        guard let o = old.months[month], o.hash == tableHashes[month], let m = previousMonthly, let w = previousWide else { return false }
+        return o.monthly.offset + o.monthly.count <= m.bodySize && o.wide.offset + o.wide.count <= w.bodySize
+    }
+
+    /// What the report of month `all[i]` is made from, and the previous calendar month when it has a report.
+    func reportKey(_ i: Int, _ all: [String]) -> (key: String, previous: String?) {
+        let month = all[i]
+        let previous = i > 0 && all[i - 1] == NumberFormat.previousMonth(month) ? all[i - 1] : nil
+        return (monthHashes[month]! + "/" + (previous.map { monthHashes[$0]! } ?? "-"), previous)
+    }
+
+    /// The months whose figures the tables or reports need (read by pages, only these are read).
+    func neededMonths() -> Set<String> {
+        var needed = Set(tableMonths.filter { !canKeepTables($0) })
+        let all = monthHashes.keys.sorted(by: TableSort.less)
+        for i in all.indices {
+            let (key, previous) = reportKey(i, all)
+            let path = FilePaths.join(paths.reports, "\(all[i]).txt")
+            if let o = old.reports[all[i]], o.key == key, o.identity == NormalizeCache.identity(path) { continue }
+            needed.insert(all[i])
+            if let previous { needed.insert(previous) }
+        }
+        return needed
+    }
+
     /// monthly.csv and wide.csv; unchanged months come from the previous monthly.csv and wide records.
-    func writeMonthly(cacheDir: String, into index: inout AggregateCacheIndex, work: inout IncrementalAggregate.Work) throws -> [PendingOutput] {
+    func writeMonthly(into index: inout AggregateCacheIndex, work: inout IncrementalAggregate.Work) throws -> [PendingOutput] {
         let monthlyPath = FilePaths.join(paths.tables, "monthly.csv"), widePath = FilePaths.join(cacheDir, "wide.bin")
+        _ = (previousMonthly, previousWide)   // opened before the new files are
         let head = PageRowsCodec.encode([], header: MonthlyRow.columns, numeric: MonthlyRow.numericColumns, encoding: encoding)
-        let previousMonthly = PreviousFile(monthlyPath, as: "monthly.csv", in: old)
-        let previousWide = PreviousFile(widePath, as: "wide.bin", in: old)
         let monthly = try OutputFile(path: monthlyPath)
         let records = try OutputFile(path: widePath, durable: false)
         let wide = try WideTable(scratchDir: paths.tables)
@@ -329,7 +494,7 @@ final class FigureScan {
             for month in tableMonths.sorted(by: TableSort.less) {
                 let hash = tableHashes[month]!
                 var rows: [UInt8], wideRecords: [UInt8]
-                if let o = old.months[month], o.hash == hash,
+                if canKeepTables(month), let o = old.months[month],
                    let r = previousMonthly?.read(o.monthly), let w = previousWide?.read(o.wide) {
                     (rows, wideRecords) = (r, w)
                     work.monthsKept += 1
@@ -367,8 +532,7 @@ final class FigureScan {
         var pending: [PendingOutput] = []
         do {
             for (i, month) in all.enumerated() {
-                let previous = i > 0 && all[i - 1] == NumberFormat.previousMonth(month) ? all[i - 1] : nil
-                let key = monthHashes[month]! + "/" + (previous.map { monthHashes[$0]! } ?? "-")
+                let (key, previous) = reportKey(i, all)
                 let path = FilePaths.join(paths.reports, "\(month).txt")
                 if let o = old.reports[month], o.key == key, o.identity == NormalizeCache.identity(path) {
                     index.reports[month] = o
@@ -436,21 +600,11 @@ final class ListTable {
     }
 
     /// Writes the current doc's rows; `column` maps `Figure.columns` to the row's fields.
-    func finishChunk(header column: [Int?], path: String) throws {
-        guard !pending.isEmpty else { return }
+    @discardableResult
+    func finishChunk(header column: [Int?], path: String) throws -> String? {
+        guard !pending.isEmpty else { return nil }
         let key = hash.hex
-        let count: Int
-        if let piece = known[key], let previous, piece.offset + piece.count <= previous.bodySize {
-            // Copied later, with its neighbours: most pieces follow each other as in the old table.
-            if copying?.upperBound == piece.offset {
-                copying = copying!.lowerBound..<piece.offset + piece.count
-            } else {
-                try copyPending()
-                copying = piece.offset..<piece.offset + piece.count
-            }
-            count = piece.count
-            kept += 1
-        } else {
+        if !copy(key) {
             made += 1
             var rows: [[String]] = []
             for (row, number) in pending {
@@ -461,13 +615,41 @@ final class ListTable {
             try copyPending()
             try file.write(bytes)
             written = true
-            count = bytes.count
+            chunks[key] = .init(offset: offset, count: bytes.count)
+            offset += bytes.count
         }
-        chunks[key] = .init(offset: offset, count: count)
-        offset += count
         pending.removeAll(keepingCapacity: true)
         hash = StableHash()
+        return key
     }
+
+    /// Whether the old table holds the rows of `key` (so that `copy` can take them from there).
+    func canCopy(_ key: String) -> Bool {
+        guard let piece = known[key], let previous else { return false }
+        return piece.offset + piece.count <= previous.bodySize
+    }
+
+    /// Takes the rows of `key` from the old table, if it has them. They are copied later,
+    /// with their neighbours: most pieces follow each other as in the old table.
+    @discardableResult
+    func copy(_ key: String) -> Bool {
+        guard canCopy(key), let piece = known[key] else { return false }
+        if copying?.upperBound == piece.offset {
+            copying = copying!.lowerBound..<piece.offset + piece.count
+        } else {
+            if let range = copying, let previous {
+                // Written out before the next run starts (errors surface in `finish`).
+                do { try previous.copy(range, to: file); written = true } catch { copyError = error }
+            }
+            copying = piece.offset..<piece.offset + piece.count
+        }
+        chunks[key] = .init(offset: offset, count: piece.count)
+        offset += piece.count
+        kept += 1
+        return true
+    }
+
+    private var copyError: Error?
 
     /// The run of the old table's rows waiting to be copied, in one go.
     private var copying: Range<Int>?
@@ -484,6 +666,7 @@ final class ListTable {
     /// The table, to be put in place with the rest; when it holds the old table's
     /// pieces in their old order (nothing else), the old file stays as it is.
     func finish() throws -> PendingOutput {
+        if let copyError { throw copyError }
         if !written, let previous, copying ?? 0..<0 == 0..<previous.bodySize {
             let file = self.file
             return PendingOutput(path: path, .file(name: name, header: headerBytes), commit: { file.abandon() }, abandon: { file.abandon() })

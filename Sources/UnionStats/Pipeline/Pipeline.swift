@@ -118,6 +118,7 @@ public enum Pipeline {
         }
         try FilePaths.makeDirectories(paths.output)
         let outputs = try SplicedOutputs(paths: paths, codec: codec)
+        if cacheDirectory != nil { outputs.index = FiguresIndex.Builder(headerBytes: codec.figuresHead.count) }
         do {
             // Hashes of the docs seen, for the manifest's rows that name no page (a set of the
             // names themselves grew with the corpus).
@@ -161,6 +162,9 @@ public enum Pipeline {
                 try outputs.addReject(doc: doc, line: entry.row, problem: "missing-file", reason: reason)
             }
             try outputs.close()
+            if let index = outputs.index {
+                try FiguresIndex.write(index, headerBytes: codec.figuresHead.count, figures: paths.figures, to: FiguresIndex.path(paths))
+            }
         } catch {
             outputs.abandon()
             throw error

@@ -76,6 +76,8 @@ final class SplicedOutputs {
     let rejects: OutputFile
     private(set) var figureCount = 0
     private(set) var rejectCount = 0
+    /// Where each page's rows went in figures.csv (make's runs: `FiguresIndex`).
+    var index: FiguresIndex.Builder?
 
     init(paths: PipelinePaths, codec: PageRowsCodec) throws {
         self.codec = codec
@@ -88,6 +90,7 @@ final class SplicedOutputs {
     }
 
     func add(_ rows: PageRows) throws {
+        index?.add(doc: rows.doc, figures: rows.figures, rows: rows.figureCount)
         try figures.write(rows.figures)
         try articles.write(rows.articles)
         try rejects.write(rows.rejects)

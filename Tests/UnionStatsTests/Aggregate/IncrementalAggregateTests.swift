@@ -37,11 +37,38 @@ final class IncrementalAggregateTests: XCTestCase {
 
     func paths(_ dir: String) -> PipelinePaths { PipelinePaths(input: "", output: dir, pipeline: "") }
 
+    /// Writes figures.csv page by page as make's normalize does, with the index of where each
+    /// page's rows are (`FiguresIndex`), so that the cached aggregate reads it by pages.
+    func writeFiguresWithIndex(_ figures: [Figure], to dir: String, encoding: CSVEncoding = .utf8BOM) throws {
+        let codec = PageRowsCodec(encoding: encoding)
+        var pages: [[Figure]] = []
+        for f in figures {
+            if let last = pages.last?.last, last.doc == f.doc { pages[pages.count - 1].append(f) } else { pages.append([f]) }
+        }
+        var builder = FiguresIndex.Builder(headerBytes: codec.figuresHead.count)
+        var bytes = codec.figuresHead
+        for page in pages {
+            let rows = codec.encode(NormalizeStage.PageResult(figures: page, articles: [], rejects: []), doc: page[0].doc)
+            builder.add(doc: rows.doc, figures: rows.figures, rows: rows.figureCount)
+            bytes += rows.figures
+        }
+        try OutputFile.replace(dir + "/figures.csv", with: bytes)
+        try FilePaths.makeDirectories(dir + "/.work")
+        try FiguresIndex.write(builder, headerBytes: codec.figuresHead.count, figures: dir + "/figures.csv",
+                               to: FiguresIndex.path(paths(dir)))
+    }
+
     /// Writes `figures` into both folders, runs the cached and the plain aggregate, and compares.
+    /// With `paged`, the cached folder gets make's index of pages too.
     @discardableResult
-    func check(_ figures: [Figure], cached: String, plain: String, encoding: CSVEncoding = .utf8BOM,
+    func check(_ figures: [Figure], cached: String, plain: String, encoding: CSVEncoding = .utf8BOM, paged: Bool = false,
                _ step: String, file: StaticString = #filePath, line: UInt = #line) throws -> IncrementalAggregate.Work {
-        try F.writeFigures(figures, to: cached + "/figures.csv")
+        if paged {
+            try writeFiguresWithIndex(figures, to: cached, encoding: encoding)
+            XCTAssertNotNil(FiguresIndex.read(FiguresIndex.path(paths(cached)), figures: cached + "/figures.csv"), file: file, line: line)
+        } else {
+            try F.writeFigures(figures, to: cached + "/figures.csv")
+        }
         try F.writeFigures(figures, to: plain + "/figures.csv")
         let work = try XCTUnwrap(Pipeline.aggregateAndReport(paths: paths(cached), encoding: encoding, cache: cached + "/.cache"))
         XCTAssertNil(try Pipeline.aggregateAndReport(paths: paths(plain), encoding: encoding))
@@ -53,7 +80,28 @@ final class IncrementalAggregateTests: XCTestCase {
     }
 
     func testSameBytesAsWithoutTheCacheThroughEdits() throws {
+        try edits(paged: false)
+    }
+
+    /// make's way: only the pages whose rows changed, and the pages of the months made again, are read.
+    func testSameBytesAsWithoutTheCacheThroughEditsReadByPages() throws {
+        try edits(paged: true)
+        // figures.csv rewritten by someone else: the index no longer describes it, and the whole file is read.
         let cached = try F.tempDir("inc-cached"), plain = try F.tempDir("inc-plain")
+        var figures = try corpus()
+        try check(figures, cached: cached, plain: plain, paged: true, "by pages")
+        figures.removeLast()
+        try check(figures, cached: cached, plain: plain, paged: false, "figures.csv rewritten without its index")
+        XCTAssertNil(FiguresIndex.read(FiguresIndex.path(paths(cached)), figures: cached + "/figures.csv"))
+        try check(figures, cached: cached, plain: plain, paged: true, "by pages again")
+    }
+
+    func edits(paged: Bool) throws {
+        let cached = try F.tempDir("inc-cached"), plain = try F.tempDir("inc-plain")
+        @discardableResult
+        func check(_ figures: [Figure], cached: String, plain: String, _ step: String, line: UInt = #line) throws -> IncrementalAggregate.Work {
+            try self.check(figures, cached: cached, plain: plain, paged: paged, (paged ? "by pages: " : "") + step, line: line)
+        }
         var figures = try corpus()
         let months = Set(figures.map(\.period.month).filter { !$0.isEmpty }).count
         XCTAssertEqual(months, 6)
