@@ -73,7 +73,7 @@ struct Normalize: ParsableCommand {
     @Option(help: "Folder with the metric dictionary, sources table and gazetteer.")
     var pipeline: String = "pipeline"
 
-    @Option(help: "Keep each page's normalized rows in this folder and reuse them while its intermediate CSV, manifest row and pipeline/ are unchanged (make passes OUTPUT/.work/normalized).")
+    @Option(help: "Keep each page's normalized rows in this folder and reuse them while its intermediate CSV, manifest row and pipeline/ are unchanged (make passes OUTPUT/.work/normalized). Also notes where each page's rows are in figures.csv (OUTPUT/.work/figures.index), so that `aggregate --cache` reads only the pages that changed.")
     var cache: String?
 
     @OptionGroup var lock: LockOptions
