@@ -145,13 +145,6 @@ final class PreviousFile {
 
     /// The piece's bytes, or nil when the file is shorter than the index says.
     func read(_ piece: AggregateCacheIndex.Piece) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: piece.count)
-        var done = 0
-        while done < piece.count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, piece.count - done, off_t(base + piece.offset + done)) }
-            if n <= 0 { return nil }
-            done += n
-        }
-        return bytes
+        FilePaths.read(fd, offset: base + piece.offset, count: piece.count)
     }
 }

@@ -21,13 +21,13 @@ extension FigureScan {
         try CSVReader(bytes: try bytes(0..<index.headerBytes), name: input.path).forEachRawRow { row, number in
             if number == 1 { try header(row) }
         }
-        if column.isEmpty { throw CSVError.missingColumns(path: input.path, columns: ["value", "unit", "kind", "month"]) }
+        if column.isEmpty { throw CSVError.missingColumns(path: input.path, columns: FiguresInput.requiredColumns) }
         for (i, page) in index.pages.enumerated() {
             var facts: PageFacts
             if let known = old.pages[page.doc], known.hash == page.hash,
                known.lists.allSatisfy({ item in lists.first { $0.name == item.table }?.canCopy(item.key) ?? false }) {
                 facts = known
-                for item in known.lists { lists.first { $0.name == item.table }!.copy(item.key) }
+                for item in known.lists { try lists.first { $0.name == item.table }!.copy(item.key) }
             } else {
                 facts = PageFacts(hash: page.hash)
                 var byName: [String: (all: StableHash, tables: StableHash?)] = [:]
@@ -72,7 +72,7 @@ extension FigureScan {
         for m in needed { pages.formUnion(monthPages[m] ?? []) }
         for i in pages.sorted() {
             try forEachRow(of: index.pages[i]) { row, number in
-                let (_, route, monthBytes) = facts(row)
+                let (route, monthBytes) = routing(row)
                 guard let monthBytes else { return }
                 let name = String(decoding: monthBytes, as: UTF8.self)
                 if needed.contains(name) { try spill(row, number: number, route: route, to: name) }
@@ -89,13 +89,9 @@ extension FigureScan {
 
 
     private func bytes(_ range: Range<Int>) throws -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: range.count)
-        var done = 0
-        while done < range.count {
-            let n = out.withUnsafeMutableBytes { pread(figuresFile, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done)) }
-            guard n > 0 else { throw CSVError.cannotOpen(path: input.path, reason: "shorter than its index says (changed while read)") }
-            done += n
+        guard let bytes = FilePaths.read(figuresFile, offset: range.lowerBound, count: range.count) else {
+            throw CSVError.cannotOpen(path: input.path, reason: "shorter than its index says (changed while read)")
         }
-        return out
+        return bytes
     }
 }

@@ -77,36 +77,38 @@ final class FigureScan {
                 try add(row, number: number)
             }
         })
-        if column.isEmpty { throw CSVError.missingColumns(path: input.path, columns: ["value", "unit", "kind", "month"]) }
+        if column.isEmpty { throw CSVError.missingColumns(path: input.path, columns: FiguresInput.requiredColumns) }
     }
 
     func header(_ row: CSVRawRow) throws {
-        // As `CSVReader.forEachRecord` maps a header.
-        var map: [String: Int] = [:]
-        for i in 0..<row.count where map[row.string(i)] == nil { map[row.string(i).trimmingSpaces] = i }
-        let missing = ["value", "unit", "kind", "month"].filter { map[$0] == nil }
-        if !missing.isEmpty { throw CSVError.missingColumns(path: input.path, columns: missing) }
+        let map = try CSVReader.columnMap((0..<row.count).map(row.string), required: FiguresInput.requiredColumns, path: input.path)
         column = Figure.columns.enumerated().map { FigureScan.read[$0.offset] ? map[$0.element] : nil }
     }
 
     /// What the pass needs of a row: its hash (of the columns read), route and month.
     func facts(_ row: CSVRawRow) -> (digest: StableHash, route: FigureRoute, month: ArraySlice<UInt8>?) {
-        func range(_ c: Int) -> Range<Int> { column[c].map(row.range) ?? 0..<0 }
         var digest = StableHash()
         row.bytes.withUnsafeBytes { all in
             for c in column.indices {
-                let r = range(c)
+                let r = column[c].map(row.range) ?? 0..<0
                 digest.add(UnsafeRawBufferPointer(rebasing: all[r]))
                 digest.add(count: r.count)
             }
         }
+        let (route, month) = routing(row)
+        return (digest, route, month)
+    }
+
+    /// A row's route and month (`FigureRoute.of`, and the report's month of a figure with none).
+    func routing(_ row: CSVRawRow) -> (route: FigureRoute, month: ArraySlice<UInt8>?) {
+        func range(_ c: Int) -> Range<Int> { column[c].map(row.range) ?? 0..<0 }
         let c = FigureScan.c
-        let route = FigureScan.route(month: !range(c.month).isEmpty, rate: row.bytes[range(c.kind)].elementsEqual(MetricKind.rate.rawValue.utf8),
+        let route = FigureRoute.of(month: !range(c.month).isEmpty, rate: row.bytes[range(c.kind)].elementsEqual(MetricKind.rate.rawValue.utf8),
                                      per: !range(c.per).isEmpty,
                                      period: !range(c.label).isEmpty || !range(c.start).isEmpty || !range(c.end).isEmpty)
         switch route {
-        case .monthly, .rate: return (digest, route, row.bytes[range(c.month)])
-        case .cumulative, .undated: return (digest, route, FigureScan.monthOf(row.bytes[range(c.published)]))
+        case .monthly, .rate: return (route, row.bytes[range(c.month)])
+        case .cumulative, .undated: return (route, FigureScan.monthOf(row.bytes[range(c.published)]))
         }
     }
 
@@ -163,12 +165,6 @@ final class FigureScan {
             return m
         }
         return ReportStage.monthOf(String(decoding: date, as: UTF8.self)).map { Array($0.utf8)[...] }
-    }
-
-    /// `FigureRoute.of` on a row's fields.
-    static func route(month: Bool, rate: Bool, per: Bool, period: Bool) -> FigureRoute {
-        if month { return rate || per ? .rate : .monthly }
-        return period ? .cumulative : .undated
     }
 
     private func finishDoc() throws {
@@ -249,14 +245,19 @@ final class FigureScan {
         return (monthHashes[month]! + "/" + (previous.map { monthHashes[$0]! } ?? "-"), previous)
     }
 
+    /// Whether the report of `month`, made from `key`, is the last run's and still in place.
+    func canKeepReport(_ month: String, key: String) -> Bool {
+        guard let o = old.reports[month], o.key == key else { return false }
+        return o.identity == NormalizeCache.identity(FilePaths.join(paths.reports, "\(month).txt"))
+    }
+
     /// The months whose figures the tables or reports need (read by pages, only these are read).
     func neededMonths() -> Set<String> {
         var needed = Set(tableMonths.filter { !canKeepTables($0) })
         let all = monthHashes.keys.sorted(by: TableSort.less)
         for i in all.indices {
             let (key, previous) = reportKey(i, all)
-            let path = FilePaths.join(paths.reports, "\(all[i]).txt")
-            if let o = old.reports[all[i]], o.key == key, o.identity == NormalizeCache.identity(path) { continue }
+            if canKeepReport(all[i], key: key) { continue }
             needed.insert(all[i])
             if let previous { needed.insert(previous) }
         }
@@ -317,7 +318,7 @@ final class FigureScan {
             for (i, month) in all.enumerated() {
                 let (key, previous) = reportKey(i, all)
                 let path = FilePaths.join(paths.reports, "\(month).txt")
-                if let o = old.reports[month], o.key == key, o.identity == NormalizeCache.identity(path) {
+                if canKeepReport(month, key: key), let o = old.reports[month] {
                     index.reports[month] = o
                     work.reportsKept += 1
                     continue
@@ -340,9 +341,6 @@ final class FigureScan {
 
     /// Removes reports of months that no longer have data.
     func removeOldReports() throws {
-        let written = Set(monthHashes.keys.map { "\($0).txt" })
-        for name in try FilePaths.list(paths.reports) where ReportStage.isReportName(name) && !written.contains(name) {
-            _ = unlink(FilePaths.join(paths.reports, name))
-        }
+        try ReportStage.removeReports(in: paths.reports, keeping: Set(monthHashes.keys.map { "\($0).txt" }))
     }
 }

@@ -29,6 +29,9 @@ public final class FiguresInput {
 
     deinit { if let scratch { unlink(scratch) } }
 
+    /// Columns a figures.csv must have.
+    static let requiredColumns = ["value", "unit", "kind", "month"]
+
     /// Columns no table or report shows (the sentence is the longest field): not read.
     public static let unreadColumns: Set<String> = ["sentence", "organization"]
 
@@ -61,7 +64,7 @@ public final class FiguresInput {
     /// `skipping` are left empty (no table or report shows the sentence, the
     /// longest field).
     public func forEachFigure(skipping: Set<String> = [], _ body: (Figure) throws -> Void) throws {
-        try CSVReader(path: path).forEachRecord(required: ["value", "unit", "kind", "month"], skipping: skipping) { record in
+        try CSVReader(path: path).forEachRecord(required: FiguresInput.requiredColumns, skipping: skipping) { record in
             guard let figure = Figure(record: record) else {
                 throw CSVError.malformed(path: path, row: record.row, reason: "value \"\(record["value"])\" is not a number")
             }

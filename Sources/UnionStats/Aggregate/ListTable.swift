@@ -43,7 +43,7 @@ final class ListTable {
     func finishChunk(header column: [Int?], path: String) throws -> String? {
         guard !pending.isEmpty else { return nil }
         let key = hash.hex
-        if !copy(key) {
+        if try !copy(key) {
             made += 1
             var rows: [[String]] = []
             for (row, number) in pending {
@@ -71,24 +71,18 @@ final class ListTable {
     /// Takes the rows of `key` from the old table, if it has them. They are copied later,
     /// with their neighbours: most pieces follow each other as in the old table.
     @discardableResult
-    func copy(_ key: String) -> Bool {
+    func copy(_ key: String) throws -> Bool {
         guard canCopy(key), let piece = known[key] else { return false }
-        if copying?.upperBound == piece.offset {
-            copying = copying!.lowerBound..<piece.offset + piece.count
-        } else {
-            if let range = copying, let previous {
-                // Written out before the next run starts (errors surface in `finish`).
-                do { try previous.copy(range, to: file); written = true } catch { copyError = error }
-            }
-            copying = piece.offset..<piece.offset + piece.count
+        if copying?.upperBound != piece.offset {
+            try copyPending()   // the run so far, before a new one starts
+            copying = piece.offset..<piece.offset
         }
+        copying = copying!.lowerBound..<piece.offset + piece.count
         chunks[key] = .init(offset: offset, count: piece.count)
         offset += piece.count
         kept += 1
         return true
     }
-
-    private var copyError: Error?
 
     /// The run of the old table's rows waiting to be copied, in one go.
     private var copying: Range<Int>?
@@ -105,7 +99,6 @@ final class ListTable {
     /// The table, to be put in place with the rest; when it holds the old table's
     /// pieces in their old order (nothing else), the old file stays as it is.
     func finish() throws -> PendingOutput {
-        if let copyError { throw copyError }
         if !written, let previous, copying ?? 0..<0 == 0..<previous.bodySize {
             let file = self.file
             return PendingOutput(path: path, .file(name: name, header: headerBytes), commit: { file.abandon() }, abandon: { file.abandon() })

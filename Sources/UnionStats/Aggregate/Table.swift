@@ -12,10 +12,14 @@ public enum FigureRoute: String, Sendable {
     case undated
 
     public static func of(_ f: Figure) -> FigureRoute {
-        if !f.period.month.isEmpty {
-            return (f.kind == .rate || !f.quantity.per.isEmpty) ? .rate : .monthly
-        }
-        return (f.period.label.isEmpty && f.period.start.isEmpty && f.period.end.isEmpty) ? .undated : .cumulative
+        of(month: !f.period.month.isEmpty, rate: f.kind == .rate, per: !f.quantity.per.isEmpty,
+           period: !(f.period.label.isEmpty && f.period.start.isEmpty && f.period.end.isEmpty))
+    }
+
+    /// The rule on what a figure has: a month, kind rate, a per-unit, a period (also read from raw rows).
+    static func of(month: Bool, rate: Bool, per: Bool, period: Bool) -> FigureRoute {
+        if month { return rate || per ? .rate : .monthly }
+        return period ? .cumulative : .undated
     }
 }
 

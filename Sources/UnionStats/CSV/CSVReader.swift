@@ -168,13 +168,7 @@ public final class CSVReader {
         var columns: CSVHeader? = nil
         try forEachRow(skipping: skipping) { fields, row in
             guard let cols = columns else {
-                var map: [String: Int] = [:]
-                for (i, name) in fields.enumerated() where map[name] == nil {
-                    map[name.trimmingSpaces] = i
-                }
-                let missing = required.filter { map[$0] == nil }
-                if !missing.isEmpty { throw CSVError.missingColumns(path: path, columns: missing) }
-                columns = CSVHeader(map)
+                columns = CSVHeader(try CSVReader.columnMap(fields, required: required, path: path))
                 return
             }
             if fields.count == 1 && fields[0].isEmpty { return }
@@ -183,6 +177,18 @@ public final class CSVReader {
         if columns == nil, !required.isEmpty {
             throw CSVError.missingColumns(path: path, columns: required)
         }
+    }
+
+    /// A header row's column indices by name (spaces around names ignored), checking
+    /// that `required` columns are there.
+    static func columnMap(_ names: [String], required: [String], path: String) throws -> [String: Int] {
+        var map: [String: Int] = [:]
+        for (i, name) in names.enumerated() where map[name] == nil {
+            map[name.trimmingSpaces] = i
+        }
+        let missing = required.filter { map[$0] == nil }
+        if !missing.isEmpty { throw CSVError.missingColumns(path: path, columns: missing) }
+        return map
     }
 
     /// All data rows of a file with a header.

@@ -29,7 +29,12 @@ public enum ReportStage {
             written.insert(name)
             try OutputFile.replace(FilePaths.join(reportsDir, name), with: text)
         })
-        for name in try FilePaths.list(reportsDir) where isReportName(name) && !written.contains(name) {
+        try removeReports(in: reportsDir, keeping: written)
+    }
+
+    /// Removes the reports (`YYYY-MM.txt`) in `reportsDir` not named in `kept`: months that no longer have data.
+    static func removeReports(in reportsDir: String, keeping kept: Set<String>) throws {
+        for name in try FilePaths.list(reportsDir) where isReportName(name) && !kept.contains(name) {
             _ = unlink(FilePaths.join(reportsDir, name))
         }
     }

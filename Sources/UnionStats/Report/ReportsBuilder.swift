@@ -80,7 +80,7 @@ public final class ReportsBuilder {
                        pages: Set<PageContext>, generated: String?) -> MonthReport {
         var report = MonthReport(month: month)
         report.rows = totals(lists[.monthly] ?? [])
-        if let previous { report.previous = previous }
+        report.previous = previous ?? []
         report.rates = lists[.rate] ?? []
         report.cumulative = lists[.cumulative] ?? []
         report.undated = lists[.undated] ?? []

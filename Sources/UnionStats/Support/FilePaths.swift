@@ -47,6 +47,18 @@ public enum FilePaths {
         return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
+    /// `count` bytes of the open file `fd` from `offset`, or nil when the file ends first.
+    public static func read(_ fd: Int32, offset: Int, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if n <= 0 { return nil }
+            done += n
+        }
+        return bytes
+    }
+
     /// The whole file, or a `PageProblem` a person understands.
     public static func readAll(_ path: String, limit: Int) -> Result<[UInt8], PageProblem> {
         guard let f = fopen(path, "rb") else {

@@ -13,15 +13,15 @@ public enum NormalizeCache {
 
     /// What every entry of a run depends on: the program, `pipeline/`, the encoding.
     public static func runFingerprint(pipeline: String, encoding: CSVEncoding) -> String {
-        var h = FNV1a()
+        var h = StableHash()
         if let names = try? FilePaths.list(pipeline) {
             for name in names {
-                h.add(Array(name.utf8)); h.add([0])
-                if case .success(let bytes) = FilePaths.readAll(FilePaths.join(pipeline, name), limit: 64 << 20) { h.add(bytes) }
-                h.add([0])
+                h.add(name)
+                if case .success(let bytes) = FilePaths.readAll(FilePaths.join(pipeline, name), limit: 64 << 20) { h.add(bytes[...]) }
+                h.add(count: -1)   // the end of a file
             }
         }
-        return "\(identity("/proc/self/exe"))|\(String(h.value, radix: 16))|\(encoding.rawValue)"
+        return "\(identity("/proc/self/exe"))|\(h.hex)|\(encoding.rawValue)"
     }
 
     /// A file's identity as make sees it: it changes whenever the file is rewritten or touched.
@@ -116,13 +116,5 @@ public enum NormalizeCache {
             }
         }
         return out
-    }
-}
-
-/// 64-bit FNV-1a, enough to notice that a small file changed.
-struct FNV1a {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    mutating func add(_ bytes: [UInt8]) {
-        for b in bytes { value = (value ^ UInt64(b)) &* 0x100_0000_01b3 }
     }
 }

@@ -70,7 +70,8 @@ final class PartitionSpill {
 
     /// Appends one field's bytes (0x1F and 0x1E, which end fields and records, become spaces).
     static func appendField(_ field: UnsafeRawBufferPointer, to bytes: inout [UInt8]) {
-        if field.contains(where: { $0 == 0x1F || $0 == 0x1E }) {
+        // memchr finds most fields free of both bytes without a loop here.
+        if let base = field.baseAddress, memchr(base, 0x1F, field.count) != nil || memchr(base, 0x1E, field.count) != nil {
             for b in field { bytes.append(b == 0x1F || b == 0x1E ? 0x20 : b) }
         } else {
             bytes.append(contentsOf: field)
@@ -80,15 +81,11 @@ final class PartitionSpill {
 
     @inline(__always)
     private static func append(_ field: String, to bytes: inout [UInt8]) {
-        let done = field.utf8.withContiguousStorageIfAvailable { raw -> Bool in
-            if raw.contains(where: { $0 == 0x1F || $0 == 0x1E }) { return false }
-            bytes.append(contentsOf: raw)
-            return true
+        let done = field.utf8.withContiguousStorageIfAvailable { appendField(UnsafeRawBufferPointer($0), to: &bytes) }
+        if done == nil {
+            var copy = field
+            copy.withUTF8 { appendField(UnsafeRawBufferPointer($0), to: &bytes) }
         }
-        if done != true {
-            for b in field.utf8 { bytes.append(b == 0x1F || b == 0x1E ? 0x20 : b) }
-        }
-        bytes.append(0x1F)
     }
 
     private func flushAll() throws {
@@ -142,7 +139,7 @@ final class PartitionSpill {
         }
     }
 
-    static func records(_ bytes: [UInt8], whereLastFieldIs last: String?) -> [[String]] {
+    private static func records(_ bytes: [UInt8], whereLastFieldIs last: String?) -> [[String]] {
         let wanted = last.map { Array($0.utf8) + [0x1F, 0x1E] }
         var records: [[String]] = []
         var fields: [String] = []
