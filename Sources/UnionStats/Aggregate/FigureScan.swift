@@ -99,7 +99,8 @@ final class FigureScan {
         return (digest, route, month)
     }
 
-    /// A row's route and month (`FigureRoute.of`, and the report's month of a figure with none).
+    /// A row's route and month: `FigureRoute.of`, and `ReportsBuilder.add`'s month rule on bytes
+    /// (a figure with no month goes in the report of the month its page was published).
     func routing(_ row: CSVRawRow) -> (route: FigureRoute, month: ArraySlice<UInt8>?) {
         func range(_ c: Int) -> Range<Int> { column[c].map(row.range) ?? 0..<0 }
         let c = FigureScan.c

@@ -21,6 +21,7 @@ public final class ReportsBuilder {
     public func add(_ f: Figure) throws {
         let route = FigureRoute.of(f)
         let month: String?
+        // The same rule on raw rows is `FigureScan.routing` (make's cached aggregate).
         switch route {
         case .monthly, .rate: month = f.period.month
         case .cumulative, .undated: month = ReportStage.monthOf(f.published)
