@@ -4,9 +4,6 @@ import Glibc
 
 /// Stage 1: one input page in, its articles and figure mentions out.
 public enum ExtractStage {
-    /// Pages above this size are rejected rather than read into memory.
-    public static let maximumPageBytes = 256 << 20
-
     /// Decodes, repairs, splits and scans one page's bytes. Never throws: a
     /// page that cannot be read comes back with `problem` set.
     public static func extract(doc: String, bytes: [UInt8]) -> ExtractedPage {
@@ -15,6 +12,8 @@ public enum ExtractStage {
             let paragraphs = TextRepair.paragraphs(from: text)
             let printed = PrintedDate.find(in: paragraphs)
             let articles = ArticleSplitter.articles(from: paragraphs)
+            // Otherwise the page would be in no output at all, as if it had never been read.
+            if articles.isEmpty { return rejected(doc, noText) }
             var mentions: [Mention] = []
             for article in articles {
                 mentions += MentionScanner.mentions(in: article, doc: doc)
@@ -28,16 +27,7 @@ public enum ExtractStage {
         }
     }
 
-    /// Reads and extracts the file at `path`; unreadable or oversized files come back rejected.
-    public static func extract(path: String, doc: String? = nil) -> ExtractedPage {
-        let name = doc ?? FilePaths.baseName(path)
-        switch FilePaths.readAll(path, limit: maximumPageBytes) {
-        case .success(let bytes):
-            return extract(doc: name, bytes: bytes)
-        case .failure(let problem):
-            return rejected(name, problem)
-        }
-    }
+    static let noText = PageProblem(code: "no-text", reason: "no article left once page furniture (navigation, imprint, ad markers) is taken out: not a news page, or saved incompletely")
 
     static func rejected(_ doc: String, _ problem: PageProblem) -> ExtractedPage {
         ExtractedPage(page: Page(doc: doc, encoding: "", paragraphs: []), articles: [], mentions: [], problem: problem)

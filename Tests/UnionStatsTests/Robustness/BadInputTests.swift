@@ -25,6 +25,8 @@ final class BadInputTests: XCTestCase {
         try Tool.write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<4000).map { UInt8(truncatingIfNeeded: $0 &* 2654435761 >> 13) },
                        to: dir + "/picture.png")
         try Tool.write([], to: dir + "/empty.txt")
+        // Saved from the wrong place: the navigation and the imprint, no article.
+        try Tool.write(Array("版面导航\n上一版  下一版\n主办：劳动午报社\n".utf8), to: dir + "/furniture only.txt")
         try Tool.write(Array(utf8.prefix(300)) + [0, 0, 0, 0] + Array(utf8.dropFirst(300).prefix(300)), to: dir + "/nul.txt")
         // Cut inside a three-byte character at the end.
         try Tool.write(Array(utf8.prefix(utf8.count - 1)), to: dir + "/truncated.txt")
@@ -49,7 +51,7 @@ final class BadInputTests: XCTestCase {
         let articleDocs = Set(Tool.records(output + "/articles.csv").map { $0["doc"] })
 
         // Must be rejected, each with a one-line reason, also on stderr.
-        var mustReject = ["picture.png", "empty.txt", "nul.txt", "dangling.txt", "a folder"]
+        var mustReject = ["picture.png", "empty.txt", "nul.txt", "dangling.txt", "a folder", "furniture only.txt"]
         if Tool.isRoot {
             print("note: running as root, where chmod 000 does not stop reading; locked.txt is read, not rejected")
         } else {
@@ -63,6 +65,7 @@ final class BadInputTests: XCTestCase {
             XCTAssertTrue(r.stderr.contains(doc), "stderr names \(doc)")
             XCTAssertFalse(figureDocs.contains(doc), "\(doc) rejected yet has figures")
         }
+        XCTAssertEqual(rejected["furniture only.txt"]?["problem"], "no-text")
         // Broken UTF-8 is either rejected with a reason or read; never lost in silence.
         for doc in ["truncated.txt", "invalid.txt"] {
             XCTAssertTrue(rejected[doc] != nil || articleDocs.contains(doc), "\(doc) neither rejected nor read")
