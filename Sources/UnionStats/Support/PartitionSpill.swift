@@ -81,7 +81,7 @@ final class PartitionSpill {
 
     @inline(__always)
     private static func append(_ field: String, to bytes: inout [UInt8]) {
-        let done = field.utf8.withContiguousStorageIfAvailable { appendField(UnsafeRawBufferPointer($0), to: &bytes) }
+        let done: Void? = field.utf8.withContiguousStorageIfAvailable { appendField(UnsafeRawBufferPointer($0), to: &bytes) }
         if done == nil {
             var copy = field
             copy.withUTF8 { appendField(UnsafeRawBufferPointer($0), to: &bytes) }
