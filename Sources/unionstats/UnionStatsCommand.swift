@@ -17,6 +17,7 @@ struct UnionStatsCommand: ParsableCommand {
           aggregate  figures.csv -> tables/*.csv
           report     figures.csv + tables -> reports/YYYY-MM.txt
           run        all of the above in one process
+          merge      outputs of runs over parts of the pages (machines) -> the output of one run
           check      say (exit 3) when rejects.csv lists pages
           pages      for make: safe names for pages whose names make cannot handle
 
@@ -28,7 +29,7 @@ struct UnionStatsCommand: ParsableCommand {
           75  busy: another run holds OUTPUT/.lock (run exits at once; --wait waits)
           78  a configuration file (pipeline/) cannot be used
         """,
-        subcommands: [Extract.self, Normalize.self, Aggregate.self, Report.self, Run.self, Check.self, Pages.self]
+        subcommands: [Extract.self, Normalize.self, Aggregate.self, Report.self, Run.self, Merge.self, Check.self, Pages.self]
     )
 }
 

@@ -20,7 +20,8 @@ public final class FiguresInput {
             path = original
             scratch = nil
         } else {
-            let copy = FilePaths.join(scratchDir, ".figures-utf8-\(getpid()).csv")
+            // Named after the file too: a merge reads several at once into one scratch folder.
+            let copy = FilePaths.join(scratchDir, ".figures-utf8-\(StableHash(original).hex.prefix(12))-\(getpid()).csv")
             try FiguresInput.transcodeGB18030(original, to: copy)
             path = copy
             scratch = copy

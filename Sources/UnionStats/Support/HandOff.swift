@@ -29,7 +29,8 @@ func handOff<Batch>(depth: Int = 4, produce: @escaping (_ send: (Batch) throws -
 
 struct HandOffCancelled: Error {}
 
-private final class HandOffQueue<Batch>: @unchecked Sendable {
+/// The queue between the two sides (also `RowCursor`'s, which pulls instead of being called).
+final class HandOffQueue<Batch>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Batch] = []
     private var closed = false, cancelled = false

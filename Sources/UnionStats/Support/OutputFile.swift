@@ -158,13 +158,13 @@ public final class OutputFile {
 
     /// The stages' own scratch space, named with the process id: the
     /// `.spill-NAME-PID/` folders of `PartitionSpill` and the aggregate stage's
-    /// `.figures-utf8-PID.csv` (a killed run leaves them too).
+    /// `.figures-utf8-NAME-PID.csv` (a killed run leaves them too).
     static func scratchOwner(_ name: String) -> Int32? {
         for (prefix, suffix) in [(".spill-", ""), (".figures-utf8-", ".csv")] {
             guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { continue }
             var digits = name.dropFirst(prefix.count).dropLast(suffix.count)
-            // `PartitionSpill` folders are `.spill-NAME-PID`: the process id follows the last dash.
-            if prefix == ".spill-", let dash = digits.lastIndex(of: "-") { digits = digits[digits.index(after: dash)...] }
+            // `.spill-NAME-PID`, `.figures-utf8-NAME-PID.csv`: the process id follows the last dash.
+            if let dash = digits.lastIndex(of: "-") { digits = digits[digits.index(after: dash)...] }
             guard !digits.isEmpty, digits.count <= 9, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { continue }
             return Int32(digits)
         }

@@ -20,6 +20,7 @@ final class SupportPieceTests: XCTestCase {
         let cases: [(String, Int32?)] = [(".figures.csv.tmp123", 123), (".x.tmp", nil), ("figures.csv", nil), (".a.tmp12x", nil), (".a.tmp.tmp7", 7)]
         for (name, pid) in cases { XCTAssertEqual(OutputFile.temporaryOwner(name), pid, name) }
         let scratch: [(String, Int32?)] = [(".spill-42", 42), (".spill-months-42", 42), (".spill-a-b-9", 9), (".figures-utf8-7.csv", 7),
+                                           (".figures-utf8-0a1b2c3d4e5f-77.csv", 77), (".figures-utf8-0a1b-.csv", nil),
                                            (".spill-", nil), (".spill-4x", nil), (".spill-months-", nil), (".spill-months-4x", nil), ("spill-4", nil)]
         for (name, pid) in scratch { XCTAssertEqual(OutputFile.scratchOwner(name), pid, name) }
     }
