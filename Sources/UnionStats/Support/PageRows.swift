@@ -14,7 +14,7 @@ public struct PageRows: Sendable {
     public init() {}
 }
 
-/// Encodes `NormalizeStage.PageResult`s the way `NormalizeStage.Outputs` writes them.
+/// Encodes `NormalizeStage.PageResult`s as `CSVWriter` writes the three files (a merge writes them with it).
 public struct PageRowsCodec: Sendable {
     public let encoding: CSVEncoding
     static let articleNumeric: Set<String> = ["article", "line", "paragraphs", "characters", "figures"]
