@@ -70,6 +70,24 @@ final class AggregateStageTests: XCTestCase {
         XCTAssertTrue(rows.allSatisfy { $0.has("2019-02") && $0.has("2021-01") })
     }
 
+    /// wide.csv is written a part of the regions at a time; the parts must come out in the
+    /// table's byte order also when a name holds a character that sorts before "/".
+    func testWideTableRowsAreInByteOrderAcrossItsParts() throws {
+        let dir = try F.tempDir("wide-order")
+        let tables = try TablesBuilder(tablesDir: dir, options: TableOptions())
+        let regions = ["四川省-X/甲县", "四川省/成都市/武侯区/玉林街道", "四川省/成都市-高新/乙", "四川省/成都市场/丙",
+                       "四川省", "四川省/阿坝藏族羌族自治州/汶川县", "四川省/阿坝藏族羌族自治州", "", "北京市/朝阳区"]
+        for (i, r) in regions.enumerated() {
+            for month in ["2020-10", "2020-11"] { try tables.add(F.figure(Decimal(i + 1), "场", month: month, region: r, code: "", line: i)) }
+        }
+        try tables.finish()
+        let wide = try CSVReader(path: dir + "/wide.csv").readRecords().map { $0["region"] }
+        XCTAssertEqual(wide, wide.sorted { TableSort.less($0, $1) }, "wide.csv in byte order of regions")
+        let monthly = try CSVReader(path: dir + "/monthly.csv").readRecords().filter { $0["month"] == "2020-11" }.map { $0["region"] }
+        XCTAssertEqual(wide, monthly, "a wide row for each of the month's rows, in the same order")
+        XCTAssertTrue(wide.contains("四川省-X") && wide.contains("四川省/成都市场"), "\(wide)")
+    }
+
     func testSameInputGivesTheSameBytesAndLeavesUnchangedTablesAlone() throws {
         let a = try runOnSeed(), b = try runOnSeed()
         for name in AggregateStage.tableNames {
