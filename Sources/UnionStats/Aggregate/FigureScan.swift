@@ -211,11 +211,14 @@ final class FigureScan {
             throw CSVError.cannotOpen(path: paths.tables, reason: "changed while the tables were made; run again")
         }
         var lists: [FigureRoute: [Figure]] = [:]
-        for (i, var fields) in try months.read(month, whereLastFieldIs: route?.rawValue).enumerated() {
+        var i = 0
+        try months.read(month, whereLastFieldIs: route?.rawValue) { record in
+            i += 1
+            var fields = record
             // Written by the pass above, so this fails only when the scratch file was damaged.
             guard let last = fields.popLast(), let route = FigureRoute(rawValue: last),
                   let number = fields.popLast().flatMap({ Int($0) }) else {
-                throw CSVError.malformed(path: months.directory, row: i + 1, reason: "a scratch record cannot be read back")
+                throw CSVError.malformed(path: months.directory, row: i, reason: "a scratch record cannot be read back")
             }
             lists[route, default: []].append(try FigureScan.figure(fields, row: number, path: input.path))
         }

@@ -42,7 +42,7 @@ public final class TablesBuilder {
         do {
             for month in byMonth.partitions.sorted(by: TableSort.less) {
                 var aggregator = Aggregator(rollup: true)
-                for f in try byMonth.takeFigures(month)[.monthly] ?? [] { aggregator.add(f) }
+                try byMonth.takeFigures(month) { route, f in if route == .monthly { aggregator.add(f) } }
                 let rows = aggregator.rows()
                 for row in rows { try monthly.write(row.fields) }
                 try wide.add(month: month, rows)

@@ -108,14 +108,25 @@ final class PartitionSpill {
 
     /// The partition's records in the order they were added; its file is removed.
     func take(_ partition: String) throws -> [[String]] {
-        guard let n = numbers.removeValue(forKey: partition) else { return [] }
+        var records: [[String]] = []
+        try take(partition) { records.append($0) }
+        return records
+    }
+
+    /// Calls `body` with each of the partition's records in the order they were added; its
+    /// file is removed. No array of all the records is made: a month's records were held
+    /// three times over (bytes, fields, figures) when the month was large.
+    func take(_ partition: String, _ body: ([String]) throws -> Void) throws {
+        guard let n = numbers.removeValue(forKey: partition) else { return }
         let p = path(n)
-        var bytes = try fileBytes(p)
+        let file = try fileBytes(p)
         unlink(p)
-        bytes += buffers[n]
-        buffered -= buffers[n].count
+        let buffer = buffers[n]
+        buffered -= buffer.count
         buffers[n] = []
-        return PartitionSpill.records(bytes, whereLastFieldIs: nil)
+        // Buffers go out whole, so no record starts in the file and ends in the buffer.
+        try PartitionSpill.forEachRecord(file, whereLastFieldIs: nil, body)
+        try PartitionSpill.forEachRecord(buffer, whereLastFieldIs: nil, body)
     }
 
     /// Ends the adding: after this, `read` may be called from several threads at once
@@ -126,9 +137,17 @@ final class PartitionSpill {
     /// The partition's records, leaving them in place (after `seal`); with `last`, only the
     /// records whose last field is `last` (no strings are made for the others).
     func read(_ partition: String, whereLastFieldIs last: String? = nil) throws -> [[String]] {
+        var records: [[String]] = []
+        try read(partition, whereLastFieldIs: last) { records.append($0) }
+        return records
+    }
+
+    /// `read`, one record at a time.
+    func read(_ partition: String, whereLastFieldIs last: String? = nil, _ body: ([String]) throws -> Void) throws {
         precondition(sealed, "PartitionSpill.read before seal")
-        guard let n = numbers[partition] else { return [] }
-        return PartitionSpill.records(try fileBytes(path(n)) + buffers[n], whereLastFieldIs: last)
+        guard let n = numbers[partition] else { return }
+        try PartitionSpill.forEachRecord(try fileBytes(path(n)), whereLastFieldIs: last, body)
+        try PartitionSpill.forEachRecord(buffers[n], whereLastFieldIs: last, body)
     }
 
     private func fileBytes(_ p: String) throws -> [UInt8] {
@@ -139,9 +158,9 @@ final class PartitionSpill {
         }
     }
 
-    private static func records(_ bytes: [UInt8], whereLastFieldIs last: String?) -> [[String]] {
+    private static func forEachRecord(_ bytes: [UInt8], whereLastFieldIs last: String?,
+                                      _ body: ([String]) throws -> Void) throws {
         let wanted = last.map { Array($0.utf8) + [0x1F, 0x1E] }
-        var records: [[String]] = []
         var fields: [String] = []
         var start = 0
         var recordStart = 0
@@ -163,14 +182,13 @@ final class PartitionSpill {
                 fields.append(String(decoding: bytes[start..<i], as: UTF8.self))
                 start = i + 1
             } else if b == 0x1E {
-                records.append(fields)
-                fields = []
+                try body(fields)
+                fields.removeAll(keepingCapacity: true)
                 start = i + 1
                 recordStart = i + 1
             }
             i += 1
         }
-        return records
     }
 
     func remove() {
@@ -195,24 +213,41 @@ extension PartitionSpill {
 
     /// The partition's figures by route, in the order they were added; its file is removed.
     func takeFigures(_ partition: String) throws -> [FigureRoute: [Figure]] {
-        try figures(try take(partition))
+        var lists: [FigureRoute: [Figure]] = [:]
+        try takeFigures(partition) { route, f in lists[route, default: []].append(f) }
+        return lists
+    }
+
+    /// `takeFigures`, one figure at a time.
+    func takeFigures(_ partition: String, _ body: (FigureRoute, Figure) throws -> Void) throws {
+        var i = 0
+        try take(partition) { fields in
+            i += 1
+            let (route, f) = try figure(fields, record: i)
+            try body(route, f)
+        }
     }
 
     /// The partition's figures by route (of `route` only, if given), leaving them in place (after `seal`).
     func readFigures(_ partition: String, route: FigureRoute? = nil) throws -> [FigureRoute: [Figure]] {
-        try figures(try read(partition, whereLastFieldIs: route?.rawValue))
-    }
-
-    private func figures(_ records: [[String]]) throws -> [FigureRoute: [Figure]] {
         var lists: [FigureRoute: [Figure]] = [:]
-        for (i, var fields) in records.enumerated() {
-            // Written by `add` above, so this cannot fail unless the scratch file was damaged:
-            // then the run stops rather than leave a figure out of a total.
-            guard let last = fields.popLast(), let route = FigureRoute(rawValue: last), let f = Figure(fields: fields) else {
-                throw CSVError.malformed(path: directory, row: i + 1, reason: "a scratch record cannot be read back")
-            }
-            lists[route, default: []].append(f)
+        var i = 0
+        try read(partition, whereLastFieldIs: route?.rawValue) { fields in
+            i += 1
+            let (r, f) = try figure(fields, record: i)
+            lists[r, default: []].append(f)
         }
         return lists
+    }
+
+    /// A record made by `add(_:route:to:)` back as its route and figure.
+    private func figure(_ record: [String], record number: Int) throws -> (FigureRoute, Figure) {
+        var fields = record
+        // Written by `add` above, so this cannot fail unless the scratch file was damaged:
+        // then the run stops rather than leave a figure out of a total.
+        guard let last = fields.popLast(), let route = FigureRoute(rawValue: last), let f = Figure(fields: fields) else {
+            throw CSVError.malformed(path: directory, row: number, reason: "a scratch record cannot be read back")
+        }
+        return (route, f)
     }
 }
