@@ -30,7 +30,7 @@ public final class NormalizeStage {
         if let problem = e.problem {
             return PageResult(figures: [], articles: [], rejects: [[doc, "", problem.code, problem.reason]])
         }
-        let entry = manifest.entries[doc]
+        let entry = manifest.entry(doc)
         let published = PublicationDate.resolve(manifest: entry?.published, fileName: doc, printed: e.page.printedDate)
         let source = entry?.source ?? ""
         let context = PageContext(doc: doc, published: published, source: source)

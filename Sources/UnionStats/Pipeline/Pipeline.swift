@@ -49,9 +49,9 @@ public enum Pipeline {
     /// over while it is repaired and scanned, once per core.
     public static let maximumPageBytes = 16 << 20
 
-    /// Input files that are pages: everything in the folder but the manifest and dot files.
+    /// Input files that are pages: everything in the folder but the manifest and dot files (`PageList`).
     public static func pageFiles(in input: String) throws -> [String] {
-        try FilePaths.list(input).filter { $0 != "manifest.csv" }.map { FilePaths.join(input, $0) }
+        Array(try PageList(folder: input))
     }
 
     /// Reads and extracts one page file; unreadable, empty-named or oversized files come back rejected.
@@ -98,10 +98,12 @@ public enum Pipeline {
     /// and reports would read them back from figures.csv (`FiguresInput.asReadBack`),
     /// in figures.csv's order, so `run` builds them without reading the file again.
     @discardableResult
-    public static func normalize(sources: [PageSource], paths: PipelinePaths, encoding: CSVEncoding,
+    public static func normalize<Sources: RandomAccessCollection>(
+        sources: Sources, paths: PipelinePaths, encoding: CSVEncoding,
                                  diagnostics: DiagnosticCollector, progress: Progress? = nil,
                                  cacheDirectory: String? = nil,
-                                 figures sink: (([Figure]) throws -> Void)? = nil) throws -> (figures: Int, rejects: Int) {
+                                 figures sink: (([Figure]) throws -> Void)? = nil) throws -> (figures: Int, rejects: Int)
+    where Sources.Element == PageSource, Sources.Index == Int {
         Memory.limitArenas()
         let manifest = Manifest.load(paths.manifest, diagnostics: diagnostics)
         // Loaded beside the first extractions; a pipeline/ file that cannot be
@@ -120,8 +122,8 @@ public enum Pipeline {
         let outputs = try SplicedOutputs(paths: paths, codec: codec)
         if cacheDirectory != nil { outputs.index = FiguresIndex.Builder(headerBytes: codec.figuresHead.count) }
         do {
-            // Hashes of the docs seen, for the manifest's rows that name no page (a set of the
-            // names themselves grew with the corpus).
+            // Keys of the docs seen (`Manifest.key`), for the manifest's rows that name no page
+            // (a set of the names themselves grew with the corpus).
             var docs = Set<StableHash>()
             let wantFigures = sink != nil
             try orderedParallel(count: sources.count, work: { i -> Result<(PageRows, [Figure]), Error> in
@@ -145,7 +147,7 @@ public enum Pipeline {
             }, consume: { _, result in
                 let (rows, figures) = try result.get()
                 try sink?(figures)
-                docs.insert(StableHash(rows.doc))
+                docs.insert(Manifest.key(rows.doc))
                 for reject in rows.rejectMessages {
                     diagnostics.emit(Diagnostic(.error, file: reject.doc, "rejected: \(reject.reason)"))
                 }
@@ -156,10 +158,11 @@ public enum Pipeline {
             for p in manifest.problems {
                 try outputs.addReject(doc: p.doc, line: p.row, problem: "manifest", reason: p.reason)
             }
-            for (doc, entry) in manifest.entries.sorted(by: { $0.value.row < $1.value.row }) where !docs.contains(StableHash(doc)) {
-                let reason = "manifest row \(entry.row) names \(doc), which is not in the input folder"
+            try manifest.forEachEntry { entry in
+                guard !docs.contains(Manifest.key(entry.doc)) else { return }
+                let reason = "manifest row \(entry.row) names \(entry.doc), which is not in the input folder"
                 diagnostics.emit(Diagnostic(.warning, file: paths.manifest, line: entry.row, reason))
-                try outputs.addReject(doc: doc, line: entry.row, problem: "missing-file", reason: reason)
+                try outputs.addReject(doc: entry.doc, line: entry.row, problem: "missing-file", reason: reason)
             }
             try outputs.close()
             if let index = outputs.index {
@@ -221,9 +224,10 @@ public enum Pipeline {
     public static func run(paths: PipelinePaths, encoding: CSVEncoding, diagnostics: DiagnosticCollector,
                            progress: Progress? = nil) throws -> (figures: Int, rejects: Int) {
         removeLeftovers(paths: paths)
-        let files = try pageFiles(in: paths.input)
-        progress?.total = files.count
-        let sources = files.map { f in PageSource(load: { extractPage(path: f) }) }
+        let pages = try PageList(folder: paths.input)
+        progress?.total = pages.count
+        // Made when a page's turn comes, not all at the start.
+        let sources = pages.lazy.map { path in PageSource(load: { extractPage(path: path) }) }
         // Tables and reports are built from the figures as they are normalized,
         // instead of reading figures.csv back twice (the same bytes come out).
         try prepareTablesAndReports(paths: paths)

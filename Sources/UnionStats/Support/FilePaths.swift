@@ -51,7 +51,7 @@ public enum FilePaths {
             if name.hasPrefix(".") { continue }
             names.append(name)
         }
-        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return names.sorted(by: TableSort.less)   // byte order, without an array per comparison
     }
 
     /// `count` bytes of the open file `fd` from `offset`, or nil when the file ends first.

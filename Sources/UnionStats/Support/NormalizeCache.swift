@@ -33,7 +33,7 @@ public enum NormalizeCache {
 
     /// The part of the manifest a page's rows depend on.
     public static func manifestKey(_ manifest: Manifest, doc: String) -> String {
-        guard let e = manifest.entries[doc] else { return "-" }
+        guard let e = manifest.entry(doc) else { return "-" }
         return "+" + e.published + "\u{1}" + e.source
     }
 
