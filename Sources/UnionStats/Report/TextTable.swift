@@ -64,6 +64,12 @@ public struct TextTable {
     /// Writes every row, each ending in a newline.
     public func render(indent: String = "  ", into out: inout [UInt8]) {
         let w = widths()
+        // Room for all of it at once: a month's list of figures is megabytes, and growing
+        // the buffer by doubling held the old and the new copy together.
+        var padding = 0
+        for (i, cw) in cellWidths.enumerated() { padding += w[i % aligns.count] - cw }
+        let perRow = indent.utf8.count + 2 * (aligns.count - 1) + 1
+        out.reserveCapacity(out.count + bytes.count + padding + rowCount * perRow)
         for row in 0..<rowCount { render(row: row, widths: w, indent: indent, into: &out) }
     }
 }
