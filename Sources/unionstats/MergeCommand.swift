@@ -19,7 +19,7 @@ struct Merge: ParsableCommand {
     @Argument(help: "Output folders to merge (each with figures.csv, articles.csv and rejects.csv).")
     var parts: [String]
 
-    @Option(help: "Folder to write the merged figures, tables and reports into (not one of the parts).")
+    @Option(help: "Folder to write the merged figures, tables and reports into (not one of the parts, nor a folder make writes).")
     var output: String = "output"
 
     @OptionGroup var lock: LockOptions

@@ -72,6 +72,11 @@ public enum MergeStage {
                 throw MergeError("\(part) is the output folder itself: merge into another folder")
             }
         }
+        // make keeps what it built in OUTPUT/.work and would take a merged figures.csv, newer
+        // than its inputs, for its own: the next make would leave the merge's figures in place.
+        if FilePaths.isDirectory(FilePaths.join(output, ".work")) {
+            throw MergeError("\(output) is an output folder of make (it has .work/): merge into a folder of its own")
+        }
         let distinct = Set(parts.map { FilePaths.resolved($0) ?? $0 })
         guard distinct.count == parts.count else { throw MergeError("a part is named twice") }
     }

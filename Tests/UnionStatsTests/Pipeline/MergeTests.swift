@@ -131,6 +131,13 @@ final class MergeTests: XCTestCase {
         let r = try Tool.run(["merge", "--quiet", "--output", parts[0], parts[0]])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("is the output folder itself"), r.stderr)
+        // make's own output folder: its next run would keep the merged figures as if they were its own.
+        let made = try Tool.temporaryDirectory("made")
+        try FileManager.default.createDirectory(atPath: made + "/.work", withIntermediateDirectories: false)
+        let m = try Tool.run(["merge", "--quiet", "--output", made, parts[0]])
+        XCTAssertEqual(m.status, 1)
+        XCTAssertTrue(m.stderr.contains("output folder of make"), m.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: made + "/figures.csv"))
     }
 
     /// The cursor hands over every row in order with its number, across the reading thread's batches.
