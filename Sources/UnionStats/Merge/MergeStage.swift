@@ -16,7 +16,7 @@ import Glibc
 /// Every part must come from the same manifest.csv and pipeline/ (what a
 /// single run would have used). Each part then reports the manifest's rows
 /// for pages it did not have as `missing-file`; a page is missing from the
-/// merge only when every part says so.
+/// merge only when no part has rows for it.
 public enum MergeStage {
     public struct Counts: Sendable {
         public var pages = 0
@@ -28,7 +28,7 @@ public enum MergeStage {
     static let files = ["figures.csv", "articles.csv", "rejects.csv"]
 
     /// Merges the output folders `parts` into `paths.output` (tables and reports included).
-    /// Nothing is put in place unless the merge succeeds.
+    /// A refused or failed merge of the three files puts none of them in place.
     public static func run(parts: [String], into paths: PipelinePaths, encoding: CSVEncoding) throws -> Counts {
         try check(parts: parts, output: paths.output)
         try FilePaths.makeDirectories(paths.output)
