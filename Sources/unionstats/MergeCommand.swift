@@ -20,7 +20,7 @@ struct Merge: ParsableCommand {
     var parts: [String]
 
     @Option(help: "Folder to write the merged figures, tables and reports into (not one of the parts, nor a folder make writes).")
-    var output: String = "output"
+    var output: String = "merged"
 
     @OptionGroup var lock: LockOptions
     @OptionGroup var csv: CSVOptions

@@ -17,7 +17,7 @@ struct UnionStatsCommand: ParsableCommand {
           aggregate  figures.csv -> tables/*.csv
           report     figures.csv + tables -> reports/YYYY-MM.txt
           run        all of the above in one process
-          merge      outputs of runs over parts of the pages (machines) -> the output of one run
+          merge      output folders of several machines -> one run's output
           check      say (exit 3) when rejects.csv lists pages
           pages      for make: safe names for pages whose names make cannot handle
 
