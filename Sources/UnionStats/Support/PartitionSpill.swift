@@ -106,13 +106,6 @@ final class PartitionSpill {
         buffers[n].removeAll(keepingCapacity: false)
     }
 
-    /// The partition's records in the order they were added; its file is removed.
-    func take(_ partition: String) throws -> [[String]] {
-        var records: [[String]] = []
-        try take(partition) { records.append($0) }
-        return records
-    }
-
     /// Calls `body` with each of the partition's records in the order they were added; its
     /// file is removed. No array of all the records is made: a month's records were held
     /// three times over (bytes, fields, figures) when the month was large.
@@ -211,14 +204,7 @@ extension PartitionSpill {
         try add(fields, to: partition)
     }
 
-    /// The partition's figures by route, in the order they were added; its file is removed.
-    func takeFigures(_ partition: String) throws -> [FigureRoute: [Figure]] {
-        var lists: [FigureRoute: [Figure]] = [:]
-        try takeFigures(partition) { route, f in lists[route, default: []].append(f) }
-        return lists
-    }
-
-    /// `takeFigures`, one figure at a time.
+    /// The partition's figures with their routes, in the order they were added; its file is removed.
     func takeFigures(_ partition: String, _ body: (FigureRoute, Figure) throws -> Void) throws {
         var i = 0
         try take(partition) { fields in

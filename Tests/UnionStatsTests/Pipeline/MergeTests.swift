@@ -141,7 +141,7 @@ final class MergeTests: XCTestCase {
     }
 
     /// The cursor hands over every row in order with its number, across the reading thread's batches.
-    func testRowCursorGivesEveryRowWithItsLine() throws {
+    func testRowCursorGivesEveryRowWithItsNumber() throws {
         var text = "a,b\r\n"
         for i in 0..<5000 { text += i == 2500 ? "\"multi\nline\",\(i)\r\n" : "x\(i),\(i)\r\n" }
         let path = TestScratch.file("cursor", extension: "csv")

@@ -73,3 +73,18 @@ final class PartitionSpillTests: XCTestCase {
         XCTAssertEqual(try spill.takeFigures("2020-11"), [.cumulative: [expected]])
     }
 }
+
+/// The records and figures of a partition gathered into arrays, for the comparisons above.
+private extension PartitionSpill {
+    func take(_ partition: String) throws -> [[String]] {
+        var records: [[String]] = []
+        try take(partition) { records.append($0) }
+        return records
+    }
+
+    func takeFigures(_ partition: String) throws -> [FigureRoute: [Figure]] {
+        var lists: [FigureRoute: [Figure]] = [:]
+        try takeFigures(partition) { route, f in lists[route, default: []].append(f) }
+        return lists
+    }
+}
