@@ -95,14 +95,7 @@ struct AggregateCacheIndex {
             line(["page", doc, p.hash, String(p.months.count)] + p.months.flatMap { [$0.month, $0.all, $0.tables ?? ""] }
                  + [String(p.lists.count)] + p.lists.flatMap { [$0.table, $0.key] })
         }
-        let file = try OutputFile(path: path, durable: false)
-        do {
-            try file.write(out)
-            try file.commit()
-        } catch {
-            file.abandon()
-            throw error
-        }
+        try OutputFile.replace(path, with: out, durable: false)
     }
 }
 

@@ -63,13 +63,8 @@ struct FiguresIndex {
 
     /// Writes the index of the figures.csv now at `figures` (after it was put in place).
     static func write(_ builder: Builder, headerBytes: Int, figures: String, to path: String) throws {
-        let out = try OutputFile(path: path, durable: false)   // a cache: when lost, the aggregate reads all of figures.csv
-        do {
-            try out.write(Array("\(magic)\n\(NormalizeCache.identity(figures))\n\(headerBytes)\n".utf8) + builder.lines)
-            try out.commit()
-        } catch {
-            out.abandon()
-            throw error
-        }
+        // A cache: when lost, the aggregate reads all of figures.csv.
+        try OutputFile.replace(path, with: Array("\(magic)\n\(NormalizeCache.identity(figures))\n\(headerBytes)\n".utf8) + builder.lines,
+                               durable: false)
     }
 }

@@ -125,10 +125,11 @@ public final class OutputFile {
         }
     }
 
-    /// Writes `bytes` to `path` the same way, in one call.
+    /// Writes `bytes` to `path` the same way, in one call (a failed write leaves the old
+    /// file: the temporary one goes with `out`). `durable: false` for caches.
     @discardableResult
-    public static func replace(_ path: String, with bytes: [UInt8]) throws -> Bool {
-        let out = try OutputFile(path: path)
+    public static func replace(_ path: String, with bytes: [UInt8], durable: Bool = true) throws -> Bool {
+        let out = try OutputFile(path: path, durable: durable)
         try out.write(bytes)
         return try out.commit()
     }
