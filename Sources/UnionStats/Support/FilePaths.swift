@@ -39,19 +39,7 @@ public enum FilePaths {
 
     /// Names in `dir` (no dot files), sorted by their UTF-8 bytes so every machine agrees.
     public static func list(_ dir: String) throws -> [String] {
-        guard let d = opendir(dir) else {
-            throw CSVError.cannotOpen(path: dir, reason: String(cString: strerror(errno)))
-        }
-        defer { closedir(d) }
-        var names: [String] = []
-        while let entry = readdir(d) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasPrefix(".") { continue }
-            names.append(name)
-        }
-        return names.sorted(by: TableSort.less)   // byte order, without an array per comparison
+        Array(try FolderNames(dir))
     }
 
     /// `count` bytes of the open file `fd` from `offset`, or nil when the file ends first.
