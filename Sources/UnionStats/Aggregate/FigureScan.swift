@@ -318,6 +318,7 @@ final class FigureScan {
     func writeReports(generated: String?, into index: inout AggregateCacheIndex, work: inout IncrementalAggregate.Work) throws -> [PendingOutput] {
         let all = monthHashes.keys.sorted(by: TableSort.less)
         var pending: [PendingOutput] = []
+        let last = LastTotals()
         do {
             for (i, month) in all.enumerated() {
                 let (key, previous) = reportKey(i, all)
@@ -329,9 +330,12 @@ final class FigureScan {
                 }
                 work.reportsMade += 1
                 let lists = try figures(month)
-                let report = ReportsBuilder.report(month: month, figures: lists,
-                                                   previous: try previous.map { ReportsBuilder.totals(try figures($0, route: .monthly)[.monthly] ?? []) },
+                let before = try previous.map { p in
+                    try last.rows(of: p) { ReportsBuilder.totals(try figures(p, route: .monthly)[.monthly] ?? []) }
+                }
+                let report = ReportsBuilder.report(month: month, figures: lists, previous: before,
                                                    pages: ReportsBuilder.pages(of: lists), generated: generated)
+                last.keep(report.rows, of: month)
                 let file = try OutputFile(path: path)
                 pending.append(PendingOutput(file, .report(month: month, key: key)))
                 try file.write(ReportWriter.renderUTF8(report))

@@ -46,7 +46,7 @@ public final class ReportsBuilder {
         let months = byMonth.partitions.sorted(by: TableSort.less)
         let generated = ReportStage.sourceDate()
         let spill = byMonth
-        let carried = CarriedTotals()
+        let carried = LastTotals()
         // One month is made at a time, beside the writing of the one before: each month in
         // flight holds its figures and its text, and two at once took a 1 GB run past 200 MB.
         try orderedParallel(count: months.count, workers: 1, window: 1, work: { i -> Result<Rendered, Error> in
@@ -54,9 +54,9 @@ public final class ReportsBuilder {
                 let month = months[i]
                 var previous: [MonthlyRow]? = nil
                 if i > 0, months[i - 1] == NumberFormat.previousMonth(month) {
-                    // The month before was made just now: its totals are kept rather than folded again.
-                    previous = try carried.rows(of: months[i - 1])
-                        ?? ReportsBuilder.totals(spill.readFigures(months[i - 1], route: .monthly)[.monthly] ?? [])
+                    previous = try carried.rows(of: months[i - 1]) {
+                        ReportsBuilder.totals(try spill.readFigures(months[i - 1], route: .monthly)[.monthly] ?? [])
+                    }
                 }
                 let figures = try spill.readFigures(month)
                 let report = ReportsBuilder.report(month: month, figures: figures, previous: previous,
@@ -98,8 +98,10 @@ public final class ReportsBuilder {
     }
 }
 
-/// The last month's totals, handed from one month's report to the next one's comparison.
-private final class CarriedTotals: @unchecked Sendable {
+/// The totals of the month whose report was made last, handed to the next month's
+/// comparison instead of being folded again from its figures (`ReportsBuilder.finish`,
+/// and make's cached aggregate, which makes only some months' reports).
+final class LastTotals: @unchecked Sendable {
     private let lock = NSLock()
     private var month: String?
     private var rows: [MonthlyRow] = []
@@ -109,9 +111,11 @@ private final class CarriedTotals: @unchecked Sendable {
         (self.month, self.rows) = (month, rows)
     }
 
-    /// The totals of `month` if they are the ones kept, else nil.
-    func rows(of month: String) -> [MonthlyRow]? {
-        lock.lock(); defer { lock.unlock() }
-        return self.month == month ? rows : nil
+    /// The totals of `month`: the ones kept when they are its, else `fold()`'s.
+    func rows(of month: String, else fold: () throws -> [MonthlyRow]) rethrows -> [MonthlyRow] {
+        lock.lock()
+        let kept = self.month == month ? rows : nil
+        lock.unlock()
+        return try kept ?? fold()
     }
 }
