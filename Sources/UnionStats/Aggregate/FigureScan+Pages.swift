@@ -13,7 +13,6 @@ extension FigureScan {
         var lists: [(table: String, key: String)] = []
     }
 
-
     /// Reads only the pages whose bytes changed since the last run; the others give
     /// what they gave then. Month hashes are of the pages' hashes, in page order.
     func read(pages index: FiguresIndex) throws {
@@ -63,7 +62,6 @@ extension FigureScan {
         }
     }
 
-
     /// Puts the figures of `needed` months in their scratch files, reading the pages that have them.
     func spill(months needed: Set<String>) throws {
         guard let index = figuresIndex else { return }
@@ -86,7 +84,6 @@ extension FigureScan {
             try body(row, page.firstRow + n - 1)
         }
     }
-
 
     private func bytes(_ range: Range<Int>) throws -> [UInt8] {
         guard let bytes = FilePaths.read(figuresFile, offset: range.lowerBound, count: range.count) else {

@@ -206,11 +206,17 @@ final class FigureScan {
     /// here, when a row is first folded (a row of a month kept from the last run
     /// has the bytes that were checked then): a row that fails stops the stage, as in `AggregateStage`.
     func figures(_ month: String, route: FigureRoute? = nil) throws -> [FigureRoute: [Figure]] {
+        var lists: [FigureRoute: [Figure]] = [:]
+        try forEachFigure(month, route: route) { r, f in lists[r, default: []].append(f) }
+        return lists
+    }
+
+    /// `figures`, one at a time (a month's monthly figures are folded as they come).
+    func forEachFigure(_ month: String, route: FigureRoute? = nil, _ body: (FigureRoute, Figure) throws -> Void) throws {
         if let needed = spilledMonths, !needed.contains(month) {
             // Read by pages, only the months found needed were read: the outputs changed meanwhile.
             throw CSVError.cannotOpen(path: paths.tables, reason: "changed while the tables were made; run again")
         }
-        var lists: [FigureRoute: [Figure]] = [:]
         var i = 0
         try months.read(month, whereLastFieldIs: route?.rawValue) { record in
             i += 1
@@ -220,9 +226,8 @@ final class FigureScan {
                   let number = fields.popLast().flatMap({ Int($0) }) else {
                 throw CSVError.malformed(path: months.directory, row: i, reason: "a scratch record cannot be read back")
             }
-            lists[route, default: []].append(try FigureScan.figure(fields, row: number, path: input.path))
+            try body(route, try FigureScan.figure(fields, row: number, path: input.path))
         }
-        return lists
     }
 
     /// A row's fields in `Figure.columns` order as a `Figure`.
@@ -289,7 +294,7 @@ final class FigureScan {
                 } else {
                     work.monthsMade += 1
                     var aggregator = Aggregator(rollup: true)
-                    for f in try figures(month, route: .monthly)[.monthly] ?? [] { aggregator.add(f) }
+                    try forEachFigure(month, route: .monthly) { _, f in aggregator.add(f) }
                     let folded = aggregator.rows()
                     rows = Array(PageRowsCodec.encode(folded.map(\.fields), header: MonthlyRow.columns,
                                                       numeric: MonthlyRow.numericColumns, encoding: encoding).dropFirst(head.count))
