@@ -35,10 +35,7 @@ struct Merge: ParsableCommand {
         } catch {
             throw fail(error)
         }
-        if counts.rejects > 0 {
-            printError("unionstats: \(counts.rejects) page(s) or manifest row(s) need a look: see \(paths.rejects)")
-            throw ExitCode(ExitStatus.rejected.rawValue)
-        }
+        try exitIfRejected(counts.rejects, see: paths.rejects)
         if !csv.quiet {
             printError("merge: \(parts.count) parts, \(counts.pages) pages, \(counts.figures) figures written to \(paths.figures)")
         }

@@ -207,10 +207,7 @@ struct Run: ParsableCommand {
             progress.finish()
             throw fail(error)
         }
-        if counts.rejects > 0 {
-            printError("unionstats: \(counts.rejects) page(s) or manifest row(s) need a look: see \(paths.rejects)")
-            throw ExitCode(ExitStatus.rejected.rawValue)
-        }
+        try exitIfRejected(counts.rejects, see: paths.rejects)
         if !csv.quiet { printError("unionstats: \(counts.figures) figures written to \(paths.figures)") }
     }
 }

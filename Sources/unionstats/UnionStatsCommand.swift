@@ -68,6 +68,13 @@ func fail(_ error: Error) -> Error {
     return exitCode(for: error)
 }
 
+/// Says so and exits 3 (`ExitStatus.rejected`) when `count` rows of `rejects` need a look.
+func exitIfRejected(_ count: Int, see rejects: String) throws {
+    guard count > 0 else { return }
+    printError("unionstats: \(count) page(s) or manifest row(s) need a look: see \(rejects)")
+    throw ExitCode(ExitStatus.rejected.rawValue)
+}
+
 func printError(_ s: String) {
     var stderr = StandardError()
     print(s, to: &stderr)
