@@ -79,12 +79,17 @@ struct Splitter {
         for p in paragraphs {
             var s: [Unicode.Scalar] = []
             var whole = true
-            var text = p.text
-            text.withUTF8 { buf in
-                s.reserveCapacity(min(buf.count, Splitter.prefixLimit))
-                for x in UTF8Scalars(buf) {
-                    if s.count == Splitter.prefixLimit { whole = false; break }
-                    s.append(x)
+            if let kept = p.keptScalars {
+                whole = kept.count <= Splitter.prefixLimit
+                s = whole ? kept : Array(kept[..<Splitter.prefixLimit])
+            } else {
+                var text = p.text
+                text.withUTF8 { buf in
+                    s.reserveCapacity(min(buf.count, Splitter.prefixLimit))
+                    for x in UTF8Scalars(buf) {
+                        if s.count == Splitter.prefixLimit { whole = false; break }
+                        s.append(x)
+                    }
                 }
             }
             // Long paragraphs keep no scalars: only their byline length is needed later.
@@ -150,7 +155,7 @@ struct Splitter {
             var byline = ""
             if let first = proto.paras.first, kinds[first] == .byline {
                 let n = bylineLengths[first]
-                let s = paragraphs[first].text.scalars
+                let s = paragraphs[first].scalars
                 let cut = min(n, s.count)
                 var lo = 0, hi = cut
                 while hi > lo && Scalars.isSpace(s[hi - 1]) { hi -= 1 }

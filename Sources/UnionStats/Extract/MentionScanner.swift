@@ -8,7 +8,7 @@ public enum MentionScanner {
     public static func mentions(in article: Article, doc: String) -> [Mention] {
         var out: [Mention] = []
         for (pi, p) in article.paragraphs.enumerated() {
-            let s = p.text.scalars
+            let s = p.scalars
             let found = figures(in: s)
             for (k, f) in found.enumerated() {
                 out.append(mention(f, in: s, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: pi,

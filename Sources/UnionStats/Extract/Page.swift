@@ -21,15 +21,38 @@ public struct Page: Sendable, Equatable {
 /// One repaired paragraph: hard-wrapped lines joined, with a map from
 /// positions in `text` back to lines of the input file.
 public struct Paragraph: Sendable, Equatable {
-    public var text: String
+    public var text: String { didSet { decoded = nil } }
     /// `lineStarts[i]` is the offset (in Unicode scalars of `text`) where source line `firstLine + i` begins.
     public var lineStarts: [Int]
     public var firstLine: Int
+    /// `text`'s scalars as repair built them, kept so that splitting, scanning and
+    /// normalizing do not decode every paragraph again; nil for a paragraph read
+    /// from an intermediate CSV or longer than `keptScalarsLimit`.
+    private var decoded: [Unicode.Scalar]?
 
     public init(text: String, firstLine: Int, lineStarts: [Int] = [0]) {
         self.text = text
         self.firstLine = firstLine
         self.lineStarts = lineStarts
+    }
+
+    /// A paragraph with its scalars (`scalars` must be `text`'s).
+    init(text: String, scalars: [Unicode.Scalar], firstLine: Int, lineStarts: [Int]) {
+        self.init(text: text, firstLine: firstLine, lineStarts: lineStarts)
+        if scalars.count <= Paragraph.keptScalarsLimit { decoded = scalars }
+    }
+
+    /// Longer paragraphs (a page without line breaks) are decoded when needed: kept, a 16 MB page's scalars take 64 MB.
+    static let keptScalarsLimit = 1 << 16
+
+    /// The text as Unicode scalars.
+    var scalars: [Unicode.Scalar] { decoded ?? text.scalars }
+    /// The scalars when they are kept (no decoding).
+    var keptScalars: [Unicode.Scalar]? { decoded }
+
+    /// Paragraphs are equal by what they say, whether or not their scalars are kept.
+    public static func == (a: Paragraph, b: Paragraph) -> Bool {
+        a.text == b.text && a.lineStarts == b.lineStarts && a.firstLine == b.firstLine
     }
 
     /// The source line holding the scalar at `offset`.

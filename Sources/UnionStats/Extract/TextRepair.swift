@@ -346,8 +346,8 @@ struct ParagraphBuilder {
 
     mutating func finish() -> (paragraph: Paragraph, scalars: [Unicode.Scalar])? {
         guard !lineStarts.isEmpty, !scalars.isEmpty else { lineStarts.removeAll(); return nil }
-        let p = Paragraph(text: ParagraphBuilder.encode(scalars), firstLine: firstLine, lineStarts: lineStarts)
         let s = scalars
+        let p = Paragraph(text: ParagraphBuilder.encode(s), scalars: s, firstLine: firstLine, lineStarts: lineStarts)
         lineStarts.removeAll(keepingCapacity: true)
         return (p, s)
     }

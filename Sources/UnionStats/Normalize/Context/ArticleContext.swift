@@ -66,7 +66,7 @@ struct ArticleContext {
         self.gazetteer = gazetteer
         self.defaultRegion = defaultRegion
         bodyCount = article.paragraphs.count
-        segs = article.paragraphs.map { Seg(text: TextClasses.scalars($0.text)) }
+        segs = article.paragraphs.map { Seg(text: $0.scalars) }
         segs.append(Seg(text: TextClasses.scalars(article.headline)))
         segs.append(Seg(text: TextClasses.scalars(article.subheadlines.joined(separator: "。"))))
 
