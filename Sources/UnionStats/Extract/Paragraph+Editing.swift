@@ -20,6 +20,9 @@ extension Paragraph {
         var first = 0
         for (i, s) in lineStarts.enumerated() where s <= n { first = i }
         let starts = lineStarts[first...].map { max(0, $0 - n) }
+        if let kept = keptScalars, n <= kept.count {
+            return Paragraph(text: rest, scalars: Array(kept[n...]), firstLine: firstLine + first, lineStarts: Array(starts))
+        }
         return Paragraph(text: rest, firstLine: firstLine + first, lineStarts: Array(starts))
     }
 }
