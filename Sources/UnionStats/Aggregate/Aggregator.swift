@@ -153,22 +153,29 @@ public struct Aggregator {
         }
         // Indices are sorted, not rows (moving a row costs a retain per field), and
         // keys are compared field by field (month, region, level, metric, unit, kind) without building arrays.
-        return rows.indices.sorted { MonthlyRow.sortLess(rows[$0].key, rows[$1].key) }.map { rows[$0] }
+        // The comparator reads the keys in place (through the buffer): `rows[i].key` copied a key,
+        // five strings, twice per comparison.
+        let order = rows.withUnsafeBufferPointer { buf in
+            buf.indices.sorted { MonthlyRow.sortLess(buf[$0].key, buf[$1].key) }
+        }
+        return order.map { rows[$0] }
     }
 }
 
 extension MonthlyRow {
     /// Table order: month, region, level (none first, then province to street),
     /// metric, unit, kind; text in byte order.
-    static func sortLess(_ a: MonthlyKey, _ b: MonthlyKey) -> Bool {
-        if !ByteString.equal(a.month, b.month) { return TableSort.less(a.month, b.month) }
-        if !ByteString.equal(a.region, b.region) { return TableSort.less(a.region, b.region) }
-        let la = a.level.map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
-        let lb = b.level.map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
+    static func sortLess(_ a: borrowing MonthlyKey, _ b: borrowing MonthlyKey) -> Bool {
+        var c = ByteString.compare(a.month, b.month)
+        if c != 0 { return c < 0 }
+        c = ByteString.compare(a.region, b.region)
+        if c != 0 { return c < 0 }
+        let la = a.level?.rank ?? -1, lb = b.level?.rank ?? -1
         if la != lb { return la < lb }
-        if !ByteString.equal(a.metric, b.metric) { return TableSort.less(a.metric, b.metric) }
-        if !ByteString.equal(a.unit, b.unit) { return TableSort.less(a.unit, b.unit) }
+        c = ByteString.compare(a.metric, b.metric)
+        if c != 0 { return c < 0 }
+        c = ByteString.compare(a.unit, b.unit)
+        if c != 0 { return c < 0 }
         return TableSort.less(a.kind.rawValue, b.kind.rawValue)
     }
-
 }

@@ -12,8 +12,19 @@ public enum RegionLevel: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (a: RegionLevel, b: RegionLevel) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    public static func < (a: RegionLevel, b: RegionLevel) -> Bool { a.rank < b.rank }
+
+    // By the raw value's bytes, as `FigureRoute` (a String-backed enum hashes its raw value as a String).
+    public func hash(into hasher: inout Hasher) { ByteString.hash(rawValue, into: &hasher) }
+
+    /// Position in `allCases` (province 0 … street 3), without building `allCases` on every comparison.
+    var rank: Int {
+        switch self {
+        case .province: return 0
+        case .city: return 1
+        case .district: return 2
+        case .street: return 3
+        }
     }
 }
 

@@ -112,7 +112,7 @@ final class WideTable {
             } else {
                 i = lines.count
                 index[id] = i
-                let level = RegionLevel(rawValue: r[2]).map { RegionLevel.allCases.firstIndex(of: $0)! } ?? -1
+                let level = RegionLevel(rawValue: r[2])?.rank ?? -1
                 lines.append(Line(lead: [r[0], r[1], r[2], r[4], r[5], r[6]], region: r[0], level: level, metric: r[3], unit: r[6]))
             }
             if let m = monthIndex[r[8]] { lines[i].values.append((m, r[7])) }
