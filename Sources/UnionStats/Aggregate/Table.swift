@@ -11,6 +11,10 @@ public enum FigureRoute: String, Sendable {
     /// Neither a month nor a period: undated.csv.
     case undated
 
+    // By the raw value's bytes: a String-backed enum otherwise hashes its raw value as a String,
+    // normalized on every hash, and this is part of the aggregation's dictionary keys.
+    public func hash(into hasher: inout Hasher) { ByteString.hash(rawValue, into: &hasher) }
+
     public static func of(_ f: Figure) -> FigureRoute {
         of(month: !f.period.month.isEmpty, rate: f.kind == .rate, per: !f.quantity.per.isEmpty,
            period: !(f.period.label.isEmpty && f.period.start.isEmpty && f.period.end.isEmpty))

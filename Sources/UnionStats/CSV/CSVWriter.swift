@@ -77,7 +77,12 @@ public final class CSVWriter {
     /// OWASP's CSV-injection list: a cell starting with these runs as a formula.
     static func looksLikeFormula(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
-        switch first {
+        return startsFormula(first)
+    }
+
+    /// Whether a cell whose first byte is `b` looks like a formula.
+    static func startsFormula(_ b: UInt8) -> Bool {
+        switch b {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
             return true
         default:

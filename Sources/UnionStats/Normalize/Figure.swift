@@ -8,6 +8,10 @@ public enum MetricKind: String, Sendable, CaseIterable {
     case level
     /// A percentage or rate: never summed or averaged.
     case rate
+
+    // By the raw value's bytes: a String-backed enum otherwise hashes its raw value as a String,
+    // normalized on every hash, and this is part of the aggregation's dictionary keys.
+    public func hash(into hasher: inout Hasher) { ByteString.hash(rawValue, into: &hasher) }
 }
 
 /// When a figure happened, resolved against the page's publication date.
@@ -130,8 +134,14 @@ extension Figure {
     }
 
     /// Undoes the writer's formula guard (`'=…` back to `=…`).
+    /// On the bytes: `hasPrefix` and `count` work by Characters, normalizing every text
+    /// field of every figure read. A guard is `'` and then an ASCII byte that starts a
+    /// formula, so the first Character is the `'` alone and dropping one byte drops it.
     static func unguard(_ s: String) -> String {
-        guard s.hasPrefix("'"), s.count > 1, CSVWriter.looksLikeFormula(String(s.dropFirst())) else { return s }
-        return String(s.dropFirst())
+        let u = s.utf8
+        guard u.first == UInt8(ascii: "'") else { return s }
+        let rest = u.dropFirst()
+        guard let next = rest.first, CSVWriter.startsFormula(next) else { return s }
+        return String(Substring(rest))
     }
 }

@@ -3,6 +3,10 @@ import Foundation
 /// How a figure's number relates to the true count, from the words around it.
 public enum Qualifier: String, Sendable, CaseIterable {
     case exact, approx, over, under, range, max
+
+    // By the raw value's bytes: a String-backed enum otherwise hashes its raw value as a String,
+    // normalized on every hash, and this is part of the aggregation's dictionary keys.
+    public func hash(into hasher: inout Hasher) { ByteString.hash(rawValue, into: &hasher) }
 }
 
 /// The number part of a figure, parsed from `Mention.raw`.
