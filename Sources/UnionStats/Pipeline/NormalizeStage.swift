@@ -70,13 +70,15 @@ public final class NormalizeStage {
             let ka = a.paragraph < 0 ? Int.max : a.paragraph, kb = b.paragraph < 0 ? Int.max : b.paragraph
             return ka != kb ? ka < kb : a.start < b.start
         }
-        var seen: [String: Mention] = [:]
+        // Raw text by its bytes (`ByteKey`: all of an article's text comes from one decoding), to
+        // the last kept mention that says it.
+        var seen: [ByteKey: Int] = [:]
         var kept: [Mention] = []
         for m in ordered {
             let spaced = m.raw.unicodeScalars.contains(where: isWhitespace)
-            let key = spaced ? String(String.UnicodeScalarView(m.raw.unicodeScalars.filter { !isWhitespace($0) })) : m.raw
-            if let first = seen[key], !sameSentence(first, m, in: article) { continue }
-            seen[key] = m
+            let key = ByteKey(spaced ? String(String.UnicodeScalarView(m.raw.unicodeScalars.filter { !isWhitespace($0) })) : m.raw)
+            if let first = seen[key], !sameSentence(kept[first], m, in: article) { continue }
+            seen[key] = kept.count
             kept.append(m)
         }
         // Back to reading order: headline first, then body.
@@ -105,7 +107,7 @@ public final class NormalizeStage {
     static func sameSentence(_ a: Mention, _ b: Mention, in article: Article?) -> Bool {
         guard let article, a.paragraph >= 0, a.paragraph == b.paragraph, a.paragraph < article.paragraphs.count,
               a.end <= b.start else { return false }
-        let scalars = TextClasses.scalars(article.paragraphs[a.paragraph].text)
+        let scalars = article.paragraphs[a.paragraph].scalars
         guard b.start <= scalars.count else { return false }
         return !scalars[a.end..<b.start].contains { "。！？；!?;\n".unicodeScalars.contains($0) }
     }
