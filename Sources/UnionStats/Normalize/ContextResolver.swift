@@ -55,7 +55,8 @@ public struct ContextResolver: Sendable {
                      before: ArraySlice<Unicode.Scalar>) -> MetricKind {
         if unit == "%" || unit == "％" || TextClasses.hasSuffix(metric, "率") { return .rate }
         if let k = dictionary { return k }
-        let stateLabel = stateLabels.contains { TextClasses.hasPrefix(label, $0) }
+        let labelPlain = TextClasses.allPlain(label)
+        let stateLabel = stateLabels.contains { TextClasses.hasPrefix(label, $0, plain: labelPlain) }
         let m = TextClasses.scalars(metric)[...]
         let beforePlain = TextClasses.allPlain(before), metricPlain = TextClasses.allPlain(m)
         func said(_ w: [Unicode.Scalar]) -> Bool {

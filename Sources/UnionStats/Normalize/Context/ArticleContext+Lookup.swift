@@ -67,7 +67,8 @@ extension ArticleContext {
     func usable(_ o: Org) -> Bool { o.usable && o.name != nil }
 
     static func isUnion(_ name: String) -> Bool {
-        TextClasses.hasSuffix(name, "工会") || TextClasses.hasSuffix(name, "工会委员会") || TextClasses.hasSuffix(name, "工会联合会")
+        let plain = TextClasses.allPlain(name)
+        return ["工会", "工会委员会", "工会联合会"].contains { TextClasses.hasSuffix(name, $0, plain: plain) }
     }
 
     /// The nearest owner before the figure in its sentence; else the union of
@@ -158,8 +159,9 @@ extension ArticleContext {
     }
 
     static func isNationalBody(_ name: String) -> Bool {
-        guard ["全国", "中华全国", "中国"].contains(where: { TextClasses.hasPrefix(name, $0) }) else { return false }
-        return ["工会", "互助会", "协会", "联合会"].contains { TextClasses.hasSuffix(name, $0) }
+        let plain = TextClasses.allPlain(name)
+        guard ["全国", "中华全国", "中国"].contains(where: { TextClasses.hasPrefix(name, $0, plain: plain) }) else { return false }
+        return ["工会", "互助会", "协会", "联合会"].contains { TextClasses.hasSuffix(name, $0, plain: plain) }
     }
 
     /// 全国 in a clause makes it national, except in a title (全国劳模, 全国五一劳动奖章).

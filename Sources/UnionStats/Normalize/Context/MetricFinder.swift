@@ -117,7 +117,7 @@ enum MetricFinder {
         // Plain text: one character per scalar.
         let plain = TextClasses.allPlain(s)
         let length = plain ? s.unicodeScalars.count : s.count
-        return organizationEnds.contains { TextClasses.hasSuffix(s, $0) && length > $0.unicodeScalars.count }
+        return organizationEnds.contains { TextClasses.hasSuffix(s, $0, plain: plain) && length > $0.unicodeScalars.count }
     }
 
     static let gapQualifiers = TextClasses.words(["不少于", "不低于", "不超过", "不多于", "至少", "最多", "最高", "最低", "超过"])

@@ -74,9 +74,11 @@ enum TextClasses {
     /// punctuation: each is its own character (none combines with a neighbour),
     /// and none is canonically equivalent to anything else.
     @inline(__always)
-    static func isPlain(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (v >= 0x20 && v < 0x7F) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+    static func isPlain(_ s: Unicode.Scalar) -> Bool { isPlain(value: s.value) }
+
+    @inline(__always)
+    static func isPlain(value v: UInt32) -> Bool {
+        (v >= 0x20 && v < 0x7F) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
             || (v >= 0x3000 && v <= 0x3029) || (v >= 0x2010 && v <= 0x2027) || (v >= 0xFF01 && v <= 0xFF5E)
     }
 
@@ -114,17 +116,35 @@ enum TextClasses {
         return false
     }
 
-    static func allPlain(_ s: String) -> Bool { s.unicodeScalars.allSatisfy(isPlain) }
+    /// Decoded from the UTF-8 directly: the generic `unicodeScalars` iteration cost more than the test.
+    static func allPlain(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let (v, next) = UTF8Coding.decode(bytes, at: i)
+                guard isPlain(value: v) else { return false }
+                i = next
+            }
+            return true
+        }
+    }
 
     /// `s.hasPrefix(p)`, comparing bytes when both are plain.
-    static func hasPrefix(_ s: String, _ p: String) -> Bool {
-        guard allPlain(s), allPlain(p) else { return s.hasPrefix(p) }
+    static func hasPrefix(_ s: String, _ p: String) -> Bool { hasPrefix(s, p, plain: allPlain(s)) }
+
+    /// `hasPrefix` with `allPlain(s)` given, for several tests of one string.
+    static func hasPrefix(_ s: String, _ p: String, plain: Bool) -> Bool {
+        guard plain, allPlain(p) else { return s.hasPrefix(p) }
         return s.utf8.starts(with: p.utf8)
     }
 
     /// `s.hasSuffix(p)`, comparing bytes when both are plain.
-    static func hasSuffix(_ s: String, _ p: String) -> Bool {
-        guard allPlain(s), allPlain(p) else { return s.hasSuffix(p) }
+    static func hasSuffix(_ s: String, _ p: String) -> Bool { hasSuffix(s, p, plain: allPlain(s)) }
+
+    /// `hasSuffix` with `allPlain(s)` given, for several tests of one string.
+    static func hasSuffix(_ s: String, _ p: String, plain: Bool) -> Bool {
+        guard plain, allPlain(p) else { return s.hasSuffix(p) }
         return s.utf8.reversed().starts(with: p.utf8.reversed())
     }
 
