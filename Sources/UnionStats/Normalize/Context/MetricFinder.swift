@@ -113,11 +113,17 @@ enum MetricFinder {
                                                  "慰问", "救助", "补贴", "奖励", "打造", "修缮", "维修", "改造", "升级"])
     static let organizationEnds = ["总工会", "工会", "委员会", "联合会", "公司", "集团", "协会", "互助会"]
 
+    static let organizationEndLengths = organizationEnds.map { $0.unicodeScalars.count }
+
+    /// Called for most figures: plain text (one character per scalar, the ends all plain)
+    /// is compared by bytes without testing the ends again.
     static func isOrganizationName(_ s: String) -> Bool {
-        // Plain text: one character per scalar.
-        let plain = TextClasses.allPlain(s)
-        let length = plain ? s.unicodeScalars.count : s.count
-        return organizationEnds.contains { TextClasses.hasSuffix(s, $0, plain: plain) && length > $0.unicodeScalars.count }
+        guard TextClasses.allPlain(s) else {
+            let length = s.count
+            return organizationEnds.indices.contains { s.hasSuffix(organizationEnds[$0]) && length > organizationEndLengths[$0] }
+        }
+        let length = NormalizeStage.scalarCount(s)
+        return organizationEnds.indices.contains { ByteString.hasSuffix(s, organizationEnds[$0]) && length > organizationEndLengths[$0] }
     }
 
     static let gapQualifiers = TextClasses.words(["不少于", "不低于", "不超过", "不多于", "至少", "最多", "最高", "最低", "超过"])
