@@ -31,6 +31,26 @@ enum ByteString {
         return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 
+    /// Whether `s`'s bytes start with `p`'s.
+    static func hasPrefix(_ s: String, _ p: String) -> Bool {
+        let m = p.utf8.count
+        return m <= s.utf8.count && bytesEqual(s, at: 0, p)
+    }
+
+    /// Whether `s`'s bytes end with `p`'s (reversed UTF-8 views step a byte per call).
+    static func hasSuffix(_ s: String, _ p: String) -> Bool {
+        let n = s.utf8.count, m = p.utf8.count
+        return m <= n && bytesEqual(s, at: n - m, p)
+    }
+
+    /// Whether the bytes of `s` from `offset` on start with those of `p` (which must fit).
+    private static func bytesEqual(_ s: String, at offset: Int, _ p: String) -> Bool {
+        let m = p.utf8.count
+        if m == 0 { return true }
+        var a = s, b = p
+        return a.withUTF8 { x in b.withUTF8 { y in memcmp(x.baseAddress! + offset, y.baseAddress!, m) == 0 } }
+    }
+
     @inline(__always)
     static func hash(_ s: String, into hasher: inout Hasher) {
         let u = s.utf8

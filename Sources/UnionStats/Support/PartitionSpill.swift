@@ -55,12 +55,20 @@ final class PartitionSpill {
     }
 
     private func number(_ partition: String) -> Int {
-        if let known = numbers[partition] { return known }
-        let n = buffers.count
-        numbers[partition] = n
-        buffers.append([])
+        // A page's figures mostly share a month: the last partition, by bytes, before hashing the name.
+        if let last = lastPartition, ByteString.equal(last.name, partition) { return last.number }
+        let n: Int
+        if let known = numbers[partition] {
+            n = known
+        } else {
+            n = buffers.count
+            numbers[partition] = n
+            buffers.append([])
+        }
+        lastPartition = (partition, n)
         return n
     }
+    private var lastPartition: (name: String, number: Int)?
 
     /// One record in the scratch format, appended to `bytes`.
     static func encode(_ fields: [String], into bytes: inout [UInt8]) {
@@ -111,6 +119,7 @@ final class PartitionSpill {
     /// three times over (bytes, fields, figures) when the month was large.
     func take(_ partition: String, _ body: ([String]) throws -> Void) throws {
         guard let n = numbers.removeValue(forKey: partition) else { return }
+        lastPartition = nil
         let p = path(n)
         let file = try fileBytes(p)
         unlink(p)
@@ -187,6 +196,7 @@ final class PartitionSpill {
     func remove() {
         buffers = []
         numbers = [:]
+        lastPartition = nil
         if let names = try? FilePaths.list(directory) {
             for name in names { unlink(FilePaths.join(directory, name)) }
         }

@@ -38,3 +38,22 @@ struct ScalarTable: Sendable {
         }
     }
 }
+
+/// A dictionary from scalars to values for the tables the figure scanner reads at
+/// nearly every scalar: a `ScalarTable` probe instead of hashing each scalar with SipHash.
+struct ScalarMap<Value: Sendable>: Sendable {
+    private let table: ScalarTable
+    private let values: [Value]
+
+    init(_ dictionary: [Unicode.Scalar: Value]) {
+        let keys = Array(dictionary.keys)
+        table = ScalarTable(keys)
+        values = keys.map { dictionary[$0]! }
+    }
+
+    @inline(__always)
+    subscript(_ c: Unicode.Scalar) -> Value? {
+        guard let i = table.index(of: c) else { return nil }
+        return values[i]
+    }
+}

@@ -136,7 +136,7 @@ enum TextClasses {
     /// `hasPrefix` with `allPlain(s)` given, for several tests of one string.
     static func hasPrefix(_ s: String, _ p: String, plain: Bool) -> Bool {
         guard plain, allPlain(p) else { return s.hasPrefix(p) }
-        return s.utf8.starts(with: p.utf8)
+        return ByteString.hasPrefix(s, p)
     }
 
     /// `s.hasSuffix(p)`, comparing bytes when both are plain.
@@ -145,7 +145,7 @@ enum TextClasses {
     /// `hasSuffix` with `allPlain(s)` given, for several tests of one string.
     static func hasSuffix(_ s: String, _ p: String, plain: Bool) -> Bool {
         guard plain, allPlain(p) else { return s.hasSuffix(p) }
-        return s.utf8.reversed().starts(with: p.utf8.reversed())
+        return ByteString.hasSuffix(s, p)
     }
 
     static func allPlain(_ text: ArraySlice<Unicode.Scalar>) -> Bool {

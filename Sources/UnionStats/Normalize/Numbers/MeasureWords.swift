@@ -44,7 +44,7 @@ enum MeasureWords {
         "个季度", "个年头", "个学期", "个晚上", "个白天", "个周末", "个春秋", "个世纪",
     ]
 
-    static let table: [Unicode.Scalar: [Entry]] = {
+    static let table = ScalarMap<[Entry]>({
         var t: [Unicode.Scalar: [Entry]] = [:]
         func add(_ w: String, _ unit: String, _ kind: Kind) {
             let s = w.scalarArray
@@ -58,7 +58,7 @@ enum MeasureWords {
         for w in durationWords { add(w, w, .duration) }
         for k in t.keys { t[k]!.sort { $0.word.count > $1.word.count } }
         return t
-    }()
+    }())
 
     /// The longest measure word starting at `i`.
     static func match(_ s: ScalarString, at i: Int) -> Entry? {
@@ -144,7 +144,7 @@ enum MeasureWords {
         return w.map { $0.scalarArray }.sorted { $0.count > $1.count }
     }()
 
-    static let perWordsByFirst: [Unicode.Scalar: [(ScalarString, String)]] = {
+    static let perWordsByFirst = ScalarMap<[(ScalarString, String)]>({
         var t: [Unicode.Scalar: [(ScalarString, String)]] = [:]
         for w in perWords {
             var v = String.UnicodeScalarView()
@@ -155,7 +155,7 @@ enum MeasureWords {
             t[w[0], default: []].append((w, word))
         }
         return t
-    }()
+    }())
 
     /// The per-word starting at `i` (after 每): `个月` gives `月`, `个季度` gives `季度`.
     static func perWord(_ s: ScalarString, at i: Int) -> String? {

@@ -85,7 +85,7 @@ enum NotAFigure {
         "一户户", "一家家", "一场场", "一副副", "一辆辆", "一座座", "一所所", "一间间", "一块块", "一对对", "一首首",
     ]
 
-    static let phraseTable: [Unicode.Scalar: [(ScalarString, Int)]] = {
+    static let phraseTable = ScalarMap<[(ScalarString, Int)]>({
         var t: [Unicode.Scalar: [(ScalarString, Int)]] = [:]
         for p in setPhrases {
             let s = p.scalarArray
@@ -94,7 +94,7 @@ enum NotAFigure {
             }
         }
         return t
-    }()
+    }())
 
     /// Whether the numeral at `i` belongs to a set phrase.
     static func isSetPhrase(_ s: ScalarString, numberStart i: Int, numberEnd e: Int) -> Bool {

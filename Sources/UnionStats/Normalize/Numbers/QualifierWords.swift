@@ -43,11 +43,11 @@ enum QualifierWords {
     }()
 
     /// The prefixes indexed by their last scalar, longest first, so that each position costs one lookup.
-    static let byLast: [Unicode.Scalar: [Prefix]] = {
+    static let byLast = ScalarMap<[Prefix]>({
         var t: [Unicode.Scalar: [Prefix]] = [:]
         for p in prefixes { t[p.word[p.word.count - 1], default: []].append(p) }
         return t
-    }()
+    }())
 
     /// Words that may link a qualifier to its number (最高为, 最高可达, 超过了).
     static let linkWords: [ScalarString] = ["为", "為", "是", "达", "達", "达到", "達到", "可达", "可達", "可达到", "可", "可以", "能", "能达到", "有", "了", "在", "占", "佔"]
