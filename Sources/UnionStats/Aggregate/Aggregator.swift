@@ -63,7 +63,7 @@ public struct Aggregator {
         if let known = chains[regionKey] {
             places = known
         } else {
-            places = Rollup.chain(path: f.region.path, code: f.region.code)
+            places = RollupChains.shared.chain(regionKey)
             chains[regionKey] = places
         }
         if places.isEmpty {
@@ -177,5 +177,29 @@ extension MonthlyRow {
         c = ByteString.compare(a.unit, b.unit)
         if c != 0 { return c < 0 }
         return TableSort.less(a.kind.rawValue, b.kind.rawValue)
+    }
+}
+
+/// `Rollup.chain` of the regions any aggregator of the process has met: a month's
+/// aggregator (one per month, for the tables and for the reports) met the same few
+/// thousand places as the month before, and made each chain again. Bounded: region
+/// paths come from the gazetteer.
+final class RollupChains: @unchecked Sendable {
+    static let shared = RollupChains()
+    static let limit = 200_000
+    private let lock = NSLock()
+    private var chains: [ByteStringPair: [RegionRow]] = [:]
+
+    /// The chain of `region` (path, code).
+    func chain(_ region: ByteStringPair) -> [RegionRow] {
+        lock.lock()
+        let known = chains[region]
+        lock.unlock()
+        if let known { return known }
+        let made = Rollup.chain(path: region.first, code: region.second)
+        lock.lock()
+        if chains.count < RollupChains.limit { chains[region] = made }
+        lock.unlock()
+        return made
     }
 }
