@@ -49,6 +49,24 @@ public final class CSVWriter {
     public func abandon() { sink.abandon() }
 
     private func appendRow(_ fields: [String], guardFormulas: Bool) {
+        CSVWriter.appendRow(fields, guardFormulas: guardFormulas, numeric: numeric, encoding: encoding, into: &buffer)
+    }
+
+    /// Rows alone, as `write` encodes them (no preamble, no header): for rows encoded on a
+    /// worker thread and spliced into a file whose head was written once. `numeric[i]`:
+    /// column `i` is never guarded.
+    static func encodeRows(_ rows: [[String]], numeric: [Bool], encoding: CSVEncoding) -> [UInt8] {
+        var out: [UInt8] = []
+        for r in rows {
+            precondition(r.count == numeric.count, "CSV row has \(r.count) fields, header has \(numeric.count)")
+            appendRow(r, guardFormulas: true, numeric: numeric, encoding: encoding, into: &out)
+        }
+        return out
+    }
+
+    /// One row into `buffer` (a local, not the stored buffer: no exclusivity check per append).
+    private static func appendRow(_ fields: [String], guardFormulas: Bool, numeric: [Bool], encoding: CSVEncoding,
+                                  into buffer: inout [UInt8]) {
         for (i, field) in fields.enumerated() {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
             let guarded = guardFormulas && !numeric[i] && CSVWriter.looksLikeFormula(field)

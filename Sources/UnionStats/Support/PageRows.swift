@@ -24,6 +24,10 @@ public struct PageRowsCodec: Sendable {
     public let articlesHead: [UInt8]
     public let rejectsHead: [UInt8]
 
+    /// Which columns are numeric (never guarded), by column index.
+    static let figuresNumeric = Figure.columns.map { Figure.numericColumns.contains($0) }
+    static let articlesNumeric = NormalizeStage.articleColumns.map { PageRowsCodec.articleNumeric.contains($0) }
+
     public init(encoding: CSVEncoding) {
         self.encoding = encoding
         figuresHead = PageRowsCodec.encode([], header: Figure.columns, numeric: Figure.numericColumns, encoding: encoding)
@@ -44,12 +48,10 @@ public struct PageRowsCodec: Sendable {
         var rows = PageRows()
         rows.doc = doc
         if !r.figures.isEmpty {
-            rows.figures = Array(PageRowsCodec.encode(r.figures.map(\.fields), header: Figure.columns,
-                                                      numeric: Figure.numericColumns, encoding: encoding).dropFirst(figuresHead.count))
+            rows.figures = CSVWriter.encodeRows(r.figures.map(\.fields), numeric: PageRowsCodec.figuresNumeric, encoding: encoding)
         }
         if !r.articles.isEmpty {
-            rows.articles = Array(PageRowsCodec.encode(r.articles, header: NormalizeStage.articleColumns,
-                                                       numeric: PageRowsCodec.articleNumeric, encoding: encoding).dropFirst(articlesHead.count))
+            rows.articles = CSVWriter.encodeRows(r.articles, numeric: PageRowsCodec.articlesNumeric, encoding: encoding)
         }
         if !r.rejects.isEmpty {
             rows.rejects = rejectBytes(r.rejects)
