@@ -71,7 +71,16 @@ public final class ReportsBuilder {
     /// month is made, not gathered as figures arrive: a set per page would grow with the corpus.
     static func pages(of figures: [FigureRoute: [Figure]]) -> Set<PageContext> {
         var pages = Set<PageContext>()
-        for list in figures.values { for f in list { pages.insert(PageContext(f)) } }
+        for list in figures.values {
+            // A page's figures come together (page order): one insert (three strings hashed) per run.
+            var last = -1
+            for i in list.indices {
+                if last >= 0, ByteString.equal(list[last].doc, list[i].doc), ByteString.equal(list[last].published, list[i].published),
+                   ByteString.equal(list[last].source, list[i].source) { continue }
+                pages.insert(PageContext(list[i]))
+                last = i
+            }
+        }
         return pages
     }
 
