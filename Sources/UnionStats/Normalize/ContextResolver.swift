@@ -53,7 +53,7 @@ public struct ContextResolver: Sendable {
     /// figure's sentence up to the figure.
     static func kind(unit: String, metric: String, dictionary: MetricKind?, label: String,
                      before: ArraySlice<Unicode.Scalar>) -> MetricKind {
-        if unit == "%" || unit == "％" || TextClasses.hasSuffix(metric, "率") { return .rate }
+        if TextClasses.isPercent(unit) || TextClasses.hasSuffix(metric, "率") { return .rate }
         if let k = dictionary { return k }
         let labelPlain = TextClasses.allPlain(label)
         let stateLabel = stateLabels.contains { TextClasses.hasPrefix(label, $0, plain: labelPlain) }

@@ -48,7 +48,7 @@ extension ArticleContext {
         }
         guard let p = phrase else { return (Period(), nil) }
         // 3月5日举办…，当天有412人…: 当天 is the day named before it in the paragraph.
-        if ArticleContext.sameDayWords.contains(where: { $0 == p.label }),
+        if ArticleContext.isSameDayWord(p.label),
            let d = times.last(where: { t in
                guard t.end <= p.start, case .date(let c, nil) = t.kind else { return false }
                return c.day != nil
@@ -61,6 +61,12 @@ extension ArticleContext {
     }
 
     static let sameDayWords = ["当天", "当日", "同日", "同一天"]
+
+    /// `sameDayWords.contains(label)`: by bytes for a plain label (then equal text is equal bytes).
+    static func isSameDayWord(_ label: String) -> Bool {
+        if sameDayWords.contains(where: { ByteString.equal($0, label) }) { return true }
+        return !TextClasses.allPlain(label) && sameDayWords.contains(label)
+    }
 
     // MARK: - organization
 

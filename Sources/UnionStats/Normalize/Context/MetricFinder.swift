@@ -93,12 +93,13 @@ enum MetricFinder {
         // 兰州市总工会已先后三次开展…: the owner is not the counted thing.
         if let b = before, isOrganizationName(b.text), opensClause(t, b.start, times) { before = nil }
         // 会员人数达到385万人，比上年增长6.8%: a rate of change names what changed.
-        if unit == "%" || unit == "％", let b = before, isChangeOnly(b.text), let p = previousInSentence ?? previous, !isChangeOnly(p.text) {
+        let percent = TextClasses.isPercent(unit)
+        if percent, let b = before, isChangeOnly(b.text), let p = previousInSentence ?? previous, !isChangeOnly(p.text) {
             return MetricSpan(text: p.text + b.text, start: -1, end: -1)
         }
-        if unit == "%" || unit == "％", let b = before { return b }
+        if percent, let b = before { return b }
         // 投入经费约80万元建设职工书屋: a verb after a sum says what it is for.
-        if unit == "元", before != nil, TextClasses.wordAt(t, afterStart(t, raw.upperBound), purposeVerbs) != nil { return before }
+        if ByteString.equal(unit, "元"), before != nil, TextClasses.wordAt(t, afterStart(t, raw.upperBound), purposeVerbs) != nil { return before }
         if let a = after { return a }
         if let g = nounInsideRaw(t, raw) { return g }
         if let b = before { return b }

@@ -130,6 +130,10 @@ enum TextClasses {
         }
     }
 
+    /// A unit of `%` or `％`. Units are the measure-word table's own (plain) strings, so
+    /// bytes decide: `==` on non-ASCII text took the normalizing path for every other unit.
+    static func isPercent(_ unit: String) -> Bool { ByteString.equal(unit, "%") || ByteString.equal(unit, "％") }
+
     /// `s.hasPrefix(p)`, comparing bytes when both are plain.
     static func hasPrefix(_ s: String, _ p: String) -> Bool { hasPrefix(s, p, plain: allPlain(s)) }
 
