@@ -142,4 +142,33 @@ final class AggregatorLabelTests: XCTestCase {
         XCTAssertEqual(row?.value, 53)
         XCTAssertEqual(row?.metric, "优秀奖、金奖、银奖、铜奖", "commonest first, then byte order; none left out")
     }
+
+    /// The byte layout `tableOrder` sorts by gives `sortLess`'s order: a field that is a
+    /// prefix of another sorts first, no level before province, and a NUL byte in a field
+    /// (which the layout cannot hold) falls back to the comparator.
+    func testTableOrderIsSortLessOrder() {
+        func row(_ month: String, _ region: String, _ level: RegionLevel?, _ metric: String, _ unit: String, _ kind: MetricKind) -> MonthlyRow {
+            MonthlyRow(key: MonthlyKey(month: month, region: region, level: level, metric: metric, unit: unit, kind: kind),
+                       regionCode: "", metric: metric, metricID: "", value: 1, figures: 1, qualifiers: [.exact], docs: [], docCount: 0,
+                       sources: [], sourceCount: 0, direct: true)
+        }
+        var rows: [MonthlyRow] = []
+        for month in ["2020-11", "2020-1", "2020-11x"] {
+            for region in ["", "北京市", "北京市/朝阳区", "北京市-X", "北"] {
+                for level in [nil, RegionLevel.province, .street] {
+                    for (metric, unit) in [("场次", "场"), ("场", "场次"), ("m.talks", "人"), ("", "")] {
+                        for kind in [MetricKind.flow, .level] { rows.append(row(month, region, level, metric, unit, kind)) }
+                    }
+                }
+            }
+        }
+        rows.shuffle()
+        let expected = rows.indices.sorted { MonthlyRow.sortLess(rows[$0].key, rows[$1].key) }.map { rows[$0].key }
+        XCTAssertEqual(MonthlyRow.tableOrder(rows).map { rows[$0].key }, expected)
+        var withNUL = rows
+        withNUL.append(row("2020-11", "北京\u{0}市", nil, "场", "场", .flow))
+        withNUL.append(row("2020-11", "北京", nil, "场", "场", .flow))
+        let expectedNUL = withNUL.indices.sorted { MonthlyRow.sortLess(withNUL[$0].key, withNUL[$1].key) }.map { withNUL[$0].key }
+        XCTAssertEqual(MonthlyRow.tableOrder(withNUL).map { withNUL[$0].key }, expectedNUL)
+    }
 }
