@@ -109,6 +109,11 @@ public struct Aggregator {
         }
     }
 
+    /// The qualifiers of each set of `bit`s, in raw-value order (as rows list them), made once.
+    static let qualifierLists: [[Qualifier]] = (0..<64).map { bits in
+        Qualifier.allCases.filter { UInt8(bits) & Aggregator.bit($0) != 0 }.sorted { $0.rawValue < $1.rawValue }
+    }
+
     @inline(__always)
     static func bit(_ q: Qualifier) -> UInt8 {
         switch q {
@@ -133,20 +138,24 @@ public struct Aggregator {
         let rows = cells.map { key, cell -> MonthlyRow in
             // The metric's name: its wordings, most frequent first (ties by byte order), so a
             // total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
-            let wordings = cell.metricTexts.counts.sorted { a, b in
-                a.count != b.count ? a.count > b.count : TableSort.less(a.text, b.text)
-            }.map(\.text)
-            // 沟通会 is a wording of 职工沟通会; 金奖 and 优秀奖 are two things.
-            var distinct: [String] = []
-            for w in wordings where !distinct.contains(where: { $0.contains(w) || w.contains($0) }) {
-                distinct.append(w)
+            let metric: String
+            if cell.metricTexts.counts.count == 1 {
+                metric = cell.metricTexts.counts[0].text   // most cells: one wording, which names the row
+            } else {
+                let wordings = cell.metricTexts.counts.sorted { a, b in
+                    a.count != b.count ? a.count > b.count : TableSort.less(a.text, b.text)
+                }.map(\.text)
+                // 沟通会 is a wording of 职工沟通会; 金奖 and 优秀奖 are two things.
+                var distinct: [String] = []
+                for w in wordings where !distinct.contains(where: { $0.contains(w) || w.contains($0) }) {
+                    distinct.append(w)
+                }
+                metric = distinct.isEmpty ? key.metric
+                    : distinct.prefix(3).joined(separator: "、") + (distinct.count > 3 ? "等" : "")
             }
-            let metric = distinct.isEmpty ? key.metric
-                : distinct.prefix(3).joined(separator: "、") + (distinct.count > 3 ? "等" : "")
             return MonthlyRow(key: key, regionCode: cell.regionCode, metric: metric, metricID: cell.metricID,
                               value: cell.value, figures: cell.figures,
-                              qualifiers: Qualifier.allCases.filter { cell.qualifiers & Aggregator.bit($0) != 0 }
-                                  .sorted { $0.rawValue < $1.rawValue },
+                              qualifiers: Aggregator.qualifierLists[Int(cell.qualifiers)],
                               docs: cell.docs.items.map(\.text), docCount: cell.docs.count,
                               sources: cell.sources.items, sourceCount: cell.sources.count,
                               direct: cell.direct)
