@@ -53,6 +53,9 @@ public struct Gazetteer: Sendable {
     /// Codes of the divisions that can be parents (levels 1–3); townships are looked up by scanning.
     private var indexByCode: [String: Int] = [:]
     private var provinceOf: [Int] = []
+    /// `path(of:)` of the divisions of levels 1–3 ("" for townships): a figure's region
+    /// was its path joined again from the names of its ancestors.
+    private var parentPaths: [String] = []
     /// Whether an entry is named as one of the four municipalities (北京市 …).
     private var municipality: [Bool] = []
     // Names stored flat (one allocation for all) with their senses in linked lists.
@@ -110,6 +113,15 @@ public struct Gazetteer: Sendable {
 
     /// Names from province level: `北京市/朝阳区/三里屯街道`.
     public func path(of entry: Int) -> String {
+        // Kept for the divisions that can be parents; a township's is its county's and its name.
+        let kept = parentPaths[entry]
+        if !kept.isEmpty { return kept }
+        let parent = entries[entry].parent
+        if parent >= 0, !parentPaths[parent].isEmpty { return parentPaths[parent] + "/" + entries[entry].name }
+        return builtPath(of: entry)
+    }
+
+    private func builtPath(of entry: Int) -> String {
         // Ancestors first, appended into one string of the right size.
         var chain: [Int] = []
         var bytes = 0
@@ -128,6 +140,7 @@ public struct Gazetteer: Sendable {
     public mutating func reserve(entries n: Int, names: Int) {
         entries.reserveCapacity(n)
         provinceOf.reserveCapacity(n)
+        parentPaths.reserveCapacity(n)
         municipality.reserveCapacity(n)
         groupByHash.reserveCapacity(names)
         prefixHashes.reserveCapacity(names * 2)
@@ -153,6 +166,8 @@ public struct Gazetteer: Sendable {
         provinceOf.append(parent >= 0 ? provinceOf[parent] : i)
         municipality.append(RegionResolver.municipalities.contains(name))
         if level < 4 { indexByCode[code] = i }
+        parentPaths.append("")
+        if level < 4 { parentPaths[i] = path(of: i) }
         return i
     }
 
