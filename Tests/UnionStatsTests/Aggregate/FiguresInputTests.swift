@@ -55,4 +55,25 @@ final class FiguresInputTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir + "/gb/tables").sorted(),
                        AggregateStage.tableNames.sorted(), "the transcoded copy is removed")
     }
+
+    /// `asReadBack` works on the figure field by field; its definition is the fields as
+    /// written, read back. Every text field takes formula-like, guard-like and plain text.
+    func testReadBackFieldByFieldIsTheFieldsReadBack() {
+        let texts = ["", "职工沟通会", "=1+1", "-5场", "+86", "@工会", "\t表", "\r行", "'=已防护", "'普通", "''=x", "'", "a'=b"]
+        let values: [(Decimal, Decimal?)] = [(0, nil), (Decimal(string: "679000")!, nil), (Decimal(string: "0.1234567")!, nil),
+                                              (Decimal(string: "2")!, Decimal(string: "4")!), (Decimal(string: "-3.5")!, Decimal(string: "12.0000001")!)]
+        var checked = 0
+        for (k, t) in texts.enumerated() {
+            for (v, vMax) in values {
+                let other = texts[(k + 3) % texts.count]
+                let f = Figure(doc: t.isEmpty ? "a.txt" : t, article: k, headline: t, published: other, source: t, line: k + 1,
+                               raw: t, quantity: Quantity(value: v, valueMax: vMax, unit: other, qualifier: Qualifier.allCases[k % 6], per: t),
+                               metric: other, metricID: t, kind: MetricKind.allCases[k % 3], region: Region(path: t, code: other),
+                               organization: t, period: Period(label: t, start: other, end: t, month: other), sentence: t)
+                XCTAssertEqual(FiguresInput.asReadBack(f), FiguresInput.asReadBackThroughFields(f), "text \(t.debugDescription), value \(v)")
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, texts.count * values.count)
+    }
 }
