@@ -8,7 +8,7 @@ public final class CSVWriter {
     private let numeric: [Bool]
     private let encoding: CSVEncoding
     private let sink: OutputFile
-    private var buffer: [UInt8] = []
+    private let buffer = ByteArena(capacity: 1 << 17)
 
     /// Opens `path` for writing (to a temporary file, renamed on `close()`),
     /// and writes the preamble and header. `numericColumns` are never guarded.
@@ -22,7 +22,7 @@ public final class CSVWriter {
         self.numeric = header.map { numericColumns.contains($0) }
         self.encoding = encoding
         self.sink = sink
-        buffer.append(contentsOf: encoding.preamble)
+        buffer.append(encoding.preamble)
         appendRow(header, guardFormulas: false)
     }
 
@@ -31,8 +31,8 @@ public final class CSVWriter {
         precondition(fields.count == header.count, "CSV row has \(fields.count) fields, header has \(header.count)")
         appendRow(fields, guardFormulas: true)
         if buffer.count >= 1 << 16 {
-            try sink.write(buffer)
-            buffer.removeAll(keepingCapacity: true)
+            try sink.write(buffer.array)
+            buffer.removeAll()
         }
     }
 
@@ -40,7 +40,7 @@ public final class CSVWriter {
     /// untouched when the bytes are the same. Returns true when it changed.
     @discardableResult
     public func close() throws -> Bool {
-        try sink.write(buffer)
+        try sink.write(buffer.array)
         buffer.removeAll()
         return try sink.commit()
     }
@@ -49,24 +49,24 @@ public final class CSVWriter {
     public func abandon() { sink.abandon() }
 
     private func appendRow(_ fields: [String], guardFormulas: Bool) {
-        CSVWriter.appendRow(fields, guardFormulas: guardFormulas, numeric: numeric, encoding: encoding, into: &buffer)
+        CSVWriter.appendRow(fields, guardFormulas: guardFormulas, numeric: numeric, encoding: encoding, into: buffer)
     }
 
     /// Rows alone, as `write` encodes them (no preamble, no header): for rows encoded on a
     /// worker thread and spliced into a file whose head was written once. `numeric[i]`:
     /// column `i` is never guarded.
     static func encodeRows(_ rows: [[String]], numeric: [Bool], encoding: CSVEncoding) -> [UInt8] {
-        var out: [UInt8] = []
+        let out = ByteArena()
         for r in rows {
             precondition(r.count == numeric.count, "CSV row has \(r.count) fields, header has \(numeric.count)")
-            appendRow(r, guardFormulas: true, numeric: numeric, encoding: encoding, into: &out)
+            appendRow(r, guardFormulas: true, numeric: numeric, encoding: encoding, into: out)
         }
-        return out
+        return out.array
     }
 
-    /// One row into `buffer` (a local, not the stored buffer: no exclusivity check per append).
+    /// One row into `buffer`.
     private static func appendRow(_ fields: [String], guardFormulas: Bool, numeric: [Bool], encoding: CSVEncoding,
-                                  into buffer: inout [UInt8]) {
+                                  into buffer: ByteArena) {
         for (i, field) in fields.enumerated() {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
             let guarded = guardFormulas && !numeric[i] && CSVWriter.looksLikeFormula(field)
@@ -76,16 +76,18 @@ public final class CSVWriter {
                 // The common case: UTF-8 text copied straight from the string's storage.
                 let copied = field.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
                     guard !CSVWriter.needsQuoting(bytes) else { return false }
-                    buffer.append(contentsOf: bytes)
+                    buffer.append(bytes)
                     return true
                 }
                 if copied == true { continue }
             }
             let bytes = encoding.encode(guarded ? "'" + field : field)
             if CSVWriter.needsQuoting(bytes) || lone {
-                libcsvQuote(bytes, into: &buffer)
+                var quoted: [UInt8] = []
+                libcsvQuote(bytes, into: &quoted)
+                buffer.append(quoted)
             } else {
-                buffer.append(contentsOf: bytes)
+                buffer.append(bytes)
             }
         }
         buffer.append(0x0D)
@@ -110,9 +112,12 @@ public final class CSVWriter {
 
     static func needsQuoting<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
         guard let first = bytes.first else { return false }
+        // Bits 0x0A, 0x0D, 0x22 and 0x2C: LF, CR, " and , are all below 0x2D, so most bytes
+        // (all of CJK text's) take one compare.
+        let quoted: UInt64 = (1 << 0x0A) | (1 << 0x0D) | (1 << 0x22) | (1 << 0x2C)
         var last = first
         for b in bytes {
-            if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { return true }
+            if b < 0x2D, (quoted >> UInt64(b)) & 1 != 0 { return true }
             last = b
         }
         return first == 0x20 || last == 0x20
