@@ -2,7 +2,18 @@
 import Glibc
 #endif
 
-/// A growable run of bytes for the CSV writer's inner loop, appended to by memcpy:
+/// Where encoders append bytes: an array, or a `ByteArena`.
+protocol ByteAppending {
+    mutating func appendByte(_ byte: UInt8)
+    mutating func appendBytes(_ bytes: UnsafeRawBufferPointer)
+}
+
+extension Array: ByteAppending where Element == UInt8 {
+    mutating func appendByte(_ byte: UInt8) { append(byte) }
+    mutating func appendBytes(_ bytes: UnsafeRawBufferPointer) { append(contentsOf: bytes) }
+}
+
+/// A growable run of bytes for the encoders' inner loops, appended to by memcpy:
 /// `Array.append(contentsOf:)` cost about a hundred instructions per field through
 /// its generic copy, and a row has 23 fields.
 final class ByteArena {
@@ -37,7 +48,10 @@ final class ByteArena {
     }
 
     @inline(__always)
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(raw: UnsafeRawBufferPointer(bytes)) }
+
+    @inline(__always)
+    func append(raw bytes: UnsafeRawBufferPointer) {
         guard let from = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count)
         memcpy(base + count, from, bytes.count)
@@ -46,8 +60,18 @@ final class ByteArena {
 
     func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
 
+    /// The bytes so far, borrowed for `body`.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// The bytes so far, as an array.
     var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     func removeAll() { count = 0 }
+}
+
+extension ByteArena: ByteAppending {
+    func appendByte(_ byte: UInt8) { append(byte) }
+    func appendBytes(_ bytes: UnsafeRawBufferPointer) { append(raw: bytes) }
 }

@@ -38,12 +38,15 @@ final class PartitionSpill {
     func add(_ fields: [String], to partition: String) throws {
         precondition(!sealed, "PartitionSpill.add after seal")
         let n = number(partition)
-        let before = buffers[n].count
-        // Appended in place: copying the buffer out and back copied it on every record.
-        PartitionSpill.encode(fields, into: &buffers[n])
-        buffered += buffers[n].count - before
+        // Encoded into a reused arena and appended once: an array append per field cost more than the field.
+        scratch.removeAll()
+        var arena = scratch
+        PartitionSpill.encode(fields, into: &arena)
+        arena.withBytes { buffers[n].append(contentsOf: $0) }
+        buffered += arena.count
         if buffered >= flushSize { try flushAll() }
     }
+    private let scratch = ByteArena()
 
     /// Appends records already in this format (`encode`'s bytes, whole records) to `partition`.
     func add(encoded records: ArraySlice<UInt8>, to partition: String) throws {
@@ -71,24 +74,24 @@ final class PartitionSpill {
     private var lastPartition: (name: String, number: Int)?
 
     /// One record in the scratch format, appended to `bytes`.
-    static func encode(_ fields: [String], into bytes: inout [UInt8]) {
+    static func encode<Sink: ByteAppending>(_ fields: [String], into bytes: inout Sink) {
         for field in fields { append(field, to: &bytes) }
-        bytes.append(0x1E)
+        bytes.appendByte(0x1E)
     }
 
     /// Appends one field's bytes (0x1F and 0x1E, which end fields and records, become spaces).
-    static func appendField(_ field: UnsafeRawBufferPointer, to bytes: inout [UInt8]) {
+    static func appendField<Sink: ByteAppending>(_ field: UnsafeRawBufferPointer, to bytes: inout Sink) {
         // memchr finds most fields free of both bytes without a loop here.
         if let base = field.baseAddress, memchr(base, 0x1F, field.count) != nil || memchr(base, 0x1E, field.count) != nil {
-            for b in field { bytes.append(b == 0x1F || b == 0x1E ? 0x20 : b) }
+            for b in field { bytes.appendByte(b == 0x1F || b == 0x1E ? 0x20 : b) }
         } else {
-            bytes.append(contentsOf: field)
+            bytes.appendBytes(field)
         }
-        bytes.append(0x1F)
+        bytes.appendByte(0x1F)
     }
 
     @inline(__always)
-    private static func append(_ field: String, to bytes: inout [UInt8]) {
+    private static func append<Sink: ByteAppending>(_ field: String, to bytes: inout Sink) {
         let done: Void? = field.utf8.withContiguousStorageIfAvailable { appendField(UnsafeRawBufferPointer($0), to: &bytes) }
         if done == nil {
             var copy = field
@@ -163,33 +166,49 @@ final class PartitionSpill {
     private static func forEachRecord(_ bytes: [UInt8], whereLastFieldIs last: String?,
                                       _ body: ([String]) throws -> Void) throws {
         let wanted = last.map { Array($0.utf8) + [0x1F, 0x1E] }
-        var fields: [String] = []
-        var start = 0
-        var recordStart = 0
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if let wanted, i == recordStart {
-                // Skip to the record's end unless it ends with the wanted last field.
-                guard let end = bytes[i...].firstIndex(of: 0x1E) else { break }
-                let from = end + 1 - wanted.count
-                if from < i || !bytes[from...end].elementsEqual(wanted) || (from > i && bytes[from - 1] != 0x1F) {
-                    i = end + 1
-                    recordStart = i
-                    start = i
-                    continue
+        try bytes.withUnsafeBufferPointer { buf in
+            var fields: [String] = []
+            // The record before: a page's figures come together, so most of a record's fields
+            // (doc, date, source, month, unit, route…) repeat it and reuse its strings.
+            var previous: [String] = []
+            var ranges: [Range<Int>] = [], previousRanges: [Range<Int>] = []
+            var start = 0
+            var recordStart = 0
+            var i = 0
+            while i < buf.count {
+                let b = buf[i]
+                if let wanted, i == recordStart {
+                    // Skip to the record's end unless it ends with the wanted last field.
+                    guard let end = buf[i...].firstIndex(of: 0x1E) else { break }
+                    let from = end + 1 - wanted.count
+                    if from < i || !buf[from...end].elementsEqual(wanted) || (from > i && buf[from - 1] != 0x1F) {
+                        i = end + 1
+                        recordStart = i
+                        start = i
+                        continue
+                    }
                 }
+                if b == 0x1F {
+                    let k = fields.count, r = start..<i
+                    if k < previousRanges.count, previousRanges[k].count == r.count,
+                       r.isEmpty || memcmp(buf.baseAddress! + previousRanges[k].lowerBound, buf.baseAddress! + r.lowerBound, r.count) == 0 {
+                        fields.append(previous[k])
+                    } else {
+                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self))
+                    }
+                    ranges.append(r)
+                    start = i + 1
+                } else if b == 0x1E {
+                    try body(fields)
+                    swap(&previous, &fields)
+                    swap(&previousRanges, &ranges)
+                    fields.removeAll(keepingCapacity: true)
+                    ranges.removeAll(keepingCapacity: true)
+                    start = i + 1
+                    recordStart = i + 1
+                }
+                i += 1
             }
-            if b == 0x1F {
-                fields.append(String(decoding: bytes[start..<i], as: UTF8.self))
-                start = i + 1
-            } else if b == 0x1E {
-                try body(fields)
-                fields.removeAll(keepingCapacity: true)
-                start = i + 1
-                recordStart = i + 1
-            }
-            i += 1
         }
     }
 
