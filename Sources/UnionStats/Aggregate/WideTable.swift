@@ -102,10 +102,12 @@ final class WideTable {
     /// so a line's names are those of its earliest month's row.
     private static func lines(of records: [[String]], monthIndex: [String: Int]) -> [Line] {
         var lines: [Line] = []
-        var index: [[String]: Int] = [:]
+        // Keys and months by their bytes (`ByteString`), as the monthly rows were made.
+        var index: [LineKey: Int] = [:]
+        var month: (text: String, index: Int?)? = nil
         // A record: region, code, level, metric key, metric, metric id, unit, value, month.
         for r in records {
-            let id = [r[0], r[2], r[3], r[6]]
+            let id = LineKey(region: r[0], level: r[2], metric: r[3], unit: r[6])
             let i: Int
             if let known = index[id] {
                 i = known
@@ -115,7 +117,9 @@ final class WideTable {
                 let level = RegionLevel(rawValue: r[2])?.rank ?? -1
                 lines.append(Line(lead: [r[0], r[1], r[2], r[4], r[5], r[6]], region: r[0], level: level, metric: r[3], unit: r[6]))
             }
-            if let m = monthIndex[r[8]] { lines[i].values.append((m, r[7])) }
+            // Records come month by month: the month's column is looked up when the month changes.
+            if month == nil || !ByteString.equal(month!.text, r[8]) { month = (r[8], monthIndex[r[8]]) }
+            if let m = month!.index { lines[i].values.append((m, r[7])) }
         }
         return lines.sorted { a, b in
             if !ByteString.equal(a.region, b.region) { return TableSort.less(a.region, b.region) }
@@ -123,5 +127,25 @@ final class WideTable {
             if !ByteString.equal(a.metric, b.metric) { return TableSort.less(a.metric, b.metric) }
             return TableSort.less(a.unit, b.unit)
         }
+    }
+}
+
+/// A wide.csv line's identity: region, level, metric key and unit, compared and hashed by bytes.
+private struct LineKey: Hashable {
+    var region: String
+    var level: String
+    var metric: String
+    var unit: String
+
+    static func == (a: LineKey, b: LineKey) -> Bool {
+        ByteString.equal(a.region, b.region) && ByteString.equal(a.level, b.level)
+            && ByteString.equal(a.metric, b.metric) && ByteString.equal(a.unit, b.unit)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        ByteString.hash(region, into: &hasher)
+        ByteString.hash(level, into: &hasher)
+        ByteString.hash(metric, into: &hasher)
+        ByteString.hash(unit, into: &hasher)
     }
 }
