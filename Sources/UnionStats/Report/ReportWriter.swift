@@ -174,20 +174,22 @@ public enum ReportWriter {
     /// (`MonthlyRow.sortLess`): what sorting them all and taking the first gives, as the
     /// order is total (no two rows share a key), without sorting hundreds of rows.
     static func largest(_ indices: [Int], of rows: [MonthlyRow]) -> [Int] {
-        func before(_ i: Int, _ j: Int) -> Bool {
-            let (a, b) = (rows[i], rows[j])
-            return a.value != b.value ? a.value > b.value : MonthlyRow.sortLess(a.key, b.key)
+        // Rows read in place (through the buffer): `rows[i]` copied two whole rows per comparison.
+        rows.withUnsafeBufferPointer { rows in
+            func before(_ i: Int, _ j: Int) -> Bool {
+                rows[i].value != rows[j].value ? rows[i].value > rows[j].value : MonthlyRow.sortLess(rows[i].key, rows[j].key)
+            }
+            var top: [Int] = []
+            top.reserveCapacity(chartTop + 1)
+            for i in indices {
+                if top.count == chartTop, !before(i, top[chartTop - 1]) { continue }
+                var at = top.count
+                while at > 0 && before(i, top[at - 1]) { at -= 1 }
+                top.insert(i, at: at)
+                if top.count > chartTop { top.removeLast() }
+            }
+            return top
         }
-        var top: [Int] = []
-        top.reserveCapacity(chartTop + 1)
-        for i in indices {
-            if top.count == chartTop, !before(i, top[chartTop - 1]) { continue }
-            var at = top.count
-            while at > 0 && before(i, top[at - 1]) { at -= 1 }
-            top.insert(i, at: at)
-            if top.count > chartTop { top.removeLast() }
-        }
-        return top
     }
 
     static func figureListSection(_ title: String, _ figures: [Figure], withPeriod: Bool, _ out: inout [UInt8]) {
@@ -203,9 +205,12 @@ public enum ReportWriter {
                          : ["地区", "指标", "数值", "单位", "说明", "来源"])
         // By region; within a region in page order.
         // Indices are sorted, not figures: moving whole figures costs a retain per field.
-        let order = figures.indices.sorted { a, b in
-            let (pa, pb) = (figures[a].region.path, figures[b].region.path)
-            return ByteString.equal(pa, pb) ? a < b : TableSort.less(pa, pb)
+        // Through the buffer: `figures[a]` copied a whole figure twice per comparison.
+        let order = figures.withUnsafeBufferPointer { buf in
+            buf.indices.sorted { a, b in
+                let c = ByteString.compare(buf[a].region.path, buf[b].region.path)
+                return c != 0 ? c < 0 : a < b
+            }
         }
         for i in order {
             let f = figures[i]
