@@ -60,14 +60,13 @@ final class PartitionSpill {
     private func number(_ partition: String) -> Int {
         // A page's figures mostly share a month: the last partition, by bytes, before hashing the name.
         if let last = lastPartition, ByteString.equal(last.name, partition) { return last.number }
-        let n: Int
         if let known = numbers[partition] {
-            n = known
-        } else {
-            n = buffers.count
-            numbers[partition] = n
-            buffers.append([])
+            lastPartition = (partition, known)
+            return known
         }
+        let n = buffers.count
+        numbers[partition] = n
+        buffers.append([])
         lastPartition = (partition, n)
         return n
     }
