@@ -31,7 +31,7 @@ public final class CSVWriter {
         precondition(fields.count == header.count, "CSV row has \(fields.count) fields, header has \(header.count)")
         appendRow(fields, guardFormulas: true)
         if buffer.count >= 1 << 16 {
-            try sink.write(buffer.array)
+            try buffer.withBytes { try sink.write(UnsafeRawBufferPointer($0)) }
             buffer.removeAll()
         }
     }
@@ -40,7 +40,7 @@ public final class CSVWriter {
     /// untouched when the bytes are the same. Returns true when it changed.
     @discardableResult
     public func close() throws -> Bool {
-        try sink.write(buffer.array)
+        try buffer.withBytes { try sink.write(UnsafeRawBufferPointer($0)) }
         buffer.removeAll()
         return try sink.commit()
     }

@@ -57,23 +57,18 @@ public final class OutputFile {
         return "\(dir).\(name).tmp\(getpid())"
     }
 
-    public func write(_ bytes: [UInt8]) throws {
-        if memory != nil { memory!.append(contentsOf: bytes); return }
-        guard let file else { return }
-        if bytes.isEmpty { return }
-        let n = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        if n != bytes.count {
-            throw CSVError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-        }
-    }
+    public func write(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try write($0) } }
 
     public func write(_ text: String) throws { try write(Array(text.utf8)) }
 
     /// Writes bytes held elsewhere without copying them into an array.
-    public func write(_ bytes: ArraySlice<UInt8>) throws {
+    public func write(_ bytes: ArraySlice<UInt8>) throws { try bytes.withUnsafeBytes { try write($0) } }
+
+    /// Writes bytes held elsewhere (an array's, a `ByteArena`'s) without copying them first.
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
         if memory != nil { memory!.append(contentsOf: bytes); return }
-        guard let file, !bytes.isEmpty else { return }
-        let n = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        guard let file, let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        let n = fwrite(base, 1, bytes.count, file)
         if n != bytes.count {
             throw CSVError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
