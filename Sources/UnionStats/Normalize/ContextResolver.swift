@@ -45,7 +45,7 @@ public struct ContextResolver: Sendable {
         }
     }
 
-    static let stateLabels = ["目前", "现在", "当前", "如今", "现有", "截至", "截止", "至今", "到目前为止"]
+    static let stateLabels = LiteralWords(["目前", "现在", "当前", "如今", "现有", "截至", "截止", "至今", "到目前为止"])
     static let stateWords = ["在档", "现有", "共有", "已有", "达到", "现存", "在册", "入库", "拥有"].map { Array($0.unicodeScalars) }
 
     /// rate for % and 率; the dictionary's kind; else level for a state at a
@@ -55,8 +55,7 @@ public struct ContextResolver: Sendable {
                      before: ArraySlice<Unicode.Scalar>) -> MetricKind {
         if TextClasses.isPercent(unit) || TextClasses.hasSuffix(metric, "率") { return .rate }
         if let k = dictionary { return k }
-        let labelPlain = TextClasses.allPlain(label)
-        let stateLabel = stateLabels.contains { TextClasses.hasPrefix(label, $0, plain: labelPlain) }
+        let stateLabel = stateLabels.anyPrefix(of: label)
         let m = TextClasses.scalars(metric)[...]
         let beforePlain = TextClasses.allPlain(before), metricPlain = TextClasses.allPlain(m)
         func said(_ w: [Unicode.Scalar]) -> Bool {

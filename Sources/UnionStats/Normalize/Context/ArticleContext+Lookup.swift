@@ -48,7 +48,7 @@ extension ArticleContext {
         }
         guard let p = phrase else { return (Period(), nil) }
         // 3月5日举办…，当天有412人…: 当天 is the day named before it in the paragraph.
-        if ArticleContext.isSameDayWord(p.label),
+        if ArticleContext.sameDayWords.contains(p.label),
            let d = times.last(where: { t in
                guard t.end <= p.start, case .date(let c, nil) = t.kind else { return false }
                return c.day != nil
@@ -60,22 +60,15 @@ extension ArticleContext {
         return (PeriodResolver.resolve(p, published: published, pub), p)
     }
 
-    static let sameDayWords = ["当天", "当日", "同日", "同一天"]
-
-    /// `sameDayWords.contains(label)`: by bytes for a plain label (then equal text is equal bytes).
-    static func isSameDayWord(_ label: String) -> Bool {
-        if sameDayWords.contains(where: { ByteString.equal($0, label) }) { return true }
-        return !TextClasses.allPlain(label) && sameDayWords.contains(label)
-    }
+    static let sameDayWords = LiteralWords(["当天", "当日", "同日", "同一天"])
 
     // MARK: - organization
 
     func usable(_ o: Org) -> Bool { o.usable && o.name != nil }
 
-    static func isUnion(_ name: String) -> Bool {
-        let plain = TextClasses.allPlain(name)
-        return ["工会", "工会委员会", "工会联合会"].contains { TextClasses.hasSuffix(name, $0, plain: plain) }
-    }
+    static let unionEnds = LiteralWords(["工会", "工会委员会", "工会联合会"])
+
+    static func isUnion(_ name: String) -> Bool { unionEnds.anySuffix(of: name) }
 
     /// The nearest owner before the figure in its sentence; else the union of
     /// the place the sentence names (当天，朝阳区共开展… → 朝阳区总工会); else the
@@ -165,10 +158,10 @@ extension ArticleContext {
     }
 
     static func isNationalBody(_ name: String) -> Bool {
-        let plain = TextClasses.allPlain(name)
-        guard ["全国", "中华全国", "中国"].contains(where: { TextClasses.hasPrefix(name, $0, plain: plain) }) else { return false }
-        return ["工会", "互助会", "协会", "联合会"].contains { TextClasses.hasSuffix(name, $0, plain: plain) }
+        nationalStarts.anyPrefix(of: name) && nationalBodyEnds.anySuffix(of: name)
     }
+    static let nationalStarts = LiteralWords(["全国", "中华全国", "中国"])
+    static let nationalBodyEnds = LiteralWords(["工会", "互助会", "协会", "联合会"])
 
     /// 全国 in a clause makes it national, except in a title (全国劳模, 全国五一劳动奖章).
     static func isNational(_ t: ArraySlice<S>) -> Bool {

@@ -99,7 +99,7 @@ enum MetricFinder {
         }
         if percent, let b = before { return b }
         // 投入经费约80万元建设职工书屋: a verb after a sum says what it is for.
-        if ByteString.equal(unit, "元"), before != nil, TextClasses.wordAt(t, afterStart(t, raw.upperBound), purposeVerbs) != nil { return before }
+        if yuan.contains(unit), before != nil, TextClasses.wordAt(t, afterStart(t, raw.upperBound), purposeVerbs) != nil { return before }
         if let a = after { return a }
         if let g = nounInsideRaw(t, raw) { return g }
         if let b = before { return b }
@@ -112,19 +112,17 @@ enum MetricFinder {
     /// Verbs after a sum that say what it pays for.
     static let purposeVerbs = TextClasses.words(["建设", "用于", "购买", "购置", "添置", "改善", "支持", "资助", "帮扶",
                                                  "慰问", "救助", "补贴", "奖励", "打造", "修缮", "维修", "改造", "升级"])
-    static let organizationEnds = ["总工会", "工会", "委员会", "联合会", "公司", "集团", "协会", "互助会"]
+    static let yuan = LiteralWords(["元"])
+    static let organizationEnds = LiteralWords(["总工会", "工会", "委员会", "联合会", "公司", "集团", "协会", "互助会"])
 
-    static let organizationEndLengths = organizationEnds.map { $0.unicodeScalars.count }
-
-    /// Called for most figures: plain text (one character per scalar, the ends all plain)
-    /// is compared by bytes without testing the ends again.
+    /// A name that ends in one of `organizationEnds` and is longer than it.
     static func isOrganizationName(_ s: String) -> Bool {
-        guard TextClasses.allPlain(s) else {
-            let length = s.count
-            return organizationEnds.indices.contains { s.hasSuffix(organizationEnds[$0]) && length > organizationEndLengths[$0] }
+        // Plain text: one character per scalar.
+        let plain = TextClasses.allPlain(s)
+        let length = plain ? NormalizeStage.scalarCount(s) : s.count
+        return organizationEnds.words.indices.contains {
+            organizationEnds.isSuffix($0, of: s, plain: plain) && length > organizationEnds.lengths[$0]
         }
-        let length = NormalizeStage.scalarCount(s)
-        return organizationEnds.indices.contains { ByteString.hasSuffix(s, organizationEnds[$0]) && length > organizationEndLengths[$0] }
     }
 
     static let gapQualifiers = TextClasses.words(["不少于", "不低于", "不超过", "不多于", "至少", "最多", "最高", "最低", "超过"])

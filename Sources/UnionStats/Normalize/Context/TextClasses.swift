@@ -130,31 +130,68 @@ enum TextClasses {
         }
     }
 
-    /// A unit of `%` or `％`. Units are the measure-word table's own (plain) strings, so
-    /// bytes decide: `==` on non-ASCII text took the normalizing path for every other unit.
-    static func isPercent(_ unit: String) -> Bool { ByteString.equal(unit, "%") || ByteString.equal(unit, "％") }
+    static let percentUnits = LiteralWords(["%", "％"])
+
+    /// A unit of `%` or `％`.
+    static func isPercent(_ unit: String) -> Bool { percentUnits.contains(unit) }
 
     /// `s.hasPrefix(p)`, comparing bytes when both are plain.
-    static func hasPrefix(_ s: String, _ p: String) -> Bool { hasPrefix(s, p, plain: allPlain(s)) }
-
-    /// `hasPrefix` with `allPlain(s)` given, for several tests of one string.
-    static func hasPrefix(_ s: String, _ p: String, plain: Bool) -> Bool {
-        guard plain, allPlain(p) else { return s.hasPrefix(p) }
+    static func hasPrefix(_ s: String, _ p: String) -> Bool {
+        guard allPlain(s), allPlain(p) else { return s.hasPrefix(p) }
         return ByteString.hasPrefix(s, p)
     }
 
     /// `s.hasSuffix(p)`, comparing bytes when both are plain.
-    static func hasSuffix(_ s: String, _ p: String) -> Bool { hasSuffix(s, p, plain: allPlain(s)) }
-
-    /// `hasSuffix` with `allPlain(s)` given, for several tests of one string.
-    static func hasSuffix(_ s: String, _ p: String, plain: Bool) -> Bool {
-        guard plain, allPlain(p) else { return s.hasSuffix(p) }
+    static func hasSuffix(_ s: String, _ p: String) -> Bool {
+        guard allPlain(s), allPlain(p) else { return s.hasSuffix(p) }
         return ByteString.hasSuffix(s, p)
     }
 
     static func allPlain(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         for c in text where !isPlain(c) { return false }
         return true
+    }
+}
+
+/// Literal words that strings are tested against again and again (ends of organization
+/// names, same-day labels, units): `hasSuffix`, `hasPrefix` and `==` as `String` answers
+/// them, but each word's plainness is found once and a string's once per test, so for
+/// plain text (`TextClasses.isPlain`) bytes decide without normalizing.
+struct LiteralWords: Sendable {
+    let words: [String]
+    /// Scalars in each word.
+    let lengths: [Int]
+    private let plain: [Bool]
+
+    init(_ words: [String]) {
+        self.words = words
+        lengths = words.map { $0.unicodeScalars.count }
+        plain = words.map(TextClasses.allPlain)
+    }
+
+    /// Whether `s` ends with word `k`; `plain` is `TextClasses.allPlain(s)`.
+    func isSuffix(_ k: Int, of s: String, plain sPlain: Bool) -> Bool {
+        sPlain && plain[k] ? ByteString.hasSuffix(s, words[k]) : s.hasSuffix(words[k])
+    }
+
+    func isPrefix(_ k: Int, of s: String, plain sPlain: Bool) -> Bool {
+        sPlain && plain[k] ? ByteString.hasPrefix(s, words[k]) : s.hasPrefix(words[k])
+    }
+
+    func anySuffix(of s: String) -> Bool {
+        let p = TextClasses.allPlain(s)
+        return words.indices.contains { isSuffix($0, of: s, plain: p) }
+    }
+
+    func anyPrefix(of s: String) -> Bool {
+        let p = TextClasses.allPlain(s)
+        return words.indices.contains { isPrefix($0, of: s, plain: p) }
+    }
+
+    /// Whether `s` is one of the words.
+    func contains(_ s: String) -> Bool {
+        let p = TextClasses.allPlain(s)
+        return words.indices.contains { p && plain[$0] ? ByteString.equal(s, words[$0]) : s == words[$0] }
     }
 }
 
