@@ -15,9 +15,7 @@ public struct MetricDictionary: Sendable {
     /// (synonym, metric index), longest synonym first.
     private var patterns: [(text: String, metric: Int)] = []
     /// Pattern indexes by their first scalar.
-    private var byFirst: [[Int]] = []
-    private var firstTable = ScalarTable([])
-    private var firsts = ScalarSet([])
+    private var byFirst = ScalarMap<[Int]>([:])
     private var patternScalars: [[Unicode.Scalar]] = []
 
     public init(metrics: [Metric] = []) {
@@ -33,11 +31,7 @@ public struct MetricDictionary: Sendable {
             return la != lb ? la > lb : (a.text, a.metric) < (b.text, b.metric)
         }
         patternScalars = patterns.map { Array($0.text.unicodeScalars) }
-        let grouped = Dictionary(grouping: patterns.indices, by: { patternScalars[$0][0] })
-        let keys = Array(grouped.keys)
-        byFirst = keys.map { grouped[$0]! }
-        firstTable = ScalarTable(keys)
-        firsts = ScalarSet(keys)
+        byFirst = ScalarMap(grouping: Array(patterns.indices)) { patternScalars[$0][0] }
     }
 
     /// The metric whose longest synonym the phrase contains; nil when none.
@@ -45,8 +39,7 @@ public struct MetricDictionary: Sendable {
         let t = TextClasses.scalars(phrase)
         var best: Int? = nil  // index into patterns: smaller is longer (or earlier)
         for i in t.indices {
-            guard firsts.contains(t[i]), let g = firstTable.index(of: t[i]) else { continue }
-            let candidates = byFirst[g]
+            guard let candidates = byFirst[t[i]] else { continue }
             for p in candidates where best == nil || p < best! {
                 let w = patternScalars[p]
                 if i + w.count <= t.count, t[i..<(i + w.count)].elementsEqual(w) { best = p; break }

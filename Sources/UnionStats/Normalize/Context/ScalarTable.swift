@@ -39,21 +39,34 @@ struct ScalarTable: Sendable {
     }
 }
 
-/// A dictionary from scalars to values for the tables the figure scanner reads at
-/// nearly every scalar: a `ScalarTable` probe instead of hashing each scalar with SipHash.
+/// A dictionary from scalars to values for the tables read at nearly every scalar (word
+/// lists by first or last scalar, the scanner's measure words): a bitmap test rejects
+/// most scalars, the rest cost one `ScalarTable` probe, never a SipHash of the scalar.
 struct ScalarMap<Value: Sendable>: Sendable {
+    private let keys: ScalarSet
     private let table: ScalarTable
     private let values: [Value]
 
     init(_ dictionary: [Unicode.Scalar: Value]) {
-        let keys = Array(dictionary.keys)
-        table = ScalarTable(keys)
-        values = keys.map { dictionary[$0]! }
+        let order = Array(dictionary.keys)
+        keys = ScalarSet(order)
+        table = ScalarTable(order)
+        values = order.map { dictionary[$0]! }
+    }
+
+    /// Values grouped by a scalar of each, each group in the order of `items`.
+    init<Item>(grouping items: [Item], by key: (Item) -> Unicode.Scalar) where Value == [Item] {
+        var groups: [Unicode.Scalar: [Item]] = [:]
+        for item in items { groups[key(item), default: []].append(item) }
+        self.init(groups)
     }
 
     @inline(__always)
+    func contains(_ c: Unicode.Scalar) -> Bool { keys.contains(c) }
+
+    @inline(__always)
     subscript(_ c: Unicode.Scalar) -> Value? {
-        guard let i = table.index(of: c) else { return nil }
+        guard keys.contains(c), let i = table.index(of: c) else { return nil }
         return values[i]
     }
 }

@@ -202,46 +202,25 @@ struct WordList {
     let firsts: ScalarSet
     let lasts: ScalarSet
     let maxLength: Int
-    private let firstGroups: [[[Unicode.Scalar]]]
-    private let lastGroups: [[[Unicode.Scalar]]]
-    private let firstTable: ScalarTable
-    private let lastTable: ScalarTable
+    private let byFirst: ScalarMap<[[Unicode.Scalar]]>
+    private let byLast: ScalarMap<[[Unicode.Scalar]]>
 
     init(_ list: [String]) {
         all = list.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         firsts = ScalarSet(all.map { $0[0] })
         lasts = ScalarSet(all.map { $0[$0.count - 1] })
         maxLength = all.first?.count ?? 0
-        (firstTable, firstGroups) = WordList.group(all) { $0[0] }
-        (lastTable, lastGroups) = WordList.group(all) { $0[$0.count - 1] }
-    }
-
-    /// Words grouped by a scalar, each group in the order of `words`.
-    private static func group(_ words: [[Unicode.Scalar]], by key: ([Unicode.Scalar]) -> Unicode.Scalar)
-        -> (ScalarTable, [[[Unicode.Scalar]]]) {
-        var order: [Unicode.Scalar] = []
-        var groups: [[[Unicode.Scalar]]] = []
-        var at: [Unicode.Scalar: Int] = [:]
-        for w in words {
-            let c = key(w)
-            if let g = at[c] { groups[g].append(w) } else { at[c] = groups.count; order.append(c); groups.append([w]) }
-        }
-        return (ScalarTable(order), groups)
+        byFirst = ScalarMap(grouping: all) { $0[0] }
+        byLast = ScalarMap(grouping: all) { $0[$0.count - 1] }
     }
 
     /// The words starting with `c`, longest first.
     @inline(__always)
-    func starting(with c: Unicode.Scalar) -> [[Unicode.Scalar]]? {
-        guard firsts.contains(c), let g = firstTable.index(of: c) else { return nil }
-        return firstGroups[g]
-    }
+    func starting(with c: Unicode.Scalar) -> [[Unicode.Scalar]]? { byFirst[c] }
 
     /// The words ending with `c`, longest first.
     @inline(__always)
-    func ending(with c: Unicode.Scalar) -> [[Unicode.Scalar]]? {
-        guard lasts.contains(c), let g = lastTable.index(of: c) else { return nil }
-        return lastGroups[g]
-    }
+    func ending(with c: Unicode.Scalar) -> [[Unicode.Scalar]]? { byLast[c] }
 
     /// Whether a word occurs in `t` over all of offsets `lo...hi`.
     func covers(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {

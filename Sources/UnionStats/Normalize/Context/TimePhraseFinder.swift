@@ -40,17 +40,8 @@ enum TimePhraseFinder {
         }
         return list.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.word.count > $1.word.count }
     }()
-    /// Keywords grouped by first scalar (longest first), found through `keywordTable`.
-    static let keywordGroups: [[(word: [S], kind: TimePhrase.Kind)]] = {
-        var groups: [[(word: [S], kind: TimePhrase.Kind)]] = []
-        var at: [S: Int] = [:]
-        for k in keywords {
-            if let g = at[k.word[0]] { groups[g].append(k) } else { at[k.word[0]] = groups.count; groups.append([k]) }
-        }
-        return groups
-    }()
-    static let keywordTable = ScalarTable(keywordGroups.map { $0[0].word[0] })
-    static let keywordFirsts = ScalarSet(keywords.map { $0.word[0] })
+    /// Keywords by first scalar, longest first.
+    static let keywordsByFirst = ScalarMap(grouping: keywords) { $0.word[0] }
 
     static let untilPrefixes = TextClasses.words(["截至", "截止", "截止到", "截至到"])
     /// Before a time phrase: it is inside an object (为2019年考入大学的) or a comparison (与去年同比).
@@ -187,8 +178,8 @@ enum TimePhraseFinder {
     }
 
     static func keyword(at i: Int, in t: [S]) -> (word: [S], kind: TimePhrase.Kind)? {
-        guard i < t.count, keywordFirsts.contains(t[i]), let g = keywordTable.index(of: t[i]) else { return nil }
-        return keywordGroups[g].first { TextClasses.has(t, i, $0.word) }
+        guard i < t.count, let group = keywordsByFirst[t[i]] else { return nil }
+        return group.first { TextClasses.has(t, i, $0.word) }
     }
 
     static func firstDate(in t: [S], _ from: Int, _ to: Int) -> Cal? {
