@@ -7,9 +7,10 @@ import Glibc
 /// a time instead of the corpus: the tables and reports fold a month's figures
 /// only when they come to that month.
 ///
-/// A private record format (fields end with 0x1F, records with 0x1E; neither
-/// occurs in text, and is replaced by a space if it does): this never leaves
-/// the process, so it is not CSV.
+/// The spill keeps whole records as bytes; two formats go in it, one per spill. Text
+/// records (`add(_:to:)`, `take`, `read`): fields end with 0x1F, records with 0x1E
+/// (neither occurs in text, and is replaced by a space if it does). Figures
+/// (`FigureRecord`): binary. Neither leaves the process, so neither is CSV.
 final class PartitionSpill {
     let directory: String
     /// Partition name → number of its file (names may be any text, file names are not).
@@ -36,20 +37,25 @@ final class PartitionSpill {
 
     /// Appends one record to `partition`.
     func add(_ fields: [String], to partition: String) throws {
-        precondition(!sealed, "PartitionSpill.add after seal")
-        let n = number(partition)
+        try add(to: partition) { PartitionSpill.encode(fields, into: &$0) }
+    }
+
+    /// Appends the bytes `encode` writes (whole records) to `partition`.
+    func add(to partition: String, _ encode: (inout ByteArena) -> Void) throws {
         // Encoded into a reused arena and appended once: an array append per field cost more than the field.
         scratch.removeAll()
         var arena = scratch
-        PartitionSpill.encode(fields, into: &arena)
-        arena.withBytes { buffers[n].append(contentsOf: $0) }
-        buffered += arena.count
-        if buffered >= flushSize { try flushAll() }
+        encode(&arena)
+        try arena.withBytes { try add(encoded: $0, to: partition) }
     }
     private let scratch = ByteArena()
 
-    /// Appends records already in this format (`encode`'s bytes, whole records) to `partition`.
+    /// Appends records already in their format (whole records) to `partition`.
     func add(encoded records: ArraySlice<UInt8>, to partition: String) throws {
+        try records.withUnsafeBufferPointer { try add(encoded: $0, to: partition) }
+    }
+
+    private func add(encoded records: UnsafeBufferPointer<UInt8>, to partition: String) throws {
         precondition(!sealed, "PartitionSpill.add after seal")
         let n = number(partition)
         buffers[n].append(contentsOf: records)
@@ -120,6 +126,12 @@ final class PartitionSpill {
     /// file is removed. No array of all the records is made: a month's records were held
     /// three times over (bytes, fields, figures) when the month was large.
     func take(_ partition: String, _ body: ([String]) throws -> Void) throws {
+        try takeBytes(partition) { try PartitionSpill.forEachRecord($0, whereLastFieldIs: nil, body) }
+    }
+
+    /// Calls `body` with the partition's bytes, the file's and then the memory's (each
+    /// whole records, in the order they were added); the partition is gone afterwards.
+    func takeBytes(_ partition: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let n = numbers.removeValue(forKey: partition) else { return }
         lastPartition = nil
         let p = path(n)
@@ -129,8 +141,8 @@ final class PartitionSpill {
         buffered -= buffer.count
         buffers[n] = []
         // Buffers go out whole, so no record starts in the file and ends in the buffer.
-        try PartitionSpill.forEachRecord(file, whereLastFieldIs: nil, body)
-        try PartitionSpill.forEachRecord(buffer, whereLastFieldIs: nil, body)
+        try file.withUnsafeBytes(body)
+        try buffer.withUnsafeBytes(body)
     }
 
     /// Ends the adding: after this, `read` may be called from several threads at once
@@ -148,10 +160,15 @@ final class PartitionSpill {
 
     /// `read`, one record at a time.
     func read(_ partition: String, whereLastFieldIs last: String? = nil, _ body: ([String]) throws -> Void) throws {
+        try readBytes(partition) { try PartitionSpill.forEachRecord($0, whereLastFieldIs: last, body) }
+    }
+
+    /// `takeBytes`, leaving the partition in place (after `seal`).
+    func readBytes(_ partition: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         precondition(sealed, "PartitionSpill.read before seal")
         guard let n = numbers[partition] else { return }
-        try PartitionSpill.forEachRecord(try fileBytes(path(n)), whereLastFieldIs: last, body)
-        try PartitionSpill.forEachRecord(buffers[n], whereLastFieldIs: last, body)
+        try fileBytes(path(n)).withUnsafeBytes(body)
+        try buffers[n].withUnsafeBytes(body)
     }
 
     private func fileBytes(_ p: String) throws -> [UInt8] {
@@ -162,10 +179,10 @@ final class PartitionSpill {
         }
     }
 
-    private static func forEachRecord(_ bytes: [UInt8], whereLastFieldIs last: String?,
+    private static func forEachRecord(_ bytes: UnsafeRawBufferPointer, whereLastFieldIs last: String?,
                                       _ body: ([String]) throws -> Void) throws {
         let wanted = last.map { Array($0.utf8) + [0x1F, 0x1E] }
-        try bytes.withUnsafeBufferPointer { buf in
+        try bytes.withMemoryRebound(to: UInt8.self) { buf in
             var fields: [String] = []
             // The record before: a page's figures come together, so most of a record's fields
             // (doc, date, source, month, unit, route…) repeat it and reuse its strings.
@@ -219,49 +236,5 @@ final class PartitionSpill {
             for name in names { unlink(FilePaths.join(directory, name)) }
         }
         rmdir(directory)
-    }
-}
-
-extension PartitionSpill {
-    /// Appends a figure with where it goes; `sentence` and `organization` are not kept.
-    func add(_ f: Figure, route: FigureRoute, to partition: String) throws {
-        var fields = f.fields
-        fields[Figure.sentenceIndex] = ""
-        fields[Figure.organizationIndex] = ""
-        fields.append(route.rawValue)
-        try add(fields, to: partition)
-    }
-
-    /// The partition's figures with their routes, in the order they were added; its file is removed.
-    func takeFigures(_ partition: String, _ body: (FigureRoute, Figure) throws -> Void) throws {
-        var i = 0
-        try take(partition) { fields in
-            i += 1
-            let (route, f) = try figure(fields, record: i)
-            try body(route, f)
-        }
-    }
-
-    /// The partition's figures by route (of `route` only, if given), leaving them in place (after `seal`).
-    func readFigures(_ partition: String, route: FigureRoute? = nil) throws -> [FigureRoute: [Figure]] {
-        var lists: [FigureRoute: [Figure]] = [:]
-        var i = 0
-        try read(partition, whereLastFieldIs: route?.rawValue) { fields in
-            i += 1
-            let (r, f) = try figure(fields, record: i)
-            lists[r, default: []].append(f)
-        }
-        return lists
-    }
-
-    /// A record made by `add(_:route:to:)` back as its route and figure.
-    private func figure(_ record: [String], record number: Int) throws -> (FigureRoute, Figure) {
-        var fields = record
-        // Written by `add` above, so this cannot fail unless the scratch file was damaged:
-        // then the run stops rather than leave a figure out of a total.
-        guard let last = fields.popLast(), let route = FigureRoute(rawValue: last), let f = Figure(fields: fields) else {
-            throw CSVError.malformed(path: directory, row: number, reason: "a scratch record cannot be read back")
-        }
-        return (route, f)
     }
 }

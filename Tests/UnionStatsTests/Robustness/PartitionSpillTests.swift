@@ -72,6 +72,49 @@ final class PartitionSpillTests: XCTestCase {
         expected.organization = ""
         XCTAssertEqual(try spill.takeFigures("2020-11"), [.cumulative: [expected]])
     }
+
+    private static let sample = Figure(
+        doc: "a\u{1F}b.txt", article: -3, headline: "标题\u{1E}", published: "2020-11", source: "", line: Int(Int32.max) + 5,
+        raw: "2-4次", quantity: Quantity(value: Decimal(string: "-0.000125")!, valueMax: Decimal(string: "123456789012.5")!, unit: "次",
+                                        qualifier: .max, per: "人"),
+        metric: "活动", metricID: "", kind: .rate, region: Region(), organization: "",
+        period: Period(label: "", start: "", end: "", month: "2020-11"), sentence: "")
+
+    /// Values, counters and enums come back as they went in, and text byte for byte
+    /// (the text records' separators too, which text records turn into spaces).
+    func testFigureRecordsKeepEveryField() throws {
+        XCTAssertTrue(_isPOD(Decimal.self), "values are kept as their bytes")
+        var f = PartitionSpillTests.sample
+        var bytes: [UInt8] = []
+        FigureRecord.encode(f, route: .rate, into: &bytes)
+        f.quantity.valueMax = nil
+        f.kind = .level
+        f.doc = "第二页.txt"
+        FigureRecord.encode(f, route: .monthly, into: &bytes)
+        var back: [(FigureRoute, Figure)] = []
+        try bytes.withUnsafeBytes { try FigureRecord.forEach(in: $0, source: "t") { back.append(($0, $1)) } }
+        XCTAssertEqual(back.map(\.0), [.rate, .monthly])
+        XCTAssertEqual(back.map(\.1), [PartitionSpillTests.sample, f])
+        var monthly: [Figure] = []
+        try bytes.withUnsafeBytes { try FigureRecord.forEach(in: $0, route: .monthly, source: "t") { monthly.append($1) } }
+        XCTAssertEqual(monthly, [f], "only the route asked for")
+    }
+
+    /// A damaged scratch file stops the run with the file named, wherever it was cut.
+    func testADamagedFigureRecordIsAnError() throws {
+        var bytes: [UInt8] = []
+        FigureRecord.encode(PartitionSpillTests.sample, route: .rate, into: &bytes)
+        for cut in [1, 4, 10, FigureRecord.fixedSize + 4, bytes.count - 1] {
+            let damaged = Array(bytes[0..<cut])
+            XCTAssertThrowsError(try damaged.withUnsafeBytes { try FigureRecord.forEach(in: $0, source: "scratch/7") { _, _ in } },
+                                 "cut at \(cut)") { error in
+                XCTAssertTrue("\(error)".contains("scratch/7"), "\(error)")
+            }
+        }
+        var badRoute = bytes
+        badRoute[4] = 9
+        XCTAssertThrowsError(try badRoute.withUnsafeBytes { try FigureRecord.forEach(in: $0, source: "s") { _, _ in } })
+    }
 }
 
 /// The records and figures of a partition gathered into arrays, for the comparisons above.

@@ -1,0 +1,165 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A figure waiting in a scratch file (`PartitionSpill`) for its month, with its
+/// route; the sentence and organization are not kept (no table or report shows them).
+///
+/// Binary, because it never leaves the process: numbers and enums as they are in
+/// memory, text as length and bytes. The text records (`PartitionSpill.encode`)
+/// formatted both values and both counters on the way in and parsed them on the way
+/// out, for every figure twice (tables and reports), and cut a field at 0x1F or 0x1E.
+///
+/// A record: its length (UInt32, of what follows), then route, kind and qualifier
+/// (one byte each), whether there is a high value (one byte), article and line
+/// (Int64), value and high value (`Decimal`'s bytes), then the texts (`texts`
+/// order), each a UInt32 length and its UTF-8 bytes.
+enum FigureRecord {
+    /// The texts in record order; `Slot` names them.
+    enum Slot: Int, CaseIterable {
+        case doc, headline, published, source, raw, unit, per, metric, metricID,
+             regionPath, regionCode, periodLabel, periodStart, periodEnd, month
+    }
+
+    static let decimalSize = MemoryLayout<Decimal>.size
+    /// Bytes from the route byte to the first text.
+    static let fixedSize = 4 + 8 + 8 + 2 * decimalSize
+
+    private static let routes: [FigureRoute] = [.monthly, .rate, .cumulative, .undated]
+    private static let kinds: [MetricKind] = MetricKind.allCases
+    private static let qualifiers: [Qualifier] = Qualifier.allCases
+
+    private static func texts(_ f: Figure) -> [String] {
+        [f.doc, f.headline, f.published, f.source, f.raw, f.quantity.unit, f.quantity.per, f.metric, f.metricID,
+         f.region.path, f.region.code, f.period.label, f.period.start, f.period.end, f.period.month]
+    }
+
+    /// Appends the record of `f` going to `route`.
+    static func encode<Sink: ByteAppending>(_ f: Figure, route: FigureRoute, into bytes: inout Sink) {
+        let texts = texts(f)
+        var length = fixedSize
+        for t in texts { length += 4 + t.utf8.count }
+        append(UInt32(length), to: &bytes)
+        bytes.appendByte(UInt8(routes.firstIndex(of: route)!))
+        bytes.appendByte(UInt8(kinds.firstIndex(of: f.kind)!))
+        bytes.appendByte(UInt8(qualifiers.firstIndex(of: f.quantity.qualifier)!))
+        bytes.appendByte(f.quantity.valueMax == nil ? 0 : 1)
+        append(Int64(f.article), to: &bytes)
+        append(Int64(f.line), to: &bytes)
+        append(f.quantity.value, to: &bytes)
+        append(f.quantity.valueMax ?? Decimal(), to: &bytes)
+        for t in texts {
+            append(UInt32(t.utf8.count), to: &bytes)
+            if t.utf8.withContiguousStorageIfAvailable({ bytes.appendBytes(UnsafeRawBufferPointer($0)) }) == nil {
+                var copy = t
+                copy.withUTF8 { bytes.appendBytes(UnsafeRawBufferPointer($0)) }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func append<Sink: ByteAppending, T>(_ value: T, to bytes: inout Sink) {
+        withUnsafeBytes(of: value) { bytes.appendBytes($0) }
+    }
+
+    /// Calls `body` with each record's route and figure, in order; with `route`, only
+    /// the records of that route are read. `source` names the bytes in an error: a
+    /// record that does not read back means a damaged scratch file, and the run stops
+    /// rather than leave a figure out of a total.
+    static func forEach(in chunk: UnsafeRawBufferPointer, route wanted: FigureRoute? = nil, source: String,
+                        _ body: (FigureRoute, Figure) throws -> Void) throws {
+        var reader = Reader()
+        var at = 0
+        var number = 0
+        while at < chunk.count {
+            number += 1
+            guard chunk.count - at >= 4 else { throw damaged(source, number) }
+            let length = Int(chunk.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+            let start = at + 4
+            at = start + length
+            guard length >= fixedSize, at <= chunk.count else { throw damaged(source, number) }
+            let codes = (chunk[start], chunk[start + 1], chunk[start + 2], chunk[start + 3])
+            guard Int(codes.0) < routes.count, Int(codes.1) < kinds.count, Int(codes.2) < qualifiers.count else {
+                throw damaged(source, number)
+            }
+            let route = routes[Int(codes.0)]
+            if let wanted, route != wanted { continue }
+            let record = UnsafeRawBufferPointer(rebasing: chunk[start..<at])
+            guard let f = reader.figure(record, kind: kinds[Int(codes.1)], qualifier: qualifiers[Int(codes.2)],
+                                        hasMax: codes.3 != 0) else { throw damaged(source, number) }
+            try body(route, f)
+        }
+    }
+
+    private static func damaged(_ source: String, _ number: Int) -> CSVError {
+        CSVError.malformed(path: source, row: number, reason: "a scratch record cannot be read back")
+    }
+
+    /// Reads records one after the other, keeping the previous record's texts: a page's
+    /// figures come together, so most of a record's texts (doc, date, source, month,
+    /// unit…) are the previous one's, and their strings are reused instead of made again.
+    private struct Reader {
+        var previous = [String](repeating: "", count: Slot.allCases.count)
+        var previousBytes = [UnsafeRawBufferPointer](repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: Slot.allCases.count)
+
+        mutating func figure(_ r: UnsafeRawBufferPointer, kind: MetricKind, qualifier: Qualifier, hasMax: Bool) -> Figure? {
+            var at = 4
+            let article = r.loadUnaligned(fromByteOffset: at, as: Int64.self); at += 8
+            let line = r.loadUnaligned(fromByteOffset: at, as: Int64.self); at += 8
+            let value = FigureRecord.decimal(r, at); at += FigureRecord.decimalSize
+            let valueMax = hasMax ? FigureRecord.decimal(r, at) : nil; at += FigureRecord.decimalSize
+            var t = [String]()
+            t.reserveCapacity(Slot.allCases.count)
+            for slot in 0..<Slot.allCases.count {
+                guard r.count - at >= 4 else { return nil }
+                let n = Int(r.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                at += 4
+                guard r.count - at >= n else { return nil }
+                let bytes = UnsafeRawBufferPointer(rebasing: r[at..<(at + n)])
+                at += n
+                let before = previousBytes[slot]
+                if before.count == n, n == 0 || memcmp(before.baseAddress!, bytes.baseAddress!, n) == 0 {
+                    t.append(previous[slot])
+                } else {
+                    let s = String(decoding: bytes, as: UTF8.self)
+                    previous[slot] = s
+                    previousBytes[slot] = bytes
+                    t.append(s)
+                }
+            }
+            guard at == r.count else { return nil }
+            return Figure(doc: t[0], article: Int(article), headline: t[1], published: t[2], source: t[3], line: Int(line),
+                          raw: t[4], quantity: Quantity(value: value, valueMax: valueMax, unit: t[5], qualifier: qualifier, per: t[6]),
+                          metric: t[7], metricID: t[8], kind: kind, region: Region(path: t[9], code: t[10]), organization: "",
+                          period: Period(label: t[11], start: t[12], end: t[13], month: t[14]), sentence: "")
+        }
+    }
+
+    private static func decimal(_ r: UnsafeRawBufferPointer, _ at: Int) -> Decimal {
+        var d = Decimal()
+        withUnsafeMutableBytes(of: &d) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: r[at..<(at + decimalSize)])) }
+        return d
+    }
+}
+
+extension PartitionSpill {
+    /// Appends a figure with where it goes (`FigureRecord`).
+    func add(_ f: Figure, route: FigureRoute, to partition: String) throws {
+        try add(to: partition) { FigureRecord.encode(f, route: route, into: &$0) }
+    }
+
+    /// The partition's figures with their routes, in the order they were added; its file is removed.
+    func takeFigures(_ partition: String, _ body: (FigureRoute, Figure) throws -> Void) throws {
+        try takeBytes(partition) { try FigureRecord.forEach(in: $0, source: directory, body) }
+    }
+
+    /// The partition's figures by route (of `route` only, if given), leaving them in place (after `seal`).
+    func readFigures(_ partition: String, route: FigureRoute? = nil) throws -> [FigureRoute: [Figure]] {
+        var lists: [FigureRoute: [Figure]] = [:]
+        try readBytes(partition) { chunk in
+            try FigureRecord.forEach(in: chunk, route: route, source: directory) { r, f in lists[r, default: []].append(f) }
+        }
+        return lists
+    }
+}
