@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// wide.csv for spreadsheets: one row per region × metric × unit of monthly
 /// flows, one column per month (YYYY-MM) holding that month's total.
 ///
@@ -36,13 +40,17 @@ final class WideTable {
 
     /// One month's records as `records` gives them.
     func add(month: String, encoded bytes: [UInt8]) throws {
-        var start = 0
-        while start < bytes.count, let end = bytes[start...].firstIndex(of: 0x1E) {
-            // The region is the first field.
-            let regionEnd = bytes[start..<end].firstIndex(of: 0x1F) ?? end
-            let region = String(decoding: bytes[start..<regionEnd], as: UTF8.self)
-            try spill.add(encoded: bytes[start...end], to: WideTable.partition(region))
-            start = end + 1
+        try bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            var start = 0
+            while start < b.count, let endPointer = memchr(base + start, 0x1E, b.count - start) {
+                let end = UnsafePointer<UInt8>(endPointer.assumingMemoryBound(to: UInt8.self)) - base
+                // The region is the first field.
+                let regionEnd = memchr(base + start, 0x1F, end - start).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+                let partition = WideTable.partition(UnsafeBufferPointer(rebasing: b[start..<regionEnd]))
+                try spill.add(encoded: UnsafeBufferPointer(rebasing: b[start...end]), to: partition)
+                start = end + 1
+            }
         }
         if !bytes.isEmpty { months.append(month) }
     }
@@ -55,19 +63,36 @@ final class WideTable {
     static let partitionLength = 8
 
     static func partition(_ region: String) -> String {
-        String(String.UnicodeScalarView(region.unicodeScalars.prefix(partitionLength)))
+        var copy = region
+        return copy.withUTF8 { partition($0) }
+    }
+
+    /// `partition` of a region's UTF-8 bytes (well-formed: written from a String): the bytes
+    /// up to its `partitionLength + 1`th scalar, whose first byte is the one not continuing another.
+    static func partition(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        var scalars = 0
+        for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 {
+            if scalars == partitionLength { return String(decoding: UnsafeBufferPointer(rebasing: utf8[..<i]), as: UTF8.self) }
+            scalars += 1
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private struct Line {
         var lead: [String]
         /// (month column, value), months in order: most lines have a few of many months.
-        var values: [(Int, String)] = []
+        var values: [(column: Int, text: String)] = []
         var region: String, level: Int, metric: String, unit: String
 
-        func fields(months: Int) -> [String] {
-            var cells = Array(repeating: "", count: months)
-            for (m, v) in values { cells[m] = v }
-            return lead + cells
+        /// Sets the value of month column `m`, keeping the columns ascending (records come
+        /// month by month, so this is mostly an append).
+        mutating func set(_ m: Int, _ value: String) {
+            if let last = values.last, last.column >= m {
+                let i = values.firstIndex { $0.column >= m }!
+                if values[i].column == m { values[i].text = value } else { values.insert((m, value), at: i) }
+            } else {
+                values.append((m, value))
+            }
         }
     }
 
@@ -88,7 +113,7 @@ final class WideTable {
             try orderedParallel(count: partitions.count, workers: 2, window: 2, work: { i in
                 Result { WideTable.lines(of: try spill.read(partitions[i]), monthIndex: index) }
             }, consume: { _, lines in
-                for line in try lines.get() { try writer.write(line.fields(months: months.count)) }
+                for line in try lines.get() { try writer.write(line.lead, cells: months.count, sparse: line.values) }
             })
         } catch {
             writer.abandon()
@@ -119,7 +144,7 @@ final class WideTable {
             }
             // Records come month by month: the month's column is looked up when the month changes.
             if month == nil || !ByteString.equal(month!.text, r[8]) { month = (r[8], monthIndex[r[8]]) }
-            if let m = month!.index { lines[i].values.append((m, r[7])) }
+            if let m = month!.index { lines[i].set(m, r[7]) }
         }
         return lines.sorted { a, b in
             if !ByteString.equal(a.region, b.region) { return TableSort.less(a.region, b.region) }

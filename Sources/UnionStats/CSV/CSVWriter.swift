@@ -30,6 +30,10 @@ public final class CSVWriter {
     public func write(_ fields: [String]) throws {
         precondition(fields.count == header.count, "CSV row has \(fields.count) fields, header has \(header.count)")
         appendRow(fields, guardFormulas: true)
+        try flushIfFull()
+    }
+
+    private func flushIfFull() throws {
         if buffer.count >= 1 << 16 {
             try buffer.withBytes { try sink.write(UnsafeRawBufferPointer($0)) }
             buffer.removeAll()
@@ -69,29 +73,62 @@ public final class CSVWriter {
                                   into buffer: ByteArena) {
         for (i, field) in fields.enumerated() {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            let guarded = guardFormulas && !numeric[i] && CSVWriter.looksLikeFormula(field)
-            // A lone empty field is quoted, or the row would be an empty line that readers skip.
-            let lone = fields.count == 1 && field.isEmpty
-            if encoding != .gb18030 && !guarded && !lone {
-                // The common case: UTF-8 text copied straight from the string's storage.
-                let copied = field.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                    guard !CSVWriter.needsQuoting(bytes) else { return false }
-                    buffer.append(bytes)
-                    return true
-                }
-                if copied == true { continue }
-            }
-            let bytes = encoding.encode(guarded ? "'" + field : field)
-            if CSVWriter.needsQuoting(bytes) || lone {
-                var quoted: [UInt8] = []
-                libcsvQuote(bytes, into: &quoted)
-                buffer.append(quoted)
-            } else {
-                buffer.append(bytes)
-            }
+            appendField(field, guardFormulas: guardFormulas && !numeric[i], lone: fields.count == 1, encoding: encoding, into: buffer)
         }
         buffer.append(0x0D)
         buffer.append(0x0A)
+    }
+
+    /// Appends one row of `lead` and then `cells` columns, of which only those in `sparse`
+    /// (column within the cells, ascending, and its text) are not empty: wide tables have
+    /// many columns and few values per row. The same bytes as `write` of the whole row.
+    public func write(_ lead: [String], cells: Int, sparse: [(column: Int, text: String)]) throws {
+        precondition(lead.count + cells == header.count, "CSV row has \(lead.count + cells) fields, header has \(header.count)")
+        let lone = header.count == 1
+        for (i, field) in lead.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            CSVWriter.appendField(field, guardFormulas: !numeric[i], lone: lone, encoding: encoding, into: buffer)
+        }
+        var next = 0   // the first cell not yet written
+        for (column, text) in sparse {
+            precondition(column >= next && column < cells, "sparse CSV cells out of order")
+            // An empty field is nothing between its commas (`appendField` of "" in a row of several).
+            for c in next...column where lead.count + c > 0 { buffer.append(UInt8(ascii: ",")) }
+            CSVWriter.appendField(text, guardFormulas: !numeric[lead.count + column], lone: lone, encoding: encoding, into: buffer)
+            next = column + 1
+        }
+        if next < cells {
+            for c in next..<cells where lead.count + c > 0 { buffer.append(UInt8(ascii: ",")) }
+            if lone { CSVWriter.appendField("", guardFormulas: false, lone: true, encoding: encoding, into: buffer) }
+        }
+        buffer.append(0x0D)
+        buffer.append(0x0A)
+        try flushIfFull()
+    }
+
+    /// One field, without the comma before it. `lone`: the row has one field (an empty one is
+    /// quoted, or the row would be an empty line that readers skip).
+    @inline(__always)
+    private static func appendField(_ field: String, guardFormulas: Bool, lone: Bool, encoding: CSVEncoding, into buffer: ByteArena) {
+        let guarded = guardFormulas && CSVWriter.looksLikeFormula(field)
+        let lone = lone && field.isEmpty
+        if encoding != .gb18030 && !guarded && !lone {
+            // The common case: UTF-8 text copied straight from the string's storage.
+            let copied = field.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard !CSVWriter.needsQuoting(bytes) else { return false }
+                buffer.append(bytes)
+                return true
+            }
+            if copied == true { return }
+        }
+        let bytes = encoding.encode(guarded ? "'" + field : field)
+        if CSVWriter.needsQuoting(bytes) || lone {
+            var quoted: [UInt8] = []
+            libcsvQuote(bytes, into: &quoted)
+            buffer.append(quoted)
+        } else {
+            buffer.append(bytes)
+        }
     }
 
     /// OWASP's CSV-injection list: a cell starting with these runs as a formula.

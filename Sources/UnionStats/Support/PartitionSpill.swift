@@ -14,7 +14,8 @@ import Glibc
 final class PartitionSpill {
     let directory: String
     /// Partition name → number of its file (names may be any text, file names are not).
-    private var numbers: [String: Int] = [:]
+    /// Keyed by bytes: a String key hashes its text normalized, and partitions are often CJK (wide.csv's regions).
+    private var numbers: [ByteKey: Int] = [:]
     private var buffers: [[UInt8]] = []
     private var buffered = 0
     /// Buffered bytes (all partitions) that make every buffer go out to its file.
@@ -31,7 +32,7 @@ final class PartitionSpill {
     deinit { remove() }
 
     /// The partitions that have records, in no particular order.
-    var partitions: [String] { Array(numbers.keys) }
+    var partitions: [String] { numbers.keys.map(\.text) }
 
     private func path(_ number: Int) -> String { FilePaths.join(directory, String(number)) }
 
@@ -55,7 +56,7 @@ final class PartitionSpill {
         try records.withUnsafeBufferPointer { try add(encoded: $0, to: partition) }
     }
 
-    private func add(encoded records: UnsafeBufferPointer<UInt8>, to partition: String) throws {
+    func add(encoded records: UnsafeBufferPointer<UInt8>, to partition: String) throws {
         precondition(!sealed, "PartitionSpill.add after seal")
         let n = number(partition)
         buffers[n].append(contentsOf: records)
@@ -66,12 +67,12 @@ final class PartitionSpill {
     private func number(_ partition: String) -> Int {
         // A page's figures mostly share a month: the last partition, by bytes, before hashing the name.
         if let last = lastPartition, ByteString.equal(last.name, partition) { return last.number }
-        if let known = numbers[partition] {
+        if let known = numbers[ByteKey(partition)] {
             lastPartition = (partition, known)
             return known
         }
         let n = buffers.count
-        numbers[partition] = n
+        numbers[ByteKey(partition)] = n
         buffers.append([])
         lastPartition = (partition, n)
         return n
@@ -132,7 +133,7 @@ final class PartitionSpill {
     /// Calls `body` with the partition's bytes, the file's and then the memory's (each
     /// whole records, in the order they were added); the partition is gone afterwards.
     func takeBytes(_ partition: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard let n = numbers.removeValue(forKey: partition) else { return }
+        guard let n = numbers.removeValue(forKey: ByteKey(partition)) else { return }
         lastPartition = nil
         let p = path(n)
         let file = try fileBytes(p)
@@ -166,7 +167,7 @@ final class PartitionSpill {
     /// `takeBytes`, leaving the partition in place (after `seal`).
     func readBytes(_ partition: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         precondition(sealed, "PartitionSpill.read before seal")
-        guard let n = numbers[partition] else { return }
+        guard let n = numbers[ByteKey(partition)] else { return }
         try fileBytes(path(n)).withUnsafeBytes(body)
         try buffers[n].withUnsafeBytes(body)
     }

@@ -73,3 +73,44 @@ final class CSVOneColumnTests: XCTestCase {
         XCTAssertEqual(rows, [["c"], [""], ["x"]])
     }
 }
+
+final class CSVSparseRowTests: XCTestCase {
+    /// A row given as lead fields and a few non-empty cells is the same bytes as the whole
+    /// row written field by field: guards (not in numeric columns), quoting, GB18030, one column.
+    func testSparseRowsAreTheSameBytesAsWholeRows() throws {
+        let header = ["region", "code", "m1", "m2", "m3", "m4"]
+        let cases: [(lead: [String], sparse: [(column: Int, text: String)])] = [
+            (["北京市/朝阳区", "110105"], [(1, "12.5")]),
+            (["=cmd", "-1"], [(0, "+3"), (3, "a,\"b\"")]),
+            ([" 前后空格 ", ""], []),
+            (["x", "y"], [(0, "1"), (1, "2"), (2, "3"), (3, "4")]),
+            (["多行\n文字", "z"], [(2, "")]),
+        ]
+        for encoding in [CSVEncoding.utf8BOM, .utf8, .gb18030] {
+            let whole = OutputFile.memory(), sparse = OutputFile.memory()
+            let a = CSVWriter(sink: whole, header: header, numericColumns: ["code", "m1", "m2"], encoding: encoding)
+            let b = CSVWriter(sink: sparse, header: header, numericColumns: ["code", "m1", "m2"], encoding: encoding)
+            for c in cases {
+                var cells = Array(repeating: "", count: 4)
+                for (column, text) in c.sparse { cells[column] = text }
+                try a.write(c.lead + cells)
+                try b.write(c.lead, cells: 4, sparse: c.sparse)
+            }
+            try a.close()
+            try b.close()
+            XCTAssertEqual(sparse.bytes, whole.bytes, "\(encoding)")
+            let text = String(decoding: whole.bytes, as: UTF8.self)
+            XCTAssertTrue(text.contains("'=cmd") && !text.contains("'-1") && !text.contains("'+3"), "text cells are guarded, numeric ones not")
+        }
+        for sparseCells in [[(column: Int, text: String)](), [(0, "v")]] {
+            let whole = OutputFile.memory(), sparse = OutputFile.memory()
+            let a = CSVWriter(sink: whole, header: ["only"], encoding: .utf8)
+            let b = CSVWriter(sink: sparse, header: ["only"], encoding: .utf8)
+            try a.write([sparseCells.first?.text ?? ""])
+            try b.write([], cells: 1, sparse: sparseCells)
+            try a.close()
+            try b.close()
+            XCTAssertEqual(sparse.bytes, whole.bytes, "one column, \(sparseCells)")
+        }
+    }
+}
