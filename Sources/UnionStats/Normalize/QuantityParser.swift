@@ -5,9 +5,9 @@ import Foundation
 /// Returns nil for a raw that is not a figure (a date, an ordinal, a code…).
 public enum QuantityParser {
     public static func parse(_ mention: Mention) -> Quantity? {
-        // One decode of the three joined.
-        let s = TextClasses.scalars(mention.before + mention.raw + mention.after)
-        let lo = NormalizeStage.scalarCount(mention.before), hi = lo + NormalizeStage.scalarCount(mention.raw)
+        // The three decoded into one array, as if joined.
+        let (s, ends) = String.scalars(of: [mention.before, mention.raw, mention.after])
+        let lo = ends[0], hi = ends[1]
         var i = lo
         while i < hi {
             guard NumberReader.mayStart(s[i]), let outcome = FigureRecognizer.recognize(s, at: i) else {

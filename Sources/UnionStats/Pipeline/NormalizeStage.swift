@@ -109,6 +109,6 @@ public final class NormalizeStage {
               a.end <= b.start else { return false }
         let scalars = article.paragraphs[a.paragraph].scalars
         guard b.start <= scalars.count else { return false }
-        return !scalars[a.end..<b.start].contains { "。！？；!?;\n".unicodeScalars.contains($0) }
+        return !scalars[a.end..<b.start].contains(where: ScalarClass.isSentenceEnd)
     }
 }

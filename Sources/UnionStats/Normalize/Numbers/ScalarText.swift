@@ -97,29 +97,52 @@ extension String {
     var scalars: ScalarString {
         var copy = self
         return copy.withUTF8 { buf in
-            // A Swift String always holds valid UTF-8, so every decoded value is a valid scalar.
-            ScalarString(unsafeUninitializedCapacity: buf.count) { out, made in
-                var k = 0, m = 0
-                let n = buf.count
-                while k < n {
-                    let b0 = UInt32(buf[k])
-                    var v: UInt32
-                    if b0 < 0x80 {
-                        v = b0; k += 1
-                    } else if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(buf[k + 1] & 0x3F); k += 2
-                    } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | UInt32(buf[k + 1] & 0x3F) << 6 | UInt32(buf[k + 2] & 0x3F); k += 3
-                    } else {
-                        v = (b0 & 0x07) << 18 | UInt32(buf[k + 1] & 0x3F) << 12 | UInt32(buf[k + 2] & 0x3F) << 6
-                            | UInt32(buf[k + 3] & 0x3F); k += 4
-                    }
-                    out[m] = unsafeBitCast(v, to: Unicode.Scalar.self)
-                    m += 1
-                }
-                made = m
-            }
+            guard buf.count > 0 else { return [] }
+            return ScalarString(unsafeUninitializedCapacity: buf.count) { out, made in made = String.decode(buf, into: out.baseAddress!, at: 0) }
         }
+    }
+
+    /// The scalars of `parts` one after another in one array (what `scalars` of the joined
+    /// string gives, without joining), and where each part ends in it.
+    static func scalars(of parts: [String]) -> (scalars: ScalarString, ends: [Int]) {
+        var ends: [Int] = []
+        ends.reserveCapacity(parts.count)
+        let capacity = parts.reduce(0) { $0 + $1.utf8.count }
+        guard capacity > 0 else { return ([], parts.map { _ in 0 }) }
+        let scalars = ScalarString(unsafeUninitializedCapacity: capacity) { out, made in
+            var m = 0
+            for part in parts {
+                var copy = part
+                copy.withUTF8 { m = String.decode($0, into: out.baseAddress!, at: m) }
+                ends.append(m)
+            }
+            made = m
+        }
+        return (scalars, ends)
+    }
+
+    /// Decodes `buf` (valid UTF-8: a Swift String's) into `out` from `m`; returns the end.
+    @inline(__always)
+    private static func decode(_ buf: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<Unicode.Scalar>, at start: Int) -> Int {
+        var k = 0, m = start
+        let n = buf.count
+        while k < n {
+            let b0 = UInt32(buf[k])
+            var v: UInt32
+            if b0 < 0x80 {
+                v = b0; k += 1
+            } else if b0 < 0xE0 {
+                v = (b0 & 0x1F) << 6 | UInt32(buf[k + 1] & 0x3F); k += 2
+            } else if b0 < 0xF0 {
+                v = (b0 & 0x0F) << 12 | UInt32(buf[k + 1] & 0x3F) << 6 | UInt32(buf[k + 2] & 0x3F); k += 3
+            } else {
+                v = (b0 & 0x07) << 18 | UInt32(buf[k + 1] & 0x3F) << 12 | UInt32(buf[k + 2] & 0x3F) << 6
+                    | UInt32(buf[k + 3] & 0x3F); k += 4
+            }
+            out[m] = unsafeBitCast(v, to: Unicode.Scalar.self)
+            m += 1
+        }
+        return m
     }
 
     /// The string as an array of scalars (for tables written as string literals).
