@@ -16,6 +16,14 @@ extension Decimal {
         return NSDecimalNumber(decimal: rounded).stringValue
     }
 
+    /// The value times 10^`power` (万, 亿 after a number), by moving the exponent: Foundation's
+    /// multiplication cost thousands of instructions. The same value; the digits may keep
+    /// trailing zeros a product would have dropped, which no comparison or text shows.
+    public func timesPowerOfTen(_ power: Int) -> Decimal {
+        guard power != 0, !isNaN, !isZero else { return self }
+        return Decimal(sign: sign, exponent: exponent + power, significand: significand)
+    }
+
     /// Parses plain decimal text (`-12.5`, `2480000`) as `Decimal(string:)` does for such text.
     public init?(plainText text: String) {
         if let d = DecimalText.fastParse(text) {

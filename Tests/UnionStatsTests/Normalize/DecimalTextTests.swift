@@ -42,4 +42,18 @@ final class DecimalTextTests: XCTestCase {
             XCTAssertEqual(Decimal(plainText: text), Decimal(string: text), text)
         }
     }
+
+    /// Moving the exponent gives the product's value and text (万 4, 亿 8, 千 3, both 12).
+    func testPowersOfTenAreTheProducts() {
+        for text in ["2.5", "25.00", "0", "0.000", "123456789", "1.5", "-3.25", "0.000001", "18446744073709551615"] {
+            let d = Decimal(string: text)!
+            for power in [0, 3, 4, 8, 12] {
+                var ten = Decimal(1)
+                for _ in 0..<power { ten *= 10 }
+                let product = d * ten
+                XCTAssertEqual(d.timesPowerOfTen(power), product, "\(text) × 10^\(power)")
+                XCTAssertEqual(d.timesPowerOfTen(power).plain, product.plain, "\(text) × 10^\(power)")
+            }
+        }
+    }
 }

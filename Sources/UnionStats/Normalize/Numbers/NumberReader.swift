@@ -66,7 +66,7 @@ enum NumberReader {
             if let second = single(s, at: k + 1), second.chinese == first.chinese, !second.leadingZero {
                 var low = first.value
                 // 3-5万元: a multiplier written only on the high end applies to both.
-                if second.multiplier != 1 && first.multiplier == 1 { low *= second.multiplier }
+                if second.multiplier != 0 && first.multiplier == 0 { low = low.timesPowerOfTen(second.multiplier) }
                 if low < second.value {
                     first.value = low
                     first.valueMax = second.value
@@ -88,10 +88,11 @@ enum NumberReader {
         }
     }
 
-    /// A single number with its markers and multipliers, remembering the multiplier applied.
+    /// A single number with its markers and multipliers, remembering the multiplier applied
+    /// (as a power of ten: 万 is 4).
     struct Single {
         var token: NumberToken
-        var multiplier: Decimal
+        var multiplier: Int
         var start: Int { get { token.start } set { token.start = newValue } }
         var end: Int { get { token.end } set { token.end = newValue } }
         var value: Decimal { get { token.value } set { token.value = newValue } }
@@ -152,7 +153,7 @@ enum NumberReader {
         let glued = (j < s.count && ScalarClass.isLatinLetter(s[j])) || digitCount > 18
         var single = Single(token: NumberToken(start: i, end: j, value: v, valueMax: nil, chinese: false, bare: false, lone: nil,
                                                over: false, percentUnit: nil, leadingZero: leadingZero, gluedToLetter: glued),
-                            multiplier: 1)
+                            multiplier: 0)
         tail(s, &single, arabic: true)
         return single
     }
@@ -171,7 +172,7 @@ enum NumberReader {
             // Malformed (十二五, 五一): report the whole run so the scanner skips it.
             return Single(token: NumberToken(start: i, end: j, value: -1, valueMax: nil, chinese: true, bare: false, lone: nil,
                                              over: false, percentUnit: nil, leadingZero: false, gluedToLetter: false),
-                          multiplier: 1)
+                          multiplier: 0)
         }
         let bare = ChineseNumeral.place(s[i]).map { $0 >= 100 } ?? false
         var value = Decimal(parsed.low)
@@ -193,7 +194,7 @@ enum NumberReader {
         var single = Single(token: NumberToken(start: i, end: j, value: value, valueMax: parsed.high.map { Decimal($0) },
                                                chinese: true, bare: bare, lone: lone,
                                                over: false, percentUnit: nil, leadingZero: false, gluedToLetter: false),
-                            multiplier: 1)
+                            multiplier: 0)
         tail(s, &single, arabic: false)
         return single
     }
@@ -210,9 +211,9 @@ enum NumberReader {
                 sawMarker = true
                 k += 1
             } else if multipliers < 2, let m = multiplier(s, k, arabic: arabic, already: sawMultiplier) {
-                t.value *= m
-                if let hi = t.valueMax { t.valueMax = hi * m }
-                t.multiplier *= m
+                t.value = t.value.timesPowerOfTen(m)
+                t.valueMax = t.valueMax?.timesPowerOfTen(m)
+                t.multiplier += m
                 sawMultiplier = true
                 multipliers += 1
                 t.lone = nil
@@ -229,15 +230,16 @@ enum NumberReader {
         t.end = k
     }
 
-    private static func multiplier(_ s: ScalarString, _ k: Int, arabic: Bool, already: Bool) -> Decimal? {
+    /// The multiplier at `k` as a power of ten.
+    private static func multiplier(_ s: ScalarString, _ k: Int, arabic: Bool, already: Bool) -> Int? {
         switch s[k] {
-        case "万", "萬": return 10_000
-        case "亿", "億": return 100_000_000
+        case "万", "萬": return 4
+        case "亿", "億": return 8
         case "千", "仟":
             // 5千元, but not 5千米 / 5千克 / 5千瓦 (units of measure).
             guard arabic, !already else { return nil }
             if k + 1 < s.count, s[k + 1] == "米" || s[k + 1] == "克" || s[k + 1] == "瓦" { return nil }
-            return 1000
+            return 3
         default: return nil
         }
     }
