@@ -147,7 +147,7 @@ public struct Aggregator {
                 }.map(\.text)
                 // 沟通会 is a wording of 职工沟通会; 金奖 and 优秀奖 are two things.
                 var distinct: [String] = []
-                for w in wordings where !distinct.contains(where: { $0.contains(w) || w.contains($0) }) {
+                for w in wordings where !distinct.contains(where: { TextClasses.contains($0, w) || TextClasses.contains(w, $0) }) {
                     distinct.append(w)
                 }
                 metric = distinct.isEmpty ? key.metric

@@ -66,6 +66,15 @@ public enum ReportStage {
 
     /// `YYYY-MM` of a `YYYY-MM[-DD]` date, else nil.
     static func monthOf(_ date: String) -> String? {
+        var copy = date
+        let decided: String?? = copy.withUTF8 { b in
+            // When the first eight bytes are ASCII (or the first seven are all there is), no mark
+            // joins the seventh character: the first seven characters are the first seven bytes.
+            guard b.count >= 7, b.prefix(8).allSatisfy({ $0 < 0x80 }) else { return .none }
+            guard b[4] == UInt8(ascii: "-"), b[0..<4].allSatisfy(isDigit), b[5..<7].allSatisfy(isDigit) else { return .some(nil) }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: b[0..<7]), as: UTF8.self))
+        }
+        if let decided { return decided }
         let month = String(date.prefix(7))
         let b = Array(month.utf8)
         guard b.count == 7, b[4] == UInt8(ascii: "-"), b[0..<4].allSatisfy(isDigit), b[5..<7].allSatisfy(isDigit) else { return nil }

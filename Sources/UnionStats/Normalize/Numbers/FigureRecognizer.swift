@@ -23,7 +23,7 @@ enum FigureRecognizer {
     static func recognize(_ s: ScalarString, at i: Int) -> Outcome? {
         guard i < s.count, NumberReader.mayStart(s[i]), let t = NumberReader.read(s, at: i) else { return nil }
         let skipAll = Outcome.skip(next: max(t.end, i + 1))
-        if t.value < 0 || t.leadingZero || t.gluedToLetter { return skipAll }
+        if t.value.isNegative || t.leadingZero || t.gluedToLetter { return skipAll }
         if NotAFigure.isCodeContext(s, numberStart: i) { return skipAll }
         if NotAFigure.isOrdinalOrVague(s, numberStart: i, chinese: t.chinese) { return skipAll }
 
