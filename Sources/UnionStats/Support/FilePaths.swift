@@ -69,7 +69,20 @@ public enum FilePaths {
                 return .failure(PageProblem(code: "too-large", reason: "\(Int(st.st_size) >> 20) MB is over the \(limit >> 20) MB limit for one page"))
             }
         }
-        var bytes: [UInt8] = []
+        // Read straight into the result, sized by the file (a byte more, to see a file that grew):
+        // a zeroed chunk per page and its copy into the result cost more than the read.
+        let expected = st.st_size > 0 ? Int(st.st_size) : 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buf, count in
+            count = fread(buf.baseAddress, 1, buf.count, f)
+        }
+        if bytes.count <= expected {
+            // All of it (a short read is the end of the file, or an error).
+            if ferror(f) != 0 {
+                return .failure(PageProblem(code: "unreadable", reason: "read error: \(String(cString: strerror(errno)))"))
+            }
+            return .success(bytes)
+        }
+        // No size known (a pipe), or the file grew: the rest in chunks.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }

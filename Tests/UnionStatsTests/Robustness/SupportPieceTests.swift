@@ -49,3 +49,30 @@ final class SupportPieceTests: XCTestCase {
         XCTAssertNil(NormalizeCache.read(dir + "/p", key: "k1", manifest: redated), "manifest row changed")
     }
 }
+
+/// Whole files are read whatever their size says: a regular file in one read, a pipe
+/// (no size) in chunks, an empty file as nothing; over the limit is a problem, not bytes.
+final class ReadAllTests: XCTestCase {
+    func testFilesAndPipesComeBackWhole() throws {
+        let dir = try Tool.temporaryDirectory("readall")
+        let content = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let file = FilePaths.join(dir, "page.bin")
+        FileManager.default.createFile(atPath: file, contents: Data(content))
+        XCTAssertEqual(try FilePaths.readAll(file, limit: 1 << 20).get(), content)
+        if case .success = FilePaths.readAll(file, limit: 100_000) { XCTFail("over the limit") }
+
+        let empty = FilePaths.join(dir, "empty.txt")
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        XCTAssertEqual(try FilePaths.readAll(empty, limit: 1 << 20).get(), [])
+
+        let fifo = FilePaths.join(dir, "pipe")
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let writer = Thread {
+            let h = FileHandle(forWritingAtPath: fifo)!
+            h.write(Data(content))
+            h.closeFile()
+        }
+        writer.start()
+        XCTAssertEqual(try FilePaths.readAll(fifo, limit: 1 << 20).get(), content, "a pipe, read in chunks")
+    }
+}
