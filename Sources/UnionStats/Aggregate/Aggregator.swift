@@ -105,7 +105,7 @@ public struct Aggregator {
             // The kept value's own qualifier is what describes it.
             cell.qualifiers = Aggregator.bit(f.quantity.qualifier)
         case .flow, .rate:
-            cell.value += f.quantity.value
+            cell.value = DecimalText.sum(cell.value, f.quantity.value)
         }
     }
 

@@ -116,6 +116,64 @@ enum DecimalText {
         }
     }
 
+    /// -1, 0 or 1 as `a` is below, equal to or above `b`: on the mantissas when both fit 64 bits
+    /// (Foundation's comparison allocated and cost hundreds of instructions), else Foundation's.
+    static func compare(_ a: Decimal, _ b: Decimal) -> Int {
+        if !a.isNaN, !b.isNaN, let ma = mantissa(a), let mb = mantissa(b) {
+            let negA = a.sign == .minus && ma != 0, negB = b.sign == .minus && mb != 0
+            if negA != negB { return negA ? -1 : 1 }
+            let c = magnitudeCompare(ma, a.exponent, mb, b.exponent)
+            return negA ? -c : c
+        }
+        return a < b ? -1 : (a == b ? 0 : 1)
+    }
+
+    /// Compares ma·10^ea with mb·10^eb: the one with the larger exponent is scaled to the other's;
+    /// if that overflows 64 bits, it is the larger.
+    private static func magnitudeCompare(_ ma: UInt64, _ ea: Int, _ mb: UInt64, _ eb: Int) -> Int {
+        if ma == 0 || mb == 0 { return ma == mb ? 0 : (ma == 0 ? -1 : 1) }
+        var x = ma, y = mb
+        if ea > eb {
+            for _ in 0..<(ea - eb) {
+                let (p, overflow) = x.multipliedReportingOverflow(by: 10)
+                if overflow { return 1 }
+                x = p
+            }
+        } else if eb > ea {
+            for _ in 0..<(eb - ea) {
+                let (p, overflow) = y.multipliedReportingOverflow(by: 10)
+                if overflow { return -1 }
+                y = p
+            }
+        }
+        return x == y ? 0 : (x < y ? -1 : 1)
+    }
+
+    /// `a + b`: on the mantissas when both fit 64 bits, have the same sign (or are zero) and
+    /// the sum fits, else Foundation's (which allocated on every addition). The same value; the
+    /// digits may keep trailing zeros Foundation's sum would drop, which no comparison or text shows.
+    static func sum(_ a: Decimal, _ b: Decimal) -> Decimal {
+        guard !a.isNaN, !b.isNaN, let ma = mantissa(a), let mb = mantissa(b) else { return a + b }
+        if mb == 0 { return a }
+        if ma == 0 { return b }
+        guard a.sign == b.sign else { return a + b }
+        var x = ma, y = mb
+        let e = min(a.exponent, b.exponent)
+        for _ in 0..<(a.exponent - e) {
+            let (p, overflow) = x.multipliedReportingOverflow(by: 10)
+            if overflow { return a + b }
+            x = p
+        }
+        for _ in 0..<(b.exponent - e) {
+            let (p, overflow) = y.multipliedReportingOverflow(by: 10)
+            if overflow { return a + b }
+            y = p
+        }
+        let (total, overflow) = x.addingReportingOverflow(y)
+        if overflow { return a + b }
+        return Decimal(sign: a.sign, exponent: e, significand: Decimal(total))
+    }
+
     /// `-?digits(.digits)?` with at most 18 significant digits; anything else is nil.
     static func fastParse(_ text: String) -> Decimal? {
         var value: UInt64 = 0

@@ -177,7 +177,8 @@ public enum ReportWriter {
         // Rows read in place (through the buffer): `rows[i]` copied two whole rows per comparison.
         rows.withUnsafeBufferPointer { rows in
             func before(_ i: Int, _ j: Int) -> Bool {
-                rows[i].value != rows[j].value ? rows[i].value > rows[j].value : MonthlyRow.sortLess(rows[i].key, rows[j].key)
+                let c = DecimalText.compare(rows[i].value, rows[j].value)
+                return c != 0 ? c > 0 : MonthlyRow.sortLess(rows[i].key, rows[j].key)
             }
             var top: [Int] = []
             top.reserveCapacity(chartTop + 1)

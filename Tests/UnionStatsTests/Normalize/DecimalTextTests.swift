@@ -56,4 +56,20 @@ final class DecimalTextTests: XCTestCase {
             }
         }
     }
+
+    /// The fast comparison and sum agree with Foundation's, across signs, zeros, exponents
+    /// far apart and values past 64 bits (which take Foundation's path).
+    func testCompareAndSumAgreeWithFoundation() {
+        let texts = ["0", "-0.5", "0.5", "12.5", "12.50", "125", "1250000", "-3", "-3.000001", "0.000001",
+                     "18446744073709551615", "18446744073709551616", "99999999999999999999.5", "1e-10", "7e30", "-7e30"]
+        let values = texts.map { Decimal(string: $0)! } + [Decimal(25).timesPowerOfTen(4), Decimal(2500).timesPowerOfTen(2)]
+        for a in values {
+            for b in values {
+                let expected = a < b ? -1 : (a == b ? 0 : 1)
+                XCTAssertEqual(DecimalText.compare(a, b), expected, "\(a) vs \(b)")
+                XCTAssertEqual(DecimalText.sum(a, b), a + b, "\(a) + \(b)")
+                XCTAssertEqual(DecimalText.sum(a, b).plain, (a + b).plain, "\(a) + \(b)")
+            }
+        }
+    }
 }

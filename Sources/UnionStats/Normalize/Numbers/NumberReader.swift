@@ -67,7 +67,7 @@ enum NumberReader {
                 var low = first.value
                 // 3-5万元: a multiplier written only on the high end applies to both.
                 if second.multiplier != 0 && first.multiplier == 0 { low = low.timesPowerOfTen(second.multiplier) }
-                if low < second.value {
+                if DecimalText.compare(low, second.value) < 0 {
                     first.value = low
                     first.valueMax = second.value
                     first.end = second.end
