@@ -59,11 +59,10 @@ public final class FiguresInput {
         r.published = written(f.published)
         r.source = read(f.source)
         r.raw = read(f.raw)
-        r.quantity = Quantity(value: value, valueMax: valueMax, unit: written(q.unit),
-                              qualifier: Qualifier(rawValue: written(q.qualifier.rawValue)) ?? .exact, per: written(q.per))
+        // Qualifier and kind come back as they are: their names are letters, which no guard touches.
+        r.quantity = Quantity(value: value, valueMax: valueMax, unit: written(q.unit), qualifier: q.qualifier, per: written(q.per))
         r.metric = read(f.metric)
         r.metricID = written(f.metricID)
-        r.kind = MetricKind(rawValue: written(f.kind.rawValue)) ?? .flow
         r.region = Region(path: written(f.region.path), code: f.region.code)
         r.organization = ""
         r.period = Period(label: read(f.period.label), start: written(f.period.start), end: written(f.period.end),
