@@ -54,7 +54,8 @@ public final class NormalizeStage {
                                       metric: c.metric, metricID: c.metricID, kind: c.kind, region: c.region,
                                       organization: c.organization, period: c.period, sentence: item.mention.sentence))
             }
-            let chars = article.paragraphs.reduce(0) { $0 + NormalizeStage.scalarCount($1.text) }
+            // The kept scalars are the text's: counted without reading the text again.
+            let chars = article.paragraphs.reduce(0) { $0 + ($1.keptScalars?.count ?? NormalizeStage.scalarCount($1.text)) }
             articleRows.append([doc, String(article.index), article.headline, article.byline, String(article.line),
                                 published, source, String(article.paragraphs.count), String(chars), String(parsed.count)])
         }
