@@ -27,21 +27,27 @@ enum FigureRecord {
     static let fixedSize = 4 + 8 + 8 + 2 * decimalSize
 
     private static let routes: [FigureRoute] = [.monthly, .rate, .cumulative, .undated]
+    static var routeCount: Int { routes.count }
+    static func index(of route: FigureRoute) -> Int { routes.firstIndex(of: route)! }
+    static func route(at index: Int) -> FigureRoute { routes[index] }
     private static let kinds: [MetricKind] = MetricKind.allCases
     private static let qualifiers: [Qualifier] = Qualifier.allCases
 
-    private static func texts(_ f: Figure) -> [String] {
-        [f.doc, f.headline, f.published, f.source, f.raw, f.quantity.unit, f.quantity.per, f.metric, f.metricID,
-         f.region.path, f.region.code, f.period.label, f.period.start, f.period.end, f.period.month]
+    /// Calls `body` with the figure's texts in record order.
+    @inline(__always)
+    private static func forEachText(_ f: Figure, _ body: (String) -> Void) {
+        body(f.doc); body(f.headline); body(f.published); body(f.source); body(f.raw)
+        body(f.quantity.unit); body(f.quantity.per); body(f.metric); body(f.metricID)
+        body(f.region.path); body(f.region.code); body(f.period.label); body(f.period.start); body(f.period.end)
+        body(f.period.month)
     }
 
     /// Appends the record of `f` going to `route`.
     static func encode<Sink: ByteAppending>(_ f: Figure, route: FigureRoute, into bytes: inout Sink) {
-        let texts = texts(f)
         var length = fixedSize
-        for t in texts { length += 4 + t.utf8.count }
+        forEachText(f) { length += 4 + $0.utf8.count }
         append(UInt32(length), to: &bytes)
-        bytes.appendByte(UInt8(routes.firstIndex(of: route)!))
+        bytes.appendByte(UInt8(index(of: route)))
         bytes.appendByte(UInt8(kinds.firstIndex(of: f.kind)!))
         bytes.appendByte(UInt8(qualifiers.firstIndex(of: f.quantity.qualifier)!))
         bytes.appendByte(f.quantity.valueMax == nil ? 0 : 1)
@@ -49,7 +55,7 @@ enum FigureRecord {
         append(Int64(f.line), to: &bytes)
         append(f.quantity.value, to: &bytes)
         append(f.quantity.valueMax ?? Decimal(), to: &bytes)
-        for t in texts {
+        forEachText(f) { t in
             append(UInt32(t.utf8.count), to: &bytes)
             if t.utf8.withContiguousStorageIfAvailable({ bytes.appendBytes(UnsafeRawBufferPointer($0)) }) == nil {
                 var copy = t
@@ -156,10 +162,13 @@ extension PartitionSpill {
 
     /// The partition's figures by route (of `route` only, if given), leaving them in place (after `seal`).
     func readFigures(_ partition: String, route: FigureRoute? = nil) throws -> [FigureRoute: [Figure]] {
-        var lists: [FigureRoute: [Figure]] = [:]
+        // Gathered by the route's place in `FigureRecord`'s list, then keyed once.
+        var lists: [[Figure]] = Array(repeating: [], count: FigureRecord.routeCount)
         try readBytes(partition) { chunk in
-            try FigureRecord.forEach(in: chunk, route: route, source: directory) { r, f in lists[r, default: []].append(f) }
+            try FigureRecord.forEach(in: chunk, route: route, source: directory) { r, f in lists[FigureRecord.index(of: r)].append(f) }
         }
-        return lists
+        var byRoute: [FigureRoute: [Figure]] = [:]
+        for (i, list) in lists.enumerated() where !list.isEmpty { byRoute[FigureRecord.route(at: i)] = list }
+        return byRoute
     }
 }
