@@ -50,7 +50,12 @@ public struct Aggregator {
     public static let docLimit = 20
     public static let sourceLimit = 3
 
-    public init(rollup: Bool = true) { self.rollup = rollup }
+    /// `cells`: about how many rows to expect (the month before's count, say), so the table
+    /// of cells is not grown and rehashed step by step.
+    public init(rollup: Bool = true, cells expected: Int = 0) {
+        self.rollup = rollup
+        if expected > 0 { cells.reserveCapacity(expected) }
+    }
 
     /// Adds a figure; returns where it belongs. Only `.monthly` figures are folded.
     @discardableResult

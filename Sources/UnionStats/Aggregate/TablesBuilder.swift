@@ -40,10 +40,12 @@ public final class TablesBuilder {
                                     numericColumns: MonthlyRow.numericColumns, encoding: options.encoding)
         let wide = try WideTable(scratchDir: tablesDir)
         do {
+            var lastCount = 0
             for month in byMonth.partitions.sorted(by: TableSort.less) {
-                var aggregator = Aggregator(rollup: true)
+                var aggregator = Aggregator(rollup: true, cells: lastCount)
                 try byMonth.takeFigures(month) { route, f in if route == .monthly { aggregator.add(f) } }
                 let rows = aggregator.rows()
+                lastCount = rows.count
                 for row in rows { try monthly.write(row.fields) }
                 try wide.add(month: month, rows)
             }

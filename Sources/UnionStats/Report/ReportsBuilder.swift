@@ -101,7 +101,7 @@ public final class ReportsBuilder {
 
     /// A month's totals without rollups: a report shows each figure in the region it names.
     static func totals(_ figures: [Figure]) -> [MonthlyRow] {
-        var aggregator = Aggregator(rollup: false)
+        var aggregator = Aggregator(rollup: false, cells: figures.count)
         for f in figures { aggregator.add(f) }
         return aggregator.rows()
     }
