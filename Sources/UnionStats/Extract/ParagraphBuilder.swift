@@ -1,0 +1,87 @@
+/// Accumulates one paragraph's scalars and its line map. The text is made once, at the end,
+/// from pieces: lines the repair left as they were are copied from the page's String (already
+/// valid UTF-8, so nothing is encoded or validated again); only rewritten lines are encoded.
+struct ParagraphBuilder {
+    /// Part of the paragraph's text: UTF-8 offsets `lo..<hi` of the page, or, when `encoded`,
+    /// the scalars `scalars[lo..<hi]`.
+    struct Piece {
+        var encoded: Bool
+        var lo: Int
+        var hi: Int
+    }
+
+    var lineStarts: [Int] = []
+    var firstLine = 0
+    var lastLineIndex = -1
+    /// The paragraph's scalars; each line's are appended after `start` or `startLine`.
+    var scalars: [Unicode.Scalar] = []
+    /// Whether `scalars` hold a space (only lines with spaces can leave one).
+    var spaces = false
+    /// The text in page order, reused from paragraph to paragraph.
+    var pieces: [Piece] = []
+
+    var isEmpty: Bool { lineStarts.isEmpty }
+
+    mutating func start(lineNumber: Int) {
+        lineStarts.removeAll(keepingCapacity: true)
+        scalars.removeAll(keepingCapacity: true)
+        pieces.removeAll(keepingCapacity: true)
+        spaces = false
+        firstLine = lineNumber
+        startLine(gapLines: 0)
+    }
+
+    /// Marks where the next line begins (after `gapLines` blank lines).
+    mutating func startLine(gapLines: Int) {
+        for _ in 0...gapLines { lineStarts.append(scalars.count) }
+    }
+
+    /// The next line's text is the page's UTF-8 `range`.
+    mutating func addText(bytes range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        pieces.append(Piece(encoded: false, lo: range.lowerBound, hi: range.upperBound))
+    }
+
+    /// The next line's text is `scalars[range]` (joined to an encoded piece right before it).
+    mutating func addText(scalars range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        if let last = pieces.last, last.encoded, last.hi == range.lowerBound {
+            pieces[pieces.count - 1].hi = range.upperBound
+        } else {
+            pieces.append(Piece(encoded: true, lo: range.lowerBound, hi: range.upperBound))
+        }
+    }
+
+    mutating func finish(source: String) -> (paragraph: Paragraph, scalars: [Unicode.Scalar])? {
+        guard !lineStarts.isEmpty, !scalars.isEmpty else { lineStarts.removeAll(); pieces.removeAll(keepingCapacity: true); return nil }
+        let s = scalars
+        let p = Paragraph(text: text(source), scalars: s, firstLine: firstLine, lineStarts: lineStarts)
+        lineStarts.removeAll(keepingCapacity: true)
+        pieces.removeAll(keepingCapacity: true)
+        return (p, s)
+    }
+
+    /// The paragraph's text, its pieces joined.
+    func text(_ source: String) -> String {
+        func part(_ p: Piece) -> Substring {
+            let u = source.utf8
+            return source[u.index(u.startIndex, offsetBy: p.lo)..<u.index(u.startIndex, offsetBy: p.hi)]
+        }
+        if pieces.count == 1 {
+            let p = pieces[0]
+            return p.encoded ? Scalars.string(scalars, p.lo, p.hi) : String(part(p))
+        }
+        var size = 0
+        for p in pieces { size += p.encoded ? (p.hi - p.lo) * 3 : p.hi - p.lo }
+        var text = String()
+        text.reserveCapacity(size)
+        for p in pieces {
+            if p.encoded {
+                text.append(Scalars.string(scalars, p.lo, p.hi))
+            } else {
+                text.append(contentsOf: part(p))
+            }
+        }
+        return text
+    }
+}
