@@ -1,6 +1,6 @@
 /// Accumulates one paragraph's scalars and its line map. The text is made once, at the end,
-/// from pieces: lines the repair left as they were are copied from the page's String (already
-/// valid UTF-8, so nothing is encoded or validated again); only rewritten lines are encoded.
+/// from pieces: lines the repair left as they were are copied from the page's UTF-8; only
+/// rewritten lines are encoded from scalars.
 struct ParagraphBuilder {
     /// Part of the paragraph's text: UTF-8 offsets `lo..<hi` of the page, or, when `encoded`,
     /// the scalars `scalars[lo..<hi]`.
@@ -52,36 +52,45 @@ struct ParagraphBuilder {
         }
     }
 
-    mutating func finish(source: String) -> (paragraph: Paragraph, scalars: [Unicode.Scalar])? {
+    mutating func finish(source: String, bytes: UnsafeBufferPointer<UInt8>) -> (paragraph: Paragraph, scalars: [Unicode.Scalar])? {
         guard !lineStarts.isEmpty, !scalars.isEmpty else { lineStarts.removeAll(); pieces.removeAll(keepingCapacity: true); return nil }
         let s = scalars
-        let p = Paragraph(text: text(source), scalars: s, firstLine: firstLine, lineStarts: lineStarts)
+        let p = Paragraph(text: text(source, bytes), scalars: s, firstLine: firstLine, lineStarts: lineStarts)
         lineStarts.removeAll(keepingCapacity: true)
         pieces.removeAll(keepingCapacity: true)
         return (p, s)
     }
 
-    /// The paragraph's text, its pieces joined.
-    func text(_ source: String) -> String {
-        func part(_ p: Piece) -> Substring {
+    /// The paragraph's text, its pieces joined. A paragraph of one unchanged line is a copy of
+    /// that part of `source` (`bytes` are its UTF-8). Pieces are joined in one buffer that the
+    /// String validates once: appending Substrings one by one costs more for lines of usual length.
+    func text(_ source: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if pieces.count == 1 && !pieces[0].encoded {
             let u = source.utf8
-            return source[u.index(u.startIndex, offsetBy: p.lo)..<u.index(u.startIndex, offsetBy: p.hi)]
+            return String(source[u.index(u.startIndex, offsetBy: pieces[0].lo)..<u.index(u.startIndex, offsetBy: pieces[0].hi)])
         }
-        if pieces.count == 1 {
-            let p = pieces[0]
-            return p.encoded ? Scalars.string(scalars, p.lo, p.hi) : String(part(p))
-        }
+        if pieces.count == 1 { return Scalars.string(scalars, pieces[0].lo, pieces[0].hi) }
         var size = 0
-        for p in pieces { size += p.encoded ? (p.hi - p.lo) * 3 : p.hi - p.lo }
-        var text = String()
-        text.reserveCapacity(size)
         for p in pieces {
             if p.encoded {
-                text.append(Scalars.string(scalars, p.lo, p.hi))
+                for k in p.lo..<p.hi { size += Scalars.utf8Length(scalars[k]) }
             } else {
-                text.append(contentsOf: part(p))
+                size += p.hi - p.lo
             }
         }
-        return text
+        return scalars.withUnsafeBufferPointer { buf in
+            String(unsafeUninitializedCapacity: size) { out in
+                var n = 0
+                for p in pieces {
+                    if p.encoded {
+                        for k in p.lo..<p.hi { n = UTF8Coding.encode(buf[k].value, into: out, at: n) }
+                    } else {
+                        UnsafeMutableRawPointer(out.baseAddress! + n).copyMemory(from: bytes.baseAddress! + p.lo, byteCount: p.hi - p.lo)
+                        n += p.hi - p.lo
+                    }
+                }
+                return n
+            }
+        }
     }
 }

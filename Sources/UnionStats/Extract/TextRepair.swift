@@ -277,7 +277,7 @@ struct Repairer {
             if previous >= 0 && !builder.isEmpty && joins(prev: previous, cur: i, gap: gap, curBlockHeadlineLike: inBlockHeadline, prevBlockBodyLike: prevBlockBodyLike, prevBlockLines: gap == 0 ? blockLines : prevBlockLines) {
                 builder.startLine(gapLines: gap)
             } else {
-                if let f = builder.finish(source: source), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
+                if let f = builder.finish(source: source, bytes: bytes), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
                     out.append(f.paragraph)
                 }
                 builder.start(lineNumber: i + 1)
@@ -293,7 +293,7 @@ struct Repairer {
             builder.lastLineIndex = i
             previous = i
         }
-        if let f = builder.finish(source: source), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: builder.lastLineIndex >= 0 && lines[builder.lastLineIndex].has(LineFeatures.credit)) {
+        if let f = builder.finish(source: source, bytes: bytes), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: builder.lastLineIndex >= 0 && lines[builder.lastLineIndex].has(LineFeatures.credit)) {
             out.append(f.paragraph)
         }
         return out
