@@ -4,7 +4,9 @@
 struct BigramSet {
     private var slots: [UInt64]
     private var mask: Int
-    private(set) var elements: [UInt64] = []
+    /// How many keys the set holds; the keys themselves live only in `slots` (likeness needs
+    /// membership and counts, not insertion order).
+    private(set) var count = 0
     private var hasZero = false
 
     init(capacity: Int = 16) {
@@ -12,11 +14,15 @@ struct BigramSet {
         while n < capacity * 2 { n <<= 1 }
         slots = [UInt64](repeating: 0, count: n)
         mask = n - 1
-        elements.reserveCapacity(capacity)
     }
 
-    var count: Int { elements.count }
-    var isEmpty: Bool { elements.isEmpty }
+    var isEmpty: Bool { count == 0 }
+
+    /// Calls `body` with every key (in no particular order).
+    func forEach(_ body: (UInt64) -> Void) {
+        if hasZero { body(0) }
+        for key in slots where key != 0 { body(key) }
+    }
 
     @inline(__always)
     private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
@@ -37,10 +43,10 @@ struct BigramSet {
     @inline(__always)
     mutating func insert(_ key: UInt64) {
         if key == 0 {
-            if !hasZero { hasZero = true; elements.append(0) }
+            if !hasZero { hasZero = true; count += 1 }
             return
         }
-        if (elements.count + 1) * 2 > slots.count { grow() }
+        if (count + 1) * 2 > slots.count { grow() }
         let start = slot(key), mask = mask
         // One uniqueness check per insert, not one per probe.
         let added = slots.withUnsafeMutableBufferPointer { slots -> Bool in
@@ -52,14 +58,15 @@ struct BigramSet {
                 i = (i + 1) & mask
             }
         }
-        if added { elements.append(key) }
+        if added { count += 1 }
     }
 
     private mutating func grow() {
+        let old = slots
         let n = slots.count * 2
         slots = [UInt64](repeating: 0, count: n)
         mask = n - 1
-        for key in elements where key != 0 {
+        for key in old where key != 0 {
             var i = slot(key)
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = key

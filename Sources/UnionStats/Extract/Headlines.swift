@@ -130,7 +130,7 @@ enum Headlines {
     static func likeness(_ headline: BigramSet, _ body: BigramSet) -> Double {
         guard !headline.isEmpty else { return 0 }
         var common = 0
-        for b in headline.elements where body.contains(b) { common += 1 }
+        headline.forEach { if body.contains($0) { common += 1 } }
         return Double(common) / Double(headline.count)
     }
 }

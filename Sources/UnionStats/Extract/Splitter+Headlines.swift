@@ -32,8 +32,13 @@ extension Splitter {
         for p in protos[a].paras where total < budget { total += paragraphs[p].text.utf8.count }
         var set = BigramSet(capacity: min(total / 3 + 1, budget))  // about one scalar per 3 bytes of Chinese
         for p in protos[a].paras where budget > 0 {
-            var text = paragraphs[p].text
-            budget -= text.withUTF8 { Headlines.bigrams(UTF8Scalars($0), limit: budget, into: &set) }
+            // Kept scalars need no decoding; long paragraphs keep none.
+            if let kept = paragraphs[p].keptScalars {
+                budget -= Headlines.bigrams(kept, limit: budget, into: &set)
+            } else {
+                var text = paragraphs[p].text
+                budget -= text.withUTF8 { Headlines.bigrams(UTF8Scalars($0), limit: budget, into: &set) }
+            }
         }
         bodyBigrams[a] = set
         cachedElements += set.count
