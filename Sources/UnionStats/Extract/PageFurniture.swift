@@ -47,6 +47,11 @@ enum PageFurniture {
         var comma = false, colon = false, spaces = false
         var digits = 0
         for s in line {
+            // Common ideographs are none of the marks below (but 备 of ICP备), digits or spaces.
+            if s.value >= 0x4E00 && s.value <= 0x9FFF {
+                if s == "备" { colon = true }
+                continue
+            }
             if s == "。" { return false }
             if s == "，" { comma = true }
             if s == ":" || s == "：" || s == "©" || s == "备" || s == "C" || s == "c" { colon = true }

@@ -112,6 +112,8 @@ struct Repairer {
                 var width = 0
                 var clause = false, spaces = false
                 for s in line {
+                    // Common ideographs, most of a line: two columns, neither punctuation nor space.
+                    if s.value >= 0x4E00 && s.value <= 0x9FFF { width += 2; continue }
                     width += Scalars.width(s)
                     if !clause && Scalars.isClausePunctuation(s) { clause = true }
                     if !spaces && Scalars.isSpace(s) { spaces = true }
