@@ -129,9 +129,11 @@ enum PageFurniture {
 
     /// The line without `(上接第1版)`, `（下转第４版）`, `(转A3版)` wherever they stand; nil when it has none.
     static func removingJumpMarkers(_ line: Line) -> Line? {
-        var firstMarker = 0
-        while firstMarker < line.count && !(opensJumpMarker(line[firstMarker]) && jumpMarkerEnd(line, from: firstMarker) != nil) {
-            firstMarker += 1
+        // Every line is searched: on its raw buffer, without a bounds check per scalar.
+        let firstMarker = line.withUnsafeBufferPointer { buf -> Int in
+            var k = 0
+            while k < buf.count && !(opensJumpMarker(buf[k]) && jumpMarkerEnd(line, from: k) != nil) { k += 1 }
+            return k
         }
         guard firstMarker < line.count else { return nil }
         var out: Line = Array(line[..<firstMarker])

@@ -63,16 +63,17 @@ public enum TextDecoder {
         var nul = false
         let sample = bytes.prefix(1 << 20)
         sample.withUnsafeBufferPointer { buf in
-            // Eight bytes at a time: words with no byte below 0x20 and no 0x7F need no closer look.
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            // Eight bytes at a time: words whose only bytes below 0x20 are line feeds, and no 0x7F,
+            // need no closer look (the byte tests below are exact: no carry crosses a byte).
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows = ~highs
+            @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
             var i = 0
             scan: while i < buf.count {
                 if i + 8 <= buf.count {
                     let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    let below20 = (w &- ones &* 0x20) & ~w & highs
-                    let x = w ^ (ones &* 0x7F)
-                    let is7F = (x &- ones) & ~x & highs
-                    if below20 | is7F == 0 { i += 8; continue }
+                    let below20 = ~(((w & lows) &+ (ones &* 0x60)) | w) & highs
+                    let odd = (below20 & ~zeroBytes(w ^ (ones &* 0x0A))) | zeroBytes(w ^ (ones &* 0x7F))
+                    if odd == 0 { i += 8; continue }
                 }
                 let end = min(i + 8, buf.count)
                 for b in buf[i..<end] {
