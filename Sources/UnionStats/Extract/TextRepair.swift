@@ -109,27 +109,31 @@ struct Repairer {
             if line.isEmpty {
                 f.flags |= LineFeatures.blank
             } else {
-                var width = 0
-                var clause = false, spaces = false
+                var width = 0, digits = 0
+                var clause = false, spaces = false, slash = false
                 for s in line {
                     // Common ideographs, most of a line: two columns, neither punctuation nor space.
                     if s.value >= 0x4E00 && s.value <= 0x9FFF { width += 2; continue }
                     width += Scalars.width(s)
                     if !clause && Scalars.isClausePunctuation(s) { clause = true }
                     if !spaces && Scalars.isSpace(s) { spaces = true }
+                    if s == "/" { slash = true }
+                    if PageFurniture.digitValue(s) != nil { digits += 1 }
                 }
                 f.width = Int32(truncatingIfNeeded: width)
                 if clause { f.flags |= LineFeatures.clausePunctuation }
                 if spaces { f.flags |= LineFeatures.spaces }
                 if Scalars.endsSentence(line) { f.flags |= LineFeatures.endsSentence }
                 if line.last == "：" || line.last == ":" { f.flags |= LineFeatures.endsColon }
+                // What the loop learned spares the tests below their own scans: a date needs six
+                // digits, a parallel heading a comma.
                 if line.count <= 40 {
-                    if Bylines.isCredit(line) { f.flags |= LineFeatures.credit | LineFeatures.startsParagraph }
-                    if PageFurniture.dateHeader(line) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
+                    if Bylines.isCredit(line, spacedOrSlashed: spaces || slash) { f.flags |= LineFeatures.credit | LineFeatures.startsParagraph }
+                    if digits >= 6 && PageFurniture.dateHeader(line) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
                 }
                 if Bylines.bylineLength(line) != nil { f.flags |= LineFeatures.startsParagraph | LineFeatures.byline }
                 if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
-                if Repairer.isParallelHeading(line) { f.flags |= LineFeatures.heading }
+                if clause && Repairer.isParallelHeading(line) { f.flags |= LineFeatures.heading }
             }
             lines.append(f)
             start = end + 1
