@@ -170,16 +170,20 @@ public enum TextDecoder {
     /// from GB2312's common range (random bytes also decode, to rare characters).
     static func looksLikeChinese(_ text: String, bytes: ArraySlice<UInt8>) -> Bool {
         var good = 0, total = 0, ideographs = 0
-        for s in text.unicodeScalars {
-            total += 1
-            let v = s.value
-            if v < 0x80 {
-                if v >= 0x20 || s == "\n" || s == "\r" || s == "\t" { good += 1 }
-            } else if Scalars.isIdeograph(s) {
-                good += 1; ideographs += 1
-            } else if Scalars.isWidePunctuation(s) || (0xFF10...0xFF5A).contains(v) || (0x2460...0x24FF).contains(v)
-                        || (0x2160...0x217F).contains(v) || v == 0xB0 || v == 0xD7 || v == 0xF7 || (0x25A0...0x25FF).contains(v) {
-                good += 1
+        var copy = text
+        copy.withUTF8 { utf8 in
+            // Decoded straight from the UTF-8, not through the generic scalar view.
+            for s in UTF8Scalars(utf8) {
+                total += 1
+                let v = s.value
+                if v < 0x80 {
+                    if v >= 0x20 || s == "\n" || s == "\r" || s == "\t" { good += 1 }
+                } else if Scalars.isIdeograph(s) {
+                    good += 1; ideographs += 1
+                } else if Scalars.isWidePunctuation(s) || (0xFF10...0xFF5A).contains(v) || (0x2460...0x24FF).contains(v)
+                            || (0x2160...0x217F).contains(v) || v == 0xB0 || v == 0xD7 || v == 0xF7 || (0x25A0...0x25FF).contains(v) {
+                    good += 1
+                }
             }
         }
         guard total > 0 else { return false }
