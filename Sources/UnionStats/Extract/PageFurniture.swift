@@ -17,6 +17,9 @@ enum PageFurniture {
         "打印本页", "关闭窗口", "返回列表", "□", "■",
     ].map(scalars))
 
+    /// First scalars of `wholeLines`: other lines skip hashing.
+    static let wholeLineStarts = ScalarBitmap(wholeLines.compactMap(\.first))
+
     /// E-paper navigation words; a short line made only of these (and digits, letters, punctuation) is navigation.
     static let navigationWords: [Line] = [
         "上一版", "下一版", "上一期", "下一期", "上一篇", "下一篇", "放大", "缩小", "默认", "返回", "版面导航",
@@ -64,7 +67,7 @@ enum PageFurniture {
         if comma && !colon { return false }
         let compact = spaces ? Scalars.withoutSpaces(line) : line
         if comma { return isFooter(compact) }
-        if compact.count <= 12 && wholeLines.contains(compact) { return true }
+        if compact.count <= 12, let head = compact.first, wholeLineStarts.contains(head), wholeLines.contains(compact) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }
         if compact.count <= 24 && isEditionLine(compact) { return true }
         if isFooter(compact) { return true }
