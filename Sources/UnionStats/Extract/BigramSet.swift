@@ -4,7 +4,9 @@
 struct BigramSet {
     private var slots: [UInt64]
     private var mask: Int
-    private(set) var elements: [UInt64] = []
+    /// How many keys the set holds; the keys themselves live only in `slots` (likeness needs
+    /// membership and counts, not insertion order).
+    private(set) var count = 0
     private var hasZero = false
 
     init(capacity: Int = 16) {
@@ -12,19 +14,23 @@ struct BigramSet {
         while n < capacity * 2 { n <<= 1 }
         slots = [UInt64](repeating: 0, count: n)
         mask = n - 1
-        elements.reserveCapacity(capacity)
     }
 
-    var count: Int { elements.count }
-    var isEmpty: Bool { elements.isEmpty }
+    var isEmpty: Bool { count == 0 }
+
+    /// Calls `body` with every key (in no particular order).
+    func forEach(_ body: (UInt64) -> Void) {
+        if hasZero { body(0) }
+        for key in slots where key != 0 { body(key) }
+    }
 
     @inline(__always)
-    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
+    fileprivate static func slot(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
 
     func contains(_ key: UInt64) -> Bool {
         if key == 0 { return hasZero }
         return slots.withUnsafeBufferPointer { slots in
-            var i = slot(key)
+            var i = BigramSet.slot(key, mask)
             while true {
                 let s = slots[i]
                 if s == key { return true }
@@ -34,33 +40,51 @@ struct BigramSet {
         }
     }
 
-    @inline(__always)
-    mutating func insert(_ key: UInt64) {
-        if key == 0 {
-            if !hasZero { hasZero = true; elements.append(0) }
-            return
-        }
-        if (elements.count + 1) * 2 > slots.count { grow() }
-        let start = slot(key), mask = mask
-        // One uniqueness check per insert, not one per probe.
-        let added = slots.withUnsafeMutableBufferPointer { slots -> Bool in
-            var i = start
+    /// Writes keys straight into the table: one uniqueness check and one growth check for a
+    /// whole run of inserts instead of one each.
+    struct Inserter {
+        fileprivate let slots: UnsafeMutableBufferPointer<UInt64>
+        fileprivate let mask: Int
+        fileprivate var added = 0
+        fileprivate var hasZero: Bool
+
+        @inline(__always)
+        mutating func insert(_ key: UInt64) {
+            if key == 0 {
+                if !hasZero { hasZero = true; added += 1 }
+                return
+            }
+            var i = BigramSet.slot(key, mask)
             while true {
                 let s = slots[i]
-                if s == key { return false }
-                if s == 0 { slots[i] = key; return true }
+                if s == key { return }
+                if s == 0 { slots[i] = key; added += 1; return }
                 i = (i + 1) & mask
             }
         }
-        if added { elements.append(key) }
     }
 
-    private mutating func grow() {
-        let n = slots.count * 2
-        slots = [UInt64](repeating: 0, count: n)
-        mask = n - 1
-        for key in elements where key != 0 {
-            var i = slot(key)
+    /// Runs `fill`, which inserts at most `n` keys, with the table grown beforehand to hold them.
+    mutating func inserting(atMost n: Int, _ fill: (inout Inserter) -> Void) {
+        if (count + n) * 2 > slots.count { grow(toHold: count + n) }
+        let mask = mask, zero = hasZero
+        let (added, nowZero) = slots.withUnsafeMutableBufferPointer { buf -> (Int, Bool) in
+            var ins = Inserter(slots: buf, mask: mask, hasZero: zero)
+            fill(&ins)
+            return (ins.added, ins.hasZero)
+        }
+        count += added
+        hasZero = nowZero
+    }
+
+    private mutating func grow(toHold n: Int) {
+        let old = slots
+        var size = slots.count * 2
+        while size < n * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        for key in old where key != 0 {
+            var i = BigramSet.slot(key, mask)
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = key
         }

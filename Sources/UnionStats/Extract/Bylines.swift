@@ -15,6 +15,8 @@ enum Bylines {
     static func bylineLength(_ s: Line) -> Int? {
         var i = 0
         while i < s.count, Scalars.isSpace(s[i]) || s[i] == "□" || s[i] == "■" { i += 1 }
+        // Every byline below opens with 本, 新 or 据: other lines need no prefix tests.
+        guard i < s.count, s[i] == "本" || s[i] == "新" || s[i] == "据" else { return nil }
         var end: Int? = nil
         if PageFurniture.hasPrefix(s, benbaoxun, at: i) {
             end = i + benbaoxun.count
@@ -62,14 +64,15 @@ enum Bylines {
 
     /// A whole line that only credits people: `本报记者 马超`, `通讯员 赵研容 摄影报道`,
     /// `万玉藻 摄`, `项春雷 摄/视觉中国`, `□本报记者 张江艳`, `（王明芳）`.
-    static func isCredit(_ s: Line) -> Bool {
+    /// `spacedOrSlashed`, when the caller knows it, says whether `s` holds a space or a `/`.
+    static func isCredit(_ s: Line, spacedOrSlashed: Bool? = nil) -> Bool {
         guard s.count <= 60, let head = s.first, let last = s.last else { return false }
         // Cheap test first: a credit is spaced, bracketed, boxed, or ends with a photo/report word.
-        // (The whole-line scans last.)
+        // (The whole-line scan last.)
         if !(head == "□" || head == "■" || head == "(" || head == "（"
              || last == "摄" || last == "道" || last == "图" || last == "绘" || last == "影"
              || head == "本" || head == "记" || head == "通" || head == "特" || head == "实" || head == "文" || head == "撰"
-             || s.contains(where: Scalars.isSpace) || s.contains("/")) {
+             || (spacedOrSlashed ?? s.contains(where: { Scalars.isSpace($0) || $0 == "/" }))) {
             return false
         }
         let compact = Scalars.withoutSpaces(s)

@@ -8,7 +8,8 @@ enum ClauseSpan {
 
     /// `others` are the spans of the other figures of the text: a list of items separated
     /// by 、 with one figure each (奖章1名、奖状1个) is cut into one item per figure.
-    static func sentence(_ s: [Unicode.Scalar], start: Int, end: Int, others: [Range<Int>] = []) -> String {
+    /// Returns the clause's scalar offsets in `s`.
+    static func sentence(_ s: [Unicode.Scalar], start: Int, end: Int, others: [Range<Int>] = []) -> Range<Int> {
         var a = start
         while a > 0, !ScalarClass.isClauseEnd(s[a - 1]) { a -= 1 }
         var b = end
@@ -23,7 +24,7 @@ enum ClauseSpan {
         if cut {
             while a < b, ScalarClass.isSpace(s[a]) { a += 1 }
             while b > a, ScalarClass.isSpace(s[b - 1]) { b -= 1 }
-            return Scalars.string(s, a, b)
+            return a..<max(a, b)  // never reversed; kept safe for the Range
         }
         var extended = 0
         while extended < 2, a > 0, !ScalarClass.isSentenceEnd(s[a - 1]) {
@@ -38,6 +39,6 @@ enum ClauseSpan {
         }
         while a < b, ScalarClass.isSpace(s[a]) { a += 1 }
         while b > a, ScalarClass.isSpace(s[b - 1]) { b -= 1 }
-        return Scalars.string(s, a, b)
+        return a..<max(a, b)
     }
 }

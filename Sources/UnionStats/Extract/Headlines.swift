@@ -72,57 +72,59 @@ enum Headlines {
 
     /// Tokens for bigrams: each Chinese character, each run of digits, each run of Latin letters.
     /// Punctuation and spaces separate runs; bigrams do not cross them.
-    /// Returns how many scalars were read.
+    /// Reads at most `limit` scalars; returns how many were read.
     @discardableResult
-    static func bigrams<C: Sequence>(_ s: C, limit: Int = Int.max, into set: inout BigramSet) -> Int where C.Element == Unicode.Scalar {
-        var previous: UInt64 = 0
-        var run: UInt64 = 0
-        var runKind = 0  // 0 none, 1 digits, 2 letters
-        var seen = 0
-        func emit(_ t: UInt64, _ set: inout BigramSet) {
-            if previous != 0 { set.insert(previous &* 0x9E37_79B9_7F4A_7C15 ^ t) }
-            previous = t
+    static func bigrams(_ s: UnsafeBufferPointer<Unicode.Scalar>, limit: Int = Int.max, into set: inout BigramSet) -> Int {
+        let n = min(limit, s.count)
+        // Every scalar read makes at most one token, so at most `n` bigrams.
+        set.inserting(atMost: n) { (ins: inout BigramSet.Inserter) in
+            var previous: UInt64 = 0
+            var run: UInt64 = 0
+            var runKind = 0  // 0 none, 1 digits, 2 letters
+            func emit(_ t: UInt64, _ ins: inout BigramSet.Inserter) {
+                if previous != 0 { ins.insert(previous &* 0x9E37_79B9_7F4A_7C15 ^ t) }
+                previous = t
+            }
+            func flushRun(_ ins: inout BigramSet.Inserter) {
+                if runKind != 0 { emit(run | (UInt64(runKind) << 56), &ins) }
+                runKind = 0
+                run = 0
+            }
+            for k in 0..<n {
+                let x = s[k]
+                // Most scalars are common ideographs: one range test, then the bigram.
+                if x.value >= 0x4E00 && x.value <= 0x9FFF {
+                    flushRun(&ins)
+                    emit(UInt64(x.value), &ins)
+                    continue
+                }
+                var v = x
+                if Scalars.isFullwidthDigit(v) { v = Unicode.Scalar(v.value - 0xFF10 + 0x30)! }
+                if Scalars.isASCIIDigit(v) || (v == "." && runKind == 1) {
+                    if runKind != 1 { flushRun(&ins); runKind = 1 }
+                    run = run &* 31 &+ UInt64(v.value)
+                    continue
+                }
+                if Scalars.isASCIILetter(v) {
+                    if runKind != 2 { flushRun(&ins); runKind = 2 }
+                    run = run &* 31 &+ UInt64(v.value | 0x20)
+                    continue
+                }
+                flushRun(&ins)
+                if Scalars.isIdeograph(v) {
+                    emit(UInt64(v.value), &ins)
+                } else {
+                    previous = 0
+                }
+            }
+            flushRun(&ins)
         }
-        func flushRun(_ set: inout BigramSet) {
-            if runKind != 0 { emit(run | (UInt64(runKind) << 56), &set) }
-            runKind = 0
-            run = 0
-        }
-        for x in s {
-            if seen == limit { break }
-            seen += 1
-            // Most scalars are common ideographs: one range test, then the bigram.
-            if x.value >= 0x4E00 && x.value <= 0x9FFF {
-                flushRun(&set)
-                emit(UInt64(x.value), &set)
-                continue
-            }
-            var v = x
-            if Scalars.isFullwidthDigit(v) { v = Unicode.Scalar(v.value - 0xFF10 + 0x30)! }
-            if Scalars.isASCIIDigit(v) || (v == "." && runKind == 1) {
-                if runKind != 1 { flushRun(&set); runKind = 1 }
-                run = run &* 31 &+ UInt64(v.value)
-                continue
-            }
-            if Scalars.isASCIILetter(v) {
-                if runKind != 2 { flushRun(&set); runKind = 2 }
-                run = run &* 31 &+ UInt64(v.value | 0x20)
-                continue
-            }
-            flushRun(&set)
-            if Scalars.isIdeograph(v) {
-                emit(UInt64(v.value), &set)
-            } else {
-                previous = 0
-            }
-        }
-        flushRun(&set)
-        return seen
+        return n
     }
 
     static func bigrams(_ s: Line) -> BigramSet {
         var set = BigramSet()
-        bigrams(s, into: &set)
+        s.withUnsafeBufferPointer { bigrams($0, into: &set) }
         return set
     }
 
@@ -130,7 +132,7 @@ enum Headlines {
     static func likeness(_ headline: BigramSet, _ body: BigramSet) -> Double {
         guard !headline.isEmpty else { return 0 }
         var common = 0
-        for b in headline.elements where body.contains(b) { common += 1 }
+        headline.forEach { if body.contains($0) { common += 1 } }
         return Double(common) / Double(headline.count)
     }
 }

@@ -10,8 +10,10 @@ public enum MentionScanner {
         for (pi, p) in article.paragraphs.enumerated() {
             let s = p.scalars
             let found = figures(in: s)
+            guard !found.isEmpty else { continue }
+            var slices = TextSlices(p.text, scalars: s)
             for (k, f) in found.enumerated() {
-                out.append(mention(f, in: s, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: pi,
+                out.append(mention(f, in: &slices, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: pi,
                                    line: p.line(at: f.start)))
             }
         }
@@ -19,8 +21,10 @@ public enum MentionScanner {
         for text in [article.headline] + article.subheadlines where !text.isEmpty {
             let s = text.scalars
             let found = figures(in: s)
+            guard !found.isEmpty else { continue }
+            var slices = TextSlices(text, scalars: s)
             for (k, f) in found.enumerated() {
-                out.append(mention(f, in: s, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: -1,
+                out.append(mention(f, in: &slices, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: -1,
                                    line: article.line))
             }
         }
@@ -62,12 +66,16 @@ public enum MentionScanner {
         return r
     }
 
-    static func mention(_ f: RecognizedFigure, in s: [Unicode.Scalar], neighbours: [Range<Int>], doc: String, article: Int,
+    /// The mention of figure `f` of the text `slices` cuts from.
+    static func mention(_ f: RecognizedFigure, in slices: inout TextSlices, neighbours: [Range<Int>], doc: String, article: Int,
                         paragraph: Int, line: Int) -> Mention {
-        Mention(doc: doc, article: article, paragraph: paragraph, start: f.start, end: f.end, line: line,
-                raw: Scalars.string(s, f.start, f.end),
-                sentence: ClauseSpan.sentence(s, start: f.start, end: f.end, others: neighbours),
-                before: Scalars.string(s, f.start - contextLength, f.start),
-                after: Scalars.string(s, f.end, f.end + contextLength))
+        let clause = ClauseSpan.sentence(slices.scalars, start: f.start, end: f.end, others: neighbours)
+        // Cut in text order, so that the walk between offsets stays short.
+        let before = slices.string(f.start - contextLength, f.start)
+        let sentence = slices.string(clause.lowerBound, clause.upperBound)
+        let raw = slices.string(f.start, f.end)
+        let after = slices.string(f.end, f.end + contextLength)
+        return Mention(doc: doc, article: article, paragraph: paragraph, start: f.start, end: f.end, line: line,
+                       raw: raw, sentence: sentence, before: before, after: after)
     }
 }

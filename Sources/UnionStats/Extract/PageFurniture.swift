@@ -17,6 +17,9 @@ enum PageFurniture {
         "打印本页", "关闭窗口", "返回列表", "□", "■",
     ].map(scalars))
 
+    /// First scalars of `wholeLines`: other lines skip hashing.
+    static let wholeLineStarts = ScalarBitmap(wholeLines.compactMap(\.first))
+
     /// E-paper navigation words; a short line made only of these (and digits, letters, punctuation) is navigation.
     static let navigationWords: [Line] = [
         "上一版", "下一版", "上一期", "下一期", "上一篇", "下一篇", "放大", "缩小", "默认", "返回", "版面导航",
@@ -47,6 +50,11 @@ enum PageFurniture {
         var comma = false, colon = false, spaces = false
         var digits = 0
         for s in line {
+            // Common ideographs are none of the marks below (but 备 of ICP备), digits or spaces.
+            if s.value >= 0x4E00 && s.value <= 0x9FFF {
+                if s == "备" { colon = true }
+                continue
+            }
             if s == "。" { return false }
             if s == "，" { comma = true }
             if s == ":" || s == "：" || s == "©" || s == "备" || s == "C" || s == "c" { colon = true }
@@ -59,7 +67,7 @@ enum PageFurniture {
         if comma && !colon { return false }
         let compact = spaces ? Scalars.withoutSpaces(line) : line
         if comma { return isFooter(compact) }
-        if compact.count <= 12 && wholeLines.contains(compact) { return true }
+        if compact.count <= 12, let head = compact.first, wholeLineStarts.contains(head), wholeLines.contains(compact) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }
         if compact.count <= 24 && isEditionLine(compact) { return true }
         if isFooter(compact) { return true }
@@ -124,9 +132,11 @@ enum PageFurniture {
 
     /// The line without `(上接第1版)`, `（下转第４版）`, `(转A3版)` wherever they stand; nil when it has none.
     static func removingJumpMarkers(_ line: Line) -> Line? {
-        var firstMarker = 0
-        while firstMarker < line.count && !(opensJumpMarker(line[firstMarker]) && jumpMarkerEnd(line, from: firstMarker) != nil) {
-            firstMarker += 1
+        // Every line is searched: on its raw buffer, without a bounds check per scalar.
+        let firstMarker = line.withUnsafeBufferPointer { buf -> Int in
+            var k = 0
+            while k < buf.count && !(opensJumpMarker(buf[k]) && jumpMarkerEnd(line, from: k) != nil) { k += 1 }
+            return k
         }
         guard firstMarker < line.count else { return nil }
         var out: Line = Array(line[..<firstMarker])

@@ -5,7 +5,7 @@ extension Paragraph {
         guard n > 0 else { return self }
         // The cut found on the UTF-8 itself: the n-th scalar starts at the n-th non-continuation byte.
         var copy = text
-        let rest = copy.withUTF8 { buf -> String in
+        let cut = copy.withUTF8 { buf -> Int in
             var seen = 0, cut = 0
             while cut < buf.count {
                 if buf[cut] & 0xC0 != 0x80 {
@@ -14,8 +14,10 @@ extension Paragraph {
                 }
                 cut += 1
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buf[cut...]), as: UTF8.self)
+            return cut
         }
+        // A copy of the text's own (valid) UTF-8 from a scalar boundary: nothing to validate again.
+        let rest = String(text[text.utf8.index(text.utf8.startIndex, offsetBy: cut)...])
         // The line holding offset n becomes the first line.
         var first = 0
         for (i, s) in lineStarts.enumerated() where s <= n { first = i }

@@ -15,7 +15,7 @@ public enum PrintedDate {
         for i in candidates {
             // More than 160 bytes hold more than 40 scalars: skip decoding long paragraphs.
             guard paragraphs[i].text.utf8.count <= 160 else { continue }
-            let s = Array(paragraphs[i].text.unicodeScalars)
+            let s = paragraphs[i].keptScalars ?? Array(paragraphs[i].text.unicodeScalars)  // kept: no decoding
             guard s.count <= 40 else { continue }
             if let date = PageFurniture.dateHeader(s) { return date }
         }

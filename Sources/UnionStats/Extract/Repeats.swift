@@ -9,9 +9,9 @@ struct Repeats {
     static let recentWindow = 4
     static let recentLimit = 20_000
 
-    var whole: [Int: Int] = [:]
-    var heads: [Int: Int] = [:]
-    var tails: [Int: Int] = [:]
+    var whole = HashIndex()
+    var heads = HashIndex()
+    var tails = HashIndex()
     /// Texts of recorded paragraphs; they share storage with the paragraphs themselves,
     /// and are decoded again only when a hash matches.
     var kept: [String] = []
@@ -85,11 +85,11 @@ struct Repeats {
                 for q in recent where q.count > n && Repeats.contains(q, compact) { kept.removeLast(); return false }
                 // The latest paragraph per key is kept: repeats sit close to what they repeat, and
                 // many paragraphs may open alike (`本报讯（记者…）近日，`).
-                heads[head] = id
-                tails[tail] = id
+                heads.set(head, id)
+                tails.set(tail, id)
             }
             // Recorded only once kept: an id of a dropped repeat would point past `kept`.
-            if whole[h] == nil { whole[h] = id }
+            if whole[h] == nil { whole.set(h, id) }
         }
         if n >= Repeats.minimumPartial && n <= Repeats.recentLimit {
             recent.append(compact)

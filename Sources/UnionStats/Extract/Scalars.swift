@@ -132,6 +132,13 @@ enum Scalars {
         }
     }
 
+    /// Bytes the UTF-8 encoding of `s` takes.
+    @inline(__always)
+    static func utf8Length(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        return v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+    }
+
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count * 3)
@@ -148,10 +155,7 @@ enum Scalars {
             var size = (b - a) * 4
             if b - a <= 5 {
                 size = 0
-                for k in a..<b {
-                    let v = buf[k].value
-                    size += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-                }
+                for k in a..<b { size += utf8Length(buf[k]) }
             }
             return String(unsafeUninitializedCapacity: size) { out in
                 var n = 0

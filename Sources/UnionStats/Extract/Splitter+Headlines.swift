@@ -32,8 +32,11 @@ extension Splitter {
         for p in protos[a].paras where total < budget { total += paragraphs[p].text.utf8.count }
         var set = BigramSet(capacity: min(total / 3 + 1, budget))  // about one scalar per 3 bytes of Chinese
         for p in protos[a].paras where budget > 0 {
-            var text = paragraphs[p].text
-            budget -= text.withUTF8 { Headlines.bigrams(UTF8Scalars($0), limit: budget, into: &set) }
+            // Kept scalars need no decoding; long paragraphs keep none.
+            // Kept scalars need no decoding; long paragraphs keep none, and only their first `budget` are decoded.
+            let limit = budget
+            let read = paragraphs[p].keptScalars ?? { var text = paragraphs[p].text; return text.withUTF8 { Array(UTF8Scalars($0).prefix(limit)) } }()
+            budget -= read.withUnsafeBufferPointer { Headlines.bigrams($0, limit: limit, into: &set) }
         }
         bodyBigrams[a] = set
         cachedElements += set.count

@@ -63,16 +63,17 @@ public enum TextDecoder {
         var nul = false
         let sample = bytes.prefix(1 << 20)
         sample.withUnsafeBufferPointer { buf in
-            // Eight bytes at a time: words with no byte below 0x20 and no 0x7F need no closer look.
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            // Eight bytes at a time: words whose only bytes below 0x20 are line feeds, and no 0x7F,
+            // need no closer look (the byte tests below are exact: no carry crosses a byte).
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows = ~highs
+            @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
             var i = 0
             scan: while i < buf.count {
                 if i + 8 <= buf.count {
                     let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    let below20 = (w &- ones &* 0x20) & ~w & highs
-                    let x = w ^ (ones &* 0x7F)
-                    let is7F = (x &- ones) & ~x & highs
-                    if below20 | is7F == 0 { i += 8; continue }
+                    let below20 = ~(((w & lows) &+ (ones &* 0x60)) | w) & highs
+                    let odd = (below20 & ~zeroBytes(w ^ (ones &* 0x0A))) | zeroBytes(w ^ (ones &* 0x7F))
+                    if odd == 0 { i += 8; continue }
                 }
                 let end = min(i + 8, buf.count)
                 for b in buf[i..<end] {
@@ -169,16 +170,20 @@ public enum TextDecoder {
     /// from GB2312's common range (random bytes also decode, to rare characters).
     static func looksLikeChinese(_ text: String, bytes: ArraySlice<UInt8>) -> Bool {
         var good = 0, total = 0, ideographs = 0
-        for s in text.unicodeScalars {
-            total += 1
-            let v = s.value
-            if v < 0x80 {
-                if v >= 0x20 || s == "\n" || s == "\r" || s == "\t" { good += 1 }
-            } else if Scalars.isIdeograph(s) {
-                good += 1; ideographs += 1
-            } else if Scalars.isWidePunctuation(s) || (0xFF10...0xFF5A).contains(v) || (0x2460...0x24FF).contains(v)
-                        || (0x2160...0x217F).contains(v) || v == 0xB0 || v == 0xD7 || v == 0xF7 || (0x25A0...0x25FF).contains(v) {
-                good += 1
+        var copy = text
+        copy.withUTF8 { utf8 in
+            // Decoded straight from the UTF-8, not through the generic scalar view.
+            for s in UTF8Scalars(utf8) {
+                total += 1
+                let v = s.value
+                if v < 0x80 {
+                    if v >= 0x20 || s == "\n" || s == "\r" || s == "\t" { good += 1 }
+                } else if Scalars.isIdeograph(s) {
+                    good += 1; ideographs += 1
+                } else if Scalars.isWidePunctuation(s) || (0xFF10...0xFF5A).contains(v) || (0x2460...0x24FF).contains(v)
+                            || (0x2160...0x217F).contains(v) || v == 0xB0 || v == 0xD7 || v == 0xF7 || (0x25A0...0x25FF).contains(v) {
+                    good += 1
+                }
             }
         }
         guard total > 0 else { return false }

@@ -14,7 +14,8 @@ public enum TextRepair {
     public static func paragraphs(from text: String) -> [Paragraph] {
         var copy = text
         return copy.withUTF8 { buffer in
-            var repairer = Repairer(buffer)
+            // `buffer` is `text`'s UTF-8 (Swift strings on Linux are native UTF-8): its offsets index `text`.
+            var repairer = Repairer(buffer, source: text)
             return repairer.run()
         }
     }
@@ -23,6 +24,7 @@ public enum TextRepair {
 /// Features of one source line, computed in a first pass; a page of 200 MB keeps
 /// only these (16 bytes a line), not the decoded lines.
 struct LineFeatures {
+    /// UTF-8 offsets of the line with its leading and trailing spaces trimmed.
     var start: Int32 = 0
     var end: Int32 = 0
     var width: Int32 = 0
@@ -39,12 +41,15 @@ struct LineFeatures {
     static let heading: UInt16 = 256       // two parallel phrases around one comma: `对口帮扶暖人心,圆贫困学子上学梦`
     static let byline: UInt16 = 512        // opens with a byline (`本报讯`), kept for pass 3
     static let spaces: UInt16 = 1024       // has spaces inside: pass 3 normalizes them
+    static let rewritten: UInt16 = 2048    // jump markers removed or doubled characters undone: not the source bytes
 
     func has(_ f: UInt16) -> Bool { flags & f != 0 }
 }
 
 struct Repairer {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The page text whose UTF-8 `bytes` are: paragraphs copy their unchanged lines from it.
+    let source: String
     var lines: [LineFeatures] = []
     var scratch: [Unicode.Scalar] = []
     /// The cleaned current line, reused from line to line so that no line allocates.
@@ -60,7 +65,10 @@ struct Repairer {
     var cached: [Unicode.Scalar] = []
     var cachedStarts: [Int32] = []
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>, source: String) {
+        self.bytes = bytes
+        self.source = source
+    }
 
     mutating func run() -> [Paragraph] {
         scanLines()
@@ -85,10 +93,15 @@ struct Repairer {
                 end = bytes.baseAddress!.distance(to: lf.assumingMemoryBound(to: UInt8.self))
             }
             if end == n && start == n { break }
-            var f = LineFeatures(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end))
             let m = Scalars.decodeUTF8(bytes, start..<end, into: &scratch)
             let leading = m > 0 && Scalars.isSpace(scratch[0])
-            Repairer.clean(scratch, count: m, into: &line)
+            let cleaned = Repairer.clean(scratch, count: m, into: &line)
+            // The trimmed line's bytes: trimmed spaces are measured, not assumed ASCII.
+            var from = start, to = end
+            for k in 0..<cleaned.lo { from += Scalars.utf8Length(scratch[k]) }
+            for k in cleaned.hi..<max(cleaned.hi, m) { to -= Scalars.utf8Length(scratch[k]) }
+            var f = LineFeatures(start: Int32(truncatingIfNeeded: from), end: Int32(truncatingIfNeeded: max(from, to)))
+            if cleaned.rewritten { f.flags |= LineFeatures.rewritten }
             if caching {
                 cachedStarts.append(Int32(truncatingIfNeeded: cached.count))
                 cached.append(contentsOf: line)
@@ -96,25 +109,31 @@ struct Repairer {
             if line.isEmpty {
                 f.flags |= LineFeatures.blank
             } else {
-                var width = 0
-                var clause = false, spaces = false
+                var width = 0, digits = 0
+                var clause = false, spaces = false, slash = false
                 for s in line {
+                    // Common ideographs, most of a line: two columns, neither punctuation nor space.
+                    if s.value >= 0x4E00 && s.value <= 0x9FFF { width += 2; continue }
                     width += Scalars.width(s)
                     if !clause && Scalars.isClausePunctuation(s) { clause = true }
                     if !spaces && Scalars.isSpace(s) { spaces = true }
+                    if s == "/" { slash = true }
+                    if PageFurniture.digitValue(s) != nil { digits += 1 }
                 }
                 f.width = Int32(truncatingIfNeeded: width)
                 if clause { f.flags |= LineFeatures.clausePunctuation }
                 if spaces { f.flags |= LineFeatures.spaces }
                 if Scalars.endsSentence(line) { f.flags |= LineFeatures.endsSentence }
                 if line.last == "：" || line.last == ":" { f.flags |= LineFeatures.endsColon }
+                // What the loop learned spares the tests below their own scans: a date needs six
+                // digits, a parallel heading a comma.
                 if line.count <= 40 {
-                    if Bylines.isCredit(line) { f.flags |= LineFeatures.credit | LineFeatures.startsParagraph }
-                    if PageFurniture.dateHeader(line) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
+                    if Bylines.isCredit(line, spacedOrSlashed: spaces || slash) { f.flags |= LineFeatures.credit | LineFeatures.startsParagraph }
+                    if digits >= 6 && PageFurniture.dateHeader(line) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
                 }
                 if Bylines.bylineLength(line) != nil { f.flags |= LineFeatures.startsParagraph | LineFeatures.byline }
                 if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
-                if Repairer.isParallelHeading(line) { f.flags |= LineFeatures.heading }
+                if clause && Repairer.isParallelHeading(line) { f.flags |= LineFeatures.heading }
             }
             lines.append(f)
             start = end + 1
@@ -136,21 +155,27 @@ struct Repairer {
 
     /// Trims, drops furniture, removes jump markers and undoes doubled characters.
     /// Reads the first `count` scalars of `raw`; the result replaces the contents of `line`,
-    /// whose storage is reused (empty for a blank or furniture line).
-    static func clean(_ raw: [Unicode.Scalar], count: Int, into line: inout [Unicode.Scalar], checkFurniture: Bool = true) {
+    /// whose storage is reused (empty for a blank or furniture line). Returns the trimmed
+    /// range of `raw` and whether the line is other than `raw[lo..<hi]`.
+    @discardableResult
+    static func clean(_ raw: [Unicode.Scalar], count: Int, into line: inout [Unicode.Scalar],
+                      checkFurniture: Bool = true) -> (lo: Int, hi: Int, rewritten: Bool) {
         line.removeAll(keepingCapacity: true)
         var lo = 0, hi = count
         while lo < hi && Scalars.isSpace(raw[lo]) { lo += 1 }
         while hi > lo && Scalars.isSpace(raw[hi - 1]) { hi -= 1 }
-        if lo == hi { return }
+        if lo == hi { return (lo, hi, false) }
         line.append(contentsOf: raw[lo..<hi])
-        if checkFurniture && line.count <= 160 && PageFurniture.isFurniture(line) { line.removeAll(keepingCapacity: true); return }
+        if checkFurniture && line.count <= 160 && PageFurniture.isFurniture(line) { line.removeAll(keepingCapacity: true); return (lo, hi, false) }
+        var rewritten = false
         if let removed = PageFurniture.removingJumpMarkers(line) {
             line = removed
             while let f = line.first, Scalars.isSpace(f) { line.removeFirst() }
             while let l = line.last, Scalars.isSpace(l) { line.removeLast() }
+            rewritten = true
         }
-        if let undone = DoubledCharacters.undo(line) { line = undone }
+        if let undone = DoubledCharacters.undo(line) { line = undone; rewritten = true }
+        return (lo, hi, rewritten)
     }
 
     /// Hard-wrapped pages (lines cut at a column width, as copied from a PDF) have most
@@ -258,37 +283,46 @@ struct Repairer {
             if previous >= 0 && !builder.isEmpty && joins(prev: previous, cur: i, gap: gap, curBlockHeadlineLike: inBlockHeadline, prevBlockBodyLike: prevBlockBodyLike, prevBlockLines: gap == 0 ? blockLines : prevBlockLines) {
                 builder.startLine(gapLines: gap)
             } else {
-                if let f = builder.finish(), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
+                if let f = builder.finish(source: source, bytes: bytes), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
                     out.append(f.paragraph)
                 }
                 builder.start(lineNumber: i + 1)
             }
             // The cleaned line goes straight into the paragraph, its spaces normalized on the way.
             if caching {
-                appendLine(cached, Int(cachedStarts[i])..<Int(cachedStarts[i + 1]), l, to: &builder)
+                Repairer.appendLine(cached, Int(cachedStarts[i])..<Int(cachedStarts[i + 1]), l, to: &builder)
             } else {
                 let m = Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
                 Repairer.clean(scratch, count: m, into: &line, checkFurniture: false)  // furniture lines were marked blank in pass 1
-                appendLine(line, 0..<line.count, l, to: &builder)
+                Repairer.appendLine(line, 0..<line.count, l, to: &builder)
             }
             builder.lastLineIndex = i
             previous = i
         }
-        if let f = builder.finish(), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: builder.lastLineIndex >= 0 && lines[builder.lastLineIndex].has(LineFeatures.credit)) {
+        if let f = builder.finish(source: source, bytes: bytes), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: builder.lastLineIndex >= 0 && lines[builder.lastLineIndex].has(LineFeatures.credit)) {
             out.append(f.paragraph)
         }
         return out
     }
 
     /// Appends the cleaned line `source[range]` (features `l`) to the paragraph being built.
-    func appendLine(_ source: [Unicode.Scalar], _ range: Range<Int>, _ l: LineFeatures, to builder: inout ParagraphBuilder) {
+    /// Static: a method of `self` would copy the repairer (and retain its arrays) for every line.
+    static func appendLine(_ source: [Unicode.Scalar], _ range: Range<Int>, _ l: LineFeatures, to builder: inout ParagraphBuilder) {
+        let from = builder.scalars.count
         guard l.has(LineFeatures.spaces) else {
             builder.scalars.append(contentsOf: source[range])
+            // Neither spaces to normalize nor markers or doubling undone: the text is the page's own bytes.
+            if l.has(LineFeatures.rewritten) {
+                builder.addText(scalars: from..<builder.scalars.count)
+            } else {
+                builder.addText(bytes: Int(l.start)..<Int(l.end))
+            }
             return
         }
         let aggressive = l.has(LineFeatures.clausePunctuation) || range.count >= 24 || l.has(LineFeatures.byline)
         Repairer.normalizeSpaces(source, range, aggressive: aggressive, into: &builder.scalars)
         builder.spaces = builder.spaces || builder.scalars[builder.lineStarts.last!...].contains(where: Scalars.isSpace)
+        builder.addText(scalars: from..<builder.scalars.count)
     }
 
     /// Appends `line[range]` to `out` with spaces removed next to Chinese punctuation; in sentence
@@ -316,44 +350,5 @@ struct Repairer {
             }
             i = j
         }
-    }
-}
-
-/// Accumulates one paragraph's scalars and its line map; the text is encoded once, at the end.
-struct ParagraphBuilder {
-    var lineStarts: [Int] = []
-    var firstLine = 0
-    var lastLineIndex = -1
-    /// The paragraph's scalars; each line's are appended after `start` or `startLine`.
-    var scalars: [Unicode.Scalar] = []
-    /// Whether `scalars` hold a space (only lines with spaces can leave one).
-    var spaces = false
-
-    var isEmpty: Bool { lineStarts.isEmpty }
-
-    mutating func start(lineNumber: Int) {
-        lineStarts.removeAll(keepingCapacity: true)
-        scalars.removeAll(keepingCapacity: true)
-        spaces = false
-        firstLine = lineNumber
-        startLine(gapLines: 0)
-    }
-
-    /// Marks where the next line begins (after `gapLines` blank lines).
-    mutating func startLine(gapLines: Int) {
-        for _ in 0...gapLines { lineStarts.append(scalars.count) }
-    }
-
-    mutating func finish() -> (paragraph: Paragraph, scalars: [Unicode.Scalar])? {
-        guard !lineStarts.isEmpty, !scalars.isEmpty else { lineStarts.removeAll(); return nil }
-        let s = scalars
-        let p = Paragraph(text: ParagraphBuilder.encode(s), scalars: s, firstLine: firstLine, lineStarts: lineStarts)
-        lineStarts.removeAll(keepingCapacity: true)
-        return (p, s)
-    }
-
-    /// UTF-8 of the scalars written straight into the string's storage.
-    static func encode(_ scalars: [Unicode.Scalar]) -> String {
-        Scalars.string(scalars, 0, scalars.count)
     }
 }
