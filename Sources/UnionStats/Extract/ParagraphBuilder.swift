@@ -56,7 +56,11 @@ struct ParagraphBuilder {
         guard !lineStarts.isEmpty, !scalars.isEmpty else { lineStarts.removeAll(); pieces.removeAll(keepingCapacity: true); return nil }
         let s = scalars
         let p = Paragraph(text: text(source, bytes), scalars: s, firstLine: firstLine, lineStarts: lineStarts)
-        lineStarts.removeAll(keepingCapacity: true)
+        // The paragraph holds these two buffers now, so the next paragraph starts new ones:
+        // emptied "keeping capacity", every later paragraph got a buffer as large as the
+        // largest before it (a page with one long paragraph and many short ones, many times over).
+        scalars = []
+        lineStarts = []
         pieces.removeAll(keepingCapacity: true)
         return (p, s)
     }

@@ -24,6 +24,21 @@ final class TextRepairTests: XCTestCase {
 
     func paragraphs(_ text: String) -> [Paragraph] { TextRepair.paragraphs(from: text) }
 
+    /// A long paragraph does not leave its buffer size to every paragraph after it: each
+    /// paragraph's kept scalars are about its own size.
+    func testShortParagraphsAfterALongOneStaySmall() {
+        let long = String(repeating: "职工之家建设", count: 8_000)
+        let text = long + "\n\n" + (0..<40).map { "第\($0)段，会员人数增加。" }.joined(separator: "\n\n") + "\n"
+        let ps = paragraphs(text)
+        XCTAssertGreaterThan(ps.count, 40)
+        XCTAssertGreaterThan(ps[0].keptScalars?.count ?? 0, 40_000)
+        for p in ps.dropFirst() {
+            let kept = p.keptScalars ?? []
+            XCTAssertLessThan(kept.capacity, 1_000, "\(p.text)")
+            XCTAssertLessThan(p.lineStarts.capacity, 1_000, "\(p.text)")
+        }
+    }
+
     func testHardWrappedLinesJoinWithoutInsertingAnything() {
         let ps = paragraphs(Self.wrapped)
         XCTAssertEqual(ps.map(\.firstLine), [1, 7, 15])
