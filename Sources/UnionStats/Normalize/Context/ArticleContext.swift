@@ -196,13 +196,13 @@ struct ArticleContext {
 
     /// 区总工会 after 顺义区总工会 → 顺义区总工会; 市总工会 in a Beijing paper → 北京市总工会.
     mutating func expand(_ org: inout Org, core: String) {
-        if let prior = orgs.last(where: { !$0.bare && $0.referable && $0.name != nil && $0.name!.hasSuffix(core) && $0.name! != core }) {
+        if let prior = orgs.last(where: { !$0.bare && $0.referable && $0.name != nil && TextClasses.hasSuffix($0.name!, core) && $0.name! != core }) {
             org.name = prior.name
             org.place = prior.place
             return
         }
         org.name = nil
-        guard core.hasSuffix("总工会"), let level = core.unicodeScalars.first, core.unicodeScalars.count == 4 else { return }
+        guard TextClasses.hasSuffix(core, "总工会"), let level = core.unicodeScalars.first, core.unicodeScalars.count == 4 else { return }
         // The most recent place of that level, else the default region.
         var candidates: [Int] = []
         for s in readingOrder {

@@ -46,15 +46,29 @@ enum TextClasses {
         has(text, end - word.count, word)
     }
 
-    /// The longest word of `words` ending right before `end`.
+    /// The longest word of `words` ending right before `end`. Inlined: most
+    /// positions end no word, and the bitmap says so without a call.
+    @inline(__always)
     static func wordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard end > 0, end <= text.count, let c = words.ending(with: text[end - 1]) else { return nil }
+        guard end > 0, end <= text.count, words.lasts.contains(text[end - 1]) else { return nil }
+        return longestWordBefore(text, end, words)
+    }
+
+    static func longestWordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
+        guard let c = words.ending(with: text[end - 1]) else { return nil }
         return c.first { hasBefore(text, end, $0) }
     }
 
-    /// The longest word of `words` starting at `i`.
+    /// The longest word of `words` starting at `i`. Inlined: most positions
+    /// start no word, and the bitmap says so without a call.
+    @inline(__always)
     static func wordAt(_ text: [Unicode.Scalar], _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard i >= 0, i < text.count, let c = words.starting(with: text[i]) else { return nil }
+        guard i >= 0, i < text.count, words.firsts.contains(text[i]) else { return nil }
+        return longestWordAt(text, i, words)
+    }
+
+    static func longestWordAt(_ text: [Unicode.Scalar], _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
+        guard let c = words.starting(with: text[i]) else { return nil }
         return c.first { has(text, i, $0) }
     }
 
@@ -258,6 +272,14 @@ struct ScalarSet: Sendable {
         if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
         return rest.contains(c)
     }
+
+    /// The scalars of both sets.
+    func union(_ other: ScalarSet) -> ScalarSet {
+        var u = self
+        for k in u.bits.indices { u.bits[k] |= other.bits[k] }
+        u.rest.formUnion(other.rest)
+        return u
+    }
 }
 
 extension TextClasses {
@@ -283,15 +305,20 @@ extension TextClasses {
         return k + 1
     }
 
-    /// Whether offset `i` lies inside 《…》 (a title).
+    /// Title marks and sentence ends: one bitmap test per scalar read back.
+    static let titleStops = sentenceEnd.union(bookOpen).union(bookClose)
+
+    /// Whether offset `i` lies inside 《…》 (a title): the nearest title mark or
+    /// sentence end before it opens a title.
     static func insideBookTitle(_ text: [Unicode.Scalar], _ i: Int) -> Bool {
-        var k = i - 1
-        while k >= 0 {
-            if bookClose.contains(text[k]) || sentenceEnd.contains(text[k]) { return false }
-            if bookOpen.contains(text[k]) { return true }
-            k -= 1
+        text.withUnsafeBufferPointer { t in
+            var k = min(i, t.count) - 1
+            while k >= 0 {
+                if titleStops.contains(t[k]) { return bookOpen.contains(t[k]) }
+                k -= 1
+            }
+            return false
         }
-        return false
     }
 }
 

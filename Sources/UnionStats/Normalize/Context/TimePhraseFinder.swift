@@ -58,6 +58,11 @@ enum TimePhraseFinder {
         return ScalarSet(s)
     }()
 
+    /// Scalars `number(at:)` can start with: digits, Chinese digits, 十. Dates and month spans open with a number.
+    static let numberStarts = TextClasses.digits.union(ScalarSet(chineseValue.keys)).union(TextClasses.set("十"))
+    /// Scalars `duration(at:)` can start with.
+    static let durationStarts = TextClasses.digits.union(TextClasses.chineseDigits).union(TextClasses.set("连近这几"))
+
     static func find(in text: [S]) -> [TimePhrase] {
         var out: [TimePhrase] = []
         var i = 0
@@ -142,7 +147,8 @@ enum TimePhraseFinder {
             }
             return make(i, end, t, kind)
         }
-        if let n = duration(at: i, in: t) { return make(i, n, t, .duration) }
+        if durationStarts.contains(t[i]), let n = duration(at: i, in: t) { return make(i, n, t, .duration) }
+        guard numberStarts.contains(t[i]) else { return nil }
         // 1—11月, 1-10月: a span of months.
         if let (m1, e1) = number(at: i, in: t, maxDigits: 2), (1...12).contains(m1), e1 < t.count, rangeMarks.contains(t[e1]),
            let (m2, e2) = number(at: e1 + 1, in: t, maxDigits: 2), (1...12).contains(m2), m2 > m1, e2 < t.count, t[e2] == "月" {

@@ -274,9 +274,14 @@ public struct Gazetteer: Sendable {
         return true
     }
 
+    /// Counted first, so that the array is allocated once at its size (a scan makes one per match).
     private func senses(ofGroup g: Int) -> [Sense] {
-        var out: [Sense] = []
+        var n = 0
         var k = groupFirstSense[g]
+        while k >= 0 { n += 1; k = senseNext[Int(k)] }
+        var out: [Sense] = []
+        out.reserveCapacity(n)
+        k = groupFirstSense[g]
         while k >= 0 { out.append(senseList[Int(k)]); k = senseNext[Int(k)] }
         return out
     }
@@ -400,7 +405,10 @@ public struct Gazetteer: Sendable {
     static let streetWords: [[Unicode.Scalar]] = ["路", "街", "大街", "大道", "巷", "胡同", "门", "桥", "公园", "广场", "大厦",
                                                   "号", "站", "机场", "港"].map { Array($0.unicodeScalars) }
 
+    static let streetStarts = ScalarSet(streetWords.map { $0[0] })
+
     static func followedByStreetWord(_ text: [Unicode.Scalar], _ end: Int) -> Bool {
+        guard end < text.count, streetStarts.contains(text[end]) else { return false }
         for w in streetWords where end + w.count <= text.count {
             if text[end..<(end + w.count)].elementsEqual(w) {
                 // 街道 is a division type, not a street.
