@@ -64,7 +64,6 @@ extension ArticleContext {
 
     // MARK: - organization
 
-    func usable(_ o: Org) -> Bool { o.usable && o.name != nil }
 
     static let unionEnds = LiteralWords(["工会", "工会委员会", "工会联合会"])
 
@@ -76,38 +75,44 @@ extension ArticleContext {
     /// earlier paragraphs; the first after it in the paragraph; the article's
     /// first union (else owner).
     func organization(of f: Fig) -> Org? {
+        // Indexes, not copies: an article's organizations are read once per figure.
         let ss = sentenceStart(f)
-        var inSentence: Org? = nil, beforeInSeg: Org? = nil, afterInSeg: Org? = nil
-        var earlier: Org? = nil, earlierUnion: Org? = nil
-        for o in orgs where usable(o) {
-            if o.seg == f.seg {
-                if o.end <= f.start {
-                    beforeInSeg = o
-                    if o.start >= ss { inSentence = o }
+        var inSentence: Int? = nil, beforeInSeg: Int? = nil, afterInSeg: Int? = nil
+        var earlier: Int? = nil, earlierUnion: Int? = nil
+        for k in orgs.indices where usable(at: k) {
+            if orgs[k].seg == f.seg {
+                if orgs[k].end <= f.start {
+                    beforeInSeg = k
+                    if orgs[k].start >= ss { inSentence = k }
                 }
-                if afterInSeg == nil, o.start >= f.end { afterInSeg = o }
-            } else if o.seg < f.seg {
-                earlier = o
-                if o.union { earlierUnion = o }
+                if afterInSeg == nil, orgs[k].start >= f.end { afterInSeg = k }
+            } else if orgs[k].seg < f.seg {
+                earlier = k
+                if orgs[k].union { earlierUnion = k }
             }
         }
-        if let o = inSentence { return o }
-        if let p = nearestPlace(f, from: ss), let o = orgs.first(where: { usable($0) && $0.place == p.entry && $0.generalUnion }) {
-            return o
+        if let k = inSentence { return orgs[k] }
+        if let p = nearestPlace(f, from: ss),
+           let k = orgs.indices.first(where: { usable(at: $0) && orgs[$0].place == p.entry && orgs[$0].generalUnion }) {
+            return orgs[k]
         }
-        if let o = beforeInSeg { return o }
+        if let k = beforeInSeg { return orgs[k] }
         // Beyond the paragraph, a union is the likelier subject.
-        if f.seg < bodyCount, let o = earlierUnion ?? earlier { return o }
-        if let o = afterInSeg { return o }
-        var first: Org? = nil
+        if f.seg < bodyCount, let k = earlierUnion ?? earlier { return orgs[k] }
+        if let k = afterInSeg { return orgs[k] }
+        var first: Int? = nil
         for s in readingOrder {
-            for o in orgs where o.seg == s && usable(o) {
-                if o.union { return o }
-                if first == nil { first = o }
+            for k in orgs.indices where orgs[k].seg == s && usable(at: k) {
+                if orgs[k].union { return orgs[k] }
+                if first == nil { first = k }
             }
         }
-        return first
+        return first.map { orgs[$0] }
     }
+
+    /// Whether organization `k` may own a figure.
+    @inline(__always)
+    func usable(at k: Int) -> Bool { orgs[k].usable && orgs[k].name != nil }
 
     // MARK: - region
 

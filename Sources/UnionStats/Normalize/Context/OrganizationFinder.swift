@@ -153,7 +153,7 @@ enum OrganizationFinder {
         var k = from
         while k < to {
             if TextClasses.punctuation.contains(t[k]) || TextClasses.isDigit(t[k]) || t[k] == "各" { return false }
-            if !covered[k], TextClasses.wordAt(t, k, protectedWords) == nil, TextClasses.wordAt(t, k, boundaryWords) != nil {
+            if !covered[k], TextClasses.wordAt(t, k, boundaryWords) != nil, TextClasses.wordAt(t, k, protectedWords) == nil {
                 return false
             }
             k += 1
@@ -174,9 +174,8 @@ enum OrganizationFinder {
             if measureWords.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, true) }
             // 2019年北京市总工会, 12月5日南郑区总工会: a date ends the phrase.
             if dateUnits.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
-            if !covered[k - 1], !protectedAt(t, k - 1) {
-                if let w = TextClasses.wordBefore(t, k, boundaryWords) { return (k, w, false) }
-            }
+            // The boundary word first: it is rarer than the protected words are costly to rule out.
+            if !covered[k - 1], let w = TextClasses.wordBefore(t, k, boundaryWords), !protectedAt(t, k - 1) { return (k, w, false) }
             k -= 1
         }
         return (k, nil, false)

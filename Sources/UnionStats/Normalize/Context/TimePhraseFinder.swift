@@ -40,8 +40,9 @@ enum TimePhraseFinder {
         }
         return list.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.word.count > $1.word.count }
     }()
-    /// Keywords by first scalar, longest first.
-    static let keywordsByFirst = ScalarMap(grouping: keywords) { $0.word[0] }
+    /// Indexes of the keywords by first scalar, longest first (indexes: a failed
+    /// lookup copies no word and no kind).
+    static let keywordsByFirst = ScalarMap(grouping: Array(keywords.indices)) { keywords[$0].word[0] }
 
     static let untilPrefixes = TextClasses.words(["截至", "截止", "截止到", "截至到"])
     /// Before a time phrase: it is inside an object (为2019年考入大学的) or a comparison (与去年同比).
@@ -185,7 +186,8 @@ enum TimePhraseFinder {
 
     static func keyword(at i: Int, in t: [S]) -> (word: [S], kind: TimePhrase.Kind)? {
         guard i < t.count, let group = keywordsByFirst[t[i]] else { return nil }
-        return group.first { TextClasses.has(t, i, $0.word) }
+        for k in group where TextClasses.has(t, i, keywords[k].word) { return keywords[k] }
+        return nil
     }
 
     static func firstDate(in t: [S], _ from: Int, _ to: Int) -> Cal? {
