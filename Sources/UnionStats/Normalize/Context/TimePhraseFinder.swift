@@ -184,9 +184,16 @@ enum TimePhraseFinder {
         TimePhrase(start: s, end: e, label: TextClasses.string(t[s..<e]), kind: kind)
     }
 
+    /// The longest keyword at `i`. Inlined: most positions start none, and the bitmap says so without a call.
+    @inline(__always)
     static func keyword(at i: Int, in t: [S]) -> (word: [S], kind: TimePhrase.Kind)? {
-        guard i < t.count, let group = keywordsByFirst[t[i]] else { return nil }
-        for k in group where TextClasses.has(t, i, keywords[k].word) { return keywords[k] }
+        guard i >= 0, i < t.count, keywordsByFirst.contains(t[i]), let k = keywordIndex(at: i, in: t) else { return nil }
+        return keywords[k]
+    }
+
+    static func keywordIndex(at i: Int, in t: [S]) -> Int? {
+        guard let group = keywordsByFirst[t[i]] else { return nil }
+        for k in group where TextClasses.has(t, i, keywords[k].word) { return k }
         return nil
     }
 

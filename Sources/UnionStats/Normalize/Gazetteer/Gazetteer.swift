@@ -345,6 +345,8 @@ public struct Gazetteer: Sendable {
                     j += 1
                 }
                 if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
+                    // A paragraph that names one place usually names several: grow once, not at 1, 2, 4.
+                    if matches.isEmpty { matches.reserveCapacity(8) }
                     matches.append(Match(start: i, end: b.end, senses: senses(ofGroup: b.group)))
                 }
                 i += 1
