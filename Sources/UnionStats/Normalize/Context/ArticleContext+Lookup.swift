@@ -3,7 +3,7 @@ extension ArticleContext {
     /// The first body paragraph with text (the lead).
     var lead: Int? { (0..<bodyCount).first { !segs[$0].text.isEmpty } }
 
-    func sentenceStart(_ f: Fig) -> Int { TextClasses.sentenceStart(segs[f.seg].text, f.start) }
+    func sentenceStart(_ f: Fig) -> Int { f.sentence }
 
     /// The sentence from its start to the figure.
     func clauseBefore(_ f: Fig) -> ArraySlice<S> {
@@ -20,7 +20,8 @@ extension ArticleContext {
         let times = segs[f.seg].freeTimes
         let ss = sentenceStart(f)
         var phrase: TimePhrase? = nil
-        if let k = times.lastIndex(where: { $0.end <= f.start && $0.start >= ss }) {
+        // By index: the phrases are large, and a closure over them copies each one read.
+        if let k = ArticleContext.lastIndex(in: times, where: { times[$0].end <= f.start && times[$0].start >= ss }) {
             let p = times[k]
             phrase = p
             if k > 0 {
@@ -38,11 +39,12 @@ extension ArticleContext {
                 }
             }
         }
-        if phrase == nil { phrase = times.last { $0.end <= f.start } }
+        if phrase == nil, let k = ArticleContext.lastIndex(in: times, where: { times[$0].end <= f.start }) { phrase = times[k] }
         // The lead: the first of the first two paragraphs that has a time phrase
         // (a quotation may open the article).
         if phrase == nil {
-            for l in Array(0..<min(2, bodyCount)) + [headline, subheadline] {
+            // Body paragraphs 0 and 1 where there are such, then the headline block (no array built per figure).
+            for l in [0, 1, headline, subheadline] where l >= bodyCount || l < min(2, bodyCount) {
                 if let p = segs[l].freeTimes.last { phrase = p; break }
             }
         }
@@ -58,6 +60,14 @@ extension ArticleContext {
             return (period, p)
         }
         return (PeriodResolver.resolve(p, published: published, pub), p)
+    }
+
+    /// The last index of `items` that passes `test`.
+    @inline(__always)
+    static func lastIndex<T>(in items: [T], where test: (Int) -> Bool) -> Int? {
+        var k = items.count - 1
+        while k >= 0 { if test(k) { return k }; k -= 1 }
+        return nil
     }
 
     static let sameDayWords = LiteralWords(["当天", "当日", "同日", "同一天"])

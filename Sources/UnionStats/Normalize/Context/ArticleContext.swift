@@ -48,6 +48,8 @@ struct ArticleContext {
         var start: Int
         var end: Int
         var metric: MetricSpan?
+        /// Start of the sentence holding the figure (found once: period, owner, region and kind all read it).
+        var sentence = 0
     }
 
     let gazetteer: Gazetteer
@@ -96,7 +98,8 @@ struct ArticleContext {
             // A figure of a sub-headline (also paragraph -1): the sub-headline segment when the headline lacks it.
             if s == headline, !ArticleContext.holds(m, segs[headline].text), ArticleContext.holds(m, segs[subheadline].text) { s = subheadline }
             let r = ArticleContext.locate(m, in: segs[s].text)
-            figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil))
+            figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil,
+                               sentence: TextClasses.sentenceStart(segs[s].text, r.lowerBound)))
         }
         let bySeg = Dictionary(grouping: figures.indices, by: { figures[$0].seg })
         for (s, idx) in bySeg {

@@ -81,6 +81,7 @@ enum OrganizationFinder {
     static let eventWords = TextClasses.words(["技能大赛", "大赛", "比赛", "竞赛", "活动", "建设", "工程", "项目", "常委"])
     static let measureWords = TextClasses.set("个家名位所座支项处")
     static let dateUnits = TextClasses.set("年月日号")
+    static let listOrAffiliationMarks = TextClasses.set("的、等")
 
     /// Names in `text`; `covered[i]` is true where a place name lies (its
     /// characters are never boundaries: 和平街街道总工会).
@@ -111,7 +112,7 @@ enum OrganizationFinder {
             let (start, preceder, counted) = phraseStart(t, covered, before: sStart)
             var m = OrgMention(start: start, end: end, text: "", bare: false, usable: true, placeUnions: false, location: false)
             // 汉阴县委、县政府
-            if TextTest(t[start..<end]).hasSuffix("委"), TextClasses.has(t, end, ["、"]),
+            if TextClasses.has(t, end, ["、"]), TextTest(t[start..<end]).hasSuffix("委"),
                let g = governments.first(where: { TextClasses.has(t, end + 1, $0) }) {
                 m.end = end + 1 + g.count
                 if h < hits.count, hits[h].0 < m.end { h += 1 }
@@ -140,7 +141,7 @@ enum OrganizationFinder {
                 if p == ["在"] || p == ["到"] || p == ["来", "到"] { m.location = true }
             }
             // X的 person, X、Y等: affiliations and lists.
-            if m.end < t.count, "的、等".unicodeScalars.contains(t[m.end]) { m.usable = false }
+            if m.end < t.count, listOrAffiliationMarks.contains(t[m.end]) { m.usable = false }
             // “毛绒玩具新社区工厂技能大赛”: the name describes an event.
             if TextClasses.wordAt(t, m.end, eventWords) != nil { m.usable = false }
             if start > 0, t[start - 1] == "、" { m.usable = false }

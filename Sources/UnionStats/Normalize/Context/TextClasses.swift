@@ -47,10 +47,10 @@ enum TextClasses {
     }
 
     /// The longest word of `words` ending right before `end`. Inlined: most
-    /// positions end no word, and the bitmap says so without a call.
+    /// positions end no word, and the bitmaps say so without a call.
     @inline(__always)
     static func wordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard end > 0, end <= text.count, words.lasts.contains(text[end - 1]) else { return nil }
+        guard end > 0, end <= text.count, words.mayEnd(text, end) else { return nil }
         return longestWordBefore(text, end, words)
     }
 
@@ -60,10 +60,10 @@ enum TextClasses {
     }
 
     /// The longest word of `words` starting at `i`. Inlined: most positions
-    /// start no word, and the bitmap says so without a call.
+    /// start no word, and the bitmaps say so without a call.
     @inline(__always)
     static func wordAt(_ text: [Unicode.Scalar], _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard i >= 0, i < text.count, words.firsts.contains(text[i]) else { return nil }
+        guard i >= 0, i < text.count, words.mayStart(text, i) else { return nil }
         return longestWordAt(text, i, words)
     }
 
@@ -218,6 +218,13 @@ struct WordList {
     let maxLength: Int
     private let byFirst: ScalarMap<[[Unicode.Scalar]]>
     private let byLast: ScalarMap<[[Unicode.Scalar]]>
+    /// Words of one scalar, which match on that scalar alone.
+    private let singles: ScalarSet
+    /// The first two (last two) scalars of the longer words, hashed into small
+    /// bitmaps: most positions whose scalar starts (ends) a word still fail here, inline.
+    private let startPairs: [UInt64]
+    private let endPairs: [UInt64]
+    private static let pairBits = 13
 
     init(_ list: [String]) {
         all = list.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
@@ -226,6 +233,43 @@ struct WordList {
         maxLength = all.first?.count ?? 0
         byFirst = ScalarMap(grouping: all) { $0[0] }
         byLast = ScalarMap(grouping: all) { $0[$0.count - 1] }
+        singles = ScalarSet(all.filter { $0.count == 1 }.map { $0[0] })
+        var starts = [UInt64](repeating: 0, count: (1 << WordList.pairBits) / 64)
+        var ends = starts
+        for w in all where w.count >= 2 {
+            let a = WordList.pairBit(w[0], w[1]), b = WordList.pairBit(w[w.count - 2], w[w.count - 1])
+            starts[a >> 6] |= 1 << UInt64(a & 63)
+            ends[b >> 6] |= 1 << UInt64(b & 63)
+        }
+        startPairs = starts
+        endPairs = ends
+    }
+
+    @inline(__always)
+    private static func pairBit(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+        Int(((a.value &* 0x9E37_79B1) ^ (b.value &* 0x85EB_CA77)) >> (32 - UInt32(pairBits)))
+    }
+
+    /// False when no word can start at `i` (`0 <= i < t.count`); true is only a maybe.
+    @inline(__always)
+    func mayStart(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+        let c = t[i]
+        guard firsts.contains(c) else { return false }
+        if singles.contains(c) { return true }
+        guard i + 1 < t.count else { return false }
+        let bit = WordList.pairBit(c, t[i + 1])
+        return startPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// False when no word can end right before `end` (`0 < end <= t.count`); true is only a maybe.
+    @inline(__always)
+    func mayEnd(_ t: [Unicode.Scalar], _ end: Int) -> Bool {
+        let c = t[end - 1]
+        guard lasts.contains(c) else { return false }
+        if singles.contains(c) { return true }
+        guard end >= 2 else { return false }
+        let bit = WordList.pairBit(t[end - 2], c)
+        return endPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// The words starting with `c`, longest first.
