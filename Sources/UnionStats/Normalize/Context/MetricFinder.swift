@@ -127,8 +127,9 @@ enum MetricFinder {
         // Plain text: one character per scalar.
         let plain = TextClasses.allPlain(s)
         let length = plain ? NormalizeStage.scalarCount(s) : s.count
+        let last = s.utf8.last
         return organizationEnds.words.indices.contains {
-            organizationEnds.isSuffix($0, of: s, plain: plain) && length > organizationEnds.lengths[$0]
+            organizationEnds.isSuffix($0, of: s, plain: plain, lastByte: last) && length > organizationEnds.lengths[$0]
         }
     }
 

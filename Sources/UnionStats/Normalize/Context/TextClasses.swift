@@ -131,9 +131,9 @@ enum TextClasses {
     }
 
     /// Decoded from the UTF-8 directly: the generic `unicodeScalars` iteration cost more than the test.
+    /// Read in place (a copy for `withUTF8` cost more than the test on a short name).
     static func allPlain(_ s: String) -> Bool {
-        var copy = s
-        return copy.withUTF8 { bytes in
+        if let plain = s.utf8.withContiguousStorageIfAvailable({ bytes in
             var i = 0
             while i < bytes.count {
                 let (v, next) = UTF8Coding.decode(bytes, at: i)
@@ -141,7 +141,8 @@ enum TextClasses {
                 i = next
             }
             return true
-        }
+        }) { return plain }
+        return s.unicodeScalars.allSatisfy(isPlain)
     }
 
     static let percentUnits = LiteralWords(["%", "％"])
@@ -176,16 +177,22 @@ struct LiteralWords: Sendable {
     /// Scalars in each word.
     let lengths: [Int]
     private let plain: [Bool]
+    /// Each word's last UTF-8 byte: for plain text a suffix must end in it, a test cheaper than comparing bytes.
+    private let lastBytes: [UInt8?]
 
     init(_ words: [String]) {
         self.words = words
         lengths = words.map { $0.unicodeScalars.count }
         plain = words.map(TextClasses.allPlain)
+        lastBytes = words.map { $0.utf8.last }
     }
 
-    /// Whether `s` ends with word `k`; `plain` is `TextClasses.allPlain(s)`.
-    func isSuffix(_ k: Int, of s: String, plain sPlain: Bool) -> Bool {
-        sPlain && plain[k] ? ByteString.hasSuffix(s, words[k]) : s.hasSuffix(words[k])
+    /// Whether `s` ends with word `k`; `plain` is `TextClasses.allPlain(s)` and
+    /// `lastByte` is `s.utf8.last` (both found once for all the words tried).
+    @inline(__always)
+    func isSuffix(_ k: Int, of s: String, plain sPlain: Bool, lastByte: UInt8?) -> Bool {
+        guard sPlain && plain[k] else { return s.hasSuffix(words[k]) }
+        return (lastBytes[k] == nil || lastBytes[k] == lastByte) && ByteString.hasSuffix(s, words[k])
     }
 
     func isPrefix(_ k: Int, of s: String, plain sPlain: Bool) -> Bool {
@@ -193,8 +200,8 @@ struct LiteralWords: Sendable {
     }
 
     func anySuffix(of s: String) -> Bool {
-        let p = TextClasses.allPlain(s)
-        return words.indices.contains { isSuffix($0, of: s, plain: p) }
+        let p = TextClasses.allPlain(s), last = s.utf8.last
+        return words.indices.contains { isSuffix($0, of: s, plain: p, lastByte: last) }
     }
 
     func anyPrefix(of s: String) -> Bool {
