@@ -39,8 +39,8 @@ public struct ContextResolver: Sendable {
             c.region = text.region(of: f, organization: org)
             let entry = dictionaries.metrics.match(c.metric)
             c.metricID = entry?.id ?? ""
-            c.kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: c.metric, dictionary: entry?.kind,
-                                          label: c.period.label, before: text.clauseBefore(f))
+            c.kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: c.metric, metricScalars: text.metricScalars(f),
+                                          dictionary: entry?.kind, label: c.period.label, before: text.clauseBefore(f))
             return c
         }
     }
@@ -50,13 +50,12 @@ public struct ContextResolver: Sendable {
 
     /// rate for % and 率; the dictionary's kind; else level for a state at a
     /// date (在档/现有/共有… with 目前/截至…), else flow. `before` is the
-    /// figure's sentence up to the figure.
-    static func kind(unit: String, metric: String, dictionary: MetricKind?, label: String,
+    /// figure's sentence up to the figure; `metricScalars` are `metric`'s.
+    static func kind(unit: String, metric: String, metricScalars m: ArraySlice<Unicode.Scalar>, dictionary: MetricKind?, label: String,
                      before: ArraySlice<Unicode.Scalar>) -> MetricKind {
         if TextClasses.isPercent(unit) || TextClasses.hasSuffix(metric, "率") { return .rate }
         if let k = dictionary { return k }
         let stateLabel = stateLabels.anyPrefix(of: label)
-        let m = TextClasses.scalars(metric)[...]
         let beforePlain = TextClasses.allPlain(before), metricPlain = TextClasses.allPlain(m)
         func said(_ w: [Unicode.Scalar]) -> Bool {
             TextClasses.contains(before, plain: beforePlain, w) || TextClasses.contains(m, plain: metricPlain, w)

@@ -5,6 +5,13 @@ extension ArticleContext {
 
     func sentenceStart(_ f: Fig) -> Int { f.sentence }
 
+    /// The scalars of the figure's metric text: read from the paragraph when the
+    /// metric was found there, else decoded (a metric taken from another figure).
+    func metricScalars(_ f: Fig) -> ArraySlice<S> {
+        guard let ms = f.metric else { return [] }
+        return ms.start >= 0 ? MetricFinder.scalars(of: ms, in: segs[f.seg].text) : TextClasses.scalars(ms.text)[...]
+    }
+
     /// The sentence from its start to the figure.
     func clauseBefore(_ f: Fig) -> ArraySlice<S> {
         segs[f.seg].text[sentenceStart(f)..<f.start]

@@ -146,7 +146,7 @@ struct ArticleContext {
                 if o.placeUnions, let p = org.place {
                     org.name = gazetteer.entries[p].name + "总工会"
                 } else if o.bare {
-                    expand(&org, core: OrganizationFinder.stripReferring(o.text))
+                    expand(&org, core: OrganizationFinder.stripReferring(text[o.start..<o.end]))
                 }
                 if !o.usable, !o.location {
                     for k in segs[s].places.indices where segs[s].places[k].start >= o.start && segs[s].places[k].end <= o.end {
@@ -180,8 +180,11 @@ struct ArticleContext {
     /// The figure's offsets in its paragraph; when the mention's offsets do not
     /// hold its raw text, the first occurrence of the raw text.
     static func locate(_ m: Mention, in text: [S]) -> Range<Int> {
+        // The usual case, the offsets hold the raw text, compares without decoding it into an array.
+        if m.start >= 0, m.end <= text.count, m.start < m.end, text[m.start..<m.end].elementsEqual(m.raw.unicodeScalars) {
+            return m.start..<m.end
+        }
         let raw = TextClasses.scalars(m.raw)
-        if m.start >= 0, m.end <= text.count, m.start < m.end, text[m.start..<m.end].elementsEqual(raw) { return m.start..<m.end }
         if !raw.isEmpty, raw.count <= text.count {
             for i in 0...(text.count - raw.count) where TextClasses.has(text, i, raw) { return i..<(i + raw.count) }
         }
@@ -224,9 +227,10 @@ struct ArticleContext {
 }
 
 extension OrganizationFinder {
-    static func stripReferring(_ text: String) -> String {
-        var body = TextClasses.scalars(text)
-        if let r = TextClasses.wordAt(body, 0, referringStarts), body.count > r.count { body.removeFirst(r.count) }
+    /// The name (its scalars in the paragraph) without a leading 该/本/其…, as a String.
+    static func stripReferring(_ name: ArraySlice<S>) -> String {
+        var body = name
+        if let r = TextClasses.wordAt(name, name.startIndex, referringStarts), body.count > r.count { body.removeFirst(r.count) }
         return TextClasses.string(body)
     }
 }

@@ -245,14 +245,17 @@ enum TimePhraseFinder {
             k = e + 1
             if k < t.count, t[k] == "度" { k += 1 }
         }
-        if let (m, e) = number(at: k, in: t, maxDigits: 2), (1...12).contains(m), e < t.count, t[e] == "月" {
+        // The month's two digits are the day's when no month follows them: read once.
+        var two = number(at: k, in: t, maxDigits: 2)
+        if let (m, e) = two, (1...12).contains(m), e < t.count, t[e] == "月" {
             cal.month = m
             k = e + 1
             if k < t.count, t[k] == "份" { k += 1 }
             if k + 1 < t.count, "上中下".unicodeScalars.contains(t[k]), t[k + 1] == "旬" { k += 2 }
             else if k < t.count, "底末初中".unicodeScalars.contains(t[k]), !(k + 1 < t.count && t[k + 1] == "心") { k += 1 }
+            two = number(at: k, in: t, maxDigits: 2)
         }
-        if let (d, e) = number(at: k, in: t, maxDigits: 2), (1...31).contains(d), e < t.count, t[e] == "日" {
+        if let (d, e) = two, (1...31).contains(d), e < t.count, t[e] == "日" {
             // 17日 alone must be digits; 日前 after a number is not a day (3日前 is rare, 日前 is "recently").
             if !(cal.month == nil && cal.year == nil && !TextClasses.isDigit(t[k])) {
                 cal.day = d
