@@ -2,7 +2,7 @@
 /// names news text uses for them, indexed for scanning text.
 ///
 /// Names are looked up by a 64-bit hash of their scalars, built incrementally
-/// while scanning; a set of prefix hashes stops a scan as soon as no name can
+/// while scanning; prefix flags in the same table stop a scan as soon as no name can
 /// start with what has been read, so a scan costs about two lookups per scalar.
 public struct Gazetteer: Sendable {
     /// One division.
@@ -66,7 +66,6 @@ public struct Gazetteer: Sendable {
     private var senseList: [Sense] = []
     private var senseNext: [Int32] = []
     private var groupByHash: [UInt64: Int32] = [:]
-    private var prefixHashes: Set<UInt64> = []
     private var maxNameLength = 0
     /// Open-addressing table over the same hashes, one slot per probe's cache line.
     private var slots: [Slot] = []
@@ -143,7 +142,6 @@ public struct Gazetteer: Sendable {
         parentPaths.reserveCapacity(n)
         municipality.reserveCapacity(n)
         groupByHash.reserveCapacity(names)
-        prefixHashes.reserveCapacity(names * 2)
         nameStore.reserveCapacity(names * 4)
         groupOffset.reserveCapacity(names)
         groupLength.reserveCapacity(names)
@@ -180,7 +178,7 @@ public struct Gazetteer: Sendable {
             if count > 0 { previous = h }
             h = Gazetteer.mix(h, s.value)
             count += 1
-            if count >= 2 { prefixHashes.insert(previous); markPrefix(previous) }
+            if count >= 2 { markPrefix(previous) }
         }
         guard count >= 2, count < 256 else { return }
         var it = name.unicodeScalars.makeIterator()

@@ -18,7 +18,8 @@ public struct RegionResolver {
     private var last: (entry: Int, end: Int, segment: Int)? = nil
     private var previousMatch: (end: Int, segment: Int)? = nil
 
-    static let municipalities: Set<String> = ["北京市", "天津市", "上海市", "重庆市"]
+    /// Literal words, not a `Set<String>`: hashing a Chinese name (normalized first) cost more than comparing four.
+    static let municipalities = LiteralWords(["北京市", "天津市", "上海市", "重庆市"])
 
     /// Common surnames (not those that are also everyday words before a place: 在, 和, 车, 全 …).
     static let surnames: Set<Unicode.Scalar> = Set(("王李张刘陈杨黄赵周吴徐孙朱马胡郭林何罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜"
