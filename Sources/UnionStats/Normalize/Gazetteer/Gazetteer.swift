@@ -65,7 +65,6 @@ public struct Gazetteer: Sendable {
     private var groupFirstSense: [Int32] = []
     private var senseList: [Sense] = []
     private var senseNext: [Int32] = []
-    private var groupByHash: [UInt64: Int32] = [:]
     private var maxNameLength = 0
     /// Open-addressing table over the same hashes, one slot per probe's cache line.
     private var slots: [Slot] = []
@@ -141,7 +140,6 @@ public struct Gazetteer: Sendable {
         provinceOf.reserveCapacity(n)
         parentPaths.reserveCapacity(n)
         municipality.reserveCapacity(n)
-        groupByHash.reserveCapacity(names)
         nameStore.reserveCapacity(names * 4)
         groupOffset.reserveCapacity(names)
         groupLength.reserveCapacity(names)
@@ -187,7 +185,7 @@ public struct Gazetteer: Sendable {
             nameStarts[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         let sense = Sense(entry: entry, form: form, scope: scope, asWritten: asWritten)
-        if let g = groupByHash[h] {
+        if let g = groupIndex(ofHash: h) {
             guard sameName(Int(g), name) else { return }  // a hash collision: keep the first name
             var k = groupFirstSense[Int(g)]
             var last: Int32 = -1
@@ -200,7 +198,6 @@ public struct Gazetteer: Sendable {
             senseNext.append(-1)
             senseNext[Int(last)] = Int32(senseList.count - 1)
         } else {
-            groupByHash[h] = Int32(groupOffset.count)
             setSlotGroup(h, Int32(groupOffset.count))
             groupOffset.append(Int32(nameStore.count))
             groupLength.append(UInt8(count))
@@ -255,6 +252,18 @@ public struct Gazetteer: Sendable {
         slots[k].group = g
     }
 
+    /// The name group stored under hash `h` (the slots are the only hash → group map).
+    private func groupIndex(ofHash h: UInt64) -> Int32? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var k = Gazetteer.slotStart(h, mask)
+        while slots[k].flags & 1 != 0 {
+            if slots[k].key == h { return slots[k].group >= 0 ? slots[k].group : nil }
+            k = (k + 1) & mask
+        }
+        return nil
+    }
+
     private func sameName(_ g: Int, _ name: String) -> Bool {
         let o = Int(groupOffset[g]), n = Int(groupLength[g])
         var k = 0
@@ -304,7 +313,7 @@ public struct Gazetteer: Sendable {
     private func group(of name: String) -> Int? {
         var h = Gazetteer.seed
         for s in name.unicodeScalars { h = Gazetteer.mix(h, s.value) }
-        guard let g = groupByHash[h], sameName(Int(g), name) else { return nil }
+        guard let g = groupIndex(ofHash: h), sameName(Int(g), name) else { return nil }
         return Int(g)
     }
 
