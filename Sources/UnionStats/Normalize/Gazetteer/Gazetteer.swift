@@ -82,9 +82,9 @@ public struct Gazetteer: Sendable {
     }
 
     @inline(__always)
-    private func mayStartName(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+    private static func mayStartName(_ starts: UnsafeBufferPointer<UInt64>, _ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
         let bit = Gazetteer.pairBit(a, b)
-        return nameStarts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        return starts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     private struct Slot {
@@ -326,16 +326,19 @@ public struct Gazetteer: Sendable {
         let n = text.count
         guard !slots.isEmpty else { return matches }
         let mask = slots.count - 1
+        let longest = maxNameLength
+        // The bitmap and the table by pointer: read at nearly every scalar, no array checks there.
+        nameStarts.withUnsafeBufferPointer { starts in
         slots.withUnsafeBufferPointer { table in
         text.withUnsafeBufferPointer { t in
             var i = 0
             while i < n {
                 // Every name has two scalars or more.
-                guard Gazetteer.isHan(t[i]), i + 1 < n, mayStartName(t[i], t[i + 1]) else { i += 1; continue }
+                guard Gazetteer.isHan(t[i]), i + 1 < n, Gazetteer.mayStartName(starts, t[i], t[i + 1]) else { i += 1; continue }
                 var h = Gazetteer.seed
                 var best: (end: Int, group: Int)? = nil
                 var j = i
-                while j < n, j - i < maxNameLength {
+                while j < n, j - i < longest {
                     h = Gazetteer.mix(h, t[j].value)
                     var k = Gazetteer.slotStart(h, mask)
                     var found = -1
@@ -358,6 +361,7 @@ public struct Gazetteer: Sendable {
                 }
                 i += 1
             }
+        }
         }
         }
         return matches
