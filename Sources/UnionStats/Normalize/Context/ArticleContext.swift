@@ -92,6 +92,7 @@ struct ArticleContext {
         }
 
         // Figures and their metrics.
+        figures.reserveCapacity(input.count)
         for item in input {
             let m = item.mention
             var s = m.paragraph < 0 || m.paragraph >= bodyCount ? headline : m.paragraph

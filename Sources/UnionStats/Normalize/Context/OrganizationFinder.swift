@@ -92,6 +92,8 @@ enum OrganizationFinder {
         while i < t.count {
             if let w = TextClasses.wordAt(t, i, suffixes), !TextClasses.insideBookTitle(t, i),
                !(w.last == "会" && i + w.count < t.count && t[i + w.count] == "员") {
+                // A paragraph with one organization word usually has several: grow once, not at 1, 2, 4.
+                if hits.isEmpty { hits.reserveCapacity(8) }
                 hits.append((i, i + w.count))
                 i += w.count
             } else {
@@ -99,6 +101,7 @@ enum OrganizationFinder {
             }
         }
         var out: [OrgMention] = []
+        out.reserveCapacity(hits.count)  // each name takes one hit or more
         var h = 0
         while h < hits.count {
             var (sStart, end) = hits[h]
