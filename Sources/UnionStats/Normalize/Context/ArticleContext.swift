@@ -82,6 +82,7 @@ struct ArticleContext {
                 if let p = resolver.resolve(m, in: text, segment: s) {
                     // 在城关区等5个城区: an example from a list, not where the figure is.
                     let example = m.end < text.count && text[m.end] == "等"
+                    if segs[s].places.isEmpty { segs[s].places.reserveCapacity(4) }  // grow once, not at 1, 2, 4
                     segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: !example))
                     for k in m.start..<m.end { covered[s][k] = true }
                     resolvedEnd = m.end

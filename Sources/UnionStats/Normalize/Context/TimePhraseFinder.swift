@@ -85,6 +85,7 @@ enum TimePhraseFinder {
                     p.start = k
                     p.label = TextClasses.string(text[k..<p.end])
                 }
+                if out.isEmpty { out.reserveCapacity(4) }  // grow once, not at 1, 2, 4
                 out.append(p)
                 i = max(p.end, i + 1)
             } else {
