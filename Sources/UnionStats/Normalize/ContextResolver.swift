@@ -1,3 +1,5 @@
+import Foundation
+
 /// Resolves metric, region, organization and period for the figures of one
 /// article. Places, organizations and time phrases are found once per article;
 /// each figure then looks them up by position.
@@ -5,6 +7,9 @@ public struct ContextResolver: Sendable {
     public let dictionaries: Dictionaries
     /// Index of each source's default region in the gazetteer (nil: none).
     private let defaults: [String: Int]
+    /// The default entries of the other sources met so far: found by searching the
+    /// sources table and the gazetteer, once per source rather than once per article.
+    private let searched = SearchedDefaults()
 
     public init(dictionaries: Dictionaries) {
         self.dictionaries = dictionaries
@@ -18,9 +23,11 @@ public struct ContextResolver: Sendable {
     /// The default region's gazetteer entry for a source, if any.
     func defaultEntry(for source: String) -> Int? {
         if let e = defaults[source] { return e }
-        // A source that contains a listed name (劳动午报社).
-        let path = dictionaries.sources.defaultRegion(of: source)
-        return path.isEmpty ? nil : dictionaries.gazetteer.entry(path: path)
+        return searched.entry(for: source) {
+            // A source that contains a listed name (劳动午报社).
+            let path = dictionaries.sources.defaultRegion(of: source)
+            return path.isEmpty ? nil : dictionaries.gazetteer.entry(path: path)
+        }
     }
 
     /// One `FigureContext` per figure, in the order given.
@@ -39,8 +46,8 @@ public struct ContextResolver: Sendable {
             c.region = text.region(of: f, organization: org)
             let entry = dictionaries.metrics.match(c.metric)
             c.metricID = entry?.id ?? ""
-            c.kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: c.metric, dictionary: entry?.kind,
-                                          label: c.period.label, before: text.clauseBefore(f))
+            c.kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: c.metric, metricScalars: text.metricScalars(f),
+                                          dictionary: entry?.kind, label: c.period.label, before: text.clauseBefore(f))
             return c
         }
     }
@@ -50,13 +57,12 @@ public struct ContextResolver: Sendable {
 
     /// rate for % and 率; the dictionary's kind; else level for a state at a
     /// date (在档/现有/共有… with 目前/截至…), else flow. `before` is the
-    /// figure's sentence up to the figure.
-    static func kind(unit: String, metric: String, dictionary: MetricKind?, label: String,
+    /// figure's sentence up to the figure; `metricScalars` are `metric`'s.
+    static func kind(unit: String, metric: String, metricScalars m: ArraySlice<Unicode.Scalar>, dictionary: MetricKind?, label: String,
                      before: ArraySlice<Unicode.Scalar>) -> MetricKind {
         if TextClasses.isPercent(unit) || TextClasses.hasSuffix(metric, "率") { return .rate }
         if let k = dictionary { return k }
         let stateLabel = stateLabels.anyPrefix(of: label)
-        let m = TextClasses.scalars(metric)[...]
         let beforePlain = TextClasses.allPlain(before), metricPlain = TextClasses.allPlain(m)
         func said(_ w: [Unicode.Scalar]) -> Bool {
             TextClasses.contains(before, plain: beforePlain, w) || TextClasses.contains(m, plain: metricPlain, w)
@@ -64,5 +70,23 @@ public struct ContextResolver: Sendable {
         if stateLabel, stateWords.contains(where: said) { return .level }
         if stateWords.prefix(2).contains(where: said) { return .level }
         return .flow
+    }
+}
+
+/// A source → default entry memo shared by the threads that resolve articles.
+private final class SearchedDefaults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: Int?] = [:]
+
+    func entry(for source: String, _ search: () -> Int?) -> Int? {
+        lock.lock()
+        let known = entries[source]
+        lock.unlock()
+        if let e = known { return e }
+        let e = search()
+        lock.lock()
+        entries[source] = e
+        lock.unlock()
+        return e
     }
 }

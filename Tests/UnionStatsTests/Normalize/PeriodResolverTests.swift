@@ -88,4 +88,21 @@ final class PeriodResolverTests: XCTestCase {
             XCTAssertEqual(TimePhraseFinder.find(in: Array(text.unicodeScalars)).map(\.embedded), embedded, text)
         }
     }
+
+    /// The publication date read from its bytes gives what splitting at "-" and `Int` give.
+    func testPublishedDateFieldsMatchSplitting() {
+        let dates = ["2019-05-03", "2019-5", "2019", "", "-", "--2019--05-", "+12-3", "2019-05-03-07", "abc", "2019-0x-01",
+                     "99999999999999999999-1", "2019-+-3", "2019-０５-03", "２０１９-05", " 2019-05"]
+        for d in dates {
+            let parts = d.split(separator: "-").map { Int($0) }
+            let year = parts.count > 0 ? parts[0] : nil
+            var month = parts.count > 1 ? parts[1] : nil
+            var day = parts.count > 2 ? parts[2] : nil
+            if year == nil { month = nil; day = nil }
+            let p = PeriodResolver.Published(d)
+            XCTAssertEqual(p.year, year, d)
+            XCTAssertEqual(p.month, month, d)
+            XCTAssertEqual(p.day, day, d)
+        }
+    }
 }

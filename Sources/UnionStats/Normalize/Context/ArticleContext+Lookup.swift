@@ -3,7 +3,14 @@ extension ArticleContext {
     /// The first body paragraph with text (the lead).
     var lead: Int? { (0..<bodyCount).first { !segs[$0].text.isEmpty } }
 
-    func sentenceStart(_ f: Fig) -> Int { TextClasses.sentenceStart(segs[f.seg].text, f.start) }
+    func sentenceStart(_ f: Fig) -> Int { f.sentence }
+
+    /// The scalars of the figure's metric text: read from the paragraph when the
+    /// metric was found there, else decoded (a metric taken from another figure).
+    func metricScalars(_ f: Fig) -> ArraySlice<S> {
+        guard let ms = f.metric else { return [] }
+        return ms.start >= 0 ? MetricFinder.scalars(of: ms, in: segs[f.seg].text) : TextClasses.scalars(ms.text)[...]
+    }
 
     /// The sentence from its start to the figure.
     func clauseBefore(_ f: Fig) -> ArraySlice<S> {
@@ -20,7 +27,8 @@ extension ArticleContext {
         let times = segs[f.seg].freeTimes
         let ss = sentenceStart(f)
         var phrase: TimePhrase? = nil
-        if let k = times.lastIndex(where: { $0.end <= f.start && $0.start >= ss }) {
+        // By index: the phrases are large, and a closure over them copies each one read.
+        if let k = ArticleContext.lastIndex(in: times, where: { times[$0].end <= f.start && times[$0].start >= ss }) {
             let p = times[k]
             phrase = p
             if k > 0 {
@@ -38,11 +46,12 @@ extension ArticleContext {
                 }
             }
         }
-        if phrase == nil { phrase = times.last { $0.end <= f.start } }
+        if phrase == nil, let k = ArticleContext.lastIndex(in: times, where: { times[$0].end <= f.start }) { phrase = times[k] }
         // The lead: the first of the first two paragraphs that has a time phrase
         // (a quotation may open the article).
         if phrase == nil {
-            for l in Array(0..<min(2, bodyCount)) + [headline, subheadline] {
+            // Body paragraphs 0 and 1 where there are such, then the headline block (no array built per figure).
+            for l in [0, 1, headline, subheadline] where l >= bodyCount || l < min(2, bodyCount) {
                 if let p = segs[l].freeTimes.last { phrase = p; break }
             }
         }
@@ -60,11 +69,18 @@ extension ArticleContext {
         return (PeriodResolver.resolve(p, published: published, pub), p)
     }
 
+    /// The last index of `items` that passes `test`.
+    @inline(__always)
+    static func lastIndex<T>(in items: [T], where test: (Int) -> Bool) -> Int? {
+        var k = items.count - 1
+        while k >= 0 { if test(k) { return k }; k -= 1 }
+        return nil
+    }
+
     static let sameDayWords = LiteralWords(["当天", "当日", "同日", "同一天"])
 
     // MARK: - organization
 
-    func usable(_ o: Org) -> Bool { o.usable && o.name != nil }
 
     static let unionEnds = LiteralWords(["工会", "工会委员会", "工会联合会"])
 
@@ -76,38 +92,44 @@ extension ArticleContext {
     /// earlier paragraphs; the first after it in the paragraph; the article's
     /// first union (else owner).
     func organization(of f: Fig) -> Org? {
+        // Indexes, not copies: an article's organizations are read once per figure.
         let ss = sentenceStart(f)
-        var inSentence: Org? = nil, beforeInSeg: Org? = nil, afterInSeg: Org? = nil
-        var earlier: Org? = nil, earlierUnion: Org? = nil
-        for o in orgs where usable(o) {
-            if o.seg == f.seg {
-                if o.end <= f.start {
-                    beforeInSeg = o
-                    if o.start >= ss { inSentence = o }
+        var inSentence: Int? = nil, beforeInSeg: Int? = nil, afterInSeg: Int? = nil
+        var earlier: Int? = nil, earlierUnion: Int? = nil
+        for k in orgs.indices where usable(at: k) {
+            if orgs[k].seg == f.seg {
+                if orgs[k].end <= f.start {
+                    beforeInSeg = k
+                    if orgs[k].start >= ss { inSentence = k }
                 }
-                if afterInSeg == nil, o.start >= f.end { afterInSeg = o }
-            } else if o.seg < f.seg {
-                earlier = o
-                if o.union { earlierUnion = o }
+                if afterInSeg == nil, orgs[k].start >= f.end { afterInSeg = k }
+            } else if orgs[k].seg < f.seg {
+                earlier = k
+                if orgs[k].union { earlierUnion = k }
             }
         }
-        if let o = inSentence { return o }
-        if let p = nearestPlace(f, from: ss), let o = orgs.first(where: { usable($0) && $0.place == p.entry && $0.generalUnion }) {
-            return o
+        if let k = inSentence { return orgs[k] }
+        if let p = nearestPlace(f, from: ss),
+           let k = orgs.indices.first(where: { usable(at: $0) && orgs[$0].place == p.entry && orgs[$0].generalUnion }) {
+            return orgs[k]
         }
-        if let o = beforeInSeg { return o }
+        if let k = beforeInSeg { return orgs[k] }
         // Beyond the paragraph, a union is the likelier subject.
-        if f.seg < bodyCount, let o = earlierUnion ?? earlier { return o }
-        if let o = afterInSeg { return o }
-        var first: Org? = nil
+        if f.seg < bodyCount, let k = earlierUnion ?? earlier { return orgs[k] }
+        if let k = afterInSeg { return orgs[k] }
+        var first: Int? = nil
         for s in readingOrder {
-            for o in orgs where o.seg == s && usable(o) {
-                if o.union { return o }
-                if first == nil { first = o }
+            for k in orgs.indices where orgs[k].seg == s && usable(at: k) {
+                if orgs[k].union { return orgs[k] }
+                if first == nil { first = k }
             }
         }
-        return first
+        return first.map { orgs[$0] }
     }
+
+    /// Whether organization `k` may own a figure.
+    @inline(__always)
+    func usable(at k: Int) -> Bool { orgs[k].usable && orgs[k].name != nil }
 
     // MARK: - region
 

@@ -48,6 +48,8 @@ struct ArticleContext {
         var start: Int
         var end: Int
         var metric: MetricSpan?
+        /// Start of the sentence holding the figure (found once: period, owner, region and kind all read it).
+        var sentence = 0
     }
 
     let gazetteer: Gazetteer
@@ -80,6 +82,7 @@ struct ArticleContext {
                 if let p = resolver.resolve(m, in: text, segment: s) {
                     // 在城关区等5个城区: an example from a list, not where the figure is.
                     let example = m.end < text.count && text[m.end] == "等"
+                    if segs[s].places.isEmpty { segs[s].places.reserveCapacity(4) }  // grow once, not at 1, 2, 4
                     segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: !example))
                     for k in m.start..<m.end { covered[s][k] = true }
                     resolvedEnd = m.end
@@ -90,13 +93,15 @@ struct ArticleContext {
         }
 
         // Figures and their metrics.
+        figures.reserveCapacity(input.count)
         for item in input {
             let m = item.mention
             var s = m.paragraph < 0 || m.paragraph >= bodyCount ? headline : m.paragraph
             // A figure of a sub-headline (also paragraph -1): the sub-headline segment when the headline lacks it.
             if s == headline, !ArticleContext.holds(m, segs[headline].text), ArticleContext.holds(m, segs[subheadline].text) { s = subheadline }
             let r = ArticleContext.locate(m, in: segs[s].text)
-            figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil))
+            figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil,
+                               sentence: TextClasses.sentenceStart(segs[s].text, r.lowerBound)))
         }
         let bySeg = Dictionary(grouping: figures.indices, by: { figures[$0].seg })
         for (s, idx) in bySeg {
@@ -143,7 +148,7 @@ struct ArticleContext {
                 if o.placeUnions, let p = org.place {
                     org.name = gazetteer.entries[p].name + "总工会"
                 } else if o.bare {
-                    expand(&org, core: OrganizationFinder.stripReferring(o.text))
+                    expand(&org, core: OrganizationFinder.stripReferring(text[o.start..<o.end]))
                 }
                 if !o.usable, !o.location {
                     for k in segs[s].places.indices where segs[s].places[k].start >= o.start && segs[s].places[k].end <= o.end {
@@ -177,8 +182,11 @@ struct ArticleContext {
     /// The figure's offsets in its paragraph; when the mention's offsets do not
     /// hold its raw text, the first occurrence of the raw text.
     static func locate(_ m: Mention, in text: [S]) -> Range<Int> {
+        // The usual case, the offsets hold the raw text, compares without decoding it into an array.
+        if m.start >= 0, m.end <= text.count, m.start < m.end, text[m.start..<m.end].elementsEqual(m.raw.unicodeScalars) {
+            return m.start..<m.end
+        }
         let raw = TextClasses.scalars(m.raw)
-        if m.start >= 0, m.end <= text.count, m.start < m.end, text[m.start..<m.end].elementsEqual(raw) { return m.start..<m.end }
         if !raw.isEmpty, raw.count <= text.count {
             for i in 0...(text.count - raw.count) where TextClasses.has(text, i, raw) { return i..<(i + raw.count) }
         }
@@ -196,13 +204,13 @@ struct ArticleContext {
 
     /// 区总工会 after 顺义区总工会 → 顺义区总工会; 市总工会 in a Beijing paper → 北京市总工会.
     mutating func expand(_ org: inout Org, core: String) {
-        if let prior = orgs.last(where: { !$0.bare && $0.referable && $0.name != nil && $0.name!.hasSuffix(core) && $0.name! != core }) {
+        if let prior = orgs.last(where: { !$0.bare && $0.referable && $0.name != nil && TextClasses.hasSuffix($0.name!, core) && $0.name! != core }) {
             org.name = prior.name
             org.place = prior.place
             return
         }
         org.name = nil
-        guard core.hasSuffix("总工会"), let level = core.unicodeScalars.first, core.unicodeScalars.count == 4 else { return }
+        guard TextClasses.hasSuffix(core, "总工会"), let level = core.unicodeScalars.first, core.unicodeScalars.count == 4 else { return }
         // The most recent place of that level, else the default region.
         var candidates: [Int] = []
         for s in readingOrder {
@@ -221,9 +229,10 @@ struct ArticleContext {
 }
 
 extension OrganizationFinder {
-    static func stripReferring(_ text: String) -> String {
-        var body = TextClasses.scalars(text)
-        if let r = TextClasses.wordAt(body, 0, referringStarts), body.count > r.count { body.removeFirst(r.count) }
+    /// The name (its scalars in the paragraph) without a leading 该/本/其…, as a String.
+    static func stripReferring(_ name: ArraySlice<S>) -> String {
+        var body = name
+        if let r = TextClasses.wordAt(name, name.startIndex, referringStarts), body.count > r.count { body.removeFirst(r.count) }
         return TextClasses.string(body)
     }
 }

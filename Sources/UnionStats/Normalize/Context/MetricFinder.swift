@@ -72,7 +72,14 @@ enum MetricFinder {
     static let emptyWordList = WordList(Array(emptyWords))
     static let genericHeadWords = WordList(Array(genericHeads))
 
-    static func isEmptyWord(_ s: String) -> Bool { TextTest(TextClasses.scalars(s)[...]).isOne(of: emptyWordList, emptyWords) }
+    /// Whether a span's text (`trimmed`'s: its scalars without spaces) is an empty word.
+    static func isEmptyWord(_ span: MetricSpan, in t: [S]) -> Bool { TextTest(scalars(of: span, in: t)).isOne(of: emptyWordList, emptyWords) }
+
+    /// The scalars of a span's text, read from `t` (where `trimmed` took them) rather than decoded again.
+    static func scalars(of span: MetricSpan, in t: [S]) -> ArraySlice<S> {
+        let s = t[span.start..<span.end]
+        return s.contains(where: TextClasses.isSpace) ? ArraySlice(s.filter { !TextClasses.isSpace($0) }) : s
+    }
     static let measureWords = TextClasses.set("个家名位所座支项处种份次场件条户人元间副对张块瓶")
 
     /// - Parameters:
@@ -120,8 +127,9 @@ enum MetricFinder {
         // Plain text: one character per scalar.
         let plain = TextClasses.allPlain(s)
         let length = plain ? NormalizeStage.scalarCount(s) : s.count
+        let last = s.utf8.last
         return organizationEnds.words.indices.contains {
-            organizationEnds.isSuffix($0, of: s, plain: plain) && length > organizationEnds.lengths[$0]
+            organizationEnds.isSuffix($0, of: s, plain: plain, lastByte: last) && length > organizationEnds.lengths[$0]
         }
     }
 
@@ -267,7 +275,7 @@ enum MetricFinder {
         if stopWord == nil, span.end - span.start > 2, "中里内上".unicodeScalars.contains(t[span.end - 1]) {
             span = trimmed(t, span.start, span.end - 1) ?? span
         }
-        if isEmptyWord(span.text) { return nil }
+        if isEmptyWord(span, in: t) { return nil }
         return span
     }
 
@@ -315,9 +323,9 @@ enum MetricFinder {
         let end = k
         var j = collectBack(t, end, times)
         guard var span = trimmed(t, j, end) else { return nil }
-        if isEmptyWord(span.text) { return nil }
-        let head = TextClasses.scalars(span.text)
-        if head.count < 2 || TextTest(head[...]).isOne(of: genericHeadWords, genericHeads) {
+        if isEmptyWord(span, in: t) { return nil }
+        let head = scalars(of: span, in: t)
+        if head.count < 2 || TextTest(head).isOne(of: genericHeadWords, genericHeads) {
             // 会员信息采集数: read one more word back.
             if let w = TextClasses.wordBefore(t, j, beforeStops) {
                 j = collectBack(t, j - w.count, times, stopAtStart: true)
@@ -325,7 +333,7 @@ enum MetricFinder {
             }
         }
         span = stripTrailing(t, span)
-        if isEmptyWord(span.text) { return nil }
+        if isEmptyWord(span, in: t) { return nil }
         // 每份价值100元: a per-unit word alone names nothing.
         if span.end - span.start == 2, t[span.start] == "每" { return nil }
         return span

@@ -81,6 +81,7 @@ enum OrganizationFinder {
     static let eventWords = TextClasses.words(["技能大赛", "大赛", "比赛", "竞赛", "活动", "建设", "工程", "项目", "常委"])
     static let measureWords = TextClasses.set("个家名位所座支项处")
     static let dateUnits = TextClasses.set("年月日号")
+    static let listOrAffiliationMarks = TextClasses.set("的、等")
 
     /// Names in `text`; `covered[i]` is true where a place name lies (its
     /// characters are never boundaries: 和平街街道总工会).
@@ -91,6 +92,8 @@ enum OrganizationFinder {
         while i < t.count {
             if let w = TextClasses.wordAt(t, i, suffixes), !TextClasses.insideBookTitle(t, i),
                !(w.last == "会" && i + w.count < t.count && t[i + w.count] == "员") {
+                // A paragraph with one organization word usually has several: grow once, not at 1, 2, 4.
+                if hits.isEmpty { hits.reserveCapacity(8) }
                 hits.append((i, i + w.count))
                 i += w.count
             } else {
@@ -98,6 +101,7 @@ enum OrganizationFinder {
             }
         }
         var out: [OrgMention] = []
+        out.reserveCapacity(hits.count)  // each name takes one hit or more
         var h = 0
         while h < hits.count {
             var (sStart, end) = hits[h]
@@ -111,7 +115,7 @@ enum OrganizationFinder {
             let (start, preceder, counted) = phraseStart(t, covered, before: sStart)
             var m = OrgMention(start: start, end: end, text: "", bare: false, usable: true, placeUnions: false, location: false)
             // 汉阴县委、县政府
-            if TextTest(t[start..<end]).hasSuffix("委"), TextClasses.has(t, end, ["、"]),
+            if TextClasses.has(t, end, ["、"]), TextTest(t[start..<end]).hasSuffix("委"),
                let g = governments.first(where: { TextClasses.has(t, end + 1, $0) }) {
                 m.end = end + 1 + g.count
                 if h < hits.count, hits[h].0 < m.end { h += 1 }
@@ -140,7 +144,7 @@ enum OrganizationFinder {
                 if p == ["在"] || p == ["到"] || p == ["来", "到"] { m.location = true }
             }
             // X的 person, X、Y等: affiliations and lists.
-            if m.end < t.count, "的、等".unicodeScalars.contains(t[m.end]) { m.usable = false }
+            if m.end < t.count, listOrAffiliationMarks.contains(t[m.end]) { m.usable = false }
             // “毛绒玩具新社区工厂技能大赛”: the name describes an event.
             if TextClasses.wordAt(t, m.end, eventWords) != nil { m.usable = false }
             if start > 0, t[start - 1] == "、" { m.usable = false }
@@ -153,7 +157,7 @@ enum OrganizationFinder {
         var k = from
         while k < to {
             if TextClasses.punctuation.contains(t[k]) || TextClasses.isDigit(t[k]) || t[k] == "各" { return false }
-            if !covered[k], TextClasses.wordAt(t, k, protectedWords) == nil, TextClasses.wordAt(t, k, boundaryWords) != nil {
+            if !covered[k], TextClasses.wordAt(t, k, boundaryWords) != nil, TextClasses.wordAt(t, k, protectedWords) == nil {
                 return false
             }
             k += 1
@@ -174,9 +178,8 @@ enum OrganizationFinder {
             if measureWords.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, true) }
             // 2019年北京市总工会, 12月5日南郑区总工会: a date ends the phrase.
             if dateUnits.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
-            if !covered[k - 1], !protectedAt(t, k - 1) {
-                if let w = TextClasses.wordBefore(t, k, boundaryWords) { return (k, w, false) }
-            }
+            // The boundary word first: it is rarer than the protected words are costly to rule out.
+            if !covered[k - 1], let w = TextClasses.wordBefore(t, k, boundaryWords), !protectedAt(t, k - 1) { return (k, w, false) }
             k -= 1
         }
         return (k, nil, false)

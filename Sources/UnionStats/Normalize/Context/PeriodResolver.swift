@@ -18,11 +18,63 @@ enum PeriodResolver {
         var day: Int?
 
         init(_ s: String) {
-            let parts = s.split(separator: "-").map { Int($0) }
-            year = parts.count > 0 ? parts[0] : nil
-            month = parts.count > 1 ? parts[1] : nil
-            day = parts.count > 2 ? parts[2] : nil
+            if let fields = Published.asciiFields(s) {
+                (year, month, day) = fields
+            } else {
+                let parts = s.split(separator: "-").map { Int($0) }
+                year = parts.count > 0 ? parts[0] : nil
+                month = parts.count > 1 ? parts[1] : nil
+                day = parts.count > 2 ? parts[2] : nil
+            }
             if year == nil { month = nil; day = nil }
+        }
+
+        /// The first three of `s.split(separator: "-").map { Int($0) }` (nil past the
+        /// end) read from the bytes when `s` is ASCII (a date as published: 2019-05-03),
+        /// where every byte is a character; nil for other strings.
+        static func asciiFields(_ s: String) -> (Int?, Int?, Int?)? {
+            s.utf8.withContiguousStorageIfAvailable { b -> (Int?, Int?, Int?)? in
+                var fields: (Int?, Int?, Int?) = (nil, nil, nil)
+                var part = 0
+                var i = 0
+                while i < b.count {
+                    if b[i] >= 0x80 { return nil }
+                    if b[i] == UInt8(ascii: "-") { i += 1; continue }  // empty parts are omitted
+                    var j = i
+                    while j < b.count, b[j] != UInt8(ascii: "-") {
+                        if b[j] >= 0x80 { return nil }
+                        j += 1
+                    }
+                    let v = decimal(b, i, j)
+                    switch part {
+                    case 0: fields.0 = v
+                    case 1: fields.1 = v
+                    case 2: fields.2 = v
+                    default: break
+                    }
+                    part += 1
+                    i = j
+                }
+                return fields
+            } ?? nil
+        }
+
+        /// `Int(_:)` of the ASCII bytes `b[from..<to]` (no "-" among them): an optional "+", then digits.
+        static func decimal(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
+            var k = from
+            if b[k] == UInt8(ascii: "+") { k += 1 }
+            guard k < to else { return nil }
+            var v = 0
+            while k < to {
+                let d = b[k] &- UInt8(ascii: "0")
+                guard d < 10 else { return nil }
+                let (m, o1) = v.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int(d))
+                if o1 || o2 { return nil }
+                v = a
+                k += 1
+            }
+            return v
         }
     }
 

@@ -46,15 +46,29 @@ enum TextClasses {
         has(text, end - word.count, word)
     }
 
-    /// The longest word of `words` ending right before `end`.
+    /// The longest word of `words` ending right before `end`. Inlined: most
+    /// positions end no word, and the bitmaps say so without a call.
+    @inline(__always)
     static func wordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard end > 0, end <= text.count, let c = words.ending(with: text[end - 1]) else { return nil }
+        guard end > 0, end <= text.count, words.mayEnd(text, end) else { return nil }
+        return longestWordBefore(text, end, words)
+    }
+
+    static func longestWordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
+        guard let c = words.ending(with: text[end - 1]) else { return nil }
         return c.first { hasBefore(text, end, $0) }
     }
 
-    /// The longest word of `words` starting at `i`.
+    /// The longest word of `words` starting at `i`. Inlined: most positions
+    /// start no word, and the bitmaps say so without a call.
+    @inline(__always)
     static func wordAt(_ text: [Unicode.Scalar], _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard i >= 0, i < text.count, let c = words.starting(with: text[i]) else { return nil }
+        guard i >= 0, i < text.count, words.mayStart(text, i) else { return nil }
+        return longestWordAt(text, i, words)
+    }
+
+    static func longestWordAt(_ text: [Unicode.Scalar], _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
+        guard let c = words.starting(with: text[i]) else { return nil }
         return c.first { has(text, i, $0) }
     }
 
@@ -117,9 +131,9 @@ enum TextClasses {
     }
 
     /// Decoded from the UTF-8 directly: the generic `unicodeScalars` iteration cost more than the test.
+    /// Read in place (a copy for `withUTF8` cost more than the test on a short name).
     static func allPlain(_ s: String) -> Bool {
-        var copy = s
-        return copy.withUTF8 { bytes in
+        if let plain = s.utf8.withContiguousStorageIfAvailable({ bytes in
             var i = 0
             while i < bytes.count {
                 let (v, next) = UTF8Coding.decode(bytes, at: i)
@@ -127,7 +141,8 @@ enum TextClasses {
                 i = next
             }
             return true
-        }
+        }) { return plain }
+        return s.unicodeScalars.allSatisfy(isPlain)
     }
 
     static let percentUnits = LiteralWords(["%", "％"])
@@ -162,16 +177,22 @@ struct LiteralWords: Sendable {
     /// Scalars in each word.
     let lengths: [Int]
     private let plain: [Bool]
+    /// Each word's last UTF-8 byte: for plain text a suffix must end in it, a test cheaper than comparing bytes.
+    private let lastBytes: [UInt8?]
 
     init(_ words: [String]) {
         self.words = words
         lengths = words.map { $0.unicodeScalars.count }
         plain = words.map(TextClasses.allPlain)
+        lastBytes = words.map { $0.utf8.last }
     }
 
-    /// Whether `s` ends with word `k`; `plain` is `TextClasses.allPlain(s)`.
-    func isSuffix(_ k: Int, of s: String, plain sPlain: Bool) -> Bool {
-        sPlain && plain[k] ? ByteString.hasSuffix(s, words[k]) : s.hasSuffix(words[k])
+    /// Whether `s` ends with word `k`; `plain` is `TextClasses.allPlain(s)` and
+    /// `lastByte` is `s.utf8.last` (both found once for all the words tried).
+    @inline(__always)
+    func isSuffix(_ k: Int, of s: String, plain sPlain: Bool, lastByte: UInt8?) -> Bool {
+        guard sPlain && plain[k] else { return s.hasSuffix(words[k]) }
+        return (lastBytes[k] == nil || lastBytes[k] == lastByte) && ByteString.hasSuffix(s, words[k])
     }
 
     func isPrefix(_ k: Int, of s: String, plain sPlain: Bool) -> Bool {
@@ -179,8 +200,8 @@ struct LiteralWords: Sendable {
     }
 
     func anySuffix(of s: String) -> Bool {
-        let p = TextClasses.allPlain(s)
-        return words.indices.contains { isSuffix($0, of: s, plain: p) }
+        let p = TextClasses.allPlain(s), last = s.utf8.last
+        return words.indices.contains { isSuffix($0, of: s, plain: p, lastByte: last) }
     }
 
     func anyPrefix(of s: String) -> Bool {
@@ -204,6 +225,13 @@ struct WordList {
     let maxLength: Int
     private let byFirst: ScalarMap<[[Unicode.Scalar]]>
     private let byLast: ScalarMap<[[Unicode.Scalar]]>
+    /// Words of one scalar, which match on that scalar alone.
+    private let singles: ScalarSet
+    /// The first two (last two) scalars of the longer words, hashed into small
+    /// bitmaps: most positions whose scalar starts (ends) a word still fail here, inline.
+    private let startPairs: [UInt64]
+    private let endPairs: [UInt64]
+    private static let pairBits = 13
 
     init(_ list: [String]) {
         all = list.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
@@ -212,6 +240,43 @@ struct WordList {
         maxLength = all.first?.count ?? 0
         byFirst = ScalarMap(grouping: all) { $0[0] }
         byLast = ScalarMap(grouping: all) { $0[$0.count - 1] }
+        singles = ScalarSet(all.filter { $0.count == 1 }.map { $0[0] })
+        var starts = [UInt64](repeating: 0, count: (1 << WordList.pairBits) / 64)
+        var ends = starts
+        for w in all where w.count >= 2 {
+            let a = WordList.pairBit(w[0], w[1]), b = WordList.pairBit(w[w.count - 2], w[w.count - 1])
+            starts[a >> 6] |= 1 << UInt64(a & 63)
+            ends[b >> 6] |= 1 << UInt64(b & 63)
+        }
+        startPairs = starts
+        endPairs = ends
+    }
+
+    @inline(__always)
+    private static func pairBit(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+        Int(((a.value &* 0x9E37_79B1) ^ (b.value &* 0x85EB_CA77)) >> (32 - UInt32(pairBits)))
+    }
+
+    /// False when no word can start at `i` (`0 <= i < t.count`); true is only a maybe.
+    @inline(__always)
+    func mayStart(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+        let c = t[i]
+        guard firsts.contains(c) else { return false }
+        if singles.contains(c) { return true }
+        guard i + 1 < t.count else { return false }
+        let bit = WordList.pairBit(c, t[i + 1])
+        return startPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// False when no word can end right before `end` (`0 < end <= t.count`); true is only a maybe.
+    @inline(__always)
+    func mayEnd(_ t: [Unicode.Scalar], _ end: Int) -> Bool {
+        let c = t[end - 1]
+        guard lasts.contains(c) else { return false }
+        if singles.contains(c) { return true }
+        guard end >= 2 else { return false }
+        let bit = WordList.pairBit(t[end - 2], c)
+        return endPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// The words starting with `c`, longest first.
@@ -258,6 +323,14 @@ struct ScalarSet: Sendable {
         if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
         return rest.contains(c)
     }
+
+    /// The scalars of both sets.
+    func union(_ other: ScalarSet) -> ScalarSet {
+        var u = self
+        for k in u.bits.indices { u.bits[k] |= other.bits[k] }
+        u.rest.formUnion(other.rest)
+        return u
+    }
 }
 
 extension TextClasses {
@@ -283,15 +356,20 @@ extension TextClasses {
         return k + 1
     }
 
-    /// Whether offset `i` lies inside 《…》 (a title).
+    /// Title marks and sentence ends: one bitmap test per scalar read back.
+    static let titleStops = sentenceEnd.union(bookOpen).union(bookClose)
+
+    /// Whether offset `i` lies inside 《…》 (a title): the nearest title mark or
+    /// sentence end before it opens a title.
     static func insideBookTitle(_ text: [Unicode.Scalar], _ i: Int) -> Bool {
-        var k = i - 1
-        while k >= 0 {
-            if bookClose.contains(text[k]) || sentenceEnd.contains(text[k]) { return false }
-            if bookOpen.contains(text[k]) { return true }
-            k -= 1
+        text.withUnsafeBufferPointer { t in
+            var k = min(i, t.count) - 1
+            while k >= 0 {
+                if titleStops.contains(t[k]) { return bookOpen.contains(t[k]) }
+                k -= 1
+            }
+            return false
         }
-        return false
     }
 }
 

@@ -40,8 +40,9 @@ enum TimePhraseFinder {
         }
         return list.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.word.count > $1.word.count }
     }()
-    /// Keywords by first scalar, longest first.
-    static let keywordsByFirst = ScalarMap(grouping: keywords) { $0.word[0] }
+    /// Indexes of the keywords by first scalar, longest first (indexes: a failed
+    /// lookup copies no word and no kind).
+    static let keywordsByFirst = ScalarMap(grouping: Array(keywords.indices)) { keywords[$0].word[0] }
 
     static let untilPrefixes = TextClasses.words(["截至", "截止", "截止到", "截至到"])
     /// Before a time phrase: it is inside an object (为2019年考入大学的) or a comparison (与去年同比).
@@ -57,6 +58,11 @@ enum TimePhraseFinder {
         s.formUnion("自从近这十几连".unicodeScalars)
         return ScalarSet(s)
     }()
+
+    /// Scalars `number(at:)` can start with: digits, Chinese digits, 十. Dates and month spans open with a number.
+    static let numberStarts = TextClasses.digits.union(ScalarSet(chineseValue.keys)).union(TextClasses.set("十"))
+    /// Scalars `duration(at:)` can start with.
+    static let durationStarts = TextClasses.digits.union(TextClasses.chineseDigits).union(TextClasses.set("连近这几"))
 
     static func find(in text: [S]) -> [TimePhrase] {
         var out: [TimePhrase] = []
@@ -79,6 +85,7 @@ enum TimePhraseFinder {
                     p.start = k
                     p.label = TextClasses.string(text[k..<p.end])
                 }
+                if out.isEmpty { out.reserveCapacity(4) }  // grow once, not at 1, 2, 4
                 out.append(p)
                 i = max(p.end, i + 1)
             } else {
@@ -142,7 +149,8 @@ enum TimePhraseFinder {
             }
             return make(i, end, t, kind)
         }
-        if let n = duration(at: i, in: t) { return make(i, n, t, .duration) }
+        if durationStarts.contains(t[i]), let n = duration(at: i, in: t) { return make(i, n, t, .duration) }
+        guard numberStarts.contains(t[i]) else { return nil }
         // 1—11月, 1-10月: a span of months.
         if let (m1, e1) = number(at: i, in: t, maxDigits: 2), (1...12).contains(m1), e1 < t.count, rangeMarks.contains(t[e1]),
            let (m2, e2) = number(at: e1 + 1, in: t, maxDigits: 2), (1...12).contains(m2), m2 > m1, e2 < t.count, t[e2] == "月" {
@@ -177,9 +185,17 @@ enum TimePhraseFinder {
         TimePhrase(start: s, end: e, label: TextClasses.string(t[s..<e]), kind: kind)
     }
 
+    /// The longest keyword at `i`. Inlined: most positions start none, and the bitmap says so without a call.
+    @inline(__always)
     static func keyword(at i: Int, in t: [S]) -> (word: [S], kind: TimePhrase.Kind)? {
-        guard i < t.count, let group = keywordsByFirst[t[i]] else { return nil }
-        return group.first { TextClasses.has(t, i, $0.word) }
+        guard i >= 0, i < t.count, keywordsByFirst.contains(t[i]), let k = keywordIndex(at: i, in: t) else { return nil }
+        return keywords[k]
+    }
+
+    static func keywordIndex(at i: Int, in t: [S]) -> Int? {
+        guard let group = keywordsByFirst[t[i]] else { return nil }
+        for k in group where TextClasses.has(t, i, keywords[k].word) { return k }
+        return nil
     }
 
     static func firstDate(in t: [S], _ from: Int, _ to: Int) -> Cal? {
@@ -230,14 +246,17 @@ enum TimePhraseFinder {
             k = e + 1
             if k < t.count, t[k] == "度" { k += 1 }
         }
-        if let (m, e) = number(at: k, in: t, maxDigits: 2), (1...12).contains(m), e < t.count, t[e] == "月" {
+        // The month's two digits are the day's when no month follows them: read once.
+        var two = number(at: k, in: t, maxDigits: 2)
+        if let (m, e) = two, (1...12).contains(m), e < t.count, t[e] == "月" {
             cal.month = m
             k = e + 1
             if k < t.count, t[k] == "份" { k += 1 }
             if k + 1 < t.count, "上中下".unicodeScalars.contains(t[k]), t[k + 1] == "旬" { k += 2 }
             else if k < t.count, "底末初中".unicodeScalars.contains(t[k]), !(k + 1 < t.count && t[k + 1] == "心") { k += 1 }
+            two = number(at: k, in: t, maxDigits: 2)
         }
-        if let (d, e) = number(at: k, in: t, maxDigits: 2), (1...31).contains(d), e < t.count, t[e] == "日" {
+        if let (d, e) = two, (1...31).contains(d), e < t.count, t[e] == "日" {
             // 17日 alone must be digits; 日前 after a number is not a day (3日前 is rare, 日前 is "recently").
             if !(cal.month == nil && cal.year == nil && !TextClasses.isDigit(t[k])) {
                 cal.day = d

@@ -2,7 +2,7 @@
 /// names news text uses for them, indexed for scanning text.
 ///
 /// Names are looked up by a 64-bit hash of their scalars, built incrementally
-/// while scanning; a set of prefix hashes stops a scan as soon as no name can
+/// while scanning; prefix flags in the same table stop a scan as soon as no name can
 /// start with what has been read, so a scan costs about two lookups per scalar.
 public struct Gazetteer: Sendable {
     /// One division.
@@ -65,8 +65,6 @@ public struct Gazetteer: Sendable {
     private var groupFirstSense: [Int32] = []
     private var senseList: [Sense] = []
     private var senseNext: [Int32] = []
-    private var groupByHash: [UInt64: Int32] = [:]
-    private var prefixHashes: Set<UInt64> = []
     private var maxNameLength = 0
     /// Open-addressing table over the same hashes, one slot per probe's cache line.
     private var slots: [Slot] = []
@@ -84,9 +82,9 @@ public struct Gazetteer: Sendable {
     }
 
     @inline(__always)
-    private func mayStartName(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+    private static func mayStartName(_ starts: UnsafeBufferPointer<UInt64>, _ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
         let bit = Gazetteer.pairBit(a, b)
-        return nameStarts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        return starts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     private struct Slot {
@@ -142,8 +140,6 @@ public struct Gazetteer: Sendable {
         provinceOf.reserveCapacity(n)
         parentPaths.reserveCapacity(n)
         municipality.reserveCapacity(n)
-        groupByHash.reserveCapacity(names)
-        prefixHashes.reserveCapacity(names * 2)
         nameStore.reserveCapacity(names * 4)
         groupOffset.reserveCapacity(names)
         groupLength.reserveCapacity(names)
@@ -180,7 +176,7 @@ public struct Gazetteer: Sendable {
             if count > 0 { previous = h }
             h = Gazetteer.mix(h, s.value)
             count += 1
-            if count >= 2 { prefixHashes.insert(previous); markPrefix(previous) }
+            if count >= 2 { markPrefix(previous) }
         }
         guard count >= 2, count < 256 else { return }
         var it = name.unicodeScalars.makeIterator()
@@ -189,7 +185,7 @@ public struct Gazetteer: Sendable {
             nameStarts[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         let sense = Sense(entry: entry, form: form, scope: scope, asWritten: asWritten)
-        if let g = groupByHash[h] {
+        if let g = groupIndex(ofHash: h) {
             guard sameName(Int(g), name) else { return }  // a hash collision: keep the first name
             var k = groupFirstSense[Int(g)]
             var last: Int32 = -1
@@ -202,7 +198,6 @@ public struct Gazetteer: Sendable {
             senseNext.append(-1)
             senseNext[Int(last)] = Int32(senseList.count - 1)
         } else {
-            groupByHash[h] = Int32(groupOffset.count)
             setSlotGroup(h, Int32(groupOffset.count))
             groupOffset.append(Int32(nameStore.count))
             groupLength.append(UInt8(count))
@@ -257,6 +252,18 @@ public struct Gazetteer: Sendable {
         slots[k].group = g
     }
 
+    /// The name group stored under hash `h` (the slots are the only hash → group map).
+    private func groupIndex(ofHash h: UInt64) -> Int32? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var k = Gazetteer.slotStart(h, mask)
+        while slots[k].flags & 1 != 0 {
+            if slots[k].key == h { return slots[k].group >= 0 ? slots[k].group : nil }
+            k = (k + 1) & mask
+        }
+        return nil
+    }
+
     private func sameName(_ g: Int, _ name: String) -> Bool {
         let o = Int(groupOffset[g]), n = Int(groupLength[g])
         var k = 0
@@ -274,9 +281,14 @@ public struct Gazetteer: Sendable {
         return true
     }
 
+    /// Counted first, so that the array is allocated once at its size (a scan makes one per match).
     private func senses(ofGroup g: Int) -> [Sense] {
-        var out: [Sense] = []
+        var n = 0
         var k = groupFirstSense[g]
+        while k >= 0 { n += 1; k = senseNext[Int(k)] }
+        var out: [Sense] = []
+        out.reserveCapacity(n)
+        k = groupFirstSense[g]
         while k >= 0 { out.append(senseList[Int(k)]); k = senseNext[Int(k)] }
         return out
     }
@@ -301,7 +313,7 @@ public struct Gazetteer: Sendable {
     private func group(of name: String) -> Int? {
         var h = Gazetteer.seed
         for s in name.unicodeScalars { h = Gazetteer.mix(h, s.value) }
-        guard let g = groupByHash[h], sameName(Int(g), name) else { return nil }
+        guard let g = groupIndex(ofHash: h), sameName(Int(g), name) else { return nil }
         return Int(g)
     }
 
@@ -314,16 +326,19 @@ public struct Gazetteer: Sendable {
         let n = text.count
         guard !slots.isEmpty else { return matches }
         let mask = slots.count - 1
+        let longest = maxNameLength
+        // The bitmap and the table by pointer: read at nearly every scalar, no array checks there.
+        nameStarts.withUnsafeBufferPointer { starts in
         slots.withUnsafeBufferPointer { table in
         text.withUnsafeBufferPointer { t in
             var i = 0
             while i < n {
                 // Every name has two scalars or more.
-                guard Gazetteer.isHan(t[i]), i + 1 < n, mayStartName(t[i], t[i + 1]) else { i += 1; continue }
+                guard Gazetteer.isHan(t[i]), i + 1 < n, Gazetteer.mayStartName(starts, t[i], t[i + 1]) else { i += 1; continue }
                 var h = Gazetteer.seed
                 var best: (end: Int, group: Int)? = nil
                 var j = i
-                while j < n, j - i < maxNameLength {
+                while j < n, j - i < longest {
                     h = Gazetteer.mix(h, t[j].value)
                     var k = Gazetteer.slotStart(h, mask)
                     var found = -1
@@ -340,10 +355,13 @@ public struct Gazetteer: Sendable {
                     j += 1
                 }
                 if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
+                    // A paragraph that names one place usually names several: grow once, not at 1, 2, 4.
+                    if matches.isEmpty { matches.reserveCapacity(8) }
                     matches.append(Match(start: i, end: b.end, senses: senses(ofGroup: b.group)))
                 }
                 i += 1
             }
+        }
         }
         }
         return matches
@@ -400,7 +418,10 @@ public struct Gazetteer: Sendable {
     static let streetWords: [[Unicode.Scalar]] = ["路", "街", "大街", "大道", "巷", "胡同", "门", "桥", "公园", "广场", "大厦",
                                                   "号", "站", "机场", "港"].map { Array($0.unicodeScalars) }
 
+    static let streetStarts = ScalarSet(streetWords.map { $0[0] })
+
     static func followedByStreetWord(_ text: [Unicode.Scalar], _ end: Int) -> Bool {
+        guard end < text.count, streetStarts.contains(text[end]) else { return false }
         for w in streetWords where end + w.count <= text.count {
             if text[end..<(end + w.count)].elementsEqual(w) {
                 // 街道 is a division type, not a street.

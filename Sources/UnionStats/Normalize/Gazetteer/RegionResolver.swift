@@ -18,10 +18,12 @@ public struct RegionResolver {
     private var last: (entry: Int, end: Int, segment: Int)? = nil
     private var previousMatch: (end: Int, segment: Int)? = nil
 
-    static let municipalities: Set<String> = ["北京市", "天津市", "上海市", "重庆市"]
+    /// Literal words, not a `Set<String>`: hashing a Chinese name (normalized first) cost more than comparing four.
+    static let municipalities = LiteralWords(["北京市", "天津市", "上海市", "重庆市"])
 
     /// Common surnames (not those that are also everyday words before a place: 在, 和, 车, 全 …).
-    static let surnames: Set<Unicode.Scalar> = Set(("王李张刘陈杨黄赵周吴徐孙朱马胡郭林何罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜"
+    /// A bitmap set: a scalar is tested without hashing it.
+    static let surnames = ScalarSet(("王李张刘陈杨黄赵周吴徐孙朱马胡郭林何罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜"
         + "魏程吕丁沈任姚卢傅钟姜崔谭廖范汪陆戴贾韦夏邱侯邹熊孟秦阎薛尹段雷史龙陶贺顾毛郝龚邵万钱严赖覃洪莫孔汤"
         + "康施牛樊葛邢乔伍庞颜倪庄聂章鲁岳翟殷詹耿焦俞左柳祝符舒阮柯纪梅童凌毕裴霍涂苗谷盛翁冉骆蓝靳管柴鲍喻"
         + "祁蒲滕屈饶牟艾尤穆卓缪褚娄窦戚岑费卜冷晏瞿佟臧闵苟邬卞姬栾隋刁巫寇桑郎甄丛仲虞敖巩佘麻苑迟邝").unicodeScalars)
