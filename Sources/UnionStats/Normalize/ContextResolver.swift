@@ -73,8 +73,10 @@ public struct ContextResolver: Sendable {
     }
 }
 
-/// A source → default entry memo shared by the threads that resolve articles.
+/// A source → default entry memo shared by the threads that resolve articles. Bounded:
+/// sources come from the manifest, but a manifest may name a new one on every row.
 private final class SearchedDefaults: @unchecked Sendable {
+    static let limit = 10_000
     private let lock = NSLock()
     private var entries: [String: Int?] = [:]
 
@@ -85,7 +87,7 @@ private final class SearchedDefaults: @unchecked Sendable {
         if let e = known { return e }
         let e = search()
         lock.lock()
-        entries[source] = e
+        if entries.count < SearchedDefaults.limit { entries[source] = e }
         lock.unlock()
         return e
     }
