@@ -35,16 +35,18 @@ public final class NormalizeStage {
         let source = entry?.source ?? ""
         let context = PageContext(doc: doc, published: published, source: source)
 
-        var byArticle: [Int: [Mention]] = [:]
-        for m in e.mentions { byArticle[m.article, default: []].append(m) }
+        // Mentions by index: grouping, ordering and dropping repeats move Ints, not copies of
+        // mentions (six strings each, retained and released at every copy).
+        var byArticle: [Int: [Int]] = [:]
+        for (i, m) in e.mentions.enumerated() { byArticle[m.article, default: []].append(i) }
 
         var figures: [Figure] = []
         var articleRows: [[String]] = []
         for article in e.articles {
-            let mentions = NormalizeStage.firstOccurrences(byArticle[article.index] ?? [], in: article)
+            let kept = NormalizeStage.firstOccurrences(byArticle[article.index] ?? [], of: e.mentions, in: article)
             var parsed: [(mention: Mention, quantity: Quantity)] = []
-            for m in mentions {
-                if let q = QuantityParser.parse(m) { parsed.append((m, q)) }
+            for i in kept {
+                if let q = QuantityParser.parse(e.mentions[i]) { parsed.append((e.mentions[i], q)) }
             }
             let contexts = resolver.resolve(article: article, figures: parsed, page: context)
             for (i, item) in parsed.enumerated() {
@@ -67,23 +69,34 @@ public final class NormalizeStage {
     /// Two copies within one sentence are a breakdown (`奖状1个，…先进集体1个`),
     /// not a repeat, and both stay.
     static func firstOccurrences(_ mentions: [Mention], in article: Article? = nil) -> [Mention] {
-        let ordered = mentions.sorted { a, b in
-            let ka = a.paragraph < 0 ? Int.max : a.paragraph, kb = b.paragraph < 0 ? Int.max : b.paragraph
-            return ka != kb ? ka < kb : a.start < b.start
+        firstOccurrences(Array(mentions.indices), of: mentions, in: article).map { mentions[$0] }
+    }
+
+    /// `firstOccurrences` of `all[indices]`, as indices into `all`.
+    static func firstOccurrences(_ indices: [Int], of all: [Mention], in article: Article?) -> [Int] {
+        all.withUnsafeBufferPointer { all in
+            // Fields read in place: a `let` of a mention is a copy of its strings.
+            let ordered = indices.sorted { i, j in
+                let ka = all[i].paragraph < 0 ? Int.max : all[i].paragraph, kb = all[j].paragraph < 0 ? Int.max : all[j].paragraph
+                return ka != kb ? ka < kb : all[i].start < all[j].start
+            }
+            // Raw text by its bytes (`ByteKey`: all of an article's text comes from one decoding), to
+            // the last kept mention that says it.
+            var seen: [ByteKey: Int] = [:]
+            var kept: [Int] = []
+            for i in ordered {
+                let raw = all[i].raw
+                let spaced = raw.unicodeScalars.contains(where: isWhitespace)
+                let key = ByteKey(spaced ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { !isWhitespace($0) })) : raw)
+                if let first = seen[key], !sameSentence(all[kept[first]], all[i], in: article) { continue }
+                seen[key] = kept.count
+                kept.append(i)
+            }
+            // Back to reading order: headline first, then body.
+            return kept.sorted { i, j in
+                all[i].paragraph != all[j].paragraph ? all[i].paragraph < all[j].paragraph : all[i].start < all[j].start
+            }
         }
-        // Raw text by its bytes (`ByteKey`: all of an article's text comes from one decoding), to
-        // the last kept mention that says it.
-        var seen: [ByteKey: Int] = [:]
-        var kept: [Mention] = []
-        for m in ordered {
-            let spaced = m.raw.unicodeScalars.contains(where: isWhitespace)
-            let key = ByteKey(spaced ? String(String.UnicodeScalarView(m.raw.unicodeScalars.filter { !isWhitespace($0) })) : m.raw)
-            if let first = seen[key], !sameSentence(kept[first], m, in: article) { continue }
-            seen[key] = kept.count
-            kept.append(m)
-        }
-        // Back to reading order: headline first, then body.
-        return kept.sorted { a, b in a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.start < b.start }
     }
 
     /// `properties.isWhitespace`, answered without the property lookup for visible ASCII and CJK ideographs.
