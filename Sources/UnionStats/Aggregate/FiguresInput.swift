@@ -47,28 +47,43 @@ public final class FiguresInput {
     /// undoes guards, the reader's unguard. `asReadBackThroughFields` is the same through
     /// the fields themselves (the definition; a test holds the two equal).
     public static func asReadBack(_ f: Figure) -> Figure {
-        let q = f.quantity
-        guard let value = Decimal(plainText: q.value.plain) else { return f }
-        let maxText = q.valueMax?.plain ?? ""
-        let valueMax = maxText.isEmpty ? nil : Decimal(plainText: maxText)
-        func written(_ s: String) -> String { CSVWriter.looksLikeFormula(s) ? "'" + s : s }
-        func read(_ s: String) -> String { Figure.unguard(written(s)) }
         var r = f
-        r.doc = written(f.doc)
-        r.headline = read(f.headline)
-        r.published = written(f.published)
-        r.source = read(f.source)
-        r.raw = read(f.raw)
-        // Qualifier and kind come back as they are: their names are letters, which no guard touches.
-        r.quantity = Quantity(value: value, valueMax: valueMax, unit: written(q.unit), qualifier: q.qualifier, per: written(q.per))
-        r.metric = read(f.metric)
-        r.metricID = written(f.metricID)
-        r.region = Region(path: written(f.region.path), code: f.region.code)
-        r.organization = ""
-        r.period = Period(label: read(f.period.label), start: written(f.period.start), end: written(f.period.end),
-                          month: written(f.period.month))
-        r.sentence = ""
+        readBack(&r)
         return r
+    }
+
+    /// `asReadBack` in place: a field is assigned only when reading it back changes it, so a
+    /// figure handed over whole (the page is done with it) is not copied string by string.
+    public static func readBack(_ f: inout Figure) {
+        guard let value = Decimal(plainText: f.quantity.value.plain) else { return }
+        let maxText = f.quantity.valueMax?.plain ?? ""
+        let valueMax = maxText.isEmpty ? nil : Decimal(plainText: maxText)
+        // Text the writer guards stays guarded where `Figure(record:)` leaves guards.
+        func guarded(_ s: inout String) { if CSVWriter.looksLikeFormula(s) { s = "'" + s } }
+        // Where it undoes them, guarded text comes back as it was, and text that only looks
+        // guarded (`'=…` as written) loses its `'`.
+        func read(_ s: inout String) {
+            if !CSVWriter.looksLikeFormula(s), s.utf8.first == UInt8(ascii: "'") { s = Figure.unguard(s) }
+        }
+        guarded(&f.doc)
+        read(&f.headline)
+        guarded(&f.published)
+        read(&f.source)
+        read(&f.raw)
+        f.quantity.value = value
+        f.quantity.valueMax = valueMax
+        // Qualifier and kind come back as they are: their names are letters, which no guard touches.
+        guarded(&f.quantity.unit)
+        guarded(&f.quantity.per)
+        read(&f.metric)
+        guarded(&f.metricID)
+        guarded(&f.region.path)
+        if !f.organization.isEmpty { f.organization = "" }
+        read(&f.period.label)
+        guarded(&f.period.start)
+        guarded(&f.period.end)
+        guarded(&f.period.month)
+        if !f.sentence.isEmpty { f.sentence = "" }
     }
 
     /// `asReadBack` by its definition: the figure's fields as written, read back.

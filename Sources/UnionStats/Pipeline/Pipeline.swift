@@ -135,12 +135,17 @@ public enum Pipeline {
                         return .success((hit, []))
                     }
                     let page = try source.load()
-                    let result = try stages.value().normalize(page)
+                    var result = try stages.value().normalize(page)
                     let rows = codec.encode(result, doc: page.page.doc)
                     if let cache = source.cachePath, !fullKey.isEmpty {
                         try NormalizeCache.write(cache, key: fullKey, manifest: manifest, rows: rows)
                     }
-                    return .success((rows, wantFigures ? result.figures.map(FiguresInput.asReadBack) : []))
+                    guard wantFigures else { return .success((rows, [])) }
+                    // The page's figures are read back in place: its rows are encoded, nothing else holds them.
+                    var figures = result.figures
+                    result.figures = []
+                    for k in figures.indices { FiguresInput.readBack(&figures[k]) }
+                    return .success((rows, figures))
                 } catch {
                     return .failure(error)
                 }
