@@ -133,9 +133,19 @@ public enum FigureListTable {
     public static let numericColumns: Set<String> = ["region_code", "value", "value_max", "line"]
 
     public static func fields(_ f: Figure) -> [String] {
-        [f.period.month, f.published, f.region.path, f.region.code, f.metric, f.metricID, f.quantity.unit, f.kind.rawValue,
-         f.quantity.value.plain, f.quantity.valueMax?.plain ?? "", f.quantity.qualifier.rawValue, f.quantity.per,
-         f.period.label, f.period.start, f.period.end, f.source, f.doc, String(f.line), f.headline, f.raw]
+        var all: [String] = []
+        all.reserveCapacity(columns.count)
+        forEachField(of: f, &all)
+        return all
+    }
+
+    /// The row of `f`, one field at a time, in `columns` order.
+    public static func forEachField<Sink: CSVFieldSink>(of f: Figure, _ sink: inout Sink) {
+        sink.field(f.period.month); sink.field(f.published); sink.field(f.region.path); sink.field(f.region.code)
+        sink.field(f.metric); sink.field(f.metricID); sink.field(f.quantity.unit); sink.field(f.kind.rawValue)
+        sink.field(f.quantity.value.plain); sink.field(f.quantity.valueMax?.plain ?? ""); sink.field(f.quantity.qualifier.rawValue)
+        sink.field(f.quantity.per); sink.field(f.period.label); sink.field(f.period.start); sink.field(f.period.end)
+        sink.field(f.source); sink.field(f.doc); sink.field(String(f.line)); sink.field(f.headline); sink.field(f.raw)
     }
 }
 

@@ -30,7 +30,7 @@ public final class TablesBuilder {
         if route == .monthly {
             try byMonth.add(figure, route: route, to: figure.period.month)
         } else if let writer = lists[route] {
-            try writer.write(FigureListTable.fields(figure))
+            try writer.writeRow { FigureListTable.forEachField(of: figure, &$0) }
         }
     }
 

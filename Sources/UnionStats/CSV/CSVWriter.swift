@@ -79,6 +79,15 @@ public final class CSVWriter {
         buffer.append(0x0A)
     }
 
+    /// Appends one row whose fields `body` gives one at a time (`CSVRowEncoder`), the same
+    /// bytes as `write` of them all: no array of the row's fields is made.
+    public func writeRow(_ body: (inout CSVRowEncoder) -> Void) throws {
+        var row = CSVRowEncoder(numeric: numeric, encoding: encoding, into: buffer)
+        body(&row)
+        row.end()
+        try flushIfFull()
+    }
+
     /// Appends one row of `lead` and then `cells` columns, of which only those in `sparse`
     /// (column within the cells, ascending, and its text) are not empty: wide tables have
     /// many columns and few values per row. The same bytes as `write` of the whole row.
@@ -109,7 +118,7 @@ public final class CSVWriter {
     /// One field, without the comma before it. `lone`: the row has one field (an empty one is
     /// quoted, or the row would be an empty line that readers skip).
     @inline(__always)
-    private static func appendField(_ field: String, guardFormulas: Bool, lone: Bool, encoding: CSVEncoding, into buffer: ByteArena) {
+    static func appendField(_ field: String, guardFormulas: Bool, lone: Bool, encoding: CSVEncoding, into buffer: ByteArena) {
         let guarded = guardFormulas && CSVWriter.looksLikeFormula(field)
         let lone = lone && field.isEmpty
         if encoding != .gb18030 && !guarded && !lone {
@@ -158,5 +167,55 @@ public final class CSVWriter {
             last = b
         }
         return first == 0x20 || last == 0x20
+    }
+}
+
+/// Takes a row's fields one at a time, in column order: an array (`fields`) or a row
+/// written straight into a CSV buffer (`CSVRowEncoder`).
+public protocol CSVFieldSink {
+    mutating func field(_ text: String)
+}
+
+extension Array: CSVFieldSink where Element == String {
+    public mutating func field(_ text: String) { append(text) }
+}
+
+/// One row encoded field by field into a buffer: the bytes `CSVWriter.write` gives for
+/// the same fields (formula guards except in numeric columns, quoting, encoding).
+public struct CSVRowEncoder: CSVFieldSink {
+    private let numeric: [Bool]
+    private let encoding: CSVEncoding
+    private let buffer: ByteArena
+    private var index = 0
+
+    init(numeric: [Bool], encoding: CSVEncoding, into buffer: ByteArena) {
+        self.numeric = numeric
+        self.encoding = encoding
+        self.buffer = buffer
+    }
+
+    public mutating func field(_ text: String) {
+        precondition(index < numeric.count, "CSV row has more fields than the header")
+        if index > 0 { buffer.append(UInt8(ascii: ",")) }
+        CSVWriter.appendField(text, guardFormulas: !numeric[index], lone: numeric.count == 1, encoding: encoding, into: buffer)
+        index += 1
+    }
+
+    func end() {
+        precondition(index == numeric.count, "CSV row has \(index) fields, header has \(numeric.count)")
+        buffer.append(0x0D)
+        buffer.append(0x0A)
+    }
+
+    /// Rows of `items` alone (no preamble, no header), each given field by field by `row`.
+    static func encodeRows<T>(_ items: [T], numeric: [Bool], encoding: CSVEncoding,
+                              _ row: (T, inout CSVRowEncoder) -> Void) -> [UInt8] {
+        let out = ByteArena()
+        for item in items {
+            var r = CSVRowEncoder(numeric: numeric, encoding: encoding, into: out)
+            row(item, &r)
+            r.end()
+        }
+        return out.array
     }
 }

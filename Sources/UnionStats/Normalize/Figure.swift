@@ -93,10 +93,20 @@ public struct Figure: Sendable, Equatable {
     public static let numericColumns: Set<String> = ["article", "line", "value", "value_max", "region_code"]
 
     public var fields: [String] {
-        [doc, String(article), headline, published, source, String(line), raw, quantity.value.plain,
-         quantity.valueMax?.plain ?? "", quantity.unit, quantity.qualifier.rawValue, quantity.per,
-         metric, metricID, kind.rawValue, region.path, region.code, organization,
-         period.label, period.start, period.end, period.month, sentence]
+        var all: [String] = []
+        all.reserveCapacity(Figure.columns.count)
+        forEachField(&all)
+        return all
+    }
+
+    /// The fields of `columns`, in order, one at a time (a row is written without an array of them).
+    public func forEachField<Sink: CSVFieldSink>(_ sink: inout Sink) {
+        sink.field(doc); sink.field(String(article)); sink.field(headline); sink.field(published); sink.field(source)
+        sink.field(String(line)); sink.field(raw); sink.field(quantity.value.plain); sink.field(quantity.valueMax?.plain ?? "")
+        sink.field(quantity.unit); sink.field(quantity.qualifier.rawValue); sink.field(quantity.per)
+        sink.field(metric); sink.field(metricID); sink.field(kind.rawValue); sink.field(region.path); sink.field(region.code)
+        sink.field(organization); sink.field(period.label); sink.field(period.start); sink.field(period.end)
+        sink.field(period.month); sink.field(sentence)
     }
 }
 

@@ -48,7 +48,7 @@ public struct PageRowsCodec: Sendable {
         var rows = PageRows()
         rows.doc = doc
         if !r.figures.isEmpty {
-            rows.figures = CSVWriter.encodeRows(r.figures.map { $0.fields }, numeric: PageRowsCodec.figuresNumeric, encoding: encoding)
+            rows.figures = CSVRowEncoder.encodeRows(r.figures, numeric: PageRowsCodec.figuresNumeric, encoding: encoding) { f, row in f.forEachField(&row) }
         }
         if !r.articles.isEmpty {
             rows.articles = CSVWriter.encodeRows(r.articles, numeric: PageRowsCodec.articlesNumeric, encoding: encoding)

@@ -114,3 +114,33 @@ final class CSVSparseRowTests: XCTestCase {
         }
     }
 }
+
+final class CSVRowEncoderTests: XCTestCase {
+    /// Rows given field by field are the bytes of the same fields written as an array, for
+    /// figures.csv and the figure lists, in every encoding, with text that is guarded or quoted.
+    func testFieldByFieldRowsAreTheArrayRows() throws {
+        let texts = ["职工沟通会", "=1+1", "-5", "a,\"b\"", "两行\n文字", " 空格 ", "", "'=x"]
+        let figures = texts.enumerated().map { k, t in
+            Figure(doc: t.isEmpty ? "a.txt" : t, article: k, headline: t, published: "2020-11-0\(k % 9 + 1)", source: t, line: k + 1,
+                   raw: t, quantity: Quantity(value: Decimal(string: k % 2 == 0 ? "-12.5" : "679000")!, valueMax: k % 3 == 0 ? 700000 : nil,
+                                              unit: t, qualifier: Qualifier.allCases[k % 6], per: t),
+                   metric: t, metricID: t, kind: MetricKind.allCases[k % 3], region: Region(path: t, code: "=110105"),
+                   organization: t, period: Period(label: t, start: t, end: t, month: t), sentence: t)
+        }
+        for encoding in [CSVEncoding.utf8BOM, .utf8, .gb18030] {
+            XCTAssertEqual(CSVRowEncoder.encodeRows(figures, numeric: PageRowsCodec.figuresNumeric, encoding: encoding) { f, row in f.forEachField(&row) },
+                           CSVWriter.encodeRows(figures.map(\.fields), numeric: PageRowsCodec.figuresNumeric, encoding: encoding), "\(encoding)")
+            let whole = OutputFile.memory(), byField = OutputFile.memory()
+            let a = CSVWriter(sink: whole, header: FigureListTable.columns, numericColumns: FigureListTable.numericColumns, encoding: encoding)
+            let b = CSVWriter(sink: byField, header: FigureListTable.columns, numericColumns: FigureListTable.numericColumns, encoding: encoding)
+            for f in figures {
+                try a.write(FigureListTable.fields(f))
+                try b.writeRow { FigureListTable.forEachField(of: f, &$0) }
+            }
+            try a.close()
+            try b.close()
+            XCTAssertEqual(byField.bytes, whole.bytes, "\(encoding)")
+            XCTAssertTrue(String(decoding: whole.bytes, as: UTF8.self).contains("'=1+1") || encoding == .gb18030)
+        }
+    }
+}
