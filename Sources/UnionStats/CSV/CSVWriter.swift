@@ -23,14 +23,15 @@ public final class CSVWriter {
         self.encoding = encoding
         self.sink = sink
         buffer.append(encoding.preamble)
-        appendRow(header, guardFormulas: false)
+        // The header is not guarded: its names are the program's.
+        var row = CSVRowEncoder(numeric: header.map { _ in true }, encoding: encoding, into: buffer)
+        for name in header { row.field(name) }
+        row.end()
     }
 
     /// Appends one row; it must have as many fields as the header.
     public func write(_ fields: [String]) throws {
-        precondition(fields.count == header.count, "CSV row has \(fields.count) fields, header has \(header.count)")
-        appendRow(fields, guardFormulas: true)
-        try flushIfFull()
+        try writeRow { row in for field in fields { row.field(field) } }
     }
 
     private func flushIfFull() throws {
@@ -52,31 +53,13 @@ public final class CSVWriter {
     /// Drops the temporary file; the previous output stays as it was.
     public func abandon() { sink.abandon() }
 
-    private func appendRow(_ fields: [String], guardFormulas: Bool) {
-        CSVWriter.appendRow(fields, guardFormulas: guardFormulas, numeric: numeric, encoding: encoding, into: buffer)
-    }
-
     /// Rows alone, as `write` encodes them (no preamble, no header): for rows encoded on a
     /// worker thread and spliced into a file whose head was written once. `numeric[i]`:
     /// column `i` is never guarded.
     static func encodeRows(_ rows: [[String]], numeric: [Bool], encoding: CSVEncoding) -> [UInt8] {
-        let out = ByteArena()
-        for r in rows {
-            precondition(r.count == numeric.count, "CSV row has \(r.count) fields, header has \(numeric.count)")
-            appendRow(r, guardFormulas: true, numeric: numeric, encoding: encoding, into: out)
+        CSVRowEncoder.encodeRows(rows, numeric: numeric, encoding: encoding) { fields, row in
+            for field in fields { row.field(field) }
         }
-        return out.array
-    }
-
-    /// One row into `buffer`.
-    private static func appendRow(_ fields: [String], guardFormulas: Bool, numeric: [Bool], encoding: CSVEncoding,
-                                  into buffer: ByteArena) {
-        for (i, field) in fields.enumerated() {
-            if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            appendField(field, guardFormulas: guardFormulas && !numeric[i], lone: fields.count == 1, encoding: encoding, into: buffer)
-        }
-        buffer.append(0x0D)
-        buffer.append(0x0A)
     }
 
     /// Appends one row whose fields `body` gives one at a time (`CSVRowEncoder`), the same
@@ -92,33 +75,23 @@ public final class CSVWriter {
     /// (column within the cells, ascending, and its text) are not empty: wide tables have
     /// many columns and few values per row. The same bytes as `write` of the whole row.
     public func write(_ lead: [String], cells: Int, sparse: [(column: Int, text: String)]) throws {
-        precondition(lead.count + cells == header.count, "CSV row has \(lead.count + cells) fields, header has \(header.count)")
-        let lone = header.count == 1
-        for (i, field) in lead.enumerated() {
-            if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            CSVWriter.appendField(field, guardFormulas: !numeric[i], lone: lone, encoding: encoding, into: buffer)
+        try writeRow { row in
+            for field in lead { row.field(field) }
+            var next = 0   // the first cell not yet written
+            for (column, text) in sparse {
+                precondition(column >= next && column < cells, "sparse CSV cells out of order")
+                row.empty(column - next)
+                row.field(text)
+                next = column + 1
+            }
+            row.empty(cells - next)
         }
-        var next = 0   // the first cell not yet written
-        for (column, text) in sparse {
-            precondition(column >= next && column < cells, "sparse CSV cells out of order")
-            // An empty field is nothing between its commas (`appendField` of "" in a row of several).
-            for c in next...column where lead.count + c > 0 { buffer.append(UInt8(ascii: ",")) }
-            CSVWriter.appendField(text, guardFormulas: !numeric[lead.count + column], lone: lone, encoding: encoding, into: buffer)
-            next = column + 1
-        }
-        if next < cells {
-            for c in next..<cells where lead.count + c > 0 { buffer.append(UInt8(ascii: ",")) }
-            if lone { CSVWriter.appendField("", guardFormulas: false, lone: true, encoding: encoding, into: buffer) }
-        }
-        buffer.append(0x0D)
-        buffer.append(0x0A)
-        try flushIfFull()
     }
 
     /// One field, without the comma before it. `lone`: the row has one field (an empty one is
     /// quoted, or the row would be an empty line that readers skip).
     @inline(__always)
-    static func appendField(_ field: String, guardFormulas: Bool, lone: Bool, encoding: CSVEncoding, into buffer: ByteArena) {
+    fileprivate static func appendField(_ field: String, guardFormulas: Bool, lone: Bool, encoding: CSVEncoding, into buffer: ByteArena) {
         let guarded = guardFormulas && CSVWriter.looksLikeFormula(field)
         let lone = lone && field.isEmpty
         if encoding != .gb18030 && !guarded && !lone {
@@ -199,6 +172,15 @@ public struct CSVRowEncoder: CSVFieldSink {
         if index > 0 { buffer.append(UInt8(ascii: ",")) }
         CSVWriter.appendField(text, guardFormulas: !numeric[index], lone: numeric.count == 1, encoding: encoding, into: buffer)
         index += 1
+    }
+
+    /// `n` empty fields: each is nothing between its commas (`field("")` in a row of several).
+    public mutating func empty(_ n: Int) {
+        guard n > 0 else { return }
+        if numeric.count == 1 { return field("") }   // a lone empty field is quoted
+        precondition(index + n <= numeric.count, "CSV row has more fields than the header")
+        for k in index..<(index + n) where k > 0 { buffer.append(UInt8(ascii: ",")) }
+        index += n
     }
 
     func end() {
