@@ -125,21 +125,10 @@ extension String {
     @inline(__always)
     private static func decode(_ buf: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<Unicode.Scalar>, at start: Int) -> Int {
         var k = 0, m = start
-        let n = buf.count
-        while k < n {
-            let b0 = UInt32(buf[k])
-            var v: UInt32
-            if b0 < 0x80 {
-                v = b0; k += 1
-            } else if b0 < 0xE0 {
-                v = (b0 & 0x1F) << 6 | UInt32(buf[k + 1] & 0x3F); k += 2
-            } else if b0 < 0xF0 {
-                v = (b0 & 0x0F) << 12 | UInt32(buf[k + 1] & 0x3F) << 6 | UInt32(buf[k + 2] & 0x3F); k += 3
-            } else {
-                v = (b0 & 0x07) << 18 | UInt32(buf[k + 1] & 0x3F) << 12 | UInt32(buf[k + 2] & 0x3F) << 6
-                    | UInt32(buf[k + 3] & 0x3F); k += 4
-            }
+        while k < buf.count {
+            let (v, next) = UTF8Coding.decode(buf, at: k)
             out[m] = unsafeBitCast(v, to: Unicode.Scalar.self)
+            k = next
             m += 1
         }
         return m
