@@ -87,12 +87,11 @@ enum DecimalText {
         if digits == 0 { return "0" }
         var exponent = d.exponent
         guard exponent >= -6 else { return nil }  // would need rounding
-        // Positive exponents: multiply out while it fits.
-        while exponent > 0 {
-            let (p, overflow) = digits.multipliedReportingOverflow(by: 10)
-            if overflow { return nil }
-            digits = p
-            exponent -= 1
+        // Positive exponents: multiplied out, if that fits.
+        if exponent > 0 {
+            guard let d = scaled(digits, by: exponent) else { return nil }
+            digits = d
+            exponent = 0
         }
         // Trailing zeros of a fraction are not printed (12.50 is 12.5).
         while exponent < 0 && digits % 10 == 0 {
@@ -132,21 +131,20 @@ enum DecimalText {
     /// if that overflows 64 bits, it is the larger.
     private static func magnitudeCompare(_ ma: UInt64, _ ea: Int, _ mb: UInt64, _ eb: Int) -> Int {
         if ma == 0 || mb == 0 { return ma == mb ? 0 : (ma == 0 ? -1 : 1) }
-        var x = ma, y = mb
-        if ea > eb {
-            for _ in 0..<(ea - eb) {
-                let (p, overflow) = x.multipliedReportingOverflow(by: 10)
-                if overflow { return 1 }
-                x = p
-            }
-        } else if eb > ea {
-            for _ in 0..<(eb - ea) {
-                let (p, overflow) = y.multipliedReportingOverflow(by: 10)
-                if overflow { return -1 }
-                y = p
-            }
-        }
+        guard let x = scaled(ma, by: ea - min(ea, eb)) else { return 1 }
+        guard let y = scaled(mb, by: eb - min(ea, eb)) else { return -1 }
         return x == y ? 0 : (x < y ? -1 : 1)
+    }
+
+    /// m·10^k (k ≥ 0), or nil past 64 bits.
+    private static func scaled(_ m: UInt64, by k: Int) -> UInt64? {
+        var x = m
+        for _ in 0..<k {
+            let (p, overflow) = x.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            x = p
+        }
+        return x
     }
 
     /// `a + b`: on the mantissas when both fit 64 bits, have the same sign (or are zero) and
@@ -156,19 +154,8 @@ enum DecimalText {
         guard !a.isNaN, !b.isNaN, let ma = mantissa(a), let mb = mantissa(b) else { return a + b }
         if mb == 0 { return a }
         if ma == 0 { return b }
-        guard a.sign == b.sign else { return a + b }
-        var x = ma, y = mb
         let e = min(a.exponent, b.exponent)
-        for _ in 0..<(a.exponent - e) {
-            let (p, overflow) = x.multipliedReportingOverflow(by: 10)
-            if overflow { return a + b }
-            x = p
-        }
-        for _ in 0..<(b.exponent - e) {
-            let (p, overflow) = y.multipliedReportingOverflow(by: 10)
-            if overflow { return a + b }
-            y = p
-        }
+        guard a.sign == b.sign, let x = scaled(ma, by: a.exponent - e), let y = scaled(mb, by: b.exponent - e) else { return a + b }
         let (total, overflow) = x.addingReportingOverflow(y)
         if overflow { return a + b }
         return Decimal(sign: a.sign, exponent: e, significand: Decimal(total))
