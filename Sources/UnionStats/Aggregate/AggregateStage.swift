@@ -21,15 +21,6 @@ public enum AggregateStage {
     public static let tableNames = ["monthly.csv", "wide.csv", "rates.csv", "cumulative.csv", "undated.csv"]
 
     public static func run(figuresPath: String, tablesDir: String, options: TableOptions) throws {
-        let tables = try TablesBuilder(tablesDir: tablesDir, options: options)
-        do {
-            try FiguresInput(figuresPath, scratchDir: tablesDir).forEachFigure(skipping: FiguresInput.unreadColumns) {
-                try tables.add($0)
-            }
-            try tables.finish()
-        } catch {
-            tables.abandon()
-            throw error
-        }
+        try MonthlyOutputs.make(from: figuresPath, tablesDir: tablesDir, reportsDir: nil, encoding: options.encoding)
     }
 }

@@ -99,7 +99,7 @@ final class FigureScan {
         return (digest, route, month)
     }
 
-    /// A row's route and month: `FigureRoute.of`, and `ReportsBuilder.add`'s month rule on bytes
+    /// A row's route and month: `FigureRoute.of`, and `PageFigures.month`'s rule on bytes
     /// (a figure with no month goes in the report of the month its page was published).
     func routing(_ row: CSVRawRow) -> (route: FigureRoute, month: ArraySlice<UInt8>?) {
         func range(_ c: Int) -> Range<Int> { column[c].map(row.range) ?? 0..<0 }
@@ -336,10 +336,9 @@ final class FigureScan {
                 work.reportsMade += 1
                 let lists = try figures(month)
                 let before = try previous.map { p in
-                    try last.rows(of: p) { ReportsBuilder.totals(try figures(p, route: .monthly)[.monthly] ?? []) }
+                    try last.rows(of: p) { MonthReport.totals(try figures(p, route: .monthly)[.monthly] ?? []) }
                 }
-                let report = ReportsBuilder.report(month: month, figures: lists, previous: before,
-                                                   pages: ReportsBuilder.pages(of: lists), generated: generated)
+                let report = MonthReport(month: month, figures: lists, previous: before, generated: generated)
                 last.keep(report.rows, of: month)
                 let file = try OutputFile(path: path)
                 pending.append(PendingOutput(file, .report(month: month, key: key)))

@@ -143,9 +143,11 @@ public enum FigureListTable {
     public static func forEachField<Sink: CSVFieldSink>(of f: Figure, _ sink: inout Sink) {
         sink.field(f.period.month); sink.field(f.published); sink.field(f.region.path); sink.field(f.region.code)
         sink.field(f.metric); sink.field(f.metricID); sink.field(f.quantity.unit); sink.field(f.kind.rawValue)
-        sink.field(f.quantity.value.plain); sink.field(f.quantity.valueMax?.plain ?? ""); sink.field(f.quantity.qualifier.rawValue)
+        sink.field(f.quantity.value)
+        if let high = f.quantity.valueMax { sink.field(high) } else { sink.field("") }
+        sink.field(f.quantity.qualifier.rawValue)
         sink.field(f.quantity.per); sink.field(f.period.label); sink.field(f.period.start); sink.field(f.period.end)
-        sink.field(f.source); sink.field(f.doc); sink.field(String(f.line)); sink.field(f.headline); sink.field(f.raw)
+        sink.field(f.source); sink.field(f.doc); sink.field(f.line); sink.field(f.headline); sink.field(f.raw)
     }
 }
 

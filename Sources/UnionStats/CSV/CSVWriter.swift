@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes RFC 4180 CSV (CRLF line ends, quotes doubled inside quoted fields)
 /// through libcsv, streaming to an `OutputFile` so memory stays flat.
 ///
@@ -62,6 +64,13 @@ public final class CSVWriter {
         }
     }
 
+    /// Appends rows already encoded for this file (`CSVRowEncoder.encodeRows` with its
+    /// columns and encoding), e.g. on another thread.
+    public func writeEncoded(_ rows: [UInt8]) throws {
+        rows.withUnsafeBufferPointer { buffer.append($0) }
+        try flushIfFull()
+    }
+
     /// Appends one row whose fields `body` gives one at a time (`CSVRowEncoder`), the same
     /// bytes as `write` of them all: no array of the row's fields is made.
     public func writeRow(_ body: (inout CSVRowEncoder) -> Void) throws {
@@ -92,17 +101,20 @@ public final class CSVWriter {
     /// quoted, or the row would be an empty line that readers skip).
     @inline(__always)
     fileprivate static func appendField(_ field: String, guardFormulas: Bool, lone: Bool, encoding: CSVEncoding, into buffer: ByteArena) {
-        let guarded = guardFormulas && CSVWriter.looksLikeFormula(field)
-        let lone = lone && field.isEmpty
-        if encoding != .gb18030 && !guarded && !lone {
-            // The common case: UTF-8 text copied straight from the string's storage.
+        if encoding != .gb18030 {
+            // The common case: UTF-8 text that needs no guard or quotes, copied straight from
+            // the string's storage (one look at each byte, eight at a time).
             let copied = field.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                guard !CSVWriter.needsQuoting(bytes) else { return false }
+                guard let first = bytes.first else { return !lone }   // empty: nothing, unless alone in its row
+                if guardFormulas && startsFormula(first) { return false }
+                if needsQuoting(UnsafeRawBufferPointer(bytes)) { return false }
                 buffer.append(bytes)
                 return true
             }
             if copied == true { return }
         }
+        let guarded = guardFormulas && CSVWriter.looksLikeFormula(field)
+        let lone = lone && field.isEmpty
         let bytes = encoding.encode(guarded ? "'" + field : field)
         if CSVWriter.needsQuoting(bytes) || lone {
             var quoted: [UInt8] = []
@@ -131,15 +143,43 @@ public final class CSVWriter {
 
     static func needsQuoting<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
         guard let first = bytes.first else { return false }
-        // Bits 0x0A, 0x0D, 0x22 and 0x2C: LF, CR, " and , are all below 0x2D, so most bytes
-        // (all of CJK text's) take one compare.
-        let quoted: UInt64 = (1 << 0x0A) | (1 << 0x0D) | (1 << 0x22) | (1 << 0x2C)
         var last = first
         for b in bytes {
-            if b < 0x2D, (quoted >> UInt64(b)) & 1 != 0 { return true }
+            if quotes(b) { return true }
             last = b
         }
         return first == 0x20 || last == 0x20
+    }
+
+    /// `needsQuoting` of bytes in memory: eight at a time, a word being looked at byte by
+    /// byte only when one of its bytes is below 0x2D (LF, CR, `"` and `,` all are; no byte
+    /// of CJK text or of digits and letters is).
+    static func needsQuoting(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
+        let n = bytes.count
+        if base.load(as: UInt8.self) == 0x20 || base.load(fromByteOffset: n - 1, as: UInt8.self) == 0x20 { return true }
+        var i = 0
+        while i + 8 <= n {
+            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // Nonzero when some byte of `w` is below 0x2D (bit twiddling's "hasless").
+            if (w &- 0x0101_0101_0101_0101 &* 0x2D) & ~w & 0x8080_8080_8080_8080 != 0 {
+                for k in i..<(i + 8) where quotes(base.load(fromByteOffset: k, as: UInt8.self)) { return true }
+            }
+            i += 8
+        }
+        while i < n {
+            if quotes(base.load(fromByteOffset: i, as: UInt8.self)) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// LF, CR, `"` or `,`: the bytes that make a field quoted.
+    @inline(__always)
+    static func quotes(_ b: UInt8) -> Bool {
+        // Bits 0x0A, 0x0D, 0x22 and 0x2C, all below 0x2D, so most bytes take one compare.
+        let quoted: UInt64 = (1 << 0x0A) | (1 << 0x0D) | (1 << 0x22) | (1 << 0x2C)
+        return b < 0x2D && (quoted >> UInt64(b)) & 1 != 0
     }
 }
 
@@ -147,10 +187,16 @@ public final class CSVWriter {
 /// written straight into a CSV buffer (`CSVRowEncoder`).
 public protocol CSVFieldSink {
     mutating func field(_ text: String)
+    /// `field(String(number))`.
+    mutating func field(_ number: Int)
+    /// `field(value.plain)`.
+    mutating func field(_ value: Decimal)
 }
 
 extension Array: CSVFieldSink where Element == String {
     public mutating func field(_ text: String) { append(text) }
+    public mutating func field(_ number: Int) { append(String(number)) }
+    public mutating func field(_ value: Decimal) { append(value.plain) }
 }
 
 /// One row encoded field by field into a buffer: the bytes `CSVWriter.write` gives for
@@ -171,6 +217,38 @@ public struct CSVRowEncoder: CSVFieldSink {
         precondition(index < numeric.count, "CSV row has more fields than the header")
         if index > 0 { buffer.append(UInt8(ascii: ",")) }
         CSVWriter.appendField(text, guardFormulas: !numeric[index], lone: numeric.count == 1, encoding: encoding, into: buffer)
+        index += 1
+    }
+
+    /// The bytes `field(String(number))` gives, without making the String.
+    public mutating func field(_ number: Int) {
+        // A negative number in a text column is guarded like any text starting with "-".
+        guard index < numeric.count, numeric[index] || number >= 0 else { return field(String(number)) }
+        if index > 0 { buffer.append(UInt8(ascii: ",")) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var i = digits.count
+            var rest = number.magnitude
+            repeat {
+                i -= 1
+                digits[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            if number < 0 { i -= 1; digits[i] = UInt8(ascii: "-") }
+            buffer.append(UnsafeBufferPointer(rebasing: digits[i...]))
+        }
+        index += 1
+    }
+
+    /// The bytes `field(value.plain)` gives, without making the String where `Decimal.plain`'s
+    /// fast path applies (digits are ASCII: the same bytes in every encoding).
+    public mutating func field(_ value: Decimal) {
+        guard index < numeric.count, numeric[index] else { return field(value.plain) }
+        let buffer = self.buffer, comma = index > 0
+        let written: Void? = DecimalText.withFastPlain(value) { bytes in
+            if comma { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(bytes)
+        }
+        guard written != nil else { return field(value.plain) }
         index += 1
     }
 

@@ -83,22 +83,32 @@ enum DecimalText {
     }()
 
     static func fastPlain(_ d: Decimal) -> String? {
+        withFastPlain(d) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with `fastPlain`'s text as UTF-8 bytes (no String made), or returns nil
+    /// where `fastPlain` does.
+    @inline(__always)
+    static func withFastPlain<R>(_ d: Decimal, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         guard !d.isNaN, var digits = mantissa(d) else { return nil }
-        if digits == 0 { return "0" }
         var exponent = d.exponent
-        guard exponent >= -6 else { return nil }  // would need rounding
-        // Positive exponents: multiplied out, if that fits.
-        if exponent > 0 {
-            guard let d = scaled(digits, by: exponent) else { return nil }
-            digits = d
-            exponent = 0
+        if digits != 0 {
+            guard exponent >= -6 else { return nil }  // would need rounding
+            // Positive exponents: multiplied out, if that fits.
+            if exponent > 0 {
+                guard let d = scaled(digits, by: exponent) else { return nil }
+                digits = d
+                exponent = 0
+            }
+            // Trailing zeros of a fraction are not printed (12.50 is 12.5).
+            while exponent < 0 && digits % 10 == 0 {
+                digits /= 10
+                exponent += 1
+            }
+        } else {
+            exponent = 0   // zero is "0", whatever its exponent and sign
         }
-        // Trailing zeros of a fraction are not printed (12.50 is 12.5).
-        while exponent < 0 && digits % 10 == 0 {
-            digits /= 10
-            exponent += 1
-        }
-        let negative = d.sign == .minus
+        let negative = d.sign == .minus && digits != 0
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buf in
             // Written from the right: digits, the point after -exponent of them, a leading 0, the sign.
             var i = buf.count
@@ -111,7 +121,7 @@ enum DecimalText {
                 placed += 1
             } while digits > 0 || (exponent < 0 && placed <= -exponent)
             if negative { i -= 1; buf[i] = UInt8(ascii: "-") }
-            return String(decoding: UnsafeBufferPointer(rebasing: buf[i...]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: buf[i...]))
         }
     }
 

@@ -101,8 +101,9 @@ public struct Figure: Sendable, Equatable {
 
     /// The fields of `columns`, in order, one at a time (a row is written without an array of them).
     public func forEachField<Sink: CSVFieldSink>(_ sink: inout Sink) {
-        sink.field(doc); sink.field(String(article)); sink.field(headline); sink.field(published); sink.field(source)
-        sink.field(String(line)); sink.field(raw); sink.field(quantity.value.plain); sink.field(quantity.valueMax?.plain ?? "")
+        sink.field(doc); sink.field(article); sink.field(headline); sink.field(published); sink.field(source)
+        sink.field(line); sink.field(raw); sink.field(quantity.value)
+        if let high = quantity.valueMax { sink.field(high) } else { sink.field("") }
         sink.field(quantity.unit); sink.field(quantity.qualifier.rawValue); sink.field(quantity.per)
         sink.field(metric); sink.field(metricID); sink.field(kind.rawValue); sink.field(region.path); sink.field(region.code)
         sink.field(organization); sink.field(period.label); sink.field(period.start); sink.field(period.end)

@@ -94,15 +94,16 @@ public enum Pipeline {
     /// page order, so memory holds a window of pages, not the corpus. Pages with a valid
     /// cache entry are not loaded at all (make's incremental runs).
     ///
-    /// With `figures`, each page's figures are also handed over as the tables
-    /// and reports would read them back from figures.csv (`FiguresInput.asReadBack`),
-    /// in figures.csv's order, so `run` builds them without reading the file again.
+    /// With `monthly`, each page's figures also go to the tables and reports as they
+    /// would read them back from figures.csv (`FiguresInput.readBack`), encoded on the
+    /// worker (`MonthlyOutputs.encode`) and added in figures.csv's order, so `run`
+    /// builds them without reading the file again.
     @discardableResult
     public static func normalize<Sources: RandomAccessCollection>(
         sources: Sources, paths: PipelinePaths, encoding: CSVEncoding,
                                  diagnostics: DiagnosticCollector, progress: Progress? = nil,
                                  cacheDirectory: String? = nil,
-                                 figures sink: (([Figure]) throws -> Void)? = nil) throws -> (figures: Int, rejects: Int)
+                                 monthly: MonthlyOutputs? = nil) throws -> (figures: Int, rejects: Int)
     where Sources.Element == PageSource, Sources.Index == Int {
         Memory.limitArenas()
         let manifest = Manifest.load(paths.manifest, diagnostics: diagnostics)
@@ -125,14 +126,14 @@ public enum Pipeline {
             // Keys of the docs seen (`Manifest.key`), for the manifest's rows that name no page
             // (a set of the names themselves grew with the corpus).
             var docs = Set<StableHash>()
-            let wantFigures = sink != nil
-            try orderedParallel(count: sources.count, work: { i -> Result<(PageRows, [Figure]), Error> in
+            let wantFigures = monthly != nil
+            try orderedParallel(count: sources.count, work: { i -> Result<(PageRows, PageFigures?), Error> in
                 let source = sources[i]
                 do {
                     let fullKey = source.key.isEmpty ? "" : runKey + "|" + source.key
                     if !wantFigures, let cache = source.cachePath, !fullKey.isEmpty,
                        let hit = NormalizeCache.read(cache, key: fullKey, manifest: manifest) {
-                        return .success((hit, []))
+                        return .success((hit, nil))
                     }
                     let page = try source.load()
                     var result = try stages.value().normalize(page)
@@ -140,18 +141,18 @@ public enum Pipeline {
                     if let cache = source.cachePath, !fullKey.isEmpty {
                         try NormalizeCache.write(cache, key: fullKey, manifest: manifest, rows: rows)
                     }
-                    guard wantFigures else { return .success((rows, [])) }
+                    guard let monthly else { return .success((rows, nil)) }
                     // The page's figures are read back in place: its rows are encoded, nothing else holds them.
                     var figures = result.figures
                     result.figures = []
                     for k in figures.indices { FiguresInput.readBack(&figures[k]) }
-                    return .success((rows, figures))
+                    return .success((rows, monthly.encode(figures)))
                 } catch {
                     return .failure(error)
                 }
             }, consume: { _, result in
                 let (rows, figures) = try result.get()
-                try sink?(figures)
+                if let figures { try monthly?.add(figures) }
                 docs.insert(Manifest.key(rows.doc))
                 for reject in rows.rejectMessages {
                     diagnostics.emit(Diagnostic(.error, file: reject.doc, "rejected: \(reject.reason)"))
@@ -180,18 +181,15 @@ public enum Pipeline {
         return (outputs.figureCount, outputs.rejectCount)
     }
 
-    /// Builds the tables and the reports from `figures.csv`. The two read
-    /// figures.csv each on their own and write different folders, so they run
-    /// side by side, one per core. With `cache`, only what changed since the
-    /// run that filled it is made again (`IncrementalAggregate`), with the same bytes.
+    /// Builds the tables and the reports from `figures.csv`, read once (`MonthlyOutputs`).
+    /// With `cache`, only what changed since the run that filled it is made again
+    /// (`IncrementalAggregate`), with the same bytes.
     @discardableResult
     public static func aggregateAndReport(paths: PipelinePaths, encoding: CSVEncoding, cache: String? = nil) throws -> IncrementalAggregate.Work? {
         Memory.limitArenas()
         try prepareTablesAndReports(paths: paths)
         if let cache { return try IncrementalAggregate.run(paths: paths, encoding: encoding, cacheDir: cache) }
-        try bothAtOnce(
-            { try AggregateStage.run(figuresPath: paths.figures, tablesDir: paths.tables, options: TableOptions(encoding: encoding)) },
-            { try ReportStage.run(figuresPath: paths.figures, tablesDir: paths.tables, reportsDir: paths.reports) })
+        try MonthlyOutputs.make(from: paths.figures, tablesDir: paths.tables, reportsDir: paths.reports, encoding: encoding)
         return nil
     }
 
@@ -234,24 +232,17 @@ public enum Pipeline {
         // Made when a page's turn comes, not all at the start.
         let sources = pages.lazy.map { path in PageSource(load: { extractPage(path: path) }) }
         // Tables and reports are built from the figures as they are normalized,
-        // instead of reading figures.csv back twice (the same bytes come out).
+        // instead of reading figures.csv back (the same bytes come out).
         try prepareTablesAndReports(paths: paths)
-        let tables = try TablesBuilder(tablesDir: paths.tables, options: TableOptions(encoding: encoding))
+        let monthly = try MonthlyOutputs(tablesDir: paths.tables, reportsDir: paths.reports, encoding: encoding)
         do {
-            let reports = try ReportsBuilder(scratchDir: paths.reports)
             let counts = try normalize(sources: sources, paths: paths, encoding: encoding, diagnostics: diagnostics,
-                                       progress: progress, figures: { figures in
-                                           for f in figures {
-                                               try tables.add(f)
-                                               try reports.add(f)
-                                           }
-                                       })
+                                       progress: progress, monthly: monthly)
             Memory.giveBack()   // the pages' memory, before the months are folded
-            // The two only read their own scratch files and write different folders: one per core.
-            try bothAtOnce({ try tables.finish() }, { try ReportStage.write(reports, to: paths.reports) })
+            try monthly.finish()
             return counts
         } catch {
-            tables.abandon()
+            monthly.abandon()
             throw error
         }
     }

@@ -9,27 +9,12 @@ import Foundation
 /// Reports of months that no longer have data are removed.
 ///
 /// Memory: figures wait in scratch files by month until their month's report
-/// is made (`ReportsBuilder`), so memory holds one month, not the corpus.
+/// is made (`MonthlyOutputs`), so memory holds a month or two, not the corpus.
 /// Figures of pages with no publication date and no month are in no report;
 /// they are in tables/undated.csv and tables/cumulative.csv.
 public enum ReportStage {
     public static func run(figuresPath: String, tablesDir: String, reportsDir: String) throws {
-        let reports = try ReportsBuilder(scratchDir: reportsDir)
-        try FiguresInput(figuresPath, scratchDir: reportsDir).forEachFigure(skipping: FiguresInput.unreadColumns) {
-            try reports.add($0)
-        }
-        try write(reports, to: reportsDir)
-    }
-
-    /// Writes every month's report of `reports` and removes reports of months that no longer have data.
-    public static func write(_ reports: ReportsBuilder, to reportsDir: String) throws {
-        var written = Set<String>()
-        try reports.finish(render: { ReportWriter.renderUTF8($0) }, consume: { month, text in
-            let name = "\(month).txt"
-            written.insert(name)
-            try OutputFile.replace(FilePaths.join(reportsDir, name), with: text)
-        })
-        try removeReports(in: reportsDir, keeping: written)
+        try MonthlyOutputs.make(from: figuresPath, tablesDir: nil, reportsDir: reportsDir, encoding: .utf8BOM)
     }
 
     /// Removes the reports (`YYYY-MM.txt`) in `reportsDir` not named in `kept`: months that no longer have data.
@@ -39,20 +24,21 @@ public enum ReportStage {
         }
     }
 
-    /// All reports in memory, sorted by month (for tests and small inputs).
+    /// All reports in memory, sorted by month (for tests and small inputs: every figure is held).
     public static func build(figuresPath: String) throws -> [MonthReport] {
-        var reports: [MonthReport] = []
-        try forEachReport(figuresPath: figuresPath, scratchDir: NSTemporaryDirectory()) { reports.append($0) }
-        return reports
-    }
-
-    /// Reads the figures once, then hands over one month's report at a time, by month.
-    public static func forEachReport(figuresPath: String, scratchDir: String, _ body: (MonthReport) throws -> Void) throws {
-        let reports = try ReportsBuilder(scratchDir: scratchDir)
-        try FiguresInput(figuresPath, scratchDir: scratchDir).forEachFigure(skipping: FiguresInput.unreadColumns) {
-            try reports.add($0)
+        var byMonth: [String: [FigureRoute: [Figure]]] = [:]
+        try FiguresInput(figuresPath, scratchDir: NSTemporaryDirectory()).forEachFigure(skipping: FiguresInput.unreadColumns) { f in
+            let route = FigureRoute.of(f)
+            guard let month = PageFigures.month(of: f, route: route, reports: true) else { return }
+            byMonth[month, default: [:]][route, default: []].append(f)
         }
-        try reports.finish(body)
+        var reports: [MonthReport] = []
+        for month in byMonth.keys.sorted(by: TableSort.less) {
+            let figures = byMonth[month]!
+            let previous = reports.last.flatMap { $0.month == NumberFormat.previousMonth(month) ? $0.rows : nil }
+            reports.append(MonthReport(month: month, figures: figures, previous: previous, generated: sourceDate()))
+        }
+        return reports
     }
 
     /// `YYYY-MM.txt`.

@@ -18,6 +18,16 @@ public enum ReportWriter {
 
     /// The report's bytes; every line ends in a newline.
     public static func renderUTF8(_ r: MonthReport) -> [UInt8] {
+        var out = renderBeforeChange(r)
+        changeSection(r, &out)
+        out += renderAfterChange(r)
+        return out
+    }
+
+    /// The report up to the comparison with the month before (title, pages, regions): with
+    /// `renderAfterChange`, all that does not depend on that month, so months can be
+    /// rendered side by side (`MonthlyOutputs`).
+    static func renderBeforeChange(_ r: MonthReport) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
         let title = "工会工作统计月报  " + NumberFormat.chineseMonth(r.month)
@@ -27,7 +37,13 @@ public enum ReportWriter {
         out.appendLine("")
         pagesSection(r, &out)
         regionsSection(r, &out)
-        changeSection(r, &out)
+        return out
+    }
+
+    /// The report after the comparison: chart, figure lists, metrics not in the dictionary.
+    static func renderAfterChange(_ r: MonthReport) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(16 * 1024)
         chartSection(r, &out)
         figureListSection("四、累计、跨月及年度数字（本月发布的版面，不计入月度合计）", r.cumulative, withPeriod: true, &out)
         figureListSection("五、月份不明的数字（本月发布的版面）", r.undated, withPeriod: false, &out)

@@ -143,4 +143,46 @@ final class CSVRowEncoderTests: XCTestCase {
             XCTAssertTrue(String(decoding: whole.bytes, as: UTF8.self).contains("'=1+1") || encoding == .gb18030)
         }
     }
+
+    /// Numbers written as numbers are the bytes of their text: in numeric columns and in
+    /// text columns (where a negative one is guarded), for values on and off the fast path.
+    func testNumberFieldsAreTheirTextFields() throws {
+        let numbers = [0, 7, -3, 1_234_567, Int.max, Int.min]
+        let decimals: [Decimal] = [0, 12, -12.5, 2_480_000, Decimal(string: "0.1234567")!, Decimal(string: "123456789012345678901234")!,
+                                   Decimal(sign: .minus, exponent: 0, significand: 0), Decimal(string: "1e-10")!, Decimal(string: "3.000")!]
+        for encoding in [CSVEncoding.utf8BOM, .gb18030] {
+            for numeric in [[true, false], [false, true]] {
+                let byText = ByteArena(), byNumber = ByteArena()
+                for n in numbers {
+                    var a = CSVRowEncoder(numeric: numeric, encoding: encoding, into: byText)
+                    var b = CSVRowEncoder(numeric: numeric, encoding: encoding, into: byNumber)
+                    a.field(String(n)); a.field(String(n / -2))
+                    b.field(n); b.field(n / -2)
+                    a.end(); b.end()
+                }
+                for d in decimals {
+                    var a = CSVRowEncoder(numeric: numeric, encoding: encoding, into: byText)
+                    var b = CSVRowEncoder(numeric: numeric, encoding: encoding, into: byNumber)
+                    a.field(d.plain); a.field((-d).plain)
+                    b.field(d); b.field(-d)
+                    a.end(); b.end()
+                }
+                XCTAssertEqual(byNumber.array, byText.array, "\(encoding) \(numeric)")
+            }
+        }
+    }
+
+    /// The word-at-a-time quoting test agrees with the byte loop on every byte in every
+    /// place of short and long fields.
+    func testQuotingTestEightBytesAtATime() {
+        var rng = SplitMix64(seed: 7)
+        for length in 0..<40 {
+            for trial in 0..<60 {
+                var bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next() % 3 == 0 ? rng.next() : 0x41 + rng.next() % 0x40) }
+                if length > 0, trial < 40 { bytes[trial % length] = UInt8(trial * 7 % 256) }
+                let fast = bytes.withUnsafeBytes { CSVWriter.needsQuoting($0) }
+                XCTAssertEqual(fast, CSVWriter.needsQuoting(bytes), "\(bytes)")
+            }
+        }
+    }
 }

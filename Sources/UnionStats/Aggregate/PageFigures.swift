@@ -1,0 +1,56 @@
+/// One page's figures as the tables and reports take them (`MonthlyOutputs.add`), encoded
+/// on the thread that normalized the page: the per-figure tables' CSV rows, and a scratch
+/// record (`FigureRecord`) for each figure a month's tables or report will fold. The thread
+/// that splices pages in order then only appends bytes; encoding every figure there kept
+/// one core busy while the other waited.
+public struct PageFigures: Sendable {
+    /// Rows of rates.csv, cumulative.csv and undated.csv (`MonthlyOutputs.listRoutes` order).
+    var lists: [[UInt8]] = [[], [], []]
+    /// The records, and the runs of them that go to one month, in figure order.
+    var records: [UInt8] = []
+    var runs: [(month: String, range: Range<Int>)] = []
+
+    /// The month whose tables or report read a figure: its own month, and for a figure with
+    /// no month the month its page was published (its report lists it); with no reports,
+    /// only the monthly figures go anywhere (by their month).
+    static func month(of f: Figure, route: FigureRoute, reports: Bool) -> String? {
+        switch route {
+        case .monthly: return f.period.month
+        case .rate: return reports ? f.period.month : nil
+        case .cumulative, .undated: return reports ? ReportStage.monthOf(f.published) : nil
+        }
+    }
+
+    /// Encodes `figures` (as read back from figures.csv, `FiguresInput.readBack`) in order.
+    init(_ figures: [Figure], tables: Bool, reports: Bool, encoding: CSVEncoding) {
+        let out = ByteArena(capacity: figures.count * 256)
+        let listArenas = tables ? MonthlyOutputs.listRoutes.map { _ in ByteArena(capacity: 1 << 10) } : []
+        // Through the buffer: a figure bound to a local is a copy, a retain per text.
+        figures.withUnsafeBufferPointer { figures in
+            for i in figures.indices {
+                add(figures[i], tables: tables, reports: reports, encoding: encoding, lists: listArenas, records: out)
+            }
+        }
+        records = out.array
+        for (i, arena) in listArenas.enumerated() where arena.count > 0 { lists[i] = arena.array }
+    }
+
+    private mutating func add(_ f: Figure, tables: Bool, reports: Bool, encoding: CSVEncoding, lists: [ByteArena], records out: ByteArena) {
+        let route = FigureRoute.of(f)
+        if tables, let list = MonthlyOutputs.listIndex(route) {
+            var row = CSVRowEncoder(numeric: MonthlyOutputs.listNumeric, encoding: encoding, into: lists[list])
+            FigureListTable.forEachField(of: f, &row)
+            row.end()
+        }
+        guard let month = PageFigures.month(of: f, route: route, reports: reports) else { return }
+        let start = out.count
+        var sink = out
+        FigureRecord.encode(f, route: route, into: &sink)
+        // A page's figures mostly share a month: one run for consecutive records of it.
+        if let last = runs.last, last.range.upperBound == start, ByteString.equal(last.month, month) {
+            runs[runs.count - 1].range = last.range.lowerBound..<out.count
+        } else {
+            runs.append((month, start..<out.count))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+extension MonthReport {
+    /// One month's report from its figures by route and the previous calendar
+    /// month's totals (nil when that month has no report).
+    init(month: String, figures lists: [FigureRoute: [Figure]], previous: [MonthlyRow]?, generated: String?) {
+        self.init(month: month)
+        rows = MonthReport.totals(lists[.monthly] ?? [])
+        self.previous = previous ?? []
+        rates = lists[.rate] ?? []
+        cumulative = lists[.cumulative] ?? []
+        undated = lists[.undated] ?? []
+        pages = MonthReport.pages(of: lists).sorted()
+        self.generated = generated
+    }
+
+    /// The pages a month's figures come from. Found again from the figures when the
+    /// month is made, not gathered as figures arrive: a set per page would grow with the corpus.
+    static func pages(of figures: [FigureRoute: [Figure]]) -> Set<PageContext> {
+        var pages = Set<PageContext>()
+        for list in figures.values {
+            // A page's figures come together (page order): one insert (three strings hashed) per run.
+            var last = -1
+            for i in list.indices {
+                if last >= 0, ByteString.equal(list[last].doc, list[i].doc), ByteString.equal(list[last].published, list[i].published),
+                   ByteString.equal(list[last].source, list[i].source) { continue }
+                pages.insert(PageContext(list[i]))
+                last = i
+            }
+        }
+        return pages
+    }
+
+    /// A month's totals without rollups: a report shows each figure in the region it names.
+    static func totals(_ figures: [Figure]) -> [MonthlyRow] {
+        var aggregator = Aggregator(rollup: false, cells: figures.count)
+        for f in figures { aggregator.add(f) }
+        return aggregator.rows()
+    }
+}
+
+/// The totals of the month whose report was made last, handed to the next month's
+/// comparison instead of being folded again from its figures (make's cached aggregate,
+/// which makes only some months' reports).
+final class LastTotals: @unchecked Sendable {
+    private let lock = NSLock()
+    private var month: String?
+    private var rows: [MonthlyRow] = []
+
+    func keep(_ rows: [MonthlyRow], of month: String) {
+        lock.lock(); defer { lock.unlock() }
+        (self.month, self.rows) = (month, rows)
+    }
+
+    /// The totals of `month`: the ones kept when they are its, else `fold()`'s.
+    func rows(of month: String, else fold: () throws -> [MonthlyRow]) rethrows -> [MonthlyRow] {
+        lock.lock()
+        let kept = self.month == month ? rows : nil
+        lock.unlock()
+        return try kept ?? fold()
+    }
+}
