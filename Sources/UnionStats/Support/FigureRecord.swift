@@ -76,6 +76,14 @@ enum FigureRecord {
     static func forEach(in chunk: UnsafeRawBufferPointer, route wanted: FigureRoute? = nil, source: String,
                         _ body: (FigureRoute, Figure) throws -> Void) throws {
         var reader = Reader()
+        try forEach(in: chunk, route: wanted, source: source, reader: &reader, body)
+    }
+
+    /// `forEach` with a reader kept from chunk to chunk (a partition's file, then its buffer),
+    /// so that texts read in one are not made again in the next.
+    static func forEach(in chunk: UnsafeRawBufferPointer, route wanted: FigureRoute? = nil, source: String,
+                        reader: inout Reader, _ body: (FigureRoute, Figure) throws -> Void) throws {
+        reader.startChunk()
         var at = 0
         var number = 0
         while at < chunk.count {
@@ -102,12 +110,24 @@ enum FigureRecord {
         CSVError.malformed(path: source, row: number, reason: "a scratch record cannot be read back")
     }
 
-    /// Reads records one after the other, keeping the previous record's texts: a page's
-    /// figures come together, so most of a record's texts (doc, date, source, month,
-    /// unit…) are the previous one's, and their strings are reused instead of made again.
-    private struct Reader {
-        var previous = [String](repeating: "", count: Slot.allCases.count)
-        var previousBytes = [UnsafeRawBufferPointer](repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: Slot.allCases.count)
+    /// Reads records one after the other. A page's figures come together, so most of a
+    /// record's texts (doc, date, source, month, unit…) are the previous record's, and their
+    /// strings are reused; other texts are made once per reader (`TextInterner`).
+    struct Reader {
+        private var previous = [String](repeating: "", count: Slot.allCases.count)
+        private var previousBytes = [UnsafeRawBufferPointer](repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: Slot.allCases.count)
+        /// The record's texts, reused from record to record.
+        private var texts = [String](repeating: "", count: Slot.allCases.count)
+        private var interner = TextInterner()
+
+        init() {}
+
+        /// Forgets the previous record's bytes, which belong to the chunk before (an empty
+        /// text is still the previous one's: "").
+        mutating func startChunk() {
+            for slot in previousBytes.indices { previousBytes[slot] = UnsafeRawBufferPointer(start: nil, count: 0) }
+            for slot in previous.indices { previous[slot] = "" }
+        }
 
         mutating func figure(_ r: UnsafeRawBufferPointer, kind: MetricKind, qualifier: Qualifier, hasMax: Bool) -> Figure? {
             var at = 4
@@ -115,8 +135,6 @@ enum FigureRecord {
             let line = r.loadUnaligned(fromByteOffset: at, as: Int64.self); at += 8
             let value = FigureRecord.decimal(r, at); at += FigureRecord.decimalSize
             let valueMax = hasMax ? FigureRecord.decimal(r, at) : nil; at += FigureRecord.decimalSize
-            var t = [String]()
-            t.reserveCapacity(Slot.allCases.count)
             for slot in 0..<Slot.allCases.count {
                 guard r.count - at >= 4 else { return nil }
                 let n = Int(r.loadUnaligned(fromByteOffset: at, as: UInt32.self))
@@ -126,15 +144,16 @@ enum FigureRecord {
                 at += n
                 let before = previousBytes[slot]
                 if before.count == n, n == 0 || memcmp(before.baseAddress!, bytes.baseAddress!, n) == 0 {
-                    t.append(previous[slot])
+                    texts[slot] = previous[slot]
                 } else {
-                    let s = String(decoding: bytes, as: UTF8.self)
+                    let s = interner.string(bytes)
                     previous[slot] = s
                     previousBytes[slot] = bytes
-                    t.append(s)
+                    texts[slot] = s
                 }
             }
             guard at == r.count else { return nil }
+            let t = texts
             return Figure(doc: t[0], article: Int(article), headline: t[1], published: t[2], source: t[3], line: Int(line),
                           raw: t[4], quantity: Quantity(value: value, valueMax: valueMax, unit: t[5], qualifier: qualifier, per: t[6]),
                           metric: t[7], metricID: t[8], kind: kind, region: Region(path: t[9], code: t[10]), organization: "",
@@ -164,8 +183,11 @@ extension PartitionSpill {
     func readFigures(_ partition: String, route: FigureRoute? = nil) throws -> [FigureRoute: [Figure]] {
         // Gathered by the route's place in `FigureRecord`'s list, then keyed once.
         var lists: [[Figure]] = Array(repeating: [], count: FigureRecord.routeCount)
+        var reader = FigureRecord.Reader()
         try readBytes(partition) { chunk in
-            try FigureRecord.forEach(in: chunk, route: route, source: directory) { r, f in lists[FigureRecord.index(of: r)].append(f) }
+            try FigureRecord.forEach(in: chunk, route: route, source: directory, reader: &reader) { r, f in
+                lists[FigureRecord.index(of: r)].append(f)
+            }
         }
         var byRoute: [FigureRoute: [Figure]] = [:]
         for (i, list) in lists.enumerated() where !list.isEmpty { byRoute[FigureRecord.route(at: i)] = list }
