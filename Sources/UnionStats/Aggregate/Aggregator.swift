@@ -15,15 +15,59 @@ import Foundation
 ///   here at all (see `FigureRoute`); the caller lists them.
 public struct Aggregator {
     public let rollup: Bool
-    private var cells: [MonthlyKey: Cell] = [:]
-    /// `Rollup.chain` of each region seen: a corpus names a few thousand places, each many times.
-    private var chains: [ByteStringPair: [RegionRow]] = [:]
+    /// The cells and their keys, numbered by `cellNumbers` (a key's bytes, `ByteKey.Builder`).
+    private var keys: [MonthlyKey] = []
+    private var cells: [Cell] = []
+    private var cellNumbers: ByteKeyTable
+    private let keyBytes = ByteKey.Builder()
+    /// Docs, sources and metric wordings as small numbers, each text once (`Names`): a cell
+    /// compares numbers where it compared four strings of every figure at every rollup level.
+    private let names = Names()
+    /// The last figure's doc, source and wording numbers, reused by the next figure of its page.
+    private var last: (doc: Int32, source: Int32, metric: Int32, figure: SourceRef, metricText: String)?
 
-    /// A metric's wordings and how often each was seen (a few per cell, so a list).
+    /// Texts numbered as they are first met, and the order of those numbers' texts (byte order).
+    final class Names: @unchecked Sendable {
+        private(set) var docs: [String] = []
+        private var docNumbers = ByteKeyTable()
+        private(set) var sources: [SourceRef] = []
+        private var sourceNumbers = ByteKeyTable()
+        private(set) var metrics: [String] = []
+        private var metricNumbers = ByteKeyTable()
+        private let key = ByteKey.Builder()
+
+        func doc(_ text: String) -> Int32 {
+            Names.number(text, in: &docNumbers, &docs, key: key) { $0.add(text) }
+        }
+
+        func source(_ ref: SourceRef) -> Int32 {
+            Names.number(ref, in: &sourceNumbers, &sources, key: key) {
+                $0.add(ref.published); $0.add(ref.source); $0.add(ref.doc); $0.add(ref.headline)
+            }
+        }
+
+        func metric(_ text: String) -> Int32 {
+            Names.number(text, in: &metricNumbers, &metrics, key: key) { $0.add(text) }
+        }
+
+        private static func number<T>(_ value: T, in table: inout ByteKeyTable, _ values: inout [T], key: ByteKey.Builder,
+                                      _ layout: (ByteKey.Builder) -> Void) -> Int32 {
+            key.clear()
+            layout(key)
+            let (n, isNew) = table.number(of: key)
+            if isNew { values.append(value) }
+            return Int32(n)
+        }
+
+        func docLess(_ a: Int32, _ b: Int32) -> Bool { TableSort.less(docs[Int(a)], docs[Int(b)]) }
+        func sourceLess(_ a: Int32, _ b: Int32) -> Bool { sources[Int(a)] < sources[Int(b)] }
+    }
+
+    /// A metric's wordings (as `Names.metrics` numbers) and how often each was seen (a few per cell, so a list).
     struct Wordings {
-        var counts: [(text: String, count: Int)] = []
-        mutating func add(_ text: String) {
-            if let i = counts.firstIndex(where: { ByteString.equal($0.text, text) }) {
+        var counts: [(text: Int32, count: Int)] = []
+        mutating func add(_ text: Int32) {
+            if let i = counts.firstIndex(where: { $0.text == text }) {
                 counts[i].count += 1
             } else {
                 counts.append((text, 1))
@@ -39,8 +83,8 @@ public struct Aggregator {
         var figures = 0
         /// Qualifiers seen, one bit each (`Qualifier.allCases` order): a set per cell cost an allocation.
         var qualifiers: UInt8 = 0
-        var docs = SampleList<ByteKey>(limit: Aggregator.docLimit, by: { ByteKey.less($0, $1) })
-        var sources = SampleList<SourceRef>(limit: Aggregator.sourceLimit, by: { $0 < $1 })
+        var docs: SampleList<Int32>
+        var sources: SampleList<Int32>
         var direct = false
         /// For levels: the ordering stamp of the figure whose value is kept.
         var latest: (String, String, String, Int)? = nil
@@ -54,7 +98,9 @@ public struct Aggregator {
     /// of cells is not grown and rehashed step by step.
     public init(rollup: Bool = true, cells expected: Int = 0) {
         self.rollup = rollup
-        if expected > 0 { cells.reserveCapacity(expected) }
+        cellNumbers = ByteKeyTable(capacity: expected)
+        keys.reserveCapacity(expected)
+        cells.reserveCapacity(expected)
     }
 
     /// Adds a figure; returns where it belongs. Only `.monthly` figures are folded.
@@ -63,41 +109,53 @@ public struct Aggregator {
         let route = FigureRoute.of(f)
         guard route == .monthly else { return route }
         let metricKey = f.metricID.isEmpty ? f.metric : f.metricID
-        let regionKey = ByteStringPair(f.region.path, f.region.code)
-        var places: [RegionRow]
-        if let known = chains[regionKey] {
-            places = known
-        } else {
-            places = RollupChains.shared.chain(regionKey)
-            chains[regionKey] = places
-        }
+        var places = RollupChains.shared.chain(path: f.region.path, code: f.region.code, key: keyBytes)
         if places.isEmpty {
             places = [RegionRow(path: "", code: "", level: .province)]
         }
+        // A page's figures come together: their doc and source are the figure before's.
+        let ref = SourceRef(f)
+        let numbers: (doc: Int32, source: Int32, metric: Int32)
+        if let l = last, l.figure == ref {
+            numbers = (l.doc, l.source, ByteString.equal(l.metricText, f.metric) ? l.metric : names.metric(f.metric))
+        } else {
+            let doc = last.map { ByteString.equal($0.figure.doc, f.doc) } == true ? last!.doc : names.doc(f.doc)
+            numbers = (doc, names.source(ref), names.metric(f.metric))
+        }
+        last = (numbers.doc, numbers.source, numbers.metric, ref, f.metric)
         let own = places.count - 1
         for (i, place) in places.enumerated() {
             if i != own && (!rollup || f.kind == .level) { continue }
             let level: RegionLevel? = f.region.path.isEmpty ? nil : place.level
-            let key = MonthlyKey(month: f.period.month, region: place.path, level: level, metric: metricKey,
-                                 unit: f.quantity.unit, kind: f.kind)
-            fold(f, into: key, code: place.code, direct: i == own)
+            keyBytes.clear()
+            keyBytes.add(f.period.month)
+            keyBytes.add(place.path)
+            keyBytes.add(code: level.map { UInt8($0.rank + 1) } ?? 0)
+            keyBytes.add(metricKey)
+            keyBytes.add(f.quantity.unit)
+            keyBytes.add(code: f.kind.code)
+            let (index, isNew) = cellNumbers.number(of: keyBytes)
+            if isNew {
+                keys.append(MonthlyKey(month: f.period.month, region: place.path, level: level, metric: metricKey,
+                                       unit: f.quantity.unit, kind: f.kind))
+                // The first figure names the cell's code and metric id.
+                cells.append(Cell(regionCode: place.code, metricID: f.metricID,
+                                  docs: SampleList(limit: Aggregator.docLimit, by: { [names] in names.docLess($0, $1) }),
+                                  sources: SampleList(limit: Aggregator.sourceLimit, by: { [names] in names.sourceLess($0, $1) })))
+            }
+            Aggregator.fold(f, numbers, into: &cells[index], code: place.code, direct: i == own)
         }
         return route
     }
 
-    private mutating func fold(_ f: Figure, into key: MonthlyKey, code: String, direct: Bool) {
-        // Mutated in place: copying the cell out and back would copy its
-        // dictionaries, set and lists on every figure.
-        Aggregator.fold(f, into: &cells[key, default: Cell(regionCode: code, metricID: f.metricID)], code: code, direct: direct)
-    }
-
-    private static func fold(_ f: Figure, into cell: inout Cell, code: String, direct: Bool) {
+    private static func fold(_ f: Figure, _ numbers: (doc: Int32, source: Int32, metric: Int32), into cell: inout Cell,
+                             code: String, direct: Bool) {
         if cell.regionCode.isEmpty { cell.regionCode = code }
-        cell.metricTexts.add(f.metric)
+        cell.metricTexts.add(numbers.metric)
         cell.figures += 1
         cell.qualifiers |= Aggregator.bit(f.quantity.qualifier)
-        cell.docs.insert(ByteKey(f.doc))
-        cell.sources.insert(SourceRef(f))
+        cell.docs.insert(numbers.doc)
+        cell.sources.insert(numbers.source)
         cell.direct = cell.direct || direct
         switch f.kind {
         case .level:
@@ -140,14 +198,15 @@ public struct Aggregator {
 
     /// The rows, sorted by month, region path, level, metric, unit, kind.
     public func rows() -> [MonthlyRow] {
-        let rows = cells.map { key, cell -> MonthlyRow in
+        let rows = cells.indices.map { i -> MonthlyRow in
+            let key = keys[i], cell = cells[i]
             // The metric's name: its wordings, most frequent first (ties by byte order), so a
             // total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
             let metric: String
             if cell.metricTexts.counts.count == 1 {
-                metric = cell.metricTexts.counts[0].text   // most cells: one wording, which names the row
+                metric = names.metrics[Int(cell.metricTexts.counts[0].text)]   // most cells: one wording, which names the row
             } else {
-                let wordings = cell.metricTexts.counts.sorted { a, b in
+                let wordings = cell.metricTexts.counts.map { (text: names.metrics[Int($0.text)], count: $0.count) }.sorted { a, b in
                     a.count != b.count ? a.count > b.count : TableSort.less(a.text, b.text)
                 }.map(\.text)
                 // 沟通会 is a wording of 职工沟通会; 金奖 and 优秀奖 are two things.
@@ -161,8 +220,8 @@ public struct Aggregator {
             return MonthlyRow(key: key, regionCode: cell.regionCode, metric: metric, metricID: cell.metricID,
                               value: cell.value, figures: cell.figures,
                               qualifiers: Aggregator.qualifierLists[Int(cell.qualifiers)],
-                              docs: cell.docs.items.map(\.text), docCount: cell.docs.count,
-                              sources: cell.sources.items, sourceCount: cell.sources.count,
+                              docs: cell.docs.items.map { names.docs[Int($0)] }, docCount: cell.docs.count,
+                              sources: cell.sources.items.map { names.sources[Int($0)] }, sourceCount: cell.sources.count,
                               direct: cell.direct)
         }
         // Indices are sorted, not rows (moving a row costs a retain per field).
@@ -214,25 +273,28 @@ extension MonthlyRow {
 }
 
 /// `Rollup.chain` of the regions any aggregator of the process has met: a month's
-/// aggregator (one per month, for the tables and for the reports) met the same few
-/// thousand places as the month before, and made each chain again. Bounded: region
-/// paths come from the gazetteer.
+/// aggregator (one per month, for the tables and for the reports) meets the same few
+/// thousand places as the month before. Bounded: region paths come from the gazetteer.
 final class RollupChains: @unchecked Sendable {
     static let shared = RollupChains()
     static let limit = 200_000
     private let lock = NSLock()
-    private var chains: [ByteStringPair: [RegionRow]] = [:]
+    private var numbers = ByteKeyTable(capacity: 1024)
+    private var chains: [[RegionRow]] = []
 
-    /// The chain of `region` (path, code).
-    func chain(_ region: ByteStringPair) -> [RegionRow] {
+    /// The chain of the region `path` with `code`; `key` is scratch space for its key.
+    func chain(path: String, code: String, key: ByteKey.Builder = ByteKey.Builder()) -> [RegionRow] {
+        key.clear()
+        key.add(path)
+        key.add(code)
         lock.lock()
-        let known = chains[region]
-        lock.unlock()
-        if let known { return known }
-        let made = Rollup.chain(path: region.first, code: region.second)
-        lock.lock()
-        if chains.count < RollupChains.limit { chains[region] = made }
-        lock.unlock()
+        defer { lock.unlock() }
+        if let n = numbers.find(key) { return chains[n] }
+        let made = Rollup.chain(path: path, code: code)
+        if chains.count < RollupChains.limit {
+            _ = numbers.number(of: key)
+            chains.append(made)
+        }
         return made
     }
 }

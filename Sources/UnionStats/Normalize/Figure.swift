@@ -12,6 +12,15 @@ public enum MetricKind: String, Sendable, CaseIterable {
     // By the raw value's bytes: a String-backed enum otherwise hashes its raw value as a String,
     // normalized on every hash, and this is part of the aggregation's dictionary keys.
     public func hash(into hasher: inout Hasher) { ByteString.hash(rawValue, into: &hasher) }
+
+    /// A byte of its own for each kind (keys laid out as bytes).
+    var code: UInt8 {
+        switch self {
+        case .flow: return 0
+        case .level: return 1
+        case .rate: return 2
+        }
+    }
 }
 
 /// When a figure happened, resolved against the page's publication date.
