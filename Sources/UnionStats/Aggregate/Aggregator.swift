@@ -153,7 +153,6 @@ public struct Aggregator {
         if cell.regionCode.isEmpty { cell.regionCode = code }
         cell.metricTexts.add(numbers.metric)
         cell.figures += 1
-        cell.qualifiers |= Aggregator.bit(f.quantity.qualifier)
         cell.docs.insert(numbers.doc)
         cell.sources.insert(numbers.source)
         cell.direct = cell.direct || direct
@@ -165,10 +164,12 @@ public struct Aggregator {
             }
             cell.latest = stamp
             cell.value = f.quantity.value
-            // The kept value's own qualifier is what describes it.
+            // The kept value's own qualifier is what describes it; an earlier value read
+            // later (an older page after a newer one) describes nothing in the row.
             cell.qualifiers = Aggregator.bit(f.quantity.qualifier)
         case .flow, .rate:
             cell.value = DecimalText.sum(cell.value, f.quantity.value)
+            cell.qualifiers |= Aggregator.bit(f.quantity.qualifier)
         }
     }
 

@@ -45,6 +45,19 @@ final class AggregatorTests: XCTestCase {
         XCTAssertEqual(levels.first?.figures, 3)
     }
 
+    /// A level's row says what the kept value is: an older, inexact figure read after it
+    /// (an older page later in the folder) leaves the row's qualifiers alone.
+    func testALevelIsDescribedByTheValueItKeeps() {
+        for order in [[0, 1], [1, 0]] {
+            let figures = [F.figure(1941, "家", metric: "基层工会组织", kind: .level, doc: "b.txt", published: "2020-11-25"),
+                           F.figure(3285, "家", metric: "基层工会组织", kind: .level, qualifier: .over, doc: "a.txt", published: "2020-11-03")]
+            let r = rows(order.map { figures[$0] }, rollup: false)
+            XCTAssertEqual(r.first?.value, 1941, "\(order)")
+            XCTAssertEqual(r.first?.qualifiers, [.exact], "\(order)")
+            XCTAssertEqual(r.first?.approximate, false, "\(order)")
+        }
+    }
+
     func testRatesAndPerUnitAmountsAreNeverSummed() {
         var a = Aggregator()
         XCTAssertEqual(a.add(F.figure(87, "%", metric: "脱困率", kind: .rate)), .rate)
