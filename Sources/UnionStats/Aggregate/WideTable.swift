@@ -30,12 +30,24 @@ final class WideTable {
     /// The records one month's rows add (only flows go in wide.csv), in the scratch
     /// format: the aggregate cache keeps them per month (`IncrementalAggregate`).
     static func records(month: String, _ rows: [MonthlyRow]) -> [UInt8] {
-        var bytes: [UInt8] = []
+        let out = ByteArena(capacity: rows.count * 96)
+        var sink = out
         for r in rows where r.key.kind == .flow {
-            PartitionSpill.encode([r.key.region, r.regionCode, r.key.level?.rawValue ?? "", r.key.metric, r.metric, r.metricID,
-                                   r.key.unit, r.value.plain, month], into: &bytes)
+            // `PartitionSpill.encode` of the fields, written one by one (no array of them per row).
+            PartitionSpill.append(r.key.region, to: &sink)
+            PartitionSpill.append(r.regionCode, to: &sink)
+            PartitionSpill.append(r.key.level?.rawValue ?? "", to: &sink)
+            PartitionSpill.append(r.key.metric, to: &sink)
+            PartitionSpill.append(r.metric, to: &sink)
+            PartitionSpill.append(r.metricID, to: &sink)
+            PartitionSpill.append(r.key.unit, to: &sink)
+            if DecimalText.withFastPlain(r.value, { PartitionSpill.appendField(UnsafeRawBufferPointer($0), to: &sink) }) == nil {
+                PartitionSpill.append(r.value.plain, to: &sink)
+            }
+            PartitionSpill.append(month, to: &sink)
+            out.append(0x1E)
         }
-        return bytes
+        return out.array
     }
 
     /// One month's records as `records` gives them.
@@ -94,6 +106,14 @@ final class WideTable {
                 values.append((m, value))
             }
         }
+
+        /// Table order: region, level (none first), metric key, unit; text in byte order.
+        static func less(_ a: Line, _ b: Line) -> Bool {
+            if !ByteString.equal(a.region, b.region) { return TableSort.less(a.region, b.region) }
+            if a.level != b.level { return a.level < b.level }
+            if !ByteString.equal(a.metric, b.metric) { return TableSort.less(a.metric, b.metric) }
+            return TableSort.less(a.unit, b.unit)
+        }
     }
 
     func write(path: String, encoding: CSVEncoding) throws {
@@ -111,7 +131,11 @@ final class WideTable {
             let partitions = spill.partitions.sorted(by: TableSort.less), spill = self.spill, index = monthIndex
             try spill.seal()
             try orderedParallel(count: partitions.count, workers: 2, window: 2, work: { i in
-                Result { WideTable.lines(of: try spill.read(partitions[i]), monthIndex: index) }
+                Result { () -> [Line] in
+                    var lines = LineBuilder(monthIndex: index, source: spill.directory)
+                    try spill.readBytes(partitions[i]) { try lines.add(records: $0) }
+                    return lines.sorted()
+                }
             }, consume: { _, lines in
                 for line in try lines.get() { try writer.write(line.lead, cells: months.count, sparse: line.values) }
             })
@@ -123,54 +147,86 @@ final class WideTable {
         return writer
     }
 
-    /// A partition's lines in table order (region, level, metric, unit); records come month by month,
-    /// so a line's names are those of its earliest month's row.
-    private static func lines(of records: [[String]], monthIndex: [String: Int]) -> [Line] {
+    /// A partition's lines from its records (region, code, level, metric key, metric, metric
+    /// id, unit, value, month), read in place; records come month by month, so a line's
+    /// names are those of its earliest month's row.
+    private struct LineBuilder {
+        let monthIndex: [String: Int]
+        let source: String
         var lines: [Line] = []
-        // Keys and months by their bytes (`ByteString`), as the monthly rows were made.
-        var index: [LineKey: Int] = [:]
-        var month: (text: String, index: Int?)? = nil
-        // A record: region, code, level, metric key, metric, metric id, unit, value, month.
-        for r in records {
-            let id = LineKey(region: r[0], level: r[2], metric: r[3], unit: r[6])
-            let i: Int
-            if let known = index[id] {
-                i = known
-            } else {
-                i = lines.count
-                index[id] = i
-                let level = RegionLevel(rawValue: r[2])?.rank ?? -1
-                lines.append(Line(lead: [r[0], r[1], r[2], r[4], r[5], r[6]], region: r[0], level: level, metric: r[3], unit: r[6]))
+        /// Each line's identity: region, level, metric key and unit, as bytes.
+        var numbers = ByteKeyTable()
+        /// Each line's place in table order as bytes (`Line.less`), while no name holds a NUL.
+        var sortKeys: [[UInt8]] = []
+        var sortable = true
+        let key = ByteKey.Builder()
+        var month: (bytes: [UInt8], index: Int?)? = nil
+        var fields = [Range<Int>](repeating: 0..<0, count: 9)
+
+        init(monthIndex: [String: Int], source: String) {
+            self.monthIndex = monthIndex
+            self.source = source
+        }
+
+        mutating func add(records b: UnsafeRawBufferPointer) throws {
+            guard let base = b.baseAddress else { return }
+            var start = 0
+            while start < b.count {
+                guard let endPointer = memchr(base + start, 0x1E, b.count - start) else { throw damaged }
+                let end = base.distance(to: UnsafeRawPointer(endPointer))
+                var k = 0, from = start
+                while k < 9, from <= end, let sep = memchr(base + from, 0x1F, end - from) {
+                    let at = base.distance(to: UnsafeRawPointer(sep))
+                    fields[k] = from..<at
+                    k += 1
+                    from = at + 1
+                }
+                guard k == 9, from == end else { throw damaged }
+                add(b)
+                start = end + 1
+            }
+        }
+
+        private var damaged: CSVError { CSVError.malformed(path: source, row: 0, reason: "a scratch record cannot be read back") }
+
+        private mutating func add(_ b: UnsafeRawBufferPointer) {
+            let f = fields
+            func raw(_ i: Int) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: b[f[i]]) }
+            func text(_ i: Int) -> String { String(decoding: raw(i), as: UTF8.self) }
+            key.clear()
+            for i in [0, 2, 3, 6] { key.add(bytes: raw(i)) }
+            let (n, isNew) = numbers.number(of: key)
+            if isNew {
+                let level = RegionLevel(rawValue: text(2))?.rank ?? -1
+                lines.append(Line(lead: [text(0), text(1), text(2), text(4), text(5), text(6)],
+                                  region: text(0), level: level, metric: text(3), unit: text(6)))
+                // Region, level, metric key and unit, each text ended by 0x00 (a shorter text sorts first).
+                var sortKey: [UInt8] = []
+                sortKey.append(contentsOf: raw(0)); sortKey.append(0)
+                sortKey.append(UInt8(truncatingIfNeeded: level + 2))
+                sortKey.append(contentsOf: raw(3)); sortKey.append(0)
+                sortKey.append(contentsOf: raw(6)); sortKey.append(0)
+                if raw(0).contains(0) || raw(3).contains(0) || raw(6).contains(0) { sortable = false }
+                sortKeys.append(sortKey)
             }
             // Records come month by month: the month's column is looked up when the month changes.
-            if month == nil || !ByteString.equal(month!.text, r[8]) { month = (r[8], monthIndex[r[8]]) }
-            if let m = month!.index { lines[i].set(m, r[7]) }
+            if month == nil || !month!.bytes.elementsEqual(raw(8)) { month = (Array(raw(8)), monthIndex[text(8)]) }
+            if let column = month!.index { lines[n].set(column, text(7)) }
         }
-        return lines.sorted { a, b in
-            if !ByteString.equal(a.region, b.region) { return TableSort.less(a.region, b.region) }
-            if a.level != b.level { return a.level < b.level }
-            if !ByteString.equal(a.metric, b.metric) { return TableSort.less(a.metric, b.metric) }
-            return TableSort.less(a.unit, b.unit)
+
+        /// The lines in table order (`Line.less`): by their sort bytes, one memcmp a comparison.
+        func sorted() -> [Line] {
+            let order = sortable
+                ? lines.indices.sorted { a, b in
+                    sortKeys[a].withUnsafeBytes { x in
+                        sortKeys[b].withUnsafeBytes { y in
+                            let c = memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
+                            return c != 0 ? c < 0 : x.count < y.count
+                        }
+                    }
+                }
+                : lines.indices.sorted { Line.less(lines[$0], lines[$1]) }
+            return order.map { lines[$0] }
         }
-    }
-}
-
-/// A wide.csv line's identity: region, level, metric key and unit, compared and hashed by bytes.
-private struct LineKey: Hashable {
-    var region: String
-    var level: String
-    var metric: String
-    var unit: String
-
-    static func == (a: LineKey, b: LineKey) -> Bool {
-        ByteString.equal(a.region, b.region) && ByteString.equal(a.level, b.level)
-            && ByteString.equal(a.metric, b.metric) && ByteString.equal(a.unit, b.unit)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        ByteString.hash(region, into: &hasher)
-        ByteString.hash(level, into: &hasher)
-        ByteString.hash(metric, into: &hasher)
-        ByteString.hash(unit, into: &hasher)
     }
 }

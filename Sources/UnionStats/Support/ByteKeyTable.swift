@@ -106,6 +106,12 @@ extension ByteKey {
             }
         }
 
+        /// A text given as its bytes.
+        func add(bytes: UnsafeRawBufferPointer) {
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count)) { arena.append(raw: $0) }
+            arena.append(raw: bytes)
+        }
+
         func add(code: UInt8) { arena.append(code) }
     }
 }

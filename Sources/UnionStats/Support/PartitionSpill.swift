@@ -97,7 +97,7 @@ final class PartitionSpill {
     }
 
     @inline(__always)
-    private static func append<Sink: ByteAppending>(_ field: String, to bytes: inout Sink) {
+    static func append<Sink: ByteAppending>(_ field: String, to bytes: inout Sink) {
         let done: Void? = field.utf8.withContiguousStorageIfAvailable { appendField(UnsafeRawBufferPointer($0), to: &bytes) }
         if done == nil {
             var copy = field
