@@ -2,10 +2,12 @@
 import Glibc
 #endif
 
-/// Scratch files, one per partition (a month, a province), that hold records
-/// until their partition is processed, so that memory holds one partition at
-/// a time instead of the corpus: the tables and reports fold a month's figures
-/// only when they come to that month.
+/// A scratch file that holds records by partition (a month, a province) until
+/// their partition is processed, so that memory holds one partition at a time
+/// instead of the corpus: the tables and reports fold a month's figures only when
+/// they come to that month. Buffered partitions go out together, each as a chunk
+/// of whole records appended to one file: a file per partition, opened again at
+/// every flush, cost thousands of opens (and new inodes) per run.
 ///
 /// The spill keeps whole records as bytes; two formats go in it, one per spill. Text
 /// records (`add(_:to:)`, `take`, `read`): fields end with 0x1F, records with 0x1E
@@ -18,6 +20,11 @@ final class PartitionSpill {
     private var numbers: [ByteKey: Int] = [:]
     private var buffers: [[UInt8]] = []
     private var buffered = 0
+    /// Where each partition's flushed chunks are in the file, in the order written.
+    private var chunks: [[(offset: Int, count: Int)]] = []
+    /// The file (opened at the first flush) and how much has been written to it.
+    private var fd: Int32 = -1
+    private var written = 0
     /// Buffered bytes (all partitions) that make every buffer go out to its file.
     let flushSize: Int
 
@@ -34,7 +41,7 @@ final class PartitionSpill {
     /// The partitions that have records, in no particular order.
     var partitions: [String] { numbers.keys.map(\.text) }
 
-    private func path(_ number: Int) -> String { FilePaths.join(directory, String(number)) }
+    private var path: String { FilePaths.join(directory, "records") }
 
     /// Appends one record to `partition`.
     func add(_ fields: [String], to partition: String) throws {
@@ -74,6 +81,7 @@ final class PartitionSpill {
         let n = buffers.count
         numbers[ByteKey(partition)] = n
         buffers.append([])
+        chunks.append([])
         lastPartition = (partition, n)
         return n
     }
@@ -106,21 +114,25 @@ final class PartitionSpill {
     }
 
     private func flushAll() throws {
-        for n in buffers.indices where !buffers[n].isEmpty { try flush(n) }
+        if fd < 0 {
+            fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw CSVError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        }
+        for n in buffers.indices where !buffers[n].isEmpty {
+            try buffers[n].withUnsafeBytes { bytes in
+                var done = 0
+                while done < bytes.count {
+                    let w = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                    if w < 0 && errno == EINTR { continue }
+                    guard w > 0 else { throw CSVError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+                    done += w
+                }
+            }
+            chunks[n].append((written, buffers[n].count))
+            written += buffers[n].count
+            buffers[n].removeAll(keepingCapacity: false)
+        }
         buffered = 0
-    }
-
-    private func flush(_ n: Int) throws {
-        let p = path(n)
-        guard let f = fopen(p, "ab") else {
-            throw CSVError.cannotWrite(path: p, reason: String(cString: strerror(errno)))
-        }
-        let written = buffers[n].withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
-        let closed = fclose(f)
-        if written != buffers[n].count || closed != 0 {
-            throw CSVError.cannotWrite(path: p, reason: String(cString: strerror(errno)))
-        }
-        buffers[n].removeAll(keepingCapacity: false)
     }
 
     /// Calls `body` with each of the partition's records in the order they were added; its
@@ -135,9 +147,8 @@ final class PartitionSpill {
     func takeBytes(_ partition: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let n = numbers.removeValue(forKey: ByteKey(partition)) else { return }
         lastPartition = nil
-        let p = path(n)
-        let file = try fileBytes(p)
-        unlink(p)
+        let file = try fileBytes(n)
+        chunks[n] = []
         let buffer = buffers[n]
         buffered -= buffer.count
         buffers[n] = []
@@ -168,16 +179,32 @@ final class PartitionSpill {
     func readBytes(_ partition: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         precondition(sealed, "PartitionSpill.read before seal")
         guard let n = numbers[ByteKey(partition)] else { return }
-        try fileBytes(path(n)).withUnsafeBytes(body)
+        try fileBytes(n).withUnsafeBytes(body)
         try buffers[n].withUnsafeBytes(body)
     }
 
-    private func fileBytes(_ p: String) throws -> [UInt8] {
-        guard FilePaths.exists(p) else { return [] }
-        switch FilePaths.readAll(p, limit: Int.max) {
-        case .success(let b): return b
-        case .failure(let problem): throw CSVError.cannotOpen(path: p, reason: problem.reason)
+    /// Partition `n`'s flushed chunks, one after the other (each holds whole records).
+    /// `pread`: after `seal`, several threads read partitions at once.
+    private func fileBytes(_ n: Int) throws -> [UInt8] {
+        let total = chunks[n].reduce(0) { $0 + $1.count }
+        guard total > 0 else { return [] }
+        var bytes = [UInt8](repeating: 0, count: total)
+        try bytes.withUnsafeMutableBytes { out in
+            var at = 0
+            for chunk in chunks[n] {
+                var done = 0
+                while done < chunk.count {
+                    let r = pread(fd, out.baseAddress! + at + done, chunk.count - done, off_t(chunk.offset + done))
+                    if r < 0 && errno == EINTR { continue }
+                    guard r > 0 else {
+                        throw CSVError.cannotOpen(path: path, reason: r == 0 ? "scratch file cut short" : String(cString: strerror(errno)))
+                    }
+                    done += r
+                }
+                at += chunk.count
+            }
         }
+        return bytes
     }
 
     private static func forEachRecord(_ bytes: UnsafeRawBufferPointer, whereLastFieldIs last: String?,
@@ -231,8 +258,10 @@ final class PartitionSpill {
 
     func remove() {
         buffers = []
+        chunks = []
         numbers = [:]
         lastPartition = nil
+        if fd >= 0 { close(fd); fd = -1 }
         if let names = try? FilePaths.list(directory) {
             for name in names { unlink(FilePaths.join(directory, name)) }
         }
