@@ -220,35 +220,55 @@ public enum ReportWriter {
                                      : [.left, .left, .right, .left, .left, .left])
         t.add(withPeriod ? ["地区", "指标", "数值", "单位", "说明", "时期", "来源"]
                          : ["地区", "指标", "数值", "单位", "说明", "来源"])
-        // By region; within a region in page order.
-        // Indices are sorted, not figures: moving whole figures costs a retain per field.
-        // Through the buffer: `figures[a]` copied a whole figure twice per comparison.
-        let order = figures.withUnsafeBufferPointer { buf in
-            buf.indices.sorted { a, b in
-                let c = ByteString.compare(buf[a].region.path, buf[b].region.path)
-                return c != 0 ? c < 0 : a < b
-            }
-        }
-        for i in order {
-            let f = figures[i]
-            t.cell(regionLabel(f.region.path))
-            t.cell(metricLabel(f.metric))
-            appendValueUnitNote(f, to: &t)
-            if withPeriod {
-                if f.period.label.isEmpty {
-                    t.append(f.period.start)
-                    t.append("～")
-                    t.append(f.period.end)
-                } else {
-                    t.append(f.period.label)
-                }
-                t.endCell()
-            }
-            appendSource(f, to: &t.bytes)
-            t.endCell()
+        // By region; within a region in page order. Read through the buffer: a figure bound
+        // to a local is a copy of its texts.
+        figures.withUnsafeBufferPointer { buf in
+            for i in inRegionOrder(buf) { figureListRow(buf[i], withPeriod: withPeriod, to: &t) }
         }
         t.render(into: &out)
         out.appendLine("")
+    }
+
+    static func figureListRow(_ f: Figure, withPeriod: Bool, to t: inout TextTable) {
+        t.cell(regionLabel(f.region.path))
+        t.cell(metricLabel(f.metric))
+        appendValueUnitNote(f, to: &t)
+        if withPeriod {
+            if f.period.label.isEmpty {
+                t.append(f.period.start)
+                t.append("～")
+                t.append(f.period.end)
+            } else {
+                t.append(f.period.label)
+            }
+            t.endCell()
+        }
+        appendSource(f, to: &t.bytes)
+        t.endCell()
+    }
+
+    /// The indices of `figures` by region path (byte order), in their own order within a
+    /// region: what a stable sort by region gives, from the few regions sorted and the
+    /// figures put in their region's group.
+    static func inRegionOrder(_ figures: UnsafeBufferPointer<Figure>) -> [Int] {
+        var numbers = ByteKeyTable()
+        let key = ByteKey.Builder()
+        var groups: [[Int]] = []
+        var names: [String] = []
+        for i in figures.indices {
+            key.clear()
+            key.add(figures[i].region.path)
+            let (n, isNew) = numbers.number(of: key)
+            if isNew {
+                groups.append([])
+                names.append(figures[i].region.path)
+            }
+            groups[n].append(i)
+        }
+        var order: [Int] = []
+        order.reserveCapacity(figures.count)
+        for n in names.indices.sorted(by: { TableSort.less(names[$0], names[$1]) }) { order += groups[n] }
+        return order
     }
 
     /// A figure's value, unit and note cells, as the region tables and figure lists show them.
