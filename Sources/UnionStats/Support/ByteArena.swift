@@ -72,6 +72,6 @@ final class ByteArena {
 }
 
 extension ByteArena: ByteAppending {
-    func appendByte(_ byte: UInt8) { append(byte) }
-    func appendBytes(_ bytes: UnsafeRawBufferPointer) { append(raw: bytes) }
+    @inline(__always) func appendByte(_ byte: UInt8) { append(byte) }
+    @inline(__always) func appendBytes(_ bytes: UnsafeRawBufferPointer) { append(raw: bytes) }
 }

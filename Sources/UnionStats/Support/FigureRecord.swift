@@ -28,7 +28,27 @@ enum FigureRecord {
 
     private static let routes: [FigureRoute] = [.monthly, .rate, .cumulative, .undated]
     static var routeCount: Int { routes.count }
-    static func index(of route: FigureRoute) -> Int { routes.firstIndex(of: route)! }
+    static func index(of route: FigureRoute) -> Int {
+        switch route {
+        case .monthly: return 0
+        case .rate: return 1
+        case .cumulative: return 2
+        case .undated: return 3
+        }
+    }
+
+    /// The qualifier's place in `Qualifier.allCases` (`qualifiers`).
+    @inline(__always)
+    static func code(_ q: Qualifier) -> UInt8 {
+        switch q {
+        case .exact: return 0
+        case .approx: return 1
+        case .over: return 2
+        case .under: return 3
+        case .range: return 4
+        case .max: return 5
+        }
+    }
     static func route(at index: Int) -> FigureRoute { routes[index] }
     private static let kinds: [MetricKind] = MetricKind.allCases
     private static let qualifiers: [Qualifier] = Qualifier.allCases
@@ -48,8 +68,8 @@ enum FigureRecord {
         forEachText(f) { length += 4 + $0.utf8.count }
         append(UInt32(length), to: &bytes)
         bytes.appendByte(UInt8(index(of: route)))
-        bytes.appendByte(UInt8(kinds.firstIndex(of: f.kind)!))
-        bytes.appendByte(UInt8(qualifiers.firstIndex(of: f.quantity.qualifier)!))
+        bytes.appendByte(f.kind.code)
+        bytes.appendByte(code(f.quantity.qualifier))
         bytes.appendByte(f.quantity.valueMax == nil ? 0 : 1)
         append(Int64(f.article), to: &bytes)
         append(Int64(f.line), to: &bytes)

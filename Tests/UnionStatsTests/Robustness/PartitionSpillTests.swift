@@ -98,6 +98,22 @@ final class PartitionSpillTests: XCTestCase {
         var monthly: [Figure] = []
         try bytes.withUnsafeBytes { try FigureRecord.forEach(in: $0, route: .monthly, source: "t") { monthly.append($1) } }
         XCTAssertEqual(monthly, [f], "only the route asked for")
+        // Every kind, qualifier and route comes back as itself.
+        var all: [UInt8] = [], sent: [(FigureRoute, Figure)] = []
+        for (k, kind) in MetricKind.allCases.enumerated() {
+            for (q, qualifier) in Qualifier.allCases.enumerated() {
+                var g = PartitionSpillTests.sample
+                g.kind = kind
+                g.quantity.qualifier = qualifier
+                let route: FigureRoute = [.monthly, .rate, .cumulative, .undated][(k + q) % 4]
+                FigureRecord.encode(g, route: route, into: &all)
+                sent.append((route, g))
+            }
+        }
+        var got: [(FigureRoute, Figure)] = []
+        try all.withUnsafeBytes { try FigureRecord.forEach(in: $0, source: "t") { got.append(($0, $1)) } }
+        XCTAssertEqual(got.map(\.0), sent.map(\.0))
+        XCTAssertEqual(got.map(\.1), sent.map(\.1))
     }
 
     /// A damaged scratch file stops the run with the file named, wherever it was cut.
