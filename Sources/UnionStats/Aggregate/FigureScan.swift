@@ -296,8 +296,7 @@ final class FigureScan {
                     var aggregator = Aggregator(rollup: true)
                     try forEachFigure(month, route: .monthly) { _, f in aggregator.add(f) }
                     let folded = aggregator.rows()
-                    rows = Array(PageRowsCodec.encode(folded.map(\.fields), header: MonthlyRow.columns,
-                                                      numeric: MonthlyRow.numericColumns, encoding: encoding).dropFirst(head.count))
+                    rows = MonthlyRow.encodeRows(folded, encoding: encoding)
                     wideRecords = WideTable.records(month: month, folded)
                 }
                 try monthly.write(rows)

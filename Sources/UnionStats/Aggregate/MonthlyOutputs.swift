@@ -148,9 +148,7 @@ public final class MonthlyOutputs {
             var aggregator = Aggregator(rollup: true, cells: flows.count)
             for f in flows { aggregator.add(f) }
             let rows = aggregator.rows()
-            made.monthlyRows = CSVRowEncoder.encodeRows(rows, numeric: MonthlyOutputs.monthlyNumeric, encoding: encoding) { row, out in
-                for field in row.fields { out.field(field) }
-            }
+            made.monthlyRows = MonthlyRow.encodeRows(rows, encoding: encoding)
             made.wideRecords = WideTable.records(month: month, rows)
         }
         if reports {
@@ -159,8 +157,6 @@ public final class MonthlyOutputs {
         }
         return made
     }
-
-    static let monthlyNumeric = MonthlyRow.columns.map { MonthlyRow.numericColumns.contains($0) }
 
     /// The tables and/or reports of figures.csv at `figuresPath`, read once.
     public static func make(from figuresPath: String, tablesDir: String?, reportsDir: String?, encoding: CSVEncoding) throws {

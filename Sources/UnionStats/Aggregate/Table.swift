@@ -113,9 +113,27 @@ public struct MonthlyRow: Sendable {
     public static let numericColumns: Set<String> = ["region_code", "value", "figures"]
 
     public var fields: [String] {
-        [key.month, key.region, regionCode, key.level?.rawValue ?? "", metric, metricID, key.unit, key.kind.rawValue,
-         value.plain, String(figures), approximate ? "yes" : "no",
-         qualifiers.filter { $0 != .exact }.map(\.rawValue).joined(separator: ";"), docsText]
+        var all: [String] = []
+        all.reserveCapacity(MonthlyRow.columns.count)
+        forEachField(&all)
+        return all
+    }
+
+    /// The fields of `columns`, in order, one at a time (a row is written without an array of them).
+    public func forEachField<Sink: CSVFieldSink>(_ sink: inout Sink) {
+        sink.field(key.month); sink.field(key.region); sink.field(regionCode); sink.field(key.level?.rawValue ?? "")
+        sink.field(metric); sink.field(metricID); sink.field(key.unit); sink.field(key.kind.rawValue)
+        sink.field(value); sink.field(figures); sink.field(approximate ? "yes" : "no")
+        sink.field(qualifiers.count == 1 && qualifiers[0] == .exact ? ""
+                   : qualifiers.filter { $0 != .exact }.map(\.rawValue).joined(separator: ";"))
+        sink.field(docsText)
+    }
+
+    static let numeric = columns.map { numericColumns.contains($0) }
+
+    /// Rows alone (no preamble, no header), as monthly.csv holds them.
+    static func encodeRows(_ rows: [MonthlyRow], encoding: CSVEncoding) -> [UInt8] {
+        CSVRowEncoder.encodeRows(rows, numeric: numeric, encoding: encoding) { row, out in row.forEachField(&out) }
     }
 
     /// `a.txt;b.txt`, or with more docs than listed `a.txt;b.txt;…;等57篇`.

@@ -177,13 +177,29 @@ public enum ReportWriter {
             out.appendLine("单位：" + unit.text)
             let bars = top.map { i -> TextBarChart.Bar in
                 let row = r.rows[i]
-                let place = row.key.region.split(separator: "/").last.map(String.init) ?? "（地区不明）"
+                let place = ReportWriter.lastPlace(row.key.region) ?? "（地区不明）"
                 return TextBarChart.Bar(label: place + " " + metricLabel(row.metric), value: row.value,
                                         text: NumberFormat.grouped(row.value) + unit.text)
             }
             TextBarChart.render(bars, width: chartWidth, into: &out)
         }
         out.appendLine("")
+    }
+
+    /// The last non-empty segment of a region path (`北京市/朝阳区` → `朝阳区`): what
+    /// `split(separator: "/").last` gives, found on the bytes of plain text (no mark can join
+    /// a "/" into a larger character there), by Characters otherwise.
+    static func lastPlace(_ path: String) -> String? {
+        guard TextClasses.allPlain(path) else { return path.split(separator: "/").last.map(String.init) }
+        var copy = path
+        return copy.withUTF8 { b -> String? in
+            var end = b.count
+            while end > 0 && b[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            guard end > 0 else { return nil }
+            var start = end
+            while start > 0 && b[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        }
     }
 
     /// The first `chartTop` of `indices` by value, largest first, then in row order

@@ -84,6 +84,13 @@ final class ReportWriterTests: XCTestCase {
         XCTAssertFalse(change.contains { $0.contains("只在本月") })
     }
 
+    /// A bar's place is the path's last segment, as splitting it at "/" gives.
+    func testLastPlaceOfAPath() {
+        for path in ["北京市/朝阳区", "北京市/朝阳区/", "北京市", "", "/", "//a//", "a/b\u{301}/c", "x/\u{301}y", "陕西省/汉中市/镇巴县/黎坝镇"] {
+            XCTAssertEqual(ReportWriter.lastPlace(path), path.split(separator: "/").last.map(String.init), path.debugDescription)
+        }
+    }
+
     func testBarChartShowsTheLargestFlowsOfAUnit() throws {
         let text = try seedReport("2020-11")
         let lines = text.components(separatedBy: "\n")
