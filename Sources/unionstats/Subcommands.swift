@@ -111,7 +111,7 @@ struct Aggregate: ParsableCommand {
     @Option(help: "Folder holding figures.csv; tables go to its tables/ folder.")
     var output: String = "output"
 
-    @Flag(help: "Also write the reports (as `unionstats report` does), side by side with the tables: both only read figures.csv, so the two use both cores under one lock.")
+    @Flag(help: "Also write the reports (as `unionstats report` does): figures.csv is read once for both, under one lock, and the months are made two at a time.")
     var withReports = false
 
     @Option(help: ArgumentHelp("With --with-reports: keep what each month and each page's rows gave in DIR, so that the next run makes again only what changed in figures.csv (make passes OUTPUT/.work/aggregate). The outputs are the same bytes as without it.", valueName: "DIR"))
