@@ -15,6 +15,12 @@ import Foundation
 ///   here at all (see `FigureRoute`); the caller lists them.
 public struct Aggregator {
     public let rollup: Bool
+    /// With `rollup`, also the totals `Aggregator(rollup: false)` gives (`directRows`), folded in
+    /// the same pass: a figure's own region's cell has the key its direct cell has.
+    public let alsoDirect: Bool
+    /// The direct cells, and which of them each cell's own figures go to (-1: none yet).
+    private var directCells: [Cell] = []
+    private var directOf: [Int32] = []
     /// The cells and their keys, numbered by `cellNumbers` (a key's bytes, `ByteKey.Builder`).
     private var keys: [MonthlyKey] = []
     private var cells: [Cell] = []
@@ -96,8 +102,9 @@ public struct Aggregator {
 
     /// `cells`: about how many rows to expect (the month before's count, say), so the table
     /// of cells is not grown and rehashed step by step.
-    public init(rollup: Bool = true, cells expected: Int = 0) {
+    public init(rollup: Bool = true, cells expected: Int = 0, alsoDirect: Bool = false) {
         self.rollup = rollup
+        self.alsoDirect = alsoDirect && rollup
         cellNumbers = ByteKeyTable(capacity: expected)
         keys.reserveCapacity(expected)
         cells.reserveCapacity(expected)
@@ -139,13 +146,25 @@ public struct Aggregator {
                 keys.append(MonthlyKey(month: f.period.month, region: place.path, level: level, metric: metricKey,
                                        unit: f.quantity.unit, kind: f.kind))
                 // The first figure names the cell's code and metric id.
-                cells.append(Cell(regionCode: place.code, metricID: f.metricID,
-                                  docs: SampleList(limit: Aggregator.docLimit, by: { [names] in names.docLess($0, $1) }),
-                                  sources: SampleList(limit: Aggregator.sourceLimit, by: { [names] in names.sourceLess($0, $1) })))
+                cells.append(newCell(code: place.code, metricID: f.metricID))
+                if alsoDirect { directOf.append(-1) }
             }
             Aggregator.fold(f, numbers, into: &cells[index], code: place.code, direct: i == own)
+            if alsoDirect && i == own {
+                if directOf[index] < 0 {
+                    directOf[index] = Int32(directCells.count)
+                    directCells.append(newCell(code: place.code, metricID: f.metricID))
+                }
+                Aggregator.fold(f, numbers, into: &directCells[Int(directOf[index])], code: place.code, direct: true)
+            }
         }
         return route
+    }
+
+    private func newCell(code: String, metricID: String) -> Cell {
+        Cell(regionCode: code, metricID: metricID,
+             docs: SampleList(limit: Aggregator.docLimit, by: { [names] in names.docLess($0, $1) }),
+             sources: SampleList(limit: Aggregator.sourceLimit, by: { [names] in names.sourceLess($0, $1) }))
     }
 
     private static func fold(_ f: Figure, _ numbers: (doc: Int32, source: Int32, metric: Int32), into cell: inout Cell,
@@ -199,8 +218,22 @@ public struct Aggregator {
 
     /// The rows, sorted by month, region path, level, metric, unit, kind.
     public func rows() -> [MonthlyRow] {
+        rows(of: cells, keys: cells.indices.map { $0 })
+    }
+
+    /// With `alsoDirect`, the rows `Aggregator(rollup: false)` of the same figures gives:
+    /// each region's own figures only.
+    public func directRows() -> [MonthlyRow] {
+        precondition(alsoDirect, "directRows of an aggregator without alsoDirect")
+        var keyOf = [Int](repeating: 0, count: directCells.count)
+        for (cell, direct) in directOf.enumerated() where direct >= 0 { keyOf[Int(direct)] = cell }
+        return rows(of: directCells, keys: keyOf)
+    }
+
+    /// The rows of `cells`, whose keys are `keys[keyOf[i]]`, sorted by month, region path, level, metric, unit, kind.
+    private func rows(of cells: [Cell], keys keyOf: [Int]) -> [MonthlyRow] {
         let rows = cells.indices.map { i -> MonthlyRow in
-            let key = keys[i], cell = cells[i]
+            let key = keys[keyOf[i]], cell = cells[i]
             // The metric's name: its wordings, most frequent first (ties by byte order), so a
             // total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
             let metric: String

@@ -144,15 +144,18 @@ public final class MonthlyOutputs {
         let figures = try spill.readFigures(month)
         var made = Month()
         let flows = figures[.monthly] ?? []
+        var totals: [MonthlyRow]? = nil
         if tables && !flows.isEmpty {
-            var aggregator = Aggregator(rollup: true, cells: flows.count)
+            // One pass folds the table's rows (with rollups) and the report's totals (without).
+            var aggregator = Aggregator(rollup: true, cells: flows.count, alsoDirect: reports)
             for f in flows { aggregator.add(f) }
             let rows = aggregator.rows()
             made.monthlyRows = MonthlyRow.encodeRows(rows, encoding: encoding)
             made.wideRecords = WideTable.records(month: month, rows)
+            if reports { totals = aggregator.directRows() }
         }
         if reports {
-            let report = MonthReport(month: month, figures: figures, previous: nil, generated: generated)
+            let report = MonthReport(month: month, figures: figures, previous: nil, generated: generated, totals: totals)
             made.report = (report.rows, ReportWriter.renderBeforeChange(report), ReportWriter.renderAfterChange(report))
         }
         return made

@@ -2,10 +2,12 @@ import Foundation
 
 extension MonthReport {
     /// One month's report from its figures by route and the previous calendar
-    /// month's totals (nil when that month has no report).
-    init(month: String, figures lists: [FigureRoute: [Figure]], previous: [MonthlyRow]?, generated: String?) {
+    /// month's totals (nil when that month has no report). `totals`: the month's totals
+    /// when already folded (`Aggregator.directRows`), else they are folded here.
+    init(month: String, figures lists: [FigureRoute: [Figure]], previous: [MonthlyRow]?, generated: String?,
+         totals: [MonthlyRow]? = nil) {
         self.init(month: month)
-        rows = MonthReport.totals(lists[.monthly] ?? [])
+        rows = totals ?? MonthReport.totals(lists[.monthly] ?? [])
         self.previous = previous ?? []
         rates = lists[.rate] ?? []
         cumulative = lists[.cumulative] ?? []

@@ -77,8 +77,15 @@ final class AggregatorOracleTests: XCTestCase {
                     figures.append(f)
                 }
             }
-            var a = Aggregator(rollup: rollup)
+            var a = Aggregator(rollup: rollup, alsoDirect: true)
             for f in figures { a.add(f) }
+            if rollup {
+                // The totals folded beside the rollups are those of an aggregator without them.
+                var plain = Aggregator(rollup: false)
+                for f in figures { plain.add(f) }
+                XCTAssertEqual(a.directRows().map(\.fields), plain.rows().map(\.fields))
+                XCTAssertFalse(a.directRows().isEmpty)
+            }
             var got: [String: [String]] = [:]
             for r in a.rows() {
                 let key = [r.key.month, r.key.region, r.key.level?.rawValue ?? "", r.key.metric, r.key.unit, r.key.kind.rawValue].joined(separator: "|")
