@@ -136,11 +136,7 @@ public struct Aggregator {
             let level: RegionLevel? = f.region.path.isEmpty ? nil : place.level
             keyBytes.clear()
             keyBytes.add(f.period.month)
-            keyBytes.add(place.path)
-            keyBytes.add(code: level.map { UInt8($0.rank + 1) } ?? 0)
-            keyBytes.add(metricKey)
-            keyBytes.add(f.quantity.unit)
-            keyBytes.add(code: f.kind.code)
+            MonthlyKey.layOut(region: place.path, level: level, metric: metricKey, unit: f.quantity.unit, kind: f.kind, into: keyBytes)
             let (index, isNew) = cellNumbers.number(of: keyBytes)
             if isNew {
                 keys.append(MonthlyKey(month: f.period.month, region: place.path, level: level, metric: metricKey,
@@ -334,6 +330,22 @@ final class RollupChains: @unchecked Sendable {
 }
 
 extension MonthlyKey {
+    /// Lays out the key but its month in `builder` (cleared first): rows of two months compared.
+    func layOutWithoutMonth(_ builder: ByteKey.Builder) {
+        builder.clear()
+        MonthlyKey.layOut(region: region, level: level, metric: metric, unit: unit, kind: kind, into: builder)
+    }
+
+    /// A key's bytes but its month (`ByteKeyTable`), from its parts.
+    @inline(__always)
+    static func layOut(region: String, level: RegionLevel?, metric: String, unit: String, kind: MetricKind, into builder: ByteKey.Builder) {
+        builder.add(region)
+        builder.add(code: level.map { UInt8($0.rank + 1) } ?? 0)
+        builder.add(metric)
+        builder.add(unit)
+        builder.add(code: kind.code)
+    }
+
     /// Appends the key as bytes whose byte order is `MonthlyRow.sortLess`'s: month, region,
     /// metric and unit each ended by 0x00 (a shorter field sorts first), the level as one
     /// byte (none first), then the kind. False when a field holds a 0x00 byte.

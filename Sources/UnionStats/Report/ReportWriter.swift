@@ -128,16 +128,22 @@ public enum ReportWriter {
     static func changeSection(_ r: MonthReport, _ out: inout [UInt8]) {
         let prevMonth = NumberFormat.previousMonth(r.month) ?? ""
         heading("二、与上月（" + NumberFormat.chineseMonth(prevMonth) + "）比较", &out)
-        var previous: [MonthlyKey: Int] = [:]
+        // The previous month's rows by region, level, metric, unit and kind (the last of equal ones),
+        // looked up by their bytes: hashing every row's key as strings was most of this section.
+        var previous = ByteKeyTable(capacity: r.previous.count)
+        var rowOf: [Int] = []
+        let key = ByteKey.Builder()
         for (i, row) in r.previous.enumerated() {
-            var key = row.key
-            key.month = r.month
-            previous[key] = i
+            row.key.layOutWithoutMonth(key)
+            let (n, isNew) = previous.number(of: key)
+            if isNew { rowOf.append(i) } else { rowOf[n] = i }
         }
         var t = TextTable([.left, .left, .left, .right, .right, .right, .right])
         t.add(["地区", "指标", "单位", "上月", "本月", "变化", "幅度"])
         for row in r.rows {
-            guard let i = previous[row.key] else { continue }
+            row.key.layOutWithoutMonth(key)
+            guard let n = previous.find(key) else { continue }
+            let i = rowOf[n]
             let old = r.previous[i].value
             t.cell(regionLabel(row.key.region))
             t.cell(metricLabel(row.metric))
