@@ -19,13 +19,24 @@ public struct MetricDictionary: Sendable {
     private var patternScalars: [[Unicode.Scalar]] = []
 
     public init(metrics: [Metric] = []) {
-        for m in metrics { add(m) }
+        for m in metrics { append(m) }
+        index()
     }
 
     public mutating func add(_ m: Metric) {
+        append(m)
+        index()
+    }
+
+    /// A metric and its patterns, not yet in order (a table loads all, then orders them once).
+    private mutating func append(_ m: Metric) {
         let i = metrics.count
         metrics.append(m)
         for s in Set([m.nameZH] + m.synonyms) where !s.isEmpty { patterns.append((s, i)) }
+    }
+
+    /// Patterns ordered longest first (then by text and metric: the order is the same whatever order they came in).
+    private mutating func index() {
         patterns.sort { a, b in
             let la = a.text.unicodeScalars.count, lb = b.text.unicodeScalars.count
             return la != lb ? la > lb : (a.text, a.metric) < (b.text, b.metric)
