@@ -50,8 +50,7 @@ extension ArticleContext {
         // The lead: the first of the first two paragraphs that has a time phrase
         // (a quotation may open the article).
         if phrase == nil {
-            // Body paragraphs 0 and 1 where there are such, then the headline block (no array built per figure).
-            for l in [0, 1, headline, subheadline] where l >= bodyCount || l < min(2, bodyCount) {
+            for l in ArticleContext.leadSegments(bodyCount: bodyCount) {
                 if let p = segs[l].freeTimes.last { phrase = p; break }
             }
         }
@@ -67,6 +66,12 @@ extension ArticleContext {
             return (period, p)
         }
         return (PeriodResolver.resolve(p, published: published, pub), p)
+    }
+
+    /// The segments whose time phrases can govern the article: body paragraphs 0 and 1
+    /// where there are such, then the headline block, in that order.
+    static func leadSegments(bodyCount: Int) -> [Int] {
+        bodyCount >= 2 ? [0, 1, bodyCount, bodyCount + 1] : bodyCount == 1 ? [0, 1, 2] : [0, 1]
     }
 
     /// The last index of `items` that passes `test`.

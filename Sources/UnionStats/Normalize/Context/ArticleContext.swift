@@ -72,6 +72,22 @@ struct ArticleContext {
         segs.append(Seg(text: TextClasses.scalars(article.headline)))
         segs.append(Seg(text: TextClasses.scalars(article.subheadlines.joined(separator: "。"))))
 
+        // Figures first: time phrases are read only in their segments and in the lead (the
+        // lead paragraphs and the headline block), and finding them elsewhere was wasted.
+        figures.reserveCapacity(input.count)
+        for item in input {
+            let m = item.mention
+            var s = m.paragraph < 0 || m.paragraph >= bodyCount ? headline : m.paragraph
+            // A figure of a sub-headline (also paragraph -1): the sub-headline segment when the headline lacks it.
+            if s == headline, !ArticleContext.holds(m, segs[headline].text), ArticleContext.holds(m, segs[subheadline].text) { s = subheadline }
+            let r = ArticleContext.locate(m, in: segs[s].text)
+            figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil,
+                               sentence: TextClasses.sentenceStart(segs[s].text, r.lowerBound)))
+        }
+        var timed = [Bool](repeating: false, count: segs.count)
+        for f in figures { timed[f.seg] = true }
+        for s in ArticleContext.leadSegments(bodyCount: bodyCount) { timed[s] = true }
+
         // Places, in reading order, so that earlier places disambiguate later ones.
         var resolver = RegionResolver(gazetteer: gazetteer, defaultRegion: defaultRegion)
         var covered: [[Bool]] = segs.map { [Bool](repeating: false, count: $0.text.count) }
@@ -88,21 +104,13 @@ struct ArticleContext {
                     resolvedEnd = m.end
                 }
             }
-            segs[s].times = TimePhraseFinder.find(in: text)
-            segs[s].freeTimes = segs[s].times.filter { !$0.embedded }
+            if timed[s] {
+                segs[s].times = TimePhraseFinder.find(in: text)
+                segs[s].freeTimes = segs[s].times.filter { !$0.embedded }
+            }
         }
 
-        // Figures and their metrics.
-        figures.reserveCapacity(input.count)
-        for item in input {
-            let m = item.mention
-            var s = m.paragraph < 0 || m.paragraph >= bodyCount ? headline : m.paragraph
-            // A figure of a sub-headline (also paragraph -1): the sub-headline segment when the headline lacks it.
-            if s == headline, !ArticleContext.holds(m, segs[headline].text), ArticleContext.holds(m, segs[subheadline].text) { s = subheadline }
-            let r = ArticleContext.locate(m, in: segs[s].text)
-            figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil,
-                               sentence: TextClasses.sentenceStart(segs[s].text, r.lowerBound)))
-        }
+        // Their metrics.
         let bySeg = Dictionary(grouping: figures.indices, by: { figures[$0].seg })
         for (s, idx) in bySeg {
             let text = segs[s].text
