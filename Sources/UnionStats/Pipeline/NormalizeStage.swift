@@ -49,12 +49,14 @@ public final class NormalizeStage {
                 if let q = QuantityParser.parse(e.mentions[i]) { parsed.append((e.mentions[i], q)) }
             }
             let contexts = resolver.resolve(article: article, figures: parsed, page: context)
-            for (i, item) in parsed.enumerated() {
+            // By index: each figure takes the strings it needs, not a copy of the whole mention.
+            for i in parsed.indices {
                 let c = contexts[i]
                 figures.append(Figure(doc: doc, article: article.index, headline: article.headline, published: published,
-                                      source: source, line: item.mention.line, raw: item.mention.raw, quantity: item.quantity,
-                                      metric: c.metric, metricID: c.metricID, kind: c.kind, region: c.region,
-                                      organization: c.organization, period: c.period, sentence: item.mention.sentence))
+                                      source: source, line: parsed[i].mention.line, raw: parsed[i].mention.raw,
+                                      quantity: parsed[i].quantity, metric: c.metric, metricID: c.metricID, kind: c.kind,
+                                      region: c.region, organization: c.organization, period: c.period,
+                                      sentence: parsed[i].mention.sentence))
             }
             // The kept scalars are the text's: counted without reading the text again.
             let chars = article.paragraphs.reduce(0) { $0 + ($1.keptScalars?.count ?? NormalizeStage.scalarCount($1.text)) }

@@ -94,7 +94,7 @@ struct ArticleContext {
         for s in readingOrder {
             let text = segs[s].text
             var resolvedEnd = 0
-            for m in gazetteer.scan(text) where m.start >= resolvedEnd {
+            for m in gazetteer.scanNames(text) where m.start >= resolvedEnd {
                 if let p = resolver.resolve(m, in: text, segment: s) {
                     // 在城关区等5个城区: an example from a list, not where the figure is.
                     let example = m.end < text.count && text[m.end] == "等"

@@ -325,6 +325,29 @@ public struct Gazetteer: Sendable {
         return out
     }
 
+    /// The senses of a group in the order `senses(ofGroup:)` lists them, read in place.
+    struct SenseList: Sequence {
+        let list: [Sense]
+        let next: [Int32]
+        let first: Int32
+
+        struct Iterator: IteratorProtocol {
+            let list: [Sense]
+            let following: [Int32]
+            var k: Int32
+
+            mutating func next() -> Sense? {
+                guard k >= 0 else { return nil }
+                defer { k = following[Int(k)] }
+                return list[Int(k)]
+            }
+        }
+
+        func makeIterator() -> Iterator { Iterator(list: list, following: next, k: first) }
+    }
+
+    func senses(inGroup g: Int) -> SenseList { SenseList(list: senseList, next: senseNext, first: groupFirstSense[g]) }
+
     /// Sets the scope of every sense of `name` (aliases.csv: `never` for common words).
     /// Only the senses of `entry` when given.
     public mutating func setScope(of name: String, entry: Int? = nil, to scope: Scope) {
@@ -354,7 +377,20 @@ public struct Gazetteer: Sendable {
     /// can skip a name it cannot resolve. A name followed by a street word
     /// (中山路, 北京路, 朝阳门) is not a place.
     public func scan(_ text: [Unicode.Scalar]) -> [Match] {
-        var matches: [Match] = []
+        scanNames(text).map { Match(start: $0.start, end: $0.end, senses: senses(ofGroup: $0.group)) }
+    }
+
+    /// A name found by `scanNames`: its senses are read from the table (`senses(inGroup:)`) when
+    /// needed, not copied into an array for every name found.
+    struct NameMatch {
+        var start: Int
+        var end: Int
+        var group: Int
+    }
+
+    /// `scan` with each name's group of senses instead of their copy.
+    func scanNames(_ text: [Unicode.Scalar]) -> [NameMatch] {
+        var matches: [NameMatch] = []
         let n = text.count
         guard !slots.isEmpty else { return matches }
         let mask = slots.count - 1
@@ -389,7 +425,7 @@ public struct Gazetteer: Sendable {
                 if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
                     // A paragraph that names one place usually names several: grow once, not at 1, 2, 4.
                     if matches.isEmpty { matches.reserveCapacity(8) }
-                    matches.append(Match(start: i, end: b.end, senses: senses(ofGroup: b.group)))
+                    matches.append(NameMatch(start: i, end: b.end, group: b.group))
                 }
                 i += 1
             }
