@@ -47,13 +47,17 @@ public struct MetricDictionary: Sendable {
 
     /// The metric whose longest synonym the phrase contains; nil when none.
     public func match(_ phrase: String) -> Metric? {
-        let t = TextClasses.scalars(phrase)
+        match(scalars: TextClasses.scalars(phrase)[...])
+    }
+
+    /// `match` of a phrase given as its scalars (a metric read from a paragraph is not decoded again).
+    func match(scalars t: ArraySlice<Unicode.Scalar>) -> Metric? {
         var best: Int? = nil  // index into patterns: smaller is longer (or earlier)
         for i in t.indices {
             guard let candidates = byFirst[t[i]] else { continue }
             for p in candidates where best == nil || p < best! {
                 let w = patternScalars[p]
-                if i + w.count <= t.count, t[i..<(i + w.count)].elementsEqual(w) { best = p; break }
+                if i + w.count <= t.endIndex, t[i..<(i + w.count)].elementsEqual(w) { best = p; break }
             }
         }
         return best.map { metrics[patterns[$0].metric] }
