@@ -15,6 +15,17 @@ final class LookupShortcutTests: XCTestCase {
         }
     }
 
+    /// An organization's union endings read from its scalars are those of its name as a string.
+    func testUnionEndingsFromScalarsAreTheStringsOnes() {
+        let names = ["北京市总工会", "顺义区总工会", "公司工会", "工会委员会", "某集团工会联合会", "工会", "总工会", "会", "", "中心",
+                     "工会会员", "e\u{301}工会", "工会\u{301}", "\u{600}工会", "市总工会\u{200D}", "总工会委员会"]
+        for n in names {
+            let flags = ArticleContext.unionFlags(n.scalars[...])
+            XCTAssertEqual(flags.union, ArticleContext.isUnion(n), n)
+            XCTAssertEqual(flags.general, TextClasses.hasSuffix(n, "总工会"), n)
+        }
+    }
+
     /// Every whitespace scalar is seen by the byte test that lets a figure's raw text skip decoding.
     func testWhitespaceIsAlwaysSuspected() {
         for v in UInt32(0)...0x10FFFF {

@@ -91,6 +91,24 @@ extension ArticleContext {
 
     static func isUnion(_ name: String) -> Bool { unionEnds.anySuffix(of: name) }
 
+    /// `union` and `generalUnion` of an organization, from its name.
+    static func setUnionFlags(_ org: inout Org) {
+        guard let n = org.name else { return }
+        org.union = isUnion(n)
+        org.generalUnion = TextClasses.hasSuffix(n, "总工会")
+    }
+
+    static let unionEndScalars = unionEnds.words.map(\.scalars)
+    static let generalUnionEnd = "总工会".scalars
+
+    /// `isUnion` and the 总工会 ending of the name written as `name`: for plain text (all of these
+    /// words are) a string ending is an ending of scalars.
+    static func unionFlags(_ name: ArraySlice<S>) -> (union: Bool, general: Bool) {
+        let written = TextTest(name)
+        guard written.plain else { return (isUnion(written.string), TextClasses.hasSuffix(written.string, "总工会")) }
+        return (unionEndScalars.contains(where: written.hasSuffix), written.hasSuffix(generalUnionEnd))
+    }
+
     /// The nearest owner before the figure in its sentence; else the union of
     /// the place the sentence names (当天，朝阳区共开展… → 朝阳区总工会); else the
     /// nearest before it in the paragraph; the nearest union (else owner) in

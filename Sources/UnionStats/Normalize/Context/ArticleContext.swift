@@ -155,8 +155,12 @@ struct ArticleContext {
                 org.place = deepestPlace(s, o.start, o.end)
                 if o.placeUnions, let p = org.place {
                     org.name = gazetteer.entries[p].name + "总工会"
+                    ArticleContext.setUnionFlags(&org)
                 } else if o.bare {
                     expand(&org, core: OrganizationFinder.stripReferring(text[o.start..<o.end]))
+                } else {
+                    // The name as written: its ending read from the paragraph's scalars, not from the string.
+                    (org.union, org.generalUnion) = ArticleContext.unionFlags(text[o.start..<o.end])
                 }
                 if !o.usable, !o.location {
                     for k in segs[s].places.indices where segs[s].places[k].start >= o.start && segs[s].places[k].end <= o.end {
@@ -171,11 +175,6 @@ struct ArticleContext {
                 || TextClasses.insideBookTitle(text, segs[s].places[k].start) {
                 segs[s].places[k].usable = false
             }
-        }
-        for k in orgs.indices {
-            guard let n = orgs[k].name else { continue }
-            orgs[k].union = ArticleContext.isUnion(n)
-            orgs[k].generalUnion = TextClasses.hasSuffix(n, "总工会")
         }
     }
 
@@ -215,6 +214,9 @@ struct ArticleContext {
         if let prior = orgs.last(where: { !$0.bare && $0.referable && $0.name != nil && TextClasses.hasSuffix($0.name!, core) && $0.name! != core }) {
             org.name = prior.name
             org.place = prior.place
+            // The same name: its ending was read when it was found.
+            org.union = prior.union
+            org.generalUnion = prior.generalUnion
             return
         }
         org.name = nil
@@ -230,6 +232,7 @@ struct ArticleContext {
             for a in gazetteer.chain(e) where gazetteer.entries[a].name.unicodeScalars.last == level {
                 org.name = gazetteer.entries[a].name + "总工会"
                 org.place = a
+                ArticleContext.setUnionFlags(&org)
                 return
             }
         }

@@ -45,6 +45,8 @@ enum TimePhraseFinder {
     static let keywordsByFirst = ScalarMap(grouping: Array(keywords.indices)) { keywords[$0].word[0] }
 
     static let untilPrefixes = TextClasses.words(["截至", "截止", "截止到", "截至到"])
+    static let sinceFounded: [S] = ["成", "立", "以", "来"]
+    static let untilNowFounded: [S] = ["成", "立", "至", "今"]
     /// Before a time phrase: it is inside an object (为2019年考入大学的) or a comparison (与去年同比).
     static let embeddingWords = TextClasses.set("为对给向把将与比较同")
     static let rangeMarks = TextClasses.set("-—－~～至到")
@@ -104,7 +106,7 @@ enum TimePhraseFinder {
                 if attributiveYear(p, in: text) { p.embedded = true }
                 // 工作室成立以来: the label takes the thing that was set up.
                 let written = TextTest(text[p.start..<p.end])
-                if written.hasSuffix("成立以来") || written.hasSuffix("成立至今") {
+                if written.hasSuffix(sinceFounded) || written.hasSuffix(untilNowFounded) {
                     var k = p.start
                     let floor = max(out.last?.end ?? 0, p.start - 10)
                     while k > floor, !TextClasses.punctuation.contains(text[k - 1]) { k -= 1 }
