@@ -56,7 +56,7 @@ public struct Gazetteer: Sendable {
     /// `path(of:)` of the divisions of levels 1–3 ("" for townships): a figure's region
     /// was its path joined again from the names of its ancestors.
     private var parentPaths: [String] = []
-    /// Whether an entry is named as one of the four municipalities (北京市 …).
+    /// Whether a province (an entry without a parent) is named as one of the four municipalities (北京市 …).
     private var municipality: [Bool] = []
     // Names stored flat (one allocation for all) with their senses in linked lists.
     private var nameStore: [UInt32] = []
@@ -172,7 +172,8 @@ public struct Gazetteer: Sendable {
         let i = entries.count
         entries.append(Entry(code: code, name: name, level: level, parent: parent))
         provinceOf.append(parent >= 0 ? provinceOf[parent] : i)
-        municipality.append(RegionResolver.municipalities.contains(name))
+        // Only the divisions at the top of a chain (provinces) are asked: the name of each other is not tested.
+        municipality.append(parent < 0 && RegionResolver.municipalities.contains(name))
         if level < 4 { indexByCode[code] = i }
         parentPaths.append("")
         if level < 4 { parentPaths[i] = path(of: i) }
@@ -451,6 +452,7 @@ public struct Gazetteer: Sendable {
 
     public func province(of entry: Int) -> Int { provinceOf[entry] }
 
+    /// Whether a province (an entry without a parent: what `province(of:)` gives) is one of the four municipalities.
     func isMunicipality(_ entry: Int) -> Bool { municipality[entry] }
 
     /// Path and code of an entry; `written` replaces the last component (南法信镇).
