@@ -34,10 +34,12 @@ final class GazetteerFileTests: XCTestCase {
         assertSame(fast, read, names: try names(path), texts: texts)
     }
 
-    func write(_ body: String) throws -> String {
+    /// Runs `test` on a table file holding `body`, removed afterwards.
+    func withTable(_ body: String, _ test: (String) throws -> Void) throws {
         let path = NSTemporaryDirectory() + "gazetteer-\(UUID().uuidString).csv"
         try body.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try test(path)
     }
 
     // Column order, missing columns, BOM, no final newline, bars, a repeated parent code.
@@ -49,12 +51,12 @@ final class GazetteerFileTests: XCTestCase {
             "code,name,level,parent_code,aliases,short,extra\n11,北京市,1,,首都|京城,北京,x\n110105,朝阳区,3,11,,|朝阳||,y\n",
         ]
         for body in bodies {
-            let path = try write(body)
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            let fast = try XCTUnwrap(GazetteerFile.load(path), body)
-            let read = try Dictionaries.readGazetteer(path)
-            assertSame(fast, read, names: ["北京市", "北京", "京", "首都", "京城", "朝阳区", "朝阳", "东城区", "西城区", "甲街道", "乙街道", "建外"],
-                       texts: ["北京市朝阳区建外街道甲街道", "首都京城朝阳"])
+            try withTable(body) { path in
+                let fast = try XCTUnwrap(GazetteerFile.load(path), body)
+                let read = try Dictionaries.readGazetteer(path)
+                assertSame(fast, read, names: ["北京市", "北京", "京", "首都", "京城", "朝阳区", "朝阳", "东城区", "西城区", "甲街道", "乙街道", "建外"],
+                           texts: ["北京市朝阳区建外街道甲街道", "首都京城朝阳"])
+            }
         }
     }
 
@@ -70,12 +72,8 @@ final class GazetteerFileTests: XCTestCase {
             "",
         ]
         for body in bodies {
-            let path = try write(body)
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            XCTAssertNil(GazetteerFile.load(path), body)
+            try withTable(body) { XCTAssertNil(GazetteerFile.load($0), body) }
         }
-        let path = try write(bodies[0])
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        XCTAssertEqual(try Dictionaries.loadGazetteer(path).entries.map(\.name), ["北京市"])
+        try withTable(bodies[0]) { XCTAssertEqual(try Dictionaries.loadGazetteer($0).entries.map(\.name), ["北京市"]) }
     }
 }
