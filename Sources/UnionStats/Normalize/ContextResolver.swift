@@ -44,9 +44,11 @@ public struct ContextResolver: Sendable {
             let org = text.organization(of: f)
             c.organization = org?.name ?? ""
             c.region = text.region(of: f, organization: org)
-            let entry = dictionaries.metrics.match(c.metric)
+            // The metric's scalars, read once from its paragraph for the dictionary and the kind.
+            let metricScalars = text.metricScalars(f)
+            let entry = dictionaries.metrics.match(scalars: metricScalars)
             c.metricID = entry?.id ?? ""
-            c.kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: c.metric, metricScalars: text.metricScalars(f),
+            c.kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: c.metric, metricScalars: metricScalars,
                                           dictionary: entry?.kind, label: c.period.label, before: text.clauseBefore(f))
             return c
         }
@@ -60,10 +62,12 @@ public struct ContextResolver: Sendable {
     /// figure's sentence up to the figure; `metricScalars` are `metric`'s.
     static func kind(unit: String, metric: String, metricScalars m: ArraySlice<Unicode.Scalar>, dictionary: MetricKind?, label: String,
                      before: ArraySlice<Unicode.Scalar>) -> MetricKind {
-        if TextClasses.isPercent(unit) || TextClasses.hasSuffix(metric, "率") { return .rate }
+        // `metric` ends in 率: for plain text its last scalar is 率 (TextClasses.hasSuffix), read from its scalars.
+        let metricPlain = TextClasses.allPlain(m)
+        if TextClasses.isPercent(unit) || (metricPlain ? m.last == "率" : metric.hasSuffix("率")) { return .rate }
         if let k = dictionary { return k }
         let stateLabel = stateLabels.anyPrefix(of: label)
-        let beforePlain = TextClasses.allPlain(before), metricPlain = TextClasses.allPlain(m)
+        let beforePlain = TextClasses.allPlain(before)
         func said(_ w: [Unicode.Scalar]) -> Bool {
             TextClasses.contains(before, plain: beforePlain, w) || TextClasses.contains(m, plain: metricPlain, w)
         }

@@ -47,7 +47,7 @@ public struct Dictionaries: Sendable {
     }
 
     static func loadMetrics(_ path: String) throws -> MetricDictionary {
-        var dict = MetricDictionary()
+        var list: [MetricDictionary.Metric] = []
         var seen = Set<String>()
         try records(path, required: ["id", "name_zh", "synonyms", "kind"]) { r in
             let id = r["id"].trimmingSpaces
@@ -59,10 +59,11 @@ public struct Dictionaries: Sendable {
             let name = r["name_zh"].trimmingSpaces
             guard !name.isEmpty else { throw ConfigurationError(file: path, line: r.row, "name_zh is empty") }
             let synonyms = r["synonyms"].split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-            dict.add(.init(id: id, nameZH: name, nameEN: r["name_en"].trimmingSpaces, synonyms: synonyms,
-                           unit: r["unit"].trimmingSpaces, kind: kind))
+            list.append(.init(id: id, nameZH: name, nameEN: r["name_en"].trimmingSpaces, synonyms: synonyms,
+                              unit: r["unit"].trimmingSpaces, kind: kind))
         }
-        return dict
+        // Ordered once for the whole table (adding one by one sorted every pattern again).
+        return MetricDictionary(metrics: list)
     }
 
     static func loadSources(_ path: String, gazetteer: Gazetteer) throws -> SourceTable {
@@ -80,6 +81,12 @@ public struct Dictionaries: Sendable {
     }
 
     static func loadGazetteer(_ path: String) throws -> Gazetteer {
+        if let g = GazetteerFile.load(path) { return g }
+        return try readGazetteer(path)
+    }
+
+    /// The gazetteer read through `CSVReader`: any file, with an error naming the bad row.
+    static func readGazetteer(_ path: String) throws -> Gazetteer {
         var g = Gazetteer()
         g.reserve(entries: 45_000, names: 100_000)
         try records(path, required: ["code", "name", "level", "parent_code"]) { r in

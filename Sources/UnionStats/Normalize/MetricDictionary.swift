@@ -19,13 +19,24 @@ public struct MetricDictionary: Sendable {
     private var patternScalars: [[Unicode.Scalar]] = []
 
     public init(metrics: [Metric] = []) {
-        for m in metrics { add(m) }
+        for m in metrics { append(m) }
+        index()
     }
 
     public mutating func add(_ m: Metric) {
+        append(m)
+        index()
+    }
+
+    /// A metric and its patterns, not yet in order (a table loads all, then orders them once).
+    private mutating func append(_ m: Metric) {
         let i = metrics.count
         metrics.append(m)
         for s in Set([m.nameZH] + m.synonyms) where !s.isEmpty { patterns.append((s, i)) }
+    }
+
+    /// Patterns ordered longest first (then by text and metric: the order is the same whatever order they came in).
+    private mutating func index() {
         patterns.sort { a, b in
             let la = a.text.unicodeScalars.count, lb = b.text.unicodeScalars.count
             return la != lb ? la > lb : (a.text, a.metric) < (b.text, b.metric)
@@ -36,13 +47,17 @@ public struct MetricDictionary: Sendable {
 
     /// The metric whose longest synonym the phrase contains; nil when none.
     public func match(_ phrase: String) -> Metric? {
-        let t = TextClasses.scalars(phrase)
+        match(scalars: TextClasses.scalars(phrase)[...])
+    }
+
+    /// `match` of a phrase given as its scalars (a metric read from a paragraph is not decoded again).
+    func match(scalars t: ArraySlice<Unicode.Scalar>) -> Metric? {
         var best: Int? = nil  // index into patterns: smaller is longer (or earlier)
         for i in t.indices {
             guard let candidates = byFirst[t[i]] else { continue }
             for p in candidates where best == nil || p < best! {
                 let w = patternScalars[p]
-                if i + w.count <= t.count, t[i..<(i + w.count)].elementsEqual(w) { best = p; break }
+                if i + w.count <= t.endIndex, t[i..<(i + w.count)].elementsEqual(w) { best = p; break }
             }
         }
         return best.map { metrics[patterns[$0].metric] }

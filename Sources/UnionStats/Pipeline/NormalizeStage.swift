@@ -49,12 +49,14 @@ public final class NormalizeStage {
                 if let q = QuantityParser.parse(e.mentions[i]) { parsed.append((e.mentions[i], q)) }
             }
             let contexts = resolver.resolve(article: article, figures: parsed, page: context)
-            for (i, item) in parsed.enumerated() {
+            // By index: each figure takes the strings it needs, not a copy of the whole mention.
+            for i in parsed.indices {
                 let c = contexts[i]
                 figures.append(Figure(doc: doc, article: article.index, headline: article.headline, published: published,
-                                      source: source, line: item.mention.line, raw: item.mention.raw, quantity: item.quantity,
-                                      metric: c.metric, metricID: c.metricID, kind: c.kind, region: c.region,
-                                      organization: c.organization, period: c.period, sentence: item.mention.sentence))
+                                      source: source, line: parsed[i].mention.line, raw: parsed[i].mention.raw,
+                                      quantity: parsed[i].quantity, metric: c.metric, metricID: c.metricID, kind: c.kind,
+                                      region: c.region, organization: c.organization, period: c.period,
+                                      sentence: parsed[i].mention.sentence))
             }
             // The kept scalars are the text's: counted without reading the text again.
             let chars = article.paragraphs.reduce(0) { $0 + ($1.keptScalars?.count ?? NormalizeStage.scalarCount($1.text)) }
@@ -83,10 +85,12 @@ public final class NormalizeStage {
             // Raw text by its bytes (`ByteKey`: all of an article's text comes from one decoding), to
             // the last kept mention that says it.
             var seen: [ByteKey: Int] = [:]
+            seen.reserveCapacity(ordered.count)  // sized once, not grown and rehashed at 1, 2, 4 …
             var kept: [Int] = []
+            kept.reserveCapacity(ordered.count)
             for i in ordered {
                 let raw = all[i].raw
-                let spaced = raw.unicodeScalars.contains(where: isWhitespace)
+                let spaced = mayHoldWhitespace(raw) && raw.unicodeScalars.contains(where: isWhitespace)
                 let key = ByteKey(spaced ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { !isWhitespace($0) })) : raw)
                 if let first = seen[key], !sameSentence(all[kept[first]], all[i], in: article) { continue }
                 seen[key] = kept.count
@@ -97,6 +101,15 @@ public final class NormalizeStage {
                 all[i].paragraph != all[j].paragraph ? all[i].paragraph < all[j].paragraph : all[i].start < all[j].start
             }
         }
+    }
+
+    /// False when no scalar of `s` can be whitespace: each whitespace scalar (U+0009–000D, 0020, 0085, 00A0,
+    /// 1680, 2000–200A, 2028, 2029, 202F, 205F, 3000) has a UTF-8 byte of 0x20 or less, or a lead byte
+    /// C2, E1, E2 or E3; a figure's digits and ideographs have none, and are not decoded to tell.
+    static func mayHoldWhitespace(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 <= 0x20 || $0 == 0xC2 || ($0 >= 0xE1 && $0 <= 0xE3) }
+        } ?? true
     }
 
     /// `properties.isWhitespace`, answered without the property lookup for visible ASCII and CJK ideographs.

@@ -50,8 +50,7 @@ extension ArticleContext {
         // The lead: the first of the first two paragraphs that has a time phrase
         // (a quotation may open the article).
         if phrase == nil {
-            // Body paragraphs 0 and 1 where there are such, then the headline block (no array built per figure).
-            for l in [0, 1, headline, subheadline] where l >= bodyCount || l < min(2, bodyCount) {
+            for l in ArticleContext.leadSegments(bodyCount: bodyCount) {
                 if let p = segs[l].freeTimes.last { phrase = p; break }
             }
         }
@@ -67,6 +66,12 @@ extension ArticleContext {
             return (period, p)
         }
         return (PeriodResolver.resolve(p, published: published, pub), p)
+    }
+
+    /// The segments whose time phrases can govern the article: body paragraphs 0 and 1
+    /// where there are such, then the headline block, in that order.
+    static func leadSegments(bodyCount: Int) -> [Int] {
+        bodyCount >= 2 ? [0, 1, bodyCount, bodyCount + 1] : bodyCount == 1 ? [0, 1, 2] : [0, 1]
     }
 
     /// The last index of `items` that passes `test`.
@@ -85,6 +90,24 @@ extension ArticleContext {
     static let unionEnds = LiteralWords(["工会", "工会委员会", "工会联合会"])
 
     static func isUnion(_ name: String) -> Bool { unionEnds.anySuffix(of: name) }
+
+    /// `union` and `generalUnion` of an organization, from its name.
+    static func setUnionFlags(_ org: inout Org) {
+        guard let n = org.name else { return }
+        org.union = isUnion(n)
+        org.generalUnion = TextClasses.hasSuffix(n, "总工会")
+    }
+
+    static let unionEndScalars = unionEnds.words.map(\.scalars)
+    static let generalUnionEnd = "总工会".scalars
+
+    /// `isUnion` and the 总工会 ending of the name written as `name`: for plain text (all of these
+    /// words are) a string ending is an ending of scalars.
+    static func unionFlags(_ name: ArraySlice<S>) -> (union: Bool, general: Bool) {
+        let written = TextTest(name)
+        guard written.plain else { return (isUnion(written.string), TextClasses.hasSuffix(written.string, "总工会")) }
+        return (unionEndScalars.contains(where: written.hasSuffix), written.hasSuffix(generalUnionEnd))
+    }
 
     /// The nearest owner before the figure in its sentence; else the union of
     /// the place the sentence names (当天，朝阳区共开展… → 朝阳区总工会); else the

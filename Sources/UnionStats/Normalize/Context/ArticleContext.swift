@@ -72,27 +72,8 @@ struct ArticleContext {
         segs.append(Seg(text: TextClasses.scalars(article.headline)))
         segs.append(Seg(text: TextClasses.scalars(article.subheadlines.joined(separator: "。"))))
 
-        // Places, in reading order, so that earlier places disambiguate later ones.
-        var resolver = RegionResolver(gazetteer: gazetteer, defaultRegion: defaultRegion)
-        var covered: [[Bool]] = segs.map { [Bool](repeating: false, count: $0.text.count) }
-        for s in readingOrder {
-            let text = segs[s].text
-            var resolvedEnd = 0
-            for m in gazetteer.scan(text) where m.start >= resolvedEnd {
-                if let p = resolver.resolve(m, in: text, segment: s) {
-                    // 在城关区等5个城区: an example from a list, not where the figure is.
-                    let example = m.end < text.count && text[m.end] == "等"
-                    if segs[s].places.isEmpty { segs[s].places.reserveCapacity(4) }  // grow once, not at 1, 2, 4
-                    segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: !example))
-                    for k in m.start..<m.end { covered[s][k] = true }
-                    resolvedEnd = m.end
-                }
-            }
-            segs[s].times = TimePhraseFinder.find(in: text)
-            segs[s].freeTimes = segs[s].times.filter { !$0.embedded }
-        }
-
-        // Figures and their metrics.
+        // Figures first: time phrases are read only in their segments and in the lead (the
+        // lead paragraphs and the headline block), and finding them elsewhere was wasted.
         figures.reserveCapacity(input.count)
         for item in input {
             let m = item.mention
@@ -103,6 +84,33 @@ struct ArticleContext {
             figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil,
                                sentence: TextClasses.sentenceStart(segs[s].text, r.lowerBound)))
         }
+        var timed = [Bool](repeating: false, count: segs.count)
+        for f in figures { timed[f.seg] = true }
+        for s in ArticleContext.leadSegments(bodyCount: bodyCount) { timed[s] = true }
+
+        // Places, in reading order, so that earlier places disambiguate later ones.
+        var resolver = RegionResolver(gazetteer: gazetteer, defaultRegion: defaultRegion)
+        var covered: [[Bool]] = segs.map { [Bool](repeating: false, count: $0.text.count) }
+        for s in readingOrder {
+            let text = segs[s].text
+            var resolvedEnd = 0
+            for m in gazetteer.scanNames(text) where m.start >= resolvedEnd {
+                if let p = resolver.resolve(m, in: text, segment: s) {
+                    // 在城关区等5个城区: an example from a list, not where the figure is.
+                    let example = m.end < text.count && text[m.end] == "等"
+                    if segs[s].places.isEmpty { segs[s].places.reserveCapacity(4) }  // grow once, not at 1, 2, 4
+                    segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: !example))
+                    for k in m.start..<m.end { covered[s][k] = true }
+                    resolvedEnd = m.end
+                }
+            }
+            if timed[s] {
+                segs[s].times = TimePhraseFinder.find(in: text)
+                segs[s].freeTimes = segs[s].times.filter { !$0.embedded }
+            }
+        }
+
+        // Their metrics.
         let bySeg = Dictionary(grouping: figures.indices, by: { figures[$0].seg })
         for (s, idx) in bySeg {
             let text = segs[s].text
@@ -147,8 +155,12 @@ struct ArticleContext {
                 org.place = deepestPlace(s, o.start, o.end)
                 if o.placeUnions, let p = org.place {
                     org.name = gazetteer.entries[p].name + "总工会"
+                    ArticleContext.setUnionFlags(&org)
                 } else if o.bare {
                     expand(&org, core: OrganizationFinder.stripReferring(text[o.start..<o.end]))
+                } else {
+                    // The name as written: its ending read from the paragraph's scalars, not from the string.
+                    (org.union, org.generalUnion) = ArticleContext.unionFlags(text[o.start..<o.end])
                 }
                 if !o.usable, !o.location {
                     for k in segs[s].places.indices where segs[s].places[k].start >= o.start && segs[s].places[k].end <= o.end {
@@ -163,11 +175,6 @@ struct ArticleContext {
                 || TextClasses.insideBookTitle(text, segs[s].places[k].start) {
                 segs[s].places[k].usable = false
             }
-        }
-        for k in orgs.indices {
-            guard let n = orgs[k].name else { continue }
-            orgs[k].union = ArticleContext.isUnion(n)
-            orgs[k].generalUnion = TextClasses.hasSuffix(n, "总工会")
         }
     }
 
@@ -207,6 +214,9 @@ struct ArticleContext {
         if let prior = orgs.last(where: { !$0.bare && $0.referable && $0.name != nil && TextClasses.hasSuffix($0.name!, core) && $0.name! != core }) {
             org.name = prior.name
             org.place = prior.place
+            // The same name: its ending was read when it was found.
+            org.union = prior.union
+            org.generalUnion = prior.generalUnion
             return
         }
         org.name = nil
@@ -222,6 +232,7 @@ struct ArticleContext {
             for a in gazetteer.chain(e) where gazetteer.entries[a].name.unicodeScalars.last == level {
                 org.name = gazetteer.entries[a].name + "总工会"
                 org.place = a
+                ArticleContext.setUnionFlags(&org)
                 return
             }
         }

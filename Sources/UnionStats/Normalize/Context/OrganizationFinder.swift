@@ -76,6 +76,8 @@ enum OrganizationFinder {
     static let nationalWords = WordList(Array(nationalUnions))
     static let governments = ["县政府", "市政府", "区政府", "省政府", "政府"].map { Array($0.unicodeScalars) }
     static let allLevels: [S] = ["各", "级", "工", "会"]
+    static let allLevelUnions: [S] = ["各", "级", "工", "会", "组", "织"]
+    static let unionWord: [S] = ["工", "会"]
     static let attributiveWords = TextClasses.words(["会员", "组织", "工作", "经费", "干部", "政策", "卡", "服务", "法",
                                                      "活动", "帮扶", "维权", "力量", "阵地", "职能", "系统", "APP", "app"])
     static let eventWords = TextClasses.words(["技能大赛", "大赛", "比赛", "竞赛", "活动", "建设", "工程", "项目", "常委"])
@@ -115,7 +117,7 @@ enum OrganizationFinder {
             let (start, preceder, counted) = phraseStart(t, covered, before: sStart)
             var m = OrgMention(start: start, end: end, text: "", bare: false, usable: true, placeUnions: false, location: false)
             // 汉阴县委、县政府
-            if TextClasses.has(t, end, ["、"]), TextTest(t[start..<end]).hasSuffix("委"),
+            if TextClasses.has(t, end, ["、"]), TextTest(t[start..<end]).hasSuffix(["委"]),
                let g = governments.first(where: { TextClasses.has(t, end + 1, $0) }) {
                 m.end = end + 1 + g.count
                 if h < hits.count, hits[h].0 < m.end { h += 1 }
@@ -128,8 +130,8 @@ enum OrganizationFinder {
             if core.isOne(of: bareWords, bareNames) { m.bare = true }
             if start == sStart { m.bare = true }
             // 工会会员, 工会组织, 工会工作: the word describes something else.
-            if name.hasSuffix("工会"), TextClasses.wordAt(t, m.end, attributiveWords) != nil { m.usable = false }
-            if core.contains(OrganizationFinder.allLevels) || core.hasSuffix("各级工会组织") {
+            if name.hasSuffix(OrganizationFinder.unionWord), TextClasses.wordAt(t, m.end, attributiveWords) != nil { m.usable = false }
+            if core.contains(OrganizationFinder.allLevels) || core.hasSuffix(OrganizationFinder.allLevelUnions) {
                 m.placeUnions = start < covered.count && covered[start]
                 m.usable = m.placeUnions
             } else if core.isOne(of: nationalWords, nationalUnions) {

@@ -390,11 +390,20 @@ struct TextTest {
 
     /// `string.hasSuffix(w)`; `w` must be plain.
     func hasSuffix(_ w: String) -> Bool {
-        guard plain else { return string.hasSuffix(w) }
-        var k = scalars.endIndex
-        for c in w.unicodeScalars.reversed() {
+        plain ? TextTest.ends(scalars, with: w.unicodeScalars) : string.hasSuffix(w)
+    }
+
+    /// `hasSuffix` of a word held as scalars (a constant, not decoded at each test); `w` must be plain.
+    func hasSuffix(_ w: [S]) -> Bool {
+        plain ? TextTest.ends(scalars, with: w) : string.hasSuffix(TextClasses.string(w))
+    }
+
+    /// Whether `s` ends with the scalars of `w`.
+    static func ends<W: BidirectionalCollection>(_ s: ArraySlice<S>, with w: W) -> Bool where W.Element == S {
+        var k = s.endIndex
+        for c in w.reversed() {
             k -= 1
-            if k < scalars.startIndex || scalars[k] != c { return false }
+            if k < s.startIndex || s[k] != c { return false }
         }
         return true
     }

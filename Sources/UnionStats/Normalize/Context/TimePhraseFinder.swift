@@ -45,6 +45,8 @@ enum TimePhraseFinder {
     static let keywordsByFirst = ScalarMap(grouping: Array(keywords.indices)) { keywords[$0].word[0] }
 
     static let untilPrefixes = TextClasses.words(["截至", "截止", "截止到", "截至到"])
+    static let sinceFounded: [S] = ["成", "立", "以", "来"]
+    static let untilNowFounded: [S] = ["成", "立", "至", "今"]
     /// Before a time phrase: it is inside an object (为2019年考入大学的) or a comparison (与去年同比).
     static let embeddingWords = TextClasses.set("为对给向把将与比较同")
     static let rangeMarks = TextClasses.set("-—－~～至到")
@@ -64,11 +66,37 @@ enum TimePhraseFinder {
     /// Scalars `duration(at:)` can start with.
     static let durationStarts = TextClasses.digits.union(TextClasses.chineseDigits).union(TextClasses.set("连近这几"))
 
-    static func find(in text: [S]) -> [TimePhrase] {
+    /// Start scalars that may open more than a keyword without being numerals (截至, 自…以来, 近两年来, 连续5年, 几年来).
+    static let otherStarts = TextClasses.set("自从近这连几").union(ScalarSet(untilPrefixes.all.map { $0[0] }))
+    /// Numerals: `duration(at:)` reads a run of them, `number(at:)` a prefix of that run.
+    static let numerals = TextClasses.digits.union(TextClasses.chineseDigits)
+    /// What follows the numerals of a date (年, 月, 日), a span of months (1—11月) or a duration (三年来, 30多年, 10个月).
+    static let afterNumerals = TextClasses.set("年月日多余个").union(rangeMarks)
+
+    /// False when `phrase(at: i)` is surely nil: a start scalar other than those of
+    /// `otherStarts` opens a phrase only as a keyword, or as numerals followed by what
+    /// dates, month spans and durations have after their numerals. Most start scalars
+    /// (上, 国, 全, 一 in 一线 …) open nothing, and this says so without `phrase(at:)`.
+    @inline(__always)
+    static func mayOpen(_ t: [S], _ i: Int) -> Bool {
+        let c = t[i]
+        if otherStarts.contains(c) { return true }
+        if numerals.contains(c) {
+            var r = i + 1
+            while r < t.count, numerals.contains(t[r]) || t[r] == "几" { r += 1 }
+            if r < t.count, afterNumerals.contains(t[r]) { return true }
+        }
+        return keyword(at: i, in: t) != nil
+    }
+
+    static func find(in text: [S]) -> [TimePhrase] { find(in: text, prefiltered: true) }
+
+    /// `prefiltered`: skip the positions `mayOpen` rules out (false only to test that it changes nothing).
+    static func find(in text: [S], prefiltered: Bool) -> [TimePhrase] {
         var out: [TimePhrase] = []
         var i = 0
         while i < text.count {
-            if !startScalars.contains(text[i]) { i += 1; continue }
+            if !startScalars.contains(text[i]) || (prefiltered && !mayOpen(text, i)) { i += 1; continue }
             if let p = phrase(at: i, in: text), !TextClasses.insideBookTitle(text, i) {
                 var p = p
                 if i > 0, embeddingWords.contains(text[i - 1]) { p.embedded = true }
@@ -78,7 +106,7 @@ enum TimePhraseFinder {
                 if attributiveYear(p, in: text) { p.embedded = true }
                 // 工作室成立以来: the label takes the thing that was set up.
                 let written = TextTest(text[p.start..<p.end])
-                if written.hasSuffix("成立以来") || written.hasSuffix("成立至今") {
+                if written.hasSuffix(sinceFounded) || written.hasSuffix(untilNowFounded) {
                     var k = p.start
                     let floor = max(out.last?.end ?? 0, p.start - 10)
                     while k > floor, !TextClasses.punctuation.contains(text[k - 1]) { k -= 1 }

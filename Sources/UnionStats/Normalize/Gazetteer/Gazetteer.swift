@@ -56,7 +56,7 @@ public struct Gazetteer: Sendable {
     /// `path(of:)` of the divisions of levels 1–3 ("" for townships): a figure's region
     /// was its path joined again from the names of its ancestors.
     private var parentPaths: [String] = []
-    /// Whether an entry is named as one of the four municipalities (北京市 …).
+    /// Whether a province (an entry without a parent) is named as one of the four municipalities (北京市 …).
     private var municipality: [Bool] = []
     // Names stored flat (one allocation for all) with their senses in linked lists.
     private var nameStore: [UInt32] = []
@@ -76,8 +76,11 @@ public struct Gazetteer: Sendable {
     private static let pairWords = (1 << pairBits) / 64
 
     @inline(__always)
-    private static func pairBit(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
-        let h = (a.value &* 0x9E37_79B1) ^ (b.value &* 0x85EB_CA77)
+    private static func pairBit(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int { pairBit(a.value, b.value) }
+
+    @inline(__always)
+    private static func pairBit(_ a: UInt32, _ b: UInt32) -> Int {
+        let h = (a &* 0x9E37_79B1) ^ (b &* 0x85EB_CA77)
         return Int(h >> (32 - UInt32(pairBits)))
     }
 
@@ -102,6 +105,9 @@ public struct Gazetteer: Sendable {
     public func index(ofCode code: String) -> Int? {
         indexByCode[code] ?? entries.firstIndex { $0.code == code }
     }
+
+    /// The entry a row may name as its parent (levels 1–3), as `addEntry` finds it.
+    func parentIndex(code: String) -> Int? { indexByCode[code] }
 
     /// The entry with this path (`北京市/朝阳区`).
     public func entry(path: String) -> Int? {
@@ -157,10 +163,17 @@ public struct Gazetteer: Sendable {
             guard let p = indexByCode[parentCode] else { return nil }
             parent = p
         }
+        return addEntry(code: code, name: name, level: level, parent: parent)
+    }
+
+    /// `addEntry` with the parent's index already found (-1: none): a loader that reads
+    /// rows sorted by code finds a run of siblings' parent once, not by hashing each row's code.
+    mutating func addEntry(code: String, name: String, level: Int, parent: Int) -> Int {
         let i = entries.count
         entries.append(Entry(code: code, name: name, level: level, parent: parent))
         provinceOf.append(parent >= 0 ? provinceOf[parent] : i)
-        municipality.append(RegionResolver.municipalities.contains(name))
+        // Only the divisions at the top of a chain (provinces) are asked: the name of each other is not tested.
+        municipality.append(parent < 0 && RegionResolver.municipalities.contains(name))
         if level < 4 { indexByCode[code] = i }
         parentPaths.append("")
         if level < 4 { parentPaths[i] = path(of: i) }
@@ -169,24 +182,32 @@ public struct Gazetteer: Sendable {
 
     /// Adds a name for an entry. Names shorter than two scalars are ignored.
     public mutating func addName(_ name: String, entry: Int, form: Form, scope: Scope, asWritten: Bool = false) {
+        var name = name
+        // The scalars decoded from the name's UTF-8 in place: the generic scalar view cost more than the table.
+        name.withUTF8 { addName(utf8: $0, entry: entry, form: form, scope: scope, asWritten: asWritten) }
+    }
+
+    private mutating func addName(utf8 bytes: UnsafeBufferPointer<UInt8>, entry: Int, form: Form, scope: Scope, asWritten: Bool) {
         var h = Gazetteer.seed
         var count = 0
         var previous: UInt64 = 0
-        for s in name.unicodeScalars {
+        var first: UInt32 = 0, second: UInt32 = 0
+        var i = 0
+        while i < bytes.count {
+            let (v, next) = UTF8Coding.decode(bytes, at: i)
+            i = next
             if count > 0 { previous = h }
-            h = Gazetteer.mix(h, s.value)
+            h = Gazetteer.mix(h, v)
+            if count == 0 { first = v } else if count == 1 { second = v }
             count += 1
             if count >= 2 { markPrefix(previous) }
         }
         guard count >= 2, count < 256 else { return }
-        var it = name.unicodeScalars.makeIterator()
-        if let a = it.next(), let b = it.next() {
-            let bit = Gazetteer.pairBit(a, b)
-            nameStarts[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
+        let bit = Gazetteer.pairBit(first, second)
+        nameStarts[bit >> 6] |= 1 << UInt64(bit & 63)
         let sense = Sense(entry: entry, form: form, scope: scope, asWritten: asWritten)
         if let g = groupIndex(ofHash: h) {
-            guard sameName(Int(g), name) else { return }  // a hash collision: keep the first name
+            guard sameName(Int(g), utf8: bytes) else { return }  // a hash collision: keep the first name
             var k = groupFirstSense[Int(g)]
             var last: Int32 = -1
             while k >= 0 {
@@ -201,7 +222,12 @@ public struct Gazetteer: Sendable {
             setSlotGroup(h, Int32(groupOffset.count))
             groupOffset.append(Int32(nameStore.count))
             groupLength.append(UInt8(count))
-            for s in name.unicodeScalars { nameStore.append(s.value) }
+            i = 0
+            while i < bytes.count {
+                let (v, next) = UTF8Coding.decode(bytes, at: i)
+                nameStore.append(v)
+                i = next
+            }
             groupFirstSense.append(Int32(senseList.count))
             senseList.append(sense)
             senseNext.append(-1)
@@ -265,11 +291,18 @@ public struct Gazetteer: Sendable {
     }
 
     private func sameName(_ g: Int, _ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { sameName(g, utf8: $0) }
+    }
+
+    private func sameName(_ g: Int, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let o = Int(groupOffset[g]), n = Int(groupLength[g])
-        var k = 0
-        for s in name.unicodeScalars {
-            if k >= n || nameStore[o + k] != s.value { return false }
+        var k = 0, i = 0
+        while i < bytes.count {
+            let (v, next) = UTF8Coding.decode(bytes, at: i)
+            if k >= n || nameStore[o + k] != v { return false }
             k += 1
+            i = next
         }
         return k == n
     }
@@ -292,6 +325,29 @@ public struct Gazetteer: Sendable {
         while k >= 0 { out.append(senseList[Int(k)]); k = senseNext[Int(k)] }
         return out
     }
+
+    /// The senses of a group in the order `senses(ofGroup:)` lists them, read in place.
+    struct SenseList: Sequence {
+        let list: [Sense]
+        let next: [Int32]
+        let first: Int32
+
+        struct Iterator: IteratorProtocol {
+            let list: [Sense]
+            let following: [Int32]
+            var k: Int32
+
+            mutating func next() -> Sense? {
+                guard k >= 0 else { return nil }
+                defer { k = following[Int(k)] }
+                return list[Int(k)]
+            }
+        }
+
+        func makeIterator() -> Iterator { Iterator(list: list, following: next, k: first) }
+    }
+
+    func senses(inGroup g: Int) -> SenseList { SenseList(list: senseList, next: senseNext, first: groupFirstSense[g]) }
 
     /// Sets the scope of every sense of `name` (aliases.csv: `never` for common words).
     /// Only the senses of `entry` when given.
@@ -322,7 +378,20 @@ public struct Gazetteer: Sendable {
     /// can skip a name it cannot resolve. A name followed by a street word
     /// (中山路, 北京路, 朝阳门) is not a place.
     public func scan(_ text: [Unicode.Scalar]) -> [Match] {
-        var matches: [Match] = []
+        scanNames(text).map { Match(start: $0.start, end: $0.end, senses: senses(ofGroup: $0.group)) }
+    }
+
+    /// A name found by `scanNames`: its senses are read from the table (`senses(inGroup:)`) when
+    /// needed, not copied into an array for every name found.
+    struct NameMatch {
+        var start: Int
+        var end: Int
+        var group: Int
+    }
+
+    /// `scan` with each name's group of senses instead of their copy.
+    func scanNames(_ text: [Unicode.Scalar]) -> [NameMatch] {
+        var matches: [NameMatch] = []
         let n = text.count
         guard !slots.isEmpty else { return matches }
         let mask = slots.count - 1
@@ -357,7 +426,7 @@ public struct Gazetteer: Sendable {
                 if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
                     // A paragraph that names one place usually names several: grow once, not at 1, 2, 4.
                     if matches.isEmpty { matches.reserveCapacity(8) }
-                    matches.append(Match(start: i, end: b.end, senses: senses(ofGroup: b.group)))
+                    matches.append(NameMatch(start: i, end: b.end, group: b.group))
                 }
                 i += 1
             }
@@ -383,6 +452,7 @@ public struct Gazetteer: Sendable {
 
     public func province(of entry: Int) -> Int { provinceOf[entry] }
 
+    /// Whether a province (an entry without a parent: what `province(of:)` gives) is one of the four municipalities.
     func isMunicipality(_ entry: Int) -> Bool { municipality[entry] }
 
     /// Path and code of an entry; `written` replaces the last component (南法信镇).

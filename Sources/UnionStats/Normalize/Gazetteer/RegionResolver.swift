@@ -52,6 +52,17 @@ public struct RegionResolver {
     /// Resolves one match; `segment` and the match offsets tell whether the
     /// previous place is right before it (山东济宁市金乡县).
     public mutating func resolve(_ match: Gazetteer.Match, in text: [Unicode.Scalar], segment: Int) -> Place? {
+        resolve(start: match.start, end: match.end, senses: match.senses, in: text, segment: segment)
+    }
+
+    /// `resolve` of a name found by `Gazetteer.scanNames`, its senses read from the table.
+    mutating func resolve(_ match: Gazetteer.NameMatch, in text: [Unicode.Scalar], segment: Int) -> Place? {
+        resolve(start: match.start, end: match.end, senses: gazetteer.senses(inGroup: match.group), in: text, segment: segment)
+    }
+
+    private mutating func resolve<Senses: Sequence>(start: Int, end: Int, senses: Senses, in text: [Unicode.Scalar],
+                                                    segment: Int) -> Place? where Senses.Element == Gazetteer.Sense {
+        let match = (start: start, end: end)
         let g = gazetteer
         defer { previousMatch = (match.end, segment) }
         // 王玉林, 李长春: a two-character short form right after a surname is a person's given name.
@@ -60,7 +71,7 @@ public struct RegionResolver {
             && !(previousMatch.map { $0.segment == segment && $0.end == match.start } ?? false)
         var best: (score: Score, sense: Gazetteer.Sense)? = nil
         var tied = false
-        for sense in match.senses {
+        for sense in senses {
             let e = sense.entry
             let entry = g.entries[e]
             if afterSurname, sense.form == .short, entry.level >= 2 { continue }

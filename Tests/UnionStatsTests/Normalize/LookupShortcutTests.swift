@@ -1,0 +1,37 @@
+import XCTest
+@testable import UnionStats
+
+/// Lookups that read scalars or bytes in place answer as the ones that decode strings.
+final class LookupShortcutTests: XCTestCase {
+    /// A metric given as scalars in the middle of a paragraph matches as the same phrase given as a string.
+    func testMetricMatchOnScalarsIsMatchOnTheString() {
+        let m = PipelineFixture.dictionaries.metrics
+        var phrases = ["职工沟通会", "“八大群体”职工入会率", "在档困难职工人数", "星期", "", "慰问款物价值", "申请入会职工数量"]
+        for metric in m.metrics { phrases += [metric.nameZH, "全市" + metric.nameZH, metric.nameZH + "数"] + metric.synonyms }
+        for p in phrases {
+            let text = Array("近日，".unicodeScalars) + Array(p.unicodeScalars) + Array("12场。".unicodeScalars)
+            let slice = text[3..<(3 + p.unicodeScalars.count)]
+            XCTAssertEqual(m.match(scalars: slice)?.id, m.match(p)?.id, p)
+        }
+    }
+
+    /// An organization's union endings read from its scalars are those of its name as a string.
+    func testUnionEndingsFromScalarsAreTheStringsOnes() {
+        let names = ["北京市总工会", "顺义区总工会", "公司工会", "工会委员会", "某集团工会联合会", "工会", "总工会", "会", "", "中心",
+                     "工会会员", "e\u{301}工会", "工会\u{301}", "\u{600}工会", "市总工会\u{200D}", "总工会委员会"]
+        for n in names {
+            let flags = ArticleContext.unionFlags(n.scalars[...])
+            XCTAssertEqual(flags.union, ArticleContext.isUnion(n), n)
+            XCTAssertEqual(flags.general, TextClasses.hasSuffix(n, "总工会"), n)
+        }
+    }
+
+    /// Every whitespace scalar is seen by the byte test that lets a figure's raw text skip decoding.
+    func testWhitespaceIsAlwaysSuspected() {
+        for v in UInt32(0)...0x10FFFF {
+            guard let c = Unicode.Scalar(v), c.properties.isWhitespace else { continue }
+            XCTAssertTrue(NormalizeStage.mayHoldWhitespace("12" + String(c) + "万元"), String(v, radix: 16))
+        }
+        XCTAssertFalse(NormalizeStage.mayHoldWhitespace("248万余元"))
+    }
+}

@@ -1,0 +1,60 @@
+import XCTest
+@testable import UnionStats
+
+/// The finders' shortcuts skip only positions where the full reading finds nothing:
+/// with and without them, the same results on varied text.
+final class ScanShortcutTests: XCTestCase {
+    /// Scalars the finders react to (numerals, date units, keyword and name parts, marks), and some they do not.
+    static let alphabet = Array(("0123456789１２〇零一二两三四五六七八九十百千万几年月日号份度底末初中上下旬多余个来以至今到-—～~、，。；“”《》"
+        + "截止自从近这连续期间前后当天今去明全半季每春节两五国庆元旦目现在如眼成立疫情十三四暑假"
+        + "北京市朝阳区总工会委员会公司集团中心工作室街道县政府的了在与和各级基层职工人元名家户场次路号")
+        .unicodeScalars)
+
+    /// Deterministic texts: random mixes of `alphabet`, and every keyword with random text around it.
+    static let texts: [[Unicode.Scalar]] = {
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        func random(_ length: Int) -> [Unicode.Scalar] { (0..<length).map { _ in alphabet[next(alphabet.count)] } }
+        var out: [[Unicode.Scalar]] = (0..<4000).map { _ in random(1 + next(40)) }
+        for k in TimePhraseFinder.keywords { out.append(random(next(4)) + k.word + random(next(6))) }
+        // Pieces of dates, spans and durations run together with random text between them.
+        let pieces = ["2019年", "二〇二〇年", "12月", "十一月", "3日", "21日", "三年来", "30多年来", "10个月来", "1—11月", "1-10月份", "今年",
+                      "去年", "截至", "自", "从", "以来", "至今", "底", "上旬", "“两节”期间", "连续5年", "近两年来", "一季度", "1000名", "一线"]
+            .map { Array($0.unicodeScalars) }
+        for _ in 0..<2000 {
+            var t: [Unicode.Scalar] = []
+            for _ in 0..<(1 + next(4)) { t += random(next(3)) + pieces[next(pieces.count)] }
+            out.append(t + random(next(3)))
+        }
+        return out
+    }()
+
+    /// Names found with their senses read in place (`scanNames`) resolve as names found with their copy (`scan`).
+    func testPlacesResolveTheSameFromTheTable() {
+        let g = PipelineFixture.dictionaries.gazetteer
+        let texts = ScanShortcutTests.texts + ["山东济宁市金乡县某公司", "河北沽源县的南法信镇和朝阳区、东城区", "王玉林在中山路与广西、西宁"].map(\.scalars)
+        for defaultRegion in [nil, g.entry(path: "北京市"), g.entry(path: "陕西省")] {
+            var a = RegionResolver(gazetteer: g, defaultRegion: defaultRegion), b = a
+            for (s, t) in texts.enumerated() {
+                let names = g.scanNames(t), matches = g.scan(t)
+                XCTAssertEqual(names.map { [$0.start, $0.end] }, matches.map { [$0.start, $0.end] })
+                for (n, m) in zip(names, matches) {
+                    XCTAssertEqual(Array(g.senses(inGroup: n.group)), m.senses)
+                    XCTAssertEqual(a.resolve(n, in: t, segment: s % 3), b.resolve(m, in: t, segment: s % 3), TextClasses.string(t))
+                }
+            }
+        }
+    }
+
+    func testTimePhraseShortcutChangesNothing() {
+        // The texts hold phrases of every kind, not only text without any.
+        XCTAssertGreaterThan(ScanShortcutTests.texts.filter { !TimePhraseFinder.find(in: $0, prefiltered: false).isEmpty }.count, 1500)
+        for t in ScanShortcutTests.texts {
+            XCTAssertEqual(TimePhraseFinder.find(in: t, prefiltered: true), TimePhraseFinder.find(in: t, prefiltered: false),
+                           TextClasses.string(t))
+        }
+    }
+}
