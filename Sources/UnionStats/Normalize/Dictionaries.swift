@@ -33,9 +33,19 @@ public struct Dictionaries: Sendable {
     // MARK: - files
 
     static func records(_ path: String, required: [String], _ body: (CSVRecord) throws -> Void) throws {
+        try configurationErrors(path) { try CSVReader(path: path).forEachRecord(required: required, body) }
+    }
+
+    /// Every row as bytes (`CSVReader.forEachRawRow`), the header too, with its number.
+    static func readRaw(_ path: String, _ body: (CSVRawRow, Int) throws -> Void) throws {
+        try configurationErrors(path) { try CSVReader(path: path).forEachRawRow(body) }
+    }
+
+    /// Runs `read` on a table of `pipeline/`, its CSV errors told as configuration errors.
+    private static func configurationErrors(_ path: String, _ read: () throws -> Void) throws {
         guard FilePaths.exists(path) else { throw ConfigurationError(file: path, "file is missing") }
         do {
-            try CSVReader(path: path).forEachRecord(required: required, body)
+            try read()
         } catch let e as CSVError {
             switch e {
             case let .malformed(p, row, reason): throw ConfigurationError(file: p, line: row, reason)
@@ -80,34 +90,62 @@ public struct Dictionaries: Sendable {
         return SourceTable(rows: rows)
     }
 
+    /// The gazetteer, read row by row as bytes through libcsv (`CSVReader.forEachRawRow`): a String
+    /// per field and a column looked up by name per field cost more than building the table.
+    /// Errors name the row, as for the other tables.
     static func loadGazetteer(_ path: String) throws -> Gazetteer {
-        if let g = GazetteerFile.load(path) { return g }
-        return try readGazetteer(path)
-    }
-
-    /// The gazetteer read through `CSVReader`: any file, with an error naming the bad row.
-    static func readGazetteer(_ path: String) throws -> Gazetteer {
+        let required = ["code", "name", "level", "parent_code"]
         var g = Gazetteer()
         g.reserve(entries: 45_000, names: 100_000)
-        try records(path, required: ["code", "name", "level", "parent_code"]) { r in
+        var columns: (code: Int, name: Int, level: Int, parent: Int, aliases: Int?, short: Int?)? = nil
+        // Rows come sorted by code: a run of siblings shares its parent, found once.
+        var lastParent: (code: [UInt8], index: Int)? = nil
+        try readRaw(path) { row, number in
+            guard let c = columns else {
+                let map = try CSVReader.columnMap((0..<row.count).map(row.string), required: required, path: path)
+                columns = (map["code"]!, map["name"]!, map["level"]!, map["parent_code"]!, map["aliases"], map["short"])
+                return
+            }
+            if row.count == 1 && row.range(0).isEmpty { return }   // a blank line, as `forEachRecord` skips it
             // The generated table has no padding: fields are used as read (libcsv trims unquoted ones).
-            let code = r["code"], name = r["name"]
-            guard !code.isEmpty, !name.isEmpty else { throw ConfigurationError(file: path, line: r.row, "code or name is empty") }
-            guard let level = Int(r["level"]), (1...4).contains(level) else {
-                throw ConfigurationError(file: path, line: r.row, "level must be 1 to 4, not \"\(r["level"])\"")
+            let code = row.string(c.code), name = row.string(c.name)
+            guard !code.isEmpty, !name.isEmpty else { throw ConfigurationError(file: path, line: number, "code or name is empty") }
+            let levelText = row.string(c.level)
+            guard let level = Int(levelText), (1...4).contains(level) else {
+                throw ConfigurationError(file: path, line: number, "level must be 1 to 4, not \"\(levelText)\"")
             }
-            guard let e = g.addEntry(code: code, name: name, level: level, parentCode: r["parent_code"]) else {
-                throw ConfigurationError(file: path, line: r.row, "parent_code \(r["parent_code"]) is not listed before this row")
+            let p = row.range(c.parent)
+            var parent = -1
+            if !p.isEmpty {
+                if let last = lastParent, row.bytes[p].elementsEqual(last.code) {
+                    parent = last.index
+                } else {
+                    guard let i = g.parentIndex(code: row.string(c.parent)) else {
+                        throw ConfigurationError(file: path, line: number, "parent_code \(row.string(c.parent)) is not listed before this row")
+                    }
+                    parent = i
+                    lastParent = (Array(row.bytes[p]), i)
+                }
             }
+            let e = g.addEntry(code: code, name: name, level: level, parent: parent)
+            // A division that can be a parent may take a code met before (a repeated code): look it up again.
+            if level < 4 { lastParent = nil }
             g.addName(name, entry: e, form: .full, scope: .anywhere)
-            for a in r["aliases"].split(separator: "|") where !a.isEmpty {
-                g.addName(String(a), entry: e, form: .full, scope: .anywhere, asWritten: true)
-            }
-            for s in r["short"].split(separator: "|") where !s.isEmpty {
-                g.addName(String(s), entry: e, form: .short, scope: level <= 2 ? .anywhere : .context)
-            }
+            if let a = c.aliases { names(row, a) { g.addName($0, entry: e, form: .full, scope: .anywhere, asWritten: true) } }
+            if let s = c.short { names(row, s) { g.addName($0, entry: e, form: .short, scope: level <= 2 ? .anywhere : .context) } }
         }
+        if columns == nil { throw ConfigurationError(file: path, line: 1, "missing column(s) \(required.joined(separator: ", ")) in the header") }
         return g
+    }
+
+    /// The names of a `|`-separated field: the field itself when it has no bar, else what
+    /// `split(separator: "|")` of it gives (Characters: a mark after a bar joins it).
+    private static func names(_ row: CSVRawRow, _ column: Int, _ add: (String) -> Void) {
+        let r = row.range(column)
+        guard !r.isEmpty else { return }
+        let field = row.string(column)
+        if !row.bytes[r].contains(UInt8(ascii: "|")) { add(field); return }
+        for a in field.split(separator: "|") where !a.isEmpty { add(String(a)) }
     }
 
     /// `alias,target,scope`: target is a code, a path or a unique full name;

@@ -2,8 +2,28 @@ import Foundation
 import XCTest
 @testable import UnionStats
 
-/// The gazetteer read from its bytes (`GazetteerFile`) is the table `CSVReader` reads.
-final class GazetteerFileTests: XCTestCase {
+/// The gazetteer read row by row as bytes (`Dictionaries.loadGazetteer`) is the table a
+/// plain reading of its records gives (`reference`), and a bad file fails the same way.
+final class GazetteerLoadTests: XCTestCase {
+    /// The rules of `gazetteer.csv` (pipeline/README.md), stated on `CSVRecord`s.
+    static func reference(_ path: String) throws -> Gazetteer {
+        var g = Gazetteer()
+        try Dictionaries.records(path, required: ["code", "name", "level", "parent_code"]) { r in
+            let code = r["code"], name = r["name"]
+            guard !code.isEmpty, !name.isEmpty else { throw ConfigurationError(file: path, line: r.row, "code or name is empty") }
+            guard let level = Int(r["level"]), (1...4).contains(level) else {
+                throw ConfigurationError(file: path, line: r.row, "level must be 1 to 4, not \"\(r["level"])\"")
+            }
+            guard let e = g.addEntry(code: code, name: name, level: level, parentCode: r["parent_code"]) else {
+                throw ConfigurationError(file: path, line: r.row, "parent_code \(r["parent_code"]) is not listed before this row")
+            }
+            g.addName(name, entry: e, form: .full, scope: .anywhere)
+            for a in r["aliases"].split(separator: "|") where !a.isEmpty { g.addName(String(a), entry: e, form: .full, scope: .anywhere, asWritten: true) }
+            for s in r["short"].split(separator: "|") where !s.isEmpty { g.addName(String(s), entry: e, form: .short, scope: level <= 2 ? .anywhere : .context) }
+        }
+        return g
+    }
+
     /// Entries, codes, paths, every name's senses and scans agree.
     func assertSame(_ a: Gazetteer, _ b: Gazetteer, names: [String], texts: [String], file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(a.entries, b.entries, file: file, line: line)
@@ -28,8 +48,8 @@ final class GazetteerFileTests: XCTestCase {
 
     func testShippedTableIsTheSameReadEitherWay() throws {
         let path = FilePaths.join(PipelineFixture.directory, Dictionaries.gazetteerFile)
-        let fast = try XCTUnwrap(GazetteerFile.load(path))
-        let read = try Dictionaries.readGazetteer(path)
+        let fast = try Dictionaries.loadGazetteer(path)
+        let read = try GazetteerLoadTests.reference(path)
         let texts = ["北京市朝阳区三里屯街道总工会", "其中南京市1200户，沽源县、广西和西宁", "山东济宁市金乡县的王玉林在中山路"]
         assertSame(fast, read, names: try names(path), texts: texts)
     }
@@ -52,28 +72,39 @@ final class GazetteerFileTests: XCTestCase {
         ]
         for body in bodies {
             try withTable(body) { path in
-                let fast = try XCTUnwrap(GazetteerFile.load(path), body)
-                let read = try Dictionaries.readGazetteer(path)
+                let fast = try Dictionaries.loadGazetteer(path)
+                let read = try GazetteerLoadTests.reference(path)
                 assertSame(fast, read, names: ["北京市", "北京", "京", "首都", "京城", "朝阳区", "朝阳", "东城区", "西城区", "甲街道", "乙街道", "建外"],
                            texts: ["北京市朝阳区建外街道甲街道", "首都京城朝阳"])
             }
         }
     }
 
-    // Quotes, CRs, blank lines, other levels and unknown parents are left to CSVReader, which reads them or names the row.
-    func testUnusualFilesAreLeftToTheReader() throws {
+    // Quotes, CRs, blank lines and other level texts read alike; bad rows fail alike, naming the row.
+    func testUnusualFilesReadOrFailAlike() throws {
         let bodies = [
             "code,name,level,parent_code\n11,\"北京市\",1,\n",
-            "code,name,level,parent_code\r\n11,北京市,1,\r\n",
+            "code,name,level,parent_code\r\n11,北京市,1,\r\n110105,朝阳区,3,11\r\n",
             "code,name,level,parent_code\n11,北京市,1,\n\n110105,朝阳区,3,11\n",
             "code,name,level,parent_code\n11,北京市,01,\n",
             "code,name,level,parent_code\n11,北京市,1,\n110105,朝阳区,3,99\n",
+            "code,name,level,parent_code\n11,北京市,5,\n",
+            "code,name,level,parent_code\n,北京市,1,\n",
             "code,name\n11,北京市\n",
             "",
         ]
         for body in bodies {
-            try withTable(body) { XCTAssertNil(GazetteerFile.load($0), body) }
+            try withTable(body) { path in
+                let fast = Result { try Dictionaries.loadGazetteer(path) }, read = Result { try GazetteerLoadTests.reference(path) }
+                switch (fast, read) {
+                case (.success(let a), .success(let b)):
+                    assertSame(a, b, names: ["北京市", "朝阳区"], texts: ["北京市朝阳区"])
+                case (.failure(let a), .failure(let b)):
+                    XCTAssertEqual("\(a)", "\(b)", body)
+                default:
+                    XCTFail("\(body.debugDescription): \(fast) against \(read)")
+                }
+            }
         }
-        try withTable(bodies[0]) { XCTAssertEqual(try Dictionaries.loadGazetteer($0).entries.map(\.name), ["北京市"]) }
     }
 }
