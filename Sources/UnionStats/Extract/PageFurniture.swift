@@ -42,31 +42,20 @@ enum PageFurniture {
     /// Words that make a short line a footer wherever they stand.
     static let footerMarks: [Line] = ["ICP备", "公网安备", "版权所有", "Copyright", "COPYRIGHT", "copyright", "©", "All Rights Reserved"].map(scalars)
 
-    static func isFurniture(_ line: Line) -> Bool {
+    /// Whether a trimmed line is furniture; `scan` is its `LineScan`, which settles most lines
+    /// (sentences, lines with commas and no colon) without another look at them.
+    static func isFurniture(_ line: UnsafeBufferPointer<Unicode.Scalar>, _ scan: LineScan) -> Bool {
         if line.isEmpty { return false }
         if line.count > 160 { return false }
         // Sentences (a full stop) are never furniture; lines with Chinese commas can only be footers,
         // which name a field with a colon or carry a mark such as © or ICP备.
-        var comma = false, colon = false, spaces = false
-        var digits = 0
-        for s in line {
-            // Common ideographs are none of the marks below (but 备 of ICP备), digits or spaces.
-            if s.value >= 0x4E00 && s.value <= 0x9FFF {
-                if s == "备" { colon = true }
-                continue
-            }
-            if s == "。" { return false }
-            if s == "，" { comma = true }
-            if s == ":" || s == "：" || s == "©" || s == "备" || s == "C" || s == "c" { colon = true }
-            if digitValue(s) != nil { digits += 1 }
-            if Scalars.isSpace(s) { spaces = true }
-        }
+        if scan.fullStop { return false }
         // A header line with the date stays for `PrintedDate` (the splitter skips it);
         // a date needs six digits.
-        if digits >= 6 && dateHeader(line) != nil { return false }
-        if comma && !colon { return false }
-        let compact = spaces ? Scalars.withoutSpaces(line) : line
-        if comma { return isFooter(compact) }
+        if scan.digits >= 6 && dateHeader(Array(line)) != nil { return false }
+        if scan.comma && !scan.colon { return false }
+        let compact = scan.spaces ? Scalars.withoutSpaces(Array(line)) : Array(line)
+        if scan.comma { return isFooter(compact) }
         if compact.count <= 12, let head = compact.first, wholeLineStarts.contains(head), wholeLines.contains(compact) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }
         if compact.count <= 24 && isEditionLine(compact) { return true }
@@ -267,7 +256,8 @@ enum PageFurniture {
         digitValue(s) != nil || "〇零一二三四五六七八九十百".unicodeScalars.contains(s)
     }
 
-    static func hasPrefix(_ line: Line, _ p: Line, at start: Int = 0) -> Bool {
+    static func hasPrefix<L: RandomAccessCollection>(_ line: L, _ p: Line, at start: Int = 0) -> Bool
+        where L.Element == Unicode.Scalar, L.Index == Int {
         guard start + p.count <= line.count else { return false }
         for k in 0..<p.count where line[start + k] != p[k] { return false }
         return true
