@@ -54,9 +54,15 @@ enum PageFurniture {
         // a date needs six digits.
         if scan.digits >= 6 && dateHeader(Array(line)) != nil { return false }
         if scan.comma && !scan.colon { return false }
-        let compact = scan.spaces ? Scalars.withoutSpaces(Array(line)) : Array(line)
-        if scan.comma { return isFooter(compact) }
-        if compact.count <= 12, let head = compact.first, wholeLineStarts.contains(head), wholeLines.contains(compact) { return true }
+        // Compared with spaces removed; a line without spaces is read where it is.
+        if scan.spaces { return isFurniture(compact: Scalars.withoutSpaces(Array(line)), comma: scan.comma) }
+        return isFurniture(compact: line, comma: scan.comma)
+    }
+
+    /// The tests that take a closer look, on a line without spaces (`comma`: it holds a ，).
+    static func isFurniture<L: RandomAccessCollection>(compact: L, comma: Bool) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
+        if comma { return isFooter(compact) }
+        if compact.count <= 12, let head = compact.first, wholeLineStarts.contains(head), wholeLines.contains(Array(compact)) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }
         if compact.count <= 24 && isEditionLine(compact) { return true }
         if isFooter(compact) { return true }
@@ -65,15 +71,16 @@ enum PageFurniture {
 
     /// `3上一版 下一版4`, `返回京工网 版面导航`: navigation words, digits and punctuation only
     /// (a site name ending in 网 may remain).
-    static func isNavigation(_ compact: Line) -> Bool {
+    static func isNavigation<L: RandomAccessCollection>(_ compact: L) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
         // Ideographs outside every navigation word can never be removed: more than six of
         // them leave too much residue (the answer below would be no), so skip the removals.
         var foreign = 0
-        for s in compact where Scalars.isIdeograph(s) && !navigationScalars.contains(s) {
+        let navigation = navigationScalars  // one load, not a lazy-global check per scalar
+        for s in compact where Scalars.isIdeograph(s) && !navigation.contains(s) {
             foreign += 1
             if foreign > 6 { return false }
         }
-        var rest = compact
+        var rest = Array(compact)
         var hits = 0
         for w in navigationWords {
             let n = removeAll(w, from: &rest)
@@ -86,7 +93,7 @@ enum PageFurniture {
     }
 
     /// `第09版:顺义`, `第５版 要闻`: an edition number and perhaps the section name.
-    static func isEditionLine(_ compact: Line) -> Bool {
+    static func isEditionLine<L: RandomAccessCollection>(_ compact: L) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
         guard compact.first == "第" else { return false }
         var i = 1
         while i < compact.count, isNumeral(compact[i]) || Scalars.isASCIILetter(compact[i]) { i += 1 }
@@ -98,7 +105,7 @@ enum PageFurniture {
     static let footerKeyStarts = ScalarBitmap(footerKeys.compactMap(\.first))
     static let footerMarkStarts = ScalarBitmap(footerMarks.compactMap(\.first))
 
-    static func isFooter(_ compact: Line) -> Bool {
+    static func isFooter<L: RandomAccessCollection>(_ compact: L) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
         if compact.contains("。") { return false }
         guard let head = compact.first else { return false }
         if footerKeyStarts.contains(head) {
@@ -106,7 +113,8 @@ enum PageFurniture {
                 if compact.count > k.count && (compact[k.count] == ":" || compact[k.count] == "：") { return true }
             }
         }
-        if compact.count <= 120 && compact.contains(where: { footerMarkStarts.contains($0) }) {
+        let markStarts = footerMarkStarts
+        if compact.count <= 120 && compact.contains(where: { markStarts.contains($0) }) {
             for m in footerMarks where indexOf(m, in: compact, from: 0) != nil { return true }
         }
         return false
@@ -263,7 +271,7 @@ enum PageFurniture {
         return true
     }
 
-    static func indexOf(_ p: Line, in line: Line, from: Int) -> Int? {
+    static func indexOf<L: RandomAccessCollection>(_ p: Line, in line: L, from: Int) -> Int? where L.Element == Unicode.Scalar, L.Index == Int {
         guard !p.isEmpty, line.count >= p.count else { return nil }
         var i = from
         while i + p.count <= line.count {

@@ -164,20 +164,4 @@ enum Scalars {
             }
         }
     }
-
-    /// Decodes valid UTF-8 (as held by a Swift String) to `out`, which must have room for a
-    /// scalar a byte; returns how many scalars were written.
-    static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<Unicode.Scalar>) -> Int {
-        var made = 0
-        var i = range.lowerBound
-        let end = range.upperBound
-        while i < end {
-            // Valid UTF-8 never ends a sequence past a line end (LF is ASCII): decode straight.
-            let (v, next) = UTF8Coding.decode(bytes, at: i)
-            i = next
-            out[made] = unsafeBitCast(v, to: Unicode.Scalar.self)
-            made += 1
-        }
-        return made
-    }
 }

@@ -95,9 +95,10 @@ struct Repairer {
             }
             if end == n && start == n { break }
             if !caching { at = 0; store.reserve(end - start, keeping: 0) }
-            let m = Scalars.decodeUTF8(bytes, start..<end, into: store.base + at)
+            var scan = LineScan()
+            let m = LineScan.decode(bytes, start..<end, into: store.base + at, scan: &scan)
             let leading = m > 0 && Scalars.isSpace(store.base[at])
-            let cleaned = Repairer.clean(store.base + at, count: m)
+            let cleaned = Repairer.clean(store.base + at, count: m, scan: scan)
             var f = LineFeatures(start: Int32(truncatingIfNeeded: start + cleaned.leadingBytes),
                                  end: Int32(truncatingIfNeeded: max(start + cleaned.leadingBytes, end - cleaned.trailingBytes)))
             if cleaned.rewritten { f.flags |= LineFeatures.rewritten }
@@ -155,17 +156,17 @@ struct Repairer {
     }
 
     /// Trims, drops furniture, removes jump markers and undoes doubled characters, in place: the
-    /// line's `count` scalars at `p` are replaced by the cleaned line (none for a blank or
-    /// furniture line), which is never longer.
-    static func clean(_ p: UnsafeMutablePointer<Unicode.Scalar>, count: Int, checkFurniture: Bool = true) -> Cleaned {
+    /// line's `count` scalars at `p` (whose scan is `scan`) are replaced by the cleaned line (none
+    /// for a blank or furniture line), which is never longer.
+    static func clean(_ p: UnsafeMutablePointer<Unicode.Scalar>, count: Int, scan: LineScan, checkFurniture: Bool = true) -> Cleaned {
         var out = Cleaned()
+        out.scan = scan
         var lo = 0, hi = count
-        while lo < hi && Scalars.isSpace(p[lo]) { out.leadingBytes += Scalars.utf8Length(p[lo]); lo += 1 }
-        while hi > lo && Scalars.isSpace(p[hi - 1]) { out.trailingBytes += Scalars.utf8Length(p[hi - 1]); hi -= 1 }
+        while lo < hi && Scalars.isSpace(p[lo]) { out.leadingBytes += Scalars.utf8Length(p[lo]); out.scan.remove(space: p[lo]); lo += 1 }
+        while hi > lo && Scalars.isSpace(p[hi - 1]) { out.trailingBytes += Scalars.utf8Length(p[hi - 1]); out.scan.remove(space: p[hi - 1]); hi -= 1 }
         if lo == hi { return out }
         if lo > 0 { memmove(p, p + lo, (hi - lo) * MemoryLayout<Unicode.Scalar>.stride) }
         out.count = hi - lo
-        out.scan = LineScan(UnsafeBufferPointer(start: p, count: out.count))
         if checkFurniture && out.count <= 160 && PageFurniture.isFurniture(UnsafeBufferPointer(start: p, count: out.count), out.scan) {
             out.count = 0
             return out
@@ -324,8 +325,9 @@ struct Repairer {
             } else {
                 let l = lines[part.index]
                 store.reserve(at + Int(l.end - l.start), keeping: at)
-                let m = Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: store.base + at)
-                let cleaned = Repairer.clean(store.base + at, count: m, checkFurniture: false)
+                var scan = LineScan()
+                let m = LineScan.decode(bytes, Int(l.start)..<Int(l.end), into: store.base + at, scan: &scan)
+                let cleaned = Repairer.clean(store.base + at, count: m, scan: scan, checkFurniture: false)
                 spans.append(at)
                 spans.append(at + cleaned.count)
                 at += cleaned.count
