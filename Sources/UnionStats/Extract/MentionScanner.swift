@@ -11,10 +11,9 @@ public enum MentionScanner {
             let s = p.scalars
             let found = figures(in: s)
             guard !found.isEmpty else { continue }
-            var slices = TextSlices(p.text, scalars: s)
-            for (k, f) in found.enumerated() {
-                out.append(mention(f, in: &slices, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: pi,
-                                   line: p.line(at: f.start)))
+            let slices = TextSlices(p.text, scalars: s)
+            for k in found.indices {
+                out.append(mention(found, k, in: slices, doc: doc, article: article.index, paragraph: pi, line: p.line(at: found[k].start)))
             }
         }
         // Headline and sub-headlines: paragraph -1, offsets in that text, the article's line.
@@ -22,10 +21,9 @@ public enum MentionScanner {
             let s = text.scalars
             let found = figures(in: s)
             guard !found.isEmpty else { continue }
-            var slices = TextSlices(text, scalars: s)
-            for (k, f) in found.enumerated() {
-                out.append(mention(f, in: &slices, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: -1,
-                                   line: article.line))
+            let slices = TextSlices(text, scalars: s)
+            for k in found.indices {
+                out.append(mention(found, k, in: slices, doc: doc, article: article.index, paragraph: -1, line: article.line))
             }
         }
         return out
@@ -58,24 +56,16 @@ public enum MentionScanner {
         return found
     }
 
-    /// The spans of the figures right before and after the `k`-th one.
-    static func neighbours(_ found: [RecognizedFigure], _ k: Int) -> [Range<Int>] {
-        var r: [Range<Int>] = []
-        if k > 0 { r.append(found[k - 1].start..<found[k - 1].end) }
-        if k + 1 < found.count { r.append(found[k + 1].start..<found[k + 1].end) }
-        return r
-    }
-
-    /// The mention of figure `f` of the text `slices` cuts from.
-    static func mention(_ f: RecognizedFigure, in slices: inout TextSlices, neighbours: [Range<Int>], doc: String, article: Int,
+    /// The mention of figure `k` of `found`, the figures of the text `slices` cuts from.
+    static func mention(_ found: [RecognizedFigure], _ k: Int, in slices: TextSlices, doc: String, article: Int,
                         paragraph: Int, line: Int) -> Mention {
-        let clause = ClauseSpan.sentence(slices.scalars, start: f.start, end: f.end, others: neighbours)
-        // Cut in text order, so that the walk between offsets stays short.
-        let before = slices.string(f.start - contextLength, f.start)
-        let sentence = slices.string(clause.lowerBound, clause.upperBound)
-        let raw = slices.string(f.start, f.end)
-        let after = slices.string(f.end, f.end + contextLength)
+        let f = found[k]
+        // The figures right before and after it.
+        let before = k > 0 ? found[k - 1].start..<found[k - 1].end : nil
+        let after = k + 1 < found.count ? found[k + 1].start..<found[k + 1].end : nil
+        let clause = ClauseSpan.sentence(slices.scalars, start: f.start, end: f.end, before: before, after: after)
         return Mention(doc: doc, article: article, paragraph: paragraph, start: f.start, end: f.end, line: line,
-                       raw: raw, sentence: sentence, before: before, after: after)
+                       raw: slices.string(f.start, f.end), sentence: slices.string(clause.lowerBound, clause.upperBound),
+                       before: slices.string(f.start - contextLength, f.start), after: slices.string(f.end, f.end + contextLength))
     }
 }
