@@ -48,7 +48,7 @@ public enum TextDecoder {
         if encoding == "utf-8-bom" {
             throw PageProblem(code: "undecodable", reason: "the file starts with a UTF-8 byte-order mark but is not valid UTF-8")
         }
-        guard let text = String(data: Data(body), encoding: gb18030) else {
+        guard let text = GB18030.decode(body) ?? String(data: Data(body), encoding: gb18030) else {
             throw PageProblem(code: "undecodable", reason: "the text is neither UTF-8, UTF-16 nor GB18030/GBK")
         }
         guard looksLikeChinese(text, bytes: body) else {
