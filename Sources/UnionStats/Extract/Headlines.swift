@@ -110,9 +110,21 @@ enum Headlines {
             runKind = 0
             run = 0
         }
-        for k in 0..<n {
+        var k = 0
+        while k < n {
+            // Most scalars are common ideographs outside a run: a tight loop of one range test and
+            // the bigram with the token before.
+            if runKind == 0 {
+                while k < n {
+                    let t = s[k].value
+                    guard t &- 0x4E00 < 0x5200 else { break }
+                    emit(UInt64(t))
+                    k += 1
+                }
+                guard k < n else { break }
+            }
             let x = s[k]
-            // Most scalars are common ideographs: one range test, then the bigram.
+            k += 1
             if x.value >= 0x4E00 && x.value <= 0x9FFF {
                 flushRun()
                 emit(UInt64(x.value))

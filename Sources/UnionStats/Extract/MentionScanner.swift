@@ -7,6 +7,12 @@ public enum MentionScanner {
 
     public static func mentions(in article: Article, doc: String) -> [Mention] {
         var out: [Mention] = []
+        mentions(in: article, doc: doc, into: &out)
+        return out
+    }
+
+    /// Appends the article's mentions to `out` (a page's, without an array per article).
+    static func mentions(in article: Article, doc: String, into out: inout [Mention]) {
         for (pi, p) in article.paragraphs.enumerated() {
             let s = p.scalars
             let found = figures(in: s)
@@ -17,16 +23,20 @@ public enum MentionScanner {
             }
         }
         // Headline and sub-headlines: paragraph -1, offsets in that text, the article's line.
-        for text in [article.headline] + article.subheadlines where !text.isEmpty {
-            let s = text.scalars
-            let found = figures(in: s)
-            guard !found.isEmpty else { continue }
-            let slices = TextSlices(text, scalars: s)
-            for k in found.indices {
-                out.append(mention(found, k, in: slices, doc: doc, article: article.index, paragraph: -1, line: article.line))
-            }
+        mentions(inHeadline: article.headline, of: article, doc: doc, into: &out)
+        for text in article.subheadlines { mentions(inHeadline: text, of: article, doc: doc, into: &out) }
+    }
+
+    /// Appends the mentions of a headline or sub-headline `text` of `article` to `out`.
+    static func mentions(inHeadline text: String, of article: Article, doc: String, into out: inout [Mention]) {
+        guard !text.isEmpty else { return }
+        let s = text.scalars
+        let found = figures(in: s)
+        guard !found.isEmpty else { return }
+        let slices = TextSlices(text, scalars: s)
+        for k in found.indices {
+            out.append(mention(found, k, in: slices, doc: doc, article: article.index, paragraph: -1, line: article.line))
         }
-        return out
     }
 
     /// The figures in a text, in order.
@@ -40,8 +50,19 @@ public enum MentionScanner {
         var i = 0
         let n = s.count
         while i < n {
-            let v = Int(s[i].value)
-            guard v < starts.count, starts[v], let outcome = FigureRecognizer.recognize(s, at: i) else {
+            // Skip to the next scalar that may start a number, reading both arrays by pointer.
+            i = s.withUnsafeBufferPointer { s in
+                starts.withUnsafeBufferPointer { starts in
+                    var k = i
+                    while k < n {
+                        let v = Int(s[k].value)
+                        if v < starts.count && starts[v] { break }
+                        k += 1
+                    }
+                    return k
+                }
+            }
+            guard i < n, let outcome = FigureRecognizer.recognize(s, at: i) else {
                 i += 1
                 continue
             }
