@@ -27,17 +27,21 @@ struct BigramSet {
     @inline(__always)
     fileprivate static func slot(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
 
+    /// Whether the table `slots` (of `mask + 1` slots) holds the key, which is not 0.
+    @inline(__always)
+    fileprivate static func probe(_ slots: UnsafePointer<UInt64>, _ mask: Int, _ key: UInt64) -> Bool {
+        var i = slot(key, mask)
+        while true {
+            let s = slots[i]
+            if s == key { return true }
+            if s == 0 { return false }
+            i = (i + 1) & mask
+        }
+    }
+
     func contains(_ key: UInt64) -> Bool {
         if key == 0 { return hasZero }
-        return slots.withUnsafeBufferPointer { slots in
-            var i = BigramSet.slot(key, mask)
-            while true {
-                let s = slots[i]
-                if s == key { return true }
-                if s == 0 { return false }
-                i = (i + 1) & mask
-            }
-        }
+        return slots.withUnsafeBufferPointer { BigramSet.probe($0.baseAddress!, mask, key) }
     }
 
     /// A set kept for membership tests in a hot loop: `withLookup` hands out the table by pointer,
@@ -68,13 +72,7 @@ struct BigramSet {
             func contains(_ key: UInt64) -> Bool {
                 if key == 0 { return hasZero }
                 guard bits[Int(key >> 58)] & (1 << ((key >> 52) & 63)) != 0 else { return false }
-                var i = BigramSet.slot(key, mask)
-                while true {
-                    let s = slots[i]
-                    if s == key { return true }
-                    if s == 0 { return false }
-                    i = (i + 1) & mask
-                }
+                return BigramSet.probe(slots, mask, key)
             }
         }
 
