@@ -78,7 +78,8 @@ struct LineScan {
             let b0 = UInt32(p[0])
             let v: UInt32
             if b0 &- 0xE0 < 0x10 {
-                v = (b0 & 0x0F) << 12 | (UInt32(p[1]) & 0x3F) << 6 | (UInt32(p[2]) & 0x3F)
+                // 1110xxxx 10yyyyyy 10zzzzzz: the marker bits add up to 0xE2080 once shifted into place.
+                v = (b0 << 12 &+ UInt32(p[1]) << 6 &+ UInt32(p[2])) &- 0xE2080
                 p += 3
             } else if b0 < 0x80 {
                 v = b0

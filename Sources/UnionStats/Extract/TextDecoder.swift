@@ -71,6 +71,8 @@ public enum TextDecoder {
             scan: while i < buf.count {
                 if i + 8 <= buf.count {
                     let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    // Eight bytes of multi-byte characters (most of Chinese text) are no control bytes.
+                    if w & highs == highs { i += 8; continue }
                     let below20 = ~(((w & lows) &+ (ones &* 0x60)) | w) & highs
                     let odd = (below20 & ~zeroBytes(w ^ (ones &* 0x0A))) | zeroBytes(w ^ (ones &* 0x7F))
                     if odd == 0 { i += 8; continue }
