@@ -40,6 +40,8 @@ struct Splitter {
     var blocks: [Block] = []
     /// Bigrams of article bodies near the headline block being placed; nil when not (or no longer) computed.
     var bodyBigrams: [BigramSet?] = []
+    /// Every bigram of the page's headline lines (set before any body's bigrams are asked for).
+    var headlineBigrams: BigramSet.Member?
     var cachedFrom = 0
     var cachedElements = 0
 

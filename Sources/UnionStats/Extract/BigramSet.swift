@@ -27,17 +27,67 @@ struct BigramSet {
     @inline(__always)
     fileprivate static func slot(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
 
+    /// Whether the table `slots` (of `mask + 1` slots) holds the key, which is not 0.
+    @inline(__always)
+    fileprivate static func probe(_ slots: UnsafePointer<UInt64>, _ mask: Int, _ key: UInt64) -> Bool {
+        var i = slot(key, mask)
+        while true {
+            let s = slots[i]
+            if s == key { return true }
+            if s == 0 { return false }
+            i = (i + 1) & mask
+        }
+    }
+
     func contains(_ key: UInt64) -> Bool {
         if key == 0 { return hasZero }
-        return slots.withUnsafeBufferPointer { slots in
-            var i = BigramSet.slot(key, mask)
-            while true {
-                let s = slots[i]
-                if s == key { return true }
-                if s == 0 { return false }
-                i = (i + 1) & mask
+        return slots.withUnsafeBufferPointer { BigramSet.probe($0.baseAddress!, mask, key) }
+    }
+
+    /// A set kept for membership tests in a hot loop: `withLookup` hands out the table by pointer,
+    /// behind a test of 4,096 bits on the key's top bits that most keys not in the set fail (every
+    /// key of the set sets its bit, so the test never says no wrongly).
+    struct Member {
+        private let slots: [UInt64]
+        private let mask: Int
+        private let hasZero: Bool
+        private var bits = [UInt64](repeating: 0, count: 64)
+        let count: Int
+
+        init(_ set: BigramSet) {
+            slots = set.slots
+            mask = set.mask
+            hasZero = set.hasZero
+            count = set.count
+            for key in set.slots where key != 0 { bits[Int(key >> 58)] |= 1 << ((key >> 52) & 63) }
+        }
+
+        struct Lookup {
+            fileprivate let slots: UnsafePointer<UInt64>
+            fileprivate let bits: UnsafePointer<UInt64>
+            fileprivate let mask: Int
+            fileprivate let hasZero: Bool
+
+            @inline(__always)
+            func contains(_ key: UInt64) -> Bool {
+                if key == 0 { return hasZero }
+                guard bits[Int(key >> 58)] & (1 << ((key >> 52) & 63)) != 0 else { return false }
+                return BigramSet.probe(slots, mask, key)
             }
         }
+
+        func withLookup<R>(_ body: (Lookup) -> R) -> R {
+            slots.withUnsafeBufferPointer { s in
+                bits.withUnsafeBufferPointer { b in
+                    body(Lookup(slots: s.baseAddress!, bits: b.baseAddress!, mask: mask, hasZero: hasZero))
+                }
+            }
+        }
+    }
+
+    /// Adds every key of `other`.
+    mutating func formUnion(_ other: BigramSet) {
+        inserting(atMost: other.count) { ins in other.forEach { ins.insert($0) } }
     }
 
     /// Writes keys straight into the table: one uniqueness check and one growth check for a

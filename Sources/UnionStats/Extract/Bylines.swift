@@ -12,7 +12,7 @@ enum Bylines {
 
     /// Length (in scalars) of the byline that opens `s`, including a bracketed
     /// reporter group right after it and the spaces around; nil when `s` does not open with one.
-    static func bylineLength(_ s: Line) -> Int? {
+    static func bylineLength<L: RandomAccessCollection>(_ s: L) -> Int? where L.Element == Unicode.Scalar, L.Index == Int {
         var i = 0
         while i < s.count, Scalars.isSpace(s[i]) || s[i] == "□" || s[i] == "■" { i += 1 }
         // Every byline below opens with 本, 新 or 据: other lines need no prefix tests.
@@ -40,7 +40,8 @@ enum Bylines {
 
     /// End of `本报北京1月5日电`-style agency marks: up to 16 place/date scalars, then the mark,
     /// then a space, a bracket, a quote or the end (so `据了解` or `本报记者` do not count).
-    static func agencyEnd(_ s: Line, from start: Int, marks: [Unicode.Scalar], minimum: Int = 0, anyFollower: Bool = false) -> Int? {
+    static func agencyEnd<L: RandomAccessCollection>(_ s: L, from start: Int, marks: [Unicode.Scalar], minimum: Int = 0,
+                                                     anyFollower: Bool = false) -> Int? where L.Element == Unicode.Scalar, L.Index == Int {
         var k = start
         while k < s.count, k - start <= 16 {
             let c = s[k]
@@ -66,15 +67,7 @@ enum Bylines {
     /// `万玉藻 摄`, `项春雷 摄/视觉中国`, `□本报记者 张江艳`, `（王明芳）`.
     /// `spacedOrSlashed`, when the caller knows it, says whether `s` holds a space or a `/`.
     static func isCredit(_ s: Line, spacedOrSlashed: Bool? = nil) -> Bool {
-        guard s.count <= 60, let head = s.first, let last = s.last else { return false }
-        // Cheap test first: a credit is spaced, bracketed, boxed, or ends with a photo/report word.
-        // (The whole-line scan last.)
-        if !(head == "□" || head == "■" || head == "(" || head == "（"
-             || last == "摄" || last == "道" || last == "图" || last == "绘" || last == "影"
-             || head == "本" || head == "记" || head == "通" || head == "特" || head == "实" || head == "文" || head == "撰"
-             || (spacedOrSlashed ?? s.contains(where: { Scalars.isSpace($0) || $0 == "/" }))) {
-            return false
-        }
+        guard mayBeCredit(s, spacedOrSlashed: spacedOrSlashed) else { return false }
         let compact = Scalars.withoutSpaces(s)
         guard !compact.isEmpty, compact.count <= 30 else { return false }
         if compact.contains(where: { Scalars.isSentenceFinal($0) || $0 == "，" || $0 == "," || $0 == "；" || $0 == "、" && compact.count > 20 }) {
@@ -94,6 +87,18 @@ enum Bylines {
         }
         if let slash = compact.firstIndex(of: "/"), slash > 0, compact[slash - 1] == "摄" { return true }
         return false
+    }
+
+    /// The cheap test `isCredit` starts with, on any buffer: a credit is spaced, bracketed, boxed,
+    /// or ends with a photo/report word; a line that fails it is no credit.
+    static func mayBeCredit<L: RandomAccessCollection>(_ s: L, spacedOrSlashed: Bool? = nil) -> Bool
+        where L.Element == Unicode.Scalar, L.Index == Int {
+        guard s.count <= 60, let head = s.first, let last = s.last else { return false }
+        // The whole-line scan last.
+        return head == "□" || head == "■" || head == "(" || head == "（"
+            || last == "摄" || last == "道" || last == "图" || last == "绘" || last == "影"
+            || head == "本" || head == "记" || head == "通" || head == "特" || head == "实" || head == "文" || head == "撰"
+            || (spacedOrSlashed ?? s.contains(where: { Scalars.isSpace($0) || $0 == "/" }))
     }
 
     /// A credit that names a reporter (kept as the article's byline), as opposed to a photo credit.

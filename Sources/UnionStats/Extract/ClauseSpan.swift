@@ -6,10 +6,10 @@ enum ClauseSpan {
     static let leadEndings: [[Unicode.Scalar]] = ["以来", "来", "后", "天", "日", "月", "年", "间", "今", "前", "底", "目前"]
         .map { Array($0.unicodeScalars) }
 
-    /// `others` are the spans of the other figures of the text: a list of items separated
-    /// by 、 with one figure each (奖章1名、奖状1个) is cut into one item per figure.
-    /// Returns the clause's scalar offsets in `s`.
-    static func sentence(_ s: [Unicode.Scalar], start: Int, end: Int, others: [Range<Int>] = []) -> Range<Int> {
+    /// `before` and `after` are the spans of the figures of the text right before and after this
+    /// one: a list of items separated by 、 with one figure each (奖章1名、奖状1个) is cut into one
+    /// item per figure. Returns the clause's scalar offsets in `s`.
+    static func sentence(_ s: [Unicode.Scalar], start: Int, end: Int, before: Range<Int>? = nil, after: Range<Int>? = nil) -> Range<Int> {
         var a = start
         while a > 0, !ScalarClass.isClauseEnd(s[a - 1]) { a -= 1 }
         var b = end
@@ -17,10 +17,14 @@ enum ClauseSpan {
         let clauseStart = a
         // Items of a list that end with their figure: 奖章1名、奖状1个 → 奖章1名 | 奖状1个.
         var cut = false
-        for o in others where o.lowerBound >= clauseStart && o.upperBound <= start {
+        func cutAfter(_ o: Range<Int>?) {
+            guard let o, o.lowerBound >= clauseStart, o.upperBound <= start else { return }
             if o.upperBound < s.count, s[o.upperBound] == "、" { a = max(a, o.upperBound + 1); cut = true }
         }
-        if end < b, s[end] == "、", others.contains(where: { $0.lowerBound > end && $0.upperBound <= b }) { b = end; cut = true }
+        cutAfter(before)
+        cutAfter(after)
+        func follows(_ o: Range<Int>?) -> Bool { o.map { $0.lowerBound > end && $0.upperBound <= b } ?? false }
+        if end < b, s[end] == "、", follows(before) || follows(after) { b = end; cut = true }
         if cut {
             while a < b, ScalarClass.isSpace(s[a]) { a += 1 }
             while b > a, ScalarClass.isSpace(s[b - 1]) { b -= 1 }

@@ -4,7 +4,7 @@
 /// reduplication (`常常`, `看看`) inside text is left alone.
 enum DoubledCharacters {
     /// The undoubled line, or nil when the line is not made of doubled pairs.
-    static func undo(_ line: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+    static func undo<L: RandomAccessCollection>(_ line: L) -> [Unicode.Scalar]? where L.Element == Unicode.Scalar, L.Index == Int {
         guard line.count >= 4, line.count <= 200, line[0] == line[1] || Scalars.isSpace(line[0]) else { return nil }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(line.count / 2)

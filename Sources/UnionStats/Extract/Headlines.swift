@@ -78,48 +78,78 @@ enum Headlines {
         let n = min(limit, s.count)
         // Every scalar read makes at most one token, so at most `n` bigrams.
         set.inserting(atMost: n) { (ins: inout BigramSet.Inserter) in
-            var previous: UInt64 = 0
-            var run: UInt64 = 0
-            var runKind = 0  // 0 none, 1 digits, 2 letters
-            func emit(_ t: UInt64, _ ins: inout BigramSet.Inserter) {
-                if previous != 0 { ins.insert(previous &* 0x9E37_79B9_7F4A_7C15 ^ t) }
-                previous = t
-            }
-            func flushRun(_ ins: inout BigramSet.Inserter) {
-                if runKind != 0 { emit(run | (UInt64(runKind) << 56), &ins) }
-                runKind = 0
-                run = 0
-            }
-            for k in 0..<n {
-                let x = s[k]
-                // Most scalars are common ideographs: one range test, then the bigram.
-                if x.value >= 0x4E00 && x.value <= 0x9FFF {
-                    flushRun(&ins)
-                    emit(UInt64(x.value), &ins)
-                    continue
-                }
-                var v = x
-                if Scalars.isFullwidthDigit(v) { v = Unicode.Scalar(v.value - 0xFF10 + 0x30)! }
-                if Scalars.isASCIIDigit(v) || (v == "." && runKind == 1) {
-                    if runKind != 1 { flushRun(&ins); runKind = 1 }
-                    run = run &* 31 &+ UInt64(v.value)
-                    continue
-                }
-                if Scalars.isASCIILetter(v) {
-                    if runKind != 2 { flushRun(&ins); runKind = 2 }
-                    run = run &* 31 &+ UInt64(v.value | 0x20)
-                    continue
-                }
-                flushRun(&ins)
-                if Scalars.isIdeograph(v) {
-                    emit(UInt64(v.value), &ins)
-                } else {
-                    previous = 0
-                }
-            }
-            flushRun(&ins)
+            forEachBigram(s, n) { ins.insert($0) }
         }
         return n
+    }
+
+    /// `bigrams`, keeping only those in `keep` (a body's bigrams that no headline has make no likeness).
+    @discardableResult
+    static func bigrams(_ s: UnsafeBufferPointer<Unicode.Scalar>, limit: Int, into set: inout BigramSet, keeping keep: BigramSet.Member) -> Int {
+        let n = min(limit, s.count)
+        keep.withLookup { lookup in
+            set.inserting(atMost: min(n, keep.count)) { (ins: inout BigramSet.Inserter) in
+                forEachBigram(s, n) { if lookup.contains($0) { ins.insert($0) } }
+            }
+        }
+        return n
+    }
+
+    /// Calls `pair` with the key of each bigram of the first `n` scalars of `s`, in order.
+    @inline(__always)
+    static func forEachBigram(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ n: Int, _ pair: (UInt64) -> Void) {
+        var previous: UInt64 = 0
+        var run: UInt64 = 0
+        var runKind = 0  // 0 none, 1 digits, 2 letters
+        @inline(__always) func emit(_ t: UInt64) {
+            if previous != 0 { pair(previous &* 0x9E37_79B9_7F4A_7C15 ^ t) }
+            previous = t
+        }
+        @inline(__always) func flushRun() {
+            if runKind != 0 { emit(run | (UInt64(runKind) << 56)) }
+            runKind = 0
+            run = 0
+        }
+        var k = 0
+        while k < n {
+            // Most scalars are common ideographs outside a run: a tight loop of one range test and
+            // the bigram with the token before.
+            if runKind == 0 {
+                while k < n {
+                    let t = s[k].value
+                    guard t &- 0x4E00 < 0x5200 else { break }
+                    emit(UInt64(t))
+                    k += 1
+                }
+                guard k < n else { break }
+            }
+            let x = s[k]
+            k += 1
+            if x.value >= 0x4E00 && x.value <= 0x9FFF {
+                flushRun()
+                emit(UInt64(x.value))
+                continue
+            }
+            var v = x
+            if Scalars.isFullwidthDigit(v) { v = Unicode.Scalar(v.value - 0xFF10 + 0x30)! }
+            if Scalars.isASCIIDigit(v) || (v == "." && runKind == 1) {
+                if runKind != 1 { flushRun(); runKind = 1 }
+                run = run &* 31 &+ UInt64(v.value)
+                continue
+            }
+            if Scalars.isASCIILetter(v) {
+                if runKind != 2 { flushRun(); runKind = 2 }
+                run = run &* 31 &+ UInt64(v.value | 0x20)
+                continue
+            }
+            flushRun()
+            if Scalars.isIdeograph(v) {
+                emit(UInt64(v.value))
+            } else {
+                previous = 0
+            }
+        }
+        flushRun()
     }
 
     static func bigrams(_ s: Line) -> BigramSet {

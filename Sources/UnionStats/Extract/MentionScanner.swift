@@ -7,28 +7,36 @@ public enum MentionScanner {
 
     public static func mentions(in article: Article, doc: String) -> [Mention] {
         var out: [Mention] = []
+        mentions(in: article, doc: doc, into: &out)
+        return out
+    }
+
+    /// Appends the article's mentions to `out` (a page's, without an array per article).
+    static func mentions(in article: Article, doc: String, into out: inout [Mention]) {
         for (pi, p) in article.paragraphs.enumerated() {
             let s = p.scalars
             let found = figures(in: s)
             guard !found.isEmpty else { continue }
-            var slices = TextSlices(p.text, scalars: s)
-            for (k, f) in found.enumerated() {
-                out.append(mention(f, in: &slices, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: pi,
-                                   line: p.line(at: f.start)))
+            let slices = TextSlices(p.text, scalars: s)
+            for k in found.indices {
+                out.append(mention(found, k, in: slices, doc: doc, article: article.index, paragraph: pi, line: p.line(at: found[k].start)))
             }
         }
         // Headline and sub-headlines: paragraph -1, offsets in that text, the article's line.
-        for text in [article.headline] + article.subheadlines where !text.isEmpty {
-            let s = text.scalars
-            let found = figures(in: s)
-            guard !found.isEmpty else { continue }
-            var slices = TextSlices(text, scalars: s)
-            for (k, f) in found.enumerated() {
-                out.append(mention(f, in: &slices, neighbours: neighbours(found, k), doc: doc, article: article.index, paragraph: -1,
-                                   line: article.line))
-            }
+        mentions(inHeadline: article.headline, of: article, doc: doc, into: &out)
+        for text in article.subheadlines { mentions(inHeadline: text, of: article, doc: doc, into: &out) }
+    }
+
+    /// Appends the mentions of a headline or sub-headline `text` of `article` to `out`.
+    static func mentions(inHeadline text: String, of article: Article, doc: String, into out: inout [Mention]) {
+        guard !text.isEmpty else { return }
+        let s = text.scalars
+        let found = figures(in: s)
+        guard !found.isEmpty else { return }
+        let slices = TextSlices(text, scalars: s)
+        for k in found.indices {
+            out.append(mention(found, k, in: slices, doc: doc, article: article.index, paragraph: -1, line: article.line))
         }
-        return out
     }
 
     /// The figures in a text, in order.
@@ -42,8 +50,19 @@ public enum MentionScanner {
         var i = 0
         let n = s.count
         while i < n {
-            let v = Int(s[i].value)
-            guard v < starts.count, starts[v], let outcome = FigureRecognizer.recognize(s, at: i) else {
+            // Skip to the next scalar that may start a number, reading both arrays by pointer.
+            i = s.withUnsafeBufferPointer { s in
+                starts.withUnsafeBufferPointer { starts in
+                    var k = i
+                    while k < n {
+                        let v = Int(s[k].value)
+                        if v < starts.count && starts[v] { break }
+                        k += 1
+                    }
+                    return k
+                }
+            }
+            guard i < n, let outcome = FigureRecognizer.recognize(s, at: i) else {
                 i += 1
                 continue
             }
@@ -58,24 +77,16 @@ public enum MentionScanner {
         return found
     }
 
-    /// The spans of the figures right before and after the `k`-th one.
-    static func neighbours(_ found: [RecognizedFigure], _ k: Int) -> [Range<Int>] {
-        var r: [Range<Int>] = []
-        if k > 0 { r.append(found[k - 1].start..<found[k - 1].end) }
-        if k + 1 < found.count { r.append(found[k + 1].start..<found[k + 1].end) }
-        return r
-    }
-
-    /// The mention of figure `f` of the text `slices` cuts from.
-    static func mention(_ f: RecognizedFigure, in slices: inout TextSlices, neighbours: [Range<Int>], doc: String, article: Int,
+    /// The mention of figure `k` of `found`, the figures of the text `slices` cuts from.
+    static func mention(_ found: [RecognizedFigure], _ k: Int, in slices: TextSlices, doc: String, article: Int,
                         paragraph: Int, line: Int) -> Mention {
-        let clause = ClauseSpan.sentence(slices.scalars, start: f.start, end: f.end, others: neighbours)
-        // Cut in text order, so that the walk between offsets stays short.
-        let before = slices.string(f.start - contextLength, f.start)
-        let sentence = slices.string(clause.lowerBound, clause.upperBound)
-        let raw = slices.string(f.start, f.end)
-        let after = slices.string(f.end, f.end + contextLength)
+        let f = found[k]
+        // The figures right before and after it.
+        let before = k > 0 ? found[k - 1].start..<found[k - 1].end : nil
+        let after = k + 1 < found.count ? found[k + 1].start..<found[k + 1].end : nil
+        let clause = ClauseSpan.sentence(slices.scalars, start: f.start, end: f.end, before: before, after: after)
         return Mention(doc: doc, article: article, paragraph: paragraph, start: f.start, end: f.end, line: line,
-                       raw: raw, sentence: sentence, before: before, after: after)
+                       raw: slices.string(f.start, f.end), sentence: slices.string(clause.lowerBound, clause.upperBound),
+                       before: slices.string(f.start - contextLength, f.start), after: slices.string(f.end, f.end + contextLength))
     }
 }

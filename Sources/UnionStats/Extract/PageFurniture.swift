@@ -42,32 +42,27 @@ enum PageFurniture {
     /// Words that make a short line a footer wherever they stand.
     static let footerMarks: [Line] = ["ICP备", "公网安备", "版权所有", "Copyright", "COPYRIGHT", "copyright", "©", "All Rights Reserved"].map(scalars)
 
-    static func isFurniture(_ line: Line) -> Bool {
+    /// Whether a trimmed line is furniture; `scan` is its `LineScan`, which settles most lines
+    /// (sentences, lines with commas and no colon) without another look at them.
+    static func isFurniture(_ line: UnsafeBufferPointer<Unicode.Scalar>, _ scan: LineScan) -> Bool {
         if line.isEmpty { return false }
         if line.count > 160 { return false }
         // Sentences (a full stop) are never furniture; lines with Chinese commas can only be footers,
         // which name a field with a colon or carry a mark such as © or ICP备.
-        var comma = false, colon = false, spaces = false
-        var digits = 0
-        for s in line {
-            // Common ideographs are none of the marks below (but 备 of ICP备), digits or spaces.
-            if s.value >= 0x4E00 && s.value <= 0x9FFF {
-                if s == "备" { colon = true }
-                continue
-            }
-            if s == "。" { return false }
-            if s == "，" { comma = true }
-            if s == ":" || s == "：" || s == "©" || s == "备" || s == "C" || s == "c" { colon = true }
-            if digitValue(s) != nil { digits += 1 }
-            if Scalars.isSpace(s) { spaces = true }
-        }
+        if scan.fullStop { return false }
         // A header line with the date stays for `PrintedDate` (the splitter skips it);
         // a date needs six digits.
-        if digits >= 6 && dateHeader(line) != nil { return false }
-        if comma && !colon { return false }
-        let compact = spaces ? Scalars.withoutSpaces(line) : line
+        if scan.digits >= 6 && dateHeader(Array(line)) != nil { return false }
+        if scan.comma && !scan.colon { return false }
+        // Compared with spaces removed; a line without spaces is read where it is.
+        if scan.spaces { return isFurniture(compact: Scalars.withoutSpaces(Array(line)), comma: scan.comma) }
+        return isFurniture(compact: line, comma: scan.comma)
+    }
+
+    /// The tests that take a closer look, on a line without spaces (`comma`: it holds a ，).
+    static func isFurniture<L: RandomAccessCollection>(compact: L, comma: Bool) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
         if comma { return isFooter(compact) }
-        if compact.count <= 12, let head = compact.first, wholeLineStarts.contains(head), wholeLines.contains(compact) { return true }
+        if compact.count <= 12, let head = compact.first, wholeLineStarts.contains(head), wholeLines.contains(Array(compact)) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }
         if compact.count <= 24 && isEditionLine(compact) { return true }
         if isFooter(compact) { return true }
@@ -76,15 +71,16 @@ enum PageFurniture {
 
     /// `3上一版 下一版4`, `返回京工网 版面导航`: navigation words, digits and punctuation only
     /// (a site name ending in 网 may remain).
-    static func isNavigation(_ compact: Line) -> Bool {
+    static func isNavigation<L: RandomAccessCollection>(_ compact: L) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
         // Ideographs outside every navigation word can never be removed: more than six of
         // them leave too much residue (the answer below would be no), so skip the removals.
         var foreign = 0
-        for s in compact where Scalars.isIdeograph(s) && !navigationScalars.contains(s) {
+        let navigation = navigationScalars  // one load, not a lazy-global check per scalar
+        for s in compact where Scalars.isIdeograph(s) && !navigation.contains(s) {
             foreign += 1
             if foreign > 6 { return false }
         }
-        var rest = compact
+        var rest = Array(compact)
         var hits = 0
         for w in navigationWords {
             let n = removeAll(w, from: &rest)
@@ -97,7 +93,7 @@ enum PageFurniture {
     }
 
     /// `第09版:顺义`, `第５版 要闻`: an edition number and perhaps the section name.
-    static func isEditionLine(_ compact: Line) -> Bool {
+    static func isEditionLine<L: RandomAccessCollection>(_ compact: L) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
         guard compact.first == "第" else { return false }
         var i = 1
         while i < compact.count, isNumeral(compact[i]) || Scalars.isASCIILetter(compact[i]) { i += 1 }
@@ -109,7 +105,7 @@ enum PageFurniture {
     static let footerKeyStarts = ScalarBitmap(footerKeys.compactMap(\.first))
     static let footerMarkStarts = ScalarBitmap(footerMarks.compactMap(\.first))
 
-    static func isFooter(_ compact: Line) -> Bool {
+    static func isFooter<L: RandomAccessCollection>(_ compact: L) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
         if compact.contains("。") { return false }
         guard let head = compact.first else { return false }
         if footerKeyStarts.contains(head) {
@@ -117,7 +113,8 @@ enum PageFurniture {
                 if compact.count > k.count && (compact[k.count] == ":" || compact[k.count] == "：") { return true }
             }
         }
-        if compact.count <= 120 && compact.contains(where: { footerMarkStarts.contains($0) }) {
+        let markStarts = footerMarkStarts
+        if compact.count <= 120 && compact.contains(where: { markStarts.contains($0) }) {
             for m in footerMarks where indexOf(m, in: compact, from: 0) != nil { return true }
         }
         return false
@@ -267,13 +264,14 @@ enum PageFurniture {
         digitValue(s) != nil || "〇零一二三四五六七八九十百".unicodeScalars.contains(s)
     }
 
-    static func hasPrefix(_ line: Line, _ p: Line, at start: Int = 0) -> Bool {
+    static func hasPrefix<L: RandomAccessCollection>(_ line: L, _ p: Line, at start: Int = 0) -> Bool
+        where L.Element == Unicode.Scalar, L.Index == Int {
         guard start + p.count <= line.count else { return false }
         for k in 0..<p.count where line[start + k] != p[k] { return false }
         return true
     }
 
-    static func indexOf(_ p: Line, in line: Line, from: Int) -> Int? {
+    static func indexOf<L: RandomAccessCollection>(_ p: Line, in line: L, from: Int) -> Int? where L.Element == Unicode.Scalar, L.Index == Int {
         guard !p.isEmpty, line.count >= p.count else { return nil }
         var i = from
         while i + p.count <= line.count {

@@ -98,24 +98,32 @@ struct Repeats {
         return true
     }
 
-    /// Whether `needle` occurs in `hay` (first-scalar scan, then compare; on raw buffers, as it
-    /// reads every scalar of the recent paragraphs).
+    /// Whether `needle` occurs in `hay`: the places its first scalar occurs are found by glibc's
+    /// `wmemchr` (a `wchar_t` is a 32-bit scalar value here), as this reads every scalar of the
+    /// recent paragraphs; each is then compared.
     static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
         guard let first = needle.first, hay.count >= needle.count else { return false }
         return hay.withUnsafeBufferPointer { h in
             needle.withUnsafeBufferPointer { nd in
-                let last = h.count - nd.count
-                var i = 0
-                while i <= last {
-                    if h[i] == first {
+                h.withMemoryRebound(to: Int32.self) { w in
+                    let last = h.count - nd.count
+                    var i = 0
+                    while i <= last {
+                        guard let hit = wmemchr(w.baseAddress! + i, Int32(bitPattern: first.value), last - i + 1) else { return false }
+                        i = w.baseAddress!.distance(to: hit)
                         var k = 1
                         while k < nd.count && h[i + k] == nd[k] { k += 1 }
                         if k == nd.count { return true }
+                        i += 1
                     }
-                    i += 1
+                    return false
                 }
-                return false
             }
         }
     }
 }
+
+/// glibc's `wmemchr` (Swift's Glibc module leaves out `wchar.h`): the first `c` among `n` 32-bit
+/// values at `s`, or nil.
+@_silgen_name("wmemchr")
+private func wmemchr(_ s: UnsafePointer<Int32>, _ c: Int32, _ n: Int) -> UnsafePointer<Int32>?

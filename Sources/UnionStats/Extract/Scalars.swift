@@ -164,27 +164,4 @@ enum Scalars {
             }
         }
     }
-
-    /// Decodes valid UTF-8 (as held by a Swift String) into the start of `out`, which grows
-    /// (never shrinks) to hold it; returns how many scalars were written. Reusing one buffer
-    /// keeps the per-line cost to the decoding itself.
-    static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [Unicode.Scalar]) -> Int {
-        let end = range.upperBound
-        // At most one scalar per byte.
-        if out.count < range.count {
-            out = [Unicode.Scalar](repeating: Unicode.Scalar(0), count: Swift.max(range.count, out.count * 2, 256))
-        }
-        return out.withUnsafeMutableBufferPointer { buf -> Int in
-            var made = 0
-            var i = range.lowerBound
-            while i < end {
-                // Valid UTF-8 never ends a sequence past a line end (LF is ASCII): decode straight.
-                let (v, next) = UTF8Coding.decode(bytes, at: i)
-                i = next
-                buf[made] = unsafeBitCast(v, to: Unicode.Scalar.self)
-                made += 1
-            }
-            return made
-        }
-    }
 }

@@ -30,13 +30,14 @@ extension Splitter {
         var budget = Splitter.bodyLimit
         var total = 0
         for p in protos[a].paras where total < budget { total += paragraphs[p].text.utf8.count }
-        var set = BigramSet(capacity: min(total / 3 + 1, budget))  // about one scalar per 3 bytes of Chinese
+        // About one scalar per 3 bytes of Chinese; only bigrams of the page's headlines are kept.
+        let keep = headlineBigrams ?? BigramSet.Member(BigramSet())
+        var set = BigramSet(capacity: min(total / 3 + 1, budget, keep.count))
         for p in protos[a].paras where budget > 0 {
-            // Kept scalars need no decoding; long paragraphs keep none.
             // Kept scalars need no decoding; long paragraphs keep none, and only their first `budget` are decoded.
             let limit = budget
             let read = paragraphs[p].keptScalars ?? { var text = paragraphs[p].text; return text.withUTF8 { Array(UTF8Scalars($0).prefix(limit)) } }()
-            budget -= read.withUnsafeBufferPointer { Headlines.bigrams($0, limit: limit, into: &set) }
+            budget -= read.withUnsafeBufferPointer { Headlines.bigrams($0, limit: limit, into: &set, keeping: keep) }
         }
         bodyBigrams[a] = set
         cachedElements += set.count
@@ -51,6 +52,10 @@ extension Splitter {
             // Column labels (工会动态) say nothing about the article: they only follow their block.
             for l in block.lines { lineBigrams[l] = Headlines.isLabel(scalars[l]) ? BigramSet() : Headlines.bigrams(scalars[l]) }
         }
+        // Likeness counts a headline's bigrams in a body: the bodies need keep no others.
+        var all = BigramSet()
+        for block in blocks { for l in block.lines { all.formUnion(lineBigrams[l]!) } }
+        headlineBigrams = BigramSet.Member(all)
 
         // 1. Lines that clearly match the article before or after them.
         var towardBefore = 0, towardAfter = 0

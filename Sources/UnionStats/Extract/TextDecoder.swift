@@ -48,7 +48,7 @@ public enum TextDecoder {
         if encoding == "utf-8-bom" {
             throw PageProblem(code: "undecodable", reason: "the file starts with a UTF-8 byte-order mark but is not valid UTF-8")
         }
-        guard let text = String(data: Data(body), encoding: gb18030) else {
+        guard let text = GB18030.decode(body) ?? String(data: Data(body), encoding: gb18030) else {
             throw PageProblem(code: "undecodable", reason: "the text is neither UTF-8, UTF-16 nor GB18030/GBK")
         }
         guard looksLikeChinese(text, bytes: body) else {
@@ -71,6 +71,8 @@ public enum TextDecoder {
             scan: while i < buf.count {
                 if i + 8 <= buf.count {
                     let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    // Eight bytes of multi-byte characters (most of Chinese text) are no control bytes.
+                    if w & highs == highs { i += 8; continue }
                     let below20 = ~(((w & lows) &+ (ones &* 0x60)) | w) & highs
                     let odd = (below20 & ~zeroBytes(w ^ (ones &* 0x0A))) | zeroBytes(w ^ (ones &* 0x7F))
                     if odd == 0 { i += 8; continue }

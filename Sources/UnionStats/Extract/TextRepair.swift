@@ -16,6 +16,7 @@ public enum TextRepair {
         return copy.withUTF8 { buffer in
             // `buffer` is `text`'s UTF-8 (Swift strings on Linux are native UTF-8): its offsets index `text`.
             var repairer = Repairer(buffer, source: text)
+            defer { repairer.store.deallocate() }
             return repairer.run()
         }
     }
@@ -51,23 +52,26 @@ struct Repairer {
     /// The page text whose UTF-8 `bytes` are: paragraphs copy their unchanged lines from it.
     let source: String
     var lines: [LineFeatures] = []
-    var scratch: [Unicode.Scalar] = []
-    /// The cleaned current line, reused from line to line so that no line allocates.
-    var line: [Unicode.Scalar] = []
     /// Typical width (terminal columns) of a full line in hard-wrapped text.
     var wrapWidth = 0
     var hardWrapped = false
     var indentationMarksParagraphs = true
     /// Pages up to `cacheLimit` bytes keep their cleaned lines from pass 1 for pass 3 (scalars of
-    /// line `i` at `cachedStarts[i]..<cachedStarts[i + 1]`); larger pages decode and clean them again.
+    /// line `i` at `cachedStarts[i]..<cachedStarts[i + 1]` of `store`); larger pages decode and
+    /// clean them again, one at a time at the start of `store`.
     static let cacheLimit = 4 << 20
     var caching = false
-    var cached: [Unicode.Scalar] = []
+    var store: ScalarBuffer
     var cachedStarts: [Int32] = []
+    /// Where the lines of the paragraph being made are in `store` (from, to for each), reused.
+    var spans: [Int] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, source: String) {
         self.bytes = bytes
         self.source = source
+        caching = bytes.count <= Repairer.cacheLimit
+        // A scalar takes at least a byte: a cached page fits in as many scalars as it has bytes.
+        store = ScalarBuffer(capacity: caching ? bytes.count : 256)
     }
 
     mutating func run() -> [Paragraph] {
@@ -82,68 +86,56 @@ struct Repairer {
         var start = 0
         let n = bytes.count
         lines.reserveCapacity(n / 40 + 1)
-        caching = n <= Repairer.cacheLimit
-        if caching {
-            cached.reserveCapacity(n / 2)
-            cachedStarts.reserveCapacity(n / 40 + 2)
-        }
+        if caching { cachedStarts.reserveCapacity(n / 40 + 2) }
+        var at = 0  // where the line's scalars go in `store`
         while start <= n {
             var end = n
             if start < n, let lf = memchr(bytes.baseAddress! + start, 0x0A, n - start) {
                 end = bytes.baseAddress!.distance(to: lf.assumingMemoryBound(to: UInt8.self))
             }
             if end == n && start == n { break }
-            let m = Scalars.decodeUTF8(bytes, start..<end, into: &scratch)
-            let leading = m > 0 && Scalars.isSpace(scratch[0])
-            let cleaned = Repairer.clean(scratch, count: m, into: &line)
-            // The trimmed line's bytes: trimmed spaces are measured, not assumed ASCII.
-            var from = start, to = end
-            for k in 0..<cleaned.lo { from += Scalars.utf8Length(scratch[k]) }
-            for k in cleaned.hi..<max(cleaned.hi, m) { to -= Scalars.utf8Length(scratch[k]) }
-            var f = LineFeatures(start: Int32(truncatingIfNeeded: from), end: Int32(truncatingIfNeeded: max(from, to)))
+            if !caching { at = 0; store.reserve(end - start, keeping: 0) }
+            var scan = LineScan()
+            let m = LineScan.decode(bytes, start..<end, into: store.base + at, scan: &scan)
+            let leading = m > 0 && Scalars.isSpace(store.base[at])
+            let cleaned = Repairer.clean(store.base + at, count: m, scan: scan)
+            var f = LineFeatures(start: Int32(truncatingIfNeeded: start + cleaned.leadingBytes),
+                                 end: Int32(truncatingIfNeeded: max(start + cleaned.leadingBytes, end - cleaned.trailingBytes)))
             if cleaned.rewritten { f.flags |= LineFeatures.rewritten }
-            if caching {
-                cachedStarts.append(Int32(truncatingIfNeeded: cached.count))
-                cached.append(contentsOf: line)
-            }
+            if caching { cachedStarts.append(Int32(truncatingIfNeeded: at)) }
+            let line = store.slice(at, cleaned.count)
+            if caching { at += cleaned.count }
             if line.isEmpty {
                 f.flags |= LineFeatures.blank
             } else {
-                var width = 0, digits = 0
-                var clause = false, spaces = false, slash = false
-                for s in line {
-                    // Common ideographs, most of a line: two columns, neither punctuation nor space.
-                    if s.value >= 0x4E00 && s.value <= 0x9FFF { width += 2; continue }
-                    width += Scalars.width(s)
-                    if !clause && Scalars.isClausePunctuation(s) { clause = true }
-                    if !spaces && Scalars.isSpace(s) { spaces = true }
-                    if s == "/" { slash = true }
-                    if PageFurniture.digitValue(s) != nil { digits += 1 }
-                }
-                f.width = Int32(truncatingIfNeeded: width)
-                if clause { f.flags |= LineFeatures.clausePunctuation }
-                if spaces { f.flags |= LineFeatures.spaces }
+                let scan = cleaned.scan
+                f.width = Int32(truncatingIfNeeded: scan.width)
+                if scan.clause { f.flags |= LineFeatures.clausePunctuation }
+                if scan.spaces { f.flags |= LineFeatures.spaces }
                 if Scalars.endsSentence(line) { f.flags |= LineFeatures.endsSentence }
                 if line.last == "：" || line.last == ":" { f.flags |= LineFeatures.endsColon }
-                // What the loop learned spares the tests below their own scans: a date needs six
+                // What the scan learned spares the tests below their own scans: a date needs six
                 // digits, a parallel heading a comma.
                 if line.count <= 40 {
-                    if Bylines.isCredit(line, spacedOrSlashed: spaces || slash) { f.flags |= LineFeatures.credit | LineFeatures.startsParagraph }
-                    if digits >= 6 && PageFurniture.dateHeader(line) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
+                    let spacedOrSlashed = scan.spaces || scan.slash
+                    if Bylines.mayBeCredit(line, spacedOrSlashed: spacedOrSlashed) && Bylines.isCredit(Array(line), spacedOrSlashed: spacedOrSlashed) {
+                        f.flags |= LineFeatures.credit | LineFeatures.startsParagraph
+                    }
+                    if scan.digits >= 6 && PageFurniture.dateHeader(Array(line)) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
                 }
                 if Bylines.bylineLength(line) != nil { f.flags |= LineFeatures.startsParagraph | LineFeatures.byline }
                 if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
-                if clause && Repairer.isParallelHeading(line) { f.flags |= LineFeatures.heading }
+                if scan.clause && Repairer.isParallelHeading(line) { f.flags |= LineFeatures.heading }
             }
             lines.append(f)
             start = end + 1
         }
-        if caching { cachedStarts.append(Int32(truncatingIfNeeded: cached.count)) }
+        if caching { cachedStarts.append(Int32(truncatingIfNeeded: at)) }
     }
 
     /// A section heading of two parallel phrases joined by one comma (`温暖基金聚爱心,解大病职工燃眉之急`):
     /// short, no sentence end, each side at least four characters.
-    static func isParallelHeading(_ line: [Unicode.Scalar]) -> Bool {
+    static func isParallelHeading<L: RandomAccessCollection>(_ line: L) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
         guard line.count <= 30, !Scalars.endsSentence(line) else { return false }
         var comma = -1
         for (i, s) in line.enumerated() where Scalars.isClausePunctuation(s) {
@@ -153,29 +145,47 @@ struct Repairer {
         return comma >= 4 && line.count - comma - 1 >= 4
     }
 
-    /// Trims, drops furniture, removes jump markers and undoes doubled characters.
-    /// Reads the first `count` scalars of `raw`; the result replaces the contents of `line`,
-    /// whose storage is reused (empty for a blank or furniture line). Returns the trimmed
-    /// range of `raw` and whether the line is other than `raw[lo..<hi]`.
-    @discardableResult
-    static func clean(_ raw: [Unicode.Scalar], count: Int, into line: inout [Unicode.Scalar],
-                      checkFurniture: Bool = true) -> (lo: Int, hi: Int, rewritten: Bool) {
-        line.removeAll(keepingCapacity: true)
-        var lo = 0, hi = count
-        while lo < hi && Scalars.isSpace(raw[lo]) { lo += 1 }
-        while hi > lo && Scalars.isSpace(raw[hi - 1]) { hi -= 1 }
-        if lo == hi { return (lo, hi, false) }
-        line.append(contentsOf: raw[lo..<hi])
-        if checkFurniture && line.count <= 160 && PageFurniture.isFurniture(line) { line.removeAll(keepingCapacity: true); return (lo, hi, false) }
+    /// A line as `clean` leaves it: its first `count` scalars, the UTF-8 bytes trimmed off each
+    /// end, whether it is other than the trimmed source line, and its scan.
+    struct Cleaned {
+        var count = 0
+        var leadingBytes = 0
+        var trailingBytes = 0
         var rewritten = false
-        if let removed = PageFurniture.removingJumpMarkers(line) {
-            line = removed
-            while let f = line.first, Scalars.isSpace(f) { line.removeFirst() }
-            while let l = line.last, Scalars.isSpace(l) { line.removeLast() }
-            rewritten = true
+        var scan = LineScan()
+    }
+
+    /// Trims, drops furniture, removes jump markers and undoes doubled characters, in place: the
+    /// line's `count` scalars at `p` (whose scan is `scan`) are replaced by the cleaned line (none
+    /// for a blank or furniture line), which is never longer.
+    static func clean(_ p: UnsafeMutablePointer<Unicode.Scalar>, count: Int, scan: LineScan, checkFurniture: Bool = true) -> Cleaned {
+        var out = Cleaned()
+        out.scan = scan
+        var lo = 0, hi = count
+        while lo < hi && Scalars.isSpace(p[lo]) { out.leadingBytes += Scalars.utf8Length(p[lo]); out.scan.remove(space: p[lo]); lo += 1 }
+        while hi > lo && Scalars.isSpace(p[hi - 1]) { out.trailingBytes += Scalars.utf8Length(p[hi - 1]); out.scan.remove(space: p[hi - 1]); hi -= 1 }
+        if lo == hi { return out }
+        if lo > 0 { memmove(p, p + lo, (hi - lo) * MemoryLayout<Unicode.Scalar>.stride) }
+        out.count = hi - lo
+        if checkFurniture && out.count <= 160 && PageFurniture.isFurniture(UnsafeBufferPointer(start: p, count: out.count), out.scan) {
+            out.count = 0
+            return out
         }
-        if let undone = DoubledCharacters.undo(line) { line = undone; rewritten = true }
-        return (lo, hi, rewritten)
+        // Both rewrites only shorten the line, so it is written back where it was.
+        func replace(with new: ArraySlice<Unicode.Scalar>) {
+            _ = UnsafeMutableBufferPointer(start: p, count: new.count).initialize(from: new)
+            out.count = new.count
+            out.rewritten = true
+        }
+        if out.scan.jumpOpener, let removed = PageFurniture.removingJumpMarkers(Array(UnsafeBufferPointer(start: p, count: out.count))) {
+            var a = removed.startIndex, b = removed.endIndex
+            while a < b && Scalars.isSpace(removed[a]) { a += 1 }
+            while b > a && Scalars.isSpace(removed[b - 1]) { b -= 1 }
+            replace(with: removed[a..<b])
+        }
+        if let undone = DoubledCharacters.undo(UnsafeBufferPointer(start: p, count: out.count)) { replace(with: undone[...]) }
+        if out.rewritten { out.scan = LineScan(UnsafeBufferPointer(start: p, count: out.count)) }
+        return out
     }
 
     /// Hard-wrapped pages (lines cut at a column width, as copied from a PDF) have most
@@ -280,75 +290,117 @@ struct Repairer {
             blockLines += 1
             if blockLines >= 2 || l.has(LineFeatures.clausePunctuation) || l.has(LineFeatures.endsSentence) { blockBodyLike = true }
             let gap = previous < 0 ? 0 : i - previous - 1
-            if previous >= 0 && !builder.isEmpty && joins(prev: previous, cur: i, gap: gap, curBlockHeadlineLike: inBlockHeadline, prevBlockBodyLike: prevBlockBodyLike, prevBlockLines: gap == 0 ? blockLines : prevBlockLines) {
-                builder.startLine(gapLines: gap)
+            if previous >= 0 && joins(prev: previous, cur: i, gap: gap, curBlockHeadlineLike: inBlockHeadline, prevBlockBodyLike: prevBlockBodyLike, prevBlockLines: gap == 0 ? blockLines : prevBlockLines) {
+                builder.add(index: i, gap: gap)
             } else {
-                if let f = builder.finish(source: source, bytes: bytes), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
-                    out.append(f.paragraph)
-                }
-                builder.start(lineNumber: i + 1)
+                finish(&builder, checking: &repeats, into: &out)
+                builder.start(index: i)
             }
-            // The cleaned line goes straight into the paragraph, its spaces normalized on the way.
-            if caching {
-                Repairer.appendLine(cached, Int(cachedStarts[i])..<Int(cachedStarts[i + 1]), l, to: &builder)
-            } else {
-                let m = Scalars.decodeUTF8(bytes, Int(l.start)..<Int(l.end), into: &scratch)
-                Repairer.clean(scratch, count: m, into: &line, checkFurniture: false)  // furniture lines were marked blank in pass 1
-                Repairer.appendLine(line, 0..<line.count, l, to: &builder)
-            }
-            builder.lastLineIndex = i
             previous = i
         }
-        if let f = builder.finish(source: source, bytes: bytes), repeats.isNew(f.paragraph.text, f.scalars, spaces: builder.spaces, credit: builder.lastLineIndex >= 0 && lines[builder.lastLineIndex].has(LineFeatures.credit)) {
-            out.append(f.paragraph)
-        }
+        finish(&builder, checking: &repeats, into: &out)
         return out
     }
 
-    /// Appends the cleaned line `source[range]` (features `l`) to the paragraph being built.
-    /// Static: a method of `self` would copy the repairer (and retain its arrays) for every line.
-    static func appendLine(_ source: [Unicode.Scalar], _ range: Range<Int>, _ l: LineFeatures, to builder: inout ParagraphBuilder) {
-        let from = builder.scalars.count
-        guard l.has(LineFeatures.spaces) else {
-            builder.scalars.append(contentsOf: source[range])
-            // Neither spaces to normalize nor markers or doubling undone: the text is the page's own bytes.
-            if l.has(LineFeatures.rewritten) {
-                builder.addText(scalars: from..<builder.scalars.count)
-            } else {
-                builder.addText(bytes: Int(l.start)..<Int(l.end))
-            }
-            return
+    /// Makes the paragraph `builder` holds and appends it to `out` unless it repeats one before.
+    mutating func finish(_ builder: inout ParagraphBuilder, checking repeats: inout Repeats, into out: inout [Paragraph]) {
+        guard !builder.isEmpty, let f = paragraph(&builder) else { return }
+        if repeats.isNew(f.paragraph.text, f.scalars, spaces: f.spaces, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
+            out.append(f.paragraph)
         }
-        let aggressive = l.has(LineFeatures.clausePunctuation) || range.count >= 24 || l.has(LineFeatures.byline)
-        Repairer.normalizeSpaces(source, range, aggressive: aggressive, into: &builder.scalars)
-        builder.spaces = builder.spaces || builder.scalars[builder.lineStarts.last!...].contains(where: Scalars.isSpace)
-        builder.addText(scalars: from..<builder.scalars.count)
     }
 
-    /// Appends `line[range]` to `out` with spaces removed next to Chinese punctuation; in sentence
-    /// lines (or long lines) also spaces between Chinese characters and between Chinese and ASCII.
-    /// Spaces between two ASCII characters stay (one), and short headline lines keep their phrase
-    /// spaces (`寒冬送暖 工会行动`). The line is trimmed: it neither starts nor ends with a space.
-    static func normalizeSpaces(_ line: [Unicode.Scalar], _ range: Range<Int>, aggressive: Bool, into out: inout [Unicode.Scalar]) {
-        var i = range.lowerBound
-        let end = range.upperBound
+    /// The paragraph of `builder`'s lines: their cleaned scalars one after another (spaces
+    /// normalized), the line map and the text; and whether a space is left in it. Each line is
+    /// copied once, into an array of the paragraph's size.
+    mutating func paragraph(_ b: inout ParagraphBuilder) -> (paragraph: Paragraph, scalars: [Unicode.Scalar], spaces: Bool)? {
+        // Where each line's cleaned scalars are in `store`: cached from pass 1, or decoded and
+        // cleaned again one after another (furniture lines were marked blank in pass 1).
+        spans.removeAll(keepingCapacity: true)
+        var at = 0
+        for part in b.parts {
+            if caching {
+                spans.append(Int(cachedStarts[part.index]))
+                spans.append(Int(cachedStarts[part.index + 1]))
+            } else {
+                let l = lines[part.index]
+                store.reserve(at + Int(l.end - l.start), keeping: at)
+                var scan = LineScan()
+                let m = LineScan.decode(bytes, Int(l.start)..<Int(l.end), into: store.base + at, scan: &scan)
+                let cleaned = Repairer.clean(store.base + at, count: m, scan: scan, checkFurniture: false)
+                spans.append(at)
+                spans.append(at + cleaned.count)
+                at += cleaned.count
+            }
+        }
+        var capacity = 0, starts = 0
+        for (k, part) in b.parts.enumerated() {
+            capacity += spans[2 * k + 1] - spans[2 * k]
+            starts += part.gap + 1
+        }
+        var lineStarts: [Int] = []
+        lineStarts.reserveCapacity(starts)
+        var spaces = false
+        b.pieces.removeAll(keepingCapacity: true)
+        let base = store.base
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, made in
+            var n = 0
+            for (k, part) in b.parts.enumerated() {
+                for _ in 0...part.gap { lineStarts.append(n) }
+                let l = lines[part.index]
+                let src = base + spans[2 * k], count = spans[2 * k + 1] - spans[2 * k]
+                let from = n
+                if !l.has(LineFeatures.spaces) {
+                    (out.baseAddress! + n).initialize(from: src, count: count)
+                    n += count
+                    // Neither spaces to normalize nor markers or doubling undone: the text is the page's own bytes.
+                    if l.has(LineFeatures.rewritten) {
+                        b.addText(scalars: from..<n)
+                    } else {
+                        b.addText(bytes: Int(l.start)..<Int(l.end))
+                    }
+                } else {
+                    let aggressive = l.has(LineFeatures.clausePunctuation) || count >= 24 || l.has(LineFeatures.byline)
+                    n = Repairer.normalizeSpaces(src, count, aggressive: aggressive, into: out.baseAddress!, at: n)
+                    if !spaces { spaces = out[from..<n].contains(where: Scalars.isSpace) }
+                    b.addText(scalars: from..<n)
+                }
+            }
+            made = n
+        }
+        guard !scalars.isEmpty else { return nil }
+        let text = b.text(source, bytes, scalars)
+        return (Paragraph(text: text, scalars: scalars, firstLine: b.firstLine, lineStarts: lineStarts), scalars, spaces)
+    }
+
+    /// Writes the `count` scalars at `line` to `out` from `start` with spaces removed next to Chinese
+    /// punctuation; in sentence lines (or long lines) also spaces between Chinese characters and between
+    /// Chinese and ASCII. Spaces between two ASCII characters stay (one), and short headline lines keep
+    /// their phrase spaces (`寒冬送暖 工会行动`). The line is trimmed: it neither starts nor ends with a
+    /// space. Returns where the written scalars end.
+    static func normalizeSpaces(_ line: UnsafePointer<Unicode.Scalar>, _ count: Int, aggressive: Bool,
+                                into out: UnsafeMutablePointer<Unicode.Scalar>, at start: Int) -> Int {
+        var n = start
         // Most lines have no space left inside: copy them whole.
-        var first = i
-        while first < end && !Scalars.isSpace(line[first]) { first += 1 }
-        out.append(contentsOf: line[i..<first])
-        i = first
+        var first = 0
+        while first < count && !Scalars.isSpace(line[first]) { first += 1 }
+        (out + n).initialize(from: line, count: first)
+        n += first
+        var i = first
+        let end = count
         while i < end {
             let s = line[i]
-            if !Scalars.isSpace(s) { out.append(s); i += 1; continue }
+            if !Scalars.isSpace(s) { out[n] = s; n += 1; i += 1; continue }
             var j = i
             while j < end && Scalars.isSpace(line[j]) { j += 1 }
-            if i > range.lowerBound, j < end {
+            if i > 0, j < end {
                 let before = line[i - 1], after = line[j]
                 let wide = Scalars.isWidePunctuation(before) || Scalars.isWidePunctuation(after)
                 let bothASCII = before.value < 0x80 && after.value < 0x80
-                if !wide && (bothASCII || !aggressive) { out.append(" ") }
+                if !wide && (bothASCII || !aggressive) { out[n] = " "; n += 1 }
             }
             i = j
         }
+        return n
     }
 }

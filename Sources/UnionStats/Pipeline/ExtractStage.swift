@@ -16,7 +16,7 @@ public enum ExtractStage {
             if articles.isEmpty { return rejected(doc, noText) }
             var mentions: [Mention] = []
             for article in articles {
-                mentions += MentionScanner.mentions(in: article, doc: doc)
+                MentionScanner.mentions(in: article, doc: doc, into: &mentions)
             }
             let page = Page(doc: doc, encoding: encoding, paragraphs: [], printedDate: printed)
             return ExtractedPage(page: page, articles: articles, mentions: mentions)

@@ -44,6 +44,8 @@ enum NotAFigure {
         var j = start - 1, n = 0
         while j >= 0, n < 40 {
             let c = s[j]
+            // Common ideographs are no mark, bracket or quote: one test for them.
+            if c.value &- 0x4E00 < 0x5200 { j -= 1; n += 1; continue }
             if c == "》" || ScalarClass.isSentenceEnd(c) { break }
             if c == "《" {
                 var k = end, m = 0
@@ -59,6 +61,7 @@ enum NotAFigure {
         j = start - 1; n = 0
         while j >= 0, n < maxSlogan {
             let c = s[j]
+            if c.value &- 0x4E00 < 0x5200 { j -= 1; n += 1; continue }
             if isCloseQuote(c) || ScalarClass.isSentenceEnd(c) { break }
             if isOpenQuote(c) {
                 var k = end

@@ -75,6 +75,8 @@ enum ScalarClass {
     /// Ends a sentence: 。！？； and ASCII ! ? ;
     @inline(__always)
     static func isSentenceEnd(_ c: Unicode.Scalar) -> Bool {
+        // Most scalars read are common ideographs, none of which ends anything: one test for them.
+        if c.value &- 0x4E00 < 0x5200 { return false }
         switch c {
         case "。", "！", "？", "；", "!", "?", ";", "\n": return true
         default: return false
@@ -84,6 +86,7 @@ enum ScalarClass {
     /// Ends a clause inside a sentence: ，：, : (and the sentence ends).
     @inline(__always)
     static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
+        if c.value &- 0x4E00 < 0x5200 { return false }
         switch c {
         case "，", "：", ",", ":": return true
         default: return isSentenceEnd(c)
