@@ -27,18 +27,11 @@ struct ByteKeyTable {
 
     /// The number of `key`, and whether it was added by this call.
     mutating func number(of key: UnsafeRawBufferPointer) -> (number: Int, isNew: Bool) {
-        var hasher = StableHash()
-        hasher.add(key)
-        let h = hasher.value.0
-        var i = Int(truncatingIfNeeded: h >> 20) & mask
-        while slots[i] != 0 {
-            let e = Int(slots[i]) - 1
-            if hashes[e] == h && sameBytes(e, key) { return (e, false) }
-            i = (i + 1) & mask
-        }
+        let (h, slot, found) = look(key)
+        if let found { return (found, false) }
         let e = hashes.count
         precondition(e < Int(Int32.max), "ByteKeyTable is full")
-        slots[i] = Int32(e + 1)
+        slots[slot] = Int32(e + 1)
         hashes.append(h)
         if let base = key.baseAddress { bytes.append(contentsOf: UnsafeRawBufferPointer(start: base, count: key.count)) }
         starts.append(bytes.count)
@@ -47,17 +40,21 @@ struct ByteKeyTable {
     }
 
     /// The number of `key` if it was added, without adding it.
-    func find(_ key: UnsafeRawBufferPointer) -> Int? {
+    func find(_ key: UnsafeRawBufferPointer) -> Int? { look(key).found }
+
+    /// The key's hash, and its entry, or else the empty slot where it would go.
+    @inline(__always)
+    private func look(_ key: UnsafeRawBufferPointer) -> (hash: UInt64, slot: Int, found: Int?) {
         var hasher = StableHash()
         hasher.add(key)
         let h = hasher.value.0
         var i = Int(truncatingIfNeeded: h >> 20) & mask
         while slots[i] != 0 {
             let e = Int(slots[i]) - 1
-            if hashes[e] == h && sameBytes(e, key) { return e }
+            if hashes[e] == h && sameBytes(e, key) { return (h, i, e) }
             i = (i + 1) & mask
         }
-        return nil
+        return (h, i, nil)
     }
 
     func find(_ builder: ByteKey.Builder) -> Int? {

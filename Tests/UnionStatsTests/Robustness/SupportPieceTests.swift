@@ -76,3 +76,36 @@ final class ReadAllTests: XCTestCase {
         XCTAssertEqual(try FilePaths.readAll(fifo, limit: 1 << 20).get(), content, "a pipe, read in chunks")
     }
 }
+
+final class ByteKeyTableTests: XCTestCase {
+    /// Keys are numbered in the order they are first met, found again by their bytes alone
+    /// (the table grows past its first size), and keys of several texts never run together.
+    func testKeysAreNumberedOnceAndFoundAgain() {
+        var table = ByteKeyTable()
+        let key = ByteKey.Builder()
+        var rng = SplitMix64(seed: 3)
+        let texts = (0..<5_000).map { i in String(repeating: ["北京", "a", "朝阳区", ""][i % 4], count: 1 + i % 3) + String(rng.next() % 900) }
+        var first: [String: Int] = [:]
+        for t in texts + texts.reversed() {
+            key.clear(); key.add(t)
+            let (n, isNew) = table.number(of: key)
+            if let known = first[t] {
+                XCTAssertEqual(n, known, t)
+                XCTAssertFalse(isNew, t)
+            } else {
+                XCTAssertEqual(n, first.count, "numbers in order of first meeting")
+                XCTAssertTrue(isNew, t)
+                first[t] = n
+            }
+        }
+        XCTAssertEqual(table.count, first.count)
+        key.clear(); key.add("没有的")
+        XCTAssertNil(table.find(key))
+        // ("ab", "c") and ("a", "bc") are two keys.
+        var pairs = ByteKeyTable()
+        key.clear(); key.add("ab"); key.add("c")
+        XCTAssertEqual(pairs.number(of: key).number, 0)
+        key.clear(); key.add("a"); key.add("bc")
+        XCTAssertEqual(pairs.number(of: key).number, 1)
+    }
+}
