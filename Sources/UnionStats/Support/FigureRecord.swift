@@ -136,8 +136,6 @@ enum FigureRecord {
     struct Reader {
         private var previous = [String](repeating: "", count: Slot.allCases.count)
         private var previousBytes = [UnsafeRawBufferPointer](repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: Slot.allCases.count)
-        /// The record's texts, reused from record to record.
-        private var texts = [String](repeating: "", count: Slot.allCases.count)
         private var interner = TextInterner()
 
         init() {}
@@ -163,17 +161,14 @@ enum FigureRecord {
                 let bytes = UnsafeRawBufferPointer(rebasing: r[at..<(at + n)])
                 at += n
                 let before = previousBytes[slot]
-                if before.count == n, n == 0 || memcmp(before.baseAddress!, bytes.baseAddress!, n) == 0 {
-                    texts[slot] = previous[slot]
-                } else {
-                    let s = interner.string(bytes)
-                    previous[slot] = s
+                // After the loop `previous` holds this record's texts.
+                if before.count != n || (n > 0 && memcmp(before.baseAddress!, bytes.baseAddress!, n) != 0) {
+                    previous[slot] = interner.string(bytes)
                     previousBytes[slot] = bytes
-                    texts[slot] = s
                 }
             }
             guard at == r.count else { return nil }
-            let t = texts
+            let t = previous
             return Figure(doc: t[0], article: Int(article), headline: t[1], published: t[2], source: t[3], line: Int(line),
                           raw: t[4], quantity: Quantity(value: value, valueMax: valueMax, unit: t[5], qualifier: qualifier, per: t[6]),
                           metric: t[7], metricID: t[8], kind: kind, region: Region(path: t[9], code: t[10]), organization: "",
