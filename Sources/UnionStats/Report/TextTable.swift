@@ -47,29 +47,63 @@ public struct TextTable {
 
     /// Writes row `row`, indented and padded to `widths`, and a newline.
     public func render(row: Int, widths w: [Int], indent: String = "  ", into out: inout [UInt8]) {
-        let lineStart = out.count
-        out.appendUTF8(indent)
-        let first = row * aligns.count
-        for i in 0..<aligns.count {
-            if i > 0 { out.append(0x20); out.append(0x20) }
-            let pad = max(0, w[i] - cellWidths[first + i])
-            if aligns[i] == .right { out.appendSpaces(pad) }
-            out.append(contentsOf: bytes[(first + i == 0 ? 0 : ends[first + i - 1])..<ends[first + i]])
-            if aligns[i] == .left { out.appendSpaces(pad) }
-        }
-        while out.count > lineStart && out.last == 0x20 { out.removeLast() }
-        out.append(0x0A)
+        render(rows: row..<(row + 1), widths: w, indent: indent, into: &out)
     }
 
     /// Writes every row, each ending in a newline.
     public func render(indent: String = "  ", into out: inout [UInt8]) {
-        let w = widths()
-        // Room for all of it at once: a month's list of figures is megabytes, and growing
-        // the buffer by doubling held the old and the new copy together.
-        var padding = 0
-        for (i, cw) in cellWidths.enumerated() { padding += w[i % aligns.count] - cw }
-        let perRow = indent.utf8.count + 2 * (aligns.count - 1) + 1
-        out.reserveCapacity(out.count + bytes.count + padding + rowCount * perRow)
-        for row in 0..<rowCount { render(row: row, widths: w, indent: indent, into: &out) }
+        render(rows: 0..<rowCount, widths: widths(), indent: indent, into: &out)
+    }
+
+    /// Writes `rows`, padded to `widths`, into room made once: a month's list of figures is
+    /// megabytes, and appending cell by cell (and growing the buffer by doubling, which held
+    /// the old and the new copy together) cost more than the text.
+    func render(rows: Range<Int>, widths w: [Int], indent: String, into out: inout [UInt8]) {
+        let columns = aligns.count
+        let indentBytes = Array(indent.utf8)
+        // The room: every cell's bytes and padding, separators, indent and newline.
+        var room = 0
+        for row in rows {
+            room += indentBytes.count + 2 * (columns - 1) + 1
+            for i in 0..<columns {
+                let k = row * columns + i
+                room += (ends[k] - (k == 0 ? 0 : ends[k - 1])) + max(0, w[i] - cellWidths[k])
+            }
+        }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0x20, count: room))   // spaces: the padding is already there
+        var at = start
+        out.withUnsafeMutableBufferPointer { o in
+            bytes.withUnsafeBufferPointer { cells in
+                for row in rows {
+                    // The end of the line's last byte that is not a space: the line is cut there.
+                    var lastText = at
+                    for b in indentBytes {
+                        o[at] = b
+                        at += 1
+                        if b != 0x20 { lastText = at }
+                    }
+                    for i in 0..<columns {
+                        let k = row * columns + i
+                        if i > 0 { at += 2 }
+                        let pad = max(0, w[i] - cellWidths[k])
+                        if aligns[i] == .right { at += pad }
+                        let from = k == 0 ? 0 : ends[k - 1], n = ends[k] - from
+                        if n > 0 {
+                            o.baseAddress!.advanced(by: at).update(from: cells.baseAddress!.advanced(by: from), count: n)
+                            var last = n
+                            while last > 0 && cells[from + last - 1] == 0x20 { last -= 1 }
+                            if last > 0 { lastText = at + last }
+                            at += n
+                        }
+                        if aligns[i] == .left { at += pad }
+                    }
+                    at = lastText
+                    o[at] = 0x0A
+                    at += 1
+                }
+            }
+        }
+        out.removeSubrange(at..<out.count)
     }
 }
