@@ -228,7 +228,9 @@ public struct Aggregator {
 
     /// The rows of `cells`, whose keys are `keys[keyOf[i]]`, sorted by month, region path, level, metric, unit, kind.
     private func rows(of cells: [Cell], keys keyOf: [Int]) -> [MonthlyRow] {
-        let rows = cells.indices.map { i -> MonthlyRow in
+        // The order is found from the keys, and the rows made in it (moving made rows costs a retain per field).
+        let order = keys.withUnsafeBufferPointer { keys in MonthlyRow.tableOrder(cells.count) { keys[keyOf[$0]] } }
+        return order.map { i -> MonthlyRow in
             let key = keys[keyOf[i]], cell = cells[i]
             // The metric's name: its wordings, most frequent first (ties by byte order), so a
             // total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
@@ -254,8 +256,6 @@ public struct Aggregator {
                               sources: cell.sources.items.map { names.sources[Int($0)] }, sourceCount: cell.sources.count,
                               direct: cell.direct)
         }
-        // Indices are sorted, not rows (moving a row costs a retain per field).
-        return MonthlyRow.tableOrder(rows).map { rows[$0] }
     }
 }
 
@@ -265,19 +265,23 @@ extension MonthlyRow {
     /// comparison is one memcmp instead of five string compares; a key with a NUL byte
     /// in a field (which would break that layout) sorts all of them with `sortLess`.
     static func tableOrder(_ rows: [MonthlyRow]) -> [Int] {
+        rows.withUnsafeBufferPointer { buf in tableOrder(buf.count) { buf[$0].key } }
+    }
+
+    /// `tableOrder` of `count` keys, the `i`-th given by `key(i)` (read in place, not copied out).
+    static func tableOrder(_ count: Int, _ key: (Int) -> MonthlyKey) -> [Int] {
         var flat: [UInt8] = []
+        flat.reserveCapacity(count * 48)
         var starts: [Int] = [0]
-        starts.reserveCapacity(rows.count + 1)
+        starts.reserveCapacity(count + 1)
         var laidOut = true
-        for r in rows {
-            laidOut = r.key.appendSortBytes(to: &flat) && laidOut
+        for i in 0..<count {
+            laidOut = key(i).appendSortBytes(to: &flat) && laidOut
             starts.append(flat.count)
         }
-        guard laidOut else {
-            return rows.withUnsafeBufferPointer { buf in buf.indices.sorted { sortLess(buf[$0].key, buf[$1].key) } }
-        }
+        guard laidOut else { return (0..<count).sorted { sortLess(key($0), key($1)) } }
         return flat.withUnsafeBufferPointer { f in
-            rows.indices.sorted { a, b in
+            (0..<count).sorted { a, b in
                 let la = starts[a + 1] - starts[a], lb = starts[b + 1] - starts[b]
                 let c = memcmp(f.baseAddress! + starts[a], f.baseAddress! + starts[b], min(la, lb))
                 return c != 0 ? c < 0 : la < lb
