@@ -32,8 +32,14 @@ public struct ContextResolver: Sendable {
 
     /// One `FigureContext` per figure, in the order given.
     public func resolve(article: Article, figures: [(mention: Mention, quantity: Quantity)], page: PageContext) -> [FigureContext] {
+        resolve(article: article, mentions: figures.map(\.mention), figures: figures.indices.map { ($0, figures[$0].quantity) }, page: page)
+    }
+
+    /// One `FigureContext` per figure `mentions[index]` of `quantity`, in the order given (by index:
+    /// a copy of a mention retains and releases six strings).
+    func resolve(article: Article, mentions: [Mention], figures: [(index: Int, quantity: Quantity)], page: PageContext) -> [FigureContext] {
         guard !figures.isEmpty else { return [] }
-        let text = ArticleContext(article: article, figures: figures, gazetteer: dictionaries.gazetteer,
+        let text = ArticleContext(article: article, mentions: mentions, figures: figures, gazetteer: dictionaries.gazetteer,
                                   defaultRegion: defaultEntry(for: page.source))
         let published = PeriodResolver.Published(page.published)
         return figures.indices.map { i in

@@ -64,7 +64,9 @@ struct ArticleContext {
     /// Headline block first, then the body.
     var readingOrder: [Int] { [headline, subheadline] + Array(0..<bodyCount) }
 
-    init(article: Article, figures input: [(mention: Mention, quantity: Quantity)], gazetteer: Gazetteer, defaultRegion: Int?) {
+    /// The context of `article` for its figures `mentions[index]` of `quantity`.
+    init(article: Article, mentions: [Mention], figures input: [(index: Int, quantity: Quantity)], gazetteer: Gazetteer,
+         defaultRegion: Int?) {
         self.gazetteer = gazetteer
         self.defaultRegion = defaultRegion
         bodyCount = article.paragraphs.count
@@ -75,14 +77,18 @@ struct ArticleContext {
         // Figures first: time phrases are read only in their segments and in the lead (the
         // lead paragraphs and the headline block), and finding them elsewhere was wasted.
         figures.reserveCapacity(input.count)
-        for item in input {
-            let m = item.mention
-            var s = m.paragraph < 0 || m.paragraph >= bodyCount ? headline : m.paragraph
-            // A figure of a sub-headline (also paragraph -1): the sub-headline segment when the headline lacks it.
-            if s == headline, !ArticleContext.holds(m, segs[headline].text), ArticleContext.holds(m, segs[subheadline].text) { s = subheadline }
-            let r = ArticleContext.locate(m, in: segs[s].text)
-            figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil,
-                               sentence: TextClasses.sentenceStart(segs[s].text, r.lowerBound)))
+        mentions.withUnsafeBufferPointer { mentions in
+            for item in input {
+                // Fields read in place: a copy of a mention retains its six strings.
+                let m = item.index
+                var s = mentions[m].paragraph < 0 || mentions[m].paragraph >= bodyCount ? headline : mentions[m].paragraph
+                // A figure of a sub-headline (also paragraph -1): the sub-headline segment when the headline lacks it.
+                if s == headline, !ArticleContext.holds(mentions[m], segs[headline].text),
+                   ArticleContext.holds(mentions[m], segs[subheadline].text) { s = subheadline }
+                let r = ArticleContext.locate(mentions[m], in: segs[s].text)
+                figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil,
+                                   sentence: TextClasses.sentenceStart(segs[s].text, r.lowerBound)))
+            }
         }
         var timed = [Bool](repeating: false, count: segs.count)
         for f in figures { timed[f.seg] = true }
