@@ -49,6 +49,20 @@ final class ScanShortcutTests: XCTestCase {
         }
     }
 
+    /// The keyword filter of first scalars and pairs passes every keyword the full lookup finds.
+    func testKeywordFilterChangesNothing() {
+        var found = 0
+        for t in ScanShortcutTests.texts {
+            for i in t.indices {
+                let full = TimePhraseFinder.keywordIndex(at: i, in: t)
+                if full != nil { found += 1 }
+                XCTAssertEqual(TimePhraseFinder.keyword(at: i, in: t)?.word, full.map { TimePhraseFinder.keywords[$0].word },
+                               TextClasses.string(t))
+            }
+        }
+        XCTAssertGreaterThan(found, 1000)
+    }
+
     func testTimePhraseShortcutChangesNothing() {
         // The texts hold phrases of every kind, not only text without any.
         XCTAssertGreaterThan(ScanShortcutTests.texts.filter { !TimePhraseFinder.find(in: $0, prefiltered: false).isEmpty }.count, 1500)
