@@ -49,6 +49,37 @@ final class ScanShortcutTests: XCTestCase {
         }
     }
 
+    /// `nextMayStart` stops at the first position where `mayStart` holds, and there are many.
+    func testNextMayStartIsTheFirstMayStart() {
+        let lists = [OrganizationFinder.suffixes, OrganizationFinder.boundaryWords, TimePhraseFinder.keywordWords, TextClasses.words(["会"])]
+        var stops = 0
+        for words in lists {
+            for t in ScanShortcutTests.texts {
+                for i in 0...t.count {
+                    let first = (i..<t.count).first { words.mayStart(t, $0) } ?? t.count
+                    if first < t.count { stops += 1 }
+                    XCTAssertEqual(words.nextMayStart(t, from: i), first, TextClasses.string(t))
+                }
+            }
+        }
+        XCTAssertGreaterThan(stops, 10_000)
+    }
+
+    /// `firstMember` stops at the first scalar the set contains, astral scalars included.
+    func testFirstMemberIsTheFirstContained() {
+        let sets = [TimePhraseFinder.startScalars, OrganizationFinder.suffixes.firsts, ScalarSet("𠀀年😀".unicodeScalars)]
+        let texts = ScanShortcutTests.texts + ["𠀀", "a😀年", "😃𠀁𠀀", ""].map(\.scalars)
+        for set in sets {
+            for t in texts {
+                t.withUnsafeBufferPointer { p in
+                    for i in 0...t.count {
+                        XCTAssertEqual(set.firstMember(p, from: i), (i..<t.count).first { set.contains(t[$0]) } ?? t.count)
+                    }
+                }
+            }
+        }
+    }
+
     /// The keyword filter of first scalars and pairs passes every keyword the full lookup finds.
     func testKeywordFilterChangesNothing() {
         var found = 0

@@ -90,9 +90,11 @@ enum OrganizationFinder {
     static func find(in t: [S], covered: [Bool]) -> [OrgMention] {
         // Organization words, left to right, without overlaps.
         var hits: [(Int, Int)] = []
-        var i = 0
+        let words = suffixes
+        // Positions where no organization word can start are passed over in one loop.
+        var i = words.nextMayStart(t, from: 0)
         while i < t.count {
-            if let w = TextClasses.wordAt(t, i, suffixes), !TextClasses.insideBookTitle(t, i),
+            if let w = TextClasses.longestWordAt(t, i, words), !TextClasses.insideBookTitle(t, i),
                !(w.last == "会" && i + w.count < t.count && t[i + w.count] == "员") {
                 // A paragraph with one organization word usually has several: grow once, not at 1, 2, 4.
                 if hits.isEmpty { hits.reserveCapacity(8) }
@@ -101,6 +103,7 @@ enum OrganizationFinder {
             } else {
                 i += 1
             }
+            i = words.nextMayStart(t, from: i)
         }
         var out: [OrgMention] = []
         out.reserveCapacity(hits.count)  // each name takes one hit or more

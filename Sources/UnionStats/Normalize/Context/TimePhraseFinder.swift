@@ -101,11 +101,7 @@ enum TimePhraseFinder {
         var i = 0
         while i < n {
             // Most scalars start nothing: passed over by pointer, one bitmap test each.
-            i = text.withUnsafeBufferPointer { t in
-                var k = i
-                while k < n, !starts.contains(t[k]) { k += 1 }
-                return k
-            }
+            i = text.withUnsafeBufferPointer { starts.firstMember($0, from: i) }
             guard i < n else { break }
             if prefiltered && !mayOpen(text, i) { i += 1; continue }
             if let p = phrase(at: i, in: text), !TextClasses.insideBookTitle(text, i) {
