@@ -42,14 +42,21 @@ public struct ContextResolver: Sendable {
         let text = ArticleContext(article: article, mentions: mentions, figures: figures, gazetteer: dictionaries.gazetteer,
                                   defaultRegion: defaultEntry(for: page.source))
         let published = PeriodResolver.Published(page.published)
+        // Each organization's name made once, for the figures that report it.
+        var names = [String??](repeating: nil, count: text.orgs.count)
         return figures.indices.map { i in
             let f = text.figures[i]
             var c = FigureContext()
             c.metric = f.metric?.text ?? ""
             c.period = text.period(of: f, published: page.published, published).period
-            let org = text.organization(of: f)
-            c.organization = org?.name ?? ""
-            c.region = text.region(of: f, organization: org)
+            var org: ArticleContext.Org? = nil, name: String? = nil
+            if let k = text.organization(of: f) {
+                org = text.orgs[k]
+                if names[k] == nil { names[k] = text.string(text.orgs[k].name) }
+                name = names[k]!
+            }
+            c.organization = name ?? ""
+            c.region = text.region(of: f, organization: org, name: name)
             // The metric's scalars, read once from its paragraph for the dictionary and the kind.
             let metricScalars = text.metricScalars(f)
             let entry = dictionaries.metrics.match(scalars: metricScalars)

@@ -91,11 +91,11 @@ extension ArticleContext {
 
     static func isUnion(_ name: String) -> Bool { unionEnds.anySuffix(of: name) }
 
-    /// `union` and `generalUnion` of an organization, from its name.
-    static func setUnionFlags(_ org: inout Org) {
-        guard let n = org.name else { return }
-        org.union = isUnion(n)
-        org.generalUnion = TextClasses.hasSuffix(n, "总工会")
+    /// Names the organization `name` (made, not written) with the `union` and `generalUnion` of that name.
+    static func setName(_ org: inout Org, _ name: String) {
+        org.name = .made(name)
+        org.union = isUnion(name)
+        org.generalUnion = TextClasses.hasSuffix(name, "总工会")
     }
 
     static let unionEndScalars = unionEnds.words.map(\.scalars)
@@ -114,7 +114,7 @@ extension ArticleContext {
     /// nearest before it in the paragraph; the nearest union (else owner) in
     /// earlier paragraphs; the first after it in the paragraph; the article's
     /// first union (else owner).
-    func organization(of f: Fig) -> Org? {
+    func organization(of f: Fig) -> Int? {
         // Indexes, not copies: an article's organizations are read once per figure.
         let ss = sentenceStart(f)
         var inSentence: Int? = nil, beforeInSeg: Int? = nil, afterInSeg: Int? = nil
@@ -131,28 +131,28 @@ extension ArticleContext {
                 if orgs[k].union { earlierUnion = k }
             }
         }
-        if let k = inSentence { return orgs[k] }
+        if let k = inSentence { return k }
         if let p = nearestPlace(f, from: ss),
            let k = orgs.indices.first(where: { usable(at: $0) && orgs[$0].place == p.entry && orgs[$0].generalUnion }) {
-            return orgs[k]
+            return k
         }
-        if let k = beforeInSeg { return orgs[k] }
+        if let k = beforeInSeg { return k }
         // Beyond the paragraph, a union is the likelier subject.
-        if f.seg < bodyCount, let k = earlierUnion ?? earlier { return orgs[k] }
-        if let k = afterInSeg { return orgs[k] }
+        if f.seg < bodyCount, let k = earlierUnion ?? earlier { return k }
+        if let k = afterInSeg { return k }
         var first: Int? = nil
         for s in readingOrder {
             for k in orgs.indices where orgs[k].seg == s && usable(at: k) {
-                if orgs[k].union { return orgs[k] }
+                if orgs[k].union { return k }
                 if first == nil { first = k }
             }
         }
-        return first.map { orgs[$0] }
+        return first
     }
 
     /// Whether organization `k` may own a figure.
     @inline(__always)
-    func usable(at k: Int) -> Bool { orgs[k].usable && orgs[k].name != nil }
+    func usable(at k: Int) -> Bool { orgs[k].usable && orgs[k].name.isKnown }
 
     // MARK: - region
 
@@ -167,8 +167,8 @@ extension ArticleContext {
     /// the figure in its sentence (a list of places in different regions in its
     /// clause: none), the organization's place, the nearest place before it in
     /// the paragraph and in earlier paragraphs, the article's first place, and
-    /// last the newspaper's default region.
-    func region(of f: Fig, organization org: Org?) -> Region {
+    /// last the newspaper's default region. `name` is the organization's name.
+    func region(of f: Fig, organization org: Org?, name: String?) -> Region {
         let text = segs[f.seg].text
         let cs = TextClasses.clauseStart(text, f.start)
         if ArticleContext.isNational(text[cs..<f.start]) { return Region() }
@@ -188,7 +188,7 @@ extension ArticleContext {
         }
         if let o = org, let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
         // 全国总工会, 中国能源化学地质工会: a national body's figure has no region unless the sentence names one.
-        if let o = org, let n = o.name, ArticleContext.isNationalBody(n) { return Region() }
+        if org != nil, let n = name, ArticleContext.isNationalBody(n) { return Region() }
         if let p = lastSingle { return region(p) }
         if f.seg < bodyCount {
             for s in stride(from: f.seg - 1, through: 0, by: -1) {

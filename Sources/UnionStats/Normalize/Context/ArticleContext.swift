@@ -20,12 +20,11 @@ struct ArticleContext {
         var seg: Int
         var start: Int
         var end: Int
-        /// The full name (expanded from 区总工会, 该公司工会 …); nil when it cannot be told.
-        var name: String?
+        /// The full name (expanded from 区总工会, 该公司工会 …); `.unknown` when it cannot be told.
+        var name: OrgName
         var usable: Bool
         /// The most specific place in the name (or in the name it was expanded from).
         var place: Int?
-        var written: String?
         var bare: Bool
         /// May stand for a later short reference (usable, or named as where something happened).
         var referable: Bool
@@ -155,13 +154,12 @@ struct ArticleContext {
         for s in readingOrder {
             let text = segs[s].text
             for o in OrganizationFinder.find(in: text, covered: covered[s]) {
-                var org = Org(seg: s, start: o.start, end: o.end, name: o.text, usable: o.usable, place: nil, written: o.text, bare: o.bare,
-                              referable: o.usable || o.location)
+                var org = Org(seg: s, start: o.start, end: o.end, name: .written(seg: s, start: o.start, end: o.end), usable: o.usable,
+                              place: nil, bare: o.bare, referable: o.usable || o.location)
                 if segs[s].metricSpans.contains(where: { $0.overlaps(o.start..<o.end) }) { org.usable = false }
                 org.place = deepestPlace(s, o.start, o.end)
                 if o.placeUnions, let p = org.place {
-                    org.name = gazetteer.entries[p].name + "总工会"
-                    ArticleContext.setUnionFlags(&org)
+                    ArticleContext.setName(&org, gazetteer.entries[p].name + "总工会")
                 } else if o.bare {
                     expand(&org, core: OrganizationFinder.stripReferring(text[o.start..<o.end]))
                 } else {
@@ -216,17 +214,24 @@ struct ArticleContext {
     }
 
     /// 区总工会 after 顺义区总工会 → 顺义区总工会; 市总工会 in a Beijing paper → 北京市总工会.
-    mutating func expand(_ org: inout Org, core: String) {
-        if let prior = orgs.last(where: { !$0.bare && $0.referable && $0.name != nil && TextClasses.hasSuffix($0.name!, core) && $0.name! != core }) {
-            org.name = prior.name
-            org.place = prior.place
-            // The same name: its ending was read when it was found.
-            org.union = prior.union
-            org.generalUnion = prior.generalUnion
-            return
+    /// `core` is the short reference without a leading 该/本/其….
+    mutating func expand(_ org: inout Org, core scalars: ArraySlice<S>) {
+        let core = TextTest(scalars)
+        // The latest earlier name that ends with the reference and is longer (by index: no copies of organizations).
+        var k = orgs.count - 1
+        while k >= 0 {
+            if !orgs[k].bare, orgs[k].referable, extends(orgs[k].name, core) {
+                org.name = orgs[k].name
+                org.place = orgs[k].place
+                // The same name: its ending was read when it was found.
+                org.union = orgs[k].union
+                org.generalUnion = orgs[k].generalUnion
+                return
+            }
+            k -= 1
         }
-        org.name = nil
-        guard TextClasses.hasSuffix(core, "总工会"), let level = core.unicodeScalars.first, core.unicodeScalars.count == 4 else { return }
+        org.name = .unknown
+        guard core.hasSuffix(ArticleContext.generalUnionEnd), let level = scalars.first, scalars.count == 4 else { return }
         // The most recent place of that level, else the default region.
         var candidates: [Int] = []
         for s in readingOrder {
@@ -236,20 +241,64 @@ struct ArticleContext {
         if let d = defaultRegion { candidates.insert(d, at: 0) }
         for e in candidates.reversed() {
             for a in gazetteer.chain(e) where gazetteer.entries[a].name.unicodeScalars.last == level {
-                org.name = gazetteer.entries[a].name + "总工会"
+                ArticleContext.setName(&org, gazetteer.entries[a].name + "总工会")
                 org.place = a
-                ArticleContext.setUnionFlags(&org)
                 return
             }
         }
     }
+
+    /// Whether `name` ends with `core` and is longer, as `TextClasses.hasSuffix` and `!=` on the strings tell:
+    /// for plain text (a written name is, nearly always) ending in `core`'s scalars and having more of them.
+    func extends(_ name: OrgName, _ core: TextTest) -> Bool {
+        switch name {
+        case .unknown:
+            return false
+        case .made(let s):
+            let c = core.string
+            return TextClasses.hasSuffix(s, c) && s != c
+        case .written(let seg, let start, let end):
+            return ArticleContext.extends(TextTest(segs[seg].text[start..<end]), core)
+        }
+    }
+
+    /// `extends` of a name written in the article.
+    static func extends(_ written: TextTest, _ core: TextTest) -> Bool {
+        guard written.plain, core.plain else {
+            let s = written.string, c = core.string
+            return TextClasses.hasSuffix(s, c) && s != c
+        }
+        return written.scalars.count > core.scalars.count && TextTest.ends(written.scalars, with: core.scalars)
+    }
+
+    /// The name as a String: made from the paragraph's scalars only for the figures that report it.
+    func string(_ name: OrgName) -> String? {
+        switch name {
+        case .unknown: return nil
+        case .made(let s): return s
+        case .written(let seg, let start, let end): return TextClasses.string(segs[seg].text[start..<end])
+        }
+    }
+}
+
+/// An organization's full name: its own words or an earlier name's in the article (read from the
+/// paragraph when a figure needs it), or made from a place (北京市 + 总工会).
+enum OrgName {
+    case unknown
+    case written(seg: Int, start: Int, end: Int)
+    case made(String)
+
+    var isKnown: Bool {
+        if case .unknown = self { return false }
+        return true
+    }
 }
 
 extension OrganizationFinder {
-    /// The name (its scalars in the paragraph) without a leading 该/本/其…, as a String.
-    static func stripReferring(_ name: ArraySlice<S>) -> String {
+    /// The name (its scalars in the paragraph) without a leading 该/本/其….
+    static func stripReferring(_ name: ArraySlice<S>) -> ArraySlice<S> {
         var body = name
         if let r = TextClasses.wordAt(name, name.startIndex, referringStarts), body.count > r.count { body.removeFirst(r.count) }
-        return TextClasses.string(body)
+        return body
     }
 }

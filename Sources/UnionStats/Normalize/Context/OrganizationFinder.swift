@@ -9,8 +9,6 @@
 struct OrgMention: Equatable {
     var start: Int
     var end: Int
-    /// As written.
-    var text: String
     /// Needs expanding from an earlier name: 区总工会, 该公司工会, 中心工会, 工作室.
     var bare: Bool
     /// May own a figure.
@@ -118,14 +116,13 @@ enum OrganizationFinder {
             }
             h += 1
             let (start, preceder, counted) = phraseStart(t, covered, before: sStart)
-            var m = OrgMention(start: start, end: end, text: "", bare: false, usable: true, placeUnions: false, location: false)
+            var m = OrgMention(start: start, end: end, bare: false, usable: true, placeUnions: false, location: false)
             // 汉阴县委、县政府
             if TextClasses.has(t, end, ["、"]), TextTest(t[start..<end]).hasSuffix(["委"]),
                let g = governments.first(where: { TextClasses.has(t, end + 1, $0) }) {
                 m.end = end + 1 + g.count
                 if h < hits.count, hits[h].0 < m.end { h += 1 }
             }
-            m.text = TextClasses.string(t[start..<m.end])
             let name = TextTest(t[start..<m.end])
             var bodyStart = start
             if let r = TextClasses.wordAt(t[start..<m.end], start, referringStarts), m.end - start > r.count { bodyStart += r.count }
