@@ -32,19 +32,23 @@ public struct ContextResolver: Sendable {
 
     /// One `FigureContext` per figure, in the order given.
     public func resolve(article: Article, figures: [(mention: Mention, quantity: Quantity)], page: PageContext) -> [FigureContext] {
-        resolve(article: article, mentions: figures.map(\.mention), figures: figures.indices.map { ($0, figures[$0].quantity) }, page: page)
+        resolve(article: article, mentions: figures.map(\.mention), figures: figures.indices.map { ($0, figures[$0].quantity) }, page: page,
+                defaultRegion: defaultEntry(for: page.source))
     }
 
     /// One `FigureContext` per figure `mentions[index]` of `quantity`, in the order given (by index:
-    /// a copy of a mention retains and releases six strings).
-    func resolve(article: Article, mentions: [Mention], figures: [(index: Int, quantity: Quantity)], page: PageContext) -> [FigureContext] {
+    /// a copy of a mention retains and releases six strings). `defaultRegion` is `defaultEntry(for: page.source)`.
+    func resolve(article: Article, mentions: [Mention], figures: [(index: Int, quantity: Quantity)], page: PageContext,
+                 defaultRegion: Int?) -> [FigureContext] {
         guard !figures.isEmpty else { return [] }
         let text = ArticleContext(article: article, mentions: mentions, figures: figures, gazetteer: dictionaries.gazetteer,
-                                  defaultRegion: defaultEntry(for: page.source))
+                                  defaultRegion: defaultRegion)
         let published = PeriodResolver.Published(page.published)
         // Each organization's name made once, for the figures that report it.
         var names = [String??](repeating: nil, count: text.orgs.count)
-        return figures.indices.map { i in
+        var contexts: [FigureContext] = []
+        contexts.reserveCapacity(figures.count)
+        for i in figures.indices {
             let f = text.figures[i]
             var c = FigureContext()
             c.metric = f.metric?.text ?? ""
@@ -63,8 +67,9 @@ public struct ContextResolver: Sendable {
             c.metricID = entry?.id ?? ""
             c.kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: c.metric, metricScalars: metricScalars,
                                           dictionary: entry?.kind, label: c.period.label, before: text.clauseBefore(f))
-            return c
+            contexts.append(c)
         }
+        return contexts
     }
 
     static let stateLabels = LiteralWords(["目前", "现在", "当前", "如今", "现有", "截至", "截止", "至今", "到目前为止"])

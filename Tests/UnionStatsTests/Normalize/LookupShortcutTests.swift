@@ -38,6 +38,13 @@ final class LookupShortcutTests: XCTestCase {
         }
     }
 
+    /// The byte test for a percent unit answers as the literal words do.
+    func testPercentUnitByBytesIsTheWordsTest() {
+        let units = ["%", "％", "", "%%", "元", "%\u{301}", "％\u{301}", "\u{301}%", "百分比", "万元", "%元", "﹪", "٪",
+                     String(decoding: Array("%".utf8), as: UTF8.self), NSString(string: "％") as String]
+        for u in units { XCTAssertEqual(TextClasses.isPercent(u), TextClasses.percentUnits.contains(u), u) }
+    }
+
     /// Every whitespace scalar is seen by the byte test that lets a figure's raw text skip decoding.
     func testWhitespaceIsAlwaysSuspected() {
         for v in UInt32(0)...0x10FFFF {

@@ -141,7 +141,8 @@ extension ArticleContext {
         if f.seg < bodyCount, let k = earlierUnion ?? earlier { return k }
         if let k = afterInSeg { return k }
         var first: Int? = nil
-        for s in readingOrder {
+        for r in segs.indices {
+            let s = segment(inReadingOrder: r)
             for k in orgs.indices where orgs[k].seg == s && usable(at: k) {
                 if orgs[k].union { return k }
                 if first == nil { first = k }

@@ -60,8 +60,9 @@ struct ArticleContext {
 
     var headline: Int { bodyCount }
     var subheadline: Int { bodyCount + 1 }
-    /// Headline block first, then the body.
-    var readingOrder: [Int] { [headline, subheadline] + Array(0..<bodyCount) }
+    /// The segment read `r`-th: the headline block first, then the body (an index, not an array made at each loop).
+    @inline(__always)
+    func segment(inReadingOrder r: Int) -> Int { r < 2 ? bodyCount + r : r - 2 }
 
     /// The context of `article` for its figures `mentions[index]` of `quantity`.
     init(article: Article, mentions: [Mention], figures input: [(index: Int, quantity: Quantity)], gazetteer: Gazetteer,
@@ -95,8 +96,10 @@ struct ArticleContext {
 
         // Places, in reading order, so that earlier places disambiguate later ones.
         var resolver = RegionResolver(gazetteer: gazetteer, defaultRegion: defaultRegion)
-        var covered: [[Bool]] = segs.map { [Bool](repeating: false, count: $0.text.count) }
-        for s in readingOrder {
+        // Made for the segments that name a place; the others share `uncovered`.
+        var covered = [[Bool]](repeating: [], count: segs.count)
+        for r in segs.indices {
+            let s = segment(inReadingOrder: r)
             let text = segs[s].text
             var resolvedEnd = 0
             for m in gazetteer.scanNames(text) where m.start >= resolvedEnd {
@@ -105,6 +108,7 @@ struct ArticleContext {
                     let example = m.end < text.count && text[m.end] == "等"
                     if segs[s].places.isEmpty { segs[s].places.reserveCapacity(4) }  // grow once, not at 1, 2, 4
                     segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: !example))
+                    if covered[s].isEmpty { covered[s] = [Bool](repeating: false, count: text.count) }
                     for k in m.start..<m.end { covered[s][k] = true }
                     resolvedEnd = m.end
                 }
@@ -115,27 +119,33 @@ struct ArticleContext {
             }
         }
 
-        // Their metrics.
-        let bySeg = Dictionary(grouping: figures.indices, by: { figures[$0].seg })
-        for (s, idx) in bySeg {
+        // Their metrics, segment by segment in reading order within each (the order of the segments is free:
+        // each reads its own figures and text).
+        let order = figures.indices.sorted {
+            (figures[$0].seg, figures[$0].start, $0) < (figures[$1].seg, figures[$1].start, $1)
+        }
+        var times: [Range<Int>] = [], placeSpans: [Range<Int>] = []
+        var previous: Fig? = nil
+        for (n, i) in order.enumerated() {
+            let s = figures[i].seg
             let text = segs[s].text
-            let times = segs[s].times.map { $0.start..<$0.end }
-            let placeSpans = segs[s].places.map { $0.start..<$0.end }
-            var previous: Fig? = nil
-            for i in idx.sorted(by: { figures[$0].start < figures[$1].start }) {
-                var f = figures[i]
-                var prevMetric: MetricSpan? = nil, prevInSentence: MetricSpan? = nil
-                if let p = previous, p.end <= f.start {
-                    let between = text[p.end..<f.start]
-                    if !between.contains(where: { TextClasses.clauseEnd.contains($0) }) { prevMetric = p.metric }
-                    if !between.contains(where: { TextClasses.sentenceEnd.contains($0) }) { prevInSentence = p.metric }
-                }
-                f.metric = MetricFinder.find(in: text, raw: f.start..<f.end, unit: input[i].quantity.unit, times: times,
-                                             previous: prevMetric, places: placeSpans, previousInSentence: prevInSentence)
-                if let ms = f.metric, ms.start >= 0 { segs[s].metricSpans.append(ms.start..<ms.end) }
-                figures[i] = f
-                previous = f
+            if n == 0 || figures[order[n - 1]].seg != s {
+                times = segs[s].times.map { $0.start..<$0.end }
+                placeSpans = segs[s].places.map { $0.start..<$0.end }
+                previous = nil
             }
+            var f = figures[i]
+            var prevMetric: MetricSpan? = nil, prevInSentence: MetricSpan? = nil
+            if let p = previous, p.end <= f.start {
+                let between = text[p.end..<f.start]
+                if !between.contains(where: { TextClasses.clauseEnd.contains($0) }) { prevMetric = p.metric }
+                if !between.contains(where: { TextClasses.sentenceEnd.contains($0) }) { prevInSentence = p.metric }
+            }
+            f.metric = MetricFinder.find(in: text, raw: f.start..<f.end, unit: input[i].quantity.unit, times: times,
+                                         previous: prevMetric, places: placeSpans, previousInSentence: prevInSentence)
+            if let ms = f.metric, ms.start >= 0 { segs[s].metricSpans.append(ms.start..<ms.end) }
+            figures[i] = f
+            previous = f
         }
 
         for s in segs.indices {
@@ -151,9 +161,14 @@ struct ArticleContext {
         }
 
         // Organizations, in reading order, expanding short references from earlier names.
-        for s in readingOrder {
+        var uncovered: [Bool] = []
+        for r in segs.indices {
+            let s = segment(inReadingOrder: r)
             let text = segs[s].text
-            for o in OrganizationFinder.find(in: text, covered: covered[s]) {
+            if covered[s].isEmpty, uncovered.count < text.count {
+                uncovered = [Bool](repeating: false, count: segs.reduce(0) { max($0, $1.text.count) })
+            }
+            for o in OrganizationFinder.find(in: text, covered: covered[s].isEmpty ? uncovered : covered[s]) {
                 var org = Org(seg: s, start: o.start, end: o.end, name: .written(seg: s, start: o.start, end: o.end), usable: o.usable,
                               place: nil, bare: o.bare, referable: o.usable || o.location)
                 if segs[s].metricSpans.contains(where: { $0.overlaps(o.start..<o.end) }) { org.usable = false }
@@ -234,7 +249,8 @@ struct ArticleContext {
         guard core.hasSuffix(ArticleContext.generalUnionEnd), let level = scalars.first, scalars.count == 4 else { return }
         // The most recent place of that level, else the default region.
         var candidates: [Int] = []
-        for s in readingOrder {
+        for r in segs.indices {
+            let s = segment(inReadingOrder: r)
             for p in segs[s].places where p.usable { candidates.append(p.entry) }
             if s == org.seg { break }
         }

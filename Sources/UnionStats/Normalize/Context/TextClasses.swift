@@ -147,8 +147,12 @@ enum TextClasses {
 
     static let percentUnits = LiteralWords(["%", "％"])
 
-    /// A unit of `%` or `％`.
-    static func isPercent(_ unit: String) -> Bool { percentUnits.contains(unit) }
+    /// A unit of `%` or `％`: both are plain, so a string equal to one has its bytes (25, or EF BC 85).
+    static func isPercent(_ unit: String) -> Bool {
+        unit.utf8.withContiguousStorageIfAvailable { b in
+            (b.count == 1 && b[0] == 0x25) || (b.count == 3 && b[0] == 0xEF && b[1] == 0xBC && b[2] == 0x85)
+        } ?? percentUnits.contains(unit)
+    }
 
     /// `s.hasPrefix(p)`, comparing bytes when both are plain.
     static func hasPrefix(_ s: String, _ p: String) -> Bool {
