@@ -44,8 +44,8 @@ public struct ContextResolver: Sendable {
         let text = ArticleContext(article: article, mentions: mentions, figures: figures, gazetteer: dictionaries.gazetteer,
                                   defaultRegion: defaultRegion)
         let published = PeriodResolver.Published(page.published)
-        // Each organization's name made once, for the figures that report it.
-        var names = [String??](repeating: nil, count: text.orgs.count)
+        // Each organization's name made once, for the figures that report it (an article has few).
+        var names: [(org: Int, name: String?)] = []
         var contexts: [FigureContext] = []
         contexts.reserveCapacity(figures.count)
         for i in figures.indices {
@@ -56,8 +56,12 @@ public struct ContextResolver: Sendable {
             var org: ArticleContext.Org? = nil, name: String? = nil
             if let k = text.organization(of: f) {
                 org = text.orgs[k]
-                if names[k] == nil { names[k] = text.string(text.orgs[k].name) }
-                name = names[k]!
+                if let known = names.first(where: { $0.org == k }) {
+                    name = known.name
+                } else {
+                    name = text.string(text.orgs[k].name)
+                    names.append((k, name))
+                }
             }
             c.organization = name ?? ""
             c.region = text.region(of: f, organization: org, name: name)

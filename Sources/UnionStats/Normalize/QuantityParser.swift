@@ -15,10 +15,16 @@ public enum QuantityParser {
     /// the paragraph's scalars from `contextLength` before the raw text to `contextLength` after it, read
     /// in place (copied into `window`, reused from mention to mention) instead of decoding three strings.
     static func parse(_ mention: Mention, in article: Article, window: inout ScalarString) -> Quantity? {
-        let p = mention.paragraph, start = mention.start, end = mention.end
+        withUnsafePointer(to: mention) { parse($0, in: article, window: &window) }
+    }
+
+    /// `parse(_:in:window:)` of the mention `m` points to, its fields read in place (a copy of a mention
+    /// retains its six strings).
+    static func parse(_ m: UnsafePointer<Mention>, in article: Article, window: inout ScalarString) -> Quantity? {
+        let p = m.pointee.paragraph, start = m.pointee.start, end = m.pointee.end
         guard p >= 0, p < article.paragraphs.count, let text = article.paragraphs[p].keptScalars,
-              start >= 0, start < end, end <= text.count, text[start..<end].elementsEqual(mention.raw.unicodeScalars)
-        else { return parse(mention) }
+              start >= 0, start < end, end <= text.count, text[start..<end].elementsEqual(m.pointee.raw.unicodeScalars)
+        else { return parse(m.pointee) }
         let lo = max(0, start - MentionScanner.contextLength), hi = min(text.count, end + MentionScanner.contextLength)
         if lo == 0, hi == text.count { return parse(text, raw: start..<end) }
         window.removeAll(keepingCapacity: true)

@@ -51,7 +51,7 @@ public final class NormalizeStage {
                 var parsed: [(index: Int, quantity: Quantity)] = []
                 parsed.reserveCapacity(kept.count)
                 for i in kept {
-                    if let q = QuantityParser.parse(mentions[i], in: article, window: &window) { parsed.append((i, q)) }
+                    if let q = QuantityParser.parse(mentions.baseAddress! + i, in: article, window: &window) { parsed.append((i, q)) }
                 }
                 let contexts = resolver.resolve(article: article, mentions: e.mentions, figures: parsed, page: context,
                                                 defaultRegion: defaultRegion)

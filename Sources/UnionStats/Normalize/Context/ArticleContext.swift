@@ -80,24 +80,21 @@ struct ArticleContext {
         mentions.withUnsafeBufferPointer { mentions in
             for item in input {
                 // Fields read in place: a copy of a mention retains its six strings.
-                let m = item.index
+                let m = item.index, start = mentions[m].start, end = mentions[m].end
                 var s = mentions[m].paragraph < 0 || mentions[m].paragraph >= bodyCount ? headline : mentions[m].paragraph
                 // A figure of a sub-headline (also paragraph -1): the sub-headline segment when the headline lacks it.
-                if s == headline, !ArticleContext.holds(mentions[m], segs[headline].text),
-                   ArticleContext.holds(mentions[m], segs[subheadline].text) { s = subheadline }
-                let r = ArticleContext.locate(mentions[m], in: segs[s].text)
+                if s == headline, !ArticleContext.holds(mentions[m].raw, start, end, segs[headline].text),
+                   ArticleContext.holds(mentions[m].raw, start, end, segs[subheadline].text) { s = subheadline }
+                let r = ArticleContext.locate(mentions[m].raw, start, end, in: segs[s].text)
                 figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil,
                                    sentence: TextClasses.sentenceStart(segs[s].text, r.lowerBound)))
             }
         }
-        var timed = [Bool](repeating: false, count: segs.count)
-        for f in figures { timed[f.seg] = true }
-        for s in ArticleContext.leadSegments(bodyCount: bodyCount) { timed[s] = true }
+        // The lead segments are body paragraphs 0 and 1 and the headline block (`leadSegments`).
+        func timed(_ s: Int) -> Bool { s < 2 || s >= bodyCount || figures.contains { $0.seg == s } }
 
         // Places, in reading order, so that earlier places disambiguate later ones.
         var resolver = RegionResolver(gazetteer: gazetteer, defaultRegion: defaultRegion)
-        // Made for the segments that name a place; the others share `uncovered`.
-        var covered = [[Bool]](repeating: [], count: segs.count)
         for r in segs.indices {
             let s = segment(inReadingOrder: r)
             let text = segs[s].text
@@ -108,12 +105,10 @@ struct ArticleContext {
                     let example = m.end < text.count && text[m.end] == "等"
                     if segs[s].places.isEmpty { segs[s].places.reserveCapacity(4) }  // grow once, not at 1, 2, 4
                     segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: !example))
-                    if covered[s].isEmpty { covered[s] = [Bool](repeating: false, count: text.count) }
-                    for k in m.start..<m.end { covered[s][k] = true }
                     resolvedEnd = m.end
                 }
             }
-            if timed[s] {
+            if timed(s) {
                 segs[s].times = TimePhraseFinder.find(in: text)
                 segs[s].freeTimes = segs[s].times.filter { !$0.embedded }
             }
@@ -161,14 +156,15 @@ struct ArticleContext {
         }
 
         // Organizations, in reading order, expanding short references from earlier names.
-        var uncovered: [Bool] = []
+        // Where a place name lies in the segment read: one array for the article, marked from the
+        // segment's places before its names are read and cleared after.
+        var covered = [Bool](repeating: false, count: segs.reduce(0) { max($0, $1.text.count) })
         for r in segs.indices {
             let s = segment(inReadingOrder: r)
             let text = segs[s].text
-            if covered[s].isEmpty, uncovered.count < text.count {
-                uncovered = [Bool](repeating: false, count: segs.reduce(0) { max($0, $1.text.count) })
-            }
-            for o in OrganizationFinder.find(in: text, covered: covered[s].isEmpty ? uncovered : covered[s]) {
+            for p in segs[s].places { for k in p.start..<p.end { covered[k] = true } }
+            defer { for p in segs[s].places { for k in p.start..<p.end { covered[k] = false } } }
+            for o in OrganizationFinder.find(in: text, covered: covered) {
                 var org = Org(seg: s, start: o.start, end: o.end, name: .written(seg: s, start: o.start, end: o.end), usable: o.usable,
                               place: nil, bare: o.bare, referable: o.usable || o.location)
                 if segs[s].metricSpans.contains(where: { $0.overlaps(o.start..<o.end) }) { org.usable = false }
@@ -198,25 +194,26 @@ struct ArticleContext {
     }
 
     /// Whether a text holds the mention's raw text, at its offsets or anywhere.
-    static func holds(_ m: Mention, _ text: [S]) -> Bool {
-        let raw = TextClasses.scalars(m.raw)
+    /// (A mention's raw text and offsets, not the mention: a copy of one retains its six strings.)
+    static func holds(_ rawText: String, _ start: Int, _ end: Int, _ text: [S]) -> Bool {
+        let raw = TextClasses.scalars(rawText)
         guard !raw.isEmpty, raw.count <= text.count else { return false }
-        if m.start >= 0, m.end <= text.count, m.start < m.end, text[m.start..<m.end].elementsEqual(raw) { return true }
+        if start >= 0, end <= text.count, start < end, text[start..<end].elementsEqual(raw) { return true }
         return (0...(text.count - raw.count)).contains { TextClasses.has(text, $0, raw) }
     }
 
     /// The figure's offsets in its paragraph; when the mention's offsets do not
     /// hold its raw text, the first occurrence of the raw text.
-    static func locate(_ m: Mention, in text: [S]) -> Range<Int> {
+    static func locate(_ rawText: String, _ start: Int, _ end: Int, in text: [S]) -> Range<Int> {
         // The usual case, the offsets hold the raw text, compares without decoding it into an array.
-        if m.start >= 0, m.end <= text.count, m.start < m.end, text[m.start..<m.end].elementsEqual(m.raw.unicodeScalars) {
-            return m.start..<m.end
+        if start >= 0, end <= text.count, start < end, text[start..<end].elementsEqual(rawText.unicodeScalars) {
+            return start..<end
         }
-        let raw = TextClasses.scalars(m.raw)
+        let raw = TextClasses.scalars(rawText)
         if !raw.isEmpty, raw.count <= text.count {
             for i in 0...(text.count - raw.count) where TextClasses.has(text, i, raw) { return i..<(i + raw.count) }
         }
-        let s = max(0, min(m.start, text.count)), e = max(s, min(m.end, text.count))
+        let s = max(0, min(start, text.count)), e = max(s, min(end, text.count))
         return s..<e
     }
 
