@@ -50,9 +50,8 @@ public struct ContextResolver: Sendable {
         contexts.reserveCapacity(figures.count)
         for i in figures.indices {
             let f = text.figures[i]
-            var c = FigureContext()
-            c.metric = f.metric?.text ?? ""
-            c.period = text.period(of: f, published: page.published, published).period
+            let metric = f.metric?.text ?? ""
+            let period = text.period(of: f, published: page.published, published).period
             var org: ArticleContext.Org? = nil, name: String? = nil
             if let k = text.organization(of: f) {
                 org = text.orgs[k]
@@ -63,15 +62,15 @@ public struct ContextResolver: Sendable {
                     names.append((k, name))
                 }
             }
-            c.organization = name ?? ""
-            c.region = text.region(of: f, organization: org, name: name)
+            let region = text.region(of: f, organization: org, name: name)
             // The metric's scalars, read once from its paragraph for the dictionary and the kind.
             let metricScalars = text.metricScalars(f)
             let entry = dictionaries.metrics.match(scalars: metricScalars)
-            c.metricID = entry?.id ?? ""
-            c.kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: c.metric, metricScalars: metricScalars,
-                                          dictionary: entry?.kind, label: c.period.label, before: text.clauseBefore(f))
-            contexts.append(c)
+            let kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: metric, metricScalars: metricScalars,
+                                            dictionary: entry?.kind, label: period.label, before: text.clauseBefore(f))
+            // Made in the array, not copied into it.
+            contexts.append(FigureContext(metric: metric, metricID: entry?.id ?? "", kind: kind, region: region,
+                                          organization: name ?? "", period: period))
         }
         return contexts
     }
