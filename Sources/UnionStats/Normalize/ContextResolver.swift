@@ -32,26 +32,47 @@ public struct ContextResolver: Sendable {
 
     /// One `FigureContext` per figure, in the order given.
     public func resolve(article: Article, figures: [(mention: Mention, quantity: Quantity)], page: PageContext) -> [FigureContext] {
+        resolve(article: article, mentions: figures.map(\.mention), figures: figures.indices.map { ($0, figures[$0].quantity) }, page: page,
+                defaultRegion: defaultEntry(for: page.source))
+    }
+
+    /// One `FigureContext` per figure `mentions[index]` of `quantity`, in the order given (by index:
+    /// a copy of a mention retains and releases six strings). `defaultRegion` is `defaultEntry(for: page.source)`.
+    func resolve(article: Article, mentions: [Mention], figures: [(index: Int, quantity: Quantity)], page: PageContext,
+                 defaultRegion: Int?) -> [FigureContext] {
         guard !figures.isEmpty else { return [] }
-        let text = ArticleContext(article: article, figures: figures, gazetteer: dictionaries.gazetteer,
-                                  defaultRegion: defaultEntry(for: page.source))
+        let text = ArticleContext(article: article, mentions: mentions, figures: figures, gazetteer: dictionaries.gazetteer,
+                                  defaultRegion: defaultRegion)
         let published = PeriodResolver.Published(page.published)
-        return figures.indices.map { i in
+        // Each organization's name made once, for the figures that report it (an article has few).
+        var names: [(org: Int, name: String?)] = []
+        var contexts: [FigureContext] = []
+        contexts.reserveCapacity(figures.count)
+        for i in figures.indices {
             let f = text.figures[i]
-            var c = FigureContext()
-            c.metric = f.metric?.text ?? ""
-            c.period = text.period(of: f, published: page.published, published).period
-            let org = text.organization(of: f)
-            c.organization = org?.name ?? ""
-            c.region = text.region(of: f, organization: org)
+            let metric = f.metric?.text ?? ""
+            let period = text.period(of: f, published: page.published, published).period
+            var org: ArticleContext.Org? = nil, name: String? = nil
+            if let k = text.organization(of: f) {
+                org = text.orgs[k]
+                if let known = names.first(where: { $0.org == k }) {
+                    name = known.name
+                } else {
+                    name = text.string(text.orgs[k].name)
+                    names.append((k, name))
+                }
+            }
+            let region = text.region(of: f, organization: org, name: name)
             // The metric's scalars, read once from its paragraph for the dictionary and the kind.
             let metricScalars = text.metricScalars(f)
             let entry = dictionaries.metrics.match(scalars: metricScalars)
-            c.metricID = entry?.id ?? ""
-            c.kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: c.metric, metricScalars: metricScalars,
-                                          dictionary: entry?.kind, label: c.period.label, before: text.clauseBefore(f))
-            return c
+            let kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: metric, metricScalars: metricScalars,
+                                            dictionary: entry?.kind, label: period.label, before: text.clauseBefore(f))
+            // Made in the array, not copied into it.
+            contexts.append(FigureContext(metric: metric, metricID: entry?.id ?? "", kind: kind, region: region,
+                                          organization: name ?? "", period: period))
         }
+        return contexts
     }
 
     static let stateLabels = LiteralWords(["目前", "现在", "当前", "如今", "现有", "截至", "截止", "至今", "到目前为止"])

@@ -38,30 +38,37 @@ public final class NormalizeStage {
         // Mentions by index: grouping, ordering and dropping repeats move Ints, not copies of
         // mentions (six strings each, retained and released at every copy).
         var byArticle: [Int: [Int]] = [:]
-        for (i, m) in e.mentions.enumerated() { byArticle[m.article, default: []].append(i) }
+        for i in e.mentions.indices { byArticle[e.mentions[i].article, default: []].append(i) }
 
         var figures: [Figure] = []
+        figures.reserveCapacity(e.mentions.count)  // at most one per mention: grown once, not at 1, 2, 4 …
         var articleRows: [[String]] = []
-        for article in e.articles {
-            let kept = NormalizeStage.firstOccurrences(byArticle[article.index] ?? [], of: e.mentions, in: article)
-            var parsed: [(mention: Mention, quantity: Quantity)] = []
-            for i in kept {
-                if let q = QuantityParser.parse(e.mentions[i]) { parsed.append((e.mentions[i], q)) }
+        var window: ScalarString = []  // a mention's words, reused from mention to mention
+        let defaultRegion = resolver.defaultEntry(for: source)  // the page's, found once for its articles
+        e.mentions.withUnsafeBufferPointer { mentions in
+            for article in e.articles {
+                let kept = NormalizeStage.firstOccurrences(byArticle[article.index] ?? [], of: e.mentions, in: article)
+                var parsed: [(index: Int, quantity: Quantity)] = []
+                parsed.reserveCapacity(kept.count)
+                for i in kept {
+                    if let q = QuantityParser.parse(mentions.baseAddress! + i, in: article, window: &window) { parsed.append((i, q)) }
+                }
+                let contexts = resolver.resolve(article: article, mentions: e.mentions, figures: parsed, page: context,
+                                                defaultRegion: defaultRegion)
+                // By index: each figure takes the strings it needs, not a copy of the whole mention or context.
+                for k in parsed.indices {
+                    let i = parsed[k].index
+                    figures.append(Figure(doc: doc, article: article.index, headline: article.headline, published: published,
+                                          source: source, line: mentions[i].line, raw: mentions[i].raw,
+                                          quantity: parsed[k].quantity, metric: contexts[k].metric, metricID: contexts[k].metricID,
+                                          kind: contexts[k].kind, region: contexts[k].region, organization: contexts[k].organization,
+                                          period: contexts[k].period, sentence: mentions[i].sentence))
+                }
+                // The kept scalars are the text's: counted without reading the text again.
+                let chars = article.paragraphs.reduce(0) { $0 + ($1.keptScalars?.count ?? NormalizeStage.scalarCount($1.text)) }
+                articleRows.append([doc, String(article.index), article.headline, article.byline, String(article.line),
+                                    published, source, String(article.paragraphs.count), String(chars), String(parsed.count)])
             }
-            let contexts = resolver.resolve(article: article, figures: parsed, page: context)
-            // By index: each figure takes the strings it needs, not a copy of the whole mention.
-            for i in parsed.indices {
-                let c = contexts[i]
-                figures.append(Figure(doc: doc, article: article.index, headline: article.headline, published: published,
-                                      source: source, line: parsed[i].mention.line, raw: parsed[i].mention.raw,
-                                      quantity: parsed[i].quantity, metric: c.metric, metricID: c.metricID, kind: c.kind,
-                                      region: c.region, organization: c.organization, period: c.period,
-                                      sentence: parsed[i].mention.sentence))
-            }
-            // The kept scalars are the text's: counted without reading the text again.
-            let chars = article.paragraphs.reduce(0) { $0 + ($1.keptScalars?.count ?? NormalizeStage.scalarCount($1.text)) }
-            articleRows.append([doc, String(article.index), article.headline, article.byline, String(article.line),
-                                published, source, String(article.paragraphs.count), String(chars), String(parsed.count)])
         }
         return PageResult(figures: figures, articles: articleRows, rejects: [])
     }

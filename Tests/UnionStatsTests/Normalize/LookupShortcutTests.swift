@@ -26,6 +26,25 @@ final class LookupShortcutTests: XCTestCase {
         }
     }
 
+    /// A short reference's expansion tests a written name on its scalars as on the strings.
+    func testWrittenNameExtendsAsTheStrings() {
+        let names = ["北京市总工会", "顺义区总工会", "区总工会", "总工会", "公司工会", "该公司工会", "某集团公司工会", "", "会",
+                     "e\u{301}总工会", "总工会\u{301}", "区\u{301}总工会", "\u{600}区总工会", "市总工会\u{200D}", "Ａ公司工会"]
+        for n in names {
+            for c in names + ["工会", "公司", "\u{301}总工会"] {
+                XCTAssertEqual(ArticleContext.extends(TextTest(n.scalars[...]), TextTest(c.scalars[...])),
+                               TextClasses.hasSuffix(n, c) && n != c, "\(n) \(c)")
+            }
+        }
+    }
+
+    /// The byte test for a percent unit answers as the literal words do.
+    func testPercentUnitByBytesIsTheWordsTest() {
+        let units = ["%", "％", "", "%%", "元", "%\u{301}", "％\u{301}", "\u{301}%", "百分比", "万元", "%元", "﹪", "٪",
+                     String(decoding: Array("%".utf8), as: UTF8.self), NSString(string: "％") as String]
+        for u in units { XCTAssertEqual(TextClasses.isPercent(u), TextClasses.percentUnits.contains(u), u) }
+    }
+
     /// Every whitespace scalar is seen by the byte test that lets a figure's raw text skip decoding.
     func testWhitespaceIsAlwaysSuspected() {
         for v in UInt32(0)...0x10FFFF {

@@ -49,6 +49,64 @@ final class ScanShortcutTests: XCTestCase {
         }
     }
 
+    /// `nextMayStart` stops at the first position where `mayStart` holds, and there are many.
+    func testNextMayStartIsTheFirstMayStart() {
+        let lists = [OrganizationFinder.suffixes, OrganizationFinder.boundaryWords, TimePhraseFinder.keywordWords, TextClasses.words(["会"])]
+        var stops = 0
+        for words in lists {
+            for t in ScanShortcutTests.texts {
+                for i in 0...t.count {
+                    let first = (i..<t.count).first { words.mayStart(t, $0) } ?? t.count
+                    if first < t.count { stops += 1 }
+                    XCTAssertEqual(words.nextMayStart(t, from: i), first, TextClasses.string(t))
+                }
+            }
+        }
+        XCTAssertGreaterThan(stops, 10_000)
+    }
+
+    /// `firstMember` stops at the first scalar the set contains, astral scalars included.
+    func testFirstMemberIsTheFirstContained() {
+        let sets = [TimePhraseFinder.startScalars, OrganizationFinder.suffixes.firsts, ScalarSet("𠀀年😀".unicodeScalars)]
+        let texts = ScanShortcutTests.texts + ["𠀀", "a😀年", "😃𠀁𠀀", ""].map(\.scalars)
+        for set in sets {
+            for t in texts {
+                t.withUnsafeBufferPointer { p in
+                    for i in 0...t.count {
+                        XCTAssertEqual(set.firstMember(p, from: i), (i..<t.count).first { set.contains(t[$0]) } ?? t.count)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The keyword filter of first scalars and pairs passes every keyword the full lookup finds.
+    func testKeywordFilterChangesNothing() {
+        var found = 0
+        for t in ScanShortcutTests.texts {
+            for i in t.indices {
+                let full = TimePhraseFinder.keywordIndex(at: i, in: t)
+                if full != nil { found += 1 }
+                XCTAssertEqual(TimePhraseFinder.keyword(at: i, in: t)?.word, full.map { TimePhraseFinder.keywords[$0].word },
+                               TextClasses.string(t))
+            }
+        }
+        XCTAssertGreaterThan(found, 1000)
+    }
+
+    /// A phrase whose label is a same-day word (当天, 当日 …) is never ruled out by its first scalar.
+    func testSameDayPrecheckKeepsEverySameDayLabel() {
+        var sameDay = 0
+        for t in ScanShortcutTests.texts + ["3月5日举办，当天有412人", "当日", "同一天", "e\u{301}当天"].map(\.scalars) {
+            for p in TimePhraseFinder.find(in: t) where ArticleContext.sameDayWords.contains(p.label) {
+                sameDay += 1
+                XCTAssertTrue(ArticleContext.mayBeSameDay(p, in: t), TextClasses.string(t))
+                XCTAssertEqual(p.label, TextClasses.string(t[p.start..<p.end]))
+            }
+        }
+        XCTAssertGreaterThan(sameDay, 10)
+    }
+
     func testTimePhraseShortcutChangesNothing() {
         // The texts hold phrases of every kind, not only text without any.
         XCTAssertGreaterThan(ScanShortcutTests.texts.filter { !TimePhraseFinder.find(in: $0, prefiltered: false).isEmpty }.count, 1500)

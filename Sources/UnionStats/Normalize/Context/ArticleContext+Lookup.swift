@@ -49,14 +49,15 @@ extension ArticleContext {
         if phrase == nil, let k = ArticleContext.lastIndex(in: times, where: { times[$0].end <= f.start }) { phrase = times[k] }
         // The lead: the first of the first two paragraphs that has a time phrase
         // (a quotation may open the article).
+        var phraseSeg = f.seg
         if phrase == nil {
             for l in ArticleContext.leadSegments(bodyCount: bodyCount) {
-                if let p = segs[l].freeTimes.last { phrase = p; break }
+                if let p = segs[l].freeTimes.last { phrase = p; phraseSeg = l; break }
             }
         }
         guard let p = phrase else { return (Period(), nil) }
         // 3月5日举办…，当天有412人…: 当天 is the day named before it in the paragraph.
-        if ArticleContext.sameDayWords.contains(p.label),
+        if ArticleContext.mayBeSameDay(p, in: segs[phraseSeg].text), ArticleContext.sameDayWords.contains(p.label),
            let d = times.last(where: { t in
                guard t.end <= p.start, case .date(let c, nil) = t.kind else { return false }
                return c.day != nil
@@ -84,6 +85,15 @@ extension ArticleContext {
 
     static let sameDayWords = LiteralWords(["当天", "当日", "同日", "同一天"])
 
+    /// False when `p`'s label (its scalars in `text`) is surely none of `sameDayWords`: it opens with a plain
+    /// scalar other than 当 and 同, and a plain scalar has no canonical equivalent.
+    @inline(__always)
+    static func mayBeSameDay(_ p: TimePhrase, in text: [S]) -> Bool {
+        guard p.start >= 0, p.start < p.end, p.end <= text.count else { return true }
+        let c = text[p.start]
+        return c == "当" || c == "同" || !TextClasses.isPlain(c)
+    }
+
     // MARK: - organization
 
 
@@ -91,11 +101,11 @@ extension ArticleContext {
 
     static func isUnion(_ name: String) -> Bool { unionEnds.anySuffix(of: name) }
 
-    /// `union` and `generalUnion` of an organization, from its name.
-    static func setUnionFlags(_ org: inout Org) {
-        guard let n = org.name else { return }
-        org.union = isUnion(n)
-        org.generalUnion = TextClasses.hasSuffix(n, "总工会")
+    /// Names the organization `name` (made, not written) with the `union` and `generalUnion` of that name.
+    static func setName(_ org: inout Org, _ name: String) {
+        org.name = .made(name)
+        org.union = isUnion(name)
+        org.generalUnion = TextClasses.hasSuffix(name, "总工会")
     }
 
     static let unionEndScalars = unionEnds.words.map(\.scalars)
@@ -114,7 +124,7 @@ extension ArticleContext {
     /// nearest before it in the paragraph; the nearest union (else owner) in
     /// earlier paragraphs; the first after it in the paragraph; the article's
     /// first union (else owner).
-    func organization(of f: Fig) -> Org? {
+    func organization(of f: Fig) -> Int? {
         // Indexes, not copies: an article's organizations are read once per figure.
         let ss = sentenceStart(f)
         var inSentence: Int? = nil, beforeInSeg: Int? = nil, afterInSeg: Int? = nil
@@ -131,28 +141,29 @@ extension ArticleContext {
                 if orgs[k].union { earlierUnion = k }
             }
         }
-        if let k = inSentence { return orgs[k] }
+        if let k = inSentence { return k }
         if let p = nearestPlace(f, from: ss),
            let k = orgs.indices.first(where: { usable(at: $0) && orgs[$0].place == p.entry && orgs[$0].generalUnion }) {
-            return orgs[k]
+            return k
         }
-        if let k = beforeInSeg { return orgs[k] }
+        if let k = beforeInSeg { return k }
         // Beyond the paragraph, a union is the likelier subject.
-        if f.seg < bodyCount, let k = earlierUnion ?? earlier { return orgs[k] }
-        if let k = afterInSeg { return orgs[k] }
+        if f.seg < bodyCount, let k = earlierUnion ?? earlier { return k }
+        if let k = afterInSeg { return k }
         var first: Int? = nil
-        for s in readingOrder {
+        for r in segs.indices {
+            let s = segment(inReadingOrder: r)
             for k in orgs.indices where orgs[k].seg == s && usable(at: k) {
-                if orgs[k].union { return orgs[k] }
+                if orgs[k].union { return k }
                 if first == nil { first = k }
             }
         }
-        return first.map { orgs[$0] }
+        return first
     }
 
     /// Whether organization `k` may own a figure.
     @inline(__always)
-    func usable(at k: Int) -> Bool { orgs[k].usable && orgs[k].name != nil }
+    func usable(at k: Int) -> Bool { orgs[k].usable && orgs[k].name.isKnown }
 
     // MARK: - region
 
@@ -167,8 +178,8 @@ extension ArticleContext {
     /// the figure in its sentence (a list of places in different regions in its
     /// clause: none), the organization's place, the nearest place before it in
     /// the paragraph and in earlier paragraphs, the article's first place, and
-    /// last the newspaper's default region.
-    func region(of f: Fig, organization org: Org?) -> Region {
+    /// last the newspaper's default region. `name` is the organization's name.
+    func region(of f: Fig, organization org: Org?, name: String?) -> Region {
         let text = segs[f.seg].text
         let cs = TextClasses.clauseStart(text, f.start)
         if ArticleContext.isNational(text[cs..<f.start]) { return Region() }
@@ -188,7 +199,7 @@ extension ArticleContext {
         }
         if let o = org, let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
         // 全国总工会, 中国能源化学地质工会: a national body's figure has no region unless the sentence names one.
-        if let o = org, let n = o.name, ArticleContext.isNationalBody(n) { return Region() }
+        if org != nil, let n = name, ArticleContext.isNationalBody(n) { return Region() }
         if let p = lastSingle { return region(p) }
         if f.seg < bodyCount {
             for s in stride(from: f.seg - 1, through: 0, by: -1) {

@@ -20,12 +20,11 @@ struct ArticleContext {
         var seg: Int
         var start: Int
         var end: Int
-        /// The full name (expanded from 区总工会, 该公司工会 …); nil when it cannot be told.
-        var name: String?
+        /// The full name (expanded from 区总工会, 该公司工会 …); `.unknown` when it cannot be told.
+        var name: OrgName
         var usable: Bool
         /// The most specific place in the name (or in the name it was expanded from).
         var place: Int?
-        var written: String?
         var bare: Bool
         /// May stand for a later short reference (usable, or named as where something happened).
         var referable: Bool
@@ -61,10 +60,13 @@ struct ArticleContext {
 
     var headline: Int { bodyCount }
     var subheadline: Int { bodyCount + 1 }
-    /// Headline block first, then the body.
-    var readingOrder: [Int] { [headline, subheadline] + Array(0..<bodyCount) }
+    /// The segment read `r`-th: the headline block first, then the body (an index, not an array made at each loop).
+    @inline(__always)
+    func segment(inReadingOrder r: Int) -> Int { r < 2 ? bodyCount + r : r - 2 }
 
-    init(article: Article, figures input: [(mention: Mention, quantity: Quantity)], gazetteer: Gazetteer, defaultRegion: Int?) {
+    /// The context of `article` for its figures `mentions[index]` of `quantity`.
+    init(article: Article, mentions: [Mention], figures input: [(index: Int, quantity: Quantity)], gazetteer: Gazetteer,
+         defaultRegion: Int?) {
         self.gazetteer = gazetteer
         self.defaultRegion = defaultRegion
         bodyCount = article.paragraphs.count
@@ -75,23 +77,26 @@ struct ArticleContext {
         // Figures first: time phrases are read only in their segments and in the lead (the
         // lead paragraphs and the headline block), and finding them elsewhere was wasted.
         figures.reserveCapacity(input.count)
-        for item in input {
-            let m = item.mention
-            var s = m.paragraph < 0 || m.paragraph >= bodyCount ? headline : m.paragraph
-            // A figure of a sub-headline (also paragraph -1): the sub-headline segment when the headline lacks it.
-            if s == headline, !ArticleContext.holds(m, segs[headline].text), ArticleContext.holds(m, segs[subheadline].text) { s = subheadline }
-            let r = ArticleContext.locate(m, in: segs[s].text)
-            figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil,
-                               sentence: TextClasses.sentenceStart(segs[s].text, r.lowerBound)))
+        mentions.withUnsafeBufferPointer { mentions in
+            for item in input {
+                // Fields read in place: a copy of a mention retains its six strings.
+                let m = item.index, start = mentions[m].start, end = mentions[m].end
+                var s = mentions[m].paragraph < 0 || mentions[m].paragraph >= bodyCount ? headline : mentions[m].paragraph
+                // A figure of a sub-headline (also paragraph -1): the sub-headline segment when the headline lacks it.
+                if s == headline, !ArticleContext.holds(mentions[m].raw, start, end, segs[headline].text),
+                   ArticleContext.holds(mentions[m].raw, start, end, segs[subheadline].text) { s = subheadline }
+                let r = ArticleContext.locate(mentions[m].raw, start, end, in: segs[s].text)
+                figures.append(Fig(seg: s, start: r.lowerBound, end: r.upperBound, metric: nil,
+                                   sentence: TextClasses.sentenceStart(segs[s].text, r.lowerBound)))
+            }
         }
-        var timed = [Bool](repeating: false, count: segs.count)
-        for f in figures { timed[f.seg] = true }
-        for s in ArticleContext.leadSegments(bodyCount: bodyCount) { timed[s] = true }
+        // The lead segments are body paragraphs 0 and 1 and the headline block (`leadSegments`).
+        func timed(_ s: Int) -> Bool { s < 2 || s >= bodyCount || figures.contains { $0.seg == s } }
 
         // Places, in reading order, so that earlier places disambiguate later ones.
         var resolver = RegionResolver(gazetteer: gazetteer, defaultRegion: defaultRegion)
-        var covered: [[Bool]] = segs.map { [Bool](repeating: false, count: $0.text.count) }
-        for s in readingOrder {
+        for r in segs.indices {
+            let s = segment(inReadingOrder: r)
             let text = segs[s].text
             var resolvedEnd = 0
             for m in gazetteer.scanNames(text) where m.start >= resolvedEnd {
@@ -100,37 +105,42 @@ struct ArticleContext {
                     let example = m.end < text.count && text[m.end] == "等"
                     if segs[s].places.isEmpty { segs[s].places.reserveCapacity(4) }  // grow once, not at 1, 2, 4
                     segs[s].places.append(Place(start: m.start, end: m.end, entry: p.entry, written: p.written, usable: !example))
-                    for k in m.start..<m.end { covered[s][k] = true }
                     resolvedEnd = m.end
                 }
             }
-            if timed[s] {
+            if timed(s) {
                 segs[s].times = TimePhraseFinder.find(in: text)
                 segs[s].freeTimes = segs[s].times.filter { !$0.embedded }
             }
         }
 
-        // Their metrics.
-        let bySeg = Dictionary(grouping: figures.indices, by: { figures[$0].seg })
-        for (s, idx) in bySeg {
+        // Their metrics, segment by segment in reading order within each (the order of the segments is free:
+        // each reads its own figures and text).
+        let order = figures.indices.sorted {
+            (figures[$0].seg, figures[$0].start, $0) < (figures[$1].seg, figures[$1].start, $1)
+        }
+        var times: [Range<Int>] = [], placeSpans: [Range<Int>] = []
+        var previous: Fig? = nil
+        for (n, i) in order.enumerated() {
+            let s = figures[i].seg
             let text = segs[s].text
-            let times = segs[s].times.map { $0.start..<$0.end }
-            let placeSpans = segs[s].places.map { $0.start..<$0.end }
-            var previous: Fig? = nil
-            for i in idx.sorted(by: { figures[$0].start < figures[$1].start }) {
-                var f = figures[i]
-                var prevMetric: MetricSpan? = nil, prevInSentence: MetricSpan? = nil
-                if let p = previous, p.end <= f.start {
-                    let between = text[p.end..<f.start]
-                    if !between.contains(where: { TextClasses.clauseEnd.contains($0) }) { prevMetric = p.metric }
-                    if !between.contains(where: { TextClasses.sentenceEnd.contains($0) }) { prevInSentence = p.metric }
-                }
-                f.metric = MetricFinder.find(in: text, raw: f.start..<f.end, unit: input[i].quantity.unit, times: times,
-                                             previous: prevMetric, places: placeSpans, previousInSentence: prevInSentence)
-                if let ms = f.metric, ms.start >= 0 { segs[s].metricSpans.append(ms.start..<ms.end) }
-                figures[i] = f
-                previous = f
+            if n == 0 || figures[order[n - 1]].seg != s {
+                times = segs[s].times.map { $0.start..<$0.end }
+                placeSpans = segs[s].places.map { $0.start..<$0.end }
+                previous = nil
             }
+            var f = figures[i]
+            var prevMetric: MetricSpan? = nil, prevInSentence: MetricSpan? = nil
+            if let p = previous, p.end <= f.start {
+                let between = text[p.end..<f.start]
+                if !between.contains(where: { TextClasses.clauseEnd.contains($0) }) { prevMetric = p.metric }
+                if !between.contains(where: { TextClasses.sentenceEnd.contains($0) }) { prevInSentence = p.metric }
+            }
+            f.metric = MetricFinder.find(in: text, raw: f.start..<f.end, unit: input[i].quantity.unit, times: times,
+                                         previous: prevMetric, places: placeSpans, previousInSentence: prevInSentence)
+            if let ms = f.metric, ms.start >= 0 { segs[s].metricSpans.append(ms.start..<ms.end) }
+            figures[i] = f
+            previous = f
         }
 
         for s in segs.indices {
@@ -146,16 +156,21 @@ struct ArticleContext {
         }
 
         // Organizations, in reading order, expanding short references from earlier names.
-        for s in readingOrder {
+        // Where a place name lies in the segment read: one array for the article, marked from the
+        // segment's places before its names are read and cleared after.
+        var covered = [Bool](repeating: false, count: segs.reduce(0) { max($0, $1.text.count) })
+        for r in segs.indices {
+            let s = segment(inReadingOrder: r)
             let text = segs[s].text
-            for o in OrganizationFinder.find(in: text, covered: covered[s]) {
-                var org = Org(seg: s, start: o.start, end: o.end, name: o.text, usable: o.usable, place: nil, written: o.text, bare: o.bare,
-                              referable: o.usable || o.location)
+            for p in segs[s].places { for k in p.start..<p.end { covered[k] = true } }
+            defer { for p in segs[s].places { for k in p.start..<p.end { covered[k] = false } } }
+            for o in OrganizationFinder.find(in: text, covered: covered) {
+                var org = Org(seg: s, start: o.start, end: o.end, name: .written(seg: s, start: o.start, end: o.end), usable: o.usable,
+                              place: nil, bare: o.bare, referable: o.usable || o.location)
                 if segs[s].metricSpans.contains(where: { $0.overlaps(o.start..<o.end) }) { org.usable = false }
                 org.place = deepestPlace(s, o.start, o.end)
                 if o.placeUnions, let p = org.place {
-                    org.name = gazetteer.entries[p].name + "总工会"
-                    ArticleContext.setUnionFlags(&org)
+                    ArticleContext.setName(&org, gazetteer.entries[p].name + "总工会")
                 } else if o.bare {
                     expand(&org, core: OrganizationFinder.stripReferring(text[o.start..<o.end]))
                 } else {
@@ -179,25 +194,26 @@ struct ArticleContext {
     }
 
     /// Whether a text holds the mention's raw text, at its offsets or anywhere.
-    static func holds(_ m: Mention, _ text: [S]) -> Bool {
-        let raw = TextClasses.scalars(m.raw)
+    /// (A mention's raw text and offsets, not the mention: a copy of one retains its six strings.)
+    static func holds(_ rawText: String, _ start: Int, _ end: Int, _ text: [S]) -> Bool {
+        let raw = TextClasses.scalars(rawText)
         guard !raw.isEmpty, raw.count <= text.count else { return false }
-        if m.start >= 0, m.end <= text.count, m.start < m.end, text[m.start..<m.end].elementsEqual(raw) { return true }
+        if start >= 0, end <= text.count, start < end, text[start..<end].elementsEqual(raw) { return true }
         return (0...(text.count - raw.count)).contains { TextClasses.has(text, $0, raw) }
     }
 
     /// The figure's offsets in its paragraph; when the mention's offsets do not
     /// hold its raw text, the first occurrence of the raw text.
-    static func locate(_ m: Mention, in text: [S]) -> Range<Int> {
+    static func locate(_ rawText: String, _ start: Int, _ end: Int, in text: [S]) -> Range<Int> {
         // The usual case, the offsets hold the raw text, compares without decoding it into an array.
-        if m.start >= 0, m.end <= text.count, m.start < m.end, text[m.start..<m.end].elementsEqual(m.raw.unicodeScalars) {
-            return m.start..<m.end
+        if start >= 0, end <= text.count, start < end, text[start..<end].elementsEqual(rawText.unicodeScalars) {
+            return start..<end
         }
-        let raw = TextClasses.scalars(m.raw)
+        let raw = TextClasses.scalars(rawText)
         if !raw.isEmpty, raw.count <= text.count {
             for i in 0...(text.count - raw.count) where TextClasses.has(text, i, raw) { return i..<(i + raw.count) }
         }
-        let s = max(0, min(m.start, text.count)), e = max(s, min(m.end, text.count))
+        let s = max(0, min(start, text.count)), e = max(s, min(end, text.count))
         return s..<e
     }
 
@@ -210,40 +226,92 @@ struct ArticleContext {
     }
 
     /// 区总工会 after 顺义区总工会 → 顺义区总工会; 市总工会 in a Beijing paper → 北京市总工会.
-    mutating func expand(_ org: inout Org, core: String) {
-        if let prior = orgs.last(where: { !$0.bare && $0.referable && $0.name != nil && TextClasses.hasSuffix($0.name!, core) && $0.name! != core }) {
-            org.name = prior.name
-            org.place = prior.place
-            // The same name: its ending was read when it was found.
-            org.union = prior.union
-            org.generalUnion = prior.generalUnion
-            return
+    /// `core` is the short reference without a leading 该/本/其….
+    mutating func expand(_ org: inout Org, core scalars: ArraySlice<S>) {
+        let core = TextTest(scalars)
+        // The latest earlier name that ends with the reference and is longer (by index: no copies of organizations).
+        var k = orgs.count - 1
+        while k >= 0 {
+            if !orgs[k].bare, orgs[k].referable, extends(orgs[k].name, core) {
+                org.name = orgs[k].name
+                org.place = orgs[k].place
+                // The same name: its ending was read when it was found.
+                org.union = orgs[k].union
+                org.generalUnion = orgs[k].generalUnion
+                return
+            }
+            k -= 1
         }
-        org.name = nil
-        guard TextClasses.hasSuffix(core, "总工会"), let level = core.unicodeScalars.first, core.unicodeScalars.count == 4 else { return }
+        org.name = .unknown
+        guard core.hasSuffix(ArticleContext.generalUnionEnd), let level = scalars.first, scalars.count == 4 else { return }
         // The most recent place of that level, else the default region.
         var candidates: [Int] = []
-        for s in readingOrder {
+        for r in segs.indices {
+            let s = segment(inReadingOrder: r)
             for p in segs[s].places where p.usable { candidates.append(p.entry) }
             if s == org.seg { break }
         }
         if let d = defaultRegion { candidates.insert(d, at: 0) }
         for e in candidates.reversed() {
             for a in gazetteer.chain(e) where gazetteer.entries[a].name.unicodeScalars.last == level {
-                org.name = gazetteer.entries[a].name + "总工会"
+                ArticleContext.setName(&org, gazetteer.entries[a].name + "总工会")
                 org.place = a
-                ArticleContext.setUnionFlags(&org)
                 return
             }
         }
     }
+
+    /// Whether `name` ends with `core` and is longer, as `TextClasses.hasSuffix` and `!=` on the strings tell:
+    /// for plain text (a written name is, nearly always) ending in `core`'s scalars and having more of them.
+    func extends(_ name: OrgName, _ core: TextTest) -> Bool {
+        switch name {
+        case .unknown:
+            return false
+        case .made(let s):
+            let c = core.string
+            return TextClasses.hasSuffix(s, c) && s != c
+        case .written(let seg, let start, let end):
+            return ArticleContext.extends(TextTest(segs[seg].text[start..<end]), core)
+        }
+    }
+
+    /// `extends` of a name written in the article.
+    static func extends(_ written: TextTest, _ core: TextTest) -> Bool {
+        guard written.plain, core.plain else {
+            let s = written.string, c = core.string
+            return TextClasses.hasSuffix(s, c) && s != c
+        }
+        return written.scalars.count > core.scalars.count && TextTest.ends(written.scalars, with: core.scalars)
+    }
+
+    /// The name as a String: made from the paragraph's scalars only for the figures that report it.
+    func string(_ name: OrgName) -> String? {
+        switch name {
+        case .unknown: return nil
+        case .made(let s): return s
+        case .written(let seg, let start, let end): return TextClasses.string(segs[seg].text[start..<end])
+        }
+    }
+}
+
+/// An organization's full name: its own words or an earlier name's in the article (read from the
+/// paragraph when a figure needs it), or made from a place (北京市 + 总工会).
+enum OrgName {
+    case unknown
+    case written(seg: Int, start: Int, end: Int)
+    case made(String)
+
+    var isKnown: Bool {
+        if case .unknown = self { return false }
+        return true
+    }
 }
 
 extension OrganizationFinder {
-    /// The name (its scalars in the paragraph) without a leading 该/本/其…, as a String.
-    static func stripReferring(_ name: ArraySlice<S>) -> String {
+    /// The name (its scalars in the paragraph) without a leading 该/本/其….
+    static func stripReferring(_ name: ArraySlice<S>) -> ArraySlice<S> {
         var body = name
         if let r = TextClasses.wordAt(name, name.startIndex, referringStarts), body.count > r.count { body.removeFirst(r.count) }
-        return TextClasses.string(body)
+        return body
     }
 }

@@ -9,8 +9,6 @@
 struct OrgMention: Equatable {
     var start: Int
     var end: Int
-    /// As written.
-    var text: String
     /// Needs expanding from an earlier name: 区总工会, 该公司工会, 中心工会, 工作室.
     var bare: Bool
     /// May own a figure.
@@ -90,9 +88,11 @@ enum OrganizationFinder {
     static func find(in t: [S], covered: [Bool]) -> [OrgMention] {
         // Organization words, left to right, without overlaps.
         var hits: [(Int, Int)] = []
-        var i = 0
+        let words = suffixes
+        // Positions where no organization word can start are passed over in one loop.
+        var i = words.nextMayStart(t, from: 0)
         while i < t.count {
-            if let w = TextClasses.wordAt(t, i, suffixes), !TextClasses.insideBookTitle(t, i),
+            if let w = TextClasses.longestWordAt(t, i, words), !TextClasses.insideBookTitle(t, i),
                !(w.last == "会" && i + w.count < t.count && t[i + w.count] == "员") {
                 // A paragraph with one organization word usually has several: grow once, not at 1, 2, 4.
                 if hits.isEmpty { hits.reserveCapacity(8) }
@@ -101,6 +101,7 @@ enum OrganizationFinder {
             } else {
                 i += 1
             }
+            i = words.nextMayStart(t, from: i)
         }
         var out: [OrgMention] = []
         out.reserveCapacity(hits.count)  // each name takes one hit or more
@@ -115,14 +116,13 @@ enum OrganizationFinder {
             }
             h += 1
             let (start, preceder, counted) = phraseStart(t, covered, before: sStart)
-            var m = OrgMention(start: start, end: end, text: "", bare: false, usable: true, placeUnions: false, location: false)
+            var m = OrgMention(start: start, end: end, bare: false, usable: true, placeUnions: false, location: false)
             // 汉阴县委、县政府
             if TextClasses.has(t, end, ["、"]), TextTest(t[start..<end]).hasSuffix(["委"]),
                let g = governments.first(where: { TextClasses.has(t, end + 1, $0) }) {
                 m.end = end + 1 + g.count
                 if h < hits.count, hits[h].0 < m.end { h += 1 }
             }
-            m.text = TextClasses.string(t[start..<m.end])
             let name = TextTest(t[start..<m.end])
             var bodyStart = start
             if let r = TextClasses.wordAt(t[start..<m.end], start, referringStarts), m.end - start > r.count { bodyStart += r.count }

@@ -147,8 +147,12 @@ enum TextClasses {
 
     static let percentUnits = LiteralWords(["%", "％"])
 
-    /// A unit of `%` or `％`.
-    static func isPercent(_ unit: String) -> Bool { percentUnits.contains(unit) }
+    /// A unit of `%` or `％`: both are plain, so a string equal to one has its bytes (25, or EF BC 85).
+    static func isPercent(_ unit: String) -> Bool {
+        unit.utf8.withContiguousStorageIfAvailable { b in
+            (b.count == 1 && b[0] == 0x25) || (b.count == 3 && b[0] == 0xEF && b[1] == 0xBC && b[2] == 0x85)
+        } ?? percentUnits.contains(unit)
+    }
 
     /// `s.hasPrefix(p)`, comparing bytes when both are plain.
     static func hasPrefix(_ s: String, _ p: String) -> Bool {
@@ -268,6 +272,26 @@ struct WordList {
         return startPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
+    /// The first offset from `i` where `mayStart` is true, else `t.count`: a text's scalars read by
+    /// pointer, most of them rejected by one bitmap test.
+    func nextMayStart(_ t: [Unicode.Scalar], from i: Int) -> Int {
+        t.withUnsafeBufferPointer { p in
+            let n = p.count
+            var k = max(i, 0)
+            while true {
+                k = firsts.firstMember(p, from: k)
+                guard k < n else { return n }
+                let c = p[k]
+                if singles.contains(c) { return k }
+                if k + 1 < n {
+                    let bit = WordList.pairBit(c, p[k + 1])
+                    if startPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { return k }
+                }
+                k += 1
+            }
+        }
+    }
+
     /// False when no word can end right before `end` (`0 < end <= t.count`); true is only a maybe.
     @inline(__always)
     func mayEnd(_ t: [Unicode.Scalar], _ end: Int) -> Bool {
@@ -322,6 +346,25 @@ struct ScalarSet: Sendable {
         let v = c.value
         if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
         return rest.contains(c)
+    }
+
+    /// The first offset from `i` of `p` whose scalar is in the set, else `p.count`: the bitmap read
+    /// by pointer, one load and a mask for each scalar passed over.
+    func firstMember(_ p: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> Int {
+        bits.withUnsafeBufferPointer { bits in
+            let n = p.count
+            var k = i
+            while k < n {
+                let v = p[k].value
+                if v < 0x10000 {
+                    if bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 { return k }
+                } else if rest.contains(p[k]) {
+                    return k
+                }
+                k += 1
+            }
+            return n
+        }
     }
 
     /// The scalars of both sets.

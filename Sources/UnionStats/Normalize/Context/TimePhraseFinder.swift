@@ -43,6 +43,9 @@ enum TimePhraseFinder {
     /// Indexes of the keywords by first scalar, longest first (indexes: a failed
     /// lookup copies no word and no kind).
     static let keywordsByFirst = ScalarMap(grouping: Array(keywords.indices)) { keywords[$0].word[0] }
+    /// The keywords as words: their first two scalars rule out most positions before the lookup
+    /// (一线, 上海, 全市 start with a keyword's first scalar, and no keyword).
+    static let keywordWords = WordList(keywords.map { TextClasses.string($0.word) })
 
     static let untilPrefixes = TextClasses.words(["截至", "截止", "截止到", "截至到"])
     static let sinceFounded: [S] = ["成", "立", "以", "来"]
@@ -86,7 +89,7 @@ enum TimePhraseFinder {
             while r < t.count, numerals.contains(t[r]) || t[r] == "几" { r += 1 }
             if r < t.count, afterNumerals.contains(t[r]) { return true }
         }
-        return keyword(at: i, in: t) != nil
+        return keywordWords.mayStart(t, i) && keywordIndex(at: i, in: t) != nil
     }
 
     static func find(in text: [S]) -> [TimePhrase] { find(in: text, prefiltered: true) }
@@ -94,9 +97,13 @@ enum TimePhraseFinder {
     /// `prefiltered`: skip the positions `mayOpen` rules out (false only to test that it changes nothing).
     static func find(in text: [S], prefiltered: Bool) -> [TimePhrase] {
         var out: [TimePhrase] = []
+        let starts = startScalars, n = text.count
         var i = 0
-        while i < text.count {
-            if !startScalars.contains(text[i]) || (prefiltered && !mayOpen(text, i)) { i += 1; continue }
+        while i < n {
+            // Most scalars start nothing: passed over by pointer, one bitmap test each.
+            i = text.withUnsafeBufferPointer { starts.firstMember($0, from: i) }
+            guard i < n else { break }
+            if prefiltered && !mayOpen(text, i) { i += 1; continue }
             if let p = phrase(at: i, in: text), !TextClasses.insideBookTitle(text, i) {
                 var p = p
                 if i > 0, embeddingWords.contains(text[i - 1]) { p.embedded = true }
@@ -213,10 +220,11 @@ enum TimePhraseFinder {
         TimePhrase(start: s, end: e, label: TextClasses.string(t[s..<e]), kind: kind)
     }
 
-    /// The longest keyword at `i`. Inlined: most positions start none, and the bitmap says so without a call.
+    /// The longest keyword at `i`. Inlined: most positions start none, and the bitmaps of first scalars and
+    /// first pairs say so without a call.
     @inline(__always)
     static func keyword(at i: Int, in t: [S]) -> (word: [S], kind: TimePhrase.Kind)? {
-        guard i >= 0, i < t.count, keywordsByFirst.contains(t[i]), let k = keywordIndex(at: i, in: t) else { return nil }
+        guard i >= 0, i < t.count, keywordWords.mayStart(t, i), let k = keywordIndex(at: i, in: t) else { return nil }
         return keywords[k]
     }
 
