@@ -18,18 +18,38 @@ public enum TextDecoder {
         return (normalized, encoding)
     }
 
+    /// The bytes of a page that `decode` would take as UTF-8 just as they are, if it may be UTF-8:
+    /// no UTF-16 byte-order mark, and no carriage return or second byte-order mark for
+    /// `normalizeLineEnds` to take out. Whether they are valid UTF-8 is the caller's to check; if
+    /// not (or for nil) it calls `decode`. Throws what `decode` throws for a binary file.
+    static func plainUTF8(_ bytes: [UInt8]) throws -> (body: ArraySlice<UInt8>, encoding: String)? {
+        guard !bytes.isEmpty, utf16Order(bytes) == nil else { return nil }
+        let (body, encoding) = utf8Body(bytes)
+        try rejectBinary(body)
+        let plain = body.withUnsafeBufferPointer { b in
+            b.isEmpty || (memchr(b.baseAddress!, 0x0D, b.count) == nil && !(b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF))
+        }
+        return plain ? (body, encoding) : nil
+    }
+
+    /// Whether `bytes` open with a UTF-16 byte-order mark: little-endian or not; nil without one.
+    static func utf16Order(_ bytes: [UInt8]) -> Bool? {
+        guard bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) else { return nil }
+        return bytes[0] == 0xFF
+    }
+
+    /// The bytes after a UTF-8 byte-order mark, if there is one, and the encoding's name.
+    static func utf8Body(_ bytes: [UInt8]) -> (ArraySlice<UInt8>, String) {
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return (bytes[3...], "utf-8-bom") }
+        return (bytes[...], "utf-8")
+    }
+
     static func decodeRaw(_ bytes: [UInt8]) throws -> (String, String) {
         // UTF-16 with a byte-order mark.
-        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
-            let little = bytes[0] == 0xFF
+        if let little = utf16Order(bytes) {
             return (try decodeUTF16(bytes, little: little), little ? "utf-16le" : "utf-16be")
         }
-        var body = bytes[...]
-        var encoding = "utf-8"
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
-            body = bytes[3...]
-            encoding = "utf-8-bom"
-        }
+        let (body, encoding) = utf8Body(bytes)
         try rejectBinary(body)
         // Fast path: the standard library's validation.
         if let text = String(validating: body, as: UTF8.self) { return (text, encoding) }
