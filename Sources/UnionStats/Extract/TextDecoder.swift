@@ -115,40 +115,52 @@ public enum TextDecoder {
         }
     }
 
+    /// Transcodes UTF-16 after its byte-order mark straight to UTF-8: each ill-formed unit (a lone
+    /// surrogate) becomes one U+FFFD, as the standard library's UTF-16 parser makes it.
     static func decodeUTF16(_ bytes: [UInt8], little: Bool) throws -> String {
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var i = 2
-        while i + 1 < bytes.count {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
-            units.append(little ? (a | (b << 8)) : ((a << 8) | b))
-            i += 2
-        }
+        let units = max(0, (bytes.count - 2) / 2)
         var bad = 0
         var controls = 0
-        var out = String.UnicodeScalarView()
-        var it = units.makeIterator()
-        var decoder = UTF16()
-        loop: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s):
-                if s.value == 0 || (s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" && s.value != 0x0C) { controls += 1 }
-                out.append(s)
-            case .emptyInput: break loop
-            case .error: bad += 1; out.append("\u{FFFD}")
+        var scalars = 0
+        // Three bytes a unit at most: a pair of units makes four.
+        let utf8 = bytes.withUnsafeBufferPointer { b in
+            [UInt8](unsafeUninitializedCapacity: units * 3) { out, made in
+                @inline(__always) func unit(_ i: Int) -> UInt32 {
+                    let x = UInt32(b[i]), y = UInt32(b[i + 1])
+                    return little ? x | y << 8 : x << 8 | y
+                }
+                var i = 2, n = 0
+                while i + 1 < b.count {
+                    var v = unit(i)
+                    i += 2
+                    if v & 0xF800 == 0xD800 {
+                        if v < 0xDC00, i + 1 < b.count, case let w = unit(i), w & 0xFC00 == 0xDC00 {
+                            v = 0x10000 + ((v - 0xD800) << 10) + (w - 0xDC00)
+                            i += 2
+                        } else {
+                            bad += 1
+                            v = 0xFFFD
+                        }
+                    } else if v == 0 || (v < 0x20 && v != 0x0A && v != 0x0D && v != 0x09 && v != 0x0C) {
+                        controls += 1
+                    }
+                    n = UTF8Coding.encode(v, into: out, at: n)
+                    scalars += 1
+                }
+                made = n
             }
         }
-        let n = max(units.count, 1)
+        let n = max(units, 1)
         if controls * 100 > n * 2 && controls > 8 {
             throw PageProblem(code: "binary", reason: "the file has a UTF-16 byte-order mark but holds control characters: it is not a text page")
         }
         if bad * 100 > n {
             throw PageProblem(code: "undecodable", reason: "the file has a UTF-16 byte-order mark but is not valid UTF-16")
         }
-        return String(out)
+        return utf8.withUnsafeBufferPointer { UTF8Coding.string(validated: $0, isASCII: $0.count == scalars) }
     }
 
-    /// Counts of a strict UTF-8 validation pass.
+    /// Counts of a strict UTF-8 validation pass, as far as they can tell `decodeRaw` anything.
     struct UTF8Scan {
         var invalid = 0
         var multibyte = 0
@@ -182,6 +194,9 @@ public enum TextDecoder {
                     if firstInvalid < 0 { firstInvalid = i }
                     invalid += 1
                     i += max(1, k)
+                    // Stop once the page can be neither cut short nor mostly UTF-8 (each character to come
+                    // takes two bytes at least): the counts then fail every test `decodeRaw` puts them to.
+                    if invalid >= 2 && invalid * 50 > multibyte + (n - i) / 2 { return }
                 }
             }
         }
