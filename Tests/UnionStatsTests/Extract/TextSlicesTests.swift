@@ -24,4 +24,19 @@ final class TextSlicesTests: XCTestCase {
             }
         }
     }
+
+    /// Scalars encoded into a String without validation: the String of the scalars, flags included.
+    func testEncodedScalarsAreTheirString() {
+        var rng = SplitMix64(seed: 22)
+        for _ in 0..<500 {
+            let scalars = Array((0..<Int(rng.next() % 30)).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }.joined().unicodeScalars)
+            let lo = Int(rng.next() % 10) - 3, hi = Int(rng.next() % 40)
+            let a = max(0, lo), b = min(scalars.count, hi)
+            let expected = a < b ? String(String.UnicodeScalarView(scalars[a..<b])) : ""
+            let got = Scalars.string(scalars, lo, hi)
+            XCTAssertEqual(Array(got.utf8), Array(expected.utf8))
+            XCTAssertEqual(got.utf8Span.isKnownASCII, got.utf8.allSatisfy { $0 < 0x80 })
+        }
+    }
 }
+
