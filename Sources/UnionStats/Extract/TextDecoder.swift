@@ -89,6 +89,11 @@ public enum TextDecoder {
             @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
             var i = 0
             scan: while i < buf.count {
+                // Sixteen bytes of multi-byte characters at once.
+                if i + 16 <= buf.count {
+                    let raw = UnsafeRawPointer(buf.baseAddress! + i)
+                    if raw.loadUnaligned(as: UInt64.self) & raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & highs == highs { i += 16; continue }
+                }
                 if i + 8 <= buf.count {
                     let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
                     // Eight bytes of multi-byte characters (most of Chinese text) are no control bytes.
