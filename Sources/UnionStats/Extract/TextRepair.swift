@@ -147,9 +147,13 @@ struct Repairer {
                     }
                     if scan.digits >= 6 && PageFurniture.dateHeader(Array(line)) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
                 }
-                if Bylines.bylineLength(line) != nil { f.flags |= LineFeatures.startsParagraph | LineFeatures.byline }
+                if let head = line.first, Bylines.mayOpen(head), Bylines.bylineLength(line) != nil {
+                    f.flags |= LineFeatures.startsParagraph | LineFeatures.byline
+                }
                 if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
-                if scan.clause && Repairer.isParallelHeading(line) { f.flags |= LineFeatures.heading }
+                if scan.clause && Repairer.isParallelHeading(line, endsSentence: f.has(LineFeatures.endsSentence)) {
+                    f.flags |= LineFeatures.heading
+                }
             }
             lines.append(f)
             start = end + 1
@@ -160,8 +164,10 @@ struct Repairer {
 
     /// A section heading of two parallel phrases joined by one comma (`温暖基金聚爱心,解大病职工燃眉之急`):
     /// short, no sentence end, each side at least four characters.
-    static func isParallelHeading<L: RandomAccessCollection>(_ line: L) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
-        guard line.count <= 30, !Scalars.endsSentence(line) else { return false }
+    /// `endsSentence`, when the caller knows it, is `Scalars.endsSentence(line)`.
+    static func isParallelHeading<L: RandomAccessCollection>(_ line: L, endsSentence: Bool? = nil) -> Bool
+        where L.Element == Unicode.Scalar, L.Index == Int {
+        guard line.count <= 30, !(endsSentence ?? Scalars.endsSentence(line)) else { return false }
         var comma = -1
         for (i, s) in line.enumerated() where Scalars.isClausePunctuation(s) {
             guard comma < 0, s == "，" || s == "," else { return false }
