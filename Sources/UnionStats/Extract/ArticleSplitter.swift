@@ -81,9 +81,12 @@ struct Splitter {
         for p in paragraphs {
             var s: [Unicode.Scalar] = []
             var whole = true
+            let byline: Int?
             if let kept = p.keptScalars {
+                // A long paragraph's byline is read from its prefix where it is, not from a copy.
                 whole = kept.count <= Splitter.prefixLimit
-                s = whole ? kept : Array(kept[..<Splitter.prefixLimit])
+                if whole { s = kept }
+                byline = whole ? Bylines.bylineLength(kept) : Bylines.bylineLength(kept[..<Splitter.prefixLimit])
             } else {
                 var text = p.text
                 text.withUTF8 { buf in
@@ -93,10 +96,10 @@ struct Splitter {
                         s.append(x)
                     }
                 }
+                byline = Bylines.bylineLength(s)
             }
             // Long paragraphs keep no scalars: only their byline length is needed later.
             scalars.append(whole ? s : [])
-            let byline = Bylines.bylineLength(s)
             bylineLengths.append(byline ?? 0)
             let kind: Kind
             if whole && s.count <= 40 && PageFurniture.dateHeader(s) != nil {

@@ -10,6 +10,13 @@ enum Bylines {
         .map { Array($0.unicodeScalars) }
     static let creditEnds: [Line] = ["摄", "摄影", "摄影报道", "报道", "供图", "图片", "绘"].map { Array($0.unicodeScalars) }
 
+    /// Whether a line whose first scalar is `head` may open with a byline: every byline starts
+    /// with 本, 新 or 据, perhaps after spaces and a box; the repair tests most lines by this alone.
+    @inline(__always)
+    static func mayOpen(_ head: Unicode.Scalar) -> Bool {
+        head == "本" || head == "新" || head == "据" || head == "□" || head == "■" || Scalars.isSpace(head)
+    }
+
     /// Length (in scalars) of the byline that opens `s`, including a bracketed
     /// reporter group right after it and the spaces around; nil when `s` does not open with one.
     static func bylineLength<L: RandomAccessCollection>(_ s: L) -> Int? where L.Element == Unicode.Scalar, L.Index == Int {

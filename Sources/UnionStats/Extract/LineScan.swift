@@ -64,46 +64,77 @@ struct LineScan {
 
     /// Decodes the valid UTF-8 `bytes[range]` (as a Swift String holds it) to `out`, which must
     /// have room for a scalar a byte, and scans it on the way; returns how many scalars it wrote.
-    /// Written for Chinese text: a three-byte character is tested for first, and a common
-    /// ideograph costs a width and a test for 备 (the loop's state stays in registers).
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<Unicode.Scalar>,
                        scan: inout LineScan) -> Int {
-        guard !range.isEmpty else { return 0 }
+        decodeChecking(bytes, range, into: out, scan: &scan).count
+    }
+
+    /// `decode`, also telling whether `bytes[range]` are valid UTF-8 (RFC 3629, as `String(validating:)`
+    /// judges): a page read as UTF-8 is checked here instead of by a pass of its own. On invalid bytes
+    /// the scalars and the scan mean nothing, and a character cut off at the end of the range is read
+    /// on past it (up to three bytes), which the caller must allow. Written for Chinese text: a
+    /// three-byte character is tested for first, and a common ideograph costs a width, a test for 备
+    /// and the check of its two continuation bytes (the loop's state stays in registers).
+    @inline(__always)
+    static func decodeChecking(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<Unicode.Scalar>,
+                               scan: inout LineScan) -> (count: Int, valid: Bool) {
+        guard !range.isEmpty else { return (0, true) }
         var p = bytes.baseAddress! + range.lowerBound
         let end = bytes.baseAddress! + range.upperBound
         var q = out
         var width = 0, bei = false
         var other = LineScan()
+        // Continuation bytes xor 0x80, or-ed together: a top bit set is a byte that is not 10xxxxxx.
+        var continuation: UInt32 = 0
+        // A lead byte UTF-8 does not use, an overlong form, a surrogate or a value past U+10FFFF.
+        var odd = false
         repeat {
             let b0 = UInt32(p[0])
             let v: UInt32
             if b0 &- 0xE0 < 0x10 {
                 // 1110xxxx 10yyyyyy 10zzzzzz: the marker bits add up to 0xE2080 once shifted into place.
-                v = (b0 << 12 &+ UInt32(p[1]) << 6 &+ UInt32(p[2])) &- 0xE2080
+                let b1 = UInt32(p[1]), b2 = UInt32(p[2])
+                v = (b0 << 12 &+ b1 << 6 &+ b2) &- 0xE2080
+                continuation |= (b1 ^ 0x80) | (b2 ^ 0x80)
                 p += 3
+                q.pointee = unsafeBitCast(v, to: Unicode.Scalar.self)
+                q += 1
+                if v &- 0x4E00 < 0x5200 {
+                    width &+= 2
+                    if v == 0x5907 { bei = true }
+                    continue
+                }
+                // Only E0 and ED can give these (their second byte is range-limited).
+                if v < 0x800 || v &- 0xD800 < 0x800 { odd = true }
             } else if b0 < 0x80 {
                 v = b0
                 p += 1
+                q.pointee = unsafeBitCast(v, to: Unicode.Scalar.self)
+                q += 1
             } else if b0 < 0xE0 {
-                v = (b0 & 0x1F) << 6 | (UInt32(p[1]) & 0x3F)
+                let b1 = UInt32(p[1])
+                v = (b0 & 0x1F) << 6 | (b1 & 0x3F)
+                continuation |= b1 ^ 0x80
+                if b0 < 0xC2 { odd = true }  // a continuation byte, or an overlong C0/C1 form
                 p += 2
+                q.pointee = unsafeBitCast(v, to: Unicode.Scalar.self)
+                q += 1
             } else {
-                v = (b0 & 0x07) << 18 | (UInt32(p[1]) & 0x3F) << 12 | (UInt32(p[2]) & 0x3F) << 6 | (UInt32(p[3]) & 0x3F)
+                let b1 = UInt32(p[1]), b2 = UInt32(p[2]), b3 = UInt32(p[3])
+                v = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F)
+                continuation |= (b1 ^ 0x80) | (b2 ^ 0x80) | (b3 ^ 0x80)
+                if b0 > 0xF4 || v < 0x10000 || v > 0x10FFFF { odd = true }
                 p += 4
+                q.pointee = unsafeBitCast(v, to: Unicode.Scalar.self)
+                q += 1
             }
-            let s = unsafeBitCast(v, to: Unicode.Scalar.self)
-            q.pointee = s
-            q += 1
-            if v &- 0x4E00 < 0x5200 {
-                width &+= 2
-                if v == 0x5907 { bei = true }
-            } else {
-                other.addOther(s)
-            }
+            other.addOther(unsafeBitCast(v, to: Unicode.Scalar.self))
         } while p < end
         scan = other
         scan.width &+= width
         if bei { scan.colon = true }
-        return out.distance(to: q)
+        // A character running past the end is cut off.
+        let valid = continuation & 0xC0 == 0 && !odd && p == end
+        return (out.distance(to: q), valid)
     }
 }

@@ -105,8 +105,8 @@ enum PageFurniture {
     static let footerKeyStarts = ScalarBitmap(footerKeys.compactMap(\.first))
     static let footerMarkStarts = ScalarBitmap(footerMarks.compactMap(\.first))
 
+    /// A footer line; `compact` holds no 。 (`isFurniture` has answered for sentences from the scan).
     static func isFooter<L: RandomAccessCollection>(_ compact: L) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
-        if compact.contains("。") { return false }
         guard let head = compact.first else { return false }
         if footerKeyStarts.contains(head) {
             for k in footerKeys where hasPrefix(compact, k) {

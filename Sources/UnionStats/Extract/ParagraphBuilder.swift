@@ -53,36 +53,33 @@ struct ParagraphBuilder {
         }
     }
 
-    /// The paragraph's text, its pieces joined. A paragraph of one unchanged line is a copy of
-    /// that part of `source` (`bytes` are its UTF-8). Pieces are joined in one buffer that the
-    /// String validates once: appending Substrings one by one costs more for lines of usual length.
-    func text(_ source: String, _ bytes: UnsafeBufferPointer<UInt8>, _ scalars: [Unicode.Scalar]) -> String {
+    /// The paragraph's text, its pieces joined: `bytes` are the page's UTF-8 and `scalars` the
+    /// paragraph's. Both are valid UTF-8 once encoded, so the text is copied into its String
+    /// without the validation that `String(decoding:)` or `String(unsafeUninitializedCapacity:)`
+    /// would run over it again: a paragraph of one unchanged line straight from the page, others
+    /// joined in `scratch` first.
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, _ scalars: [Unicode.Scalar], scratch: inout ScratchBuffer<UInt8>) -> String {
+        // The text is all ASCII when it has as many bytes as scalars.
         if pieces.count == 1 && !pieces[0].encoded {
-            let u = source.utf8
-            return String(source[u.index(u.startIndex, offsetBy: pieces[0].lo)..<u.index(u.startIndex, offsetBy: pieces[0].hi)])
+            let lo = pieces[0].lo, hi = pieces[0].hi
+            return UTF8Coding.string(validated: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), isASCII: hi - lo == scalars.count)
         }
-        if pieces.count == 1 { return Scalars.string(scalars, pieces[0].lo, pieces[0].hi) }
-        var size = 0
-        for p in pieces {
-            if p.encoded {
-                for k in p.lo..<p.hi { size += Scalars.utf8Length(scalars[k]) }
-            } else {
-                size += p.hi - p.lo
-            }
-        }
-        return scalars.withUnsafeBufferPointer { buf in
-            String(unsafeUninitializedCapacity: size) { out in
-                var n = 0
-                for p in pieces {
-                    if p.encoded {
-                        for k in p.lo..<p.hi { n = UTF8Coding.encode(buf[k].value, into: out, at: n) }
-                    } else {
-                        UnsafeMutableRawPointer(out.baseAddress! + n).copyMemory(from: bytes.baseAddress! + p.lo, byteCount: p.hi - p.lo)
-                        n += p.hi - p.lo
-                    }
+        var room = 0
+        for p in pieces { room += p.encoded ? 4 * (p.hi - p.lo) : p.hi - p.lo }
+        scratch.reserve(room, keeping: 0)
+        let out = UnsafeMutableBufferPointer(start: scratch.base, count: room)
+        let n = scalars.withUnsafeBufferPointer { buf in
+            var n = 0
+            for p in pieces {
+                if p.encoded {
+                    for k in p.lo..<p.hi { n = UTF8Coding.encode(buf[k].value, into: out, at: n) }
+                } else {
+                    UnsafeMutableRawPointer(out.baseAddress! + n).copyMemory(from: bytes.baseAddress! + p.lo, byteCount: p.hi - p.lo)
+                    n += p.hi - p.lo
                 }
-                return n
             }
+            return n
         }
+        return UTF8Coding.string(validated: UnsafeBufferPointer(start: scratch.base, count: n), isASCII: n == scalars.count)
     }
 }

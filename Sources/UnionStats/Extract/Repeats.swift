@@ -15,7 +15,10 @@ struct Repeats {
     /// Texts of recorded paragraphs; they share storage with the paragraphs themselves,
     /// and are decoded again only when a hash matches.
     var kept: [String] = []
+    /// The last `recentWindow` paragraphs of 20 to `recentLimit` scalars, spaces removed: a ring,
+    /// the oldest replaced at `nextRecent` (the search asks only whether any holds a paragraph).
     var recent: [[Unicode.Scalar]] = []
+    var nextRecent = 0
 
     static func compactCount(_ text: String) -> Int {
         var copy = text
@@ -92,8 +95,12 @@ struct Repeats {
             if whole[h] == nil { whole.set(h, id) }
         }
         if n >= Repeats.minimumPartial && n <= Repeats.recentLimit {
-            recent.append(compact)
-            if recent.count > Repeats.recentWindow { recent.removeFirst() }
+            if recent.count < Repeats.recentWindow {
+                recent.append(compact)
+            } else {
+                recent[nextRecent] = compact
+                nextRecent = (nextRecent + 1) % Repeats.recentWindow
+            }
         }
         return true
     }

@@ -146,21 +146,14 @@ enum Scalars {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The scalars `s[lo..<hi]` (clamped) as a String, encoded straight into its storage. A few
-    /// scalars are measured first so that they can make a small (inline, unallocated) string.
+    /// The scalars `s[lo..<hi]` (clamped) as a String, encoded in a temporary buffer and copied
+    /// without validation (encoded scalars are valid UTF-8).
     static func string(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> String {
         let a = Swift.max(0, lo), b = Swift.min(s.count, hi)
         guard a < b else { return "" }
         return s.withUnsafeBufferPointer { buf in
-            var size = (b - a) * 4
-            if b - a <= 5 {
-                size = 0
-                for k in a..<b { size += utf8Length(buf[k]) }
-            }
-            return String(unsafeUninitializedCapacity: size) { out in
-                var n = 0
-                for k in a..<b { n = UTF8Coding.encode(buf[k].value, into: out, at: n) }
-                return n
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: (b - a) * 4) { out in
+                UTF8Coding.string(UnsafeBufferPointer(rebasing: buf[a..<b]), encodingInto: out.baseAddress!)
             }
         }
     }

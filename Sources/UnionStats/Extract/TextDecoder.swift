@@ -18,18 +18,38 @@ public enum TextDecoder {
         return (normalized, encoding)
     }
 
+    /// The bytes of a page that `decode` would take as UTF-8 just as they are, if it may be UTF-8:
+    /// no UTF-16 byte-order mark, and no carriage return or second byte-order mark for
+    /// `normalizeLineEnds` to take out. Whether they are valid UTF-8 is the caller's to check; if
+    /// not (or for nil) it calls `decode`. Throws what `decode` throws for a binary file.
+    static func plainUTF8(_ bytes: [UInt8]) throws -> (body: ArraySlice<UInt8>, encoding: String)? {
+        guard !bytes.isEmpty, utf16Order(bytes) == nil else { return nil }
+        let (body, encoding) = utf8Body(bytes)
+        try rejectBinary(body)
+        let plain = body.withUnsafeBufferPointer { b in
+            b.isEmpty || (memchr(b.baseAddress!, 0x0D, b.count) == nil && !(b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF))
+        }
+        return plain ? (body, encoding) : nil
+    }
+
+    /// Whether `bytes` open with a UTF-16 byte-order mark: little-endian or not; nil without one.
+    static func utf16Order(_ bytes: [UInt8]) -> Bool? {
+        guard bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) else { return nil }
+        return bytes[0] == 0xFF
+    }
+
+    /// The bytes after a UTF-8 byte-order mark, if there is one, and the encoding's name.
+    static func utf8Body(_ bytes: [UInt8]) -> (ArraySlice<UInt8>, String) {
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return (bytes[3...], "utf-8-bom") }
+        return (bytes[...], "utf-8")
+    }
+
     static func decodeRaw(_ bytes: [UInt8]) throws -> (String, String) {
         // UTF-16 with a byte-order mark.
-        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
-            let little = bytes[0] == 0xFF
+        if let little = utf16Order(bytes) {
             return (try decodeUTF16(bytes, little: little), little ? "utf-16le" : "utf-16be")
         }
-        var body = bytes[...]
-        var encoding = "utf-8"
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
-            body = bytes[3...]
-            encoding = "utf-8-bom"
-        }
+        let (body, encoding) = utf8Body(bytes)
         try rejectBinary(body)
         // Fast path: the standard library's validation.
         if let text = String(validating: body, as: UTF8.self) { return (text, encoding) }
@@ -69,6 +89,11 @@ public enum TextDecoder {
             @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
             var i = 0
             scan: while i < buf.count {
+                // Sixteen bytes of multi-byte characters at once.
+                if i + 16 <= buf.count {
+                    let raw = UnsafeRawPointer(buf.baseAddress! + i)
+                    if raw.loadUnaligned(as: UInt64.self) & raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & highs == highs { i += 16; continue }
+                }
                 if i + 8 <= buf.count {
                     let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
                     // Eight bytes of multi-byte characters (most of Chinese text) are no control bytes.
@@ -95,47 +120,60 @@ public enum TextDecoder {
         }
     }
 
+    /// Transcodes UTF-16 after its byte-order mark straight to UTF-8: each ill-formed unit (a lone
+    /// surrogate) becomes one U+FFFD, as the standard library's UTF-16 parser makes it.
     static func decodeUTF16(_ bytes: [UInt8], little: Bool) throws -> String {
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var i = 2
-        while i + 1 < bytes.count {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
-            units.append(little ? (a | (b << 8)) : ((a << 8) | b))
-            i += 2
-        }
+        let units = max(0, (bytes.count - 2) / 2)
         var bad = 0
         var controls = 0
-        var out = String.UnicodeScalarView()
-        var it = units.makeIterator()
-        var decoder = UTF16()
-        loop: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s):
-                if s.value == 0 || (s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" && s.value != 0x0C) { controls += 1 }
-                out.append(s)
-            case .emptyInput: break loop
-            case .error: bad += 1; out.append("\u{FFFD}")
+        var scalars = 0
+        // Three bytes a unit at most: a pair of units makes four.
+        let utf8 = bytes.withUnsafeBufferPointer { b in
+            [UInt8](unsafeUninitializedCapacity: units * 3) { out, made in
+                @inline(__always) func unit(_ i: Int) -> UInt32 {
+                    let x = UInt32(b[i]), y = UInt32(b[i + 1])
+                    return little ? x | y << 8 : x << 8 | y
+                }
+                var i = 2, n = 0
+                while i + 1 < b.count {
+                    var v = unit(i)
+                    i += 2
+                    if v & 0xF800 == 0xD800 {
+                        if v < 0xDC00, i + 1 < b.count, case let w = unit(i), w & 0xFC00 == 0xDC00 {
+                            v = 0x10000 + ((v - 0xD800) << 10) + (w - 0xDC00)
+                            i += 2
+                        } else {
+                            bad += 1
+                            v = 0xFFFD
+                        }
+                    } else if v == 0 || (v < 0x20 && v != 0x0A && v != 0x0D && v != 0x09 && v != 0x0C) {
+                        controls += 1
+                    }
+                    n = UTF8Coding.encode(v, into: out, at: n)
+                    scalars += 1
+                }
+                made = n
             }
         }
-        let n = max(units.count, 1)
+        let n = max(units, 1)
         if controls * 100 > n * 2 && controls > 8 {
             throw PageProblem(code: "binary", reason: "the file has a UTF-16 byte-order mark but holds control characters: it is not a text page")
         }
         if bad * 100 > n {
             throw PageProblem(code: "undecodable", reason: "the file has a UTF-16 byte-order mark but is not valid UTF-16")
         }
-        return String(out)
+        return utf8.withUnsafeBufferPointer { UTF8Coding.string(validated: $0, isASCII: $0.count == scalars) }
     }
 
-    /// Counts of a strict UTF-8 validation pass.
+    /// Counts of a strict UTF-8 validation pass, as far as they can tell `decodeRaw` anything.
     struct UTF8Scan {
         var invalid = 0
         var multibyte = 0
         var firstInvalid = -1
         var truncatedAtEnd = false
 
-        init(_ bytes: ArraySlice<UInt8>) {
+        /// `stoppingEarly: false` counts the whole page (what the tests hold the early stop to).
+        init(_ bytes: ArraySlice<UInt8>, stoppingEarly: Bool = true) {
             let base = bytes.startIndex
             let n = bytes.count
             var i = 0
@@ -162,6 +200,9 @@ public enum TextDecoder {
                     if firstInvalid < 0 { firstInvalid = i }
                     invalid += 1
                     i += max(1, k)
+                    // Stop once the page can be neither cut short nor mostly UTF-8 (each character to come
+                    // takes two bytes at least): the counts then fail every test `decodeRaw` puts them to.
+                    if stoppingEarly && invalid >= 2 && invalid * 50 > multibyte + (n - i) / 2 { return }
                 }
             }
         }

@@ -14,9 +14,20 @@ public enum TextRepair {
     public static func paragraphs(from text: String) -> [Paragraph] {
         var copy = text
         return copy.withUTF8 { buffer in
-            // `buffer` is `text`'s UTF-8 (Swift strings on Linux are native UTF-8): its offsets index `text`.
-            var repairer = Repairer(buffer, source: text)
-            defer { repairer.store.deallocate() }
+            // `buffer` is `text`'s UTF-8 (Swift strings on Linux are native UTF-8), valid already.
+            var repairer = Repairer(buffer, checking: false)
+            defer { repairer.deallocate() }
+            return repairer.run()!
+        }
+    }
+
+    /// The paragraphs of a page whose bytes may be UTF-8: checked while pass 1 decodes them, so
+    /// that no String of the whole page is made and validated first. Nil when they are not valid
+    /// UTF-8 (the caller decodes the page as it would have, from the start).
+    static func paragraphs(fromUTF8 body: ArraySlice<UInt8>) -> [Paragraph]? {
+        body.withUnsafeBufferPointer { buffer in
+            var repairer = Repairer(buffer, checking: true)
+            defer { repairer.deallocate() }
             return repairer.run()
         }
     }
@@ -48,9 +59,10 @@ struct LineFeatures {
 }
 
 struct Repairer {
+    /// The page's UTF-8: paragraphs copy their unchanged lines from it.
     let bytes: UnsafeBufferPointer<UInt8>
-    /// The page text whose UTF-8 `bytes` are: paragraphs copy their unchanged lines from it.
-    let source: String
+    /// Whether pass 1 checks that `bytes` are valid UTF-8 (else they are a String's).
+    let checking: Bool
     var lines: [LineFeatures] = []
     /// Typical width (terminal columns) of a full line in hard-wrapped text.
     var wrapWidth = 0
@@ -65,24 +77,33 @@ struct Repairer {
     var cachedStarts: [Int32] = []
     /// Where the lines of the paragraph being made are in `store` (from, to for each), reused.
     var spans: [Int] = []
+    /// A paragraph's text before it is copied into its String, reused.
+    var textBytes = ScratchBuffer<UInt8>(capacity: 4096)
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, source: String) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, checking: Bool) {
         self.bytes = bytes
-        self.source = source
+        self.checking = checking
         caching = bytes.count <= Repairer.cacheLimit
         // A scalar takes at least a byte: a cached page fits in as many scalars as it has bytes.
         store = ScalarBuffer(capacity: caching ? bytes.count : 256)
     }
 
-    mutating func run() -> [Paragraph] {
-        scanLines()
+    func deallocate() {
+        store.deallocate()
+        textBytes.deallocate()
+    }
+
+    /// The paragraphs; nil when `checking` finds bytes that are not valid UTF-8.
+    mutating func run() -> [Paragraph]? {
+        guard scanLines() else { return nil }
         measureWidth()
         return build()
     }
 
     // MARK: pass 1
 
-    mutating func scanLines() {
+    /// Returns false when `checking` finds invalid UTF-8 (the lines are then left half made).
+    mutating func scanLines() -> Bool {
         var start = 0
         let n = bytes.count
         lines.reserveCapacity(n / 40 + 1)
@@ -96,7 +117,10 @@ struct Repairer {
             if end == n && start == n { break }
             if !caching { at = 0; store.reserve(end - start, keeping: 0) }
             var scan = LineScan()
-            let m = LineScan.decode(bytes, start..<end, into: store.base + at, scan: &scan)
+            // A line within three bytes of the end is checked first: a character cut off there would be read past the page.
+            if checking && end > n - 3 && !UTF8Coding.isValid(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return false }
+            let (m, valid) = LineScan.decodeChecking(bytes, start..<end, into: store.base + at, scan: &scan)
+            if checking && !valid { return false }
             let leading = m > 0 && Scalars.isSpace(store.base[at])
             let cleaned = Repairer.clean(store.base + at, count: m, scan: scan)
             var f = LineFeatures(start: Int32(truncatingIfNeeded: start + cleaned.leadingBytes),
@@ -123,20 +147,27 @@ struct Repairer {
                     }
                     if scan.digits >= 6 && PageFurniture.dateHeader(Array(line)) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
                 }
-                if Bylines.bylineLength(line) != nil { f.flags |= LineFeatures.startsParagraph | LineFeatures.byline }
+                if let head = line.first, Bylines.mayOpen(head), Bylines.bylineLength(line) != nil {
+                    f.flags |= LineFeatures.startsParagraph | LineFeatures.byline
+                }
                 if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
-                if scan.clause && Repairer.isParallelHeading(line) { f.flags |= LineFeatures.heading }
+                if scan.clause && Repairer.isParallelHeading(line, endsSentence: f.has(LineFeatures.endsSentence)) {
+                    f.flags |= LineFeatures.heading
+                }
             }
             lines.append(f)
             start = end + 1
         }
         if caching { cachedStarts.append(Int32(truncatingIfNeeded: at)) }
+        return true
     }
 
     /// A section heading of two parallel phrases joined by one comma (`温暖基金聚爱心,解大病职工燃眉之急`):
     /// short, no sentence end, each side at least four characters.
-    static func isParallelHeading<L: RandomAccessCollection>(_ line: L) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
-        guard line.count <= 30, !Scalars.endsSentence(line) else { return false }
+    /// `endsSentence`, when the caller knows it, is `Scalars.endsSentence(line)`.
+    static func isParallelHeading<L: RandomAccessCollection>(_ line: L, endsSentence: Bool? = nil) -> Bool
+        where L.Element == Unicode.Scalar, L.Index == Int {
+        guard line.count <= 30, !(endsSentence ?? Scalars.endsSentence(line)) else { return false }
         var comma = -1
         for (i, s) in line.enumerated() where Scalars.isClausePunctuation(s) {
             guard comma < 0, s == "，" || s == "," else { return false }
@@ -369,7 +400,7 @@ struct Repairer {
             made = n
         }
         guard !scalars.isEmpty else { return nil }
-        let text = b.text(source, bytes, scalars)
+        let text = b.text(bytes, scalars, scratch: &textBytes)
         return (Paragraph(text: text, scalars: scalars, firstLine: b.firstLine, lineStarts: lineStarts), scalars, spaces)
     }
 

@@ -26,12 +26,13 @@ struct TextSlices {
         }
     }
 
-    /// The scalars `lo..<hi` (clamped) as a String.
+    /// The scalars `lo..<hi` (clamped) as a String: the text's bytes copied without validation
+    /// (a Substring's String scans them for ASCII and costs a slice and an index walk more).
     func string(_ lo: Int, _ hi: Int) -> String {
         let a = max(0, lo), b = min(scalars.count, hi)
         guard a < b else { return "" }
-        let u = text.utf8
-        let from = u.index(u.startIndex, offsetBy: Int(offsets[a])), to = u.index(u.startIndex, offsetBy: Int(offsets[b]))
-        return String(text[from..<to])
+        let from = Int(offsets[a]), to = Int(offsets[b])
+        var copy = text
+        return copy.withUTF8 { UTF8Coding.string(validated: UnsafeBufferPointer(rebasing: $0[from..<to]), isASCII: to - from == b - a) }
     }
 }

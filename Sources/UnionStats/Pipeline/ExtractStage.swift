@@ -8,8 +8,7 @@ public enum ExtractStage {
     /// page that cannot be read comes back with `problem` set.
     public static func extract(doc: String, bytes: [UInt8]) -> ExtractedPage {
         do {
-            let (text, encoding) = try TextDecoder.decode(bytes)
-            let paragraphs = TextRepair.paragraphs(from: text)
+            let (paragraphs, encoding) = try repaired(bytes)
             let printed = PrintedDate.find(in: paragraphs)
             let articles = ArticleSplitter.articles(from: paragraphs)
             // Otherwise the page would be in no output at all, as if it had never been read.
@@ -25,6 +24,18 @@ public enum ExtractStage {
         } catch {
             return rejected(doc, PageProblem(code: "undecodable", reason: "\(error)"))
         }
+    }
+
+    /// The page's paragraphs and the name of its encoding. A page that may be UTF-8 is repaired
+    /// from its bytes, checked as the repair decodes them; the others, and those that turn out not to
+    /// be UTF-8 or to leave no paragraph (perhaps only spaces: `decode` says so), are decoded first.
+    static func repaired(_ bytes: [UInt8]) throws -> (paragraphs: [Paragraph], encoding: String) {
+        if let (body, encoding) = try TextDecoder.plainUTF8(bytes), let paragraphs = TextRepair.paragraphs(fromUTF8: body),
+           !paragraphs.isEmpty {
+            return (paragraphs, encoding)
+        }
+        let (text, encoding) = try TextDecoder.decode(bytes)
+        return (TextRepair.paragraphs(from: text), encoding)
     }
 
     static let noText = PageProblem(code: "no-text", reason: "no article left once page furniture (navigation, imprint, ad markers) is taken out: not a news page, or saved incompletely")

@@ -37,4 +37,31 @@ final class ChineseNumeralTests: XCTestCase {
             XCTAssertNil(parse(text), text)
         }
     }
+
+    /// `parse` reads the numeral in place, by offsets from the slice's start: a numeral cut from
+    /// the middle of a text parses as the same numeral on its own, for every run of up to three
+    /// numeral scalars (and some other scalars) and random longer runs.
+    func testParseInPlaceOfSlicesFromAnywhere() {
+        let alphabet = Array("零〇一壹二贰貳两兩三叁四五六七八九玖十拾百佰千仟万萬亿億点个".unicodeScalars)
+        func same(_ run: [Unicode.Scalar]) {
+            let alone = ChineseNumeral.parse(run[...])
+            let text: [Unicode.Scalar] = ["第"] + run + ["名"]
+            let inText = ChineseNumeral.parse(text[1..<(1 + run.count)])
+            XCTAssertEqual(alone?.low, inText?.low, String(String.UnicodeScalarView(run)))
+            XCTAssertEqual(alone?.high, inText?.high, String(String.UnicodeScalarView(run)))
+            XCTAssertEqual(alone == nil, inText == nil, String(String.UnicodeScalarView(run)))
+        }
+        for x in alphabet {
+            same([x])
+            for y in alphabet {
+                same([x, y])
+                for z in alphabet { same([x, y, z]) }
+            }
+        }
+        var rng = SplitMix64(seed: 9)
+        for _ in 0..<20_000 {
+            let n = 1 + Int(rng.next() % 14)
+            same((0..<n).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count - 2))] })
+        }
+    }
 }

@@ -46,25 +46,26 @@ enum ChineseNumeral {
     /// (十十, 五一, 十二五 are not numbers but names and slogans).
     static func parse(_ cs: ArraySlice<Unicode.Scalar>) -> (low: Int, high: Int?)? {
         guard !cs.isEmpty else { return nil }
+        // Read in place, each scalar's digit asked again where needed: no array per numeral.
+        let b = cs.startIndex, count = cs.count
         // Fast path: one digit scalar (一, 两, 三 …), by far the most common.
-        if cs.count == 1, let d = digit(cs[cs.startIndex]) { return (d, nil) }
-        let c = Array(cs)
-        let digits = c.map { digit($0) }
+        if count == 1, let d = digit(cs[b]) { return (d, nil) }
         // Loose range: two neighbouring digits, then only place scalars (三四十 → 30–40).
-        if c.count >= 2, let a = digits[0], let b = digits[1], isRangePair(a, b) || (a == 1 && b == 2 && (c[1] == "两" || c[1] == "兩")) {
+        if count >= 2, let a = digit(cs[b]), let d = digit(cs[b + 1]),
+           isRangePair(a, d) || (a == 1 && d == 2 && (cs[b + 1] == "两" || cs[b + 1] == "兩")) {
             var mult = 1
-            for x in c.dropFirst(2) {
+            for x in cs.dropFirst(2) {
                 guard let p = place(x), mult <= 100_000_000 else { return nil }
                 mult *= p
             }
-            return (a * mult, b * mult)
+            return (a * mult, d * mult)
         }
         // Positional digits (二〇一九): only with three or more digits or a zero.
-        if digits.allSatisfy({ $0 != nil }) {
-            if c.count == 1 { return (digits[0]!, nil) }
-            guard c.count >= 3 || digits.contains(0) else { return nil }
-            guard c.count <= 12 else { return nil }   // a code, not a number
-            return (digits.reduce(0) { $0 * 10 + $1! }, nil)
+        if cs.allSatisfy({ digit($0) != nil }) {
+            if count == 1 { return (digit(cs[b])!, nil) }
+            guard count >= 3 || cs.contains(where: { digit($0) == 0 }) else { return nil }
+            guard count <= 12 else { return nil }   // a code, not a number
+            return (cs.reduce(0) { $0 * 10 + digit($1)! }, nil)
         }
         var total = 0          // sum of finished 万/亿 groups
         var section = 0        // value below 万 being built
@@ -73,8 +74,8 @@ enum ChineseNumeral {
         var lastPlace = 0
         var sawZero = false
         var prevDigit = false
-        for (k, x) in c.enumerated() {
-            if let d = digits[k] {
+        for x in cs {
+            if let d = digit(x) {
                 if d == 0 { sawZero = true; prevDigit = false; continue }
                 if prevDigit { return nil }
                 num = d
@@ -111,7 +112,7 @@ enum ChineseNumeral {
         if num >= 0 {
             // 一千二 = 1200, 三万五 = 35000, 一百五 = 150: a trailing digit right after a
             // place of a hundred or more stands for the next place down.
-            if !sawZero && lastPlace >= 100 && (c.count >= 2 && place(c[c.count - 2]) != nil) {
+            if !sawZero && lastPlace >= 100 && (count >= 2 && place(cs[b + count - 2]) != nil) {
                 num *= lastPlace / 10
             }
             section += num

@@ -33,8 +33,8 @@ enum FigureRecognizer {
         var u: Int
         let value = t.value
         var valueMax = t.valueMax
-        if let pu = t.percentUnit {
-            unit = pu
+        if let pu = t.percentMark {
+            unit = String(pu)
             unitLast = "%"
             u = t.end
         } else {
@@ -50,7 +50,7 @@ enum FigureRecognizer {
             // 260元至500元: a range with the unit written on both ends.
             if valueMax == nil, u + 1 < s.count, NumberReader.isRangeSeparator(s[u]),
                let t2 = NumberReader.read(s, at: u + 1), t2.valueMax == nil, t2.chinese == t.chinese, !t2.leadingZero,
-               DecimalText.compare(t2.value, value) > 0, t2.percentUnit == nil,
+               DecimalText.compare(t2.value, value) > 0, t2.percentMark == nil,
                let e2 = MeasureWords.match(s, at: t2.end), e2.word == e.word {
                 valueMax = t2.value
                 u = t2.end + e2.word.count

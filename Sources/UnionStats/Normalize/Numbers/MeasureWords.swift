@@ -4,13 +4,26 @@
 enum MeasureWords {
     enum Kind { case count, money, percent, duration }
 
-    struct Entry {
+    /// A class, not a struct: an entry is looked at for most numbers read, and a struct of five
+    /// arrays and strings cost a retain and a release of each at every copy.
+    final class Entry: Sendable {
         let word: ScalarString
         let unit: String
         let kind: Kind
         /// Continuations that make the word part of a longer word (see `compounds`), and their exceptions.
-        var compounds: [ScalarString] = []
-        var exceptions: [ScalarString] = []
+        let compounds: [ScalarString]
+        let exceptions: [ScalarString]
+        /// The first scalars of `compounds`: most numbers' next scalar is none of them.
+        let compoundStarts: [Unicode.Scalar]
+
+        init(word: ScalarString, unit: String, kind: Kind, compounds: [ScalarString] = [], exceptions: [ScalarString] = []) {
+            self.word = word
+            self.unit = unit
+            self.kind = kind
+            self.compounds = compounds
+            self.exceptions = exceptions
+            compoundStarts = compounds.compactMap(\.first)
+        }
     }
 
     /// Counting measure words and units of measure, kept as written.
@@ -131,7 +144,7 @@ enum MeasureWords {
 
     /// Whether the text right after a measure word turns it into part of another word.
     static func isCompound(_ e: Entry, _ s: ScalarString, after k: Int) -> Bool {
-        guard !e.compounds.isEmpty else { return false }
+        guard k < s.count, e.compoundStarts.contains(s[k]) else { return false }
         if e.exceptions.contains(where: { s.matches($0, at: k) }) { return false }
         return e.compounds.contains { s.matches($0, at: k) }
     }

@@ -88,12 +88,30 @@ enum NotAFigure {
         "一户户", "一家家", "一场场", "一副副", "一辆辆", "一座座", "一所所", "一间间", "一块块", "一对对", "一首首",
     ]
 
-    static let phraseTable = ScalarMap<[(ScalarString, Int)]>({
-        var t: [Unicode.Scalar: [(ScalarString, Int)]] = [:]
+    /// A set phrase and the offset of one of its numerals; a class, so that walking a numeral's
+    /// list (some 70 phrases hold 一) costs no retain of each phrase.
+    final class PhraseAt: Sendable {
+        let phrase: ScalarString
+        let offset: Int
+        /// The scalar next to the numeral in the phrase (after it, or before it when the numeral
+        /// ends the phrase) and which side: tested before the whole phrase, which it seldom is.
+        let step: Int
+        let neighbour: Unicode.Scalar
+
+        init(_ phrase: ScalarString, _ offset: Int) {
+            self.phrase = phrase
+            self.offset = offset
+            step = offset + 1 < phrase.count ? 1 : -1
+            neighbour = phrase[offset + step]
+        }
+    }
+
+    static let phraseTable = ScalarMap<[PhraseAt]>({
+        var t: [Unicode.Scalar: [PhraseAt]] = [:]
         for p in setPhrases {
             let s = p.scalarArray
             for (o, c) in s.enumerated() where ChineseNumeral.isNumeral(c) {
-                t[c, default: []].append((s, o))
+                t[c, default: []].append(PhraseAt(s, o))
             }
         }
         return t
@@ -104,7 +122,11 @@ enum NotAFigure {
         var k = i
         while k < e {
             if let list = phraseTable[s[k]] {
-                for (p, o) in list where s.matches(p, at: k - o) { return true }
+                for p in list {
+                    let j = k + p.step
+                    guard j >= 0, j < s.count, s[j] == p.neighbour else { continue }
+                    if s.matches(p.phrase, at: k - p.offset) { return true }
+                }
             }
             k += 1
         }

@@ -16,12 +16,16 @@ struct NumberToken: Equatable {
     var lone: Unicode.Scalar?
     /// 余/多 written inside the number (248万余, 十余, 100多).
     var over: Bool
-    /// 百分之N (`%`) or 千分之N (`‰`): the unit is already known.
-    var percentUnit: String?
+    /// 百分之N (`%`) or 千分之N (`‰`): the unit is already known. A scalar, not a String, so that
+    /// the token holds no reference and is copied as plain bytes (it is copied at every step of a read).
+    var percentMark: Unicode.Scalar?
     /// The digits start with 0 and go on (09, 05021144): a code, never a count.
     var leadingZero: Bool
     /// Digits run straight into a Latin letter (12351APP, 5G).
     var gluedToLetter: Bool
+
+    /// 百分之N (`%`) or 千分之N (`‰`): the unit is already known.
+    var percentUnit: String? { percentMark.map { String($0) } }
 }
 
 enum NumberReader {
@@ -51,10 +55,10 @@ enum NumberReader {
         guard i < s.count else { return nil }
         // 百分之三十, 千分之五
         if s.matches(percentWord, at: i) || s.matches(perMilleWord, at: i) {
-            let unit = s[i] == "百" ? "%" : "‰"
+            let unit: Unicode.Scalar = s[i] == "百" ? "%" : "‰"
             guard var t = single(s, at: i + 3) else { return nil }
             t.start = i
-            t.percentUnit = unit
+            t.percentMark = unit
             t.bare = false
             t.lone = nil
             return t.token
@@ -103,7 +107,7 @@ enum NumberReader {
         var gluedToLetter: Bool { get { token.gluedToLetter } set { token.gluedToLetter = newValue } }
         var bare: Bool { get { token.bare } set { token.bare = newValue } }
         var lone: Unicode.Scalar? { get { token.lone } set { token.lone = newValue } }
-        var percentUnit: String? { get { token.percentUnit } set { token.percentUnit = newValue } }
+        var percentMark: Unicode.Scalar? { get { token.percentMark } set { token.percentMark = newValue } }
     }
 
     private static func single(_ s: ScalarString, at i: Int) -> Single? {
@@ -152,7 +156,7 @@ enum NumberReader {
         // Digits glued to letters, or more digits than any count has: a code.
         let glued = (j < s.count && ScalarClass.isLatinLetter(s[j])) || digitCount > 18
         var single = Single(token: NumberToken(start: i, end: j, value: v, valueMax: nil, chinese: false, bare: false, lone: nil,
-                                               over: false, percentUnit: nil, leadingZero: leadingZero, gluedToLetter: glued),
+                                               over: false, percentMark: nil, leadingZero: leadingZero, gluedToLetter: glued),
                             multiplier: 0)
         tail(s, &single, arabic: true)
         return single
@@ -171,7 +175,7 @@ enum NumberReader {
         guard let parsed = ChineseNumeral.parse(s[i..<j]) else {
             // Malformed (十二五, 五一): report the whole run so the scanner skips it.
             return Single(token: NumberToken(start: i, end: j, value: -1, valueMax: nil, chinese: true, bare: false, lone: nil,
-                                             over: false, percentUnit: nil, leadingZero: false, gluedToLetter: false),
+                                             over: false, percentMark: nil, leadingZero: false, gluedToLetter: false),
                           multiplier: 0)
         }
         let bare = ChineseNumeral.place(s[i]).map { $0 >= 100 } ?? false
@@ -193,7 +197,7 @@ enum NumberReader {
         }
         var single = Single(token: NumberToken(start: i, end: j, value: value, valueMax: parsed.high.map { Decimal($0) },
                                                chinese: true, bare: bare, lone: lone,
-                                               over: false, percentUnit: nil, leadingZero: false, gluedToLetter: false),
+                                               over: false, percentMark: nil, leadingZero: false, gluedToLetter: false),
                             multiplier: 0)
         tail(s, &single, arabic: false)
         return single

@@ -13,7 +13,8 @@ enum QualifierWords {
         case any
     }
 
-    struct Prefix {
+    /// Classes, not structs, as `MeasureWords.Entry`: the lists are walked for most numbers read.
+    final class Prefix: Sendable {
         let word: ScalarString
         let qualifier: Qualifier
         let gap: Gap
@@ -21,6 +22,14 @@ enum QualifierWords {
         let notAfter: Set<Unicode.Scalar>
         /// Only before a bare 百/千/万/亿 (上百名, 上千人).
         let bareOnly: Bool
+
+        init(word: ScalarString, qualifier: Qualifier, gap: Gap, notAfter: Set<Unicode.Scalar>, bareOnly: Bool) {
+            self.word = word
+            self.qualifier = qualifier
+            self.gap = gap
+            self.notAfter = notAfter
+            self.bareOnly = bareOnly
+        }
     }
 
     static let prefixes: [Prefix] = {
@@ -85,11 +94,17 @@ enum QualifierWords {
         return nil
     }
 
-    struct Suffix {
+    final class Suffix: Sendable {
         let word: ScalarString
         let qualifier: Qualifier
         /// ScalarString that, right after the word, make it part of another word (上下班, 以下简称).
         let notBefore: Set<Unicode.Scalar>
+
+        init(word: ScalarString, qualifier: Qualifier, notBefore: Set<Unicode.Scalar>) {
+            self.word = word
+            self.qualifier = qualifier
+            self.notBefore = notBefore
+        }
     }
 
     static let suffixes: [Suffix] = [
@@ -103,7 +118,11 @@ enum QualifierWords {
     ]
 
     /// The qualifier word right after a measure word ending at `k`: the new end and the qualifier.
+    /// The first scalars of `suffixes`: most measure words are followed by none of them.
+    static let suffixStarts: [Unicode.Scalar] = suffixes.map { $0.word[0] }
+
     static func suffix(_ s: ScalarString, at k: Int) -> (end: Int, qualifier: Qualifier)? {
+        guard k < s.count, suffixStarts.contains(s[k]) else { return nil }
         for x in suffixes where s.matches(x.word, at: k) {
             let e = k + x.word.count
             if e < s.count, x.notBefore.contains(s[e]) { continue }

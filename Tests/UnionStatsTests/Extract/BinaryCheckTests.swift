@@ -1,0 +1,37 @@
+import XCTest
+@testable import UnionStats
+
+/// The binary check skips runs of multi-byte characters sixteen and eight bytes at a time; it
+/// must judge every page as reading it byte by byte does.
+final class BinaryCheckTests: XCTestCase {
+    static func verdictByteByByte(_ bytes: [UInt8]) -> String? {
+        let sample = bytes.prefix(1 << 20)
+        var controls = 0
+        for b in sample {
+            if b == 0 { return "binary" }
+            if (b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C) || b == 0x7F { controls += 1 }
+        }
+        return controls > 8 && controls * 100 > sample.count * 2 ? "binary" : nil
+    }
+
+    func testSkippingJudgesAsByteByByte() {
+        var rng = SplitMix64(seed: 33)
+        let text = Array("工会职工，。".utf8)
+        let odd: [UInt8] = [0x00, 0x01, 0x08, 0x0B, 0x1F, 0x7F, 0x0A, 0x0D, 0x09, 0x0C, 0x20, 0x41, 0x80, 0xFF]
+        var binary = 0
+        for k in 0..<3000 {
+            var bytes: [UInt8] = []
+            let share = [0, 1, 5, 30, 200][k % 5]
+            for _ in 0..<Int(rng.next() % 3000) {
+                // Half the pages without NUL bytes, so that the count of control bytes decides.
+                let pick = k % 2 == 0 ? 1 + Int(rng.next() % UInt64(odd.count - 1)) : Int(rng.next() % UInt64(odd.count))
+                bytes.append(Int(rng.next() % 1000) < share ? odd[pick] : text[Int(rng.next() % UInt64(text.count))])
+            }
+            var got: String? = nil
+            do { try TextDecoder.rejectBinary(bytes[...]) } catch { got = (error as? PageProblem)?.code }
+            XCTAssertEqual(got, Self.verdictByteByByte(bytes), "page \(k)")
+            if got != nil && !bytes.contains(0) { binary += 1 }
+        }
+        XCTAssertGreaterThan(binary, 100, "pages judged by their control bytes")
+    }
+}
