@@ -66,7 +66,11 @@ enum UTF8Coding {
     @inline(__always)
     static func string(validated bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
         guard !bytes.isEmpty else { return "" }
-        return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        // UTF8Span is in Swift 6.2's standard library; on Apple platforms it needs their 2025 releases.
+        if #available(macOS 26.0, iOS 26.0, *) {
+            return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The scalars as a String: encoded into `scratch`, which must have room for 4 bytes a scalar,
