@@ -98,6 +98,8 @@ public final class MonthlyOutputs {
         }
         let wide = try tablesDir.map { try WideTable(scratchDir: $0) }
         var written = Set<String>()
+        // The reports are synced and renamed on a thread of their own (the sync waits for the disk).
+        let commits = reportsDir.map { _ in BackgroundCommits() }
         do {
             try byMonth.seal()
             let spill = byMonth, tables = self.tables, reports = self.reports, encoding = self.encoding
@@ -121,7 +123,7 @@ public final class MonthlyOutputs {
                 text += report.tail
                 let name = "\(month).txt"
                 written.insert(name)
-                try OutputFile.replace(FilePaths.join(reportsDir, name), with: text)
+                try commits!.replace(FilePaths.join(reportsDir, name), with: text)
                 last = (month, report.rows)
             })
             if let tablesDir, let monthly, let wide {
@@ -129,7 +131,9 @@ public final class MonthlyOutputs {
                 try wide.write(path: FilePaths.join(tablesDir, "wide.csv"), encoding: encoding)
                 for writer in lists { try writer.close() }
             }
+            try commits?.finish()
         } catch {
+            commits?.abandon()
             monthly?.abandon()
             abandon()
             throw error
