@@ -72,6 +72,21 @@ public final class OutputFile {
         if n != bytes.count {
             throw CSVError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
+        written += n
+        if durable && !isStandardOutput && written - writtenBack >= OutputFile.writeBackStep { startWriteBack(file) }
+    }
+
+    /// Bytes written so far, and how many of them the disk was asked to take already.
+    private var written = 0, writtenBack = 0
+    static let writeBackStep = 8 << 20
+
+    /// Asks the kernel to start writing what is written so far to disk (and returns at once),
+    /// so that `commit`'s sync waits for the last few megabytes, not for a whole large file
+    /// (figures.csv of a 100 MB corpus, 91 MB, took a quarter of a second to sync at its end).
+    private func startWriteBack(_ f: UnsafeMutablePointer<FILE>) {
+        guard fflush(f) == 0 else { return }   // a failed flush is reported by `commit`
+        _ = linuxSyncFileRange(fileno(f), Int64(writtenBack), Int64(written - writtenBack), 2 /* SYNC_FILE_RANGE_WRITE */)
+        writtenBack = written
     }
 
     /// Flushes, syncs and renames into place unless unchanged. True when the file changed.
@@ -212,3 +227,6 @@ public final class OutputFile {
         }
     }
 }
+
+// sync_file_range(2) is Linux's and not in Swift's Glibc module; it takes and returns plain C integers.
+@_silgen_name("sync_file_range") private func linuxSyncFileRange(_ fd: Int32, _ offset: Int64, _ count: Int64, _ flags: UInt32) -> Int32

@@ -73,3 +73,22 @@ final class BackgroundCommitsTests: XCTestCase {
         }
     }
 }
+
+/// A large output asks the kernel to write its first megabytes while the rest is still
+/// coming (`OutputFile.writeBackStep`); what is put in place is still every byte, once.
+final class OutputFileWriteBackTests: XCTestCase {
+    func testALargeOutputWrittenInPiecesComesOutWhole() throws {
+        let path = TestScratch.file("large", extension: "bin")
+        let out = try OutputFile(path: path)
+        var expected: [UInt8] = []
+        var rng = SplitMix64(seed: 11)
+        // Pieces of uneven sizes, past several write-back steps.
+        while expected.count < 3 * OutputFile.writeBackStep + 12_345 {
+            let piece = (0..<Int(rng.next() % 900_000)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            expected += piece
+            try out.write(piece)
+        }
+        XCTAssertTrue(try out.commit())
+        XCTAssertEqual(FileManager.default.contents(atPath: path).map { Array($0) }, expected)
+    }
+}
