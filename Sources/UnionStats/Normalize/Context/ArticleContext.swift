@@ -110,7 +110,8 @@ struct ArticleContext {
             }
             if timed(s) {
                 segs[s].times = TimePhraseFinder.find(in: text)
-                segs[s].freeTimes = segs[s].times.filter { !$0.embedded }
+                // Most segments have no embedded phrase: then the free ones are the same array, not a copy.
+                segs[s].freeTimes = segs[s].times.contains { $0.embedded } ? segs[s].times.filter { !$0.embedded } : segs[s].times
             }
         }
 
@@ -232,7 +233,8 @@ struct ArticleContext {
         // The latest earlier name that ends with the reference and is longer (by index: no copies of organizations).
         var k = orgs.count - 1
         while k >= 0 {
-            if !orgs[k].bare, orgs[k].referable, extends(orgs[k].name, core) {
+            // Static, with the segments passed: a method call on self from here copied the whole context.
+            if !orgs[k].bare, orgs[k].referable, ArticleContext.extends(orgs[k].name, core, in: segs) {
                 org.name = orgs[k].name
                 org.place = orgs[k].place
                 // The same name: its ending was read when it was found.
@@ -263,7 +265,7 @@ struct ArticleContext {
 
     /// Whether `name` ends with `core` and is longer, as `TextClasses.hasSuffix` and `!=` on the strings tell:
     /// for plain text (a written name is, nearly always) ending in `core`'s scalars and having more of them.
-    func extends(_ name: OrgName, _ core: TextTest) -> Bool {
+    static func extends(_ name: OrgName, _ core: TextTest, in segs: [Seg]) -> Bool {
         switch name {
         case .unknown:
             return false
