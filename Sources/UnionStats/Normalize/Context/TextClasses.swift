@@ -222,7 +222,9 @@ struct LiteralWords: Sendable {
 
 /// Words as scalar arrays, longest first, indexed by their first and last
 /// scalar so that a lookup at a position costs a bitmap test and one probe.
-struct WordList {
+/// A class: the lists are made once and read everywhere, and a struct of this
+/// size was copied into a temporary at each lookup that was not inlined.
+final class WordList: Sendable {
     let all: [[Unicode.Scalar]]
     let firsts: ScalarSet
     let lasts: ScalarSet
