@@ -70,7 +70,9 @@ struct ArticleContext {
         self.gazetteer = gazetteer
         self.defaultRegion = defaultRegion
         bodyCount = article.paragraphs.count
-        segs = article.paragraphs.map { Seg(text: $0.scalars) }
+        // Room for the headline block too: growing the array for it copied every segment.
+        segs.reserveCapacity(article.paragraphs.count + 2)
+        for p in article.paragraphs { segs.append(Seg(text: p.scalars)) }
         segs.append(Seg(text: TextClasses.scalars(article.headline)))
         segs.append(Seg(text: TextClasses.scalars(article.subheadlines.joined(separator: "。"))))
 
@@ -129,6 +131,10 @@ struct ArticleContext {
                 times = segs[s].times.map { $0.start..<$0.end }
                 placeSpans = segs[s].places.map { $0.start..<$0.end }
                 previous = nil
+                // Nearly every figure's metric is read from the text: room for the segment's figures at once.
+                var m = n
+                while m < order.count, figures[order[m]].seg == s { m += 1 }
+                segs[s].metricSpans.reserveCapacity(m - n)
             }
             var f = figures[i]
             var prevMetric: MetricSpan? = nil, prevInSentence: MetricSpan? = nil
@@ -183,6 +189,8 @@ struct ArticleContext {
                         segs[s].places[k].usable = false
                     }
                 }
+                // An article with one organization usually has several: grow once, not at 1, 2, 4, 8.
+                if orgs.isEmpty { orgs.reserveCapacity(16) }
                 orgs.append(org)
             }
             // Places inside a counted noun (汉中市劳动模范9名) or a title (《北京市…办法》) are not where the figure is.
