@@ -31,6 +31,25 @@ final class MetricShortcutTests: XCTestCase {
         return (text, figures)
     }
 
+    /// The organization-name test on a span's scalars answers as on its text: plain, spaced and combining.
+    func testOrganizationNameFromScalarsIsTheStringsTest() {
+        var rng = SplitMix64(seed: 0x4F52_474E)
+        let pieces = MetricFinder.organizationEnds.words + ["兰州市", "职工", "工", "会", "公", "司", " ", "\u{3000}", "“", "”", "e\u{301}",
+                                                           "会\u{301}", "😀", "Ａ"]
+        var names = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<rng.int(1...5) { text += rng.pick(pieces) }
+            let t = text.scalars
+            let a = rng.int(0...(t.count - 1)), b = rng.int((a + 1)...t.count)
+            guard let span = MetricFinder.trimmed(t, a, b) else { continue }
+            let full = MetricFinder.isOrganizationName(span.text)
+            if full { names += 1 }
+            XCTAssertEqual(MetricFinder.isOrganizationName(span, in: t), full, text)
+        }
+        XCTAssertGreaterThan(names, 1_000)
+    }
+
     func testSkippingTheNounBeforeChangesNothing() {
         var rng = SplitMix64(seed: 0x4D45_5452)
         var figures = 0, decidedAfter = 0

@@ -110,7 +110,7 @@ enum MetricFinder {
         // 全区建档立卡城镇困难职工, 西宁全市“八大群体”职工入会率: the scope is the region, not the metric.
         if let b = before, let cut = scopePrefixEnd(t, b.start..<b.end, places), let rest = trimmed(t, cut, b.end) { before = rest }
         // 兰州市总工会已先后三次开展…: the owner is not the counted thing.
-        if let b = before, isOrganizationName(b.text), opensClause(t, b.start, times) { before = nil }
+        if let b = before, opensClause(t, b.start, times), isOrganizationName(b, in: t) { before = nil }
         // 会员人数达到385万人，比上年增长6.8%: a rate of change names what changed.
         if percent, let b = before, isChangeOnly(b.text), let p = previousInSentence ?? previous, !isChangeOnly(p.text) {
             return MetricSpan(text: p.text + b.text, start: -1, end: -1)
@@ -147,6 +147,17 @@ enum MetricFinder {
         return organizationEnds.words.indices.contains {
             organizationEnds.isSuffix($0, of: s, plain: plain, lastByte: last) && length > organizationEnds.lengths[$0]
         }
+    }
+
+    static let organizationEndScalars = organizationEnds.words.map(\.scalars)
+
+    /// `isOrganizationName(span.text)`, read from the span's scalars in `t` when they are plain (then each is
+    /// a character, and a string's ending its scalars' ending): no String decoded for the test.
+    static func isOrganizationName(_ span: MetricSpan, in t: [S]) -> Bool {
+        guard span.start >= 0 else { return isOrganizationName(span.text) }
+        let name = TextTest(scalars(of: span, in: t))
+        guard name.plain else { return isOrganizationName(span.text) }
+        return organizationEndScalars.contains { name.scalars.count > $0.count && name.hasSuffix($0) }
     }
 
     static let gapQualifiers = TextClasses.words(["不少于", "不低于", "不超过", "不多于", "至少", "最多", "最高", "最低", "超过"])
