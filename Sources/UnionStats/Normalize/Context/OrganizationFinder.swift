@@ -111,6 +111,8 @@ enum OrganizationFinder {
             }
             i = words.nextMayStart(t, from: i)
         }
+        // Most paragraphs name no organization: no room reserved for none (a call and a check each).
+        guard !hits.isEmpty else { return [] }
         var out: [OrgMention] = []
         out.reserveCapacity(hits.count)  // each name takes one hit or more
         var h = 0
