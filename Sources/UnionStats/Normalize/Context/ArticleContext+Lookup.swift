@@ -26,36 +26,41 @@ extension ArticleContext {
     func period(of f: Fig, published: String, _ pub: PeriodResolver.Published) -> (period: Period, phrase: TimePhrase?) {
         let times = segs[f.seg].freeTimes
         let ss = sentenceStart(f)
-        var phrase: TimePhrase? = nil
-        // By index: the phrases are large, and a closure over them copies each one read.
+        // By index, and the phrase found kept as its index: the phrases are large, and a closure over them
+        // or an optional of one copies each one read (a memcpy and a retain).
+        var found: Int? = nil
         if let k = ArticleContext.lastIndex(in: times, where: { times[$0].end <= f.start && times[$0].start >= ss }) {
-            let p = times[k]
-            phrase = p
+            found = k
             if k > 0 {
-                let prior = times[k - 1]
+                let p = k, prior = k - 1
                 // 截至目前，2020年…: the year qualifies the phrase before it.
-                if case .date(let c, nil) = p.kind, c.month == nil, c.day == nil, prior.start >= ss, p.start - prior.end <= 2 {
-                    switch prior.kind {
-                    case .now, .until: phrase = prior
+                if case .date(let c, nil) = times[p].kind, c.month == nil, c.day == nil, times[prior].start >= ss,
+                   times[p].start - times[prior].end <= 2 {
+                    switch times[prior].kind {
+                    case .now, .until: found = prior
                     default: break
                     }
                 }
                 // 2019年，…全年有56项: 全年 is the year named before it.
-                if case .partOfYear(nil) = p.kind, prior.start >= ss, case .date(let c, nil) = prior.kind, c.year != nil, c.month == nil {
-                    phrase = prior
+                if case .partOfYear(nil) = times[p].kind, times[prior].start >= ss, case .date(let c, nil) = times[prior].kind,
+                   c.year != nil, c.month == nil {
+                    found = prior
                 }
             }
         }
-        if phrase == nil, let k = ArticleContext.lastIndex(in: times, where: { times[$0].end <= f.start }) { phrase = times[k] }
+        if found == nil { found = ArticleContext.lastIndex(in: times, where: { times[$0].end <= f.start }) }
         // The lead: the first of the first two paragraphs that has a time phrase
         // (a quotation may open the article).
         var phraseSeg = f.seg
-        if phrase == nil {
-            for l in ArticleContext.leadSegments(bodyCount: bodyCount) {
-                if let p = segs[l].freeTimes.last { phrase = p; phraseSeg = l; break }
+        if found == nil {
+            for l in ArticleContext.leadSegments(bodyCount: bodyCount) where !segs[l].freeTimes.isEmpty {
+                found = segs[l].freeTimes.count - 1
+                phraseSeg = l
+                break
             }
         }
-        guard let p = phrase else { return (Period(), nil) }
+        guard let k = found else { return (Period(), nil) }
+        let p = segs[phraseSeg].freeTimes[k]
         // 3月5日举办…，当天有412人…: 当天 is the day named before it in the paragraph.
         if ArticleContext.mayBeSameDay(p, in: segs[phraseSeg].text), ArticleContext.sameDayWords.contains(p.label),
            let d = times.last(where: { t in
