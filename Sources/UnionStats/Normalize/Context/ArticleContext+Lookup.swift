@@ -189,15 +189,18 @@ extension ArticleContext {
         let cs = TextClasses.clauseStart(text, f.start)
         if ArticleContext.isNational(text[cs..<f.start]) { return Region() }
         let ss = sentenceStart(f)
-        // The usable places before the figure: the last, the last not listed, and that one when in the sentence.
-        var last: Place? = nil, lastSingle: Place? = nil
-        for p in segs[f.seg].places where p.usable && p.end <= f.start {
-            last = p
-            if !p.listed { lastSingle = p }
+        // The usable places before the figure: the last, the last not listed, and that one when in the sentence
+        // (by index: a place copied retains its written name).
+        let places = segs[f.seg].places
+        var last: Int? = nil, lastSingle: Int? = nil
+        for k in places.indices where places[k].usable && places[k].end <= f.start {
+            last = k
+            if !places[k].listed { lastSingle = k }
         }
         // Places listed together (深圳、东莞、南宁、海口) in the figure's clause: the figure spans them.
-        if let last, last.start >= cs, last.listed { return Region() }
-        if let p = lastSingle, p.start >= ss {
+        if let k = last, places[k].start >= cs, places[k].listed { return Region() }
+        if let k = lastSingle, places[k].start >= ss {
+            let p = places[k]
             // A wider area than the owner's (北京市 for 顺义区总工会's figure) does not widen its scope.
             if let o = org, let op = o.place, gazetteer.isAncestor(p.entry, of: op) { return gazetteer.region(op, written: placeWritten(o, op)) }
             return region(p)
@@ -205,7 +208,7 @@ extension ArticleContext {
         if let o = org, let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
         // 全国总工会, 中国能源化学地质工会: a national body's figure has no region unless the sentence names one.
         if org != nil, let n = name, ArticleContext.isNationalBody(n) { return Region() }
-        if let p = lastSingle { return region(p) }
+        if let k = lastSingle { return region(places[k]) }
         if f.seg < bodyCount {
             for s in stride(from: f.seg - 1, through: 0, by: -1) {
                 if let p = segs[s].places.last(where: { $0.usable && !$0.listed }) { return region(p) }
