@@ -65,11 +65,13 @@ public struct ContextResolver: Sendable {
             let region = text.region(of: f, organization: org, name: name)
             // The metric's scalars, read once from its paragraph for the dictionary and the kind.
             let metricScalars = text.metricScalars(f)
-            let entry = dictionaries.metrics.match(scalars: metricScalars)
+            let entry = dictionaries.metrics.matchIndex(scalars: metricScalars)
             let kind = ContextResolver.kind(unit: figures[i].quantity.unit, metric: metric, metricScalars: metricScalars,
-                                            dictionary: entry?.kind, label: period.label, before: text.clauseBefore(f))
+                                            dictionary: entry.map { dictionaries.metrics.metrics[$0].kind }, label: period.label,
+                                            before: text.clauseBefore(f))
             // Made in the array, not copied into it.
-            contexts.append(FigureContext(metric: metric, metricID: entry?.id ?? "", kind: kind, region: region,
+            contexts.append(FigureContext(metric: metric, metricID: entry.map { dictionaries.metrics.metrics[$0].id } ?? "",
+                                          kind: kind, region: region,
                                           organization: name ?? "", period: period))
         }
         return contexts

@@ -52,6 +52,11 @@ public struct MetricDictionary: Sendable {
 
     /// `match` of a phrase given as its scalars (a metric read from a paragraph is not decoded again).
     func match(scalars t: ArraySlice<Unicode.Scalar>) -> Metric? {
+        matchIndex(scalars: t).map { metrics[$0] }
+    }
+
+    /// The index in `metrics` of `match(scalars:)`: its fields are read in place, not copied with its strings.
+    func matchIndex(scalars t: ArraySlice<Unicode.Scalar>) -> Int? {
         var best: Int? = nil  // index into patterns: smaller is longer (or earlier)
         for i in t.indices {
             guard let candidates = byFirst[t[i]] else { continue }
@@ -60,7 +65,7 @@ public struct MetricDictionary: Sendable {
                 if i + w.count <= t.endIndex, t[i..<(i + w.count)].elementsEqual(w) { best = p; break }
             }
         }
-        return best.map { metrics[patterns[$0].metric] }
+        return best.map { patterns[$0].metric }
     }
 }
 

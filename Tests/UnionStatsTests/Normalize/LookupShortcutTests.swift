@@ -15,6 +15,23 @@ final class LookupShortcutTests: XCTestCase {
         }
     }
 
+    /// A prefix test that first compares first bytes answers as `hasPrefix` on the strings.
+    func testAnyPrefixIsTheStringsHasPrefix() {
+        var rng = SplitMix64(seed: 0x5052_4546)
+        for list in [ContextResolver.stateLabels, ArticleContext.nationalStarts, LiteralWords(["", "a", "ｅ"])] {
+            let pieces = list.words + ["当前", "截", "目", "中国", "全", "国", "e\u{301}", "\u{301}", "😀", "a", "，"]
+            var prefixed = 0
+            for _ in 0..<5_000 {
+                var s = ""
+                for _ in 0..<rng.int(0...3) { s += rng.pick(pieces) }
+                let full = list.words.contains { s.hasPrefix($0) }
+                if full { prefixed += 1 }
+                XCTAssertEqual(list.anyPrefix(of: s), full, s)
+            }
+            XCTAssertGreaterThan(prefixed, 500)
+        }
+    }
+
     /// An organization's union endings read from its scalars are those of its name as a string.
     func testUnionEndingsFromScalarsAreTheStringsOnes() {
         let names = ["北京市总工会", "顺义区总工会", "公司工会", "工会委员会", "某集团工会联合会", "工会", "总工会", "会", "", "中心",

@@ -26,36 +26,41 @@ extension ArticleContext {
     func period(of f: Fig, published: String, _ pub: PeriodResolver.Published) -> (period: Period, phrase: TimePhrase?) {
         let times = segs[f.seg].freeTimes
         let ss = sentenceStart(f)
-        var phrase: TimePhrase? = nil
-        // By index: the phrases are large, and a closure over them copies each one read.
+        // By index, and the phrase found kept as its index: the phrases are large, and a closure over them
+        // or an optional of one copies each one read (a memcpy and a retain).
+        var found: Int? = nil
         if let k = ArticleContext.lastIndex(in: times, where: { times[$0].end <= f.start && times[$0].start >= ss }) {
-            let p = times[k]
-            phrase = p
+            found = k
             if k > 0 {
-                let prior = times[k - 1]
+                let p = k, prior = k - 1
                 // 截至目前，2020年…: the year qualifies the phrase before it.
-                if case .date(let c, nil) = p.kind, c.month == nil, c.day == nil, prior.start >= ss, p.start - prior.end <= 2 {
-                    switch prior.kind {
-                    case .now, .until: phrase = prior
+                if case .date(let c, nil) = times[p].kind, c.month == nil, c.day == nil, times[prior].start >= ss,
+                   times[p].start - times[prior].end <= 2 {
+                    switch times[prior].kind {
+                    case .now, .until: found = prior
                     default: break
                     }
                 }
                 // 2019年，…全年有56项: 全年 is the year named before it.
-                if case .partOfYear(nil) = p.kind, prior.start >= ss, case .date(let c, nil) = prior.kind, c.year != nil, c.month == nil {
-                    phrase = prior
+                if case .partOfYear(nil) = times[p].kind, times[prior].start >= ss, case .date(let c, nil) = times[prior].kind,
+                   c.year != nil, c.month == nil {
+                    found = prior
                 }
             }
         }
-        if phrase == nil, let k = ArticleContext.lastIndex(in: times, where: { times[$0].end <= f.start }) { phrase = times[k] }
+        if found == nil { found = ArticleContext.lastIndex(in: times, where: { times[$0].end <= f.start }) }
         // The lead: the first of the first two paragraphs that has a time phrase
         // (a quotation may open the article).
         var phraseSeg = f.seg
-        if phrase == nil {
-            for l in ArticleContext.leadSegments(bodyCount: bodyCount) {
-                if let p = segs[l].freeTimes.last { phrase = p; phraseSeg = l; break }
+        if found == nil {
+            for l in ArticleContext.leadSegments(bodyCount: bodyCount) where !segs[l].freeTimes.isEmpty {
+                found = segs[l].freeTimes.count - 1
+                phraseSeg = l
+                break
             }
         }
-        guard let p = phrase else { return (Period(), nil) }
+        guard let k = found else { return (Period(), nil) }
+        let p = segs[phraseSeg].freeTimes[k]
         // 3月5日举办…，当天有412人…: 当天 is the day named before it in the paragraph.
         if ArticleContext.mayBeSameDay(p, in: segs[phraseSeg].text), ArticleContext.sameDayWords.contains(p.label),
            let d = times.last(where: { t in
@@ -184,15 +189,18 @@ extension ArticleContext {
         let cs = TextClasses.clauseStart(text, f.start)
         if ArticleContext.isNational(text[cs..<f.start]) { return Region() }
         let ss = sentenceStart(f)
-        // The usable places before the figure: the last, the last not listed, and that one when in the sentence.
-        var last: Place? = nil, lastSingle: Place? = nil
-        for p in segs[f.seg].places where p.usable && p.end <= f.start {
-            last = p
-            if !p.listed { lastSingle = p }
+        // The usable places before the figure: the last, the last not listed, and that one when in the sentence
+        // (by index: a place copied retains its written name).
+        let places = segs[f.seg].places
+        var last: Int? = nil, lastSingle: Int? = nil
+        for k in places.indices where places[k].usable && places[k].end <= f.start {
+            last = k
+            if !places[k].listed { lastSingle = k }
         }
         // Places listed together (深圳、东莞、南宁、海口) in the figure's clause: the figure spans them.
-        if let last, last.start >= cs, last.listed { return Region() }
-        if let p = lastSingle, p.start >= ss {
+        if let k = last, places[k].start >= cs, places[k].listed { return Region() }
+        if let k = lastSingle, places[k].start >= ss {
+            let p = places[k]
             // A wider area than the owner's (北京市 for 顺义区总工会's figure) does not widen its scope.
             if let o = org, let op = o.place, gazetteer.isAncestor(p.entry, of: op) { return gazetteer.region(op, written: placeWritten(o, op)) }
             return region(p)
@@ -200,7 +208,7 @@ extension ArticleContext {
         if let o = org, let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
         // 全国总工会, 中国能源化学地质工会: a national body's figure has no region unless the sentence names one.
         if org != nil, let n = name, ArticleContext.isNationalBody(n) { return Region() }
-        if let p = lastSingle { return region(p) }
+        if let k = lastSingle { return region(places[k]) }
         if f.seg < bodyCount {
             for s in stride(from: f.seg - 1, through: 0, by: -1) {
                 if let p = segs[s].places.last(where: { $0.usable && !$0.listed }) { return region(p) }

@@ -70,7 +70,9 @@ struct ArticleContext {
         self.gazetteer = gazetteer
         self.defaultRegion = defaultRegion
         bodyCount = article.paragraphs.count
-        segs = article.paragraphs.map { Seg(text: $0.scalars) }
+        // Room for the headline block too: growing the array for it copied every segment.
+        segs.reserveCapacity(article.paragraphs.count + 2)
+        for p in article.paragraphs { segs.append(Seg(text: p.scalars)) }
         segs.append(Seg(text: TextClasses.scalars(article.headline)))
         segs.append(Seg(text: TextClasses.scalars(article.subheadlines.joined(separator: "。"))))
 
@@ -110,7 +112,8 @@ struct ArticleContext {
             }
             if timed(s) {
                 segs[s].times = TimePhraseFinder.find(in: text)
-                segs[s].freeTimes = segs[s].times.filter { !$0.embedded }
+                // Most segments have no embedded phrase: then the free ones are the same array, not a copy.
+                segs[s].freeTimes = segs[s].times.contains { $0.embedded } ? segs[s].times.filter { !$0.embedded } : segs[s].times
             }
         }
 
@@ -128,6 +131,10 @@ struct ArticleContext {
                 times = segs[s].times.map { $0.start..<$0.end }
                 placeSpans = segs[s].places.map { $0.start..<$0.end }
                 previous = nil
+                // Nearly every figure's metric is read from the text: room for the segment's figures at once.
+                var m = n
+                while m < order.count, figures[order[m]].seg == s { m += 1 }
+                segs[s].metricSpans.reserveCapacity(m - n)
             }
             var f = figures[i]
             var prevMetric: MetricSpan? = nil, prevInSentence: MetricSpan? = nil
@@ -182,6 +189,8 @@ struct ArticleContext {
                         segs[s].places[k].usable = false
                     }
                 }
+                // An article with one organization usually has several: grow once, not at 1, 2, 4, 8.
+                if orgs.isEmpty { orgs.reserveCapacity(16) }
                 orgs.append(org)
             }
             // Places inside a counted noun (汉中市劳动模范9名) or a title (《北京市…办法》) are not where the figure is.
@@ -206,7 +215,7 @@ struct ArticleContext {
     /// hold its raw text, the first occurrence of the raw text.
     static func locate(_ rawText: String, _ start: Int, _ end: Int, in text: [S]) -> Range<Int> {
         // The usual case, the offsets hold the raw text, compares without decoding it into an array.
-        if start >= 0, end <= text.count, start < end, text[start..<end].elementsEqual(rawText.unicodeScalars) {
+        if start >= 0, end <= text.count, start < end, spells(rawText, text[start..<end]) {
             return start..<end
         }
         let raw = TextClasses.scalars(rawText)
@@ -215,6 +224,22 @@ struct ArticleContext {
         }
         let s = max(0, min(start, text.count)), e = max(s, min(end, text.count))
         return s..<e
+    }
+
+    /// `text.elementsEqual(raw.unicodeScalars)`, with the string's scalars decoded from its UTF-8 in place
+    /// (the generic comparison over the scalar view cost more than the rest of the figure's locating).
+    static func spells(_ raw: String, _ text: ArraySlice<S>) -> Bool {
+        raw.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0, k = text.startIndex
+            while i < bytes.count {
+                guard k < text.endIndex else { return false }
+                let (v, next) = UTF8Coding.decode(bytes, at: i)
+                if text[k].value != v { return false }
+                i = next
+                k += 1
+            }
+            return k == text.endIndex
+        } ?? text.elementsEqual(raw.unicodeScalars)
     }
 
     func deepestPlace(_ s: Int, _ start: Int, _ end: Int) -> Int? {
@@ -232,7 +257,8 @@ struct ArticleContext {
         // The latest earlier name that ends with the reference and is longer (by index: no copies of organizations).
         var k = orgs.count - 1
         while k >= 0 {
-            if !orgs[k].bare, orgs[k].referable, extends(orgs[k].name, core) {
+            // Static, with the segments passed: a method call on self from here copied the whole context.
+            if !orgs[k].bare, orgs[k].referable, ArticleContext.extends(orgs[k].name, core, in: segs) {
                 org.name = orgs[k].name
                 org.place = orgs[k].place
                 // The same name: its ending was read when it was found.
@@ -263,7 +289,7 @@ struct ArticleContext {
 
     /// Whether `name` ends with `core` and is longer, as `TextClasses.hasSuffix` and `!=` on the strings tell:
     /// for plain text (a written name is, nearly always) ending in `core`'s scalars and having more of them.
-    func extends(_ name: OrgName, _ core: TextTest) -> Bool {
+    static func extends(_ name: OrgName, _ core: TextTest, in segs: [Seg]) -> Bool {
         switch name {
         case .unknown:
             return false

@@ -91,22 +91,33 @@ enum MetricFinder {
     ///   - previousInSentence: the metric of the figure before in the same sentence.
     static func find(in t: [S], raw: Range<Int>, unit: String, times: [Range<Int>], previous: MetricSpan?,
                      places: [Range<Int>] = [], previousInSentence: MetricSpan? = nil) -> MetricSpan? {
+        find(in: t, raw: raw, unit: unit, times: times, previous: previous, places: places, previousInSentence: previousInSentence,
+             readingBoth: false)
+    }
+
+    /// `readingBoth`: read the noun before the number even when the noun after it decides (true only to
+    /// test that skipping it changes nothing).
+    static func find(in t: [S], raw: Range<Int>, unit: String, times: [Range<Int>], previous: MetricSpan?,
+                     places: [Range<Int>], previousInSentence: MetricSpan?, readingBoth: Bool) -> MetricSpan? {
         let after = nounAfter(t, raw.upperBound, times)
+        let percent = TextClasses.isPercent(unit)
+        // The noun before is read only for a percent, and for a sum whose purpose follows it (投入经费约80万元建设…):
+        // otherwise the noun after, when there is one, is the metric (the rules below, in their order).
+        if !readingBoth, after != nil, !percent, !(yuan.contains(unit) && purposeFollows(t, raw)) { return after }
         var before = nounBefore(t, raw.lowerBound, times)
         var placeOnly = false
         if let b = before, isPlace(t, b.start..<b.end, places) { before = nil; placeOnly = true }
         // 全区建档立卡城镇困难职工, 西宁全市“八大群体”职工入会率: the scope is the region, not the metric.
         if let b = before, let cut = scopePrefixEnd(t, b.start..<b.end, places), let rest = trimmed(t, cut, b.end) { before = rest }
         // 兰州市总工会已先后三次开展…: the owner is not the counted thing.
-        if let b = before, isOrganizationName(b.text), opensClause(t, b.start, times) { before = nil }
+        if let b = before, opensClause(t, b.start, times), isOrganizationName(b, in: t) { before = nil }
         // 会员人数达到385万人，比上年增长6.8%: a rate of change names what changed.
-        let percent = TextClasses.isPercent(unit)
         if percent, let b = before, isChangeOnly(b.text), let p = previousInSentence ?? previous, !isChangeOnly(p.text) {
             return MetricSpan(text: p.text + b.text, start: -1, end: -1)
         }
         if percent, let b = before { return b }
         // 投入经费约80万元建设职工书屋: a verb after a sum says what it is for.
-        if yuan.contains(unit), before != nil, TextClasses.wordAt(t, afterStart(t, raw.upperBound), purposeVerbs) != nil { return before }
+        if yuan.contains(unit), before != nil, purposeFollows(t, raw) { return before }
         if let a = after { return a }
         if let g = nounInsideRaw(t, raw) { return g }
         if let b = before { return b }
@@ -120,6 +131,11 @@ enum MetricFinder {
     static let purposeVerbs = TextClasses.words(["建设", "用于", "购买", "购置", "添置", "改善", "支持", "资助", "帮扶",
                                                  "慰问", "救助", "补贴", "奖励", "打造", "修缮", "维修", "改造", "升级"])
     static let yuan = LiteralWords(["元"])
+
+    /// Whether a purpose verb follows the figure (80万元建设职工书屋).
+    static func purposeFollows(_ t: [S], _ raw: Range<Int>) -> Bool {
+        TextClasses.wordAt(t, afterStart(t, raw.upperBound), purposeVerbs) != nil
+    }
     static let organizationEnds = LiteralWords(["总工会", "工会", "委员会", "联合会", "公司", "集团", "协会", "互助会"])
 
     /// A name that ends in one of `organizationEnds` and is longer than it.
@@ -131,6 +147,17 @@ enum MetricFinder {
         return organizationEnds.words.indices.contains {
             organizationEnds.isSuffix($0, of: s, plain: plain, lastByte: last) && length > organizationEnds.lengths[$0]
         }
+    }
+
+    static let organizationEndScalars = organizationEnds.words.map(\.scalars)
+
+    /// `isOrganizationName(span.text)`, read from the span's scalars in `t` when they are plain (then each is
+    /// a character, and a string's ending its scalars' ending): no String decoded for the test.
+    static func isOrganizationName(_ span: MetricSpan, in t: [S]) -> Bool {
+        guard span.start >= 0 else { return isOrganizationName(span.text) }
+        let name = TextTest(scalars(of: span, in: t))
+        guard name.plain else { return isOrganizationName(span.text) }
+        return organizationEndScalars.contains { name.scalars.count > $0.count && name.hasSuffix($0) }
     }
 
     static let gapQualifiers = TextClasses.words(["不少于", "不低于", "不超过", "不多于", "至少", "最多", "最高", "最低", "超过"])

@@ -76,6 +76,14 @@ enum OrganizationFinder {
     static let allLevels: [S] = ["各", "级", "工", "会"]
     static let allLevelUnions: [S] = ["各", "级", "工", "会", "组", "织"]
     static let unionWord: [S] = ["工", "会"]
+    static let each: [S] = ["各"]
+
+    /// Whether a name says 各级工会 or ends in 各级工会组织 (a place's unions); `each` is `core.contains(each)`,
+    /// and in plain text neither word occurs without it.
+    static func eachLevels(_ core: TextTest, each: Bool) -> Bool {
+        guard each || !core.plain else { return false }
+        return core.contains(allLevels) || core.hasSuffix(allLevelUnions)
+    }
     static let attributiveWords = TextClasses.words(["会员", "组织", "工作", "经费", "干部", "政策", "卡", "服务", "法",
                                                      "活动", "帮扶", "维权", "力量", "阵地", "职能", "系统", "APP", "app"])
     static let eventWords = TextClasses.words(["技能大赛", "大赛", "比赛", "竞赛", "活动", "建设", "工程", "项目", "常委"])
@@ -103,6 +111,8 @@ enum OrganizationFinder {
             }
             i = words.nextMayStart(t, from: i)
         }
+        // Most paragraphs name no organization: no room reserved for none (a call and a check each).
+        guard !hits.isEmpty else { return [] }
         var out: [OrgMention] = []
         out.reserveCapacity(hits.count)  // each name takes one hit or more
         var h = 0
@@ -131,12 +141,14 @@ enum OrganizationFinder {
             if start == sStart { m.bare = true }
             // 工会会员, 工会组织, 工会工作: the word describes something else.
             if name.hasSuffix(OrganizationFinder.unionWord), TextClasses.wordAt(t, m.end, attributiveWords) != nil { m.usable = false }
-            if core.contains(OrganizationFinder.allLevels) || core.hasSuffix(OrganizationFinder.allLevelUnions) {
+            // 各级工会 and 各级工会组织 hold 各: in plain text, a name without it holds neither (`eachLevels`).
+            let each = core.contains(OrganizationFinder.each)
+            if OrganizationFinder.eachLevels(core, each: each) {
                 m.placeUnions = start < covered.count && covered[start]
                 m.usable = m.placeUnions
             } else if core.isOne(of: nationalWords, nationalUnions) {
                 // 全国总工会 is a name, not 全 + a generic group.
-            } else if TextClasses.wordAt(core.scalars, bodyStart, genericStarts) != nil || core.contains(["各"]) || core.contains(["某"])
+            } else if TextClasses.wordAt(core.scalars, bodyStart, genericStarts) != nil || each || core.contains(["某"])
                         || core.contains(["基", "层"]) {
                 m.usable = false
             }

@@ -183,12 +183,15 @@ struct LiteralWords: Sendable {
     private let plain: [Bool]
     /// Each word's last UTF-8 byte: for plain text a suffix must end in it, a test cheaper than comparing bytes.
     private let lastBytes: [UInt8?]
+    /// Each word's first UTF-8 byte, likewise for a prefix.
+    private let firstBytes: [UInt8?]
 
     init(_ words: [String]) {
         self.words = words
         lengths = words.map { $0.unicodeScalars.count }
         plain = words.map(TextClasses.allPlain)
         lastBytes = words.map { $0.utf8.last }
+        firstBytes = words.map { $0.utf8.first }
     }
 
     /// Whether `s` ends with word `k`; `plain` is `TextClasses.allPlain(s)` and
@@ -199,8 +202,10 @@ struct LiteralWords: Sendable {
         return (lastBytes[k] == nil || lastBytes[k] == lastByte) && ByteString.hasSuffix(s, words[k])
     }
 
-    func isPrefix(_ k: Int, of s: String, plain sPlain: Bool) -> Bool {
-        sPlain && plain[k] ? ByteString.hasPrefix(s, words[k]) : s.hasPrefix(words[k])
+    /// Whether `s` starts with word `k`; `firstByte` is `s.utf8.first` (found once for all the words tried).
+    func isPrefix(_ k: Int, of s: String, plain sPlain: Bool, firstByte: UInt8?) -> Bool {
+        guard sPlain && plain[k] else { return s.hasPrefix(words[k]) }
+        return (firstBytes[k] == nil || firstBytes[k] == firstByte) && ByteString.hasPrefix(s, words[k])
     }
 
     func anySuffix(of s: String) -> Bool {
@@ -209,8 +214,8 @@ struct LiteralWords: Sendable {
     }
 
     func anyPrefix(of s: String) -> Bool {
-        let p = TextClasses.allPlain(s)
-        return words.indices.contains { isPrefix($0, of: s, plain: p) }
+        let p = TextClasses.allPlain(s), first = s.utf8.first
+        return words.indices.contains { isPrefix($0, of: s, plain: p, firstByte: first) }
     }
 
     /// Whether `s` is one of the words.
@@ -222,7 +227,9 @@ struct LiteralWords: Sendable {
 
 /// Words as scalar arrays, longest first, indexed by their first and last
 /// scalar so that a lookup at a position costs a bitmap test and one probe.
-struct WordList {
+/// A class: the lists are made once and read everywhere, and a struct of this
+/// size was copied into a temporary at each lookup that was not inlined.
+final class WordList: Sendable {
     let all: [[Unicode.Scalar]]
     let firsts: ScalarSet
     let lasts: ScalarSet

@@ -73,14 +73,15 @@ public struct RegionResolver {
         var tied = false
         for sense in senses {
             let e = sense.entry
-            let entry = g.entries[e]
-            if afterSurname, sense.form == .short, entry.level >= 2 { continue }
+            // The two fields read, not the entry: a copy of one retains and releases its code and name.
+            let level = g.entries[e].level, parent = g.entries[e].parent
+            if afterSurname, sense.form == .short, level >= 2 { continue }
             switch sense.scope {
             case .never:
                 continue
             case .context:
-                if entry.level >= 4 {
-                    guard entry.parent >= 0, mentioned.contains(entry.parent) else { continue }
+                if level >= 4 {
+                    guard parent >= 0, mentioned.contains(parent) else { continue }
                 } else {
                     guard provinces.contains(g.province(of: e)) else { continue }
                 }
@@ -99,7 +100,7 @@ public struct RegionResolver {
             let inDefault = defaultProvince.map { g.province(of: e) == $0 ? 1 : 0 } ?? 0
             // A tie between equal names (朝阳区 in Beijing and in Changchun) goes to a municipality's.
             let municipal = g.isMunicipality(g.province(of: e)) ? 1 : 0
-            let score: Score = (adjacent, deepest, inProvince, inDefault, municipal, -entry.level)
+            let score: Score = (adjacent, deepest, inProvince, inDefault, municipal, -level)
             if let b = best {
                 if score < b.score { continue }
                 if score == b.score { if b.sense.entry != e { tied = true }; continue }
