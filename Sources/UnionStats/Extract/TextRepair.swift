@@ -151,7 +151,8 @@ struct Repairer {
                     f.flags |= LineFeatures.startsParagraph | LineFeatures.byline
                 }
                 if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
-                if scan.clause && Repairer.isParallelHeading(line, endsSentence: f.has(LineFeatures.endsSentence)) {
+                // A parallel heading has one clause mark, its comma: other lines skip the test.
+                if scan.clauses == 1 && Repairer.isParallelHeading(line, endsSentence: f.has(LineFeatures.endsSentence)) {
                     f.flags |= LineFeatures.heading
                 }
             }
