@@ -13,9 +13,11 @@ public enum MentionScanner {
 
     /// Appends the article's mentions to `out` (a page's, without an array per article).
     static func mentions(in article: Article, doc: String, into out: inout [Mention]) {
+        // One array of figures for all the paragraphs: not one made (and grown) for each.
+        var found: [RecognizedFigure] = []
         for (pi, p) in article.paragraphs.enumerated() {
             let s = p.scalars
-            let found = figures(in: s)
+            figures(in: s, into: &found)
             guard !found.isEmpty else { continue }
             let slices = TextSlices(p.text, scalars: s)
             for k in found.indices {
@@ -46,6 +48,13 @@ public enum MentionScanner {
 
     static func figures(in s: [Unicode.Scalar]) -> [RecognizedFigure] {
         var found: [RecognizedFigure] = []
+        figures(in: s, into: &found)
+        return found
+    }
+
+    /// The figures in `s`, in order, in `found` (emptied first, its room kept).
+    static func figures(in s: [Unicode.Scalar], into found: inout [RecognizedFigure]) {
+        found.removeAll(keepingCapacity: true)
         let starts = NumberReader.startTable   // one load of the table, not one lazy-global check per scalar
         var i = 0
         let n = s.count
@@ -66,7 +75,7 @@ public enum MentionScanner {
                 i += 1
                 continue
             }
-            switch outcome {
+            switch consume outcome {
             case .figure(let f, let next):
                 found.append(f)
                 i = max(next, i + 1)
@@ -74,19 +83,19 @@ public enum MentionScanner {
                 i = max(next, i + 1)
             }
         }
-        return found
     }
 
     /// The mention of figure `k` of `found`, the figures of the text `slices` cuts from.
     static func mention(_ found: [RecognizedFigure], _ k: Int, in slices: TextSlices, doc: String, article: Int,
                         paragraph: Int, line: Int) -> Mention {
-        let f = found[k]
+        // Its offsets only: the figure itself (quantity and all) is not copied.
+        let start = found[k].start, end = found[k].end
         // The figures right before and after it.
         let before = k > 0 ? found[k - 1].start..<found[k - 1].end : nil
         let after = k + 1 < found.count ? found[k + 1].start..<found[k + 1].end : nil
-        let clause = ClauseSpan.sentence(slices.scalars, start: f.start, end: f.end, before: before, after: after)
-        return Mention(doc: doc, article: article, paragraph: paragraph, start: f.start, end: f.end, line: line,
-                       raw: slices.string(f.start, f.end), sentence: slices.string(clause.lowerBound, clause.upperBound),
-                       before: slices.string(f.start - contextLength, f.start), after: slices.string(f.end, f.end + contextLength))
+        let clause = ClauseSpan.sentence(slices.scalars, start: start, end: end, before: before, after: after)
+        return Mention(doc: doc, article: article, paragraph: paragraph, start: start, end: end, line: line,
+                       raw: slices.string(start, end), sentence: slices.string(clause.lowerBound, clause.upperBound),
+                       before: slices.string(start - contextLength, start), after: slices.string(end, end + contextLength))
     }
 }
