@@ -53,7 +53,10 @@ extension Splitter {
             for l in block.lines { lineBigrams[l] = Headlines.isLabel(scalars[l]) ? BigramSet() : Headlines.bigrams(scalars[l]) }
         }
         // Likeness counts a headline's bigrams in a body: the bodies need keep no others.
-        var all = BigramSet()
+        // Made big enough for them all at once, not grown (and rehashed) line by line.
+        var total = 0
+        for block in blocks { for l in block.lines { total += lineBigrams[l]!.count } }
+        var all = BigramSet(capacity: total)
         for block in blocks { for l in block.lines { all.formUnion(lineBigrams[l]!) } }
         headlineBigrams = BigramSet.Member(all)
 
