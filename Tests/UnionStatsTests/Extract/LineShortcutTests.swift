@@ -27,6 +27,21 @@ final class LineShortcutTests: XCTestCase {
         XCTAssertGreaterThan(headings, 20)
     }
 
+    /// The furniture tests' bitmaps (bits held by pointer) hold exactly the scalars they were made
+    /// of: every scalar of the plane and past it is held to a Set of them.
+    func testScalarBitmapHoldsItsScalars() {
+        var rng = SplitMix64(seed: 9)
+        for _ in 0..<4 {
+            let members = Set((0..<200).compactMap { _ in Unicode.Scalar(UInt32(rng.next() % 0x10000)) } + ["工", "a", "\u{FFFF}"])
+            let bitmap = ScalarBitmap(members.union(["😀"]))
+            for v in UInt32(0)...0x1FFFF {
+                guard let s = Unicode.Scalar(v) else { continue }
+                XCTAssertEqual(bitmap.contains(s), members.contains(s), String(v, radix: 16))
+            }
+        }
+        XCTAssertTrue(PageFurniture.navigationScalars.contains("版"))
+    }
+
     /// The range test in front of `isClausePunctuation` answers no only for scalars that are not
     /// clause marks: every scalar is held to the list of marks.
     func testClausePunctuationIsTheListOfMarks() {
