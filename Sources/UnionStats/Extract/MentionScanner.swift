@@ -61,15 +61,7 @@ public enum MentionScanner {
         while i < n {
             // Skip to the next scalar that may start a number, reading both arrays by pointer.
             i = s.withUnsafeBufferPointer { s in
-                starts.withUnsafeBufferPointer { starts in
-                    var k = i
-                    while k < n {
-                        let v = Int(s[k].value)
-                        if v < starts.count && starts[v] { break }
-                        k += 1
-                    }
-                    return k
-                }
+                starts.withUnsafeBufferPointer { nextMayStart(s, from: i, starts: $0) }
             }
             guard i < n, let outcome = FigureRecognizer.recognize(s, at: i) else {
                 i += 1
@@ -83,6 +75,32 @@ public enum MentionScanner {
                 i = max(next, i + 1)
             }
         }
+    }
+
+    /// The first index from `i` of a scalar of `s` that may start a number (`starts`, the table
+    /// `NumberReader.startTable` of the Basic Multilingual Plane, says so), or `s.count`. Four
+    /// scalars are passed over at a time when none is past the plane and none is in the table:
+    /// their values or-ed for the first test, their table bytes or-ed for the second.
+    @inline(__always)
+    static func nextMayStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, starts: UnsafeBufferPointer<Bool>) -> Int {
+        let n = s.count
+        var k = i
+        if starts.count == 0x10000 {
+            let v = UnsafeRawPointer(s.baseAddress!).assumingMemoryBound(to: UInt32.self)
+            let t = UnsafeRawPointer(starts.baseAddress!).assumingMemoryBound(to: UInt8.self)
+            while k + 4 <= n {
+                let a = v[k], b = v[k + 1], c = v[k + 2], d = v[k + 3]
+                if (a | b | c | d) >> 16 != 0 { break }
+                if t[Int(a)] | t[Int(b)] | t[Int(c)] | t[Int(d)] != 0 { break }
+                k += 4
+            }
+        }
+        while k < n {
+            let v = Int(s[k].value)
+            if v < starts.count && starts[v] { break }
+            k += 1
+        }
+        return k
     }
 
     /// The mention of figure `k` of `found`, the figures of the text `slices` cuts from.

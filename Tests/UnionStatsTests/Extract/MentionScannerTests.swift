@@ -72,6 +72,29 @@ final class MentionScannerTests: XCTestCase {
         XCTAssertGreaterThan(figures, 500)
     }
 
+    /// The skip to the next scalar that may start a number, four scalars at a time, stops where
+    /// testing every scalar with `NumberReader.mayStart` stops: from every position of random texts
+    /// with numerals, digits, astral scalars and the last few scalars of a text.
+    func testSkipStopsWhereTheScalarTestStops() {
+        let pieces = ["职", "工", "会", "，", "。", "一", "二", "百", "万", "零", "两", "1", "９", "0", "a", " ", "𠀀", "😀",
+                      "\u{FFFF}", "\u{10000}", "％", "余", "多"]
+        var rng = SplitMix64(seed: 43)
+        var stops = 0
+        for _ in 0..<2000 {
+            let text = Array((0..<Int(rng.next() % 40)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined().unicodeScalars)
+            for from in 0...text.count {
+                var plain = from
+                while plain < text.count && !NumberReader.mayStart(text[plain]) { plain += 1 }
+                let skip = text.withUnsafeBufferPointer { s in
+                    NumberReader.startTable.withUnsafeBufferPointer { MentionScanner.nextMayStart(s, from: from, starts: $0) }
+                }
+                XCTAssertEqual(skip, plain, "\(text) from \(from)")
+                if plain < text.count { stops += 1 }
+            }
+        }
+        XCTAssertGreaterThan(stops, 10_000)
+    }
+
     /// The parser reads a mention the way the scanner found it, with its context.
     func testScannerAndParserAgree() {
         let article = Article(index: 1, headline: "", paragraphs: [paragraph])
