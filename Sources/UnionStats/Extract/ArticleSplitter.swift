@@ -78,6 +78,8 @@ struct Splitter {
 
     mutating func classify() {
         scalars.reserveCapacity(paragraphs.count)
+        bylineLengths.reserveCapacity(paragraphs.count)
+        kinds.reserveCapacity(paragraphs.count)
         for p in paragraphs {
             var s: [Unicode.Scalar] = []
             var whole = true

@@ -16,8 +16,11 @@ enum Headlines {
 
     /// A short line with no sentence end: a headline, kicker, sub-headline, section head or caption title.
     static func isCandidate(_ p: Paragraph, scalars s: Line) -> Bool {
+        // The tests that need no compact copy first: a paragraph of more than two source lines, or
+        // of fewer than two scalars (spaces or not), is no candidate.
+        guard p.lineStarts.count <= 2, s.count >= 2 else { return false }
         let c = compact(s)
-        guard c.count >= 2, c.count <= 50, p.lineStarts.count <= 2 else { return false }
+        guard c.count >= 2, c.count <= 50 else { return false }
         if c.contains(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "!" || $0 == "?" }) { return false }
         if Scalars.endsSentence(c) { return false }
         return c.contains(where: Scalars.isIdeograph)
