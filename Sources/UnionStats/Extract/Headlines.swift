@@ -37,8 +37,11 @@ enum Headlines {
     /// A kicker naming only the organization (`安康市总工会`, `中铁十二局一公司工会`).
     static func isOrganizationKicker(_ s: Line) -> Bool {
         let c = compact(s)
-        return c.count <= 12 && Bylines.hasSuffix(c, Array("工会".unicodeScalars))
+        return c.count <= 12 && Bylines.hasSuffix(c, union)
     }
+
+    /// 工会, made once (not an array per test).
+    static let union: Line = Array("工会".unicodeScalars)
 
     /// Lines that are not the main headline when another line is: kickers with clause punctuation
     /// (`守住职业安全底线,保障职工合法权益`), sub-titles starting with a dash, labels, organization kickers.
