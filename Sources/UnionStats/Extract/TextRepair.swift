@@ -369,15 +369,16 @@ struct Repairer {
             capacity += to - from
             starts += part.gap + 1
         }
-        var lineStarts: [Int] = []
-        lineStarts.reserveCapacity(starts)
+        // A paragraph of one line (most, where a line is a paragraph) shares one map, not an array each.
+        var lineStarts: [Int] = starts == 1 ? Repairer.oneLine : []
+        if starts > 1 { lineStarts.reserveCapacity(starts) }
         var spaces = false
         b.pieces.removeAll(keepingCapacity: true)
         let base = store.base
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, made in
             var n = 0
             for (k, part) in b.parts.enumerated() {
-                for _ in 0...part.gap { lineStarts.append(n) }
+                if starts > 1 { for _ in 0...part.gap { lineStarts.append(n) } }
                 let l = lines[part.index]
                 let (lo, hi) = span(k, part.index)
                 let src = base + lo, count = hi - lo
@@ -404,6 +405,9 @@ struct Repairer {
         let text = b.text(bytes, scalars, scratch: &textBytes)
         return (Paragraph(text: text, scalars: scalars, firstLine: b.firstLine, lineStarts: lineStarts), scalars, spaces)
     }
+
+    /// The line map of a paragraph of one line: it starts at scalar 0.
+    static let oneLine = [0]
 
     /// Where the cleaned scalars of the paragraph's `k`-th line, line `index`, are in `store`.
     @inline(__always)
