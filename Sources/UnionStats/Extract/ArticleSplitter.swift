@@ -24,6 +24,15 @@ struct Splitter {
         var paras: [Int] = []
         var opensWithByline = false
         var opensWithCredit = false
+
+        /// An article opening with paragraph `first`, given room for the paragraphs that follow
+        /// (about six an article): not grown one, two, four, eight as they come.
+        init(first: Int, opensWithByline: Bool = false, opensWithCredit: Bool = false) {
+            paras.reserveCapacity(8)
+            paras.append(first)
+            self.opensWithByline = opensWithByline
+            self.opensWithCredit = opensWithCredit
+        }
     }
 
     struct Block {
@@ -78,6 +87,8 @@ struct Splitter {
 
     mutating func classify() {
         scalars.reserveCapacity(paragraphs.count)
+        bylineLengths.reserveCapacity(paragraphs.count)
+        kinds.reserveCapacity(paragraphs.count)
         for p in paragraphs {
             var s: [Unicode.Scalar] = []
             var whole = true
@@ -131,11 +142,11 @@ struct Splitter {
                     lastWasBlock = true
                 }
             case .byline:
-                protos.append(Proto(paras: [i], opensWithByline: true))
+                protos.append(Proto(first: i, opensWithByline: true))
                 lastWasBlock = false
             case .body, .credit:
                 if lastWasBlock || protos.isEmpty {
-                    protos.append(Proto(paras: [i], opensWithCredit: kinds[i] == .credit))
+                    protos.append(Proto(first: i, opensWithCredit: kinds[i] == .credit))
                 } else {
                     protos[protos.count - 1].paras.append(i)
                 }

@@ -16,8 +16,11 @@ enum Headlines {
 
     /// A short line with no sentence end: a headline, kicker, sub-headline, section head or caption title.
     static func isCandidate(_ p: Paragraph, scalars s: Line) -> Bool {
+        // The tests that need no compact copy first: a paragraph of more than two source lines, or
+        // of fewer than two scalars (spaces or not), is no candidate.
+        guard p.lineStarts.count <= 2, s.count >= 2 else { return false }
         let c = compact(s)
-        guard c.count >= 2, c.count <= 50, p.lineStarts.count <= 2 else { return false }
+        guard c.count >= 2, c.count <= 50 else { return false }
         if c.contains(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "!" || $0 == "?" }) { return false }
         if Scalars.endsSentence(c) { return false }
         return c.contains(where: Scalars.isIdeograph)
@@ -34,8 +37,11 @@ enum Headlines {
     /// A kicker naming only the organization (`安康市总工会`, `中铁十二局一公司工会`).
     static func isOrganizationKicker(_ s: Line) -> Bool {
         let c = compact(s)
-        return c.count <= 12 && Bylines.hasSuffix(c, Array("工会".unicodeScalars))
+        return c.count <= 12 && Bylines.hasSuffix(c, union)
     }
+
+    /// 工会, made once (not an array per test).
+    static let union: Line = Array("工会".unicodeScalars)
 
     /// Lines that are not the main headline when another line is: kickers with clause punctuation
     /// (`守住职业安全底线,保障职工合法权益`), sub-titles starting with a dash, labels, organization kickers.

@@ -8,8 +8,8 @@ struct LineScan {
     /// ASCII and full-width digits.
     var digits = 0
     var spaceCount = 0
-    /// Clause punctuation (`Scalars.isClausePunctuation`).
-    var clause = false
+    /// Clause punctuation (`Scalars.isClausePunctuation`): counted, as a parallel heading has exactly one.
+    var clauses = 0
     var slash = false
     /// 。: a sentence, never furniture.
     var fullStop = false
@@ -21,6 +21,7 @@ struct LineScan {
     var jumpOpener = false
 
     var spaces: Bool { spaceCount > 0 }
+    var clause: Bool { clauses > 0 }
 
     init() {}
 
@@ -43,7 +44,7 @@ struct LineScan {
     mutating func addOther(_ s: Unicode.Scalar) {
         let v = s.value
         width += Scalars.width(s)
-        if Scalars.isClausePunctuation(s) { clause = true }
+        if Scalars.isClausePunctuation(s) { clauses += 1 }
         if Scalars.isSpace(s) { spaceCount += 1 }
         if PageFurniture.digitValue(s) != nil { digits += 1 }
         switch v {

@@ -13,9 +13,11 @@ public enum MentionScanner {
 
     /// Appends the article's mentions to `out` (a page's, without an array per article).
     static func mentions(in article: Article, doc: String, into out: inout [Mention]) {
+        // One array of figures for all the paragraphs: not one made (and grown) for each.
+        var found: [RecognizedFigure] = []
         for (pi, p) in article.paragraphs.enumerated() {
             let s = p.scalars
-            let found = figures(in: s)
+            figures(in: s, into: &found)
             guard !found.isEmpty else { continue }
             let slices = TextSlices(p.text, scalars: s)
             for k in found.indices {
@@ -46,27 +48,26 @@ public enum MentionScanner {
 
     static func figures(in s: [Unicode.Scalar]) -> [RecognizedFigure] {
         var found: [RecognizedFigure] = []
+        figures(in: s, into: &found)
+        return found
+    }
+
+    /// The figures in `s`, in order, in `found` (emptied first, its room kept).
+    static func figures(in s: [Unicode.Scalar], into found: inout [RecognizedFigure]) {
+        found.removeAll(keepingCapacity: true)
         let starts = NumberReader.startTable   // one load of the table, not one lazy-global check per scalar
         var i = 0
         let n = s.count
         while i < n {
             // Skip to the next scalar that may start a number, reading both arrays by pointer.
             i = s.withUnsafeBufferPointer { s in
-                starts.withUnsafeBufferPointer { starts in
-                    var k = i
-                    while k < n {
-                        let v = Int(s[k].value)
-                        if v < starts.count && starts[v] { break }
-                        k += 1
-                    }
-                    return k
-                }
+                starts.withUnsafeBufferPointer { nextMayStart(s, from: i, starts: $0) }
             }
             guard i < n, let outcome = FigureRecognizer.recognize(s, at: i) else {
                 i += 1
                 continue
             }
-            switch outcome {
+            switch consume outcome {
             case .figure(let f, let next):
                 found.append(f)
                 i = max(next, i + 1)
@@ -74,19 +75,45 @@ public enum MentionScanner {
                 i = max(next, i + 1)
             }
         }
-        return found
+    }
+
+    /// The first index from `i` of a scalar of `s` that may start a number (`starts`, the table
+    /// `NumberReader.startTable` of the Basic Multilingual Plane, says so), or `s.count`. Four
+    /// scalars are passed over at a time when none is past the plane and none is in the table:
+    /// their values or-ed for the first test, their table bytes or-ed for the second.
+    @inline(__always)
+    static func nextMayStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, starts: UnsafeBufferPointer<Bool>) -> Int {
+        let n = s.count
+        var k = i
+        if starts.count == 0x10000 {
+            let v = UnsafeRawPointer(s.baseAddress!).assumingMemoryBound(to: UInt32.self)
+            let t = UnsafeRawPointer(starts.baseAddress!).assumingMemoryBound(to: UInt8.self)
+            while k + 4 <= n {
+                let a = v[k], b = v[k + 1], c = v[k + 2], d = v[k + 3]
+                if (a | b | c | d) >> 16 != 0 { break }
+                if t[Int(a)] | t[Int(b)] | t[Int(c)] | t[Int(d)] != 0 { break }
+                k += 4
+            }
+        }
+        while k < n {
+            let v = Int(s[k].value)
+            if v < starts.count && starts[v] { break }
+            k += 1
+        }
+        return k
     }
 
     /// The mention of figure `k` of `found`, the figures of the text `slices` cuts from.
     static func mention(_ found: [RecognizedFigure], _ k: Int, in slices: TextSlices, doc: String, article: Int,
                         paragraph: Int, line: Int) -> Mention {
-        let f = found[k]
+        // Its offsets only: the figure itself (quantity and all) is not copied.
+        let start = found[k].start, end = found[k].end
         // The figures right before and after it.
         let before = k > 0 ? found[k - 1].start..<found[k - 1].end : nil
         let after = k + 1 < found.count ? found[k + 1].start..<found[k + 1].end : nil
-        let clause = ClauseSpan.sentence(slices.scalars, start: f.start, end: f.end, before: before, after: after)
-        return Mention(doc: doc, article: article, paragraph: paragraph, start: f.start, end: f.end, line: line,
-                       raw: slices.string(f.start, f.end), sentence: slices.string(clause.lowerBound, clause.upperBound),
-                       before: slices.string(f.start - contextLength, f.start), after: slices.string(f.end, f.end + contextLength))
+        let clause = ClauseSpan.sentence(slices.scalars, start: start, end: end, before: before, after: after)
+        return Mention(doc: doc, article: article, paragraph: paragraph, start: start, end: end, line: line,
+                       raw: slices.string(start, end), sentence: slices.string(clause.lowerBound, clause.upperBound),
+                       before: slices.string(start - contextLength, start), after: slices.string(end, end + contextLength))
     }
 }

@@ -294,10 +294,15 @@ enum PageFurniture {
 }
 
 /// Membership of Basic Multilingual Plane scalars as one bit each (8 KB): a set lookup without hashing.
-struct ScalarBitmap {
-    private var words = [UInt64](repeating: 0, count: 1024)
+/// The bits are held by pointer, allocated once and never freed (the tables are static, made once
+/// for the process): a lookup in a hot loop is a load and a mask, with no array to retain and
+/// release around the loop and no bounds check.
+struct ScalarBitmap: @unchecked Sendable {
+    private let words: UnsafeMutablePointer<UInt64>
 
     init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        words = .allocate(capacity: 1024)
+        words.initialize(repeating: 0, count: 1024)
         for s in scalars where s.value < 0x10000 { words[Int(s.value >> 6)] |= 1 << UInt64(s.value & 63) }
     }
 

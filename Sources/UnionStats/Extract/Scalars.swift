@@ -57,6 +57,8 @@ enum Scalars {
     /// Punctuation found inside sentences but not in headlines: commas, enumeration comma, semicolons.
     @inline(__always)
     static func isClausePunctuation(_ s: Unicode.Scalar) -> Bool {
+        // None lies between 。 (U+3002) and ！ (U+FF01): ideographs and kana are answered by one range test.
+        if s.value &- 0x3003 < 0xFF01 - 0x3003 { return false }
         switch s.value {
         case 0xFF0C, 0x3001, 0xFF1B, 0x2C, 0x3B: return true  // ，、；,;
         default: return isSentenceFinal(s)

@@ -53,7 +53,10 @@ extension Splitter {
             for l in block.lines { lineBigrams[l] = Headlines.isLabel(scalars[l]) ? BigramSet() : Headlines.bigrams(scalars[l]) }
         }
         // Likeness counts a headline's bigrams in a body: the bodies need keep no others.
-        var all = BigramSet()
+        // Made big enough for them all at once, not grown (and rehashed) line by line.
+        var total = 0
+        for block in blocks { for l in block.lines { total += lineBigrams[l]!.count } }
+        var all = BigramSet(capacity: total)
         for block in blocks { for l in block.lines { all.formUnion(lineBigrams[l]!) } }
         headlineBigrams = BigramSet.Member(all)
 
@@ -81,7 +84,9 @@ extension Splitter {
             }
         }
         // 2. Orphans: a nearby article that has no headline yet and clearly matches.
-        var headed = Set(owner.filter { $0 >= 0 })
+        // Which articles have a headline line: a flag each, not a hashed set.
+        var headed = [Bool](repeating: false, count: protos.count)
+        for a in owner where a >= 0 { headed[a] = true }
         resetBodies(keeping: true)
         for block in blocks {
             forget(below: block.after - Splitter.window - 1)
@@ -92,7 +97,7 @@ extension Splitter {
                 let lo = max(0, p - Splitter.window), hi = min(protos.count - 1, n + Splitter.window)
                 guard lo <= hi else { continue }
                 var best = -1, bestScore = 0.0, second = 0.0
-                for a in lo...hi where a == p || a == n || !headed.contains(a) {
+                for a in lo...hi where a == p || a == n || !headed[a] {
                     let s = Headlines.likeness(h, body(a))
                     if s > bestScore { second = bestScore; bestScore = s; best = a } else if s > second { second = s }
                 }
@@ -100,7 +105,7 @@ extension Splitter {
                     owner[l] = best
                 }
             }
-            for l in block.lines where owner[l] >= 0 { headed.insert(owner[l]) }
+            for l in block.lines where owner[l] >= 0 { headed[owner[l]] = true }
         }
         // 3. Lines that lean toward one neighbour.
         bodyBigrams = []

@@ -151,7 +151,8 @@ struct Repairer {
                     f.flags |= LineFeatures.startsParagraph | LineFeatures.byline
                 }
                 if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
-                if scan.clause && Repairer.isParallelHeading(line, endsSentence: f.has(LineFeatures.endsSentence)) {
+                // A parallel heading has one clause mark, its comma: other lines skip the test.
+                if scan.clauses == 1 && Repairer.isParallelHeading(line, endsSentence: f.has(LineFeatures.endsSentence)) {
                     f.flags |= LineFeatures.heading
                 }
             }
@@ -345,15 +346,13 @@ struct Repairer {
     /// normalized), the line map and the text; and whether a space is left in it. Each line is
     /// copied once, into an array of the paragraph's size.
     mutating func paragraph(_ b: inout ParagraphBuilder) -> (paragraph: Paragraph, scalars: [Unicode.Scalar], spaces: Bool)? {
-        // Where each line's cleaned scalars are in `store`: cached from pass 1, or decoded and
-        // cleaned again one after another (furniture lines were marked blank in pass 1).
-        spans.removeAll(keepingCapacity: true)
-        var at = 0
-        for part in b.parts {
-            if caching {
-                spans.append(Int(cachedStarts[part.index]))
-                spans.append(Int(cachedStarts[part.index + 1]))
-            } else {
+        // Where each line's cleaned scalars are in `store`: cached from pass 1 (`span` reads
+        // `cachedStarts`), or decoded and cleaned again one after another into `spans` (furniture
+        // lines were marked blank in pass 1).
+        if !caching {
+            spans.removeAll(keepingCapacity: true)
+            var at = 0
+            for part in b.parts {
                 let l = lines[part.index]
                 store.reserve(at + Int(l.end - l.start), keeping: at)
                 var scan = LineScan()
@@ -366,20 +365,23 @@ struct Repairer {
         }
         var capacity = 0, starts = 0
         for (k, part) in b.parts.enumerated() {
-            capacity += spans[2 * k + 1] - spans[2 * k]
+            let (from, to) = span(k, part.index)
+            capacity += to - from
             starts += part.gap + 1
         }
-        var lineStarts: [Int] = []
-        lineStarts.reserveCapacity(starts)
+        // A paragraph of one line (most, where a line is a paragraph) shares one map, not an array each.
+        var lineStarts: [Int] = starts == 1 ? Repairer.oneLine : []
+        if starts > 1 { lineStarts.reserveCapacity(starts) }
         var spaces = false
         b.pieces.removeAll(keepingCapacity: true)
         let base = store.base
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, made in
             var n = 0
             for (k, part) in b.parts.enumerated() {
-                for _ in 0...part.gap { lineStarts.append(n) }
+                if starts > 1 { for _ in 0...part.gap { lineStarts.append(n) } }
                 let l = lines[part.index]
-                let src = base + spans[2 * k], count = spans[2 * k + 1] - spans[2 * k]
+                let (lo, hi) = span(k, part.index)
+                let src = base + lo, count = hi - lo
                 let from = n
                 if !l.has(LineFeatures.spaces) {
                     (out.baseAddress! + n).initialize(from: src, count: count)
@@ -402,6 +404,15 @@ struct Repairer {
         guard !scalars.isEmpty else { return nil }
         let text = b.text(bytes, scalars, scratch: &textBytes)
         return (Paragraph(text: text, scalars: scalars, firstLine: b.firstLine, lineStarts: lineStarts), scalars, spaces)
+    }
+
+    /// The line map of a paragraph of one line: it starts at scalar 0.
+    static let oneLine = [0]
+
+    /// Where the cleaned scalars of the paragraph's `k`-th line, line `index`, are in `store`.
+    @inline(__always)
+    func span(_ k: Int, _ index: Int) -> (from: Int, to: Int) {
+        caching ? (Int(cachedStarts[index]), Int(cachedStarts[index + 1])) : (spans[2 * k], spans[2 * k + 1])
     }
 
     /// Writes the `count` scalars at `line` to `out` from `start` with spaces removed next to Chinese

@@ -186,4 +186,25 @@ final class ArticleSplitterTests: XCTestCase {
             _ = kept
         }
     }
+
+    /// The headline-candidate test asks for the source lines and the length before making a
+    /// compact copy: held to the rule stated on the text (spaces taken out, then two to fifty
+    /// scalars, at most two source lines, no sentence mark or end, some Chinese) on random lines.
+    func testHeadlineCandidatesFollowTheRule() {
+        let pieces = ["职", "工", "会", " ", "\u{3000}", "。", "！", "？", "，", "”", "a", "1", "本报讯", "寒冬送暖", "工会行动"]
+        var rng = SplitMix64(seed: 61)
+        var candidates = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int(rng.next() % 30)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let lines = Int(1 + rng.next() % 3)
+            let p = Paragraph(text: text, firstLine: 1, lineStarts: Array(0..<lines))
+            let compact = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Scalars.isSpace($0) }))
+            let c = Array(compact.unicodeScalars)
+            let rule = (2...50).contains(c.count) && lines <= 2 && !compact.contains(where: { "。！？!?".contains($0) })
+                && !Scalars.endsSentence(c) && c.contains(where: Scalars.isIdeograph)
+            XCTAssertEqual(Headlines.isCandidate(p, scalars: Array(text.unicodeScalars)), rule, text)
+            if rule { candidates += 1 }
+        }
+        XCTAssertGreaterThan(candidates, 1000)
+    }
 }

@@ -22,6 +22,7 @@ final class LineScanTests: XCTestCase {
             XCTAssertEqual(scan.width, slow.width, line, file: file, line: lineNumber)
             XCTAssertEqual(scan.digits, slow.digits, line, file: file, line: lineNumber)
             XCTAssertEqual(scan.spaceCount, slow.spaceCount, line, file: file, line: lineNumber)
+            XCTAssertEqual(scan.clauses, slow.clauses, line, file: file, line: lineNumber)
             XCTAssertEqual([scan.clause, scan.slash, scan.fullStop, scan.comma, scan.colon, scan.jumpOpener],
                            [slow.clause, slow.slash, slow.fullStop, slow.comma, slow.colon, slow.jumpOpener], line, file: file, line: lineNumber)
         }

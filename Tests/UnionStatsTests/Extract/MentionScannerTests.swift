@@ -45,6 +45,56 @@ final class MentionScannerTests: XCTestCase {
                                             "已有超过百余家企业、机关单位的143名大病职工受助"])
     }
 
+    /// An article's paragraphs share one array of figures: what each paragraph gives must not
+    /// depend on the paragraphs scanned before it (held to scanning each alone, fresh).
+    func testParagraphsScannedAsIfAlone() {
+        let pieces = ["近2000场", "13323人次", "，", "。", "每人500元", "一位职工", "百名劳模", "工会", "共", "3个", "2019年",
+                      "1名、", "4场", "超过百余家", "、", "职工", "万家灯火", " "]
+        var rng = SplitMix64(seed: 41)
+        var figures = 0
+        for _ in 0..<300 {
+            let paragraphs = (0..<Int(1 + rng.next() % 6)).map { n in
+                Paragraph(text: (0..<Int(rng.next() % 12)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined(),
+                          firstLine: 1 + 3 * n)
+            }
+            let all = MentionScanner.mentions(in: Article(index: 1, headline: "", paragraphs: paragraphs), doc: "d")
+            var alone: [Mention] = []
+            for (i, p) in paragraphs.enumerated() {
+                alone += MentionScanner.mentions(in: Article(index: 1, headline: "", paragraphs: [p]), doc: "d").map { m in
+                    var m = m
+                    m.paragraph = i
+                    return m
+                }
+            }
+            XCTAssertEqual(all, alone)
+            figures += all.count
+        }
+        XCTAssertGreaterThan(figures, 500)
+    }
+
+    /// The skip to the next scalar that may start a number, four scalars at a time, stops where
+    /// testing every scalar with `NumberReader.mayStart` stops: from every position of random texts
+    /// with numerals, digits, astral scalars and the last few scalars of a text.
+    func testSkipStopsWhereTheScalarTestStops() {
+        let pieces = ["职", "工", "会", "，", "。", "一", "二", "百", "万", "零", "两", "1", "９", "0", "a", " ", "𠀀", "😀",
+                      "\u{FFFF}", "\u{10000}", "％", "余", "多"]
+        var rng = SplitMix64(seed: 43)
+        var stops = 0
+        for _ in 0..<2000 {
+            let text = Array((0..<Int(rng.next() % 40)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined().unicodeScalars)
+            for from in 0...text.count {
+                var plain = from
+                while plain < text.count && !NumberReader.mayStart(text[plain]) { plain += 1 }
+                let skip = text.withUnsafeBufferPointer { s in
+                    NumberReader.startTable.withUnsafeBufferPointer { MentionScanner.nextMayStart(s, from: from, starts: $0) }
+                }
+                XCTAssertEqual(skip, plain, "\(text) from \(from)")
+                if plain < text.count { stops += 1 }
+            }
+        }
+        XCTAssertGreaterThan(stops, 10_000)
+    }
+
     /// The parser reads a mention the way the scanner found it, with its context.
     func testScannerAndParserAgree() {
         let article = Article(index: 1, headline: "", paragraphs: [paragraph])

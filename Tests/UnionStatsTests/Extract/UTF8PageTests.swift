@@ -121,4 +121,28 @@ final class UTF8PageTests: XCTestCase {
             check(TextDecoderTests.gb18030(String(decoding: bytes, as: UTF8.self)), "seed \(prefix) in GB18030")
         }
     }
+
+    /// Pages over `Repairer.cacheLimit` bytes decode and clean their lines again in pass 3
+    /// instead of reading them from pass 1's cache: held to the cached paragraphs on varied pages.
+    func testUncachedLinesMakeTheCachedParagraphs() {
+        func paragraphs(_ bytes: [UInt8], caching: Bool) -> [Paragraph]? {
+            bytes.withUnsafeBufferPointer { buffer in
+                var repairer = Repairer(buffer, checking: true)
+                defer { repairer.deallocate() }
+                repairer.caching = caching
+                return repairer.run()
+            }
+        }
+        var rng = SplitMix64(seed: 17)
+        var pages: [[UInt8]] = (0..<300).map { _ in Self.randomBytes(&rng, pieces: Int(rng.next() % 300), invalid: false) }
+        for prefix in ["000", "001", "002", "003", "004"] { if let bytes = SeedPages.bytes(prefix) { pages.append(bytes) } }
+        var made = 0
+        for (k, bytes) in pages.enumerated() {
+            let cached = paragraphs(bytes, caching: true), uncached = paragraphs(bytes, caching: false)
+            XCTAssertEqual(cached, uncached, "page \(k)")
+            XCTAssertEqual(cached?.map(\.keptScalars), uncached?.map(\.keptScalars), "page \(k)")
+            made += cached?.count ?? 0
+        }
+        XCTAssertGreaterThan(made, 1000)
+    }
 }
