@@ -95,15 +95,11 @@ extension ByteKey {
 
         @inline(__always)
         func add(_ text: String) {
-            let n = UInt32(truncatingIfNeeded: text.utf8.count)
-            withUnsafeBytes(of: n) { arena.append(raw: $0) }
-            if text.utf8.withContiguousStorageIfAvailable({ arena.append($0) }) == nil {
-                var copy = text
-                copy.withUTF8 { arena.append($0) }
-            }
+            ByteString.withUTF8(text) { add(bytes: $0) }
         }
 
         /// A text given as its bytes.
+        @inline(__always)
         func add(bytes: UnsafeRawBufferPointer) {
             withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count)) { arena.append(raw: $0) }
             arena.append(raw: bytes)

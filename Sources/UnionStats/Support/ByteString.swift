@@ -10,6 +10,15 @@ import Glibc
 /// UTF-8 pipeline, so equal text is equal bytes, and byte order is the order
 /// every table is sorted in (`TableSort`).
 enum ByteString {
+    /// Calls `body` with `s`'s UTF-8 bytes: its own storage when contiguous (every native
+    /// string), else a native copy's. The one way the encoders here read a string's bytes.
+    @inline(__always)
+    static func withUTF8<R>(_ s: String, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if let r = try s.utf8.withContiguousStorageIfAvailable({ try body(UnsafeRawBufferPointer($0)) }) { return r }
+        var copy = s
+        return try copy.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+    }
+
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
         a.utf8.count == b.utf8.count && compare(a, b) == 0

@@ -76,10 +76,9 @@ enum FigureRecord {
         append(f.quantity.value, to: &bytes)
         append(f.quantity.valueMax ?? Decimal(), to: &bytes)
         forEachText(f) { t in
-            append(UInt32(t.utf8.count), to: &bytes)
-            if t.utf8.withContiguousStorageIfAvailable({ bytes.appendBytes(UnsafeRawBufferPointer($0)) }) == nil {
-                var copy = t
-                copy.withUTF8 { bytes.appendBytes(UnsafeRawBufferPointer($0)) }
+            ByteString.withUTF8(t) { b in
+                append(UInt32(b.count), to: &bytes)
+                bytes.appendBytes(b)
             }
         }
     }

@@ -106,11 +106,7 @@ final class PartitionSpill {
 
     @inline(__always)
     static func append<Sink: ByteAppending>(_ field: String, to bytes: inout Sink) {
-        let done: Void? = field.utf8.withContiguousStorageIfAvailable { appendField(UnsafeRawBufferPointer($0), to: &bytes) }
-        if done == nil {
-            var copy = field
-            copy.withUTF8 { appendField(UnsafeRawBufferPointer($0), to: &bytes) }
-        }
+        ByteString.withUTF8(field) { appendField($0, to: &bytes) }
     }
 
     private func flushAll() throws {
