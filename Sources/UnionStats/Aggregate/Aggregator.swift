@@ -270,23 +270,13 @@ extension MonthlyRow {
 
     /// `tableOrder` of `count` keys, the `i`-th given by `key(i)` (read in place, not copied out).
     static func tableOrder(_ count: Int, _ key: (Int) -> MonthlyKey) -> [Int] {
-        var flat: [UInt8] = []
-        flat.reserveCapacity(count * 48)
-        var starts: [Int] = [0]
-        starts.reserveCapacity(count + 1)
-        var laidOut = true
+        var keys = ByteSortKeys(count: count, bytesPerKey: 48)
         for i in 0..<count {
-            laidOut = key(i).appendSortBytes(to: &flat) && laidOut
-            starts.append(flat.count)
+            key(i).layOutSortKey(into: &keys)
+            keys.endKey()
         }
-        guard laidOut else { return (0..<count).sorted { sortLess(key($0), key($1)) } }
-        return flat.withUnsafeBufferPointer { f in
-            (0..<count).sorted { a, b in
-                let la = starts[a + 1] - starts[a], lb = starts[b + 1] - starts[b]
-                let c = memcmp(f.baseAddress! + starts[a], f.baseAddress! + starts[b], min(la, lb))
-                return c != 0 ? c < 0 : la < lb
-            }
-        }
+        guard keys.laidOut else { return (0..<count).sorted { sortLess(key($0), key($1)) } }
+        return keys.order()
     }
 
     /// Table order: month, region, level (none first, then province to street),
@@ -350,25 +340,14 @@ extension MonthlyKey {
         builder.add(code: kind.code)
     }
 
-    /// Appends the key as bytes whose byte order is `MonthlyRow.sortLess`'s: month, region,
-    /// metric and unit each ended by 0x00 (a shorter field sorts first), the level as one
-    /// byte (none first), then the kind. False when a field holds a 0x00 byte.
-    func appendSortBytes(to out: inout [UInt8]) -> Bool {
-        var clean = true
-        func field(_ s: String) {
-            var copy = s
-            copy.withUTF8 { b in
-                if let base = b.baseAddress, memchr(base, 0, b.count) != nil { clean = false }
-                out.append(contentsOf: b)
-            }
-            out.append(0)
-        }
-        field(month)
-        field(region)
-        out.append(UInt8(truncatingIfNeeded: (level?.rank ?? -1) + 2))
-        field(metric)
-        field(unit)
-        out.append(contentsOf: kind.rawValue.utf8)
-        return clean
+    /// Lays out the key (`ByteSortKeys`) so that byte order is `MonthlyRow.sortLess`'s: month,
+    /// region, the level as one byte (none first), metric, unit, then the kind.
+    func layOutSortKey(into keys: inout ByteSortKeys) {
+        keys.add(text: month)
+        keys.add(text: region)
+        keys.add(code: UInt8(truncatingIfNeeded: (level?.rank ?? -1) + 2))
+        keys.add(text: metric)
+        keys.add(text: unit)
+        keys.add(last: kind.rawValue)
     }
 }

@@ -156,9 +156,8 @@ final class WideTable {
         var lines: [Line] = []
         /// Each line's identity: region, level, metric key and unit, as bytes.
         var numbers = ByteKeyTable()
-        /// Each line's place in table order as bytes (`Line.less`), while no name holds a NUL.
-        var sortKeys: [[UInt8]] = []
-        var sortable = true
+        /// Each line's place in table order as bytes (`Line.less`), numbered as the lines are.
+        var sortKeys = ByteSortKeys(count: 0, bytesPerKey: 0)
         let key = ByteKey.Builder()
         var month: (bytes: [UInt8], index: Int?)? = nil
         var fields = [Range<Int>](repeating: 0..<0, count: 9)
@@ -200,14 +199,12 @@ final class WideTable {
                 let level = RegionLevel(rawValue: text(2))?.rank ?? -1
                 lines.append(Line(lead: [text(0), text(1), text(2), text(4), text(5), text(6)],
                                   region: text(0), level: level, metric: text(3), unit: text(6)))
-                // Region, level, metric key and unit, each text ended by 0x00 (a shorter text sorts first).
-                var sortKey: [UInt8] = []
-                sortKey.append(contentsOf: raw(0)); sortKey.append(0)
-                sortKey.append(UInt8(truncatingIfNeeded: level + 2))
-                sortKey.append(contentsOf: raw(3)); sortKey.append(0)
-                sortKey.append(contentsOf: raw(6)); sortKey.append(0)
-                if raw(0).contains(0) || raw(3).contains(0) || raw(6).contains(0) { sortable = false }
-                sortKeys.append(sortKey)
+                // Region, level (none first), metric key and unit.
+                sortKeys.add(text: raw(0))
+                sortKeys.add(code: UInt8(truncatingIfNeeded: level + 2))
+                sortKeys.add(text: raw(3))
+                sortKeys.add(text: raw(6))
+                sortKeys.endKey()
             }
             // Records come month by month: the month's column is looked up when the month changes.
             if month == nil || !month!.bytes.elementsEqual(raw(8)) { month = (Array(raw(8)), monthIndex[text(8)]) }
@@ -216,16 +213,7 @@ final class WideTable {
 
         /// The lines in table order (`Line.less`): by their sort bytes, one memcmp a comparison.
         func sorted() -> [Line] {
-            let order = sortable
-                ? lines.indices.sorted { a, b in
-                    sortKeys[a].withUnsafeBytes { x in
-                        sortKeys[b].withUnsafeBytes { y in
-                            let c = memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
-                            return c != 0 ? c < 0 : x.count < y.count
-                        }
-                    }
-                }
-                : lines.indices.sorted { Line.less(lines[$0], lines[$1]) }
+            let order = sortKeys.laidOut ? sortKeys.order() : lines.indices.sorted { Line.less(lines[$0], lines[$1]) }
             return order.map { lines[$0] }
         }
     }

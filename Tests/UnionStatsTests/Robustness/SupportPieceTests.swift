@@ -109,3 +109,44 @@ final class ByteKeyTableTests: XCTestCase {
         XCTAssertEqual(pairs.number(of: key).number, 1)
     }
 }
+
+/// Keys laid out as bytes sort as their fields do, compared one by one.
+final class ByteSortKeysTests: XCTestCase {
+    func testByteOrderIsTheOrderOfTheFields() {
+        var rng = SplitMix64(seed: 23)
+        let pieces = ["", "a", "ab", "b", "工会", "工会组织", "北京市", "北京市/朝阳区", "北京市-X", "é", "e\u{301}"]
+        for _ in 0..<200 {
+            let items = (0..<Int(rng.next() % 40)).map { _ in
+                (pieces[Int(rng.next() % UInt64(pieces.count))], UInt8(rng.next() % 3), pieces[Int(rng.next() % UInt64(pieces.count))])
+            }
+            var keys = ByteSortKeys(count: items.count, bytesPerKey: 16)
+            for (a, code, b) in items {
+                keys.add(text: a)
+                keys.add(code: code)
+                keys.add(last: b)
+                keys.endKey()
+            }
+            XCTAssertTrue(keys.laidOut)
+            let expected = items.indices.sorted { x, y in
+                let (a1, c1, b1) = items[x], (a2, c2, b2) = items[y]
+                if !a1.utf8.elementsEqual(a2.utf8) { return a1.utf8.lexicographicallyPrecedes(a2.utf8) }
+                if c1 != c2 { return c1 < c2 }
+                if !b1.utf8.elementsEqual(b2.utf8) { return b1.utf8.lexicographicallyPrecedes(b2.utf8) }
+                return x < y
+            }
+            let order = keys.order()
+            // Equal items may come in either order: compare the items, not their numbers.
+            XCTAssertEqual(order.map { "\(items[$0])" }, expected.map { "\(items[$0])" })
+        }
+    }
+
+    func testATextWithANulByteIsNoted() {
+        var keys = ByteSortKeys(count: 2, bytesPerKey: 8)
+        keys.add(text: "a")
+        keys.endKey()
+        XCTAssertTrue(keys.laidOut)
+        keys.add(text: "a\u{0}b")
+        keys.endKey()
+        XCTAssertFalse(keys.laidOut, "a 0x00 inside a text would sort it with the shorter text")
+    }
+}
