@@ -147,7 +147,7 @@ struct Repairer {
                     }
                     if scan.digits >= 6 && PageFurniture.dateHeader(Array(line)) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
                 }
-                if let head = line.first, Bylines.mayOpen(head), Bylines.bylineLength(line) != nil {
+                if Bylines.bylineLength(line) != nil {
                     f.flags |= LineFeatures.startsParagraph | LineFeatures.byline
                 }
                 if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
