@@ -110,6 +110,8 @@ final class UTF8PageTests: XCTestCase {
         check(TextDecoderTests.gb18030(String(decoding: sample, as: UTF8.self)), "gb18030")
         check(Array(repeating: sample, count: 30).joined() + [0x80] + sample, "one stray byte")
         check([0x00, 0x41], "binary")
+        check([0x00, 0x0D, 0x0A, 0x41], "binary with a CR")
+        check(bom + bom + [0x00, 0x41], "binary after two BOMs")
         var rng = SplitMix64(seed: 5)
         for k in 0..<400 {
             let bytes = Self.randomBytes(&rng, pieces: Int(rng.next() % 200), invalid: k % 3 == 0, cr: k % 5 == 0)
