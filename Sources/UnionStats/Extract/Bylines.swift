@@ -11,7 +11,7 @@ enum Bylines {
     static let creditEnds: [Line] = ["摄", "摄影", "摄影报道", "报道", "供图", "图片", "绘"].map { Array($0.unicodeScalars) }
 
     /// Whether a line whose first scalar is `head` may open with a byline: every byline starts
-    /// with 本, 新 or 据, perhaps after spaces and a box; the repair tests most lines by this alone.
+    /// with 本, 新 or 据, perhaps after spaces and a box; `bylineLength` rules out most lines by this alone.
     @inline(__always)
     static func mayOpen(_ head: Unicode.Scalar) -> Bool {
         head == "本" || head == "新" || head == "据" || head == "□" || head == "■" || Scalars.isSpace(head)
@@ -19,7 +19,15 @@ enum Bylines {
 
     /// Length (in scalars) of the byline that opens `s`, including a bracketed
     /// reporter group right after it and the spaces around; nil when `s` does not open with one.
+    /// The first scalar is tested where the caller is (most lines fail it); the rest of the test is a call.
+    @inline(__always)
     static func bylineLength<L: RandomAccessCollection>(_ s: L) -> Int? where L.Element == Unicode.Scalar, L.Index == Int {
+        guard let head = s.first, mayOpen(head) else { return nil }
+        return bylineLength(opening: s)
+    }
+
+    /// `bylineLength` of a line whose first scalar may open a byline.
+    static func bylineLength<L: RandomAccessCollection>(opening s: L) -> Int? where L.Element == Unicode.Scalar, L.Index == Int {
         var i = 0
         while i < s.count, Scalars.isSpace(s[i]) || s[i] == "□" || s[i] == "■" { i += 1 }
         // Every byline below opens with 本, 新 or 据: other lines need no prefix tests.

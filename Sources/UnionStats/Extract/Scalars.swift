@@ -113,39 +113,11 @@ enum Scalars {
         return out
     }
 
-    /// Appends the UTF-8 encoding of `s` to `out`.
-    @inline(__always)
-    static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
-        let v = s.value
-        if v < 0x80 {
-            out.append(UInt8(v))
-        } else if v < 0x800 {
-            out.append(UInt8(0xC0 | (v >> 6)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        } else if v < 0x10000 {
-            out.append(UInt8(0xE0 | (v >> 12)))
-            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        } else {
-            out.append(UInt8(0xF0 | (v >> 18)))
-            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        }
-    }
-
     /// Bytes the UTF-8 encoding of `s` takes.
     @inline(__always)
     static func utf8Length(_ s: Unicode.Scalar) -> Int {
         let v = s.value
         return v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-    }
-
-    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 3)
-        for s in scalars { appendUTF8(s, to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The scalars `s[lo..<hi]` (clamped) as a String, encoded in a temporary buffer and copied

@@ -21,15 +21,25 @@ public enum TextDecoder {
     /// The bytes of a page that `decode` would take as UTF-8 just as they are, if it may be UTF-8:
     /// no UTF-16 byte-order mark, and no carriage return or second byte-order mark for
     /// `normalizeLineEnds` to take out. Whether they are valid UTF-8 is the caller's to check; if
-    /// not (or for nil) it calls `decode`. Throws what `decode` throws for a binary file.
+    /// not (or for nil) it calls `decode`. Throws what `decode` throws for a binary file; a page
+    /// that `decode` is to take is left to its binary check (not checked twice).
     static func plainUTF8(_ bytes: [UInt8]) throws -> (body: ArraySlice<UInt8>, encoding: String)? {
         guard !bytes.isEmpty, utf16Order(bytes) == nil else { return nil }
         let (body, encoding) = utf8Body(bytes)
-        try rejectBinary(body)
         let plain = body.withUnsafeBufferPointer { b in
-            b.isEmpty || (memchr(b.baseAddress!, 0x0D, b.count) == nil && !(b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF))
+            b.isEmpty || (memchr(b.baseAddress!, 0x0D, b.count) == nil && !startsWithBOM(b))
         }
-        return plain ? (body, encoding) : nil
+        guard plain else { return nil }
+        try rejectBinary(body)
+        return (body, encoding)
+    }
+
+    /// Whether `bytes` open with a UTF-8 byte-order mark (EF BB BF).
+    @inline(__always)
+    static func startsWithBOM<C: RandomAccessCollection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        guard bytes.count >= 3 else { return false }
+        let i = bytes.startIndex
+        return bytes[i] == 0xEF && bytes[bytes.index(i, offsetBy: 1)] == 0xBB && bytes[bytes.index(i, offsetBy: 2)] == 0xBF
     }
 
     /// Whether `bytes` open with a UTF-16 byte-order mark: little-endian or not; nil without one.
@@ -40,7 +50,7 @@ public enum TextDecoder {
 
     /// The bytes after a UTF-8 byte-order mark, if there is one, and the encoding's name.
     static func utf8Body(_ bytes: [UInt8]) -> (ArraySlice<UInt8>, String) {
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return (bytes[3...], "utf-8-bom") }
+        if startsWithBOM(bytes) { return (bytes[3...], "utf-8-bom") }
         return (bytes[...], "utf-8")
     }
 
@@ -264,7 +274,7 @@ public enum TextDecoder {
             out.append(b)
         }
         // A BOM left at the start of the decoded text (UTF-16 and GB18030 files may carry one).
-        if out.count >= 3 && out[0] == 0xEF && out[1] == 0xBB && out[2] == 0xBF { out.removeFirst(3) }
+        if startsWithBOM(out) { out.removeFirst(3) }
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -147,7 +147,7 @@ struct Repairer {
                     }
                     if scan.digits >= 6 && PageFurniture.dateHeader(Array(line)) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
                 }
-                if let head = line.first, Bylines.mayOpen(head), Bylines.bylineLength(line) != nil {
+                if Bylines.bylineLength(line) != nil {
                     f.flags |= LineFeatures.startsParagraph | LineFeatures.byline
                 }
                 if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
@@ -165,10 +165,10 @@ struct Repairer {
 
     /// A section heading of two parallel phrases joined by one comma (`温暖基金聚爱心,解大病职工燃眉之急`):
     /// short, no sentence end, each side at least four characters.
-    /// `endsSentence`, when the caller knows it, is `Scalars.endsSentence(line)`.
-    static func isParallelHeading<L: RandomAccessCollection>(_ line: L, endsSentence: Bool? = nil) -> Bool
+    /// `endsSentence` is whether the line ends a sentence (`Scalars.endsSentence`), which pass 1 knows already.
+    static func isParallelHeading<L: RandomAccessCollection>(_ line: L, endsSentence: Bool) -> Bool
         where L.Element == Unicode.Scalar, L.Index == Int {
-        guard line.count <= 30, !(endsSentence ?? Scalars.endsSentence(line)) else { return false }
+        guard line.count <= 30, !endsSentence else { return false }
         var comma = -1
         for (i, s) in line.enumerated() where Scalars.isClausePunctuation(s) {
             guard comma < 0, s == "，" || s == "," else { return false }

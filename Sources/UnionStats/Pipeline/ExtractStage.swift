@@ -28,10 +28,12 @@ public enum ExtractStage {
 
     /// The page's paragraphs and the name of its encoding. A page that may be UTF-8 is repaired
     /// from its bytes, checked as the repair decodes them; the others, and those that turn out not to
-    /// be UTF-8 or to leave no paragraph (perhaps only spaces: `decode` says so), are decoded first.
+    /// be UTF-8, are decoded first. A plain UTF-8 page that leaves no paragraph (perhaps only
+    /// spaces) is still decoded, for the problem `decode` finds in it, but not repaired again: its
+    /// text is its bytes, so the repair would leave no paragraph again.
     static func repaired(_ bytes: [UInt8]) throws -> (paragraphs: [Paragraph], encoding: String) {
-        if let (body, encoding) = try TextDecoder.plainUTF8(bytes), let paragraphs = TextRepair.paragraphs(fromUTF8: body),
-           !paragraphs.isEmpty {
+        if let (body, encoding) = try TextDecoder.plainUTF8(bytes), let paragraphs = TextRepair.paragraphs(fromUTF8: body) {
+            if paragraphs.isEmpty { _ = try TextDecoder.decode(bytes) }
             return (paragraphs, encoding)
         }
         let (text, encoding) = try TextDecoder.decode(bytes)

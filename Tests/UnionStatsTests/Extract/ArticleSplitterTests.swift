@@ -122,7 +122,7 @@ final class ArticleSplitterTests: XCTestCase {
         for (text, expected) in cases {
             let s = Array(text.unicodeScalars)
             let n = Bylines.bylineLength(s)
-            XCTAssertEqual(n.map { Scalars.string(s.prefix($0)) }, expected, text)
+            XCTAssertEqual(n.map { Scalars.string(s, 0, $0) }, expected, text)
         }
     }
 

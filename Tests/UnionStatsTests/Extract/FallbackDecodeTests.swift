@@ -2,37 +2,29 @@ import XCTest
 @testable import UnionStats
 
 /// Pages that are not plain UTF-8: UTF-16 is transcoded straight to UTF-8, and the UTF-8 scan
-/// stops once a page can no longer pass for UTF-8. These hold both to what they replaced.
+/// stops once a page can no longer pass for UTF-8. These hold the first to the standard library's
+/// decoding and the second to the scan counting the whole page.
 final class FallbackDecodeTests: XCTestCase {
-    /// The UTF-16 decode as it was: the standard library's parser into a scalar view.
-    static func decodeUTF16ByParser(_ bytes: [UInt8], little: Bool) throws -> String {
-        var units: [UInt16] = []
-        var i = 2
-        while i + 1 < bytes.count {
+    /// What `decodeUTF16` must give, from the standard library's own decoding of the units after
+    /// the byte-order mark (`String(decoding:as:)`, each ill-formed unit one U+FFFD) and the rule it
+    /// refuses a page by: control characters more than eight and more than 2% of the units
+    /// ("binary"), else ill-formed units more than 1% ("undecodable").
+    static func decodeUTF16ByTheStandardLibrary(_ bytes: [UInt8], little: Bool) throws -> String {
+        let units = stride(from: 2, to: bytes.count - 1, by: 2).map { i -> UInt16 in
             let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
-            units.append(little ? (a | (b << 8)) : ((a << 8) | b))
-            i += 2
+            return little ? a | b << 8 : a << 8 | b
         }
-        var bad = 0, controls = 0
-        var out = String.UnicodeScalarView()
-        var it = units.makeIterator()
-        var decoder = UTF16()
-        loop: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s):
-                if s.value == 0 || (s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" && s.value != 0x0C) { controls += 1 }
-                out.append(s)
-            case .emptyInput: break loop
-            case .error: bad += 1; out.append("\u{FFFD}")
-            }
-        }
+        let text = String(decoding: units, as: UTF16.self)
+        let controls = text.unicodeScalars.filter { $0.value == 0 || ($0.value < 0x20 && !"\n\r\t\u{0C}".unicodeScalars.contains($0)) }.count
+        // Every U+FFFD that no unit 0xFFFD accounts for replaced an ill-formed unit.
+        let bad = text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count - units.filter { $0 == 0xFFFD }.count
         let n = max(units.count, 1)
         if controls * 100 > n * 2 && controls > 8 { throw PageProblem(code: "binary", reason: "") }
         if bad * 100 > n { throw PageProblem(code: "undecodable", reason: "") }
-        return String(out)
+        return text
     }
 
-    func testUTF16AsByTheParser() {
+    func testUTF16AsByTheStandardLibrary() {
         var rng = SplitMix64(seed: 16)
         let units: [UInt16] = [0x41, 0x0A, 0x0D, 0x09, 0x00, 0x01, 0x7F, 0x80, 0xE9, 0x4E00, 0x5DE5, 0x3002, 0xFF0C, 0xFEFF, 0xFFFD, 0xFFFF,
                                0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xD83D, 0xDE00, 0xD840, 0xDC01]
@@ -46,16 +38,16 @@ final class FallbackDecodeTests: XCTestCase {
                 bytes += little ? [UInt8(u & 0xFF), UInt8(u >> 8)] : [UInt8(u >> 8), UInt8(u & 0xFF)]
             }
             if k % 5 == 0 { bytes.append(0x41) }
-            let old = Result { try Self.decodeUTF16ByParser(bytes, little: little) }
-            let new = Result { try TextDecoder.decodeUTF16(bytes, little: little) }
-            switch (old, new) {
+            let expected = Result { try Self.decodeUTF16ByTheStandardLibrary(bytes, little: little) }
+            let got = Result { try TextDecoder.decodeUTF16(bytes, little: little) }
+            switch (expected, got) {
             case (.success(let a), .success(let b)):
                 XCTAssertEqual(Array(a.utf8), Array(b.utf8))
                 XCTAssertEqual(a.utf8Span.isKnownASCII, b.utf8Span.isKnownASCII)
             case (.failure(let a as PageProblem), .failure(let b as PageProblem)):
                 XCTAssertEqual(a.code, b.code)
             default:
-                XCTFail("\(bytes): \(old) but \(new)")
+                XCTFail("\(bytes): \(expected) but \(got)")
             }
         }
     }

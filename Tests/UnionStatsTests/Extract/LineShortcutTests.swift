@@ -1,10 +1,10 @@
 import XCTest
 @testable import UnionStats
 
-/// Pass 1 of the repair answers some line tests from what it knows already: a line whose first
-/// scalar cannot open a byline skips the byline test, and the parallel-heading test takes the
-/// line's sentence end from the line's features and is skipped unless the line's scan counts one
-/// clause mark. Both must answer as the full tests do.
+/// Line tests answered from what is known already: a line whose first scalar cannot open a byline
+/// is ruled out by `bylineLength` before its full test, and pass 1 of the repair skips the
+/// parallel-heading test unless the line's scan counts one clause mark. Both must answer as the
+/// full tests do.
 final class LineShortcutTests: XCTestCase {
     static let pieces = ["本报讯", "本报北京1月5日电", "新华社北京电", "据中工网讯", "据了解", "□", "■", " ", "\u{3000}", "（记者 马超）", "本", "新", "据",
                          "职工", "工会", "，", ",", "。", "！", "”", "暖人心", "圆贫困学子上学梦", "1", "a"]
@@ -14,11 +14,11 @@ final class LineShortcutTests: XCTestCase {
         var bylines = 0, headings = 0
         for _ in 0..<20_000 {
             let line = Array((0..<Int(1 + rng.next() % 8)).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }.joined().unicodeScalars)
-            let byline = Bylines.bylineLength(line)
+            let byline = Bylines.bylineLength(opening: line)
             if !Bylines.mayOpen(line[0]) { XCTAssertNil(byline, String(String.UnicodeScalarView(line))) }
+            XCTAssertEqual(Bylines.bylineLength(line), byline, String(String.UnicodeScalarView(line)))
             if byline != nil { bylines += 1 }
-            let heading = Repairer.isParallelHeading(line)
-            XCTAssertEqual(Repairer.isParallelHeading(line, endsSentence: Scalars.endsSentence(line)), heading, String(String.UnicodeScalarView(line)))
+            let heading = Repairer.isParallelHeading(line, endsSentence: Scalars.endsSentence(line))
             // Pass 1 tests only lines whose scan counts one clause mark.
             if line.withUnsafeBufferPointer({ LineScan($0) }).clauses != 1 { XCTAssertFalse(heading, String(String.UnicodeScalarView(line))) }
             if heading { headings += 1 }

@@ -97,6 +97,9 @@ final class UTF8PageTests: XCTestCase {
         check([], "empty")
         check(bom, "a BOM alone")
         check(Array(" \u{3000}\n\t\u{A0}\n\u{FEFF}\u{200B}\u{2005}\n".utf8), "only spaces")
+        let furniture = Array("3上一版 下一版4\n返回京工网 版面导航\n".utf8)
+        XCTAssertEqual(try ExtractStage.repaired(furniture).paragraphs.count, 0, "a valid page that leaves no paragraph")
+        check(furniture, "only furniture")
         check(sample, "utf-8")
         check(bom + sample, "utf-8 with BOM")
         check(bom + bom + sample, "two BOMs")
@@ -110,6 +113,8 @@ final class UTF8PageTests: XCTestCase {
         check(TextDecoderTests.gb18030(String(decoding: sample, as: UTF8.self)), "gb18030")
         check(Array(repeating: sample, count: 30).joined() + [0x80] + sample, "one stray byte")
         check([0x00, 0x41], "binary")
+        check([0x00, 0x0D, 0x0A, 0x41], "binary with a CR")
+        check(bom + bom + [0x00, 0x41], "binary after two BOMs")
         var rng = SplitMix64(seed: 5)
         for k in 0..<400 {
             let bytes = Self.randomBytes(&rng, pieces: Int(rng.next() % 200), invalid: k % 3 == 0, cr: k % 5 == 0)
