@@ -118,7 +118,7 @@ struct Repairer {
             if !caching { at = 0; store.reserve(end - start, keeping: 0) }
             var scan = LineScan()
             // A line within three bytes of the end is checked first: a character cut off there would be read past the page.
-            if checking && end > n - 3 && !UTF8Coding.isValid(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return false }
+            if checking && end > n - 3 && String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) == nil { return false }
             let (m, valid) = LineScan.decodeChecking(bytes, start..<end, into: store.base + at, scan: &scan)
             if checking && !valid { return false }
             let leading = m > 0 && Scalars.isSpace(store.base[at])

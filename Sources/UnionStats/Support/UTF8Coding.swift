@@ -39,27 +39,6 @@ enum UTF8Coding {
         }
     }
 
-    /// Whether `bytes` are valid UTF-8 (RFC 3629: no overlong forms, surrogates or values past
-    /// U+10FFFF, nothing cut off), as `String(validating:)` judges them; bounds-checked.
-    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b0 = bytes[i]
-            if b0 < 0x80 { i += 1; continue }
-            guard let lead = UTF8Lead.expectation(b0), i + lead.need < n else { return false }
-            let b1 = bytes[i + 1]
-            guard b1 >= lead.lo && b1 <= lead.hi else { return false }
-            var k = 2
-            while k <= lead.need {
-                guard bytes[i + k] & 0xC0 == 0x80 else { return false }
-                k += 1
-            }
-            i += lead.need + 1
-        }
-        return true
-    }
-
     /// A String of `bytes`, which must be valid UTF-8 (a String's, checked by the caller, or
     /// encoded from scalars): copied without the validation every other way of making a String
     /// from bytes runs. `isASCII` must be exact (it is kept in the String's flags).

@@ -36,9 +36,6 @@ final class UTF8PageTests: XCTestCase {
         for _ in 0..<3000 { cases.append((0..<Int(rng.next() % 6)).map { _ in interesting[Int(rng.next() % UInt64(interesting.count))] }) }
         for bytes in cases {
             let expected = String(validating: bytes, as: UTF8.self) != nil
-            bytes.withUnsafeBufferPointer { b in
-                XCTAssertEqual(UTF8Coding.isValid(b), expected, "\(bytes)")
-            }
             // The decode loop may read three bytes past the range: give it them.
             let padded = bytes + [0, 0, 0]
             padded.withUnsafeBufferPointer { b in
