@@ -23,7 +23,7 @@ public enum QuantityParser {
     static func parse(_ m: UnsafePointer<Mention>, in article: Article, window: inout ScalarString) -> Quantity? {
         let p = m.pointee.paragraph, start = m.pointee.start, end = m.pointee.end
         guard p >= 0, p < article.paragraphs.count, let text = article.paragraphs[p].keptScalars,
-              start >= 0, start < end, end <= text.count, text[start..<end].elementsEqual(m.pointee.raw.unicodeScalars)
+              start >= 0, start < end, end <= text.count, text[start..<end].spells(m.pointee.raw)
         else { return parse(m.pointee) }
         let lo = max(0, start - MentionScanner.contextLength), hi = min(text.count, end + MentionScanner.contextLength)
         if lo == 0, hi == text.count { return parse(text, raw: start..<end) }

@@ -22,7 +22,7 @@ final class FigureLocateTests: XCTestCase {
             let rawText = TextClasses.string(raw), slice = text[a..<b]
             let full = slice.elementsEqual(rawText.unicodeScalars)
             if full { same += 1 }
-            XCTAssertEqual(ArticleContext.spells(rawText, slice), full, rawText)
+            XCTAssertEqual(slice.spells(rawText), full, rawText)
         }
         XCTAssertGreaterThan(same, 5_000)
         XCTAssertGreaterThan(30_000 - same, 5_000)

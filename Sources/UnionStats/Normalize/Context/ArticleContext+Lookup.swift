@@ -113,7 +113,6 @@ extension ArticleContext {
         org.generalUnion = TextClasses.hasSuffix(name, "总工会")
     }
 
-    static let unionEndScalars = unionEnds.words.map(\.scalars)
     static let generalUnionEnd = "总工会".scalars
 
     /// `isUnion` and the 总工会 ending of the name written as `name`: for plain text (all of these
@@ -121,7 +120,7 @@ extension ArticleContext {
     static func unionFlags(_ name: ArraySlice<S>) -> (union: Bool, general: Bool) {
         let written = TextTest(name)
         guard written.plain else { return (isUnion(written.string), TextClasses.hasSuffix(written.string, "总工会")) }
-        return (unionEndScalars.contains(where: written.hasSuffix), written.hasSuffix(generalUnionEnd))
+        return (unionEnds.anySuffix(ofPlain: written.scalars), written.hasSuffix(generalUnionEnd))
     }
 
     /// The nearest owner before the figure in its sentence; else the union of

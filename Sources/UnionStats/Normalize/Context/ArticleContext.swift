@@ -215,7 +215,7 @@ struct ArticleContext {
     /// hold its raw text, the first occurrence of the raw text.
     static func locate(_ rawText: String, _ start: Int, _ end: Int, in text: [S]) -> Range<Int> {
         // The usual case, the offsets hold the raw text, compares without decoding it into an array.
-        if start >= 0, end <= text.count, start < end, spells(rawText, text[start..<end]) {
+        if start >= 0, end <= text.count, start < end, text[start..<end].spells(rawText) {
             return start..<end
         }
         let raw = TextClasses.scalars(rawText)
@@ -224,22 +224,6 @@ struct ArticleContext {
         }
         let s = max(0, min(start, text.count)), e = max(s, min(end, text.count))
         return s..<e
-    }
-
-    /// `text.elementsEqual(raw.unicodeScalars)`, with the string's scalars decoded from its UTF-8 in place
-    /// (the generic comparison over the scalar view cost more than the rest of the figure's locating).
-    static func spells(_ raw: String, _ text: ArraySlice<S>) -> Bool {
-        raw.utf8.withContiguousStorageIfAvailable { bytes in
-            var i = 0, k = text.startIndex
-            while i < bytes.count {
-                guard k < text.endIndex else { return false }
-                let (v, next) = UTF8Coding.decode(bytes, at: i)
-                if text[k].value != v { return false }
-                i = next
-                k += 1
-            }
-            return k == text.endIndex
-        } ?? text.elementsEqual(raw.unicodeScalars)
     }
 
     func deepestPlace(_ s: Int, _ start: Int, _ end: Int) -> Int? {

@@ -149,15 +149,13 @@ enum MetricFinder {
         }
     }
 
-    static let organizationEndScalars = organizationEnds.words.map(\.scalars)
-
     /// `isOrganizationName(span.text)`, read from the span's scalars in `t` when they are plain (then each is
     /// a character, and a string's ending its scalars' ending): no String decoded for the test.
     static func isOrganizationName(_ span: MetricSpan, in t: [S]) -> Bool {
         guard span.start >= 0 else { return isOrganizationName(span.text) }
         let name = TextTest(scalars(of: span, in: t))
         guard name.plain else { return isOrganizationName(span.text) }
-        return organizationEndScalars.contains { name.scalars.count > $0.count && name.hasSuffix($0) }
+        return organizationEnds.anySuffix(ofPlain: name.scalars, longer: true)
     }
 
     static let gapQualifiers = TextClasses.words(["不少于", "不低于", "不超过", "不多于", "至少", "最多", "最高", "最低", "超过"])

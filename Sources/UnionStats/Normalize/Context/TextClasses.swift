@@ -185,6 +185,9 @@ struct LiteralWords: Sendable {
     private let lastBytes: [UInt8?]
     /// Each word's first UTF-8 byte, likewise for a prefix.
     private let firstBytes: [UInt8?]
+    /// Each word's scalars, for text read from a paragraph (`anySuffix(ofPlain:longer:)`).
+    private let scalars: [[Unicode.Scalar]]
+    private let allWordsPlain: Bool
 
     init(_ words: [String]) {
         self.words = words
@@ -192,6 +195,8 @@ struct LiteralWords: Sendable {
         plain = words.map(TextClasses.allPlain)
         lastBytes = words.map { $0.utf8.last }
         firstBytes = words.map { $0.utf8.first }
+        scalars = words.map(\.scalars)
+        allWordsPlain = plain.allSatisfy { $0 }
     }
 
     /// Whether `s` ends with word `k`; `plain` is `TextClasses.allPlain(s)` and
@@ -211,6 +216,18 @@ struct LiteralWords: Sendable {
     func anySuffix(of s: String) -> Bool {
         let p = TextClasses.allPlain(s), last = s.utf8.last
         return words.indices.contains { isSuffix($0, of: s, plain: p, lastByte: last) }
+    }
+
+    /// `anySuffix(of:)` of plain text (`TextClasses.allPlain`) held as scalars, no String made: its ending
+    /// as a string is an ending of its scalars when the word is plain too, and a character a scalar.
+    /// `longer`: and the text has more characters than the word.
+    @inline(__always)
+    func anySuffix(ofPlain s: ArraySlice<Unicode.Scalar>, longer: Bool = false) -> Bool {
+        guard allWordsPlain else {
+            let string = TextClasses.string(s)
+            return words.indices.contains { (!longer || s.count > lengths[$0]) && string.hasSuffix(words[$0]) }
+        }
+        return scalars.contains { (!longer || s.count > $0.count) && TextTest.ends(s, with: $0) }
     }
 
     func anyPrefix(of s: String) -> Bool {

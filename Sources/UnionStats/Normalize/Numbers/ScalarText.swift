@@ -33,6 +33,25 @@ extension Array where Element == Unicode.Scalar {
     }
 }
 
+extension ArraySlice where Element == Unicode.Scalar {
+    /// `elementsEqual(s.unicodeScalars)`, the string's scalars decoded from its UTF-8 in place (the
+    /// generic comparison over the scalar view costs several times more): whether these scalars spell
+    /// `s`, as a figure's raw text is checked against its paragraph at its offsets.
+    func spells(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0, k = startIndex
+            while i < bytes.count {
+                guard k < endIndex else { return false }
+                let (v, next) = UTF8Coding.decode(bytes, at: i)
+                if self[k].value != v { return false }
+                i = next
+                k += 1
+            }
+            return k == endIndex
+        } ?? elementsEqual(s.unicodeScalars)
+    }
+}
+
 /// Character classes used while scanning.
 enum ScalarClass {
     @inline(__always)
