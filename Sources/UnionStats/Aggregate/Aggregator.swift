@@ -70,15 +70,28 @@ public struct Aggregator {
     }
 
     /// A metric's wordings (as `Names.metrics` numbers) and how often each was seen (a few per cell, so a list).
+    /// The first is kept apart: most cells have one wording, and a list of it was an allocation per cell.
     struct Wordings {
-        var counts: [(text: Int32, count: Int)] = []
+        private var first: Int32 = -1
+        private var firstCount = 0
+        private var others: [(text: Int32, count: Int)] = []
+
         mutating func add(_ text: Int32) {
-            if let i = counts.firstIndex(where: { $0.text == text }) {
-                counts[i].count += 1
+            if first == text || first < 0 {
+                first = text
+                firstCount += 1
+            } else if let i = others.firstIndex(where: { $0.text == text }) {
+                others[i].count += 1
             } else {
-                counts.append((text, 1))
+                others.append((text, 1))
             }
         }
+
+        /// The one wording, when there is only one.
+        var single: Int32? { first >= 0 && others.isEmpty ? first : nil }
+
+        /// Each wording and its count, in the order first seen.
+        var counts: [(text: Int32, count: Int)] { first < 0 ? [] : [(first, firstCount)] + others }
     }
 
     struct Cell {
@@ -145,13 +158,13 @@ public struct Aggregator {
                 cells.append(newCell(code: place.code, metricID: f.metricID))
                 if alsoDirect { directOf.append(-1) }
             }
-            Aggregator.fold(f, numbers, into: &cells[index], code: place.code, direct: i == own)
+            Aggregator.fold(f, numbers, into: &cells[index], code: place.code, direct: i == own, names: names)
             if alsoDirect && i == own {
                 if directOf[index] < 0 {
                     directOf[index] = Int32(directCells.count)
                     directCells.append(newCell(code: place.code, metricID: f.metricID))
                 }
-                Aggregator.fold(f, numbers, into: &directCells[Int(directOf[index])], code: place.code, direct: true)
+                Aggregator.fold(f, numbers, into: &directCells[Int(directOf[index])], code: place.code, direct: true, names: names)
             }
         }
         return route
@@ -159,17 +172,16 @@ public struct Aggregator {
 
     private func newCell(code: String, metricID: String) -> Cell {
         Cell(regionCode: code, metricID: metricID,
-             docs: SampleList(limit: Aggregator.docLimit, by: { [names] in names.docLess($0, $1) }),
-             sources: SampleList(limit: Aggregator.sourceLimit, by: { [names] in names.sourceLess($0, $1) }))
+             docs: SampleList(limit: Aggregator.docLimit), sources: SampleList(limit: Aggregator.sourceLimit))
     }
 
     private static func fold(_ f: Figure, _ numbers: (doc: Int32, source: Int32, metric: Int32), into cell: inout Cell,
-                             code: String, direct: Bool) {
+                             code: String, direct: Bool, names: Names) {
         if cell.regionCode.isEmpty { cell.regionCode = code }
         cell.metricTexts.add(numbers.metric)
         cell.figures += 1
-        cell.docs.insert(numbers.doc)
-        cell.sources.insert(numbers.source)
+        cell.docs.insert(numbers.doc) { names.docLess($0, $1) }
+        cell.sources.insert(numbers.source) { names.sourceLess($0, $1) }
         cell.direct = cell.direct || direct
         switch f.kind {
         case .level:
@@ -235,8 +247,8 @@ public struct Aggregator {
             // The metric's name: its wordings, most frequent first (ties by byte order), so a
             // total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
             let metric: String
-            if cell.metricTexts.counts.count == 1 {
-                metric = names.metrics[Int(cell.metricTexts.counts[0].text)]   // most cells: one wording, which names the row
+            if let single = cell.metricTexts.single {
+                metric = names.metrics[Int(single)]   // most cells: one wording, which names the row
             } else {
                 let wordings = cell.metricTexts.counts.map { (text: names.metrics[Int($0.text)], count: $0.count) }.sorted { a, b in
                     a.count != b.count ? a.count > b.count : TableSort.less(a.text, b.text)
