@@ -242,32 +242,38 @@ public struct Aggregator {
     private func rows(of cells: [Cell], keys keyOf: [Int]) -> [MonthlyRow] {
         // The order is found from the keys, and the rows made in it (moving made rows costs a retain per field).
         let order = keys.withUnsafeBufferPointer { keys in MonthlyRow.tableOrder(cells.count) { keys[keyOf[$0]] } }
+        // Fields read from the arrays in place: a cell or key bound to a local was a copy of all its fields.
         return order.map { i -> MonthlyRow in
-            let key = keys[keyOf[i]], cell = cells[i]
-            // The metric's name: its wordings, most frequent first (ties by byte order), so a
-            // total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
-            let metric: String
-            if let single = cell.metricTexts.single {
-                metric = names.metrics[Int(single)]   // most cells: one wording, which names the row
-            } else {
-                let wordings = cell.metricTexts.counts.map { (text: names.metrics[Int($0.text)], count: $0.count) }.sorted { a, b in
-                    a.count != b.count ? a.count > b.count : TableSort.less(a.text, b.text)
-                }.map(\.text)
-                // 沟通会 is a wording of 职工沟通会; 金奖 and 优秀奖 are two things.
-                var distinct: [String] = []
-                for w in wordings where !distinct.contains(where: { TextClasses.contains($0, w) || TextClasses.contains(w, $0) }) {
-                    distinct.append(w)
-                }
-                metric = distinct.isEmpty ? key.metric
-                    : distinct.prefix(3).joined(separator: "、") + (distinct.count > 3 ? "等" : "")
-            }
-            return MonthlyRow(key: key, regionCode: cell.regionCode, metric: metric, metricID: cell.metricID,
-                              value: cell.value, figures: cell.figures,
-                              qualifiers: Aggregator.qualifierLists[Int(cell.qualifiers)],
-                              docs: cell.docs.items.map { names.docs[Int($0)] }, docCount: cell.docs.count,
-                              sources: cell.sources.items.map { names.sources[Int($0)] }, sourceCount: cell.sources.count,
-                              direct: cell.direct)
+            MonthlyRow(key: keys[keyOf[i]], regionCode: cells[i].regionCode,
+                       metric: metricName(cells[i].metricTexts, keyMetric: keys[keyOf[i]].metric), metricID: cells[i].metricID,
+                       value: cells[i].value, figures: cells[i].figures,
+                       qualifiers: Aggregator.qualifierLists[Int(cells[i].qualifiers)],
+                       docs: cells[i].docs.items.map { names.docs[Int($0)] }, docCount: cells[i].docs.count,
+                       sources: cells[i].sources.items.map { names.sources[Int($0)] }, sourceCount: cells[i].sources.count,
+                       direct: cells[i].direct)
         }
+    }
+
+    /// A row's metric name: its wordings, most frequent first (ties by byte order), so a
+    /// total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
+    private func metricName(_ texts: Wordings, keyMetric: String) -> String {
+        if let single = texts.single { return names.metrics[Int(single)] }   // most cells: one wording, which names the row
+        let wordings = texts.counts.map { (text: names.metrics[Int($0.text)], count: $0.count) }.sorted { a, b in
+            a.count != b.count ? a.count > b.count : TableSort.less(a.text, b.text)
+        }.map(\.text)
+        // 沟通会 is a wording of 职工沟通会; 金奖 and 优秀奖 are two things.
+        var distinct: [String] = []
+        for w in wordings where !distinct.contains(where: { TextClasses.contains($0, w) || TextClasses.contains(w, $0) }) {
+            distinct.append(w)
+        }
+        guard let first = distinct.first else { return keyMetric }
+        // The first three joined by 、 (appended: `joined` of a slice cost thousands of instructions), 等 after more.
+        var name = first
+        for w in distinct[1..<min(3, distinct.count)] {
+            name += "、"
+            name += w
+        }
+        return distinct.count > 3 ? name + "等" : name
     }
 }
 
