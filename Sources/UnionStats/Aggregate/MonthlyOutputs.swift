@@ -145,7 +145,7 @@ public final class MonthlyOutputs {
     /// Reads one month's figures once and makes what the month gives the tables and its report.
     private static func make(_ month: String, from spill: PartitionSpill, tables: Bool, reports: Bool,
                              encoding: CSVEncoding, generated: String?) throws -> Month {
-        let figures = try spill.readFigures(month)
+        let figures = try spill.readFigures(month, keepingRaw: false)
         var made = Month()
         let flows = figures[.monthly] ?? []
         var totals: [MonthlyRow]? = nil
