@@ -21,6 +21,16 @@ struct FigureRowFields: Sendable {
     /// For each list-table column, the figures.csv column it copies.
     static let listSources: [Int] = FigureListTable.columns.map { Figure.columns.firstIndex(of: $0)! }
 
+    /// `listSources` as runs of consecutive figures.csv columns: each run is copied at once,
+    /// with the commas between its fields (`region,region_code`, `period_label,…,period_end`).
+    static let listRuns: [(first: Int, last: Int)] = listSources.reduce(into: []) { runs, column in
+        if let last = runs.last, last.last + 1 == column {
+            runs[runs.count - 1].last = column
+        } else {
+            runs.append((column, column))
+        }
+    }
+
     /// The columns `FiguresInput.readBack` may change the text of (adding or undoing a guard),
     /// text columns it keeps, as bits.
     static let readBackText: UInt32 = Figure.columns.indices.reduce(0) { mask, i in
@@ -76,10 +86,12 @@ struct FigureRowFields: Sendable {
 
         /// Appends the row of a list table (`FigureListTable.columns`), its fields copied.
         func appendListRow(to out: ByteArena) {
-            for (k, column) in FigureRowFields.listSources.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                let start = starts[column]
-                out.append(raw: UnsafeRawBufferPointer(start: bytes + start, count: end(column) - start))
+            var comma = false
+            for run in FigureRowFields.listRuns {
+                if comma { out.append(UInt8(ascii: ",")) }
+                comma = true
+                let start = starts[run.first]
+                out.append(raw: UnsafeRawBufferPointer(start: bytes + start, count: end(run.last) - start))
             }
             out.append(0x0D)
             out.append(0x0A)

@@ -154,24 +154,28 @@ public final class CSVWriter {
     /// `needsQuoting` of bytes in memory: eight at a time, a word being looked at byte by
     /// byte only when one of its bytes is below 0x2D (LF, CR, `"` and `,` all are; no byte
     /// of CJK text or of digits and letters is).
+    /// Fields of eight bytes or more end with a word that overlaps the one before, in place of
+    /// a byte loop over the rest; shorter ones are looked at byte by byte.
+    @inline(__always)
     static func needsQuoting(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
         let n = bytes.count
         if base.load(as: UInt8.self) == 0x20 || base.load(fromByteOffset: n - 1, as: UInt8.self) == 0x20 { return true }
+        guard n >= 8 else {
+            for k in 0..<n where quotes(base.load(fromByteOffset: k, as: UInt8.self)) { return true }
+            return false
+        }
         var i = 0
-        while i + 8 <= n {
-            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        while true {
+            let at = Swift.min(i, n - 8)
+            let w = base.loadUnaligned(fromByteOffset: at, as: UInt64.self)
             // Nonzero when some byte of `w` is below 0x2D (bit twiddling's "hasless").
             if (w &- 0x0101_0101_0101_0101 &* 0x2D) & ~w & 0x8080_8080_8080_8080 != 0 {
-                for k in i..<(i + 8) where quotes(base.load(fromByteOffset: k, as: UInt8.self)) { return true }
+                for k in at..<(at + 8) where quotes(base.load(fromByteOffset: k, as: UInt8.self)) { return true }
             }
+            if at == n - 8 { return false }
             i += 8
         }
-        while i < n {
-            if quotes(base.load(fromByteOffset: i, as: UInt8.self)) { return true }
-            i += 1
-        }
-        return false
     }
 
     /// LF, CR, `"` or `,`: the bytes that make a field quoted.

@@ -87,6 +87,9 @@ final class PageFiguresTests: XCTestCase {
     /// copied (values that come back exactly, same encoding) and encoded (the rest).
     func testPageFiguresAreTheFiguresReadBackAndEncoded() {
         let figures = PageFiguresTests.figures()
+        // Also with figures of one date together, as on a page (the month of the date is kept).
+        let byDate = figures.enumerated().sorted { ($0.element.published, $0.offset) < ($1.element.published, $1.offset) }.map(\.element)
+        for figures in [figures, byDate] {
         for (rowsEncoding, encoding) in [(CSVEncoding.utf8BOM, CSVEncoding.utf8BOM), (.utf8, .utf8), (.gb18030, .gb18030), (.gb18030, .utf8BOM)] {
             for (tables, reports) in [(true, true), (true, false), (false, true)] {
                 var result = NormalizeStage.PageResult(figures: figures, articles: [], rejects: [])
@@ -126,6 +129,7 @@ final class PageFiguresTests: XCTestCase {
                 }
             }
         }
+        }
     }
 
     /// The list tables' columns are figures.csv's, numeric in both or text in both (what copying relies on).
@@ -135,5 +139,7 @@ final class PageFiguresTests: XCTestCase {
             XCTAssertEqual(FigureListTable.numericColumns.contains(FigureListTable.columns[k]), Figure.numericColumns.contains(Figure.columns[column]))
             XCTAssertFalse(FiguresInput.unreadColumns.contains(Figure.columns[column]))
         }
+        XCTAssertEqual(FigureRowFields.listRuns.flatMap { Array($0.first...$0.last) }, FigureRowFields.listSources)
+        XCTAssertLessThan(FigureRowFields.listRuns.count, FigureRowFields.listSources.count)
     }
 }
