@@ -58,9 +58,10 @@ public final class MonthlyOutputs {
     var tables: Bool { tablesDir != nil }
     var reports: Bool { reportsDir != nil }
 
-    /// A page's figures encoded for `add(_:)`; pure, so any thread may call it.
-    public func encode(_ figures: [Figure]) -> PageFigures {
-        PageFigures(figures, tables: tables, reports: reports, encoding: encoding)
+    /// A page's figures, as normalized, read back in place and encoded for `add(_:)`; `written`:
+    /// their figures.csv rows. Pure, so any thread may call it.
+    func encode(readingBack figures: inout [Figure], written: FigureRowFields) -> PageFigures {
+        PageFigures(readingBack: &figures, written: written, tables: tables, reports: reports, encoding: encoding)
     }
 
     /// Adds one page's figures, as `encode` made them.
