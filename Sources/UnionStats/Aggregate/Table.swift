@@ -121,25 +121,37 @@ public struct MonthlyRow: Sendable {
 
     /// The fields of `columns`, in order, one at a time (a row is written without an array of them).
     public func forEachField<Sink: CSVFieldSink>(_ sink: inout Sink) {
-        sink.field(key.month); sink.field(key.region); sink.field(regionCode); sink.field(key.level?.rawValue ?? "")
-        sink.field(metric); sink.field(metricID); sink.field(key.unit); sink.field(key.kind.rawValue)
-        sink.field(value); sink.field(figures); sink.field(approximate ? "yes" : "no")
+        withUnsafePointer(to: self) { MonthlyRow.forEachField(of: $0, &sink) }
+    }
+
+    /// `forEachField` of the row at `row`, read field by field: a row passed by value from an
+    /// array is a copy of all its texts (a retain and a release each).
+    static func forEachField<Sink: CSVFieldSink>(of row: UnsafePointer<MonthlyRow>, _ sink: inout Sink) {
+        sink.field(row.pointee.key.month); sink.field(row.pointee.key.region); sink.field(row.pointee.regionCode)
+        sink.field(row.pointee.key.level?.rawValue ?? "")
+        sink.field(row.pointee.metric); sink.field(row.pointee.metricID); sink.field(row.pointee.key.unit)
+        sink.field(row.pointee.key.kind.rawValue)
+        // Stored fields only: a computed property of `pointee` (`approximate`, `docsText`) copies the row.
+        let qualifiers = row.pointee.qualifiers
+        sink.field(row.pointee.value); sink.field(row.pointee.figures); sink.field(qualifiers.contains { $0 != .exact } ? "yes" : "no")
         sink.field(qualifiers.count == 1 && qualifiers[0] == .exact ? ""
                    : qualifiers.filter { $0 != .exact }.map(\.rawValue).joined(separator: ";"))
-        sink.field(docsText)
+        sink.field(MonthlyRow.docsText(row.pointee.docs, count: row.pointee.docCount))
     }
 
     static let numeric = columns.map { numericColumns.contains($0) }
 
     /// Rows alone (no preamble, no header), as monthly.csv holds them.
     static func encodeRows(_ rows: [MonthlyRow], encoding: CSVEncoding) -> [UInt8] {
-        CSVRowEncoder.encodeRows(rows, numeric: numeric, encoding: encoding) { row, out in row.forEachField(&out) }
+        CSVRowEncoder.encodeRows(rows, numeric: numeric, encoding: encoding) { row, out in MonthlyRow.forEachField(of: row, &out) }
     }
 
     /// `a.txt;b.txt`, or with more docs than listed `a.txt;b.txt;…;等57篇`.
-    var docsText: String {
+    var docsText: String { MonthlyRow.docsText(docs, count: docCount) }
+
+    static func docsText(_ docs: [String], count: Int) -> String {
         let listed = docs.joined(separator: ";")
-        return docCount > docs.count ? listed + ";…;等\(docCount)篇" : listed
+        return count > docs.count ? listed + ";…;等\(count)篇" : listed
     }
 }
 

@@ -60,7 +60,7 @@ public final class CSVWriter {
     /// column `i` is never guarded.
     static func encodeRows(_ rows: [[String]], numeric: [Bool], encoding: CSVEncoding) -> [UInt8] {
         CSVRowEncoder.encodeRows(rows, numeric: numeric, encoding: encoding) { fields, row in
-            for field in fields { row.field(field) }
+            for field in fields.pointee { row.field(field) }
         }
     }
 
@@ -290,13 +290,17 @@ public struct CSVRowEncoder: CSVFieldSink {
     }
 
     /// Rows of `items` alone (no preamble, no header), each given field by field by `row`.
+    /// `row` is given each item's place: read field by field there, an item is not copied
+    /// (an item passed by value from the array is a copy of all its texts).
     static func encodeRows<T>(_ items: [T], numeric: [Bool], encoding: CSVEncoding,
-                              _ row: (T, inout CSVRowEncoder) -> Void) -> [UInt8] {
+                              _ row: (UnsafePointer<T>, inout CSVRowEncoder) -> Void) -> [UInt8] {
         let out = ByteArena()
-        for item in items {
-            var r = CSVRowEncoder(numeric: numeric, encoding: encoding, into: out)
-            row(item, &r)
-            r.end()
+        items.withUnsafeBufferPointer { items in
+            for i in items.indices {
+                var r = CSVRowEncoder(numeric: numeric, encoding: encoding, into: out)
+                row(items.baseAddress! + i, &r)
+                r.end()
+            }
         }
         return out.array
     }

@@ -20,10 +20,6 @@ extension ReportWriter {
         }
     }
 
-    static func appendSource(_ f: Figure, to out: inout [UInt8]) {
-        appendSource(source: f.source, published: f.published, headline: f.headline, doc: f.doc, to: &out)
-    }
-
     /// The first source, and ` 等N处` when there are more.
     static func appendSources(_ row: MonthlyRow, to out: inout [UInt8]) {
         guard let s = row.sources.first else { return }
@@ -58,21 +54,22 @@ extension ReportWriter {
         }
     }
 
-    static func appendNote(_ f: Figure, to out: inout [UInt8]) {
+    /// A figure's note, from its quantity and kind.
+    static func appendNote(_ q: Quantity, kind: MetricKind, to out: inout [UInt8]) {
         var parts = NoteParts()
-        let q = NumberFormat.chinese(f.quantity.qualifier)
-        if !q.isEmpty { parts.add(q, to: &out) }
-        if f.kind == .rate { parts.add("比率", to: &out) }
-        if !f.quantity.per.isEmpty { parts.add("每" + f.quantity.per, to: &out) }
-        if f.kind == .level { parts.add("存量", to: &out) }
+        let text = NumberFormat.chinese(q.qualifier)
+        if !text.isEmpty { parts.add(text, to: &out) }
+        if kind == .rate { parts.add("比率", to: &out) }
+        if !q.per.isEmpty { parts.add("每" + q.per, to: &out) }
+        if kind == .level { parts.add("存量", to: &out) }
     }
 
     /// The unit, `/per` after it for per-unit amounts.
-    static func appendUnit(_ f: Figure, to out: inout [UInt8]) {
-        out.appendUTF8(f.quantity.unit)
-        if !f.quantity.per.isEmpty {
+    static func appendUnit(_ q: Quantity, to out: inout [UInt8]) {
+        out.appendUTF8(q.unit)
+        if !q.per.isEmpty {
             out.append(UInt8(ascii: "/"))
-            out.appendUTF8(f.quantity.per)
+            out.appendUTF8(q.per)
         }
     }
 }

@@ -89,12 +89,15 @@ public enum ReportWriter {
             let (rows, rates) = byRegion[region]!
             let start = t.rowCount
             for i in rows { addRow(r.rows[i], to: &t) }
-            for i in rates {
-                let f = r.rates[i]
-                t.cell(metricLabel(f.metric))
-                appendValueUnitNote(f, to: &t)
-                appendSource(f, to: &t.bytes)
-                t.endCell()
+            r.rates.withUnsafeBufferPointer { buf in
+                for i in rates {
+                    let f = buf.baseAddress! + i   // read field by field (see figureListRow)
+                    t.cell(metricLabel(f.pointee.metric))
+                    appendValueUnitNote(f.pointee.quantity, kind: f.pointee.kind, to: &t)
+                    appendSource(source: f.pointee.source, published: f.pointee.published, headline: f.pointee.headline,
+                                 doc: f.pointee.doc, to: &t.bytes)
+                    t.endCell()
+                }
             }
             groups.append((region.text, start..<t.rowCount))
         }
@@ -242,30 +245,32 @@ public enum ReportWriter {
                                      : [.left, .left, .right, .left, .left, .left])
         t.add(withPeriod ? ["地区", "指标", "数值", "单位", "说明", "时期", "来源"]
                          : ["地区", "指标", "数值", "单位", "说明", "来源"])
-        // By region; within a region in page order. Read through the buffer: a figure bound
-        // to a local is a copy of its texts.
+        // By region; within a region in page order.
         figures.withUnsafeBufferPointer { buf in
-            for i in inRegionOrder(buf) { figureListRow(buf[i], withPeriod: withPeriod, to: &t) }
+            for i in inRegionOrder(buf) { figureListRow(buf.baseAddress! + i, withPeriod: withPeriod, to: &t) }
         }
         t.render(into: &out)
         out.appendLine("")
     }
 
-    static func figureListRow(_ f: Figure, withPeriod: Bool, to t: inout TextTable) {
-        t.cell(regionLabel(f.region.path))
-        t.cell(metricLabel(f.metric))
-        appendValueUnitNote(f, to: &t)
+    /// `f`'s row, its fields read through the pointer one by one: a `Figure` passed by value
+    /// from an array is a copy of all its texts (a retain and a release each).
+    static func figureListRow(_ f: UnsafePointer<Figure>, withPeriod: Bool, to t: inout TextTable) {
+        t.cell(regionLabel(f.pointee.region.path))
+        t.cell(metricLabel(f.pointee.metric))
+        appendValueUnitNote(f.pointee.quantity, kind: f.pointee.kind, to: &t)
         if withPeriod {
-            if f.period.label.isEmpty {
-                t.append(f.period.start)
+            if f.pointee.period.label.isEmpty {
+                t.append(f.pointee.period.start)
                 t.append("～")
-                t.append(f.period.end)
+                t.append(f.pointee.period.end)
             } else {
-                t.append(f.period.label)
+                t.append(f.pointee.period.label)
             }
             t.endCell()
         }
-        appendSource(f, to: &t.bytes)
+        appendSource(source: f.pointee.source, published: f.pointee.published, headline: f.pointee.headline,
+                     doc: f.pointee.doc, to: &t.bytes)
         t.endCell()
     }
 
@@ -313,12 +318,12 @@ public enum ReportWriter {
     }
 
     /// A figure's value, unit and note cells, as the region tables and figure lists show them.
-    static func appendValueUnitNote(_ f: Figure, to t: inout TextTable) {
-        NumberFormat.appendValue(f.quantity, to: &t.bytes)
+    static func appendValueUnitNote(_ q: Quantity, kind: MetricKind, to t: inout TextTable) {
+        NumberFormat.appendValue(q, to: &t.bytes)
         t.endCell()
-        appendUnit(f, to: &t.bytes)
+        appendUnit(q, to: &t.bytes)
         t.endCell()
-        appendNote(f, to: &t.bytes)
+        appendNote(q, kind: kind, to: &t.bytes)
         t.endCell()
     }
 

@@ -126,7 +126,7 @@ final class CSVRowEncoderTests: XCTestCase {
                    organization: t, period: Period(label: t, start: t, end: t, month: t), sentence: t)
         }
         for encoding in [CSVEncoding.utf8BOM, .utf8, .gb18030] {
-            XCTAssertEqual(CSVRowEncoder.encodeRows(figures, numeric: PageRowsCodec.figuresNumeric, encoding: encoding) { f, row in f.forEachField(&row) },
+            XCTAssertEqual(CSVRowEncoder.encodeRows(figures, numeric: PageRowsCodec.figuresNumeric, encoding: encoding) { f, row in f.pointee.forEachField(&row) },
                            CSVWriter.encodeRows(figures.map(\.fields), numeric: PageRowsCodec.figuresNumeric, encoding: encoding), "\(encoding)")
             let whole = OutputFile.memory(), byField = OutputFile.memory()
             let a = CSVWriter(sink: whole, header: FigureListTable.columns, numericColumns: FigureListTable.numericColumns, encoding: encoding)
