@@ -62,7 +62,7 @@ extension ArticleContext {
         guard let k = found else { return (Period(), nil) }
         let p = segs[phraseSeg].freeTimes[k]
         // 3月5日举办…，当天有412人…: 当天 is the day named before it in the paragraph.
-        if ArticleContext.mayBeSameDay(p, in: segs[phraseSeg].text), ArticleContext.sameDayWords.contains(p.label),
+        if ArticleContext.sameDayWords.contains(p.label),
            let d = times.last(where: { t in
                guard t.end <= p.start, case .date(let c, nil) = t.kind else { return false }
                return c.day != nil
@@ -89,15 +89,6 @@ extension ArticleContext {
     }
 
     static let sameDayWords = LiteralWords(["当天", "当日", "同日", "同一天"])
-
-    /// False when `p`'s label (its scalars in `text`) is surely none of `sameDayWords`: it opens with a plain
-    /// scalar other than 当 and 同, and a plain scalar has no canonical equivalent.
-    @inline(__always)
-    static func mayBeSameDay(_ p: TimePhrase, in text: [S]) -> Bool {
-        guard p.start >= 0, p.start < p.end, p.end <= text.count else { return true }
-        let c = text[p.start]
-        return c == "当" || c == "同" || !TextClasses.isPlain(c)
-    }
 
     // MARK: - organization
 
