@@ -19,9 +19,11 @@ let package = Package(
             path: "Sources/CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        // glibc calls that Swift's Glibc module leaves out (wmemchr, mallopt, sync_file_range).
+        .target(name: "CSystemCalls", path: "Sources/CSystemCalls"),
         .target(
             name: "UnionStats",
-            dependencies: ["CLibCSV"],
+            dependencies: ["CLibCSV", "CSystemCalls"],
             path: "Sources/UnionStats",
             // Exclusivity is checked at compile time; the run-time checks cost about a tenth
             // of the aggregate stage's instructions (callgrind) and guard nothing this code does.

@@ -70,15 +70,28 @@ public struct Aggregator {
     }
 
     /// A metric's wordings (as `Names.metrics` numbers) and how often each was seen (a few per cell, so a list).
+    /// The first is kept apart: most cells have one wording, and a list of it was an allocation per cell.
     struct Wordings {
-        var counts: [(text: Int32, count: Int)] = []
+        private var first: Int32 = -1
+        private var firstCount = 0
+        private var others: [(text: Int32, count: Int)] = []
+
         mutating func add(_ text: Int32) {
-            if let i = counts.firstIndex(where: { $0.text == text }) {
-                counts[i].count += 1
+            if first == text || first < 0 {
+                first = text
+                firstCount += 1
+            } else if let i = others.firstIndex(where: { $0.text == text }) {
+                others[i].count += 1
             } else {
-                counts.append((text, 1))
+                others.append((text, 1))
             }
         }
+
+        /// The one wording, when there is only one.
+        var single: Int32? { first >= 0 && others.isEmpty ? first : nil }
+
+        /// Each wording and its count, in the order first seen.
+        var counts: [(text: Int32, count: Int)] { first < 0 ? [] : [(first, firstCount)] + others }
     }
 
     struct Cell {
@@ -145,13 +158,13 @@ public struct Aggregator {
                 cells.append(newCell(code: place.code, metricID: f.metricID))
                 if alsoDirect { directOf.append(-1) }
             }
-            Aggregator.fold(f, numbers, into: &cells[index], code: place.code, direct: i == own)
+            Aggregator.fold(f, numbers, into: &cells[index], code: place.code, direct: i == own, names: names)
             if alsoDirect && i == own {
                 if directOf[index] < 0 {
                     directOf[index] = Int32(directCells.count)
                     directCells.append(newCell(code: place.code, metricID: f.metricID))
                 }
-                Aggregator.fold(f, numbers, into: &directCells[Int(directOf[index])], code: place.code, direct: true)
+                Aggregator.fold(f, numbers, into: &directCells[Int(directOf[index])], code: place.code, direct: true, names: names)
             }
         }
         return route
@@ -159,17 +172,16 @@ public struct Aggregator {
 
     private func newCell(code: String, metricID: String) -> Cell {
         Cell(regionCode: code, metricID: metricID,
-             docs: SampleList(limit: Aggregator.docLimit, by: { [names] in names.docLess($0, $1) }),
-             sources: SampleList(limit: Aggregator.sourceLimit, by: { [names] in names.sourceLess($0, $1) }))
+             docs: SampleList(limit: Aggregator.docLimit), sources: SampleList(limit: Aggregator.sourceLimit))
     }
 
     private static func fold(_ f: Figure, _ numbers: (doc: Int32, source: Int32, metric: Int32), into cell: inout Cell,
-                             code: String, direct: Bool) {
+                             code: String, direct: Bool, names: Names) {
         if cell.regionCode.isEmpty { cell.regionCode = code }
         cell.metricTexts.add(numbers.metric)
         cell.figures += 1
-        cell.docs.insert(numbers.doc)
-        cell.sources.insert(numbers.source)
+        cell.docs.insert(numbers.doc) { names.docLess($0, $1) }
+        cell.sources.insert(numbers.source) { names.sourceLess($0, $1) }
         cell.direct = cell.direct || direct
         switch f.kind {
         case .level:
@@ -230,32 +242,38 @@ public struct Aggregator {
     private func rows(of cells: [Cell], keys keyOf: [Int]) -> [MonthlyRow] {
         // The order is found from the keys, and the rows made in it (moving made rows costs a retain per field).
         let order = keys.withUnsafeBufferPointer { keys in MonthlyRow.tableOrder(cells.count) { keys[keyOf[$0]] } }
+        // Fields read from the arrays in place: a cell or key bound to a local was a copy of all its fields.
         return order.map { i -> MonthlyRow in
-            let key = keys[keyOf[i]], cell = cells[i]
-            // The metric's name: its wordings, most frequent first (ties by byte order), so a
-            // total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
-            let metric: String
-            if cell.metricTexts.counts.count == 1 {
-                metric = names.metrics[Int(cell.metricTexts.counts[0].text)]   // most cells: one wording, which names the row
-            } else {
-                let wordings = cell.metricTexts.counts.map { (text: names.metrics[Int($0.text)], count: $0.count) }.sorted { a, b in
-                    a.count != b.count ? a.count > b.count : TableSort.less(a.text, b.text)
-                }.map(\.text)
-                // 沟通会 is a wording of 职工沟通会; 金奖 and 优秀奖 are two things.
-                var distinct: [String] = []
-                for w in wordings where !distinct.contains(where: { TextClasses.contains($0, w) || TextClasses.contains(w, $0) }) {
-                    distinct.append(w)
-                }
-                metric = distinct.isEmpty ? key.metric
-                    : distinct.prefix(3).joined(separator: "、") + (distinct.count > 3 ? "等" : "")
-            }
-            return MonthlyRow(key: key, regionCode: cell.regionCode, metric: metric, metricID: cell.metricID,
-                              value: cell.value, figures: cell.figures,
-                              qualifiers: Aggregator.qualifierLists[Int(cell.qualifiers)],
-                              docs: cell.docs.items.map { names.docs[Int($0)] }, docCount: cell.docs.count,
-                              sources: cell.sources.items.map { names.sources[Int($0)] }, sourceCount: cell.sources.count,
-                              direct: cell.direct)
+            MonthlyRow(key: keys[keyOf[i]], regionCode: cells[i].regionCode,
+                       metric: metricName(cells[i].metricTexts, keyMetric: keys[keyOf[i]].metric), metricID: cells[i].metricID,
+                       value: cells[i].value, figures: cells[i].figures,
+                       qualifiers: Aggregator.qualifierLists[Int(cells[i].qualifiers)],
+                       docs: cells[i].docs.items.map { names.docs[Int($0)] }, docCount: cells[i].docs.count,
+                       sources: cells[i].sources.items.map { names.sources[Int($0)] }, sourceCount: cells[i].sources.count,
+                       direct: cells[i].direct)
         }
+    }
+
+    /// A row's metric name: its wordings, most frequent first (ties by byte order), so a
+    /// total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
+    private func metricName(_ texts: Wordings, keyMetric: String) -> String {
+        if let single = texts.single { return names.metrics[Int(single)] }   // most cells: one wording, which names the row
+        let wordings = texts.counts.map { (text: names.metrics[Int($0.text)], count: $0.count) }.sorted { a, b in
+            a.count != b.count ? a.count > b.count : TableSort.less(a.text, b.text)
+        }.map(\.text)
+        // 沟通会 is a wording of 职工沟通会; 金奖 and 优秀奖 are two things.
+        var distinct: [String] = []
+        for w in wordings where !distinct.contains(where: { TextClasses.contains($0, w) || TextClasses.contains(w, $0) }) {
+            distinct.append(w)
+        }
+        guard let first = distinct.first else { return keyMetric }
+        // The first three joined by 、 (appended: `joined` of a slice cost thousands of instructions), 等 after more.
+        var name = first
+        for w in distinct[1..<min(3, distinct.count)] {
+            name += "、"
+            name += w
+        }
+        return distinct.count > 3 ? name + "等" : name
     }
 }
 

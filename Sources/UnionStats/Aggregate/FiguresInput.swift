@@ -55,9 +55,43 @@ public final class FiguresInput {
     /// `asReadBack` in place: a field is assigned only when reading it back changes it, so a
     /// figure handed over whole (the page is done with it) is not copied string by string.
     public static func readBack(_ f: inout Figure) {
-        guard let value = Decimal(plainText: f.quantity.value.plain) else { return }
-        let maxText = f.quantity.valueMax?.plain ?? ""
-        let valueMax = maxText.isEmpty ? nil : Decimal(plainText: maxText)
+        readBack(&f, text: true)
+    }
+
+    /// `readBack`; with `text` false, the text fields are taken to need nothing, which is so when
+    /// none starts with `'` or a byte that starts a formula (no guard to add or undo): a caller
+    /// that wrote the figure's row knows that from the row (`FigureRowFields.hasQuoteMark`).
+    /// Returns whether both values came back through `DecimalText.readBack`, so that their text
+    /// as written reads back to them and they are written again as that text.
+    @discardableResult
+    static func readBack(_ f: inout Figure, text: Bool) -> Bool {
+        var exact = false
+        if let value = DecimalText.readBack(f.quantity.value) {
+            if let high = f.quantity.valueMax {
+                if let valueMax = DecimalText.readBack(high) {
+                    f.quantity.value = value
+                    f.quantity.valueMax = valueMax
+                    exact = true
+                }
+            } else {
+                f.quantity.value = value
+                exact = true
+            }
+        }
+        if !exact {
+            guard let value = Decimal(plainText: f.quantity.value.plain) else { return false }
+            let maxText = f.quantity.valueMax?.plain ?? ""
+            f.quantity.value = value
+            f.quantity.valueMax = maxText.isEmpty ? nil : Decimal(plainText: maxText)
+        }
+        if text { readBackText(&f) }
+        if !f.organization.isEmpty { f.organization = "" }
+        if !f.sentence.isEmpty { f.sentence = "" }
+        return exact
+    }
+
+    /// The text fields of `readBack`.
+    private static func readBackText(_ f: inout Figure) {
         // Text the writer guards stays guarded where `Figure(record:)` leaves guards.
         func guarded(_ s: inout String) { if CSVWriter.looksLikeFormula(s) { s = "'" + s } }
         // Where it undoes them, guarded text comes back as it was, and text that only looks
@@ -70,20 +104,16 @@ public final class FiguresInput {
         guarded(&f.published)
         read(&f.source)
         read(&f.raw)
-        f.quantity.value = value
-        f.quantity.valueMax = valueMax
         // Qualifier and kind come back as they are: their names are letters, which no guard touches.
         guarded(&f.quantity.unit)
         guarded(&f.quantity.per)
         read(&f.metric)
         guarded(&f.metricID)
         guarded(&f.region.path)
-        if !f.organization.isEmpty { f.organization = "" }
         read(&f.period.label)
         guarded(&f.period.start)
         guarded(&f.period.end)
         guarded(&f.period.month)
-        if !f.sentence.isEmpty { f.sentence = "" }
     }
 
     /// `asReadBack` by its definition: the figure's fields as written, read back.

@@ -58,9 +58,10 @@ public final class MonthlyOutputs {
     var tables: Bool { tablesDir != nil }
     var reports: Bool { reportsDir != nil }
 
-    /// A page's figures encoded for `add(_:)`; pure, so any thread may call it.
-    public func encode(_ figures: [Figure]) -> PageFigures {
-        PageFigures(figures, tables: tables, reports: reports, encoding: encoding)
+    /// A page's figures, as normalized, read back in place and encoded for `add(_:)`; `written`:
+    /// their figures.csv rows. Pure, so any thread may call it.
+    func encode(readingBack figures: inout [Figure], written: FigureRowFields) -> PageFigures {
+        PageFigures(readingBack: &figures, written: written, tables: tables, reports: reports, encoding: encoding)
     }
 
     /// Adds one page's figures, as `encode` made them.
@@ -145,7 +146,7 @@ public final class MonthlyOutputs {
     /// Reads one month's figures once and makes what the month gives the tables and its report.
     private static func make(_ month: String, from spill: PartitionSpill, tables: Bool, reports: Bool,
                              encoding: CSVEncoding, generated: String?) throws -> Month {
-        let figures = try spill.readFigures(month)
+        let figures = try spill.readFigures(month, keepingRaw: false)
         var made = Month()
         let flows = figures[.monthly] ?? []
         var totals: [MonthlyRow]? = nil

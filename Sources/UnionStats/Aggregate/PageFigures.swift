@@ -13,36 +13,65 @@ public struct PageFigures: Sendable {
     /// The month whose tables or report read a figure: its own month, and for a figure with
     /// no month the month its page was published (its report lists it); with no reports,
     /// only the monthly figures go anywhere (by their month).
-    static func month(of f: Figure, route: FigureRoute, reports: Bool) -> String? {
+    /// `monthOf`: `ReportStage.monthOf`, or the same kept for the date asked last (`PublishedMonth`).
+    static func month(of f: Figure, route: FigureRoute, reports: Bool, monthOf: (String) -> String? = ReportStage.monthOf) -> String? {
         switch route {
         case .monthly: return f.period.month
         case .rate: return reports ? f.period.month : nil
-        case .cumulative, .undated: return reports ? ReportStage.monthOf(f.published) : nil
+        case .cumulative, .undated: return reports ? monthOf(f.published) : nil
         }
     }
 
-    /// Encodes `figures` (as read back from figures.csv, `FiguresInput.readBack`) in order.
-    init(_ figures: [Figure], tables: Bool, reports: Bool, encoding: CSVEncoding) {
+    /// `ReportStage.monthOf` of the date asked last, kept: a page's figures mostly have their page's date.
+    private struct PublishedMonth {
+        private var date: String?
+        private var month: String?
+
+        mutating func of(_ published: String) -> String? {
+            if let date, ByteString.equal(date, published) { return month }
+            date = published
+            month = ReportStage.monthOf(published)
+            return month
+        }
+    }
+
+    /// Reads `figures` back in place (`FiguresInput.readBack`; the page is done with them) and
+    /// encodes them in order. `written`: their figures.csv rows, from which the per-figure
+    /// tables' fields are copied where that gives the same bytes (`FigureRowFields`).
+    init(readingBack figures: inout [Figure], written: FigureRowFields, tables: Bool, reports: Bool, encoding: CSVEncoding) {
         let out = ByteArena(capacity: figures.count * 256)
         let listArenas = tables ? MonthlyOutputs.listRoutes.map { _ in ByteArena(capacity: 1 << 10) } : []
-        // Through the buffer: a figure bound to a local is a copy, a retain per text.
-        figures.withUnsafeBufferPointer { figures in
-            for i in figures.indices {
-                add(figures[i], tables: tables, reports: reports, encoding: encoding, lists: listArenas, records: out)
+        let copy = written.encoding == encoding
+        var published = PublishedMonth()
+        figures.withUnsafeMutableBufferPointer { figures in
+            written.withRows { rows in
+                for i in figures.indices {
+                    let row = rows[i]
+                    let exact = FiguresInput.readBack(&figures[i], text: row.hasQuoteMark)
+                    add(&figures[i], tables: tables, reports: reports, encoding: encoding, lists: listArenas, records: out,
+                        written: copy && exact ? row : nil, published: &published)
+                }
             }
         }
         records = out.array
         for (i, arena) in listArenas.enumerated() where arena.count > 0 { lists[i] = arena.array }
     }
 
-    private mutating func add(_ f: Figure, tables: Bool, reports: Bool, encoding: CSVEncoding, lists: [ByteArena], records out: ByteArena) {
+    /// `f` is inout only to be borrowed without a copy. `written`: its figures.csv row, to copy
+    /// its list-table fields from.
+    private mutating func add(_ f: inout Figure, tables: Bool, reports: Bool, encoding: CSVEncoding, lists: [ByteArena],
+                              records out: ByteArena, written: FigureRowFields.Row?, published: inout PublishedMonth) {
         let route = FigureRoute.of(f)
         if tables, let list = MonthlyOutputs.listIndex(route) {
-            var row = CSVRowEncoder(numeric: MonthlyOutputs.listNumeric, encoding: encoding, into: lists[list])
-            FigureListTable.forEachField(of: f, &row)
-            row.end()
+            if let written {
+                written.appendListRow(to: lists[list])
+            } else {
+                var row = CSVRowEncoder(numeric: MonthlyOutputs.listNumeric, encoding: encoding, into: lists[list])
+                FigureListTable.forEachField(of: f, &row)
+                row.end()
+            }
         }
-        guard let month = PageFigures.month(of: f, route: route, reports: reports) else { return }
+        guard let month = PageFigures.month(of: f, route: route, reports: reports, monthOf: { published.of($0) }) else { return }
         let start = out.count
         var sink = out
         FigureRecord.encode(f, route: route, into: &sink)

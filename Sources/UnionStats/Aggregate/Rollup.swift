@@ -55,6 +55,51 @@ public enum Rollup {
     /// Codes of parents are prefixes of the figure's code when the code has the
     /// length of the path's level, else "" (a code that does not fit is not guessed at).
     public static func chain(path: String, code: String) -> [RegionRow] {
+        // Plain text is cut at its "/" bytes (no mark can join a "/" into a larger character
+        // there); splitting by Characters cost ten thousand instructions a path.
+        guard TextClasses.allPlain(path) else { return chainByCharacters(path: path, code: code) }
+        var text = path
+        return text.withUTF8 { b -> [RegionRow] in
+            var parts: [Range<Int>] = []
+            var i = 0
+            while i < b.count {
+                while i < b.count && b[i] == UInt8(ascii: "/") { i += 1 }
+                let start = i
+                while i < b.count && b[i] != UInt8(ascii: "/") { i += 1 }
+                if i > start { parts.append(start..<i) }
+            }
+            guard let first = parts.first else { return [] }
+            let levels = levels(forFirstSegment: Substring(String(decoding: UnsafeBufferPointer(rebasing: b[first]), as: UTF8.self)))
+            let count = min(parts.count, levels.count)
+            let ownLevel = levels[count - 1]
+            let codeFits = fits(code, ownLevel)
+            var rows: [RegionRow] = []
+            rows.reserveCapacity(count)
+            var prefix: [UInt8] = []
+            for i in 0..<count {
+                if i > 0 { prefix.append(UInt8(ascii: "/")) }
+                prefix.append(contentsOf: UnsafeBufferPointer(rebasing: b[parts[i]]))
+                let level = levels[i]
+                // A code that fits is digits: its prefix by bytes is its prefix by Characters.
+                let c = codeFits ? String(decoding: code.utf8.prefix(level.codeLength), as: UTF8.self) : ""
+                rows.append(RegionRow(path: String(decoding: prefix, as: UTF8.self), code: c, level: level))
+            }
+            if parts.count > levels.count, var last = rows.popLast() {
+                last.path = path
+                last.code = codeFits ? code : ""
+                rows.append(last)
+            }
+            return rows
+        }
+    }
+
+    /// Whether `code` is all digits and as long as codes of `level` are.
+    private static func fits(_ code: String, _ level: RegionLevel) -> Bool {
+        code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && code.utf8.count == level.codeLength
+    }
+
+    /// `chain` by Characters: what the bytes give for plain text, for any text.
+    static func chainByCharacters(path: String, code: String) -> [RegionRow] {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
         guard let first = parts.first else { return [] }
         let levels = levels(forFirstSegment: first)

@@ -10,14 +10,26 @@ public struct SampleList<Element: Hashable>: Sendable where Element: Sendable {
     public private(set) var items: [Element] = []
     public private(set) var count = 0
     private var last: Element?
-    private let less: @Sendable (Element, Element) -> Bool
+    private let less: (@Sendable (Element, Element) -> Bool)?
 
     public init(limit: Int, by less: @escaping @Sendable (Element, Element) -> Bool) {
         self.limit = limit
         self.less = less
     }
 
+    /// A list given its order at each insert (`insert(_:by:)`): an aggregator's cells each hold
+    /// two lists, and a closure kept per list was an allocation per list, and a release.
+    public init(limit: Int) {
+        self.limit = limit
+        self.less = nil
+    }
+
     public mutating func insert(_ e: Element) {
+        guard let less else { preconditionFailure("SampleList(limit:) takes its order at insert(_:by:)") }
+        insert(e, by: less)
+    }
+
+    public mutating func insert(_ e: Element, by less: (Element, Element) -> Bool) {
         if e == last { return }
         last = e
         if items.contains(e) { return }

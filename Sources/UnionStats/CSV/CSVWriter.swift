@@ -154,24 +154,28 @@ public final class CSVWriter {
     /// `needsQuoting` of bytes in memory: eight at a time, a word being looked at byte by
     /// byte only when one of its bytes is below 0x2D (LF, CR, `"` and `,` all are; no byte
     /// of CJK text or of digits and letters is).
+    /// Fields of eight bytes or more end with a word that overlaps the one before, in place of
+    /// a byte loop over the rest; shorter ones are looked at byte by byte.
+    @inline(__always)
     static func needsQuoting(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
         let n = bytes.count
         if base.load(as: UInt8.self) == 0x20 || base.load(fromByteOffset: n - 1, as: UInt8.self) == 0x20 { return true }
+        guard n >= 8 else {
+            for k in 0..<n where quotes(base.load(fromByteOffset: k, as: UInt8.self)) { return true }
+            return false
+        }
         var i = 0
-        while i + 8 <= n {
-            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        while true {
+            let at = Swift.min(i, n - 8)
+            let w = base.loadUnaligned(fromByteOffset: at, as: UInt64.self)
             // Nonzero when some byte of `w` is below 0x2D (bit twiddling's "hasless").
             if (w &- 0x0101_0101_0101_0101 &* 0x2D) & ~w & 0x8080_8080_8080_8080 != 0 {
-                for k in i..<(i + 8) where quotes(base.load(fromByteOffset: k, as: UInt8.self)) { return true }
+                for k in at..<(at + 8) where quotes(base.load(fromByteOffset: k, as: UInt8.self)) { return true }
             }
+            if at == n - 8 { return false }
             i += 8
         }
-        while i < n {
-            if quotes(base.load(fromByteOffset: i, as: UInt8.self)) { return true }
-            i += 1
-        }
-        return false
     }
 
     /// LF, CR, `"` or `,`: the bytes that make a field quoted.
@@ -206,16 +210,29 @@ public struct CSVRowEncoder: CSVFieldSink {
     private let encoding: CSVEncoding
     private let buffer: ByteArena
     private var index = 0
+    /// Where to note the offset in `buffer` at which each field starts, and after the last
+    /// one past the row's CR (where a next field would start: the CR ends the last field as a
+    /// comma ends the others): room for one more than the columns.
+    private let fieldStarts: UnsafeMutablePointer<Int>?
 
-    init(numeric: [Bool], encoding: CSVEncoding, into buffer: ByteArena) {
+    /// `fieldStarts`: see the property; nil notes nothing.
+    init(numeric: [Bool], encoding: CSVEncoding, into buffer: ByteArena, fieldStarts: UnsafeMutablePointer<Int>? = nil) {
         self.numeric = numeric
         self.encoding = encoding
         self.buffer = buffer
+        self.fieldStarts = fieldStarts
+    }
+
+    /// The comma before field `index` (none before the first), and a note of where the field starts.
+    @inline(__always)
+    private func beginField() {
+        if index > 0 { buffer.append(UInt8(ascii: ",")) }
+        fieldStarts?[index] = buffer.count
     }
 
     public mutating func field(_ text: String) {
         precondition(index < numeric.count, "CSV row has more fields than the header")
-        if index > 0 { buffer.append(UInt8(ascii: ",")) }
+        beginField()
         CSVWriter.appendField(text, guardFormulas: !numeric[index], lone: numeric.count == 1, encoding: encoding, into: buffer)
         index += 1
     }
@@ -224,7 +241,7 @@ public struct CSVRowEncoder: CSVFieldSink {
     public mutating func field(_ number: Int) {
         // A negative number in a text column is guarded like any text starting with "-".
         guard index < numeric.count, numeric[index] || number >= 0 else { return field(String(number)) }
-        if index > 0 { buffer.append(UInt8(ascii: ",")) }
+        beginField()
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
             var i = digits.count
             var rest = number.magnitude
@@ -243,9 +260,10 @@ public struct CSVRowEncoder: CSVFieldSink {
     /// fast path applies (digits are ASCII: the same bytes in every encoding).
     public mutating func field(_ value: Decimal) {
         guard index < numeric.count, numeric[index] else { return field(value.plain) }
-        let buffer = self.buffer, comma = index > 0
+        let buffer = self.buffer, comma = index > 0, start = fieldStarts.map { $0 + index }
         let written: Void? = DecimalText.withFastPlain(value) { bytes in
             if comma { buffer.append(UInt8(ascii: ",")) }
+            start?.pointee = buffer.count
             buffer.append(bytes)
         }
         guard written != nil else { return field(value.plain) }
@@ -257,12 +275,16 @@ public struct CSVRowEncoder: CSVFieldSink {
         guard n > 0 else { return }
         if numeric.count == 1 { return field("") }   // a lone empty field is quoted
         precondition(index + n <= numeric.count, "CSV row has more fields than the header")
-        for k in index..<(index + n) where k > 0 { buffer.append(UInt8(ascii: ",")) }
+        for k in index..<(index + n) {
+            if k > 0 { buffer.append(UInt8(ascii: ",")) }
+            fieldStarts?[k] = buffer.count
+        }
         index += n
     }
 
     func end() {
         precondition(index == numeric.count, "CSV row has \(index) fields, header has \(numeric.count)")
+        fieldStarts?[index] = buffer.count + 1
         buffer.append(0x0D)
         buffer.append(0x0A)
     }

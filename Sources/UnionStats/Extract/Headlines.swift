@@ -160,7 +160,7 @@ enum Headlines {
 
     static func bigrams(_ s: Line) -> BigramSet {
         var set = BigramSet()
-        s.withUnsafeBufferPointer { bigrams($0, into: &set) }
+        _ = s.withUnsafeBufferPointer { bigrams($0, into: &set) }
         return set
     }
 

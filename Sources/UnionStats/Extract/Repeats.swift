@@ -1,3 +1,5 @@
+import CSystemCalls
+
 /// Finds paragraphs a page repeats: identical ones (8 scalars or more), and
 /// ones of 20 scalars or more that are the start or the tail of an earlier
 /// paragraph (a column printed twice, or the end of a paragraph pasted again),
@@ -116,7 +118,7 @@ struct Repeats {
                     let last = h.count - nd.count
                     var i = 0
                     while i <= last {
-                        guard let hit = wmemchr(w.baseAddress! + i, Int32(bitPattern: first.value), last - i + 1) else { return false }
+                        guard let hit = unionstats_wmemchr(w.baseAddress! + i, Int32(bitPattern: first.value), last - i + 1) else { return false }
                         i = w.baseAddress!.distance(to: hit)
                         var k = 1
                         while k < nd.count && h[i + k] == nd[k] { k += 1 }
@@ -129,8 +131,3 @@ struct Repeats {
         }
     }
 }
-
-/// glibc's `wmemchr` (Swift's Glibc module leaves out `wchar.h`): the first `c` among `n` 32-bit
-/// values at `s`, or nil.
-@_silgen_name("wmemchr")
-private func wmemchr(_ s: UnsafePointer<Int32>, _ c: Int32, _ n: Int) -> UnsafePointer<Int32>?

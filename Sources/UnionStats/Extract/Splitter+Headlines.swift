@@ -31,7 +31,8 @@ extension Splitter {
         var total = 0
         for p in protos[a].paras where total < budget { total += paragraphs[p].text.utf8.count }
         // About one scalar per 3 bytes of Chinese; only bigrams of the page's headlines are kept.
-        let keep = headlineBigrams ?? BigramSet.Member(BigramSet())
+        // Set by assignHeadlines before it measures any body; bodies are read nowhere else.
+        guard let keep = headlineBigrams else { preconditionFailure("a body's bigrams read before the headlines' were gathered") }
         var set = BigramSet(capacity: min(total / 3 + 1, budget, keep.count))
         for p in protos[a].paras where budget > 0 {
             // Kept scalars need no decoding; long paragraphs keep none, and only their first `budget` are decoded.

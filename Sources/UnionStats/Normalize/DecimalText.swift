@@ -90,6 +90,30 @@ enum DecimalText {
     /// where `fastPlain` does.
     @inline(__always)
     static func withFastPlain<R>(_ d: Decimal, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let plain = plainDigits(d) else { return nil }
+        var digits = plain.digits
+        let exponent = plain.exponent
+        let negative = d.sign == .minus && digits != 0
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buf in
+            // Written from the right: digits, the point after -exponent of them, a leading 0, the sign.
+            var i = buf.count
+            var placed = 0
+            repeat {
+                if exponent < 0 && placed == -exponent { i -= 1; buf[i] = UInt8(ascii: ".") }
+                i -= 1
+                buf[i] = UInt8(ascii: "0") + UInt8(digits % 10)
+                digits /= 10
+                placed += 1
+            } while digits > 0 || (exponent < 0 && placed <= -exponent)
+            if negative { i -= 1; buf[i] = UInt8(ascii: "-") }
+            return body(UnsafeBufferPointer(rebasing: buf[i...]))
+        }
+    }
+
+    /// The digits `fastPlain` writes, and -(how many follow the point) (0: none, no point);
+    /// nil where it writes nothing (Foundation's path).
+    @inline(__always)
+    private static func plainDigits(_ d: Decimal) -> (digits: UInt64, exponent: Int)? {
         guard !d.isNaN, var digits = mantissa(d) else { return nil }
         var exponent = d.exponent
         if digits != 0 {
@@ -108,21 +132,7 @@ enum DecimalText {
         } else {
             exponent = 0   // zero is "0", whatever its exponent and sign
         }
-        let negative = d.sign == .minus && digits != 0
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buf in
-            // Written from the right: digits, the point after -exponent of them, a leading 0, the sign.
-            var i = buf.count
-            var placed = 0
-            repeat {
-                if exponent < 0 && placed == -exponent { i -= 1; buf[i] = UInt8(ascii: ".") }
-                i -= 1
-                buf[i] = UInt8(ascii: "0") + UInt8(digits % 10)
-                digits /= 10
-                placed += 1
-            } while digits > 0 || (exponent < 0 && placed <= -exponent)
-            if negative { i -= 1; buf[i] = UInt8(ascii: "-") }
-            return body(UnsafeBufferPointer(rebasing: buf[i...]))
-        }
+        return (digits, exponent)
     }
 
     /// -1, 0 or 1 as `a` is below, equal to or above `b`: on the mantissas when both fit 64 bits
@@ -201,8 +211,24 @@ enum DecimalText {
         if seenPoint, let firstDigit = bytes.first(where: { $0 != UInt8(ascii: "-") }), firstDigit == UInt8(ascii: ".") {
             return nil
         }
+        return decimal(value, fraction: fraction, negative: negative)
+    }
+
+    /// `fastParse`'s value of text with digits `value` (no point), `fraction` of them after the point.
+    @inline(__always)
+    private static func decimal(_ value: UInt64, fraction: Int, negative: Bool) -> Decimal {
         var d = Decimal(value)
         if fraction > 0 { d = Decimal(sign: .plus, exponent: -fraction, significand: d) }
         return negative && value != 0 ? -d : d
+    }
+
+    /// `fastParse(fastPlain(d))` without the text, the same bytes: the value `d` has once written
+    /// (6 decimals) and read back. Nil where either takes Foundation's path (text over 18 digits,
+    /// or `fastPlain` gives none); then that text is not known to read back to itself.
+    static func readBack(_ d: Decimal) -> Decimal? {
+        // `fastPlain`'s text is these digits with -exponent of them after the point (a 0 before
+        // it when none is left); `fastParse` counts the digits from the first that is not 0.
+        guard let (digits, exponent) = plainDigits(d), digits <= 999_999_999_999_999_999 else { return nil }
+        return decimal(digits, fraction: -exponent, negative: d.sign == .minus && digits != 0)
     }
 }

@@ -137,16 +137,15 @@ public enum Pipeline {
                     }
                     let page = try source.load()
                     var result = try stages.value().normalize(page)
-                    let rows = codec.encode(result, doc: page.page.doc)
+                    let (rows, written) = codec.encode(&result, doc: page.page.doc, notingFields: monthly != nil)
                     if let cache = source.cachePath, !fullKey.isEmpty {
                         try NormalizeCache.write(cache, key: fullKey, manifest: manifest, rows: rows)
                     }
-                    guard let monthly else { return .success((rows, nil)) }
+                    guard let monthly, let written else { return .success((rows, nil)) }
                     // The page's figures are read back in place: its rows are encoded, nothing else holds them.
                     var figures = result.figures
                     result.figures = []
-                    for k in figures.indices { FiguresInput.readBack(&figures[k]) }
-                    return .success((rows, monthly.encode(figures)))
+                    return .success((rows, monthly.encode(readingBack: &figures, written: written)))
                 } catch {
                     return .failure(error)
                 }

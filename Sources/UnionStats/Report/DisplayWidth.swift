@@ -28,8 +28,16 @@ public enum DisplayWidth {
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
-                if b >= 0x20 && b < 0x7F { width += 1 }
-                i += 1
+                // Printable ASCII (0x20–0x7E) is one column, control characters none.
+                width &+= (b &- 0x20) < 0x5F ? 1 : 0
+                i &+= 1
+                continue
+            }
+            // 汉字 (U+4E00–U+9FFF) from the lead byte, not decoded: E5–E9 lead U+5000–U+9FFF,
+            // E4 with a second byte from B8 U+4E00–U+4FFF. Most of a report's text.
+            if (b &- 0xE5) < 5 || (b == 0xE4 && i &+ 1 < n && bytes[i &+ 1] >= 0xB8) {
+                width &+= 2
+                i &+= 3
                 continue
             }
             var v: UInt32

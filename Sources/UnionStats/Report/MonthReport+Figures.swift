@@ -16,21 +16,36 @@ extension MonthReport {
         self.generated = generated
     }
 
-    /// The pages a month's figures come from. Found again from the figures when the
+    /// The pages a month's figures come from, each once. Found again from the figures when the
     /// month is made, not gathered as figures arrive: a set per page would grow with the corpus.
-    static func pages(of figures: [FigureRoute: [Figure]]) -> Set<PageContext> {
-        var pages = Set<PageContext>()
+    /// Told apart by their texts' bytes (`ByteKeyTable`): a `Set` hashed three strings per page
+    /// with Unicode-aware hashing, thousands of instructions. Where bytes and `String` equality
+    /// could differ (a text that is not plain), the pages found are put through a `Set` as well.
+    static func pages(of figures: [FigureRoute: [Figure]]) -> [PageContext] {
+        var pages: [PageContext] = []
+        var numbers = ByteKeyTable()
+        let key = ByteKey.Builder()
+        var plain = true
         for list in figures.values {
-            // A page's figures come together (page order): one insert (three strings hashed) per run.
+            // A page's figures come together (page order): one look-up per run.
             var last = -1
             for i in list.indices {
                 if last >= 0, ByteString.equal(list[last].doc, list[i].doc), ByteString.equal(list[last].published, list[i].published),
                    ByteString.equal(list[last].source, list[i].source) { continue }
-                pages.insert(PageContext(list[i]))
                 last = i
+                key.clear()
+                key.add(list[i].doc)
+                key.add(list[i].published)
+                key.add(list[i].source)
+                guard numbers.number(of: key).isNew else { continue }
+                let page = PageContext(list[i])
+                plain = plain && TextClasses.allPlain(page.doc) && TextClasses.allPlain(page.published) && TextClasses.allPlain(page.source)
+                pages.append(page)
             }
         }
-        return pages
+        guard !plain else { return pages }
+        var seen = Set<PageContext>()
+        return pages.filter { seen.insert($0).inserted }
     }
 
     /// A month's totals without rollups: a report shows each figure in the region it names.

@@ -2,9 +2,19 @@
 extension PageContext: Comparable {
     public init(_ f: Figure) { self.init(doc: f.doc, published: f.published, source: f.source) }
 
-    /// Reports list pages by date, newspaper, then file name.
+    /// Reports list pages by date, newspaper, then file name: the first field that differs
+    /// (as `String`s) decides, by bytes, as `TableSort.less` of the three fields' lists, without the lists.
     public static func < (a: PageContext, b: PageContext) -> Bool {
-        TableSort.less([a.published, a.source, a.doc], [b.published, b.source, b.doc])
+        if let before = PageContext.order(a.published, b.published) { return before }
+        if let before = PageContext.order(a.source, b.source) { return before }
+        return PageContext.order(a.doc, b.doc) ?? false
+    }
+
+    /// nil for equal texts, else whether `x` sorts first; equal bytes are equal text, with no `==`.
+    @inline(__always)
+    private static func order(_ x: String, _ y: String) -> Bool? {
+        if ByteString.equal(x, y) || x == y { return nil }
+        return TableSort.less(x, y)
     }
 }
 

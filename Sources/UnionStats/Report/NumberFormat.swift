@@ -5,31 +5,42 @@ public enum NumberFormat {
     /// `1853` → `1,853`; `2480000` → `2,480,000`; `12.5` → `12.5`; `-1200` → `-1,200`.
     public static func grouped(_ value: Decimal) -> String {
         var out: [UInt8] = []
-        appendGrouped(value.plain, to: &out)
+        appendGrouped(value, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `grouped`, written to `out`.
+    /// `grouped`, written to `out`: from `plain`'s digits as bytes where they need no rounding
+    /// (`DecimalText.withFastPlain`; a String per value was most of a figure list's numbers), else from `plain`.
     public static func appendGrouped(_ value: Decimal, to out: inout [UInt8]) {
+        if DecimalText.withFastPlain(value, { appendGrouped(plain: $0, to: &out) }) != nil { return }
         appendGrouped(value.plain, to: &out)
     }
 
     static func appendGrouped(_ plain: String, to out: inout [UInt8]) {
-        // Plain decimal text is ASCII: commas go in by bytes.
         var plain = plain
-        plain.withUTF8 { bytes in
-            var start = 0
-            if bytes.first == UInt8(ascii: "-") { start = 1 }
-            var point = start
-            while point < bytes.count && bytes[point] != UInt8(ascii: ".") { point += 1 }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<start]))
-            let integer = point - start
+        plain.withUTF8 { appendGrouped(plain: $0, to: &out) }
+    }
+
+    /// Plain decimal text (ASCII) with commas put in by bytes, laid out in a buffer on the
+    /// stack and appended at once (a byte appended at a time checked the array's room each time).
+    static func appendGrouped(plain bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var start = 0
+        if bytes.first == UInt8(ascii: "-") { start = 1 }
+        var point = start
+        while point < bytes.count && bytes[point] != UInt8(ascii: ".") { point += 1 }
+        let integer = point - start
+        let commas = integer > 0 ? (integer - 1) / 3 : 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + commas) { line in
+            var at = 0
+            for i in 0..<start { line[at] = bytes[i]; at += 1 }
             for i in start..<point {
                 let k = i - start
-                if k > 0 && (integer - k) % 3 == 0 { out.append(UInt8(ascii: ",")) }
-                out.append(bytes[i])
+                if k > 0 && (integer - k) % 3 == 0 { line[at] = UInt8(ascii: ","); at += 1 }
+                line[at] = bytes[i]
+                at += 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[point...]))
+            for i in point..<bytes.count { line[at] = bytes[i]; at += 1 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<at]))
         }
     }
 

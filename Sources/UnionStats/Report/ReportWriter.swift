@@ -271,25 +271,44 @@ public enum ReportWriter {
 
     /// The indices of `figures` by region path (byte order), in their own order within a
     /// region: what a stable sort by region gives, from the few regions sorted and the
-    /// figures put in their region's group.
+    /// figures counted into their region's place (no list per region).
     static func inRegionOrder(_ figures: UnsafeBufferPointer<Figure>) -> [Int] {
         var numbers = ByteKeyTable()
         let key = ByteKey.Builder()
-        var groups: [[Int]] = []
-        var names: [String] = []
+        var regionOf = [Int](repeating: 0, count: figures.count)
+        var firsts: [Int] = []   // each region's first figure, which names it
+        var counts: [Int] = []
         for i in figures.indices {
-            key.clear()
-            key.add(figures[i].region.path)
-            let (n, isNew) = numbers.number(of: key)
-            if isNew {
-                groups.append([])
-                names.append(figures[i].region.path)
+            let n: Int
+            // A page's figures often name the region of the figure before: no look-up then.
+            if i > 0, ByteString.equal(figures[i].region.path, figures[i - 1].region.path) {
+                n = regionOf[i - 1]
+            } else {
+                key.clear()
+                key.add(figures[i].region.path)
+                let (m, isNew) = numbers.number(of: key)
+                if isNew {
+                    firsts.append(i)
+                    counts.append(0)
+                }
+                n = m
             }
-            groups[n].append(i)
+            regionOf[i] = n
+            counts[n] += 1
         }
-        var order: [Int] = []
-        order.reserveCapacity(figures.count)
-        for n in names.indices.sorted(by: { TableSort.less(names[$0], names[$1]) }) { order += groups[n] }
+        let sorted = firsts.indices.sorted { TableSort.less(figures[firsts[$0]].region.path, figures[firsts[$1]].region.path) }
+        // Each region's first place in the order; its figures then follow in their own order.
+        var next = [Int](repeating: 0, count: firsts.count)
+        var at = 0
+        for n in sorted {
+            next[n] = at
+            at += counts[n]
+        }
+        var order = [Int](repeating: 0, count: figures.count)
+        for i in figures.indices {
+            order[next[regionOf[i]]] = i
+            next[regionOf[i]] += 1
+        }
         return order
     }
 

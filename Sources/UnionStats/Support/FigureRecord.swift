@@ -95,13 +95,14 @@ enum FigureRecord {
     static func forEach(in chunk: UnsafeRawBufferPointer, route wanted: FigureRoute? = nil, source: String,
                         _ body: (FigureRoute, Figure) throws -> Void) throws {
         var reader = Reader()
-        try forEach(in: chunk, route: wanted, source: source, reader: &reader, body)
+        try forEach(in: chunk, route: wanted, source: source, reader: &reader) { try body($0, $1) }
     }
 
     /// `forEach` with a reader kept from chunk to chunk (a partition's file, then its buffer),
-    /// so that texts read in one are not made again in the next.
+    /// so that texts read in one are not made again in the next. `body` owns each figure: a list
+    /// keeps it without a copy (a copy retained its twenty texts, and freeing the original released them).
     static func forEach(in chunk: UnsafeRawBufferPointer, route wanted: FigureRoute? = nil, source: String,
-                        reader: inout Reader, _ body: (FigureRoute, Figure) throws -> Void) throws {
+                        reader: inout Reader, _ body: (FigureRoute, consuming Figure) throws -> Void) throws {
         reader.startChunk()
         var at = 0
         var number = 0
@@ -125,6 +126,21 @@ enum FigureRecord {
         }
     }
 
+    /// How many whole records of each route (`index(of:)`) the chunk holds, from their lengths and
+    /// route bytes alone; what does not read as a record is left to `forEach` to report.
+    static func countByRoute(in chunk: UnsafeRawBufferPointer) -> [Int] {
+        var counts = [Int](repeating: 0, count: routes.count)
+        var at = 0
+        while chunk.count - at >= 4 {
+            let start = at + 4
+            at = start + Int(chunk.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+            guard at <= chunk.count, at > start else { break }
+            let route = Int(chunk[start])
+            if route < counts.count { counts[route] += 1 }
+        }
+        return counts
+    }
+
     private static func damaged(_ source: String, _ number: Int) -> CSVError {
         CSVError.malformed(path: source, row: number, reason: "a scratch record cannot be read back")
     }
@@ -136,8 +152,11 @@ enum FigureRecord {
         private var previous = [String](repeating: "", count: Slot.allCases.count)
         private var previousBytes = [UnsafeRawBufferPointer](repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: Slot.allCases.count)
         private var interner = TextInterner()
+        /// Whether `raw` is made; a month's tables and report never show it, and it is the one
+        /// text that differs in every record (a String made per figure for nothing).
+        private let keepsRaw: Bool
 
-        init() {}
+        init(keepsRaw: Bool = true) { self.keepsRaw = keepsRaw }
 
         /// Forgets the previous record's bytes, which belong to the chunk before (an empty
         /// text is still the previous one's: "").
@@ -159,6 +178,7 @@ enum FigureRecord {
                 guard r.count - at >= n else { return nil }
                 let bytes = UnsafeRawBufferPointer(rebasing: r[at..<(at + n)])
                 at += n
+                if !keepsRaw && slot == Slot.raw.rawValue { continue }
                 let before = previousBytes[slot]
                 // After the loop `previous` holds this record's texts.
                 if before.count != n || (n > 0 && memcmp(before.baseAddress!, bytes.baseAddress!, n) != 0) {
@@ -193,12 +213,18 @@ extension PartitionSpill {
         try takeBytes(partition) { try FigureRecord.forEach(in: $0, source: directory, body) }
     }
 
-    /// The partition's figures by route (of `route` only, if given), leaving them in place (after `seal`).
-    func readFigures(_ partition: String, route: FigureRoute? = nil) throws -> [FigureRoute: [Figure]] {
+    /// The partition's figures by route (of `route` only, if given), leaving them in place (after `seal`);
+    /// without `raw` unless `keepingRaw` (no month's table or report shows it).
+    func readFigures(_ partition: String, route: FigureRoute? = nil, keepingRaw: Bool = true) throws -> [FigureRoute: [Figure]] {
         // Gathered by the route's place in `FigureRecord`'s list, then keyed once.
         var lists: [[Figure]] = Array(repeating: [], count: FigureRecord.routeCount)
-        var reader = FigureRecord.Reader()
+        var reader = FigureRecord.Reader(keepsRaw: keepingRaw)
         try readBytes(partition) { chunk in
+            // Room for the chunk's figures first: a list grown by doubling moved every figure made so far.
+            let counts = FigureRecord.countByRoute(in: chunk)
+            for i in lists.indices where counts[i] > 0 && (route == nil || FigureRecord.route(at: i) == route) {
+                lists[i].reserveCapacity(lists[i].count + counts[i])
+            }
             try FigureRecord.forEach(in: chunk, route: route, source: directory, reader: &reader) { r, f in
                 lists[FigureRecord.index(of: r)].append(f)
             }

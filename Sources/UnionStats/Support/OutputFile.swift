@@ -1,3 +1,4 @@
+import CSystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -85,7 +86,7 @@ public final class OutputFile {
     /// (figures.csv of a 100 MB corpus, 91 MB, took a quarter of a second to sync at its end).
     private func startWriteBack(_ f: UnsafeMutablePointer<FILE>) {
         guard fflush(f) == 0 else { return }   // a failed flush is reported by `commit`
-        _ = linuxSyncFileRange(fileno(f), Int64(writtenBack), Int64(written - writtenBack), 2 /* SYNC_FILE_RANGE_WRITE */)
+        _ = unionstats_start_write_back(fileno(f), Int64(writtenBack), Int64(written - writtenBack))
         writtenBack = written
     }
 
@@ -228,5 +229,3 @@ public final class OutputFile {
     }
 }
 
-// sync_file_range(2) is Linux's and not in Swift's Glibc module; it takes and returns plain C integers.
-@_silgen_name("sync_file_range") private func linuxSyncFileRange(_ fd: Int32, _ offset: Int64, _ count: Int64, _ flags: UInt32) -> Int32

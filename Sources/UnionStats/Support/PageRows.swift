@@ -45,11 +45,53 @@ public struct PageRowsCodec: Sendable {
     }
 
     public func encode(_ r: NormalizeStage.PageResult, doc: String) -> PageRows {
+        var rows = encodeRest(r, doc: doc)
+        rows.figures = r.figures.withUnsafeBufferPointer { figures in
+            encodeFigures(figures.count, fieldStarts: nil) { i, row in figures[i].forEachField(&row) }
+        }
+        return rows
+    }
+
+    /// `encode`, taking `r`'s figures in place (`r` is not changed), and with `notingFields`
+    /// where each field of their rows starts (`FigureRowFields`).
+    func encode(_ r: inout NormalizeStage.PageResult, doc: String, notingFields: Bool) -> (PageRows, FigureRowFields?) {
+        var rows = encodeRest(r, doc: doc)
+        var starts = [Int](repeating: 0, count: notingFields ? r.figures.count * FigureRowFields.stride : 0)
+        rows.figures = r.figures.withUnsafeMutableBufferPointer { figures in
+            starts.withUnsafeMutableBufferPointer { starts in
+                encodeFigures(figures.count, fieldStarts: notingFields ? starts.baseAddress : nil) { i, row in
+                    PageRowsCodec.encode(&figures[i], into: &row)
+                }
+            }
+        }
+        return (rows, notingFields ? FigureRowFields(bytes: rows.figures, starts: starts, encoding: encoding) : nil)
+    }
+
+    /// `f.forEachField(&row)`; inout, so a figure in a buffer is not copied for the call
+    /// (a value read through a pointer is, a retain and release per text).
+    @inline(__always)
+    private static func encode(_ f: inout Figure, into row: inout CSVRowEncoder) { f.forEachField(&row) }
+
+    /// Rows of figures.csv, the fields of figure `i` given by `fields(i, &row)`. `fieldStarts`:
+    /// room for `FigureRowFields.stride` offsets per figure, or nil.
+    @inline(__always)
+    private func encodeFigures(_ count: Int, fieldStarts: UnsafeMutablePointer<Int>?,
+                               _ fields: (Int, inout CSVRowEncoder) -> Void) -> [UInt8] {
+        guard count > 0 else { return [] }
+        let out = ByteArena(capacity: count * 512)
+        for i in 0..<count {
+            var row = CSVRowEncoder(numeric: PageRowsCodec.figuresNumeric, encoding: encoding, into: out,
+                                    fieldStarts: fieldStarts.map { $0 + i * FigureRowFields.stride })
+            fields(i, &row)
+            row.end()
+        }
+        return out.array
+    }
+
+    /// The page's rows but those of figures.csv.
+    private func encodeRest(_ r: NormalizeStage.PageResult, doc: String) -> PageRows {
         var rows = PageRows()
         rows.doc = doc
-        if !r.figures.isEmpty {
-            rows.figures = CSVRowEncoder.encodeRows(r.figures, numeric: PageRowsCodec.figuresNumeric, encoding: encoding) { f, row in f.forEachField(&row) }
-        }
         if !r.articles.isEmpty {
             rows.articles = CSVWriter.encodeRows(r.articles, numeric: PageRowsCodec.articlesNumeric, encoding: encoding)
         }

@@ -25,6 +25,21 @@ final class AggregatorTests: XCTestCase {
         XCTAssertEqual(r.filter { $0.key.month == "2020-12" }.map(\.value), [5])
     }
 
+    /// The first wording kept apart gives the counts a list of all gives: one wording (single), or several.
+    func testWordingsCountEachInTheOrderFirstSeen() {
+        for texts: [Int32] in [[], [4], [4, 4], [4, 7, 4, 9, 7, 4], [0, 1]] {
+            var w = Aggregator.Wordings()
+            var expected: [(text: Int32, count: Int)] = []
+            for t in texts {
+                w.add(t)
+                if let i = expected.firstIndex(where: { $0.text == t }) { expected[i].count += 1 } else { expected.append((t, 1)) }
+            }
+            XCTAssertEqual(w.counts.map(\.text), expected.map(\.text), "\(texts)")
+            XCTAssertEqual(w.counts.map(\.count), expected.map(\.count), "\(texts)")
+            XCTAssertEqual(w.single, expected.count == 1 ? expected[0].text : nil, "\(texts)")
+        }
+    }
+
     func testMetricIDGroupsDifferentWordingsAndNamesTheRowByTheCommonestOne() {
         let r = rows([F.figure(1, "场", metric: "沟通会", metricID: "m.talks"),
                       F.figure(2, "场", metric: "职工沟通会", metricID: "m.talks", line: 2),

@@ -76,4 +76,31 @@ final class FiguresInputTests: XCTestCase {
         }
         XCTAssertEqual(checked, texts.count * values.count)
     }
+
+    /// `readBack(_:text: false)` is `asReadBack` for figures whose texts start with neither `'`
+    /// nor a formula byte, and says whether the values came back exactly.
+    func testReadBackWithoutTextOnPlainText() {
+        var plain = 0, needed = 0
+        for f in PageFiguresTests.figures() {
+            let fields = f.fields
+            let marked = Figure.columns.indices.contains { c in
+                FigureRowFields.readBackText & 1 << c != 0
+                    && fields[c].utf8.first.map { $0 == UInt8(ascii: "'") || CSVWriter.startsFormula($0) } == true
+            }
+            var g = f
+            let exact = FiguresInput.readBack(&g, text: marked)
+            XCTAssertEqual(g, FiguresInput.asReadBack(f), "\(fields)")
+            XCTAssertEqual(exact, DecimalText.readBack(f.quantity.value) != nil && f.quantity.valueMax.map { DecimalText.readBack($0) != nil } != false)
+            if !marked { plain += 1 }
+            // With marks, leaving the text alone would not always do (the test is a cautious one:
+            // `'普通`, or `+86` where no guard is added, reads back as it is).
+            if marked {
+                var h = f
+                FiguresInput.readBack(&h, text: false)
+                if h != FiguresInput.asReadBack(f) { needed += 1 }
+            }
+        }
+        XCTAssertGreaterThan(plain, 0)
+        XCTAssertGreaterThan(needed, 0)
+    }
 }

@@ -20,4 +20,21 @@ final class RollupTests: XCTestCase {
             XCTAssertEqual(got, c.expected, c.path)
         }
     }
+
+    /// Plain paths are cut at their "/" bytes; the chain is the one splitting by Characters gives,
+    /// empty segments, villages past the street level and all. A path with a mark (not plain)
+    /// is split by Characters, where a "/" and the mark after it are one Character.
+    func testChainByBytesIsTheChainByCharacters() {
+        let cases: [(String, String)] = [
+            ("北京市/朝阳区/三里屯街道", "110105004"), ("//北京市//朝阳区/", "110105"), ("陕西省/汉中市/镇巴县/黎坝镇/某村/", "610728100"),
+            ("北京市/朝阳区/三里屯街道/某社区", "110105004"), ("上海市", "31"), ("/", ""), ("", "11"), ("a/b/c/d/e", "12345678x"),
+            ("河北省/张家口市", "1307"), ("北京市/朝阳区", "11"),
+            ("a/\u{301}b/c", "1101"), ("e\u{301}/x", ""),
+        ]
+        for (path, code) in cases {
+            let bytes = Rollup.chain(path: path, code: code), characters = Rollup.chainByCharacters(path: path, code: code)
+            XCTAssertEqual(bytes, characters, path.debugDescription)
+        }
+        XCTAssertEqual(Rollup.chain(path: "a/\u{301}b/c", code: "").map(\.path), ["a/\u{301}b", "a/\u{301}b/c"], "\"/\" and the mark are one Character")
+    }
 }

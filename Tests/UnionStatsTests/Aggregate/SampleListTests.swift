@@ -9,6 +9,20 @@ final class SampleListTests: XCTestCase {
         XCTAssertEqual(list.count, 5, "repeats in a row count once")
     }
 
+    /// A list given its order at each insert keeps and counts what one that holds its order does.
+    func testOrderAtInsertIsTheOrderHeld() {
+        let values = ["e", "e", "b", "d", "a", "a", "c", "f", "a", "b", "0"]
+        var held = SampleList<String>(limit: 3, by: { TableSort.less($0, $1) })
+        var given = SampleList<String>(limit: 3)
+        for v in values {
+            held.insert(v)
+            given.insert(v) { TableSort.less($0, $1) }
+            XCTAssertEqual(given.items, held.items)
+            XCTAssertEqual(given.count, held.count)
+        }
+        XCTAssertEqual(given.items, ["0", "a", "b"])
+    }
+
     func testRowCellNamesHowManyDocsItDoesNotList() {
         var agg = Aggregator(rollup: false)
         for i in 0..<(Aggregator.docLimit + 5) {

@@ -13,9 +13,7 @@ enum TestFixtures {
     static var seedFigures: String { directory + "/figures-seed.csv" }
 
     static func tempDir(_ name: String) throws -> String {
-        let dir = NSTemporaryDirectory() + "unionstats-\(name)-\(UUID().uuidString)"
-        try FilePaths.makeDirectories(dir)
-        return dir
+        try TestScratch.directory(name)
     }
 
     static func bytes(_ path: String) throws -> [UInt8] {

@@ -3,9 +3,7 @@ import XCTest
 
 final class CSVRoundTripTests: XCTestCase {
     private func tempDir() throws -> String {
-        let dir = NSTemporaryDirectory() + "unionstats-csv-\(UUID().uuidString)"
-        try FilePaths.makeDirectories(dir)
-        return dir
+        try TestScratch.directory("csv")
     }
 
     func testWriterQuotesGuardsAndReaderRoundTrips() throws {

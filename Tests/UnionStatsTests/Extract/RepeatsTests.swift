@@ -25,4 +25,28 @@ final class RepeatsTests: XCTestCase {
             XCTAssertEqual(paragraphs.map(\.text), c.kept, "\(c.pages)")
         }
     }
+
+    /// `Repeats.contains` finds candidates with glibc's wmemchr (through the C shim); it must agree
+    /// with a plain search, including needles at the very end, scalars above 0xFFFF (a wchar_t
+    /// compare of the full 32 bits) and hays shorter than the needle.
+    func testContainsAgreesWithAPlainSearch() {
+        let alphabet: [Unicode.Scalar] = ["工", "会", "a", "\u{20000}", "\u{FFFF}", "\u{10000}"]
+        var rng = SplitMix64(seed: 11)
+        func plain(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+            guard !needle.isEmpty, hay.count >= needle.count else { return false }
+            return (0...(hay.count - needle.count)).contains { i in Array(hay[i..<(i + needle.count)]) == needle }
+        }
+        var found = 0
+        for _ in 0..<3_000 {
+            let hay = (0..<rng.int(0...24)).map { _ in alphabet[rng.int(0...(alphabet.count - 1))] }
+            let needle = (0..<rng.int(1...4)).map { _ in alphabet[rng.int(0...(alphabet.count - 1))] }
+            let expected = plain(hay, needle)
+            XCTAssertEqual(Repeats.contains(hay, needle), expected, "\(hay) \(needle)")
+            if expected { found += 1 }
+        }
+        XCTAssertGreaterThan(found, 300, "the cases must include hits as well as misses")
+        XCTAssertTrue(Repeats.contains(["工", "会", "\u{20000}"], ["\u{20000}"]))
+        XCTAssertFalse(Repeats.contains(["工", "会"], ["会", "工"]))
+        XCTAssertFalse(Repeats.contains([], ["会"]))
+    }
 }

@@ -36,6 +36,35 @@ final class DecimalTextTests: XCTestCase {
         }
     }
 
+    /// `readBack` is the plain text parsed, the same bytes, and nil where either takes Foundation's path.
+    func testReadBackIsThePlainTextParsed() {
+        let bytes: (Decimal) -> [UInt8] = { withUnsafeBytes(of: $0) { Array($0) } }
+        var values = ["0", "-0", "7", "12.5", "12.50", "-0.5", "0.000001", "0.0000001", "999999999999999999", "1000000000000000000",
+                      "-999999999999999999", "99999999999999999.9", "1.92e8", "123456789012345678901234"].map { Decimal(string: $0)! }
+        values += [Decimal(sign: .minus, exponent: 3, significand: 0), Decimal(25).timesPowerOfTen(4), Decimal(sign: .plus, exponent: -8, significand: 500)]
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<20_000 {
+            let mantissa = rng.next() >> (rng.next() % 64)
+            var d = Decimal(sign: rng.next() % 4 == 0 ? .minus : .plus, exponent: Int(rng.next() % 30) - 15, significand: Decimal(mantissa))
+            if rng.next() % 3 == 0 { d = Decimal(string: d.description) ?? d }
+            values.append(d)
+        }
+        var exact = 0, slow = 0
+        for d in values {
+            let viaText = DecimalText.fastPlain(d).flatMap(DecimalText.fastParse)
+            let direct = DecimalText.readBack(d)
+            XCTAssertEqual(direct.map(bytes), viaText.map(bytes), "\(d)")
+            if let direct {
+                XCTAssertEqual(direct.plain, d.plain, "\(d)")
+                exact += 1
+            } else {
+                slow += 1
+            }
+        }
+        XCTAssertGreaterThan(exact, 1000)
+        XCTAssertGreaterThan(slow, 1000)
+    }
+
     func testParseAcceptsWhatFoundationAcceptsForPlainText() {
         for text in ["0", "-0", "7", "007", "12.5", "-12.5", "0.000001", "999999999999999999", "1234567890123456789012",
                      "5.", ".5", "-", "", "1.2.3", "--1", "1e5", "abc", "12,5"] {

@@ -60,8 +60,7 @@ final class DictionariesTests: XCTestCase {
 
     /// A copy of the small shipped tables (and a two-row gazetteer) with one file replaced or removed.
     func tableDirectory(replacing file: String, with body: String?) throws -> String {
-        let dir = NSTemporaryDirectory() + "dict-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try TestScratch.directory("dict")
         let files = [
             "gazetteer.csv": "code,name,level,parent_code,aliases,short\n11,北京市,1,,,北京\n110105,朝阳区,3,11,,朝阳\n",
             "metrics.csv": "id,name_zh,name_en,synonyms,unit,kind\na,甲,a,,个,flow\n",
@@ -70,7 +69,7 @@ final class DictionariesTests: XCTestCase {
         ]
         for (name, content) in files {
             let text = name == file ? body : content
-            if let text = text { try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+            if let text = text { try text.write(toFile: dir + "/" + name, atomically: false, encoding: .utf8) }
         }
         return dir
     }

@@ -56,8 +56,8 @@ final class GazetteerLoadTests: XCTestCase {
 
     /// Runs `test` on a table file holding `body`, removed afterwards.
     func withTable(_ body: String, _ test: (String) throws -> Void) throws {
-        let path = NSTemporaryDirectory() + "gazetteer-\(UUID().uuidString).csv"
-        try body.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = TestScratch.file("gazetteer", extension: "csv")
+        try body.write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         try test(path)
     }

@@ -9,14 +9,14 @@ final class IntermediateCSVTests: XCTestCase {
                               sentence: "当天，朝阳区共开展职工沟通会45场", before: "职工沟通会", after: "，")
         let page = ExtractedPage(page: Page(doc: "p.txt", encoding: "gb18030", paragraphs: [], printedDate: "2020-11-18"),
                                  articles: [article], mentions: [mention])
-        let path = NSTemporaryDirectory() + "unionstats-ic-\(UUID().uuidString).csv"
+        let path = TestScratch.file("ic", extension: "csv")
         try IntermediateCSV.write(page, to: path)
         XCTAssertEqual(try IntermediateCSV.read(path), page)
     }
 
     func testRejectedPageRoundTrips() throws {
         let page = ExtractStage.rejected("bad file.bin", PageProblem(code: "binary", reason: "NUL bytes: not a text page"))
-        let path = NSTemporaryDirectory() + "unionstats-ic-\(UUID().uuidString).csv"
+        let path = TestScratch.file("ic", extension: "csv")
         try IntermediateCSV.write(page, to: path)
         let back = try IntermediateCSV.read(path)
         XCTAssertEqual(back.problem, page.problem)

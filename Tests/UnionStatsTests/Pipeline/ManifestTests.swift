@@ -3,10 +3,9 @@ import XCTest
 
 final class ManifestTests: XCTestCase {
     private func write(_ text: String) throws -> String {
-        let dir = NSTemporaryDirectory() + "unionstats-manifest-\(UUID().uuidString)"
-        try FilePaths.makeDirectories(dir)
+        let dir = try TestScratch.directory("manifest")
         let path = dir + "/manifest.csv"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 

@@ -32,6 +32,24 @@ final class DisplayWidthTests: XCTestCase {
         }
     }
 
+    /// `of(utf8:)` reads 汉字 from the lead byte (E5–E9, or E4 from B8 on) without decoding;
+    /// every other character is decoded and measured as a scalar. Both give the scalars' sum.
+    func testTheLeadByteShortcutMatchesTheScalarWidths() {
+        let texts = [
+            "一丁", "\u{4E00}\u{4DFF}\u{4DB5}\u{4FFF}\u{5000}\u{9FFF}",   // E4 B8 (taken), E4 B7 and E4 B6 (not taken: decoded), E4 BF, E5, E9
+            "\u{A000}\u{3400}\u{3041}", "，。、《》\u{3000}", "“—”…·█", "ａ１ｶ", "abc \t\u{7F}", "e\u{301}\u{200B}",
+            "😀𠀀é", "北京市/朝阳区 1,853场 2020-11-03 《职工之家》",
+        ]
+        for text in texts {
+            let scalars = text.unicodeScalars.reduce(0) { $0 + DisplayWidth.of($1) }
+            var copy = text
+            XCTAssertEqual(copy.withUTF8 { DisplayWidth.of(utf8: $0) }, scalars, text.debugDescription)
+        }
+        XCTAssertEqual(DisplayWidth.of("\u{4DB5}"), 2, "CJK extension A (E4 lead, below B8) is wide by the table")
+        XCTAssertEqual(DisplayWidth.of("\u{4DFF}"), 1, "a Yijing hexagram (E4 B7) is narrow: not taken for 汉字")
+        XCTAssertEqual(DisplayWidth.of("\u{A4D0}"), 1, "Lisu (EA lead) is narrow: the shortcut stops at E9")
+    }
+
     func testPaddingReachesTheDisplayWidth() {
         XCTAssertEqual(DisplayWidth.padLeft("1,853", to: 8), "   1,853")
         XCTAssertEqual(DisplayWidth.padRight("会议", to: 6), "会议  ")

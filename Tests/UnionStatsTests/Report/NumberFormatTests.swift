@@ -9,6 +9,25 @@ final class NumberFormatTests: XCTestCase {
         for (value, text) in cases { XCTAssertEqual(NumberFormat.grouped(value), text) }
     }
 
+    /// Values whose digits need no rounding are grouped from their bytes; the others (more than
+    /// six decimals, a mantissa past 64 bits) from `plain`. Both read as `plain` grouped.
+    func testGroupedDigitsWithAndWithoutTheTextOfPlain() {
+        let values: [Decimal] = [0, 7, 1853, -1200, Decimal(string: "857990.5")!, Decimal(string: "12.50")!,
+                                 Decimal(sign: .plus, exponent: 3, significand: 25),                 // fast: 25000
+                                 Decimal(string: "0.1234567")!,                                     // slow: rounded to 6 places
+                                 Decimal(string: "123456789012345678901234")!]                      // slow: past 64 bits
+        for value in values {
+            XCTAssertEqual(DecimalText.fastPlain(value) == nil, [Decimal(string: "0.1234567")!, Decimal(string: "123456789012345678901234")!].contains(value),
+                           "\(value) takes the path it is meant to")
+            var out: [UInt8] = []
+            NumberFormat.appendGrouped(value.plain, to: &out)
+            XCTAssertEqual(NumberFormat.grouped(value), String(decoding: out, as: UTF8.self), "\(value)")
+        }
+        XCTAssertEqual(NumberFormat.grouped(Decimal(string: "0.1234567")!), "0.123457")
+        XCTAssertEqual(NumberFormat.grouped(Decimal(string: "123456789012345678901234")!), "123,456,789,012,345,678,901,234")
+        XCTAssertEqual(NumberFormat.grouped(Decimal(sign: .plus, exponent: 3, significand: 25)), "25,000")
+    }
+
     func testRangesSignsAndPercentChange() {
         XCTAssertEqual(NumberFormat.value(Quantity(value: 2, valueMax: 4, unit: "次", qualifier: .range)), "2–4")
         XCTAssertEqual(NumberFormat.signed(5), "+5")

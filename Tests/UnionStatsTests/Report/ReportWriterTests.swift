@@ -91,6 +91,23 @@ final class ReportWriterTests: XCTestCase {
         }
     }
 
+    /// A figure list's order is a stable sort by region path, whether a figure's region is the
+    /// one of the figure before (no look-up) or not (looked up, first met or met again).
+    func testFigureListOrderIsAStableSortByRegion() {
+        let paths = ["北京市/朝阳区", "北京市/朝阳区", "", "北京市", "北京市/朝阳区", "a", "", "北京市", "北京市", "A", "a"]
+        let figures = paths.enumerated().map { i, path in
+            Figure(doc: "d\(i).txt", article: 0, headline: "", published: "", source: "", line: i, raw: "",
+                   quantity: Quantity(value: Decimal(i), unit: "人"), metric: "m", metricID: "", kind: .flow,
+                   region: Region(path: path, code: ""), organization: "", period: Period(), sentence: "")
+        }
+        let expected = figures.indices.sorted { a, b in
+            TableSort.less(paths[a], paths[b]) || (!TableSort.less(paths[b], paths[a]) && a < b)
+        }
+        XCTAssertEqual(figures.withUnsafeBufferPointer { ReportWriter.inRegionOrder($0) }, expected)
+        XCTAssertEqual(expected, [2, 6, 9, 5, 10, 3, 7, 8, 0, 1, 4])
+        XCTAssertEqual([Figure]().withUnsafeBufferPointer { ReportWriter.inRegionOrder($0) }, [])
+    }
+
     func testBarChartShowsTheLargestFlowsOfAUnit() throws {
         let text = try seedReport("2020-11")
         let lines = text.components(separatedBy: "\n")

@@ -116,6 +116,40 @@ final class PartitionSpillTests: XCTestCase {
         XCTAssertEqual(got.map(\.1), sent.map(\.1))
     }
 
+    /// A month reads its figures by route without `raw`, which no table or report shows; with
+    /// `keepingRaw` they come back whole. Every other field is the same either way, in the
+    /// file's chunks (flushed) and in the buffer alike.
+    func testReadFiguresLeavesOutOnlyRaw() throws {
+        let dir = try Tool.temporaryDirectory("spill")
+        let spill = try PartitionSpill(parent: dir, name: "raw", flushSize: 300)
+        var sent: [FigureRoute: [Figure]] = [:]
+        for i in 0..<40 {
+            var f = PartitionSpillTests.sample
+            f.raw = "\(i)次"
+            f.line = i
+            let route: FigureRoute = [.monthly, .rate, .cumulative, .undated][i % 3]
+            try spill.add(f, route: route, to: "2020-11")
+            sent[route, default: []].append(f)
+        }
+        try spill.seal()
+        XCTAssertGreaterThan(try FilePaths.list(spill.directory).count, 0, "some records went to the file")
+        XCTAssertEqual(try spill.readFigures("2020-11", keepingRaw: true), sent)
+        let withoutRaw = sent.mapValues { $0.map { f -> Figure in var f = f; f.raw = ""; return f } }
+        XCTAssertEqual(try spill.readFigures("2020-11", keepingRaw: false), withoutRaw)
+        XCTAssertEqual(try spill.readFigures("2020-11", route: .rate, keepingRaw: false), [.rate: withoutRaw[.rate]!])
+        XCTAssertEqual(try spill.readFigures("2020-11"), sent, "raw is kept unless left out")
+    }
+
+    /// The records of each route counted from lengths and route bytes, up to what is not a whole record.
+    func testRecordsCountedByRoute() {
+        var bytes: [UInt8] = []
+        for route in [FigureRoute.rate, .monthly, .rate, .undated] { FigureRecord.encode(PartitionSpillTests.sample, route: route, into: &bytes) }
+        XCTAssertEqual(bytes.withUnsafeBytes { FigureRecord.countByRoute(in: $0) }, [1, 2, 0, 1])
+        let cut = Array(bytes.dropLast())
+        XCTAssertEqual(cut.withUnsafeBytes { FigureRecord.countByRoute(in: $0) }, [1, 2, 0, 0], "a cut record is not counted")
+        XCTAssertEqual([UInt8]().withUnsafeBytes { FigureRecord.countByRoute(in: $0) }, [0, 0, 0, 0])
+    }
+
     /// A damaged scratch file stops the run with the file named, wherever it was cut.
     func testADamagedFigureRecordIsAnError() throws {
         var bytes: [UInt8] = []

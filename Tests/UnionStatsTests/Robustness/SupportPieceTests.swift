@@ -57,12 +57,12 @@ final class ReadAllTests: XCTestCase {
         let dir = try Tool.temporaryDirectory("readall")
         let content = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
         let file = FilePaths.join(dir, "page.bin")
-        FileManager.default.createFile(atPath: file, contents: Data(content))
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data(content)))
         XCTAssertEqual(try FilePaths.readAll(file, limit: 1 << 20).get(), content)
         if case .success = FilePaths.readAll(file, limit: 100_000) { XCTFail("over the limit") }
 
         let empty = FilePaths.join(dir, "empty.txt")
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: Data()))
         XCTAssertEqual(try FilePaths.readAll(empty, limit: 1 << 20).get(), [])
 
         let fifo = FilePaths.join(dir, "pipe")

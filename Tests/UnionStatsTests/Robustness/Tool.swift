@@ -53,8 +53,9 @@ enum Tool {
         init(_ executable: String, _ args: [String], cwd: String? = nil, env: [String: String] = [:]) throws {
             out = URL(fileURLWithPath: TestScratch.file("process", extension: "out"))
             err = URL(fileURLWithPath: TestScratch.file("process", extension: "err"))
-            FileManager.default.createFile(atPath: out.path, contents: nil)
-            FileManager.default.createFile(atPath: err.path, contents: nil)
+            // A file not made here makes FileHandle(forWritingTo:) below throw.
+            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = args
             if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }

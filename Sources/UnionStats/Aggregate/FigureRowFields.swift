@@ -1,0 +1,100 @@
+/// A page's figures.csv rows as `PageRowsCodec` wrote them, with where each field starts:
+/// the per-figure tables (rates, cumulative, undated) copy their fields from here instead
+/// of encoding the figure a second time.
+///
+/// A list table's field is figures.csv's field of the same column, byte for byte, for the
+/// figure as read back (`FiguresInput.readBack`): every column the two share is numeric in
+/// both or text in both; text read back is text the writer gives the same bytes (a guard it
+/// adds is added back, one it undoes was added by the writer); and a value that comes back
+/// exactly (`DecimalText.readBack`) is written as the text it was read from. Rows are copied
+/// only in the encoding they were written in, and only for values that came back exactly.
+struct FigureRowFields: Sendable {
+    /// The rows (`PageRows.figures`).
+    let bytes: [UInt8]
+    /// Per row, `stride` offsets into `bytes`: where each field starts, then one past the
+    /// row's CR (`CSVRowEncoder`'s `fieldStarts`), so each field ends one byte before the next starts.
+    let starts: [Int]
+    let encoding: CSVEncoding
+
+    static let stride = Figure.columns.count + 1
+
+    /// For each list-table column, the figures.csv column it copies.
+    static let listSources: [Int] = FigureListTable.columns.map { Figure.columns.firstIndex(of: $0)! }
+
+    /// `listSources` as runs of consecutive figures.csv columns: each run is copied at once,
+    /// with the commas between its fields (`region,region_code`, `period_label,…,period_end`).
+    static let listRuns: [(first: Int, last: Int)] = listSources.reduce(into: []) { runs, column in
+        if let last = runs.last, last.last + 1 == column {
+            runs[runs.count - 1].last = column
+        } else {
+            runs.append((column, column))
+        }
+    }
+
+    /// The columns `FiguresInput.readBack` may change the text of (adding or undoing a guard),
+    /// text columns it keeps, as bits.
+    static let readBackText: UInt32 = Figure.columns.indices.reduce(0) { mask, i in
+        let name = Figure.columns[i]
+        return Figure.numericColumns.contains(name) || FiguresInput.unreadColumns.contains(name) ? mask : mask | 1 << i
+    }
+
+    /// Calls `body` with the rows borrowed.
+    func withRows<R>(_ body: (Rows) -> R) -> R {
+        bytes.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                body(Rows(bytes: bytes.baseAddress, starts: starts))
+            }
+        }
+    }
+
+    struct Rows {
+        let bytes: UnsafePointer<UInt8>?
+        let starts: UnsafeBufferPointer<Int>
+
+        subscript(row: Int) -> Row {
+            precondition((row + 1) * FigureRowFields.stride <= starts.count, "no such figures.csv row")
+            return Row(bytes: bytes!, starts: starts.baseAddress! + row * FigureRowFields.stride)
+        }
+    }
+
+    /// One row's bytes, and where its fields start.
+    struct Row {
+        let bytes: UnsafePointer<UInt8>
+        let starts: UnsafePointer<Int>
+
+        /// Where field `column` ends: at the comma before the next, the last at the row's CR.
+        @inline(__always)
+        func end(_ column: Int) -> Int { starts[column + 1] - 1 }
+
+        /// Whether a text field that `readBack` may change was written starting with `'`
+        /// (quoted or not): the writer's guard, or the text's own first byte. Those are the
+        /// fields whose text starts with `'` or a formula's first byte; in every encoding,
+        /// ASCII bytes stand for themselves and never begin a multibyte character.
+        var hasQuoteMark: Bool {
+            var columns = FigureRowFields.readBackText
+            while columns != 0 {
+                let column = columns.trailingZeroBitCount
+                columns &= columns - 1
+                var at = starts[column]
+                let end = end(column)
+                guard at < end else { continue }
+                if bytes[at] == UInt8(ascii: "\""), at + 1 < end { at += 1 }
+                if bytes[at] == UInt8(ascii: "'") { return true }
+            }
+            return false
+        }
+
+        /// Appends the row of a list table (`FigureListTable.columns`), its fields copied.
+        func appendListRow(to out: ByteArena) {
+            var comma = false
+            for run in FigureRowFields.listRuns {
+                if comma { out.append(UInt8(ascii: ",")) }
+                comma = true
+                let start = starts[run.first]
+                out.append(raw: UnsafeRawBufferPointer(start: bytes + start, count: end(run.last) - start))
+            }
+            out.append(0x0D)
+            out.append(0x0A)
+        }
+    }
+}
