@@ -97,6 +97,43 @@ final class ScanShortcutTests: XCTestCase {
         XCTAssertGreaterThan(found, 1000)
     }
 
+    /// At every start scalar, what `opening` tells is what `phrase(at:)` reads: nothing where it says
+    /// none, and the keyword's phrase where it names a keyword; each answer is met many times.
+    func testOpeningIsWhatThePhraseReads() {
+        var none = 0, keyword = 0, unknown = 0
+        for t in ScanShortcutTests.texts {
+            for i in t.indices where TimePhraseFinder.startScalars.contains(t[i]) {
+                let full = TimePhraseFinder.phrase(at: i, in: t)
+                switch TimePhraseFinder.opening(t, i) {
+                case .none:
+                    none += 1
+                    XCTAssertNil(full, TextClasses.string(t))
+                case .keyword(let k):
+                    keyword += 1
+                    XCTAssertEqual(TimePhraseFinder.keywordPhrase(k, at: i, in: t), full, TextClasses.string(t))
+                case .unknown:
+                    unknown += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(none, 1000)
+        XCTAssertGreaterThan(keyword, 1000)
+        XCTAssertGreaterThan(unknown, 1000)
+    }
+
+    /// `isLead` (which segments' time phrases are read without a figure) holds the segments
+    /// `leadSegments` lists: body paragraphs 0 and 1 and the headline block, whatever the body's length.
+    func testIsLeadIsTheLeadSegments() {
+        XCTAssertEqual(ArticleContext.leadSegments(bodyCount: 5), [0, 1, 5, 6])
+        XCTAssertEqual(ArticleContext.leadSegments(bodyCount: 1), [0, 1, 2])
+        XCTAssertEqual(ArticleContext.leadSegments(bodyCount: 0), [0, 1])
+        for bodyCount in 0...8 {
+            let segments = 0..<(bodyCount + 2)
+            XCTAssertEqual(segments.filter { ArticleContext.isLead($0, bodyCount: bodyCount) },
+                           ArticleContext.leadSegments(bodyCount: bodyCount).sorted(), "\(bodyCount)")
+        }
+    }
+
     /// A phrase whose label is a same-day word (当天, 当日 …) is labelled with its text.
     func testSameDayLabelsAreTheirText() {
         var sameDay = 0

@@ -74,8 +74,12 @@ extension ArticleContext {
         return (PeriodResolver.resolve(p, published: published, pub), p)
     }
 
+    /// Whether segment `s` is in the lead (`leadSegments`): a body paragraph 0 or 1, or the headline block.
+    @inline(__always)
+    static func isLead(_ s: Int, bodyCount: Int) -> Bool { s < 2 || s >= bodyCount }
+
     /// The segments whose time phrases can govern the article: body paragraphs 0 and 1
-    /// where there are such, then the headline block, in that order.
+    /// where there are such, then the headline block, in that order (those `isLead` tells).
     static func leadSegments(bodyCount: Int) -> [Int] {
         bodyCount >= 2 ? [0, 1, bodyCount, bodyCount + 1] : bodyCount == 1 ? [0, 1, 2] : [0, 1]
     }

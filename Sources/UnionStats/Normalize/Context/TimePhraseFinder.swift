@@ -76,25 +76,37 @@ enum TimePhraseFinder {
     /// What follows the numerals of a date (年, 月, 日), a span of months (1—11月) or a duration (三年来, 30多年, 10个月).
     static let afterNumerals = TextClasses.set("年月日多余个").union(rangeMarks)
 
-    /// False when `phrase(at: i)` is surely nil: a start scalar other than those of
-    /// `otherStarts` opens a phrase only as a keyword, or as numerals followed by what
-    /// dates, month spans and durations have after their numerals. Most start scalars
-    /// (上, 国, 全, 一 in 一线 …) open nothing, and this says so without `phrase(at:)`.
+    /// What the scan learns at a start scalar before reading a phrase there.
+    enum Opening: Equatable {
+        /// `phrase(at:)` is surely nil.
+        case none
+        /// Keyword `k` opens here and nothing else can: the phrase is `keywordPhrase(k, at:in:)`.
+        case keyword(Int)
+        /// Read by `phrase(at:)` in full.
+        case unknown
+    }
+
+    /// A start scalar other than those of `otherStarts` opens a phrase only as a keyword, or as
+    /// numerals followed by what dates, month spans and durations have after their numerals. Most
+    /// start scalars (上, 国, 全, 一 in 一线 …) open nothing, and this says so without `phrase(at:)`;
+    /// a keyword found here is not looked up again.
     @inline(__always)
-    static func mayOpen(_ t: [S], _ i: Int) -> Bool {
+    static func opening(_ t: [S], _ i: Int) -> Opening {
         let c = t[i]
-        if otherStarts.contains(c) { return true }
+        if otherStarts.contains(c) { return .unknown }
         if numerals.contains(c) {
             var r = i + 1
             while r < t.count, numerals.contains(t[r]) || t[r] == "几" { r += 1 }
-            if r < t.count, afterNumerals.contains(t[r]) { return true }
+            if r < t.count, afterNumerals.contains(t[r]) { return .unknown }
         }
-        return keywordWords.mayStart(t, i) && keywordIndex(at: i, in: t) != nil
+        // Not an other start: no 截至 prefix and no 自/从 comes before the keyword in `phrase(at:)`.
+        guard keywordWords.mayStart(t, i), let k = keywordIndex(at: i, in: t) else { return .none }
+        return .keyword(k)
     }
 
     static func find(in text: [S]) -> [TimePhrase] { find(in: text, prefiltered: true) }
 
-    /// `prefiltered`: skip the positions `mayOpen` rules out (false only to test that it changes nothing).
+    /// `prefiltered`: read the phrase as `opening` tells (false only to test that it changes nothing).
     static func find(in text: [S], prefiltered: Bool) -> [TimePhrase] {
         var out: [TimePhrase] = []
         let starts = startScalars, n = text.count
@@ -103,8 +115,13 @@ enum TimePhraseFinder {
             // Most scalars start nothing: passed over by pointer, one bitmap test each.
             i = text.withUnsafeBufferPointer { starts.firstMember($0, from: i) }
             guard i < n else { break }
-            if prefiltered && !mayOpen(text, i) { i += 1; continue }
-            if let p = phrase(at: i, in: text), !TextClasses.insideBookTitle(text, i) {
+            let found: TimePhrase?
+            switch prefiltered ? opening(text, i) : .unknown {
+            case .none: i += 1; continue
+            case .keyword(let k): found = keywordPhrase(k, at: i, in: text)
+            case .unknown: found = phrase(at: i, in: text)
+            }
+            if let p = found, !TextClasses.insideBookTitle(text, i) {
                 var p = p
                 if i > 0, embeddingWords.contains(text[i - 1]) { p.embedded = true }
                 // 持续到1月29日: an end date inside the sentence, not its time.
@@ -164,26 +181,35 @@ enum TimePhraseFinder {
                 k += 1
             }
         }
-        if let k = keyword(at: i, in: t) {
-            var end = i + k.word.count
-            var kind = k.kind
-            // 今年8月, 去年12月
-            if case .year(let off, false) = kind, let d = date(at: end, in: t), d.cal.year == nil, d.cal.month != nil {
-                var c = d.cal
-                c.relativeYear = off
-                end = d.end
-                kind = .date(c, nil)
-                // 今年7月至8月: a span within that year.
-                if end < t.count, rangeMarks.contains(t[end]), let d2 = date(at: end + 1, in: t), d2.cal.year == nil {
-                    var c2 = d2.cal
-                    if c2.month == nil { c2.month = c.month }
-                    c2.relativeYear = off
-                    end = d2.end
-                    kind = .date(c, c2)
-                }
+        if keywordWords.mayStart(t, i), let k = keywordIndex(at: i, in: t) { return keywordPhrase(k, at: i, in: t) }
+        return numeralPhrase(at: i, in: t)
+    }
+
+    /// The phrase that keyword `k` opens at `i` (with the date that may follow 今年, 去年 …).
+    static func keywordPhrase(_ k: Int, at i: Int, in t: [S]) -> TimePhrase {
+        let k = keywords[k]
+        var end = i + k.word.count
+        var kind = k.kind
+        // 今年8月, 去年12月
+        if case .year(let off, false) = kind, let d = date(at: end, in: t), d.cal.year == nil, d.cal.month != nil {
+            var c = d.cal
+            c.relativeYear = off
+            end = d.end
+            kind = .date(c, nil)
+            // 今年7月至8月: a span within that year.
+            if end < t.count, rangeMarks.contains(t[end]), let d2 = date(at: end + 1, in: t), d2.cal.year == nil {
+                var c2 = d2.cal
+                if c2.month == nil { c2.month = c.month }
+                c2.relativeYear = off
+                end = d2.end
+                kind = .date(c, c2)
             }
-            return make(i, end, t, kind)
         }
+        return make(i, end, t, kind)
+    }
+
+    /// The phrase opened by numerals or 近/这/连 at `i` (a duration, a span of months, a date), if any.
+    static func numeralPhrase(at i: Int, in t: [S]) -> TimePhrase? {
         if durationStarts.contains(t[i]), let n = duration(at: i, in: t) { return make(i, n, t, .duration) }
         guard numberStarts.contains(t[i]) else { return nil }
         // 1—11月, 1-10月: a span of months.
