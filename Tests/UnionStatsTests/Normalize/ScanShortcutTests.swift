@@ -148,9 +148,9 @@ final class ScanShortcutTests: XCTestCase {
 
     func testTimePhraseShortcutChangesNothing() {
         // The texts hold phrases of every kind, not only text without any.
-        XCTAssertGreaterThan(ScanShortcutTests.texts.filter { !TimePhraseFinder.find(in: $0, prefiltered: false).isEmpty }.count, 1500)
+        XCTAssertGreaterThan(ScanShortcutTests.texts.filter { !TimePhraseFinder.findReadingEveryStart(in: $0).isEmpty }.count, 1500)
         for t in ScanShortcutTests.texts {
-            XCTAssertEqual(TimePhraseFinder.find(in: t, prefiltered: true), TimePhraseFinder.find(in: t, prefiltered: false),
+            XCTAssertEqual(TimePhraseFinder.find(in: t), TimePhraseFinder.findReadingEveryStart(in: t),
                            TextClasses.string(t))
         }
     }

@@ -104,10 +104,14 @@ enum TimePhraseFinder {
         return .keyword(k)
     }
 
-    static func find(in text: [S]) -> [TimePhrase] { find(in: text, prefiltered: true) }
+    static func find(in text: [S]) -> [TimePhrase] { scan(text) { t, i in opening(t, i) } }
 
-    /// `prefiltered`: read the phrase as `opening` tells (false only to test that it changes nothing).
-    static func find(in text: [S], prefiltered: Bool) -> [TimePhrase] {
+    /// `find` without the `opening` shortcut: `phrase(at:)` read at every start scalar (what tests hold `find` to).
+    static func findReadingEveryStart(in text: [S]) -> [TimePhrase] { scan(text) { _, _ in .unknown } }
+
+    /// The phrases of `text`, each start scalar read as `open` tells. Inlined: each caller's `open` is inlined too.
+    @inline(__always)
+    private static func scan(_ text: [S], _ open: (_ t: [S], _ i: Int) -> Opening) -> [TimePhrase] {
         var out: [TimePhrase] = []
         let starts = startScalars, n = text.count
         var i = 0
@@ -116,7 +120,7 @@ enum TimePhraseFinder {
             i = text.withUnsafeBufferPointer { starts.firstMember($0, from: i) }
             guard i < n else { break }
             let found: TimePhrase?
-            switch prefiltered ? opening(text, i) : .unknown {
+            switch open(text, i) {
             case .none: i += 1; continue
             case .keyword(let k): found = keywordPhrase(k, at: i, in: text)
             case .unknown: found = phrase(at: i, in: text)
