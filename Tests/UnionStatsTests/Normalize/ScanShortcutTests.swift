@@ -22,7 +22,9 @@ final class ScanShortcutTests: XCTestCase {
         for k in TimePhraseFinder.keywords { out.append(random(next(4)) + k.word + random(next(6))) }
         // Pieces of dates, spans and durations run together with random text between them.
         let pieces = ["2019年", "二〇二〇年", "12月", "十一月", "3日", "21日", "三年来", "30多年来", "10个月来", "1—11月", "1-10月份", "今年",
-                      "去年", "截至", "自", "从", "以来", "至今", "底", "上旬", "“两节”期间", "连续5年", "近两年来", "一季度", "1000名", "一线"]
+                      "去年", "截至", "自", "从", "以来", "至今", "底", "上旬", "“两节”期间", "连续5年", "近两年来", "一季度", "1000名", "一线",
+                      // Numerals before 个, 多, 余: durations (10多个月来) and not (3个人, 100多名, 20余家).
+                      "3个", "个月", "个人", "100多", "20余", "多年", "余年来", "多个月来", "两个", "几个月来", "十多年来", "五"]
             .map { Array($0.unicodeScalars) }
         for _ in 0..<2000 {
             var t: [Unicode.Scalar] = []
@@ -95,6 +97,25 @@ final class ScanShortcutTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(found, 1000)
+    }
+
+    /// The time scan's table of scalar classes says of every scalar what the sets say (each class met),
+    /// and past U+FFFF the sets answer.
+    func testTimeScalarClassesAreTheSets() {
+        var met = [Int](repeating: 0, count: 4)
+        for v in UInt32(0)..<0x11_0000 {
+            guard let c = Unicode.Scalar(v) else { continue }
+            let bits = TimePhraseFinder.scalarClass(c, TimePhraseFinder.scalarClasses)
+            XCTAssertEqual(bits & TimePhraseFinder.startBit != 0, TimePhraseFinder.startScalars.contains(c), "\(v)")
+            XCTAssertEqual(bits & TimePhraseFinder.otherBit != 0, TimePhraseFinder.otherStarts.contains(c), "\(v)")
+            XCTAssertEqual(bits & TimePhraseFinder.numeralBit != 0, TimePhraseFinder.numerals.contains(c), "\(v)")
+            XCTAssertEqual(bits & TimePhraseFinder.afterNumeralsBit != 0, TimePhraseFinder.afterNumerals.contains(c), "\(v)")
+            for k in 0..<4 where bits & (1 << k) != 0 { met[k] += 1 }
+        }
+        XCTAssertTrue(met.allSatisfy { $0 > 3 }, "\(met)")
+        // The members a bitmap lists are the set's below U+10000.
+        let set = ScalarSet("𠀀年月０9\u{FFFF}\u{0}😀".unicodeScalars)
+        XCTAssertEqual(set.bmpMembers, [0, 0x39, 0x5E74, 0x6708, 0xFF10, 0xFFFF])  // \0 9 年 月 ０ U+FFFF
     }
 
     /// At every start scalar, what `opening` tells is what `phrase(at:)` reads: nothing where it says

@@ -410,6 +410,15 @@ struct ScalarSet: Sendable {
         return rest.contains(c)
     }
 
+    /// The members below U+10000 (their values, in order), read from the bitmap: words without one are skipped.
+    var bmpMembers: [UInt32] {
+        var out: [UInt32] = []
+        for (w, word) in bits.enumerated() where word != 0 {
+            for b in 0..<64 where word & (1 << UInt64(b)) != 0 { out.append(UInt32(w * 64 + b)) }
+        }
+        return out
+    }
+
     /// The first offset from `i` of `p` whose scalar is in the set, else `p.count`: the bitmap read
     /// by pointer, one load and a mask for each scalar passed over.
     func firstMember(_ p: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> Int {

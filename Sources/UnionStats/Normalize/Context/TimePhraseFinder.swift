@@ -76,6 +76,47 @@ enum TimePhraseFinder {
     /// What follows the numerals of a date (年, 月, 日), a span of months (1—11月) or a duration (三年来, 30多年, 10个月).
     static let afterNumerals = TextClasses.set("年月日多余个").union(rangeMarks)
 
+    /// The scan's classes of each scalar below U+10000 (`startBit`, `otherBit`, `numeralBit`, `afterNumeralsBit`: in
+    /// `startScalars`, `otherStarts`, `numerals`, `afterNumerals`), one byte each, by pointer: the scan reads one at
+    /// every scalar and `opening` a few, where asking each set cost a bitmap test and a `swift_once` per set.
+    /// Allocated once, never freed.
+    static let scalarClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
+        table.initialize(repeating: 0, count: 0x10000)
+        // Marked from each set's members (asking every scalar of each set cost more than the scans it saves).
+        for (set, bit) in [(startScalars, startBit), (otherStarts, otherBit), (numerals, numeralBit), (afterNumerals, afterNumeralsBit)] {
+            for v in set.bmpMembers { table[Int(v)] |= bit }
+        }
+        return UnsafePointer(table)
+    }()
+    @inline(__always) static var startBit: UInt8 { 1 }
+    @inline(__always) static var otherBit: UInt8 { 2 }
+    @inline(__always) static var numeralBit: UInt8 { 4 }
+    @inline(__always) static var afterNumeralsBit: UInt8 { 8 }
+
+    /// The classes of `c`, asked of the sets (the table's source, and the answer past U+FFFF).
+    static func classBySets(_ c: S) -> UInt8 {
+        (startScalars.contains(c) ? startBit : 0) | (otherStarts.contains(c) ? otherBit : 0)
+            | (numerals.contains(c) ? numeralBit : 0) | (afterNumerals.contains(c) ? afterNumeralsBit : 0)
+    }
+
+    /// The classes of `c`, from `classes` (`scalarClasses`) below U+10000.
+    @inline(__always)
+    static func scalarClass(_ c: S, _ classes: UnsafePointer<UInt8>) -> UInt8 {
+        c.value < 0x10000 ? classes[Int(c.value)] : classBySets(c)
+    }
+
+    /// False when `t[r]`, after numerals, is 个 not followed by 月, or 多/余 followed by neither 年 nor 个: then the
+    /// numerals open no duration (N个月, N多年, N余个月), and no date or span, which need 年月日 or a range mark
+    /// right after them (3个人, 100多名, 20余家: common, and nothing).
+    @inline(__always)
+    static func mayFollowNumerals(_ t: [S], _ r: Int) -> Bool {
+        let c = t[r]
+        guard c == "个" || c == "多" || c == "余" else { return true }
+        guard r + 1 < t.count else { return false }
+        return c == "个" ? t[r + 1] == "月" : t[r + 1] == "年" || t[r + 1] == "个"
+    }
+
     /// What the scan learns at a start scalar before reading a phrase there.
     enum Opening: Equatable {
         /// `phrase(at:)` is surely nil.
@@ -90,43 +131,52 @@ enum TimePhraseFinder {
     /// numerals followed by what dates, month spans and durations have after their numerals. Most
     /// start scalars (上, 国, 全, 一 in 一线 …) open nothing, and this says so without `phrase(at:)`;
     /// a keyword found here is not looked up again.
+    /// `classes` is `scalarClasses`, `words` is `keywordWords` (both read once per scan, not once per start scalar).
     @inline(__always)
-    static func opening(_ t: [S], _ i: Int) -> Opening {
-        let c = t[i]
-        if otherStarts.contains(c) { return .unknown }
-        if numerals.contains(c) {
+    static func opening(_ t: [S], _ i: Int, _ classes: UnsafePointer<UInt8> = scalarClasses,
+                        _ words: WordList = keywordWords) -> Opening {
+        let c = scalarClass(t[i], classes)
+        if c & otherBit != 0 { return .unknown }
+        if c & numeralBit != 0 {
             var r = i + 1
-            while r < t.count, numerals.contains(t[r]) || t[r] == "几" { r += 1 }
-            if r < t.count, afterNumerals.contains(t[r]) { return .unknown }
+            while r < t.count, scalarClass(t[r], classes) & numeralBit != 0 || t[r] == "几" { r += 1 }
+            if r < t.count, scalarClass(t[r], classes) & afterNumeralsBit != 0, mayFollowNumerals(t, r) { return .unknown }
         }
         // Not an other start: no 截至 prefix and no 自/从 comes before the keyword in `phrase(at:)`.
-        guard keywordWords.mayStart(t, i), let k = keywordIndex(at: i, in: t) else { return .none }
+        guard words.mayStart(t, i), let k = keywordIndex(at: i, in: t) else { return .none }
         return .keyword(k)
     }
 
-    static func find(in text: [S]) -> [TimePhrase] { scan(text) { t, i in opening(t, i) } }
+    static func find(in text: [S]) -> [TimePhrase] {
+        let words = keywordWords
+        return scan(text) { t, i, classes in opening(t, i, classes, words) }
+    }
 
     /// `find` without the `opening` shortcut: `phrase(at:)` read at every start scalar (what tests hold `find` to).
-    static func findReadingEveryStart(in text: [S]) -> [TimePhrase] { scan(text) { _, _ in .unknown } }
+    static func findReadingEveryStart(in text: [S]) -> [TimePhrase] { scan(text) { _, _, _ in .unknown } }
 
-    /// The phrases of `text`, each start scalar read as `open` tells. Inlined: each caller's `open` is inlined too.
+    /// The phrases of `text`, each start scalar read as `open` tells (given `scalarClasses`). Inlined: each
+    /// caller's `open` is inlined too.
     @inline(__always)
-    private static func scan(_ text: [S], _ open: (_ t: [S], _ i: Int) -> Opening) -> [TimePhrase] {
+    private static func scan(_ text: [S], _ open: (_ t: [S], _ i: Int, _ classes: UnsafePointer<UInt8>) -> Opening) -> [TimePhrase] {
         var out: [TimePhrase] = []
-        let starts = startScalars, n = text.count
+        let classes = scalarClasses, n = text.count
         var i = 0
         while i < n {
-            // Most scalars start nothing: passed over by pointer, one bitmap test each.
-            i = text.withUnsafeBufferPointer { starts.firstMember($0, from: i) }
+            // Most scalars start nothing: passed over by pointer, one byte each.
+            i = text.withUnsafeBufferPointer { p in
+                var k = i
+                while k < n, scalarClass(p[k], classes) & startBit == 0 { k += 1 }
+                return k
+            }
             guard i < n else { break }
             let found: TimePhrase?
-            switch open(text, i) {
+            switch open(text, i, classes) {
             case .none: i += 1; continue
             case .keyword(let k): found = keywordPhrase(k, at: i, in: text)
             case .unknown: found = phrase(at: i, in: text)
             }
-            if let p = found, !TextClasses.insideBookTitle(text, i) {
-                var p = p
+            if var p = found, !TextClasses.insideBookTitle(text, i) {
                 if i > 0, embeddingWords.contains(text[i - 1]) { p.embedded = true }
                 // 持续到1月29日: an end date inside the sentence, not its time.
                 if case .date = p.kind, i > 0, "到至".unicodeScalars.contains(text[i - 1]) { p.embedded = true }
