@@ -55,11 +55,44 @@ final class LookupShortcutTests: XCTestCase {
         }
     }
 
-    /// The byte test for a percent unit answers as the literal words do.
+    /// A percent unit is `%` or `％` as `==` on the strings tells.
     func testPercentUnitByBytesIsTheWordsTest() {
         let units = ["%", "％", "", "%%", "元", "%\u{301}", "％\u{301}", "\u{301}%", "百分比", "万元", "%元", "﹪", "٪",
                      String(decoding: Array("%".utf8), as: UTF8.self), NSString(string: "％") as String]
-        for u in units { XCTAssertEqual(TextClasses.isPercent(u), TextClasses.percentUnits.contains(u), u) }
+        for u in units { XCTAssertEqual(TextClasses.isPercent(u), u == "%" || u == "％", u) }
+    }
+
+    /// `LiteralWords.contains`, settled by bytes and first scalars, answers as `==` on the strings: for hits,
+    /// misses that share a word's first scalar, text with a non-plain first scalar equal to a plain word
+    /// (豈 U+F900 is 豈 U+8C48, the Kelvin sign is K), and non-plain words.
+    func testLiteralWordsContainsIsTheStringsEquality() {
+        var rng = SplitMix64(seed: 0x4C57_4344)
+        let lists = [TextClasses.percentUnits, ArticleContext.sameDayWords, MetricFinder.yuan, ContextResolver.stateLabels,
+                     RegionResolver.municipalities, LiteralWords(["", "a", "ｅ", "\u{8C48}天", "K", "é", "e\u{301}x"])]
+        let pieces = ["当", "天", "日", "同", "一", "前", "元", "万", "%", "％", "目", "北京", "市", "\u{F900}", "\u{8C48}",
+                      "\u{212A}", "K", "a", "ｅ", "e", "\u{301}", "é", "x", "😀", "，"]
+        for list in lists {
+            var hits = 0, sameFirst = 0, nonPlainFirst = 0
+            for n in 0..<6_000 {
+                // Every word as it is, then random strings of one to three pieces, some a word with a piece added.
+                var s = n < list.words.count ? list.words[n] : ""
+                if n >= list.words.count {
+                    if rng.int(0...3) == 0 { s = rng.pick(list.words) }
+                    for _ in 0..<rng.int(0...3) { s += rng.pick(pieces) }
+                }
+                let full = list.words.contains { s == $0 }
+                if full { hits += 1 }
+                if !full, let c = s.unicodeScalars.first, list.words.contains(where: { $0.unicodeScalars.first == c }) { sameFirst += 1 }
+                if let c = s.unicodeScalars.first, !TextClasses.isPlain(c) { nonPlainFirst += 1 }
+                XCTAssertEqual(list.contains(s), full, s)
+            }
+            XCTAssertGreaterThan(hits, 50, "\(list.words)")
+            XCTAssertGreaterThan(sameFirst, 50, "\(list.words)")
+            XCTAssertGreaterThan(nonPlainFirst, 50, "\(list.words)")
+        }
+        // Canonical equivalents the bytes alone would miss.
+        let odd = LiteralWords(["\u{8C48}天", "K", "é"])
+        for s in ["\u{F900}天", "\u{212A}", "e\u{301}"] { XCTAssertTrue(odd.contains(s), s) }
     }
 
     /// Every whitespace scalar is seen by the byte test that lets a figure's raw text skip decoding.

@@ -62,9 +62,11 @@ final class MetricShortcutTests: XCTestCase {
             for f in found {
                 let places = rng.chance(0.3) ? [] : placeSpans
                 let quick = MetricFinder.find(in: t, raw: f.raw, unit: f.unit, times: times, previous: previous, places: places,
-                                              previousInSentence: previous, readingBoth: false)
-                let full = MetricFinder.find(in: t, raw: f.raw, unit: f.unit, times: times, previous: previous, places: places,
-                                             previousInSentence: previous, readingBoth: true)
+                                              previousInSentence: previous)
+                let full = MetricFinder.byEveryRule(in: t, raw: f.raw, unit: f.unit,
+                                                    after: MetricFinder.nounAfter(t, f.raw.upperBound, times),
+                                                    percent: f.unit == "%" || f.unit == "％", times: times, previous: previous,
+                                                    places: places, previousInSentence: previous)
                 XCTAssertEqual(quick, full, TextClasses.string(t))
                 figures += 1
                 if MetricFinder.nounAfter(t, f.raw.upperBound, times) != nil { decidedAfter += 1 }

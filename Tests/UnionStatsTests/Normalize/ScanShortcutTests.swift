@@ -22,7 +22,9 @@ final class ScanShortcutTests: XCTestCase {
         for k in TimePhraseFinder.keywords { out.append(random(next(4)) + k.word + random(next(6))) }
         // Pieces of dates, spans and durations run together with random text between them.
         let pieces = ["2019年", "二〇二〇年", "12月", "十一月", "3日", "21日", "三年来", "30多年来", "10个月来", "1—11月", "1-10月份", "今年",
-                      "去年", "截至", "自", "从", "以来", "至今", "底", "上旬", "“两节”期间", "连续5年", "近两年来", "一季度", "1000名", "一线"]
+                      "去年", "截至", "自", "从", "以来", "至今", "底", "上旬", "“两节”期间", "连续5年", "近两年来", "一季度", "1000名", "一线",
+                      // Numerals before 个, 多, 余: durations (10多个月来) and not (3个人, 100多名, 20余家).
+                      "3个", "个月", "个人", "100多", "20余", "多年", "余年来", "多个月来", "两个", "几个月来", "十多年来", "五"]
             .map { Array($0.unicodeScalars) }
         for _ in 0..<2000 {
             var t: [Unicode.Scalar] = []
@@ -97,13 +99,68 @@ final class ScanShortcutTests: XCTestCase {
         XCTAssertGreaterThan(found, 1000)
     }
 
-    /// A phrase whose label is a same-day word (当天, 当日 …) is never ruled out by its first scalar.
-    func testSameDayPrecheckKeepsEverySameDayLabel() {
+    /// The time scan's table of scalar classes says of every scalar what the sets say (each class met),
+    /// and past U+FFFF the sets answer.
+    func testTimeScalarClassesAreTheSets() {
+        var met = [Int](repeating: 0, count: 4)
+        for v in UInt32(0)..<0x11_0000 {
+            guard let c = Unicode.Scalar(v) else { continue }
+            let bits = TimePhraseFinder.scalarClass(c, TimePhraseFinder.scalarClasses)
+            XCTAssertEqual(bits & TimePhraseFinder.startBit != 0, TimePhraseFinder.startScalars.contains(c), "\(v)")
+            XCTAssertEqual(bits & TimePhraseFinder.otherBit != 0, TimePhraseFinder.otherStarts.contains(c), "\(v)")
+            XCTAssertEqual(bits & TimePhraseFinder.numeralBit != 0, TimePhraseFinder.numerals.contains(c), "\(v)")
+            XCTAssertEqual(bits & TimePhraseFinder.afterNumeralsBit != 0, TimePhraseFinder.afterNumerals.contains(c), "\(v)")
+            for k in 0..<4 where bits & (1 << k) != 0 { met[k] += 1 }
+        }
+        XCTAssertTrue(met.allSatisfy { $0 > 3 }, "\(met)")
+        // The members a bitmap lists are the set's below U+10000.
+        let set = ScalarSet("𠀀年月０9\u{FFFF}\u{0}😀".unicodeScalars)
+        XCTAssertEqual(set.bmpMembers, [0, 0x39, 0x5E74, 0x6708, 0xFF10, 0xFFFF])  // \0 9 年 月 ０ U+FFFF
+    }
+
+    /// At every start scalar, what `opening` tells is what `phrase(at:)` reads: nothing where it says
+    /// none, and the keyword's phrase where it names a keyword; each answer is met many times.
+    func testOpeningIsWhatThePhraseReads() {
+        var none = 0, keyword = 0, unknown = 0
+        for t in ScanShortcutTests.texts {
+            for i in t.indices where TimePhraseFinder.startScalars.contains(t[i]) {
+                let full = TimePhraseFinder.phrase(at: i, in: t)
+                switch TimePhraseFinder.opening(t, i) {
+                case .none:
+                    none += 1
+                    XCTAssertNil(full, TextClasses.string(t))
+                case .keyword(let k):
+                    keyword += 1
+                    XCTAssertEqual(TimePhraseFinder.keywordPhrase(k, at: i, in: t), full, TextClasses.string(t))
+                case .unknown:
+                    unknown += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(none, 1000)
+        XCTAssertGreaterThan(keyword, 1000)
+        XCTAssertGreaterThan(unknown, 1000)
+    }
+
+    /// `isLead` (which segments' time phrases are read without a figure) holds the segments
+    /// `leadSegments` lists: body paragraphs 0 and 1 and the headline block, whatever the body's length.
+    func testIsLeadIsTheLeadSegments() {
+        XCTAssertEqual(ArticleContext.leadSegments(bodyCount: 5), [0, 1, 5, 6])
+        XCTAssertEqual(ArticleContext.leadSegments(bodyCount: 1), [0, 1, 2])
+        XCTAssertEqual(ArticleContext.leadSegments(bodyCount: 0), [0, 1])
+        for bodyCount in 0...8 {
+            let segments = 0..<(bodyCount + 2)
+            XCTAssertEqual(segments.filter { ArticleContext.isLead($0, bodyCount: bodyCount) },
+                           ArticleContext.leadSegments(bodyCount: bodyCount).sorted(), "\(bodyCount)")
+        }
+    }
+
+    /// A phrase whose label is a same-day word (当天, 当日 …) is labelled with its text.
+    func testSameDayLabelsAreTheirText() {
         var sameDay = 0
         for t in ScanShortcutTests.texts + ["3月5日举办，当天有412人", "当日", "同一天", "e\u{301}当天"].map(\.scalars) {
             for p in TimePhraseFinder.find(in: t) where ArticleContext.sameDayWords.contains(p.label) {
                 sameDay += 1
-                XCTAssertTrue(ArticleContext.mayBeSameDay(p, in: t), TextClasses.string(t))
                 XCTAssertEqual(p.label, TextClasses.string(t[p.start..<p.end]))
             }
         }
@@ -112,9 +169,9 @@ final class ScanShortcutTests: XCTestCase {
 
     func testTimePhraseShortcutChangesNothing() {
         // The texts hold phrases of every kind, not only text without any.
-        XCTAssertGreaterThan(ScanShortcutTests.texts.filter { !TimePhraseFinder.find(in: $0, prefiltered: false).isEmpty }.count, 1500)
+        XCTAssertGreaterThan(ScanShortcutTests.texts.filter { !TimePhraseFinder.findReadingEveryStart(in: $0).isEmpty }.count, 1500)
         for t in ScanShortcutTests.texts {
-            XCTAssertEqual(TimePhraseFinder.find(in: t, prefiltered: true), TimePhraseFinder.find(in: t, prefiltered: false),
+            XCTAssertEqual(TimePhraseFinder.find(in: t), TimePhraseFinder.findReadingEveryStart(in: t),
                            TextClasses.string(t))
         }
     }

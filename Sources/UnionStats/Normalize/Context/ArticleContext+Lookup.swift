@@ -62,7 +62,7 @@ extension ArticleContext {
         guard let k = found else { return (Period(), nil) }
         let p = segs[phraseSeg].freeTimes[k]
         // 3月5日举办…，当天有412人…: 当天 is the day named before it in the paragraph.
-        if ArticleContext.mayBeSameDay(p, in: segs[phraseSeg].text), ArticleContext.sameDayWords.contains(p.label),
+        if ArticleContext.sameDayWords.contains(p.label),
            let d = times.last(where: { t in
                guard t.end <= p.start, case .date(let c, nil) = t.kind else { return false }
                return c.day != nil
@@ -74,8 +74,12 @@ extension ArticleContext {
         return (PeriodResolver.resolve(p, published: published, pub), p)
     }
 
+    /// Whether segment `s` is in the lead (`leadSegments`): a body paragraph 0 or 1, or the headline block.
+    @inline(__always)
+    static func isLead(_ s: Int, bodyCount: Int) -> Bool { s < 2 || s >= bodyCount }
+
     /// The segments whose time phrases can govern the article: body paragraphs 0 and 1
-    /// where there are such, then the headline block, in that order.
+    /// where there are such, then the headline block, in that order (those `isLead` tells).
     static func leadSegments(bodyCount: Int) -> [Int] {
         bodyCount >= 2 ? [0, 1, bodyCount, bodyCount + 1] : bodyCount == 1 ? [0, 1, 2] : [0, 1]
     }
@@ -89,15 +93,6 @@ extension ArticleContext {
     }
 
     static let sameDayWords = LiteralWords(["当天", "当日", "同日", "同一天"])
-
-    /// False when `p`'s label (its scalars in `text`) is surely none of `sameDayWords`: it opens with a plain
-    /// scalar other than 当 and 同, and a plain scalar has no canonical equivalent.
-    @inline(__always)
-    static func mayBeSameDay(_ p: TimePhrase, in text: [S]) -> Bool {
-        guard p.start >= 0, p.start < p.end, p.end <= text.count else { return true }
-        let c = text[p.start]
-        return c == "当" || c == "同" || !TextClasses.isPlain(c)
-    }
 
     // MARK: - organization
 

@@ -92,8 +92,10 @@ struct ArticleContext {
                                    sentence: TextClasses.sentenceStart(segs[s].text, r.lowerBound)))
             }
         }
-        // The lead segments are body paragraphs 0 and 1 and the headline block (`leadSegments`).
-        func timed(_ s: Int) -> Bool { s < 2 || s >= bodyCount || figures.contains { $0.seg == s } }
+
+        // Time phrases are read in the lead and where a figure lies (a few figures: asked per segment,
+        // cheaper than marking the segments in an array made per article).
+        func timed(_ s: Int) -> Bool { ArticleContext.isLead(s, bodyCount: bodyCount) || figures.contains { $0.seg == s } }
 
         // Places, in reading order, so that earlier places disambiguate later ones.
         var resolver = RegionResolver(gazetteer: gazetteer, defaultRegion: defaultRegion)

@@ -91,19 +91,19 @@ enum MetricFinder {
     ///   - previousInSentence: the metric of the figure before in the same sentence.
     static func find(in t: [S], raw: Range<Int>, unit: String, times: [Range<Int>], previous: MetricSpan?,
                      places: [Range<Int>] = [], previousInSentence: MetricSpan? = nil) -> MetricSpan? {
-        find(in: t, raw: raw, unit: unit, times: times, previous: previous, places: places, previousInSentence: previousInSentence,
-             readingBoth: false)
-    }
-
-    /// `readingBoth`: read the noun before the number even when the noun after it decides (true only to
-    /// test that skipping it changes nothing).
-    static func find(in t: [S], raw: Range<Int>, unit: String, times: [Range<Int>], previous: MetricSpan?,
-                     places: [Range<Int>], previousInSentence: MetricSpan?, readingBoth: Bool) -> MetricSpan? {
         let after = nounAfter(t, raw.upperBound, times)
         let percent = TextClasses.isPercent(unit)
         // The noun before is read only for a percent, and for a sum whose purpose follows it (投入经费约80万元建设…):
-        // otherwise the noun after, when there is one, is the metric (the rules below, in their order).
-        if !readingBoth, after != nil, !percent, !(yuan.contains(unit) && purposeFollows(t, raw)) { return after }
+        // otherwise the noun after, when there is one, is the metric (as `byEveryRule` finds, reading both).
+        if after != nil, !percent, !(yuan.contains(unit) && purposeFollows(t, raw)) { return after }
+        return byEveryRule(in: t, raw: raw, unit: unit, after: after, percent: percent, times: times, previous: previous,
+                           places: places, previousInSentence: previousInSentence)
+    }
+
+    /// The metric by the rules below in their order, the noun before the number read too (what tests hold
+    /// `find`'s shortcut to). `after` is `nounAfter(t, raw.upperBound, times)`, `percent` is `TextClasses.isPercent(unit)`.
+    static func byEveryRule(in t: [S], raw: Range<Int>, unit: String, after: MetricSpan?, percent: Bool, times: [Range<Int>],
+                            previous: MetricSpan?, places: [Range<Int>], previousInSentence: MetricSpan?) -> MetricSpan? {
         var before = nounBefore(t, raw.lowerBound, times)
         var placeOnly = false
         if let b = before, isPlace(t, b.start..<b.end, places) { before = nil; placeOnly = true }

@@ -133,26 +133,25 @@ enum TextClasses {
     /// Decoded from the UTF-8 directly: the generic `unicodeScalars` iteration cost more than the test.
     /// Read in place (a copy for `withUTF8` cost more than the test on a short name).
     static func allPlain(_ s: String) -> Bool {
-        if let plain = s.utf8.withContiguousStorageIfAvailable({ bytes in
-            var i = 0
-            while i < bytes.count {
-                let (v, next) = UTF8Coding.decode(bytes, at: i)
-                guard isPlain(value: v) else { return false }
-                i = next
-            }
-            return true
-        }) { return plain }
+        if let plain = s.utf8.withContiguousStorageIfAvailable(allPlain(utf8:)) { return plain }
         return s.unicodeScalars.allSatisfy(isPlain)
+    }
+
+    /// `allPlain` of a string's UTF-8 bytes (valid UTF-8, as a String holds it).
+    static func allPlain(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let (v, next) = UTF8Coding.decode(bytes, at: i)
+            guard isPlain(value: v) else { return false }
+            i = next
+        }
+        return true
     }
 
     static let percentUnits = LiteralWords(["%", "％"])
 
-    /// A unit of `%` or `％`: both are plain, so a string equal to one has its bytes (25, or EF BC 85).
-    static func isPercent(_ unit: String) -> Bool {
-        unit.utf8.withContiguousStorageIfAvailable { b in
-            (b.count == 1 && b[0] == 0x25) || (b.count == 3 && b[0] == 0xEF && b[1] == 0xBC && b[2] == 0x85)
-        } ?? percentUnits.contains(unit)
-    }
+    /// A unit of `%` or `％`.
+    static func isPercent(_ unit: String) -> Bool { percentUnits.contains(unit) }
 
     /// `s.hasPrefix(p)`, comparing bytes when both are plain.
     static func hasPrefix(_ s: String, _ p: String) -> Bool {
@@ -188,6 +187,8 @@ struct LiteralWords: Sendable {
     /// Each word's scalars, for text read from a paragraph (`anySuffix(ofPlain:longer:)`).
     private let scalars: [[Unicode.Scalar]]
     private let allWordsPlain: Bool
+    /// Each word's first scalar's value when that scalar is plain, else `open` (`contains`).
+    private let plainFirsts: [UInt32]
 
     init(_ words: [String]) {
         self.words = words
@@ -197,6 +198,7 @@ struct LiteralWords: Sendable {
         firstBytes = words.map { $0.utf8.first }
         scalars = words.map(\.scalars)
         allWordsPlain = plain.allSatisfy { $0 }
+        plainFirsts = words.map { w in w.unicodeScalars.first.map { TextClasses.isPlain($0) ? $0.value : LiteralWords.open } ?? LiteralWords.open }
     }
 
     /// Whether `s` ends with word `k`; `plain` is `TextClasses.allPlain(s)` and
@@ -235,11 +237,47 @@ struct LiteralWords: Sendable {
         return words.indices.contains { isPrefix($0, of: s, plain: p, firstByte: first) }
     }
 
-    /// Whether `s` is one of the words.
+    /// Whether `s` is one of the words, as `==` on the strings tells. Read in place, bytes settle nearly
+    /// every word: equal bytes are equal text, and a plain first scalar other than a word's plain first
+    /// scalar rules the word out (a plain scalar has no decomposition and nothing reorders before it, so
+    /// a text's normal form opens with it). Past that, plain text and a plain word differ as their bytes
+    /// do; else `==` decides.
     func contains(_ s: String) -> Bool {
-        let p = TextClasses.allPlain(s)
-        return words.indices.contains { p && plain[$0] ? ByteString.equal(s, words[$0]) : s == words[$0] }
+        // The first scalar's value when it is plain, else `LiteralWords.open` (empty text too).
+        let first = s.utf8.withContiguousStorageIfAvailable { b -> UInt32 in
+            guard !b.isEmpty else { return LiteralWords.open }
+            let v = UTF8Coding.decode(b, at: 0).value
+            return TextClasses.isPlain(value: v) ? v : LiteralWords.open
+        } ?? LiteralWords.open
+        // Most tests end here, every word ruled out by its first scalar: the rest is out of line.
+        var k = 0
+        while k < plainFirsts.count {
+            let w = plainFirsts[k]
+            if w == first || w == LiteralWords.open || first == LiteralWords.open { return contains(s, first: first, from: k) }
+            k += 1
+        }
+        return false
     }
+
+    /// `contains` from word `k` on; `first` is `s`'s first scalar's value when plain, else `open`.
+    @inline(never)
+    private func contains(_ s: String, first: UInt32, from k: Int) -> Bool {
+        var sPlain: Bool? = nil
+        for k in k..<words.count {
+            let w = plainFirsts[k]
+            if w != first, w != LiteralWords.open, first != LiteralWords.open { continue }
+            if ByteString.equal(s, words[k]) { return true }
+            if plain[k] {
+                if sPlain == nil { sPlain = TextClasses.allPlain(s) }
+                if sPlain == true { continue }
+            }
+            if s == words[k] { return true }
+        }
+        return false
+    }
+
+    /// A first scalar that rules out nothing: not plain, or none.
+    private static let open = UInt32.max
 }
 
 /// Words as scalar arrays, longest first, indexed by their first and last
@@ -370,6 +408,15 @@ struct ScalarSet: Sendable {
         let v = c.value
         if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
         return rest.contains(c)
+    }
+
+    /// The members below U+10000 (their values, in order), read from the bitmap: words without one are skipped.
+    var bmpMembers: [UInt32] {
+        var out: [UInt32] = []
+        for (w, word) in bits.enumerated() where word != 0 {
+            for b in 0..<64 where word & (1 << UInt64(b)) != 0 { out.append(UInt32(w * 64 + b)) }
+        }
+        return out
     }
 
     /// The first offset from `i` of `p` whose scalar is in the set, else `p.count`: the bitmap read

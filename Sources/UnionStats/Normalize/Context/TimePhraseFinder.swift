@@ -76,36 +76,107 @@ enum TimePhraseFinder {
     /// What follows the numerals of a date (年, 月, 日), a span of months (1—11月) or a duration (三年来, 30多年, 10个月).
     static let afterNumerals = TextClasses.set("年月日多余个").union(rangeMarks)
 
-    /// False when `phrase(at: i)` is surely nil: a start scalar other than those of
-    /// `otherStarts` opens a phrase only as a keyword, or as numerals followed by what
-    /// dates, month spans and durations have after their numerals. Most start scalars
-    /// (上, 国, 全, 一 in 一线 …) open nothing, and this says so without `phrase(at:)`.
-    @inline(__always)
-    static func mayOpen(_ t: [S], _ i: Int) -> Bool {
-        let c = t[i]
-        if otherStarts.contains(c) { return true }
-        if numerals.contains(c) {
-            var r = i + 1
-            while r < t.count, numerals.contains(t[r]) || t[r] == "几" { r += 1 }
-            if r < t.count, afterNumerals.contains(t[r]) { return true }
+    /// The scan's classes of each scalar below U+10000 (`startBit`, `otherBit`, `numeralBit`, `afterNumeralsBit`: in
+    /// `startScalars`, `otherStarts`, `numerals`, `afterNumerals`), one byte each, by pointer: the scan reads one at
+    /// every scalar and `opening` a few, where asking each set cost a bitmap test and a `swift_once` per set.
+    /// Allocated once, never freed.
+    static let scalarClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
+        table.initialize(repeating: 0, count: 0x10000)
+        // Marked from each set's members (asking every scalar of each set cost more than the scans it saves).
+        for (set, bit) in [(startScalars, startBit), (otherStarts, otherBit), (numerals, numeralBit), (afterNumerals, afterNumeralsBit)] {
+            for v in set.bmpMembers { table[Int(v)] |= bit }
         }
-        return keywordWords.mayStart(t, i) && keywordIndex(at: i, in: t) != nil
+        return UnsafePointer(table)
+    }()
+    @inline(__always) static var startBit: UInt8 { 1 }
+    @inline(__always) static var otherBit: UInt8 { 2 }
+    @inline(__always) static var numeralBit: UInt8 { 4 }
+    @inline(__always) static var afterNumeralsBit: UInt8 { 8 }
+
+    /// The classes of `c`, asked of the sets (the table's source, and the answer past U+FFFF).
+    static func classBySets(_ c: S) -> UInt8 {
+        (startScalars.contains(c) ? startBit : 0) | (otherStarts.contains(c) ? otherBit : 0)
+            | (numerals.contains(c) ? numeralBit : 0) | (afterNumerals.contains(c) ? afterNumeralsBit : 0)
     }
 
-    static func find(in text: [S]) -> [TimePhrase] { find(in: text, prefiltered: true) }
+    /// The classes of `c`, from `classes` (`scalarClasses`) below U+10000.
+    @inline(__always)
+    static func scalarClass(_ c: S, _ classes: UnsafePointer<UInt8>) -> UInt8 {
+        c.value < 0x10000 ? classes[Int(c.value)] : classBySets(c)
+    }
 
-    /// `prefiltered`: skip the positions `mayOpen` rules out (false only to test that it changes nothing).
-    static func find(in text: [S], prefiltered: Bool) -> [TimePhrase] {
+    /// False when `t[r]`, after numerals, is 个 not followed by 月, or 多/余 followed by neither 年 nor 个: then the
+    /// numerals open no duration (N个月, N多年, N余个月), and no date or span, which need 年月日 or a range mark
+    /// right after them (3个人, 100多名, 20余家: common, and nothing).
+    @inline(__always)
+    static func mayFollowNumerals(_ t: [S], _ r: Int) -> Bool {
+        let c = t[r]
+        guard c == "个" || c == "多" || c == "余" else { return true }
+        guard r + 1 < t.count else { return false }
+        return c == "个" ? t[r + 1] == "月" : t[r + 1] == "年" || t[r + 1] == "个"
+    }
+
+    /// What the scan learns at a start scalar before reading a phrase there.
+    enum Opening: Equatable {
+        /// `phrase(at:)` is surely nil.
+        case none
+        /// Keyword `k` opens here and nothing else can: the phrase is `keywordPhrase(k, at:in:)`.
+        case keyword(Int)
+        /// Read by `phrase(at:)` in full.
+        case unknown
+    }
+
+    /// A start scalar other than those of `otherStarts` opens a phrase only as a keyword, or as
+    /// numerals followed by what dates, month spans and durations have after their numerals. Most
+    /// start scalars (上, 国, 全, 一 in 一线 …) open nothing, and this says so without `phrase(at:)`;
+    /// a keyword found here is not looked up again.
+    /// `classes` is `scalarClasses`, `words` is `keywordWords` (both read once per scan, not once per start scalar).
+    @inline(__always)
+    static func opening(_ t: [S], _ i: Int, _ classes: UnsafePointer<UInt8> = scalarClasses,
+                        _ words: WordList = keywordWords) -> Opening {
+        let c = scalarClass(t[i], classes)
+        if c & otherBit != 0 { return .unknown }
+        if c & numeralBit != 0 {
+            var r = i + 1
+            while r < t.count, scalarClass(t[r], classes) & numeralBit != 0 || t[r] == "几" { r += 1 }
+            if r < t.count, scalarClass(t[r], classes) & afterNumeralsBit != 0, mayFollowNumerals(t, r) { return .unknown }
+        }
+        // Not an other start: no 截至 prefix and no 自/从 comes before the keyword in `phrase(at:)`.
+        guard words.mayStart(t, i), let k = keywordIndex(at: i, in: t) else { return .none }
+        return .keyword(k)
+    }
+
+    static func find(in text: [S]) -> [TimePhrase] {
+        let words = keywordWords
+        return scan(text) { t, i, classes in opening(t, i, classes, words) }
+    }
+
+    /// `find` without the `opening` shortcut: `phrase(at:)` read at every start scalar (what tests hold `find` to).
+    static func findReadingEveryStart(in text: [S]) -> [TimePhrase] { scan(text) { _, _, _ in .unknown } }
+
+    /// The phrases of `text`, each start scalar read as `open` tells (given `scalarClasses`). Inlined: each
+    /// caller's `open` is inlined too.
+    @inline(__always)
+    private static func scan(_ text: [S], _ open: (_ t: [S], _ i: Int, _ classes: UnsafePointer<UInt8>) -> Opening) -> [TimePhrase] {
         var out: [TimePhrase] = []
-        let starts = startScalars, n = text.count
+        let classes = scalarClasses, n = text.count
         var i = 0
         while i < n {
-            // Most scalars start nothing: passed over by pointer, one bitmap test each.
-            i = text.withUnsafeBufferPointer { starts.firstMember($0, from: i) }
+            // Most scalars start nothing: passed over by pointer, one byte each.
+            i = text.withUnsafeBufferPointer { p in
+                var k = i
+                while k < n, scalarClass(p[k], classes) & startBit == 0 { k += 1 }
+                return k
+            }
             guard i < n else { break }
-            if prefiltered && !mayOpen(text, i) { i += 1; continue }
-            if let p = phrase(at: i, in: text), !TextClasses.insideBookTitle(text, i) {
-                var p = p
+            let found: TimePhrase?
+            switch open(text, i, classes) {
+            case .none: i += 1; continue
+            case .keyword(let k): found = keywordPhrase(k, at: i, in: text)
+            case .unknown: found = phrase(at: i, in: text)
+            }
+            if var p = found, !TextClasses.insideBookTitle(text, i) {
                 if i > 0, embeddingWords.contains(text[i - 1]) { p.embedded = true }
                 // 持续到1月29日: an end date inside the sentence, not its time.
                 if case .date = p.kind, i > 0, "到至".unicodeScalars.contains(text[i - 1]) { p.embedded = true }
@@ -164,26 +235,35 @@ enum TimePhraseFinder {
                 k += 1
             }
         }
-        if let k = keyword(at: i, in: t) {
-            var end = i + k.word.count
-            var kind = k.kind
-            // 今年8月, 去年12月
-            if case .year(let off, false) = kind, let d = date(at: end, in: t), d.cal.year == nil, d.cal.month != nil {
-                var c = d.cal
-                c.relativeYear = off
-                end = d.end
-                kind = .date(c, nil)
-                // 今年7月至8月: a span within that year.
-                if end < t.count, rangeMarks.contains(t[end]), let d2 = date(at: end + 1, in: t), d2.cal.year == nil {
-                    var c2 = d2.cal
-                    if c2.month == nil { c2.month = c.month }
-                    c2.relativeYear = off
-                    end = d2.end
-                    kind = .date(c, c2)
-                }
+        if keywordWords.mayStart(t, i), let k = keywordIndex(at: i, in: t) { return keywordPhrase(k, at: i, in: t) }
+        return numeralPhrase(at: i, in: t)
+    }
+
+    /// The phrase that keyword `k` opens at `i` (with the date that may follow 今年, 去年 …).
+    static func keywordPhrase(_ k: Int, at i: Int, in t: [S]) -> TimePhrase {
+        let k = keywords[k]
+        var end = i + k.word.count
+        var kind = k.kind
+        // 今年8月, 去年12月
+        if case .year(let off, false) = kind, let d = date(at: end, in: t), d.cal.year == nil, d.cal.month != nil {
+            var c = d.cal
+            c.relativeYear = off
+            end = d.end
+            kind = .date(c, nil)
+            // 今年7月至8月: a span within that year.
+            if end < t.count, rangeMarks.contains(t[end]), let d2 = date(at: end + 1, in: t), d2.cal.year == nil {
+                var c2 = d2.cal
+                if c2.month == nil { c2.month = c.month }
+                c2.relativeYear = off
+                end = d2.end
+                kind = .date(c, c2)
             }
-            return make(i, end, t, kind)
         }
+        return make(i, end, t, kind)
+    }
+
+    /// The phrase opened by numerals or 近/这/连 at `i` (a duration, a span of months, a date), if any.
+    static func numeralPhrase(at i: Int, in t: [S]) -> TimePhrase? {
         if durationStarts.contains(t[i]), let n = duration(at: i, in: t) { return make(i, n, t, .duration) }
         guard numberStarts.contains(t[i]) else { return nil }
         // 1—11月, 1-10月: a span of months.
