@@ -142,7 +142,7 @@ struct Repairer {
                 // digits, a parallel heading a comma.
                 if line.count <= 40 {
                     let spacedOrSlashed = scan.spaces || scan.slash
-                    if Bylines.mayBeCredit(line, spacedOrSlashed: spacedOrSlashed) && Bylines.isCredit(Array(line), spacedOrSlashed: spacedOrSlashed) {
+                    if Bylines.mayBeCredit(line, spacedOrSlashed: spacedOrSlashed) && Bylines.isCredit(line, spacedOrSlashed: spacedOrSlashed) {
                         f.flags |= LineFeatures.credit | LineFeatures.startsParagraph
                     }
                     if scan.digits >= 6 && PageFurniture.dateHeader(Array(line)) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }

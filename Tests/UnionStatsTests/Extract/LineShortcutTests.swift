@@ -11,7 +11,7 @@ final class LineShortcutTests: XCTestCase {
 
     func testShortcutsAnswerAsTheFullTests() {
         var rng = SplitMix64(seed: 55)
-        var bylines = 0, headings = 0
+        var bylines = 0, headings = 0, gated = 0
         for _ in 0..<20_000 {
             let line = Array((0..<Int(1 + rng.next() % 8)).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }.joined().unicodeScalars)
             let byline = Bylines.bylineLength(opening: line)
@@ -19,12 +19,62 @@ final class LineShortcutTests: XCTestCase {
             XCTAssertEqual(Bylines.bylineLength(line), byline, String(String.UnicodeScalarView(line)))
             if byline != nil { bylines += 1 }
             let heading = Repairer.isParallelHeading(line, endsSentence: Scalars.endsSentence(line))
-            // Pass 1 tests only lines whose scan counts one clause mark.
-            if line.withUnsafeBufferPointer({ LineScan($0) }).clauses != 1 { XCTAssertFalse(heading, String(String.UnicodeScalarView(line))) }
+            // Pass 1 tests only lines whose scan counts one clause mark, of at most 30 scalars, that end no sentence.
+            if line.withUnsafeBufferPointer({ LineScan($0) }).clauses != 1 || line.count > 30 || Scalars.endsSentence(line) {
+                XCTAssertFalse(heading, String(String.UnicodeScalarView(line)))
+            } else {
+                XCTAssertEqual(Repairer.isParallelHeading(line, endsSentence: false), heading, String(String.UnicodeScalarView(line)))
+                gated += 1
+            }
             if heading { headings += 1 }
         }
         XCTAssertGreaterThan(bylines, 500)
         XCTAssertGreaterThan(headings, 20)
+        XCTAssertGreaterThan(gated, headings)
+    }
+
+    /// `isCredit` as it was, copying every line and taking its spaces out: the buffer form, which
+    /// copies only a spaced line, must answer as it does.
+    static func creditAsBefore(_ s: [Unicode.Scalar]) -> Bool {
+        guard Bylines.mayBeCredit(s) else { return false }
+        let compact = Scalars.withoutSpaces(s)
+        guard !compact.isEmpty, compact.count <= 30 else { return false }
+        if compact.contains(where: { Scalars.isSentenceFinal($0) || $0 == "，" || $0 == "," || $0 == "；" || $0 == "、" && compact.count > 20 }) {
+            return false
+        }
+        if compact.first == "□" || compact.first == "■" { return compact.count <= 20 }
+        if (compact.first == "(" || compact.first == "（") && (compact.last == ")" || compact.last == "）") && compact.count <= 12 {
+            return true
+        }
+        for p in Bylines.creditStarts where PageFurniture.hasPrefix(compact, p) {
+            if p.count <= 2 && PageFurniture.hasPrefix(compact, Array("记者".unicodeScalars)) && compact.count > 12 { return false }
+            return s.contains(where: Scalars.isSpace) || compact.count <= 8 || Bylines.creditEnds.contains { Bylines.hasSuffix(compact, $0) }
+        }
+        for e in Bylines.creditEnds where Bylines.hasSuffix(compact, e) {
+            return compact.count <= 20 && s.contains(where: Scalars.isSpace)
+        }
+        if let slash = compact.firstIndex(of: "/"), slash > 0, compact[slash - 1] == "摄" { return true }
+        return false
+    }
+
+    func testCreditInPlaceAnswersAsBefore() {
+        let pieces = ["本报记者", "记者", "通讯员", "文/", "图 /", "摄", "摄影报道", "供图", "□", "（", "）", "(", ")", "/", "摄/",
+                      " ", "\u{3000}", "马超", "赵研容", "视觉中国", "，", "、", "。", "昨天从", "1", "a", "工会职工"]
+        var rng = SplitMix64(seed: 77)
+        var credits = 0, spaced = 0, unspaced = 0
+        for _ in 0..<20_000 {
+            let line = Array((0..<Int(1 + rng.next() % 7)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined().unicodeScalars)
+            let expected = Self.creditAsBefore(line)
+            let hasSpace = line.contains(where: Scalars.isSpace)
+            let slashed = line.contains(where: { Scalars.isSpace($0) || $0 == "/" })
+            let label = String(String.UnicodeScalarView(line))
+            XCTAssertEqual(Bylines.isCredit(line), expected, label)
+            XCTAssertEqual(line.withUnsafeBufferPointer { Bylines.isCredit($0, spacedOrSlashed: slashed) }, expected, label)
+            if expected { credits += 1; if hasSpace { spaced += 1 } else { unspaced += 1 } }
+        }
+        XCTAssertGreaterThan(spaced, 200, "credits with spaces (copied)")
+        XCTAssertGreaterThan(unspaced, 200, "credits without (read in place)")
+        XCTAssertLessThan(credits, 15_000)
     }
 
     /// The furniture tests' bitmaps (bits held by pointer) hold exactly the scalars they were made
