@@ -82,8 +82,26 @@ enum Bylines {
     /// `万玉藻 摄`, `项春雷 摄/视觉中国`, `□本报记者 张江艳`, `（王明芳）`.
     /// `spacedOrSlashed`, when the caller knows it, says whether `s` holds a space or a `/`.
     static func isCredit(_ s: Line, spacedOrSlashed: Bool? = nil) -> Bool {
+        s.withUnsafeBufferPointer { isCredit($0, spacedOrSlashed: spacedOrSlashed) }
+    }
+
+    /// `isCredit` of a line read where it is (pass 1 of the repair): only a line with spaces is
+    /// copied (to the stack), to take them out; the others are their own compact form.
+    static func isCredit(_ s: UnsafeBufferPointer<Unicode.Scalar>, spacedOrSlashed: Bool? = nil) -> Bool {
         guard mayBeCredit(s, spacedOrSlashed: spacedOrSlashed) else { return false }
-        let compact = Scalars.withoutSpaces(s)
+        guard s.contains(where: Scalars.isSpace) else { return isCredit(compact: s, spaced: false) }
+        // On the stack: `mayBeCredit` has let through no line of more than 60 scalars.
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: s.count) { out in
+            var n = 0
+            for c in s where !Scalars.isSpace(c) { out[n] = c; n += 1 }
+            return isCredit(compact: UnsafeBufferPointer(rebasing: out[..<n]), spaced: true)
+        }
+    }
+
+    static let reporter: Line = Array("记者".unicodeScalars)
+
+    /// The rest of `isCredit`, on the line without spaces (`spaced`: the line had some).
+    static func isCredit<L: RandomAccessCollection>(compact: L, spaced: Bool) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
         guard !compact.isEmpty, compact.count <= 30 else { return false }
         if compact.contains(where: { Scalars.isSentenceFinal($0) || $0 == "，" || $0 == "," || $0 == "；" || $0 == "、" && compact.count > 20 }) {
             return false
@@ -94,11 +112,11 @@ enum Bylines {
         }
         for p in creditStarts where PageFurniture.hasPrefix(compact, p) {
             // `记者昨天从…` is a sentence: a credit names people (short, spaced) and says nothing else.
-            if p.count <= 2 && PageFurniture.hasPrefix(compact, Array("记者".unicodeScalars)) && compact.count > 12 { return false }
-            return s.contains(where: Scalars.isSpace) || compact.count <= 8 || creditEnds.contains { hasSuffix(compact, $0) }
+            if p.count <= 2 && PageFurniture.hasPrefix(compact, reporter) && compact.count > 12 { return false }
+            return spaced || compact.count <= 8 || creditEnds.contains { hasSuffix(compact, $0) }
         }
         for e in creditEnds where hasSuffix(compact, e) {
-            return compact.count <= 20 && s.contains(where: Scalars.isSpace)
+            return compact.count <= 20 && spaced
         }
         if let slash = compact.firstIndex(of: "/"), slash > 0, compact[slash - 1] == "摄" { return true }
         return false
@@ -128,7 +146,7 @@ enum Bylines {
             || compact.first == "(" || compact.first == "（"
     }
 
-    static func hasSuffix(_ s: Line, _ p: Line) -> Bool {
+    static func hasSuffix<L: RandomAccessCollection>(_ s: L, _ p: Line) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
         s.count >= p.count && PageFurniture.hasPrefix(s, p, at: s.count - p.count)
     }
 }

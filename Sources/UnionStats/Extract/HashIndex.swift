@@ -1,17 +1,25 @@
 /// A map from hashes (already well mixed, like `Repeats.hash`) to indexes ≥ 0, with open
-/// addressing: `Dictionary` would hash each key again with the seeded SipHash.
-struct HashIndex {
-    private var keys: [Int]
-    /// The index stored with `keys[i]`; -1 marks an empty slot.
-    private var values: [Int]
+/// addressing: `Dictionary` would hash each key again with the seeded SipHash. A class over one
+/// table of key-value slots held by pointer: a lookup or an insert (a few per paragraph) checks
+/// no uniqueness and no bounds, and a slot's key and value share a cache line.
+final class HashIndex {
+    private struct Slot {
+        var key: Int
+        /// -1 marks an empty slot.
+        var value: Int
+    }
+
+    private var slots: UnsafeMutablePointer<Slot>
     private var mask: Int
     private var count = 0
 
     init() {
-        keys = [Int](repeating: 0, count: 64)
-        values = [Int](repeating: -1, count: 64)
         mask = 63
+        slots = .allocate(capacity: mask + 1)
+        slots.initialize(repeating: Slot(key: 0, value: -1), count: mask + 1)
     }
+
+    deinit { slots.deallocate() }
 
     @inline(__always)
     private func slot(_ key: Int) -> Int {
@@ -21,37 +29,36 @@ struct HashIndex {
     /// The index stored for `key`, or nil.
     subscript(key: Int) -> Int? {
         var i = slot(key)
-        while values[i] >= 0 {
-            if keys[i] == key { return values[i] }
+        while slots[i].value >= 0 {
+            if slots[i].key == key { return slots[i].value }
             i = (i + 1) & mask
         }
         return nil
     }
 
     /// Stores `value` (≥ 0) for `key`, replacing what was stored.
-    mutating func set(_ key: Int, _ value: Int) {
+    func set(_ key: Int, _ value: Int) {
+        precondition(value >= 0)
         var i = slot(key)
-        while values[i] >= 0 {
-            if keys[i] == key { values[i] = value; return }
+        while slots[i].value >= 0 {
+            if slots[i].key == key { slots[i].value = value; return }
             i = (i + 1) & mask
         }
-        keys[i] = key
-        values[i] = value
+        slots[i] = Slot(key: key, value: value)
         count += 1
-        if count * 2 > values.count { grow() }
+        if count * 2 > mask + 1 { grow() }
     }
 
-    private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        let n = values.count * 2
-        keys = [Int](repeating: 0, count: n)
-        values = [Int](repeating: -1, count: n)
-        mask = n - 1
-        for k in oldValues.indices where oldValues[k] >= 0 {
-            var i = slot(oldKeys[k])
-            while values[i] >= 0 { i = (i + 1) & mask }
-            keys[i] = oldKeys[k]
-            values[i] = oldValues[k]
+    private func grow() {
+        let old = slots, oldSize = mask + 1
+        mask = oldSize * 2 - 1
+        slots = .allocate(capacity: mask + 1)
+        slots.initialize(repeating: Slot(key: 0, value: -1), count: mask + 1)
+        for k in 0..<oldSize where old[k].value >= 0 {
+            var i = slot(old[k].key)
+            while slots[i].value >= 0 { i = (i + 1) & mask }
+            slots[i] = old[k]
         }
+        old.deallocate()
     }
 }

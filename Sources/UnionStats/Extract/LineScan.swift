@@ -26,11 +26,12 @@ struct LineScan {
     init() {}
 
     init(_ line: UnsafeBufferPointer<Unicode.Scalar>) {
-        for s in line { add(s) }
+        let table = LineScan.table
+        for s in line { add(s, table) }
     }
 
     @inline(__always)
-    mutating func add(_ s: Unicode.Scalar) {
+    mutating func add(_ s: Unicode.Scalar, _ table: UnsafePointer<UInt8>) {
         let v = s.value
         // Common ideographs, most of a line: two columns, and none of the marks but 备.
         if v &- 0x4E00 < 0x5200 {
@@ -38,15 +39,60 @@ struct LineScan {
             if v == 0x5907 { colon = true }
             return
         }
-        addOther(s)
+        addOther(s, table)
     }
 
-    mutating func addOther(_ s: Unicode.Scalar) {
+    /// What `addComputed` learns of each scalar of the Basic Multilingual Plane, a byte each:
+    /// its width (bits 0–1), whether it is clause punctuation (bit 2), a space (3), a digit (4),
+    /// and whether it sets one of the flags (bit 5). Made once from `addComputed` itself; the
+    /// bytes are held by pointer and never freed, as `ScalarBitmap`'s.
+    static let table: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
+        // The common ideographs are two columns wide and nothing else (the test of the table
+        // holds them to `addComputed` too); the rest is computed.
+        (t + 0x4E00).initialize(repeating: 2, count: 0xA000 - 0x4E00)
+        for v in 0..<UInt32(0x10000) where v &- 0x4E00 >= 0xA000 - 0x4E00 {
+            // Surrogates are no scalars: valid UTF-8 never gives them (a check marks them invalid).
+            guard let s = Unicode.Scalar(v) else { t[Int(v)] = 1; continue }
+            var one = LineScan()
+            one.addComputed(s)
+            var e = UInt8(one.width)
+            if one.clauses > 0 { e |= 4 }
+            if one.spaceCount > 0 { e |= 8 }
+            if one.digits > 0 { e |= 16 }
+            if one.slash || one.fullStop || one.comma || one.colon || one.jumpOpener { e |= 32 }
+            t[Int(v)] = e
+        }
+        return UnsafePointer(t)
+    }()
+
+    /// `addComputed`, read from `table` (`LineScan.table`, loaded once by the caller's loop) for
+    /// the plane's scalars: a load and three adds instead of a call and the tests one by one.
+    @inline(__always)
+    mutating func addOther(_ s: Unicode.Scalar, _ table: UnsafePointer<UInt8>) {
+        let v = s.value
+        guard v < 0x10000 else { return addComputed(s) }
+        let e = Int(table[Int(v)])
+        width &+= e & 3
+        clauses &+= (e >> 2) & 1
+        spaceCount &+= (e >> 3) & 1
+        digits &+= (e >> 4) & 1
+        if e & 32 != 0 { addFlags(v) }
+    }
+
+    /// The scan of one scalar, each test made (what `table` holds for the plane).
+    mutating func addComputed(_ s: Unicode.Scalar) {
         let v = s.value
         width += Scalars.width(s)
         if Scalars.isClausePunctuation(s) { clauses += 1 }
         if Scalars.isSpace(s) { spaceCount += 1 }
         if PageFurniture.digitValue(s) != nil { digits += 1 }
+        addFlags(v)
+    }
+
+    /// The flags a scalar `v` sets.
+    @inline(__always)
+    mutating func addFlags(_ v: UInt32) {
         switch v {
         case 0x2F: slash = true                                        // /
         case 0x3002: fullStop = true                                   // 。
@@ -65,9 +111,10 @@ struct LineScan {
 
     /// Decodes the valid UTF-8 `bytes[range]` (as a Swift String holds it) to `out`, which must
     /// have room for a scalar a byte, and scans it on the way; returns how many scalars it wrote.
+    /// `table` is `LineScan.table`, loaded by the caller once for many lines (a lazy global's check costs a call).
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<Unicode.Scalar>,
-                       scan: inout LineScan) -> Int {
-        decodeChecking(bytes, range, into: out, scan: &scan).count
+                       scan: inout LineScan, table: UnsafePointer<UInt8> = LineScan.table) -> Int {
+        decodeChecking(bytes, range, into: out, scan: &scan, table: table).count
     }
 
     /// `decode`, also telling whether `bytes[range]` are valid UTF-8 (RFC 3629, as `String(validating:)`
@@ -78,7 +125,7 @@ struct LineScan {
     /// and the check of its two continuation bytes (the loop's state stays in registers).
     @inline(__always)
     static func decodeChecking(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<Unicode.Scalar>,
-                               scan: inout LineScan) -> (count: Int, valid: Bool) {
+                               scan: inout LineScan, table: UnsafePointer<UInt8> = LineScan.table) -> (count: Int, valid: Bool) {
         guard !range.isEmpty else { return (0, true) }
         var p = bytes.baseAddress! + range.lowerBound
         let end = bytes.baseAddress! + range.upperBound
@@ -129,7 +176,7 @@ struct LineScan {
                 q.pointee = unsafeBitCast(v, to: Unicode.Scalar.self)
                 q += 1
             }
-            other.addOther(unsafeBitCast(v, to: Unicode.Scalar.self))
+            other.addOther(unsafeBitCast(v, to: Unicode.Scalar.self), table)
         } while p < end
         scan = other
         scan.width &+= width

@@ -13,31 +13,40 @@ public enum MentionScanner {
 
     /// Appends the article's mentions to `out` (a page's, without an array per article).
     static func mentions(in article: Article, doc: String, into out: inout [Mention]) {
-        // One array of figures for all the paragraphs: not one made (and grown) for each.
+        // One array of figures and one room for slice offsets for all the paragraphs: not one made
+        // (and grown) for each.
         var found: [RecognizedFigure] = []
+        // Room for the figures of most paragraphs at once: not grown from one, two, four.
+        found.reserveCapacity(16)
+        var room = ScratchBuffer<Int32>(capacity: 1024)
+        defer { room.deallocate() }
         for (pi, p) in article.paragraphs.enumerated() {
             let s = p.scalars
             figures(in: s, into: &found)
             guard !found.isEmpty else { continue }
-            let slices = TextSlices(p.text, scalars: s)
-            for k in found.indices {
-                out.append(mention(found, k, in: slices, doc: doc, article: article.index, paragraph: pi, line: p.line(at: found[k].start)))
+            TextSlices.with(p.text, scalars: s, room: &room) { slices in
+                for k in found.indices {
+                    out.append(mention(found, k, in: slices, doc: doc, article: article.index, paragraph: pi, line: p.line(at: found[k].start)))
+                }
             }
         }
         // Headline and sub-headlines: paragraph -1, offsets in that text, the article's line.
-        mentions(inHeadline: article.headline, of: article, doc: doc, into: &out)
-        for text in article.subheadlines { mentions(inHeadline: text, of: article, doc: doc, into: &out) }
+        mentions(inHeadline: article.headline, of: article, doc: doc, found: &found, room: &room, into: &out)
+        for text in article.subheadlines { mentions(inHeadline: text, of: article, doc: doc, found: &found, room: &room, into: &out) }
     }
 
-    /// Appends the mentions of a headline or sub-headline `text` of `article` to `out`.
-    static func mentions(inHeadline text: String, of article: Article, doc: String, into out: inout [Mention]) {
+    /// Appends the mentions of a headline or sub-headline `text` of `article` to `out`; `found`
+    /// and `room` are the article's, reused.
+    static func mentions(inHeadline text: String, of article: Article, doc: String, found: inout [RecognizedFigure],
+                         room: inout ScratchBuffer<Int32>, into out: inout [Mention]) {
         guard !text.isEmpty else { return }
         let s = text.scalars
-        let found = figures(in: s)
+        figures(in: s, into: &found)
         guard !found.isEmpty else { return }
-        let slices = TextSlices(text, scalars: s)
-        for k in found.indices {
-            out.append(mention(found, k, in: slices, doc: doc, article: article.index, paragraph: -1, line: article.line))
+        TextSlices.with(text, scalars: s, room: &room) { slices in
+            for k in found.indices {
+                out.append(mention(found, k, in: slices, doc: doc, article: article.index, paragraph: -1, line: article.line))
+            }
         }
     }
 

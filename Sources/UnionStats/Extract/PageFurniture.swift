@@ -17,8 +17,10 @@ enum PageFurniture {
         "打印本页", "关闭窗口", "返回列表", "□", "■",
     ].map(scalars))
 
-    /// First scalars of `wholeLines`: other lines skip hashing.
+    /// First scalars of `wholeLines`: other lines skip the comparison.
     static let wholeLineStarts = ScalarBitmap(wholeLines.compactMap(\.first))
+    /// `wholeLines` as a list, compared with a line where it is (a Set would need an array of it).
+    static let wholeLineList = Array(wholeLines)
 
     /// E-paper navigation words; a short line made only of these (and digits, letters, punctuation) is navigation.
     static let navigationWords: [Line] = [
@@ -54,15 +56,21 @@ enum PageFurniture {
         // a date needs six digits.
         if scan.digits >= 6 && dateHeader(Array(line)) != nil { return false }
         if scan.comma && !scan.colon { return false }
-        // Compared with spaces removed; a line without spaces is read where it is.
-        if scan.spaces { return isFurniture(compact: Scalars.withoutSpaces(Array(line)), comma: scan.comma) }
-        return isFurniture(compact: line, comma: scan.comma)
+        // Compared with spaces removed (copied to the stack: the line has at most 160 scalars); a
+        // line without spaces is read where it is.
+        guard scan.spaces else { return isFurniture(compact: line, comma: scan.comma) }
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: line.count) { out in
+            var n = 0
+            for c in line where !Scalars.isSpace(c) { out[n] = c; n += 1 }
+            return isFurniture(compact: UnsafeBufferPointer(rebasing: out[..<n]), comma: scan.comma)
+        }
     }
 
     /// The tests that take a closer look, on a line without spaces (`comma`: it holds a ，).
     static func isFurniture<L: RandomAccessCollection>(compact: L, comma: Bool) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
         if comma { return isFooter(compact) }
-        if compact.count <= 12, let head = compact.first, wholeLineStarts.contains(head), wholeLines.contains(Array(compact)) { return true }
+        if compact.count <= 12, let head = compact.first, wholeLineStarts.contains(head),
+           wholeLineList.contains(where: { $0.count == compact.count && $0.elementsEqual(compact) }) { return true }
         if compact.count <= 40 && isNavigation(compact) { return true }
         if compact.count <= 24 && isEditionLine(compact) { return true }
         if isFooter(compact) { return true }
@@ -82,7 +90,8 @@ enum PageFurniture {
         }
         var rest = Array(compact)
         var hits = 0
-        for w in navigationWords {
+        // Removals only take scalars out: a word whose first scalar the line lacks is never found.
+        for w in navigationWords where compact.contains(w[0]) {
             let n = removeAll(w, from: &rest)
             hits += n
         }

@@ -11,9 +11,9 @@ struct Repeats {
     static let recentWindow = 4
     static let recentLimit = 20_000
 
-    var whole = HashIndex()
-    var heads = HashIndex()
-    var tails = HashIndex()
+    let whole = HashIndex()
+    let heads = HashIndex()
+    let tails = HashIndex()
     /// Texts of recorded paragraphs; they share storage with the paragraphs themselves,
     /// and are decoded again only when a hash matches.
     var kept: [String] = []

@@ -8,9 +8,11 @@ public enum TextDecoder {
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
     /// Returns the text and the name of the encoding used, or throws a `PageProblem`.
-    public static func decode(_ bytes: [UInt8]) throws -> (text: String, encoding: String) {
+    /// `binaryChecked`: `plainUTF8` has passed these bytes through the binary check already (a
+    /// page that is not UTF-8 after all, such as GBK, is then not checked a second time).
+    public static func decode(_ bytes: [UInt8], binaryChecked: Bool = false) throws -> (text: String, encoding: String) {
         if bytes.isEmpty { throw PageProblem(code: "empty", reason: "the file is empty") }
-        let (text, encoding) = try decodeRaw(bytes)
+        let (text, encoding) = try decodeRaw(bytes, binaryChecked: binaryChecked)
         let normalized = normalizeLineEnds(text)
         if normalized.unicodeScalars.allSatisfy({ Scalars.isSpace($0) || $0 == "\n" }) {
             throw PageProblem(code: "empty", reason: "the file holds only blank lines or spaces")
@@ -21,8 +23,8 @@ public enum TextDecoder {
     /// The bytes of a page that `decode` would take as UTF-8 just as they are, if it may be UTF-8:
     /// no UTF-16 byte-order mark, and no carriage return or second byte-order mark for
     /// `normalizeLineEnds` to take out. Whether they are valid UTF-8 is the caller's to check; if
-    /// not (or for nil) it calls `decode`. Throws what `decode` throws for a binary file; a page
-    /// that `decode` is to take is left to its binary check (not checked twice).
+    /// not (or for nil) it calls `decode` with `binaryChecked: true`. Throws what `decode` throws for
+    /// a binary file; a page that `decode` is to take (nil) is left to its binary check (not checked twice).
     static func plainUTF8(_ bytes: [UInt8]) throws -> (body: ArraySlice<UInt8>, encoding: String)? {
         guard !bytes.isEmpty, utf16Order(bytes) == nil else { return nil }
         let (body, encoding) = utf8Body(bytes)
@@ -54,13 +56,13 @@ public enum TextDecoder {
         return (bytes[...], "utf-8")
     }
 
-    static func decodeRaw(_ bytes: [UInt8]) throws -> (String, String) {
+    static func decodeRaw(_ bytes: [UInt8], binaryChecked: Bool = false) throws -> (String, String) {
         // UTF-16 with a byte-order mark.
         if let little = utf16Order(bytes) {
             return (try decodeUTF16(bytes, little: little), little ? "utf-16le" : "utf-16be")
         }
         let (body, encoding) = utf8Body(bytes)
-        try rejectBinary(body)
+        if !binaryChecked { try rejectBinary(body) }
         // Fast path: the standard library's validation.
         if let text = String(validating: body, as: UTF8.self) { return (text, encoding) }
         let scan = UTF8Scan(body)

@@ -109,6 +109,7 @@ struct Repairer {
         lines.reserveCapacity(n / 40 + 1)
         if caching { cachedStarts.reserveCapacity(n / 40 + 2) }
         var at = 0  // where the line's scalars go in `store`
+        let table = LineScan.table  // loaded once for the page's lines
         while start <= n {
             var end = n
             if start < n, let lf = memchr(bytes.baseAddress! + start, 0x0A, n - start) {
@@ -119,7 +120,7 @@ struct Repairer {
             var scan = LineScan()
             // A line within three bytes of the end is checked first: a character cut off there would be read past the page.
             if checking && end > n - 3 && String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) == nil { return false }
-            let (m, valid) = LineScan.decodeChecking(bytes, start..<end, into: store.base + at, scan: &scan)
+            let (m, valid) = LineScan.decodeChecking(bytes, start..<end, into: store.base + at, scan: &scan, table: table)
             if checking && !valid { return false }
             let leading = m > 0 && Scalars.isSpace(store.base[at])
             let cleaned = Repairer.clean(store.base + at, count: m, scan: scan)
@@ -136,13 +137,14 @@ struct Repairer {
                 f.width = Int32(truncatingIfNeeded: scan.width)
                 if scan.clause { f.flags |= LineFeatures.clausePunctuation }
                 if scan.spaces { f.flags |= LineFeatures.spaces }
-                if Scalars.endsSentence(line) { f.flags |= LineFeatures.endsSentence }
+                // A sentence ends with a sentence-final mark, which is a clause mark: a line without one skips the test.
+                if scan.clause && Scalars.endsSentence(line) { f.flags |= LineFeatures.endsSentence }
                 if line.last == "：" || line.last == ":" { f.flags |= LineFeatures.endsColon }
                 // What the scan learned spares the tests below their own scans: a date needs six
                 // digits, a parallel heading a comma.
                 if line.count <= 40 {
                     let spacedOrSlashed = scan.spaces || scan.slash
-                    if Bylines.mayBeCredit(line, spacedOrSlashed: spacedOrSlashed) && Bylines.isCredit(Array(line), spacedOrSlashed: spacedOrSlashed) {
+                    if Bylines.mayBeCredit(line, spacedOrSlashed: spacedOrSlashed) && Bylines.isCredit(line, spacedOrSlashed: spacedOrSlashed) {
                         f.flags |= LineFeatures.credit | LineFeatures.startsParagraph
                     }
                     if scan.digits >= 6 && PageFurniture.dateHeader(Array(line)) != nil { f.flags |= LineFeatures.dateHeader | LineFeatures.startsParagraph }
@@ -351,12 +353,13 @@ struct Repairer {
         // lines were marked blank in pass 1).
         if !caching {
             spans.removeAll(keepingCapacity: true)
+            let table = LineScan.table
             var at = 0
             for part in b.parts {
                 let l = lines[part.index]
                 store.reserve(at + Int(l.end - l.start), keeping: at)
                 var scan = LineScan()
-                let m = LineScan.decode(bytes, Int(l.start)..<Int(l.end), into: store.base + at, scan: &scan)
+                let m = LineScan.decode(bytes, Int(l.start)..<Int(l.end), into: store.base + at, scan: &scan, table: table)
                 let cleaned = Repairer.clean(store.base + at, count: m, scan: scan, checkFurniture: false)
                 spans.append(at)
                 spans.append(at + cleaned.count)

@@ -1,29 +1,45 @@
 /// Strings cut from a text by scalar offsets (a mention's words, clause and context): copied
 /// from the text's own UTF-8, which is valid already, instead of encoding scalars again and
-/// having the new String validate them.
+/// having the new String validate them. A view that lives inside `with`: the text's UTF-8 is
+/// reached once for all its slices, and the offsets go into room the caller reuses.
 struct TextSlices {
-    let text: String
-    /// `text`'s scalars.
+    /// The text's scalars.
     let scalars: [Unicode.Scalar]
+    /// The text's UTF-8.
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// The UTF-8 offset of every scalar offset (0...scalars.count), counted once for all the
     /// slices of the text: a mention asks for eight offsets around it, most of them 40 apart.
-    private let offsets: [Int32]
+    private let offsets: UnsafePointer<Int32>
 
-    init(_ text: String, scalars: [Unicode.Scalar]) {
-        self.text = text
+    private init(scalars: [Unicode.Scalar], bytes: UnsafeBufferPointer<UInt8>, offsets: UnsafePointer<Int32>) {
         self.scalars = scalars
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
+    /// Runs `body` with the slices of `text`, whose scalars are `scalars`; `room` holds the offsets
+    /// (grown as needed, kept by the caller for the next text).
+    static func with<R>(_ text: String, scalars: [Unicode.Scalar], room: inout ScratchBuffer<Int32>, _ body: (TextSlices) -> R) -> R {
         let n = scalars.count
-        offsets = scalars.withUnsafeBufferPointer { s in
-            [Int32](unsafeUninitializedCapacity: n + 1) { out, made in
-                var byte: Int32 = 0
-                for k in 0..<n {
-                    out[k] = byte
-                    byte &+= Int32(truncatingIfNeeded: Scalars.utf8Length(s[k]))
-                }
-                out[n] = byte
-                made = n + 1
+        room.reserve(n + 1, keeping: 0)
+        let out = room.base
+        scalars.withUnsafeBufferPointer { s in
+            var byte: Int32 = 0
+            for k in 0..<n {
+                out[k] = byte
+                byte &+= Int32(truncatingIfNeeded: Scalars.utf8Length(s[k]))
             }
+            out[n] = byte
         }
+        var copy = text
+        return copy.withUTF8 { body(TextSlices(scalars: scalars, bytes: $0, offsets: out)) }
+    }
+
+    /// `with`, its room made for this text alone.
+    static func with<R>(_ text: String, scalars: [Unicode.Scalar], _ body: (TextSlices) -> R) -> R {
+        var room = ScratchBuffer<Int32>(capacity: scalars.count + 1)
+        defer { room.deallocate() }
+        return with(text, scalars: scalars, room: &room, body)
     }
 
     /// The scalars `lo..<hi` (clamped) as a String: the text's bytes copied without validation
@@ -32,7 +48,6 @@ struct TextSlices {
         let a = max(0, lo), b = min(scalars.count, hi)
         guard a < b else { return "" }
         let from = Int(offsets[a]), to = Int(offsets[b])
-        var copy = text
-        return copy.withUTF8 { UTF8Coding.string(validated: UnsafeBufferPointer(rebasing: $0[from..<to]), isASCII: to - from == b - a) }
+        return UTF8Coding.string(validated: UnsafeBufferPointer(rebasing: bytes[from..<to]), isASCII: to - from == b - a)
     }
 }

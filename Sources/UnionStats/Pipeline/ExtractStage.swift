@@ -32,11 +32,13 @@ public enum ExtractStage {
     /// spaces) is still decoded, for the problem `decode` finds in it, but not repaired again: its
     /// text is its bytes, so the repair would leave no paragraph again.
     static func repaired(_ bytes: [UInt8]) throws -> (paragraphs: [Paragraph], encoding: String) {
-        if let (body, encoding) = try TextDecoder.plainUTF8(bytes), let paragraphs = TextRepair.paragraphs(fromUTF8: body) {
-            if paragraphs.isEmpty { _ = try TextDecoder.decode(bytes) }
+        // Bytes that `plainUTF8` returns have passed the binary check: `decode` need not run it again.
+        let plain = try TextDecoder.plainUTF8(bytes)
+        if let (body, encoding) = plain, let paragraphs = TextRepair.paragraphs(fromUTF8: body) {
+            if paragraphs.isEmpty { _ = try TextDecoder.decode(bytes, binaryChecked: true) }
             return (paragraphs, encoding)
         }
-        let (text, encoding) = try TextDecoder.decode(bytes)
+        let (text, encoding) = try TextDecoder.decode(bytes, binaryChecked: plain != nil)
         return (TextRepair.paragraphs(from: text), encoding)
     }
 

@@ -34,4 +34,33 @@ final class BinaryCheckTests: XCTestCase {
         }
         XCTAssertGreaterThan(binary, 100, "pages judged by their control bytes")
     }
+
+    /// A page that is not UTF-8 (GBK) is checked once, by `plainUTF8`, and `decode` is told so:
+    /// the check must still reject a binary file whose bytes read like GBK.
+    func testGBKLikeBinaryIsRejectedOnce() throws {
+        let text = "工会组织共开展了职工沟通会近2000场，进行工会会员信息采集13323人次。\n"
+        let gbk = TextDecoderTests.gb18030(String(repeating: text, count: 4))
+        // Control bytes (no NUL) between the GBK characters: a binary file by their share.
+        var binary: [UInt8] = []
+        for (k, b) in gbk.enumerated() {
+            binary.append(b)
+            if k % 10 == 9 { binary += [0x01, 0x1B] }
+        }
+        XCTAssertNil(String(validating: gbk, as: UTF8.self), "GBK bytes are no UTF-8: they go on to `decode`")
+        XCTAssertNil(String(validating: binary, as: UTF8.self))
+        XCTAssertNil(Self.verdictByteByByte(gbk))
+        XCTAssertEqual(Self.verdictByteByByte(binary), "binary")
+
+        // The text page: checked by `plainUTF8`, then decoded as GB18030 without a second check.
+        XCTAssertNotNil(try TextDecoder.plainUTF8(gbk))
+        XCTAssertEqual(try TextDecoder.decode(gbk, binaryChecked: true).encoding, "gb18030")
+        XCTAssertEqual(ExtractStage.extract(doc: "gbk.txt", bytes: gbk).page.encoding, "gb18030")
+
+        // The binary file: `plainUTF8` rejects it, and so does the whole extract.
+        XCTAssertThrowsError(try TextDecoder.plainUTF8(binary)) { XCTAssertEqual(($0 as? PageProblem)?.code, "binary") }
+        XCTAssertEqual(ExtractStage.extract(doc: "binary.txt", bytes: binary).problem?.code, "binary")
+        // `decode` checks unless told the check was made; told so, it reads the bytes as text.
+        XCTAssertThrowsError(try TextDecoder.decode(binary)) { XCTAssertEqual(($0 as? PageProblem)?.code, "binary") }
+        XCTAssertThrowsError(try TextDecoder.decode(binary, binaryChecked: true)) { XCTAssertNotEqual(($0 as? PageProblem)?.code, "binary") }
+    }
 }

@@ -52,3 +52,28 @@ final class LineScanTests: XCTestCase {
         XCTAssertEqual(scan.colon, trimmed.colon)
     }
 }
+
+/// The scan of a scalar read from the table equals the scan computed test by test, for every
+/// scalar (those past the plane are computed either way).
+final class LineScanTableTests: XCTestCase {
+    func testTableScanEqualsComputedScan() {
+        let table = LineScan.table
+        var flagged = 0, wide = 0
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            var read = LineScan(), computed = LineScan()
+            read.addOther(s, table)
+            computed.addComputed(s)
+            if read.width != computed.width || read.digits != computed.digits || read.spaceCount != computed.spaceCount
+                || read.clauses != computed.clauses
+                || [read.slash, read.fullStop, read.comma, read.colon, read.jumpOpener]
+                    != [computed.slash, computed.fullStop, computed.comma, computed.colon, computed.jumpOpener] {
+                XCTFail(String(v, radix: 16))
+            }
+            if computed.slash || computed.fullStop || computed.comma || computed.colon || computed.jumpOpener { flagged += 1 }
+            if computed.width == 2 { wide += 1 }
+        }
+        XCTAssertEqual(flagged, 12, "/ 。 ， : ： © C c ( （ 【 [ (备 is the ideograph path's)")
+        XCTAssertGreaterThan(wide, 1000)
+    }
+}

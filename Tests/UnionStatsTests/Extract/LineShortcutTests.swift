@@ -11,7 +11,7 @@ final class LineShortcutTests: XCTestCase {
 
     func testShortcutsAnswerAsTheFullTests() {
         var rng = SplitMix64(seed: 55)
-        var bylines = 0, headings = 0
+        var bylines = 0, headings = 0, gated = 0, endings = 0
         for _ in 0..<20_000 {
             let line = Array((0..<Int(1 + rng.next() % 8)).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }.joined().unicodeScalars)
             let byline = Bylines.bylineLength(opening: line)
@@ -19,12 +19,67 @@ final class LineShortcutTests: XCTestCase {
             XCTAssertEqual(Bylines.bylineLength(line), byline, String(String.UnicodeScalarView(line)))
             if byline != nil { bylines += 1 }
             let heading = Repairer.isParallelHeading(line, endsSentence: Scalars.endsSentence(line))
-            // Pass 1 tests only lines whose scan counts one clause mark.
-            if line.withUnsafeBufferPointer({ LineScan($0) }).clauses != 1 { XCTAssertFalse(heading, String(String.UnicodeScalarView(line))) }
+            // Pass 1 tests only lines whose scan counts one clause mark; a heading also has at most 30 scalars and ends no sentence.
+            if line.withUnsafeBufferPointer({ LineScan($0) }).clauses != 1 || line.count > 30 || Scalars.endsSentence(line) {
+                XCTAssertFalse(heading, String(String.UnicodeScalarView(line)))
+            } else {
+                XCTAssertEqual(Repairer.isParallelHeading(line, endsSentence: false), heading, String(String.UnicodeScalarView(line)))
+                gated += 1
+            }
             if heading { headings += 1 }
+            // Pass 1 asks whether a line ends a sentence only when its scan counts a clause mark.
+            let ends = Scalars.endsSentence(line)
+            if line.withUnsafeBufferPointer({ LineScan($0) }).clauses == 0 { XCTAssertFalse(ends, String(String.UnicodeScalarView(line))) }
+            if ends { endings += 1 }
         }
+        XCTAssertGreaterThan(endings, 1000)
         XCTAssertGreaterThan(bylines, 500)
         XCTAssertGreaterThan(headings, 20)
+        XCTAssertGreaterThan(gated, headings)
+    }
+
+    /// `isCredit` as it was, copying every line and taking its spaces out: the buffer form, which
+    /// copies only a spaced line, must answer as it does.
+    static func creditAsBefore(_ s: [Unicode.Scalar]) -> Bool {
+        guard Bylines.mayBeCredit(s) else { return false }
+        let compact = Scalars.withoutSpaces(s)
+        guard !compact.isEmpty, compact.count <= 30 else { return false }
+        if compact.contains(where: { Scalars.isSentenceFinal($0) || $0 == "，" || $0 == "," || $0 == "；" || $0 == "、" && compact.count > 20 }) {
+            return false
+        }
+        if compact.first == "□" || compact.first == "■" { return compact.count <= 20 }
+        if (compact.first == "(" || compact.first == "（") && (compact.last == ")" || compact.last == "）") && compact.count <= 12 {
+            return true
+        }
+        for p in Bylines.creditStarts where PageFurniture.hasPrefix(compact, p) {
+            if p.count <= 2 && PageFurniture.hasPrefix(compact, Array("记者".unicodeScalars)) && compact.count > 12 { return false }
+            return s.contains(where: Scalars.isSpace) || compact.count <= 8 || Bylines.creditEnds.contains { Bylines.hasSuffix(compact, $0) }
+        }
+        for e in Bylines.creditEnds where Bylines.hasSuffix(compact, e) {
+            return compact.count <= 20 && s.contains(where: Scalars.isSpace)
+        }
+        if let slash = compact.firstIndex(of: "/"), slash > 0, compact[slash - 1] == "摄" { return true }
+        return false
+    }
+
+    func testCreditInPlaceAnswersAsBefore() {
+        let pieces = ["本报记者", "记者", "通讯员", "文/", "图 /", "摄", "摄影报道", "供图", "□", "（", "）", "(", ")", "/", "摄/",
+                      " ", "\u{3000}", "马超", "赵研容", "视觉中国", "，", "、", "。", "昨天从", "1", "a", "工会职工"]
+        var rng = SplitMix64(seed: 77)
+        var credits = 0, spaced = 0, unspaced = 0
+        for _ in 0..<20_000 {
+            let line = Array((0..<Int(1 + rng.next() % 7)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined().unicodeScalars)
+            let expected = Self.creditAsBefore(line)
+            let hasSpace = line.contains(where: Scalars.isSpace)
+            let slashed = line.contains(where: { Scalars.isSpace($0) || $0 == "/" })
+            let label = String(String.UnicodeScalarView(line))
+            XCTAssertEqual(Bylines.isCredit(line), expected, label)
+            XCTAssertEqual(line.withUnsafeBufferPointer { Bylines.isCredit($0, spacedOrSlashed: slashed) }, expected, label)
+            if expected { credits += 1; if hasSpace { spaced += 1 } else { unspaced += 1 } }
+        }
+        XCTAssertGreaterThan(spaced, 200, "credits with spaces (copied)")
+        XCTAssertGreaterThan(unspaced, 200, "credits without (read in place)")
+        XCTAssertLessThan(credits, 15_000)
     }
 
     /// The furniture tests' bitmaps (bits held by pointer) hold exactly the scalars they were made
@@ -53,5 +108,60 @@ final class LineShortcutTests: XCTestCase {
             if Scalars.isClausePunctuation(s) { found += 1 }
         }
         XCTAssertEqual(found, marks.count)
+    }
+
+    /// The furniture test of a spaced line compares it without its spaces, copied to the stack:
+    /// it must answer as the test of the line made compact as an array does.
+    func testSpacedFurnitureAnswersAsTheCompactLine() {
+        let pieces = ["上一版", "下一版", "版面导航", "返回", "京工网", "第", "09", "版", ":", "：", "顺义", "主办", "ICP备", "©", "广告", "（",
+                      "）", " ", "\u{3000}", "\u{A0}", "，", "工会", "职工", "3", "a"]
+        var rng = SplitMix64(seed: 88)
+        var furniture = 0, spaced = 0
+        for _ in 0..<20_000 {
+            let line = Array((0..<Int(1 + rng.next() % 6)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined().unicodeScalars)
+            let first = line.firstIndex { !Scalars.isSpace($0) } ?? line.count, last = line.lastIndex { !Scalars.isSpace($0) } ?? -1
+            guard first <= last else { continue }
+            let trimmed = Array(line[first...last])
+            let scan = trimmed.withUnsafeBufferPointer { LineScan($0) }
+            let got = trimmed.withUnsafeBufferPointer { PageFurniture.isFurniture($0, scan) }
+            // The test as it was for a spaced line: the sentence and comma answers, then the compact array.
+            var expected = false
+            if !scan.fullStop && !(scan.digits >= 6 && PageFurniture.dateHeader(trimmed) != nil) && !(scan.comma && !scan.colon) {
+                expected = PageFurniture.isFurniture(compact: Scalars.withoutSpaces(trimmed), comma: scan.comma)
+            }
+            XCTAssertEqual(got, expected, String(String.UnicodeScalarView(trimmed)))
+            if scan.spaces { spaced += 1; if got { furniture += 1 } }
+        }
+        XCTAssertGreaterThan(spaced, 2_000)
+        XCTAssertGreaterThan(furniture, 100, "spaced lines taken for furniture")
+    }
+
+    /// Whole furniture lines are compared with a list, not looked up in a Set of arrays; the
+    /// navigation test skips words whose first scalar a line lacks. Both answer as before.
+    func testWholeLinesAndNavigationAnswerAsBefore() {
+        let words = PageFurniture.wholeLines.map { String(String.UnicodeScalarView($0)) }
+            + PageFurniture.navigationWords.map { String(String.UnicodeScalarView($0)) }
+        let pieces = words + ["3", "a", "京工网", "工会", "职工", "（", "）", "第", "版", ":"]
+        var rng = SplitMix64(seed: 99)
+        var whole = 0, navigation = 0
+        for k in 0..<20_000 {
+            let count = k % 4 == 0 ? 1 : Int(1 + rng.next() % 5)
+            let line = Array((0..<count).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined().unicodeScalars)
+            let label = String(String.UnicodeScalarView(line))
+            // As before: the Set lookup, every word removed in turn.
+            let wholeBefore = line.count <= 12 && PageFurniture.wholeLines.contains(line)
+            var rest = line, hits = 0
+            for w in PageFurniture.navigationWords { hits += PageFurniture.removeAll(w, from: &rest) }
+            let residue = rest.filter { Scalars.isIdeograph($0) }
+            let foreign = line.filter { Scalars.isIdeograph($0) && !PageFurniture.navigationScalars.contains($0) }.count
+            let navigationBefore = foreign <= 6 && hits > 0 && (residue.isEmpty || (residue.count <= 6 && residue.last == "网"))
+            XCTAssertEqual(line.withUnsafeBufferPointer { PageFurniture.isNavigation($0) }, navigationBefore, label)
+            let got = line.withUnsafeBufferPointer { PageFurniture.isFurniture(compact: $0, comma: false) }
+            if wholeBefore || navigationBefore { XCTAssertTrue(got, label) }
+            if wholeBefore { whole += 1 }
+            if navigationBefore { navigation += 1 }
+        }
+        XCTAssertGreaterThan(whole, 1000)
+        XCTAssertGreaterThan(navigation, 1000)
     }
 }

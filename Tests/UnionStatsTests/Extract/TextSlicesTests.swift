@@ -10,19 +10,28 @@ final class TextSlicesTests: XCTestCase {
         var rng = SplitMix64(seed: 21)
         var texts = ["", "a", "ascii only text here", "职工", "𠀀😀"]
         for _ in 0..<300 { texts.append((0..<Int(rng.next() % 60)).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }.joined()) }
+        var room = ScratchBuffer<Int32>(capacity: 16)
+        defer { room.deallocate() }
         for text in texts {
             let scalars = Array(text.unicodeScalars)
-            let slices = TextSlices(text, scalars: scalars)
-            for _ in 0..<20 {
-                let lo = Int(rng.next() % UInt64(scalars.count + 50)) - 45, hi = lo + Int(rng.next() % 60)
-                let a = max(0, lo), b = min(scalars.count, hi)
-                let expected = a < b ? String(String.UnicodeScalarView(scalars[a..<b])) : ""
-                let got = slices.string(lo, hi)
-                XCTAssertEqual(Array(got.utf8), Array(expected.utf8), "\(text) \(lo)..<\(hi)")
-                XCTAssertEqual(got, expected)
-                XCTAssertEqual(got.utf8Span.isKnownASCII, got.utf8.allSatisfy { $0 < 0x80 }, "\(text) \(lo)..<\(hi)")
+            // Room reused from text to text (grown for long ones, left larger than short ones need),
+            // as the mention scan reuses it, and room made for the text alone: the same slices.
+            for shared in [true, false] {
+                func check(_ slices: TextSlices) {
+                    for _ in 0..<20 {
+                        let lo = Int(rng.next() % UInt64(scalars.count + 50)) - 45, hi = lo + Int(rng.next() % 60)
+                        let a = max(0, lo), b = min(scalars.count, hi)
+                        let expected = a < b ? String(String.UnicodeScalarView(scalars[a..<b])) : ""
+                        let got = slices.string(lo, hi)
+                        XCTAssertEqual(Array(got.utf8), Array(expected.utf8), "\(text) \(lo)..<\(hi)")
+                        XCTAssertEqual(got, expected)
+                        XCTAssertEqual(got.utf8Span.isKnownASCII, got.utf8.allSatisfy { $0 < 0x80 }, "\(text) \(lo)..<\(hi)")
+                    }
+                }
+                if shared { TextSlices.with(text, scalars: scalars, room: &room, check) } else { TextSlices.with(text, scalars: scalars, check) }
             }
         }
+        XCTAssertGreaterThan(room.capacity, 16, "the shared room grew")
     }
 
     /// Scalars encoded into a String without validation: the String of the scalars, flags included.
