@@ -100,7 +100,8 @@ public final class MonthlyOutputs {
         let wide = try tablesDir.map { try WideTable(scratchDir: $0) }
         var written = Set<String>()
         // The reports are synced and renamed on a thread of their own (the sync waits for the disk).
-        let commits = reportsDir.map { _ in BackgroundCommits() }
+        // Bounded by bytes: many small reports may wait while one sync is slow, a few large ones at most.
+        let commits = reportsDir.map { _ in BackgroundCommits(limit: 256, byteLimit: 16 << 20) }
         do {
             try byMonth.seal()
             let spill = byMonth, tables = self.tables, reports = self.reports, encoding = self.encoding

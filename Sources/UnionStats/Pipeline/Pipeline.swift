@@ -103,7 +103,8 @@ public enum Pipeline {
         sources: Sources, paths: PipelinePaths, encoding: CSVEncoding,
                                  diagnostics: DiagnosticCollector, progress: Progress? = nil,
                                  cacheDirectory: String? = nil,
-                                 monthly: MonthlyOutputs? = nil) throws -> (figures: Int, rejects: Int)
+                                 monthly: MonthlyOutputs? = nil,
+                                 putInPlace: (@escaping () throws -> Void) throws -> Void = { try $0() }) throws -> (figures: Int, rejects: Int)
     where Sources.Element == PageSource, Sources.Index == Int {
         Memory.limitArenas()
         let manifest = Manifest.load(paths.manifest, diagnostics: diagnostics)
@@ -169,15 +170,26 @@ public enum Pipeline {
                 diagnostics.emit(Diagnostic(.warning, file: paths.manifest, line: entry.row, reason))
                 try outputs.addReject(doc: entry.doc, line: entry.row, problem: "missing-file", reason: reason)
             }
-            try outputs.close()
-            if let index = outputs.index {
-                try FiguresIndex.write(index, headerBytes: codec.figuresHead.count, figures: paths.figures, to: FiguresIndex.path(paths))
+            let counts = (outputs.figureCount, outputs.rejectCount)
+            // Synced and renamed by `putInPlace`: now, or on a thread of its own (`run`). A file
+            // that fails takes the ones not yet in place with it (their temporary files removed).
+            let index = outputs.index, figuresHead = codec.figuresHead.count
+            try putInPlace {
+                do {
+                    try outputs.close()
+                    if let index {
+                        try FiguresIndex.write(index, headerBytes: figuresHead, figures: paths.figures, to: FiguresIndex.path(paths))
+                    }
+                } catch {
+                    outputs.abandon()
+                    throw error
+                }
             }
+            return counts
         } catch {
             outputs.abandon()
             throw error
         }
-        return (outputs.figureCount, outputs.rejectCount)
     }
 
     /// Builds the tables and the reports from `figures.csv`, read once (`MonthlyOutputs`).
@@ -234,14 +246,19 @@ public enum Pipeline {
         // instead of reading figures.csv back (the same bytes come out).
         try prepareTablesAndReports(paths: paths)
         let monthly = try MonthlyOutputs(tablesDir: paths.tables, reportsDir: paths.reports, encoding: encoding)
+        // figures.csv, articles.csv and rejects.csv are synced and renamed while the months are made.
+        var putting: BackgroundTask? = nil
         do {
             let counts = try normalize(sources: sources, paths: paths, encoding: encoding, diagnostics: diagnostics,
-                                       progress: progress, monthly: monthly)
+                                       progress: progress, monthly: monthly, putInPlace: { putting = BackgroundTask($0) })
             Memory.giveBack()   // the pages' memory, before the months are folded
             try monthly.finish()
+            try putting?.wait()
             return counts
         } catch {
             monthly.abandon()
+            // Not returned while the files are still being put in place; the first error is the one thrown.
+            try? putting?.wait()
             throw error
         }
     }

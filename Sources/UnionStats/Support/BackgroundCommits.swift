@@ -7,19 +7,31 @@ import Foundation
 /// for as long (tens of milliseconds a report once figures.csv's megabytes were waiting to
 /// be written too).
 ///
-/// At most `limit` outputs wait (their bytes are held until written), so memory stays
-/// bounded when the disk is slower than the months. A failed output stops the rest:
-/// `replace` and `finish` throw its error, and the outputs after it are not written.
+/// At most `limit` outputs and `byteLimit` bytes wait (their bytes are held until written; one
+/// output larger than `byteLimit` waits alone), so memory stays bounded when the disk is slower
+/// than the months. Counting bytes lets many small reports wait while one sync is slow (the
+/// first report's sync waits for figures.csv's), where four would have stopped the months.
+/// A failed output stops the rest: `replace` and `finish` throw its error, and the outputs
+/// after it are not written.
 final class BackgroundCommits: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: [(path: String, bytes: [UInt8])] = []
+    /// Bytes of the outputs queued, and of the one being written.
+    private var queuedBytes = 0, writingBytes = 0
+    /// The most bytes that waited at once (for tests of the bound).
+    private(set) var mostBytesWaiting = 0
     private var failure: Error?
     private var closed = false
     private let limit: Int
+    private let byteLimit: Int
     private let finished = DispatchGroup()
 
-    init(limit: Int = 4) {
+    /// Bytes held: queued or being written (under the lock).
+    private var held: Int { queuedBytes + writingBytes }
+
+    init(limit: Int = 4, byteLimit: Int = .max) {
         self.limit = max(1, limit)
+        self.byteLimit = byteLimit
         finished.enter()
         let thread = Thread { [self] in
             run()
@@ -28,15 +40,18 @@ final class BackgroundCommits: @unchecked Sendable {
         thread.start()
     }
 
-    /// Queues `bytes` for `path`; waits while `limit` outputs are queued. Throws the error
-    /// of an output given before, if one failed.
+    /// Queues `bytes` for `path`; waits while `limit` outputs are queued, or while others wait
+    /// and these bytes would take the waiting ones past `byteLimit`. Throws the error of an
+    /// output given before, if one failed.
     func replace(_ path: String, with bytes: [UInt8]) throws {
         condition.lock()
         defer { condition.unlock() }
-        while waiting.count >= limit && failure == nil { condition.wait() }
+        while failure == nil, waiting.count >= limit || (held > 0 && held + bytes.count > byteLimit) { condition.wait() }
         if let failure { throw failure }
         precondition(!closed, "BackgroundCommits.replace after finish")
         waiting.append((path, bytes))
+        queuedBytes += bytes.count
+        mostBytesWaiting = max(mostBytesWaiting, held)
         condition.broadcast()
     }
 
@@ -54,6 +69,7 @@ final class BackgroundCommits: @unchecked Sendable {
     func abandon() {
         condition.lock()
         waiting.removeAll()
+        queuedBytes = 0
         closed = true
         condition.broadcast()
         condition.unlock()
@@ -69,13 +85,17 @@ final class BackgroundCommits: @unchecked Sendable {
                 return
             }
             let next = waiting.removeFirst()
+            queuedBytes -= next.bytes.count
+            writingBytes = next.bytes.count   // held until written
             condition.unlock()
             var error: Error? = nil
             do { try OutputFile.replace(next.path, with: next.bytes) } catch let e { error = e }
             condition.lock()
+            writingBytes = 0
             if let error {
                 failure = error
                 waiting.removeAll()
+                queuedBytes = 0
             }
             condition.broadcast()
             condition.unlock()

@@ -28,6 +28,27 @@ final class BackgroundCommitsTests: XCTestCase {
         XCTAssertEqual(names.count, expected.count, "\(names.filter { $0.hasPrefix(".") })")
     }
 
+    /// The bytes held (queued or being written) stay under `byteLimit`; an output larger than it
+    /// waits alone. Forty outputs of 300 KB come far faster than they are synced: without the
+    /// bound all 12 MB would wait.
+    func testTheBytesWaitingStayUnderTheirBound() throws {
+        let dir = try TestScratch.directory("commits-bytes")
+        let commits = BackgroundCommits(limit: 1_000, byteLimit: 1 << 20)
+        var expected: [String: [UInt8]] = [:]
+        for i in 0..<40 {
+            let bytes = [UInt8](repeating: UInt8(i), count: 300_000)
+            expected[dir + "/out-\(i).txt"] = bytes
+            try commits.replace(dir + "/out-\(i).txt", with: bytes)
+        }
+        XCTAssertLessThanOrEqual(commits.mostBytesWaiting, 1 << 20)
+        let big = [UInt8](repeating: 7, count: 3 << 20)
+        expected[dir + "/big.txt"] = big
+        try commits.replace(dir + "/big.txt", with: big)
+        try commits.finish()
+        XCTAssertEqual(commits.mostBytesWaiting, 3 << 20, "the large output waited alone")
+        for (path, bytes) in expected { XCTAssertEqual(contents(path), bytes, path) }
+    }
+
     func testALaterOutputOfTheSamePathWins() throws {
         let dir = try TestScratch.directory("commits-order")
         let commits = BackgroundCommits(limit: 3)
