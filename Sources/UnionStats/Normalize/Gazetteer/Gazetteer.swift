@@ -74,6 +74,22 @@ public struct Gazetteer: Sendable {
     private var nameStarts = [UInt64](repeating: 0, count: Gazetteer.pairWords)
     private static let pairBits = 20
     private static let pairWords = (1 << pairBits) / 64
+    /// The Han scalars that begin a name, a bit each from U+3400 to U+9FFF: a scan only starts
+    /// at Han, and most scalars of a text are rejected by this one test before the pair is hashed.
+    private var firstScalars = [UInt64](repeating: 0, count: Gazetteer.firstWords)
+    static let firstBase: UInt32 = 0x3400
+    private static let firstWords = Int(0xA000 - firstBase) / 64
+
+    @inline(__always)
+    private static func isFirst(_ firsts: UnsafeBufferPointer<UInt64>, _ s: Unicode.Scalar) -> Bool {
+        let d = s.value &- firstBase
+        return d < 0xA000 - firstBase && firsts[Int(d >> 6)] & (1 << UInt64(d & 63)) != 0
+    }
+
+    /// Whether a scan may start a name at `s` (`scanNames`' first test): `s` is Han and begins a name.
+    func mayBeginName(_ s: Unicode.Scalar) -> Bool {
+        firstScalars.withUnsafeBufferPointer { Gazetteer.isFirst($0, s) }
+    }
 
     @inline(__always)
     private static func pairBit(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int { pairBit(a.value, b.value) }
@@ -205,6 +221,11 @@ public struct Gazetteer: Sendable {
         guard count >= 2, count < 256 else { return }
         let bit = Gazetteer.pairBit(first, second)
         nameStarts[bit >> 6] |= 1 << UInt64(bit & 63)
+        // Only Han: a scan starts at no other scalar (the gap U+4DC0–4DFF included).
+        if let f = Unicode.Scalar(first), Gazetteer.isHan(f) {
+            let d = first - Gazetteer.firstBase
+            firstScalars[Int(d >> 6)] |= 1 << UInt64(d & 63)
+        }
         let sense = Sense(entry: entry, form: form, scope: scope, asWritten: asWritten)
         if let g = groupIndex(ofHash: h) {
             guard sameName(Int(g), utf8: bytes) else { return }  // a hash collision: keep the first name
@@ -397,13 +418,15 @@ public struct Gazetteer: Sendable {
         let mask = slots.count - 1
         let longest = maxNameLength
         // The bitmap and the table by pointer: read at nearly every scalar, no array checks there.
+        firstScalars.withUnsafeBufferPointer { firsts in
         nameStarts.withUnsafeBufferPointer { starts in
         slots.withUnsafeBufferPointer { table in
         text.withUnsafeBufferPointer { t in
             var i = 0
-            while i < n {
-                // Every name has two scalars or more.
-                guard Gazetteer.isHan(t[i]), i + 1 < n, Gazetteer.mayStartName(starts, t[i], t[i + 1]) else { i += 1; continue }
+            while true {
+                i = Gazetteer.nextCandidate(t, from: i, firsts, starts)
+                // Every name has two scalars or more: none starts at the last one.
+                guard i < n - 1 else { break }
                 var h = Gazetteer.seed
                 var best: (end: Int, group: Int)? = nil
                 var j = i
@@ -433,7 +456,23 @@ public struct Gazetteer: Sendable {
         }
         }
         }
+        }
         return matches
+    }
+
+    /// The first offset from `i` where a name may start (a Han scalar that begins one, with a pair that
+    /// begins one), else `t.count - 1` or `i` if past it. A loop of its own: with few values live, skipping
+    /// a scalar costs a load and two tests, where inside the scan's loop it spilled and reloaded registers.
+    @inline(never)
+    private static func nextCandidate(_ t: UnsafeBufferPointer<Unicode.Scalar>, from i: Int,
+                                      _ firsts: UnsafeBufferPointer<UInt64>, _ starts: UnsafeBufferPointer<UInt64>) -> Int {
+        let last = t.count - 1
+        var i = i
+        while i < last {
+            if isFirst(firsts, t[i]), mayStartName(starts, t[i], t[i + 1]) { return i }
+            i += 1
+        }
+        return i
     }
 
     /// The entry and its ancestors, most specific first.
