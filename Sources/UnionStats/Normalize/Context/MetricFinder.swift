@@ -82,6 +82,17 @@ enum MetricFinder {
     }
     static let measureWords = TextClasses.set("个家名位所座支项处种份次场件条户人元间副对张块瓶")
 
+    /// `collectBack`'s classes of each scalar: `stopBit` (`stopPunctuation` or a digit), `measureBit`.
+    static let backSets: [(ScalarSet, UInt8)] = [(stopPunctuation.union(TextClasses.digits), stopBit), (measureWords, measureBit)]
+    static let backClasses = ScalarClasses.table(backSets)
+    @inline(__always) static var stopBit: UInt8 { 1 }
+    @inline(__always) static var measureBit: UInt8 { 2 }
+
+    @inline(__always)
+    static func backClass(_ c: S, _ classes: UnsafePointer<UInt8>) -> UInt8 {
+        c.value < 0x10000 ? classes[Int(c.value)] : ScalarClasses.bySets(c, backSets)
+    }
+
     /// - Parameters:
     ///   - raw: the figure's offsets in `t`.
     ///   - times: offsets of time phrases in `t` (a noun phrase never crosses one).
@@ -365,13 +376,15 @@ enum MetricFinder {
     }
 
     static func collectBack(_ t: [S], _ end: Int, _ times: [Range<Int>], stopAtStart: Bool = false) -> Int {
+        let classes = backClasses
         var j = end
         while j > 0, end - j < 16 {
             if stopAtStart, j == end, TextClasses.wordBefore(t, j, beforeStops) != nil { break }
             let c = t[j - 1]
-            if stopPunctuation.contains(c) || TextClasses.isDigit(c) { break }
+            let bits = backClass(c, classes)
+            if bits & stopBit != 0 { break }
             // 12项课题 ends the noun; 一次性补助 does not.
-            if measureWords.contains(c), j >= 2, TextClasses.isNumeral(t[j - 2]), !(j < t.count && t[j] == "性") { break }
+            if bits & measureBit != 0, j >= 2, TextClasses.isNumeral(t[j - 2]), !(j < t.count && t[j] == "性") { break }
             if times.contains(where: { $0.upperBound == j }) { break }
             if j < end, TextClasses.wordBefore(t, j, beforeStops) != nil, !protectedAcross(t, j), !protectedAcross(t, j - 1) { break }
             j -= 1

@@ -91,6 +91,19 @@ enum OrganizationFinder {
     static let dateUnits = TextClasses.set("年月日号")
     static let listOrAffiliationMarks = TextClasses.set("的、等")
 
+    /// `phraseStart`'s classes of each scalar: `stopBit` (punctuation or a digit), `measureBit`, `dateUnitBit`.
+    static let phraseSets: [(ScalarSet, UInt8)] = [(TextClasses.punctuation.union(TextClasses.digits), stopBit),
+                                                   (measureWords, measureBit), (dateUnits, dateUnitBit)]
+    static let phraseClasses = ScalarClasses.table(phraseSets)
+    @inline(__always) static var stopBit: UInt8 { 1 }
+    @inline(__always) static var measureBit: UInt8 { 2 }
+    @inline(__always) static var dateUnitBit: UInt8 { 4 }
+
+    @inline(__always)
+    static func phraseClass(_ c: S, _ classes: UnsafePointer<UInt8>) -> UInt8 {
+        c.value < 0x10000 ? classes[Int(c.value)] : ScalarClasses.bySets(c, phraseSets)
+    }
+
     /// Names in `text`; `covered[i]` is true where a place name lies (its
     /// characters are never boundaries: 和平街街道总工会).
     static func find(in t: [S], covered: [Bool]) -> [OrgMention] {
@@ -183,15 +196,17 @@ enum OrganizationFinder {
     /// the boundary word before it (nil for punctuation) and whether a number
     /// and measure word come right before (a counted thing, not an owner).
     static func phraseStart(_ t: [S], _ covered: [Bool], before: Int) -> (Int, [S]?, Bool) {
+        let classes = phraseClasses
         var k = before
         while k > 0, before - k < 16 {
             let c = t[k - 1]
-            if TextClasses.punctuation.contains(c) || TextClasses.isDigit(c) {
+            let bits = phraseClass(c, classes)
+            if bits & stopBit != 0 {
                 return (k, nil, false)
             }
-            if measureWords.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, true) }
+            if bits & measureBit != 0, k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, true) }
             // 2019年北京市总工会, 12月5日南郑区总工会: a date ends the phrase.
-            if dateUnits.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
+            if bits & dateUnitBit != 0, k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
             // The boundary word first: it is rarer than the protected words are costly to rule out.
             if !covered[k - 1], let w = TextClasses.wordBefore(t, k, boundaryWords), !protectedAt(t, k - 1) { return (k, w, false) }
             k -= 1
