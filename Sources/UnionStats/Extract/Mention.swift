@@ -17,9 +17,22 @@ public struct Mention: Sendable, Equatable {
     /// The clause holding the figure, copied from the repaired text.
     public var sentence: String
     /// Up to 40 scalars of the paragraph right before and after `raw` (the words around it:
-    /// 每人 before 500元 makes it per person).
-    public var before: String
-    public var after: String
+    /// 每人 before 500元 makes it per person). The scanner's mentions cut them from their text only
+    /// when asked (`run` seldom asks: normalize reads the paragraph's scalars), not for every mention.
+    public var before: String {
+        get { windowed ? context.before : storedBefore }
+        set { keepContext(); storedBefore = newValue }
+    }
+    public var after: String {
+        get { windowed ? context.after : storedAfter }
+        set { keepContext(); storedAfter = newValue }
+    }
+
+    private var storedBefore: String
+    private var storedAfter: String
+    /// Where `before` and `after` are in their text, when they were not given as strings (`windowed`).
+    private var context: ContextWindow
+    private var windowed: Bool
 
     public init(doc: String, article: Int, paragraph: Int, start: Int, end: Int, line: Int, raw: String,
                 sentence: String, before: String = "", after: String = "") {
@@ -31,7 +44,59 @@ public struct Mention: Sendable, Equatable {
         self.line = line
         self.raw = raw
         self.sentence = sentence
-        self.before = before
-        self.after = after
+        self.storedBefore = before
+        self.storedAfter = after
+        self.context = ContextWindow(text: "", lo: 0, start: 0, end: 0, hi: 0)
+        self.windowed = false
+    }
+
+    /// A mention whose `before` and `after` are the UTF-8 ranges `window` gives of its text.
+    init(doc: String, article: Int, paragraph: Int, start: Int, end: Int, line: Int, raw: String,
+         sentence: String, context window: ContextWindow) {
+        self.doc = doc
+        self.article = article
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.line = line
+        self.raw = raw
+        self.sentence = sentence
+        self.storedBefore = ""
+        self.storedAfter = ""
+        self.context = window
+        self.windowed = true
+    }
+
+    /// Turns the window into the two strings, before one of them is set.
+    private mutating func keepContext() {
+        guard windowed else { return }
+        storedBefore = context.before
+        storedAfter = context.after
+        context = ContextWindow(text: "", lo: 0, start: 0, end: 0, hi: 0)
+        windowed = false
+    }
+
+    /// Equal by what they hold, however `before` and `after` are kept.
+    public static func == (a: Mention, b: Mention) -> Bool {
+        a.doc == b.doc && a.article == b.article && a.paragraph == b.paragraph && a.start == b.start
+            && a.end == b.end && a.line == b.line && a.raw == b.raw && a.sentence == b.sentence
+            && a.before == b.before && a.after == b.after
+    }
+}
+
+/// The text of a mention and the UTF-8 offsets of its `before` (`lo..<start`) and `after`
+/// (`end..<hi`): the text is shared (its paragraph holds it anyway), nothing is copied.
+struct ContextWindow: Sendable {
+    let text: String
+    let lo: Int32, start: Int32, end: Int32, hi: Int32
+
+    var before: String { slice(lo, start) }
+    var after: String { slice(end, hi) }
+
+    private func slice(_ a: Int32, _ b: Int32) -> String {
+        guard a < b else { return "" }
+        let u = text.utf8
+        let i = u.index(u.startIndex, offsetBy: Int(a)), j = u.index(u.startIndex, offsetBy: Int(b))
+        return String(text[i..<j])
     }
 }

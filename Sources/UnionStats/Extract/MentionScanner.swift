@@ -26,7 +26,8 @@ public enum MentionScanner {
             guard !found.isEmpty else { continue }
             TextSlices.with(p.text, scalars: s, room: &room) { slices in
                 for k in found.indices {
-                    out.append(mention(found, k, in: slices, doc: doc, article: article.index, paragraph: pi, line: p.line(at: found[k].start)))
+                    out.append(mention(found, k, in: slices, text: p.text, doc: doc, article: article.index, paragraph: pi,
+                                       line: p.line(at: found[k].start)))
                 }
             }
         }
@@ -45,7 +46,7 @@ public enum MentionScanner {
         guard !found.isEmpty else { return }
         TextSlices.with(text, scalars: s, room: &room) { slices in
             for k in found.indices {
-                out.append(mention(found, k, in: slices, doc: doc, article: article.index, paragraph: -1, line: article.line))
+                out.append(mention(found, k, in: slices, text: text, doc: doc, article: article.index, paragraph: -1, line: article.line))
             }
         }
     }
@@ -113,7 +114,7 @@ public enum MentionScanner {
     }
 
     /// The mention of figure `k` of `found`, the figures of the text `slices` cuts from.
-    static func mention(_ found: [RecognizedFigure], _ k: Int, in slices: TextSlices, doc: String, article: Int,
+    static func mention(_ found: [RecognizedFigure], _ k: Int, in slices: TextSlices, text: String, doc: String, article: Int,
                         paragraph: Int, line: Int) -> Mention {
         // Its offsets only: the figure itself (quantity and all) is not copied.
         let start = found[k].start, end = found[k].end
@@ -123,6 +124,7 @@ public enum MentionScanner {
         let clause = ClauseSpan.sentence(slices.scalars, start: start, end: end, before: before, after: after)
         return Mention(doc: doc, article: article, paragraph: paragraph, start: start, end: end, line: line,
                        raw: slices.string(start, end), sentence: slices.string(clause.lowerBound, clause.upperBound),
-                       before: slices.string(start - contextLength, start), after: slices.string(end, end + contextLength))
+                       context: ContextWindow(text: text, lo: slices.utf8Offset(start - contextLength), start: slices.utf8Offset(start),
+                                              end: slices.utf8Offset(end), hi: slices.utf8Offset(end + contextLength)))
     }
 }

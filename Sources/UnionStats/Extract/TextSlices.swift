@@ -42,6 +42,9 @@ struct TextSlices {
         return with(text, scalars: scalars, room: &room, body)
     }
 
+    /// The UTF-8 offset of scalar offset `k` (clamped to the text).
+    func utf8Offset(_ k: Int) -> Int32 { offsets[min(max(0, k), scalars.count)] }
+
     /// The scalars `lo..<hi` (clamped) as a String: the text's bytes copied without validation
     /// (a Substring's String scans them for ASCII and costs a slice and an index walk more).
     func string(_ lo: Int, _ hi: Int) -> String {
