@@ -36,6 +36,21 @@ public struct Mention: Sendable, Equatable {
 
     public init(doc: String, article: Int, paragraph: Int, start: Int, end: Int, line: Int, raw: String,
                 sentence: String, before: String = "", after: String = "") {
+        self.init(doc: doc, article: article, paragraph: paragraph, start: start, end: end, line: line, raw: raw,
+                  sentence: sentence, before: before, after: after,
+                  context: ContextWindow(text: "", lo: 0, start: 0, end: 0, hi: 0), windowed: false)
+    }
+
+    /// A mention whose `before` and `after` are the UTF-8 ranges `window` gives of its text.
+    init(doc: String, article: Int, paragraph: Int, start: Int, end: Int, line: Int, raw: String,
+         sentence: String, context window: ContextWindow) {
+        self.init(doc: doc, article: article, paragraph: paragraph, start: start, end: end, line: line, raw: raw,
+                  sentence: sentence, before: "", after: "", context: window, windowed: true)
+    }
+
+    /// Every stored field given (what the two initializers above share).
+    private init(doc: String, article: Int, paragraph: Int, start: Int, end: Int, line: Int, raw: String,
+                 sentence: String, before: String, after: String, context: ContextWindow, windowed: Bool) {
         self.doc = doc
         self.article = article
         self.paragraph = paragraph
@@ -46,25 +61,8 @@ public struct Mention: Sendable, Equatable {
         self.sentence = sentence
         self.storedBefore = before
         self.storedAfter = after
-        self.context = ContextWindow(text: "", lo: 0, start: 0, end: 0, hi: 0)
-        self.windowed = false
-    }
-
-    /// A mention whose `before` and `after` are the UTF-8 ranges `window` gives of its text.
-    init(doc: String, article: Int, paragraph: Int, start: Int, end: Int, line: Int, raw: String,
-         sentence: String, context window: ContextWindow) {
-        self.doc = doc
-        self.article = article
-        self.paragraph = paragraph
-        self.start = start
-        self.end = end
-        self.line = line
-        self.raw = raw
-        self.sentence = sentence
-        self.storedBefore = ""
-        self.storedAfter = ""
-        self.context = window
-        self.windowed = true
+        self.context = context
+        self.windowed = windowed
     }
 
     /// Turns the window into the two strings, before one of them is set.
