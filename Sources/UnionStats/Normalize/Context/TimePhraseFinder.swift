@@ -80,21 +80,16 @@ enum TimePhraseFinder {
     /// `startScalars`, `otherStarts`, `numerals`, `afterNumerals`), one byte each, by pointer: the scan reads one at
     /// every scalar and `opening` a few, where asking each set cost a bitmap test and a `swift_once` per set.
     /// Allocated once, never freed.
-    static let scalarClasses: UnsafePointer<UInt8> = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
-        table.initialize(repeating: 0, count: 0x10000)
-        // Marked from each set's members (asking every scalar of each set cost more than the scans it saves).
-        for (set, bit) in [(startScalars, startBit), (otherStarts, otherBit), (numerals, numeralBit), (afterNumerals, afterNumeralsBit)] {
-            for v in set.bmpMembers { table[Int(v)] |= bit }
-        }
-        return UnsafePointer(table)
-    }()
+    static let scalarClasses = ScalarClasses.table(classSets)
+    static let classSets: [(ScalarSet, UInt8)] = [(startScalars, startBit), (otherStarts, otherBit), (numerals, numeralBit),
+                                                  (afterNumerals, afterNumeralsBit)]
     @inline(__always) static var startBit: UInt8 { 1 }
     @inline(__always) static var otherBit: UInt8 { 2 }
     @inline(__always) static var numeralBit: UInt8 { 4 }
     @inline(__always) static var afterNumeralsBit: UInt8 { 8 }
 
-    /// The classes of `c`, asked of the sets (the table's source, and the answer past U+FFFF).
+    /// The classes of `c`, asked of the sets (the answer past U+FFFF). Not `ScalarClasses.bySets(c, classSets)`:
+    /// that call in the scan's loop, though never taken there, cost the loop 16 M on the 10 MB corpus.
     static func classBySets(_ c: S) -> UInt8 {
         (startScalars.contains(c) ? startBit : 0) | (otherStarts.contains(c) ? otherBit : 0)
             | (numerals.contains(c) ? numeralBit : 0) | (afterNumerals.contains(c) ? afterNumeralsBit : 0)
