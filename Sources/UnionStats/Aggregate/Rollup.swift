@@ -58,61 +58,46 @@ public enum Rollup {
         // Plain text is cut at its "/" bytes (no mark can join a "/" into a larger character
         // there); splitting by Characters cost ten thousand instructions a path.
         guard TextClasses.allPlain(path) else { return chainByCharacters(path: path, code: code) }
-        var text = path
-        return text.withUTF8 { b -> [RegionRow] in
-            var parts: [Range<Int>] = []
-            var i = 0
-            while i < b.count {
-                while i < b.count && b[i] == UInt8(ascii: "/") { i += 1 }
-                let start = i
-                while i < b.count && b[i] != UInt8(ascii: "/") { i += 1 }
-                if i > start { parts.append(start..<i) }
-            }
-            guard let first = parts.first else { return [] }
-            let levels = levels(forFirstSegment: Substring(String(decoding: UnsafeBufferPointer(rebasing: b[first]), as: UTF8.self)))
-            let count = min(parts.count, levels.count)
-            let ownLevel = levels[count - 1]
-            let codeFits = fits(code, ownLevel)
-            var rows: [RegionRow] = []
-            rows.reserveCapacity(count)
-            var prefix: [UInt8] = []
-            for i in 0..<count {
-                if i > 0 { prefix.append(UInt8(ascii: "/")) }
-                prefix.append(contentsOf: UnsafeBufferPointer(rebasing: b[parts[i]]))
-                let level = levels[i]
-                // A code that fits is digits: its prefix by bytes is its prefix by Characters.
-                let c = codeFits ? String(decoding: code.utf8.prefix(level.codeLength), as: UTF8.self) : ""
-                rows.append(RegionRow(path: String(decoding: prefix, as: UTF8.self), code: c, level: level))
-            }
-            if parts.count > levels.count, var last = rows.popLast() {
-                last.path = path
-                last.code = codeFits ? code : ""
-                rows.append(last)
-            }
-            return rows
-        }
-    }
-
-    /// Whether `code` is all digits and as long as codes of `level` are.
-    private static func fits(_ code: String, _ level: RegionLevel) -> Bool {
-        code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && code.utf8.count == level.codeLength
+        return rows(of: segmentsBySlashBytes(path), path: path, code: code)
     }
 
     /// `chain` by Characters: what the bytes give for plain text, for any text.
     static func chainByCharacters(path: String, code: String) -> [RegionRow] {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        rows(of: path.split(separator: "/", omittingEmptySubsequences: true), path: path, code: code)
+    }
+
+    /// The non-empty segments of `path` between its "/" bytes.
+    private static func segmentsBySlashBytes(_ path: String) -> [Substring] {
+        let u = path.utf8
+        var parts: [Substring] = []
+        var i = u.startIndex
+        while i < u.endIndex {
+            guard let slash = u[i...].firstIndex(of: UInt8(ascii: "/")) else {
+                parts.append(path[i...])
+                break
+            }
+            if slash > i { parts.append(path[i..<slash]) }
+            i = u.index(after: slash)
+        }
+        return parts
+    }
+
+    /// The rows of the path made of `parts` (its segments, none empty).
+    private static func rows(of parts: [Substring], path: String, code: String) -> [RegionRow] {
         guard let first = parts.first else { return [] }
         let levels = levels(forFirstSegment: first)
         let count = min(parts.count, levels.count)
         let ownLevel = levels[count - 1]
-        let digits = code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        let codeFits = digits && code.utf8.count == ownLevel.codeLength
+        let codeFits = code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && code.utf8.count == ownLevel.codeLength
         var rows: [RegionRow] = []
+        rows.reserveCapacity(count)
         var prefix = ""
         for i in 0..<count {
-            prefix += (i == 0 ? "" : "/") + parts[i]
+            if i > 0 { prefix += "/" }
+            prefix += parts[i]
             let level = levels[i]
-            let c = codeFits ? String(code.prefix(level.codeLength)) : ""
+            // A code that fits is digits: its prefix by bytes is its prefix by Characters.
+            let c = codeFits ? String(decoding: code.utf8.prefix(level.codeLength), as: UTF8.self) : ""
             rows.append(RegionRow(path: prefix, code: c, level: level))
         }
         // Segments beyond the street level (rare; a village) fold into the street row.
