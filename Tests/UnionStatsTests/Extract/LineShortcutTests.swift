@@ -38,28 +38,12 @@ final class LineShortcutTests: XCTestCase {
         XCTAssertGreaterThan(gated, headings)
     }
 
-    /// `isCredit` as it was, copying every line and taking its spaces out: the buffer form, which
-    /// copies only a spaced line, must answer as it does.
+    /// `isCredit` as it was, copying every line and taking its spaces out before the rules
+    /// (`isCredit(compact:spaced:)`): the buffer form, which copies only a spaced line to the
+    /// stack and reads the others in place, must answer as it does.
     static func creditAsBefore(_ s: [Unicode.Scalar]) -> Bool {
         guard Bylines.mayBeCredit(s) else { return false }
-        let compact = Scalars.withoutSpaces(s)
-        guard !compact.isEmpty, compact.count <= 30 else { return false }
-        if compact.contains(where: { Scalars.isSentenceFinal($0) || $0 == "，" || $0 == "," || $0 == "；" || $0 == "、" && compact.count > 20 }) {
-            return false
-        }
-        if compact.first == "□" || compact.first == "■" { return compact.count <= 20 }
-        if (compact.first == "(" || compact.first == "（") && (compact.last == ")" || compact.last == "）") && compact.count <= 12 {
-            return true
-        }
-        for p in Bylines.creditStarts where PageFurniture.hasPrefix(compact, p) {
-            if p.count <= 2 && PageFurniture.hasPrefix(compact, Array("记者".unicodeScalars)) && compact.count > 12 { return false }
-            return s.contains(where: Scalars.isSpace) || compact.count <= 8 || Bylines.creditEnds.contains { Bylines.hasSuffix(compact, $0) }
-        }
-        for e in Bylines.creditEnds where Bylines.hasSuffix(compact, e) {
-            return compact.count <= 20 && s.contains(where: Scalars.isSpace)
-        }
-        if let slash = compact.firstIndex(of: "/"), slash > 0, compact[slash - 1] == "摄" { return true }
-        return false
+        return Bylines.isCredit(compact: Scalars.withoutSpaces(s), spaced: s.contains(where: Scalars.isSpace))
     }
 
     func testCreditInPlaceAnswersAsBefore() {
