@@ -35,13 +35,6 @@ struct TextSlices {
         return copy.withUTF8 { body(TextSlices(scalars: scalars, bytes: $0, offsets: out)) }
     }
 
-    /// `with`, its room made for this text alone.
-    static func with<R>(_ text: String, scalars: [Unicode.Scalar], _ body: (TextSlices) -> R) -> R {
-        var room = ScratchBuffer<Int32>(capacity: scalars.count + 1)
-        defer { room.deallocate() }
-        return with(text, scalars: scalars, room: &room, body)
-    }
-
     /// The UTF-8 offset of scalar offset `k` (clamped to the text).
     func utf8Offset(_ k: Int) -> Int32 { offsets[min(max(0, k), scalars.count)] }
 

@@ -28,7 +28,13 @@ final class TextSlicesTests: XCTestCase {
                         XCTAssertEqual(got.utf8Span.isKnownASCII, got.utf8.allSatisfy { $0 < 0x80 }, "\(text) \(lo)..<\(hi)")
                     }
                 }
-                if shared { TextSlices.with(text, scalars: scalars, room: &room, check) } else { TextSlices.with(text, scalars: scalars, check) }
+                if shared {
+                    TextSlices.with(text, scalars: scalars, room: &room, check)
+                } else {
+                    var own = ScratchBuffer<Int32>(capacity: scalars.count + 1)
+                    TextSlices.with(text, scalars: scalars, room: &own, check)
+                    own.deallocate()
+                }
             }
         }
         XCTAssertGreaterThan(room.capacity, 16, "the shared room grew")
