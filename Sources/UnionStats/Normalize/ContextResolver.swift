@@ -62,7 +62,7 @@ public struct ContextResolver: Sendable {
                     names.append((k, name))
                 }
             }
-            let region = text.region(of: f, organization: org, name: name)
+            let region = text.region(of: f, organization: org, name: name, gazetteer: dictionaries.gazetteer)
             // The metric's scalars, read once from its paragraph for the dictionary and the kind.
             let metricScalars = text.metricScalars(f)
             let entry = dictionaries.metrics.matchIndex(scalars: metricScalars)

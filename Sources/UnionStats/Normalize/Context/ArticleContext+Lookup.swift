@@ -171,14 +171,14 @@ extension ArticleContext {
         segs[f.seg].places.last { $0.usable && $0.end <= f.start && $0.start >= from }
     }
 
-    func region(_ p: Place) -> Region { gazetteer.region(p.entry, written: p.written) }
+    func region(_ p: Place, _ gazetteer: Gazetteer) -> Region { gazetteer.region(p.entry, written: p.written) }
 
     /// National (全国) in the figure's clause: none. Else the nearest place before
     /// the figure in its sentence (a list of places in different regions in its
     /// clause: none), the organization's place, the nearest place before it in
     /// the paragraph and in earlier paragraphs, the article's first place, and
-    /// last the newspaper's default region. `name` is the organization's name.
-    func region(of f: Fig, organization org: Org?, name: String?) -> Region {
+    /// last the newspaper's default region. `name` is the organization's name; `gazetteer` is the one the context was read with.
+    func region(of f: Fig, organization org: Org?, name: String?, gazetteer: Gazetteer) -> Region {
         let text = segs[f.seg].text
         let cs = TextClasses.clauseStart(text, f.start)
         if ArticleContext.isNational(text[cs..<f.start]) { return Region() }
@@ -197,19 +197,19 @@ extension ArticleContext {
             let p = places[k]
             // A wider area than the owner's (北京市 for 顺义区总工会's figure) does not widen its scope.
             if let o = org, let op = o.place, gazetteer.isAncestor(p.entry, of: op) { return gazetteer.region(op, written: placeWritten(o, op)) }
-            return region(p)
+            return region(p, gazetteer)
         }
         if let o = org, let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
         // 全国总工会, 中国能源化学地质工会: a national body's figure has no region unless the sentence names one.
         if org != nil, let n = name, ArticleContext.isNationalBody(n) { return Region() }
-        if let k = lastSingle { return region(places[k]) }
+        if let k = lastSingle { return region(places[k], gazetteer) }
         if f.seg < bodyCount {
             for s in stride(from: f.seg - 1, through: 0, by: -1) {
-                if let p = segs[s].places.last(where: { $0.usable && !$0.listed }) { return region(p) }
+                if let p = segs[s].places.last(where: { $0.usable && !$0.listed }) { return region(p, gazetteer) }
             }
         }
         for s in (lead.map { [$0] } ?? []) + [headline, subheadline] + Array(0..<bodyCount) {
-            if let p = segs[s].places.first(where: { $0.usable && !$0.listed }) { return region(p) }
+            if let p = segs[s].places.first(where: { $0.usable && !$0.listed }) { return region(p, gazetteer) }
         }
         if let d = defaultRegion { return gazetteer.region(d) }
         return Region()

@@ -51,7 +51,8 @@ struct ArticleContext {
         var sentence = 0
     }
 
-    let gazetteer: Gazetteer
+    // No gazetteer: the caller passes its own to what reads one (a copy held here retained and released each of
+    // its tables, and the context was copied once more when made).
     let defaultRegion: Int?
     var segs: [Seg] = []
     let bodyCount: Int
@@ -65,9 +66,9 @@ struct ArticleContext {
     func segment(inReadingOrder r: Int) -> Int { r < 2 ? bodyCount + r : r - 2 }
 
     /// The context of `article` for its figures `mentions[index]` of `quantity`.
-    init(article: Article, mentions: [Mention], figures input: [(index: Int, quantity: Quantity)], gazetteer: Gazetteer,
+    /// (`gazetteer` borrowed: an initializer's argument is its own, copied by the caller, unless it says so.)
+    init(article: Article, mentions: [Mention], figures input: [(index: Int, quantity: Quantity)], gazetteer: borrowing Gazetteer,
          defaultRegion: Int?) {
-        self.gazetteer = gazetteer
         self.defaultRegion = defaultRegion
         bodyCount = article.paragraphs.count
         // Room for the headline block too: growing the array for it copied every segment.
@@ -98,13 +99,13 @@ struct ArticleContext {
         func timed(_ s: Int) -> Bool { ArticleContext.isLead(s, bodyCount: bodyCount) || figures.contains { $0.seg == s } }
 
         // Places, in reading order, so that earlier places disambiguate later ones.
-        var resolver = RegionResolver(gazetteer: gazetteer, defaultRegion: defaultRegion)
+        var resolver = RegionResolver.Named(gazetteer: gazetteer, defaultRegion: defaultRegion)
         for r in segs.indices {
             let s = segment(inReadingOrder: r)
             let text = segs[s].text
             var resolvedEnd = 0
             for m in gazetteer.scanNames(text) where m.start >= resolvedEnd {
-                if let p = resolver.resolve(m, in: text, segment: s) {
+                if let p = resolver.resolve(m, in: text, segment: s, gazetteer) {
                     // 在城关区等5个城区: an example from a list, not where the figure is.
                     let example = m.end < text.count && text[m.end] == "等"
                     if segs[s].places.isEmpty { segs[s].places.reserveCapacity(4) }  // grow once, not at 1, 2, 4
@@ -177,11 +178,11 @@ struct ArticleContext {
                 var org = Org(seg: s, start: o.start, end: o.end, name: .written(seg: s, start: o.start, end: o.end), usable: o.usable,
                               place: nil, bare: o.bare, referable: o.usable || o.location)
                 if segs[s].metricSpans.contains(where: { $0.overlaps(o.start..<o.end) }) { org.usable = false }
-                org.place = deepestPlace(s, o.start, o.end)
+                org.place = deepestPlace(s, o.start, o.end, gazetteer)
                 if o.placeUnions, let p = org.place {
                     ArticleContext.setName(&org, gazetteer.entries[p].name + "总工会")
                 } else if o.bare {
-                    expand(&org, core: OrganizationFinder.stripReferring(text[o.start..<o.end]))
+                    expand(&org, core: OrganizationFinder.stripReferring(text[o.start..<o.end]), gazetteer)
                 } else {
                     // The name as written: its ending read from the paragraph's scalars, not from the string.
                     (org.union, org.generalUnion) = ArticleContext.unionFlags(text[o.start..<o.end])
@@ -228,7 +229,7 @@ struct ArticleContext {
         return s..<e
     }
 
-    func deepestPlace(_ s: Int, _ start: Int, _ end: Int) -> Int? {
+    func deepestPlace(_ s: Int, _ start: Int, _ end: Int, _ gazetteer: Gazetteer) -> Int? {
         var best: Int? = nil
         for p in segs[s].places where p.start >= start && p.end <= end {
             if best == nil || gazetteer.entries[p.entry].level >= gazetteer.entries[best!].level { best = p.entry }
@@ -238,7 +239,7 @@ struct ArticleContext {
 
     /// 区总工会 after 顺义区总工会 → 顺义区总工会; 市总工会 in a Beijing paper → 北京市总工会.
     /// `core` is the short reference without a leading 该/本/其….
-    mutating func expand(_ org: inout Org, core scalars: ArraySlice<S>) {
+    mutating func expand(_ org: inout Org, core scalars: ArraySlice<S>, _ gazetteer: Gazetteer) {
         let core = TextTest(scalars)
         // The latest earlier name that ends with the reference and is longer (by index: no copies of organizations).
         var k = orgs.count - 1

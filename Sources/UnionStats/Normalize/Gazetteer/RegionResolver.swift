@@ -11,12 +11,28 @@
 ///   common words are not taken for places.
 public struct RegionResolver {
     public let gazetteer: Gazetteer
-    /// Entries named so far, with their ancestors (an article names few: arrays beat hashing).
-    private var mentioned: [Int] = []
-    private var provinces: [Int] = []
-    private let defaultProvince: Int?
-    private var last: (entry: Int, end: Int, segment: Int)? = nil
-    private var previousMatch: (end: Int, segment: Int)? = nil
+    private var named: Named
+
+    /// The places an article has named so far, which decide the next: a resolver without its gazetteer, for a
+    /// reader that holds one already (a copy of a gazetteer retains and releases each of its tables).
+    struct Named {
+        /// Entries named so far, with their ancestors (an article names few: arrays beat hashing).
+        private var mentioned: [Int] = []
+        private var provinces: [Int] = []
+        private let defaultProvince: Int?
+        private var last: (entry: Int, end: Int, segment: Int)? = nil
+        private var previousMatch: (end: Int, segment: Int)? = nil
+
+        /// Borrowing: an initializer's argument is its own (copied by the caller) unless it says so.
+        init(gazetteer: borrowing Gazetteer, defaultRegion: Int?) {
+            if let d = defaultRegion {
+                defaultProvince = gazetteer.province(of: d)
+                provinces.append(gazetteer.province(of: d))
+            } else {
+                defaultProvince = nil
+            }
+        }
+    }
 
     /// Literal words, not a `Set<String>`: hashing a Chinese name (normalized first) cost more than comparing four.
     static let municipalities = LiteralWords(["北京市", "天津市", "上海市", "重庆市"])
@@ -41,29 +57,33 @@ public struct RegionResolver {
 
     public init(gazetteer: Gazetteer, defaultRegion: Int?) {
         self.gazetteer = gazetteer
-        if let d = defaultRegion {
-            defaultProvince = gazetteer.province(of: d)
-            provinces.append(gazetteer.province(of: d))
-        } else {
-            defaultProvince = nil
-        }
+        named = Named(gazetteer: gazetteer, defaultRegion: defaultRegion)
     }
 
     /// Resolves one match; `segment` and the match offsets tell whether the
     /// previous place is right before it (山东济宁市金乡县).
     public mutating func resolve(_ match: Gazetteer.Match, in text: [Unicode.Scalar], segment: Int) -> Place? {
-        resolve(start: match.start, end: match.end, senses: match.senses, in: text, segment: segment)
+        named.resolve(start: match.start, end: match.end, senses: match.senses, in: text, segment: segment, gazetteer)
     }
 
     /// `resolve` of a name found by `Gazetteer.scanNames`, its senses read from the table.
     mutating func resolve(_ match: Gazetteer.NameMatch, in text: [Unicode.Scalar], segment: Int) -> Place? {
-        resolve(start: match.start, end: match.end, senses: gazetteer.senses(inGroup: match.group), in: text, segment: segment)
+        named.resolve(match, in: text, segment: segment, gazetteer)
+    }
+}
+
+extension RegionResolver.Named {
+    typealias Place = RegionResolver.Place
+    typealias Score = RegionResolver.Score
+
+    /// `RegionResolver.resolve` of a name found by `Gazetteer.scanNames` in `g`.
+    mutating func resolve(_ match: Gazetteer.NameMatch, in text: [Unicode.Scalar], segment: Int, _ g: Gazetteer) -> Place? {
+        resolve(start: match.start, end: match.end, senses: g.senses(inGroup: match.group), in: text, segment: segment, g)
     }
 
-    private mutating func resolve<Senses: Sequence>(start: Int, end: Int, senses: Senses, in text: [Unicode.Scalar],
-                                                    segment: Int) -> Place? where Senses.Element == Gazetteer.Sense {
+    mutating func resolve<Senses: Sequence>(start: Int, end: Int, senses: Senses, in text: [Unicode.Scalar],
+                                            segment: Int, _ g: Gazetteer) -> Place? where Senses.Element == Gazetteer.Sense {
         let match = (start: start, end: end)
-        let g = gazetteer
         defer { previousMatch = (match.end, segment) }
         // 王玉林, 李长春: a two-character short form right after a surname is a person's given name.
         let afterSurname = match.end - match.start == 2 && match.start > 0
