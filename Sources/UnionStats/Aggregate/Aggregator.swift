@@ -248,8 +248,8 @@ public struct Aggregator {
                        metric: metricName(cells[i].metricTexts, keyMetric: keys[keyOf[i]].metric), metricID: cells[i].metricID,
                        value: cells[i].value, figures: cells[i].figures,
                        qualifiers: Aggregator.qualifierLists[Int(cells[i].qualifiers)],
-                       docs: cells[i].docs.items.map { names.docs[Int($0)] }, docCount: cells[i].docs.count,
-                       sources: cells[i].sources.items.map { names.sources[Int($0)] }, sourceCount: cells[i].sources.count,
+                       docs: cells[i].docs.map { names.docs[Int($0)] }, docCount: cells[i].docs.count,
+                       sources: cells[i].sources.map { names.sources[Int($0)] }, sourceCount: cells[i].sources.count,
                        direct: cells[i].direct)
         }
     }
