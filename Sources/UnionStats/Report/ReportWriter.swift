@@ -247,31 +247,75 @@ public enum ReportWriter {
                          : ["地区", "指标", "数值", "单位", "说明", "来源"])
         // By region; within a region in page order.
         figures.withUnsafeBufferPointer { buf in
-            for i in inRegionOrder(buf) { figureListRow(buf.baseAddress! + i, withPeriod: withPeriod, to: &t) }
+            var previous: (figure: UnsafePointer<Figure>, firstCell: Int)? = nil
+            for i in inRegionOrder(buf) {
+                let f = buf.baseAddress! + i, firstCell = t.cellCount
+                figureListRow(f, after: previous, withPeriod: withPeriod, to: &t)
+                previous = (f, firstCell)
+            }
         }
         t.render(into: &out)
         out.appendLine("")
     }
 
     /// `f`'s row, its fields read through the pointer one by one: a `Figure` passed by value
-    /// from an array is a copy of all its texts (a retain and a release each).
-    static func figureListRow(_ f: UnsafePointer<Figure>, withPeriod: Bool, to t: inout TextTable) {
-        t.cell(regionLabel(f.pointee.region.path))
-        t.cell(metricLabel(f.pointee.metric))
-        appendValueUnitNote(f.pointee.quantity, kind: f.pointee.kind, to: &t)
-        if withPeriod {
-            if f.pointee.period.label.isEmpty {
-                t.append(f.pointee.period.start)
-                t.append("～")
-                t.append(f.pointee.period.end)
-            } else {
-                t.append(f.pointee.period.label)
-            }
+    /// from an array is a copy of all its texts (a retain and a release each). A cell whose
+    /// fields are the same bytes as in `previous`'s row (whose first cell is `firstCell`) is
+    /// that row's cell again (`TextTable.repeatCell`): rows of a region and of a page repeat
+    /// the region, the source and often the metric, unit, note and period.
+    static func figureListRow(_ f: UnsafePointer<Figure>, after previous: (figure: UnsafePointer<Figure>, firstCell: Int)?,
+                              withPeriod: Bool, to t: inout TextTable) {
+        let p = previous?.figure
+        let base = previous?.firstCell ?? 0
+        if let p, ByteString.equal(f.pointee.region.path, p.pointee.region.path) {
+            t.repeatCell(base)
+        } else {
+            t.cell(regionLabel(f.pointee.region.path))
+        }
+        if let p, ByteString.equal(f.pointee.metric, p.pointee.metric) {
+            t.repeatCell(base + 1)
+        } else {
+            t.cell(metricLabel(f.pointee.metric))
+        }
+        NumberFormat.appendValue(f.pointee.quantity, to: &t.bytes)
+        t.endCell()
+        if let p, ByteString.equal(f.pointee.quantity.unit, p.pointee.quantity.unit),
+           ByteString.equal(f.pointee.quantity.per, p.pointee.quantity.per) {
+            t.repeatCell(base + 3)
+        } else {
+            appendUnit(f.pointee.quantity, to: &t.bytes)
             t.endCell()
         }
-        appendSource(source: f.pointee.source, published: f.pointee.published, headline: f.pointee.headline,
-                     doc: f.pointee.doc, to: &t.bytes)
-        t.endCell()
+        if let p, f.pointee.quantity.qualifier == p.pointee.quantity.qualifier, f.pointee.kind == p.pointee.kind,
+           ByteString.equal(f.pointee.quantity.per, p.pointee.quantity.per) {
+            t.repeatCell(base + 4)
+        } else {
+            appendNote(f.pointee.quantity, kind: f.pointee.kind, to: &t.bytes)
+            t.endCell()
+        }
+        if withPeriod {
+            if let p, ByteString.equal(f.pointee.period.label, p.pointee.period.label),
+               ByteString.equal(f.pointee.period.start, p.pointee.period.start), ByteString.equal(f.pointee.period.end, p.pointee.period.end) {
+                t.repeatCell(base + 5)
+            } else {
+                if f.pointee.period.label.isEmpty {
+                    t.append(f.pointee.period.start)
+                    t.append("～")
+                    t.append(f.pointee.period.end)
+                } else {
+                    t.append(f.pointee.period.label)
+                }
+                t.endCell()
+            }
+        }
+        if let p, ByteString.equal(f.pointee.doc, p.pointee.doc), ByteString.equal(f.pointee.headline, p.pointee.headline),
+           ByteString.equal(f.pointee.published, p.pointee.published), ByteString.equal(f.pointee.source, p.pointee.source) {
+            t.repeatCell(base + (withPeriod ? 6 : 5))
+        } else {
+            appendSource(source: f.pointee.source, published: f.pointee.published, headline: f.pointee.headline,
+                         doc: f.pointee.doc, to: &t.bytes)
+            t.endCell()
+        }
     }
 
     /// The indices of `figures` by region path (byte order), in their own order within a

@@ -8,24 +8,43 @@ public struct TextTable {
     public enum Align: Sendable { case left, right }
 
     public let aligns: [Align]
-    /// Every cell's bytes, one after another; the open cell runs from the last end to the end.
+    /// Every written cell's bytes, one after another; the open cell runs from `openStart` to the end.
     public var bytes: [UInt8] = []
+    /// Cell `k` is `bytes[starts[k]..<ends[k]]`, `cellWidths[k]` columns wide. A repeated cell
+    /// (`repeatCell`) points at an earlier cell's bytes.
+    private var starts: [Int] = []
     private var ends: [Int] = []
     private var cellWidths: [Int] = []
+    private var openStart = 0
 
     public init(_ aligns: [Align]) { self.aligns = aligns }
 
     public var rowCount: Int { ends.count / aligns.count }
+
+    /// How many cells are closed: the number the next cell gets.
+    public var cellCount: Int { ends.count }
 
     /// Appends `s` to the open cell.
     public mutating func append(_ s: String) { bytes.appendUTF8(s) }
 
     /// Closes the open cell and measures it.
     public mutating func endCell() {
-        let start = ends.last ?? 0
+        let start = openStart
         let width = bytes.withUnsafeBufferPointer { DisplayWidth.of(utf8: UnsafeBufferPointer(rebasing: $0[start...])) }
+        starts.append(start)
         ends.append(bytes.count)
         cellWidths.append(width)
+        openStart = bytes.count
+    }
+
+    /// Closes a cell that is cell `k` again (same text, same width), with nothing written
+    /// into the open cell: a figure list repeats a page's source and a region's name row
+    /// after row, and writing and measuring them again was most of the list's cost.
+    public mutating func repeatCell(_ k: Int) {
+        precondition(bytes.count == openStart, "repeatCell with text in the open cell")
+        starts.append(starts[k])
+        ends.append(ends[k])
+        cellWidths.append(cellWidths[k])
     }
 
     public mutating func cell(_ s: String) {
@@ -67,7 +86,7 @@ public struct TextTable {
             room += indentBytes.count + 2 * (columns - 1) + 1
             for i in 0..<columns {
                 let k = row * columns + i
-                room += (ends[k] - (k == 0 ? 0 : ends[k - 1])) + max(0, w[i] - cellWidths[k])
+                room += (ends[k] - starts[k]) + max(0, w[i] - cellWidths[k])
             }
         }
         let start = out.count
@@ -88,7 +107,7 @@ public struct TextTable {
                         if i > 0 { at += 2 }
                         let pad = max(0, w[i] - cellWidths[k])
                         if aligns[i] == .right { at += pad }
-                        let from = k == 0 ? 0 : ends[k - 1], n = ends[k] - from
+                        let from = starts[k], n = ends[k] - from
                         if n > 0 {
                             o.baseAddress!.advanced(by: at).update(from: cells.baseAddress!.advanced(by: from), count: n)
                             var last = n

@@ -108,6 +108,47 @@ final class ReportWriterTests: XCTestCase {
         XCTAssertEqual([Figure]().withUnsafeBufferPointer { ReportWriter.inRegionOrder($0) }, [])
     }
 
+    /// A figure list's row repeats the cells of the row before whose fields are the same
+    /// (`figureListRow` after a row); the list reads as one whose rows are all written out
+    /// (each row made as if it were the first), whichever fields repeat.
+    func testFigureListRowsThatRepeatCellsReadAsWrittenOut() {
+        var rng = SplitMix64(seed: 21)
+        func pick<T>(_ xs: [T]) -> T { xs[rng.int(0...xs.count - 1)] }
+        for _ in 0..<60 {
+            let figures = (0..<rng.int(1...14)).map { i -> Figure in
+                Figure(doc: pick(["a.txt", "b.txt"]), article: 0, headline: pick(["", "标题", "另一个标题"]),
+                       published: pick(["", "2020-11-03"]), source: pick(["", "劳动午报", "中工网"]), line: i, raw: "",
+                       quantity: Quantity(value: Decimal(pick([3, 1200, 45])), valueMax: pick([nil, Decimal(50)]),
+                                          unit: pick(["人", "元", ""]), qualifier: pick([.exact, .approx, .over]),
+                                          per: pick(["", "人"])),
+                       metric: pick(["", "会员", "职工之家"]), metricID: "", kind: pick([.flow, .level, .rate]),
+                       region: Region(path: pick(["", "北京市", "北京市/朝阳区"]), code: ""), organization: "",
+                       period: Period(label: pick(["", "2020年"]), start: pick(["", "2020-01"]), end: pick(["", "2020-10"]),
+                                      month: ""),
+                       sentence: "")
+            }
+            for withPeriod in [true, false] {
+                var made: [UInt8] = []
+                ReportWriter.figureListSection("list", figures, withPeriod: withPeriod, &made)
+                // The rule: every row written out in full.
+                var t = TextTable(withPeriod ? [.left, .left, .right, .left, .left, .left, .left]
+                                             : [.left, .left, .right, .left, .left, .left])
+                t.add(withPeriod ? ["地区", "指标", "数值", "单位", "说明", "时期", "来源"]
+                                 : ["地区", "指标", "数值", "单位", "说明", "来源"])
+                figures.withUnsafeBufferPointer { buf in
+                    for i in ReportWriter.inRegionOrder(buf) {
+                        ReportWriter.figureListRow(buf.baseAddress! + i, after: nil, withPeriod: withPeriod, to: &t)
+                    }
+                }
+                var expected: [UInt8] = []
+                ReportWriter.heading("list", &expected)
+                t.render(into: &expected)
+                expected.appendLine("")
+                XCTAssertEqual(String(decoding: made, as: UTF8.self), String(decoding: expected, as: UTF8.self))
+            }
+        }
+    }
+
     func testBarChartShowsTheLargestFlowsOfAUnit() throws {
         let text = try seedReport("2020-11")
         let lines = text.components(separatedBy: "\n")
