@@ -20,13 +20,11 @@ extension ReportWriter {
         }
     }
 
-    /// The first source, and ` 等N处` when there are more.
-    static func appendSources(_ row: MonthlyRow, to out: inout [UInt8]) {
-        guard let s = row.sources.first else { return }
-        appendSource(source: s.source, published: s.published, headline: s.headline, doc: s.doc, to: &out)
-        if row.sourceCount > 1 {
+    /// ` 等N处` after a row's first source when it has `count` > 1.
+    static func appendMoreSources(_ count: Int, to out: inout [UInt8]) {
+        if count > 1 {
             out.appendUTF8(" 等")
-            out.appendUTF8(String(row.sourceCount))
+            out.appendUTF8(String(count))
             out.appendUTF8("处")
         }
     }
@@ -42,15 +40,16 @@ extension ReportWriter {
         }
     }
 
-    static func appendNote(_ row: MonthlyRow, to out: inout [UInt8]) {
+    /// A row's note from its qualifiers, kind and number of figures.
+    static func appendNote(qualifiers: [Qualifier], kind: MetricKind, figures: Int, to out: inout [UInt8]) {
         var parts = NoteParts()
-        for q in row.qualifiers {
+        for q in qualifiers {
             let text = NumberFormat.chinese(q)
             if !text.isEmpty { parts.add(text, to: &out) }
         }
-        switch row.key.kind {
+        switch kind {
         case .level: parts.add("月内最新", to: &out)
-        case .flow, .rate: if row.figures > 1 { parts.add(String(row.figures) + "条合计", to: &out) }
+        case .flow, .rate: if figures > 1 { parts.add(String(figures) + "条合计", to: &out) }
         }
     }
 

@@ -56,6 +56,18 @@ public enum TextBarChart {
     static let block = "█"
     static let blockWidth = DisplayWidth.of(block)
 
+    /// `n` blocks, cut from a run made once: appended one at a time, a bar of 30 was 30 appends.
+    static func appendBlocks(_ n: Int, to out: inout [UInt8]) {
+        let each = blockRun.count / blockRunLength
+        if n <= blockRunLength {
+            blockRun.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<(n * each)])) }
+        } else {
+            for _ in 0..<n { out.appendUTF8(block) }
+        }
+    }
+    static let blockRunLength = 64
+    static let blockRun: [UInt8] = Array(String(repeating: block, count: blockRunLength).utf8)
+
     /// Writes one line per bar, each ending in a newline.
     public static func render(_ bars: [Bar], width: Int = 30, indent: String = "  ", into out: inout [UInt8]) {
         let top = bars.map(\.value).max() ?? 0
@@ -69,7 +81,7 @@ public enum TextBarChart {
             out.appendUTF8(indent)
             out.appendUTF8(bar.label)
             out.appendSpaces(max(0, labelWidth - labelWidths[i]) + 2)
-            for _ in 0..<n { out.appendUTF8(block) }
+            appendBlocks(n, to: &out)
             out.appendSpaces(max(0, width - n * blockWidth) + 2)
             out.appendSpaces(max(0, textWidth - textWidths[i]))
             out.appendUTF8(bar.text)

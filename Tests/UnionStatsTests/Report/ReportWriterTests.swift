@@ -149,6 +149,61 @@ final class ReportWriterTests: XCTestCase {
         }
     }
 
+    /// The regions section groups rows and rates by region (rows, then rates, each in their own
+    /// order) in byte order of the region; its rows and rates are merged from each list put in
+    /// region order. It reads as the grouping by a dictionary of regions (the rule, here), also
+    /// when the rows do not come in table order.
+    func testRegionsSectionGroupsAsByADictionaryOfRegions() {
+        var rng = SplitMix64(seed: 33)
+        func pick<T>(_ xs: [T]) -> T { xs[rng.int(0...xs.count - 1)] }
+        let regions = ["", "北京市", "北京市/朝阳区", "北", "a", "A"]
+        for _ in 0..<60 {
+            var r = MonthReport(month: "2020-11")
+            r.rows = (0..<rng.int(0...8)).map { i in
+                let source = TestFixtures.figure(1, "人", doc: "d\(i).txt")
+                return MonthlyRow(key: MonthlyKey(month: "2020-11", region: pick(regions), level: nil, metric: pick(["m", "n"]),
+                                                  unit: pick(["人", "元"]), kind: pick([.flow, .level])),
+                                  regionCode: "", metric: pick(["会员", ""]), metricID: "", value: Decimal(i * 1000 + 7),
+                                  figures: pick([1, 3]), qualifiers: pick([[.exact], [.approx, .over]]), docs: [], docCount: 0,
+                                  sources: pick([[], [SourceRef(source)]]), sourceCount: pick([1, 4]), direct: true)
+            }
+            r.rates = (0..<rng.int(0...6)).map { i in
+                TestFixtures.figure(Decimal(i), "%", kind: .rate, region: pick(regions), doc: "r\(i).txt")
+            }
+            var made: [UInt8] = []
+            ReportWriter.regionsSection(r, &made)
+            // The rule.
+            var expected: [UInt8] = []
+            ReportWriter.heading("一、本月数字（按地区）", &expected)
+            var t = TextTable([.left, .right, .left, .left, .left])
+            t.add(["指标", "数值", "单位", "说明", "来源"])
+            var byRegion: [String: (rows: [Int], rates: [Int])] = [:]
+            for (i, row) in r.rows.enumerated() { byRegion[row.key.region, default: ([], [])].rows.append(i) }
+            for (i, f) in r.rates.enumerated() { byRegion[f.region.path, default: ([], [])].rates.append(i) }
+            var groups: [(String, Range<Int>)] = []
+            for region in byRegion.keys.sorted(by: TableSort.less) {
+                let start = t.rowCount
+                for i in byRegion[region]!.rows { withUnsafePointer(to: r.rows[i]) { ReportWriter.addRow($0, to: &t) } }
+                for i in byRegion[region]!.rates { withUnsafePointer(to: r.rates[i]) { ReportWriter.rateRow($0, to: &t) } }
+                groups.append((region, start..<t.rowCount))
+            }
+            if groups.isEmpty {
+                expected.appendLine("  （本月没有按月的数字）")
+            } else {
+                let widths = t.widths()
+                expected.appendLine("")
+                t.render(row: 0, widths: widths, into: &expected)
+                for (region, range) in groups {
+                    expected.appendLine("")
+                    expected.appendLine(ReportWriter.regionLabel(region))
+                    for row in range { t.render(row: row, widths: widths, into: &expected) }
+                }
+            }
+            expected.appendLine("")
+            XCTAssertEqual(String(decoding: made, as: UTF8.self), String(decoding: expected, as: UTF8.self))
+        }
+    }
+
     func testBarChartShowsTheLargestFlowsOfAUnit() throws {
         let text = try seedReport("2020-11")
         let lines = text.components(separatedBy: "\n")

@@ -34,4 +34,13 @@ final class TextBarChartTests: XCTestCase {
         XCTAssertEqual(Set(lines.map(DisplayWidth.of)).count, 1, "every line ends at the same column:\n\(lines.joined(separator: "\n"))")
         XCTAssertEqual(lines[0].filter { $0 == "█" }.count, 30)
     }
+
+    /// Blocks cut from the run made once are the blocks appended one by one, within the run and past it.
+    func testBlocksAreTheBlockRepeated() {
+        for n in [0, 1, 2, 29, 30, TextBarChart.blockRunLength, TextBarChart.blockRunLength + 1, 100] {
+            var out: [UInt8] = [0x41]
+            TextBarChart.appendBlocks(n, to: &out)
+            XCTAssertEqual(String(decoding: out, as: UTF8.self), "A" + String(repeating: "█", count: n), "\(n)")
+        }
+    }
 }
