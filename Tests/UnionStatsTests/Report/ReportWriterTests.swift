@@ -204,6 +204,17 @@ final class ReportWriterTests: XCTestCase {
         }
     }
 
+    /// The same string at once, equal bytes in other storage, and other bytes apart.
+    func testSameTextIsByteEquality() {
+        let long = String(repeating: "北京市朝阳区", count: 4)
+        let other = String(decoding: Array(long.utf8), as: UTF8.self)   // the same bytes, its own storage
+        for (a, b) in [(long, long), (long, other), ("a", "a"), ("", ""), (long, long + "x"), ("a", "b"), ("", "a"),
+                       (long, String(repeating: "北京市朝阳县", count: 4))] {
+            XCTAssertEqual(ReportWriter.sameText(a, b), ByteString.equal(a, b), "\(a) \(b)")
+        }
+        XCTAssertTrue(ReportWriter.sameText(long, other))
+    }
+
     func testBarChartShowsTheLargestFlowsOfAUnit() throws {
         let text = try seedReport("2020-11")
         let lines = text.components(separatedBy: "\n")
