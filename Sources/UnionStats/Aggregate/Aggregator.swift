@@ -41,6 +41,8 @@ public struct Aggregator {
         private(set) var metrics: [String] = []
         private var metricNumbers = ByteKeyTable()
         private let key = ByteKey.Builder()
+        /// Names of lists of wordings, made (`joinedName`).
+        var joinedNames: [[Int32]: String] = [:]
 
         func doc(_ text: String) -> Int32 {
             Names.number(text, in: &docNumbers, &docs, key: key) { $0.add(text) }
@@ -238,37 +240,71 @@ public struct Aggregator {
         return rows(of: directCells, keys: keyOf)
     }
 
+    /// `(rows(), directRows())`, sorted once: a direct cell has the key of its cell, so the direct
+    /// rows' order is the order of all rows without those that have no direct cell.
+    public func rowsAndDirectRows() -> (rows: [MonthlyRow], direct: [MonthlyRow]) {
+        precondition(alsoDirect, "rowsAndDirectRows of an aggregator without alsoDirect")
+        let order = keys.withUnsafeBufferPointer { keys in MonthlyRow.tableOrder(cells.count) { keys[$0] } }
+        let rows = order.map { makeRow(of: cells, $0, key: $0) }
+        var direct: [MonthlyRow] = []
+        direct.reserveCapacity(directCells.count)
+        for i in order where directOf[i] >= 0 { direct.append(makeRow(of: directCells, Int(directOf[i]), key: i)) }
+        return (rows, direct)
+    }
+
     /// The rows of `cells`, whose keys are `keys[keyOf[i]]`, sorted by month, region path, level, metric, unit, kind.
     private func rows(of cells: [Cell], keys keyOf: [Int]) -> [MonthlyRow] {
         // The order is found from the keys, and the rows made in it (moving made rows costs a retain per field).
         let order = keys.withUnsafeBufferPointer { keys in MonthlyRow.tableOrder(cells.count) { keys[keyOf[$0]] } }
+        return order.map { makeRow(of: cells, $0, key: keyOf[$0]) }
+    }
+
+    /// The row of `cells[i]` with the key `keys[key]`.
+    @inline(__always)
+    private func makeRow(of cells: [Cell], _ i: Int, key: Int) -> MonthlyRow {
         // Fields read from the arrays in place: a cell or key bound to a local was a copy of all its fields.
-        return order.map { i -> MonthlyRow in
-            MonthlyRow(key: keys[keyOf[i]], regionCode: cells[i].regionCode,
-                       metric: metricName(cells[i].metricTexts, keyMetric: keys[keyOf[i]].metric), metricID: cells[i].metricID,
-                       value: cells[i].value, figures: cells[i].figures,
-                       qualifiers: Aggregator.qualifierLists[Int(cells[i].qualifiers)],
-                       docs: cells[i].docs.items.map { names.docs[Int($0)] }, docCount: cells[i].docs.count,
-                       sources: cells[i].sources.items.map { names.sources[Int($0)] }, sourceCount: cells[i].sources.count,
-                       direct: cells[i].direct)
-        }
+        MonthlyRow(key: keys[key], regionCode: cells[i].regionCode,
+                   metric: metricName(cells[i].metricTexts, keyMetric: keys[key].metric), metricID: cells[i].metricID,
+                   value: cells[i].value, figures: cells[i].figures,
+                   qualifiers: Aggregator.qualifierLists[Int(cells[i].qualifiers)],
+                   docs: cells[i].docs.map { names.docs[Int($0)] }, docCount: cells[i].docs.count,
+                   sources: cells[i].sources.map { names.sources[Int($0)] }, sourceCount: cells[i].sources.count,
+                   direct: cells[i].direct)
     }
 
     /// A row's metric name: its wordings, most frequent first (ties by byte order), so a
     /// total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
     private func metricName(_ texts: Wordings, keyMetric: String) -> String {
         if let single = texts.single { return names.metrics[Int(single)] }   // most cells: one wording, which names the row
-        let wordings = texts.counts.map { (text: names.metrics[Int($0.text)], count: $0.count) }.sorted { a, b in
-            a.count != b.count ? a.count > b.count : TableSort.less(a.text, b.text)
+        let metrics = names.metrics
+        let order = texts.counts.sorted { a, b in
+            a.count != b.count ? a.count > b.count : TableSort.less(metrics[Int(a.text)], metrics[Int(b.text)])
         }.map(\.text)
+        guard !order.isEmpty else { return keyMetric }
+        return names.joinedName(order)
+    }
+}
+
+extension Aggregator.Names {
+    /// The name of the wordings `order` (`Names.metrics` numbers, most frequent first), made once
+    /// per list: a region's own cell (`alsoDirect`) and its parents' often have the same wordings.
+    func joinedName(_ order: [Int32]) -> String {
+        if let known = joinedNames[order] { return known }
+        let name = Aggregator.Names.joinedName(order.map { metrics[Int($0)] })
+        joinedNames[order] = name
+        return name
+    }
+
+    /// Wordings (not empty), most frequent first, as one name: the first three that are not
+    /// a wording of another joined by 、, 等 after more.
+    static func joinedName(_ wordings: [String]) -> String {
         // 沟通会 is a wording of 职工沟通会; 金奖 and 优秀奖 are two things.
         var distinct: [String] = []
         for w in wordings where !distinct.contains(where: { TextClasses.contains($0, w) || TextClasses.contains(w, $0) }) {
             distinct.append(w)
         }
-        guard let first = distinct.first else { return keyMetric }
         // The first three joined by 、 (appended: `joined` of a slice cost thousands of instructions), 等 after more.
-        var name = first
+        var name = distinct[0]
         for w in distinct[1..<min(3, distinct.count)] {
             name += "、"
             name += w

@@ -155,10 +155,10 @@ public final class MonthlyOutputs {
             // One pass folds the table's rows (with rollups) and the report's totals (without).
             var aggregator = Aggregator(rollup: true, cells: flows.count, alsoDirect: reports)
             for f in flows { aggregator.add(f) }
-            let rows = aggregator.rows()
+            let rows: [MonthlyRow]
+            if reports { (rows, totals) = aggregator.rowsAndDirectRows() } else { rows = aggregator.rows() }
             made.monthlyRows = MonthlyRow.encodeRows(rows, encoding: encoding)
             made.wideRecords = WideTable.records(month: month, rows)
-            if reports { totals = aggregator.directRows() }
         }
         if reports {
             let report = MonthReport(month: month, figures: figures, previous: nil, generated: generated, totals: totals)

@@ -7,8 +7,28 @@
 /// counted again once the kept list is full.
 public struct SampleList<Element: Hashable>: Sendable where Element: Sendable {
     public let limit: Int
-    public private(set) var items: [Element] = []
+    /// The kept values in order: the first apart, the rest in a list. Most of an aggregator's
+    /// lists keep one value, and a list of it was an allocation (and a release) per cell.
+    private var head: Element?
+    private var rest: [Element] = []
     public private(set) var count = 0
+
+    /// The kept values, in order.
+    public var items: [Element] {
+        guard let head else { return [] }
+        return rest.isEmpty ? [head] : [head] + rest
+    }
+
+    /// `items.map(transform)`, without the list of `items` first.
+    public func map<T>(_ transform: (Element) throws -> T) rethrows -> [T] {
+        guard let head else { return [] }
+        if rest.isEmpty { return [try transform(head)] }
+        var out: [T] = []
+        out.reserveCapacity(1 + rest.count)
+        out.append(try transform(head))
+        for e in rest { out.append(try transform(e)) }
+        return out
+    }
     private var last: Element?
     private let less: (@Sendable (Element, Element) -> Bool)?
 
@@ -32,12 +52,22 @@ public struct SampleList<Element: Hashable>: Sendable where Element: Sendable {
     public mutating func insert(_ e: Element, by less: (Element, Element) -> Bool) {
         if e == last { return }
         last = e
-        if items.contains(e) { return }
+        if let head, head == e || rest.contains(e) { return }
         count += 1
-        let i = items.firstIndex { less(e, $0) } ?? items.count
-        if i < limit {
-            items.insert(e, at: i)
-            if items.count > limit { items.removeLast() }
+        guard limit > 0 else { return }
+        guard let first = head else {
+            head = e
+            return
         }
+        // The place of `e` among the kept values (0: before the first), as one list would have it.
+        if less(e, first) {
+            rest.insert(first, at: 0)
+            head = e
+        } else {
+            let i = rest.firstIndex { less(e, $0) } ?? rest.count
+            guard 1 + i < limit else { return }
+            rest.insert(e, at: i)
+        }
+        if 1 + rest.count > limit { rest.removeLast() }
     }
 }

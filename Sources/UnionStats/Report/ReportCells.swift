@@ -1,6 +1,13 @@
 /// The text of the report's cells that are put together from several fields,
 /// written straight into a table's bytes (no `String` per cell).
 extension ReportWriter {
+    /// Whether `a` and `b` are the same bytes: at once when they are the same string (one storage,
+    /// or the same small string), as a page's figures read back share their texts; else by bytes.
+    @inline(__always)
+    static func sameText(_ a: String, _ b: String) -> Bool {
+        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) || ByteString.equal(a, b)
+    }
+
     static func regionLabel(_ path: String) -> String { path.isEmpty ? "（地区不明）" : path }
 
     static func metricLabel(_ metric: String) -> String { metric.isEmpty ? "（未识别）" : metric }
@@ -20,13 +27,11 @@ extension ReportWriter {
         }
     }
 
-    /// The first source, and ` 等N处` when there are more.
-    static func appendSources(_ row: MonthlyRow, to out: inout [UInt8]) {
-        guard let s = row.sources.first else { return }
-        appendSource(source: s.source, published: s.published, headline: s.headline, doc: s.doc, to: &out)
-        if row.sourceCount > 1 {
+    /// ` 等N处` after a row's first source when it has `count` > 1.
+    static func appendMoreSources(_ count: Int, to out: inout [UInt8]) {
+        if count > 1 {
             out.appendUTF8(" 等")
-            out.appendUTF8(String(row.sourceCount))
+            out.appendUTF8(String(count))
             out.appendUTF8("处")
         }
     }
@@ -42,15 +47,16 @@ extension ReportWriter {
         }
     }
 
-    static func appendNote(_ row: MonthlyRow, to out: inout [UInt8]) {
+    /// A row's note from its qualifiers, kind and number of figures.
+    static func appendNote(qualifiers: [Qualifier], kind: MetricKind, figures: Int, to out: inout [UInt8]) {
         var parts = NoteParts()
-        for q in row.qualifiers {
+        for q in qualifiers {
             let text = NumberFormat.chinese(q)
             if !text.isEmpty { parts.add(text, to: &out) }
         }
-        switch row.key.kind {
+        switch kind {
         case .level: parts.add("月内最新", to: &out)
-        case .flow, .rate: if row.figures > 1 { parts.add(String(row.figures) + "条合计", to: &out) }
+        case .flow, .rate: if figures > 1 { parts.add(String(figures) + "条合计", to: &out) }
         }
     }
 

@@ -80,26 +80,34 @@ public enum ReportWriter {
         // One table for all regions so every section shares the same columns.
         var t = TextTable([.left, .right, .left, .left, .left])
         var groups: [(region: String, range: Range<Int>)] = []
-        // Indices, not copies: moving a row or figure costs a retain per field.
-        var byRegion: [ByteKey: (rows: [Int], rates: [Int])] = [:]
-        for (i, row) in r.rows.enumerated() { byRegion[ByteKey(row.key.region), default: ([], [])].rows.append(i) }
-        for (i, f) in r.rates.enumerated() { byRegion[ByteKey(f.region.path), default: ([], [])].rates.append(i) }
         t.add(["指标", "数值", "单位", "说明", "来源"])
-        for region in byRegion.keys.sorted(by: ByteKey.less) {
-            let (rows, rates) = byRegion[region]!
-            let start = t.rowCount
-            for i in rows { addRow(r.rows[i], to: &t) }
-            r.rates.withUnsafeBufferPointer { buf in
-                for i in rates {
-                    let f = buf.baseAddress! + i   // read field by field (see figureListRow)
-                    t.cell(metricLabel(f.pointee.metric))
-                    appendValueUnitNote(f.pointee.quantity, kind: f.pointee.kind, to: &t)
-                    appendSource(source: f.pointee.source, published: f.pointee.published, headline: f.pointee.headline,
-                                 doc: f.pointee.doc, to: &t.bytes)
-                    t.endCell()
+        // Rows and rates each by region (stably), then merged region by region (byte order), rows
+        // before rates; read through the buffers: moving a row or figure costs a retain per field.
+        r.rows.withUnsafeBufferPointer { rows in
+            r.rates.withUnsafeBufferPointer { rates in
+                let rowOrder = inRegionOrder(rows.count) { rows[$0].key.region }
+                let rateOrder = inRegionOrder(rates)
+                var i = 0, j = 0
+                while i < rowOrder.count || j < rateOrder.count {
+                    let region: String
+                    if i < rowOrder.count && (j == rateOrder.count
+                        || ByteString.compare(rows[rowOrder[i]].key.region, rates[rateOrder[j]].region.path) <= 0) {
+                        region = rows[rowOrder[i]].key.region
+                    } else {
+                        region = rates[rateOrder[j]].region.path
+                    }
+                    let start = t.rowCount
+                    while i < rowOrder.count, ByteString.equal(rows[rowOrder[i]].key.region, region) {
+                        addRow(rows.baseAddress! + rowOrder[i], to: &t)
+                        i += 1
+                    }
+                    while j < rateOrder.count, ByteString.equal(rates[rateOrder[j]].region.path, region) {
+                        rateRow(rates.baseAddress! + rateOrder[j], to: &t)
+                        j += 1
+                    }
+                    groups.append((region, start..<t.rowCount))
                 }
             }
-            groups.append((region.text, start..<t.rowCount))
         }
         if groups.isEmpty {
             out.appendLine("  （本月没有按月的数字）")
@@ -112,19 +120,32 @@ public enum ReportWriter {
         for g in groups {
             out.appendLine("")
             out.appendLine(regionLabel(g.region))
-            for row in g.range { t.render(row: row, widths: widths, into: &out) }
+            t.render(rows: g.range, widths: widths, indent: "  ", into: &out)
         }
         out.appendLine("")
     }
 
-    static func addRow(_ row: MonthlyRow, to t: inout TextTable) {
-        t.cell(metricLabel(row.metric))
-        NumberFormat.appendGrouped(row.value, to: &t.bytes)
+    /// A row's cells, read through the pointer field by field (see `figureListRow`).
+    static func addRow(_ row: UnsafePointer<MonthlyRow>, to t: inout TextTable) {
+        t.cell(metricLabel(row.pointee.metric))
+        NumberFormat.appendGrouped(row.pointee.value, to: &t.bytes)
         t.endCell()
-        t.cell(row.key.unit)
-        appendNote(row, to: &t.bytes)
+        t.cell(row.pointee.key.unit)
+        appendNote(qualifiers: row.pointee.qualifiers, kind: row.pointee.key.kind, figures: row.pointee.figures, to: &t.bytes)
         t.endCell()
-        appendSources(row, to: &t.bytes)
+        if let s = row.pointee.sources.first {
+            appendSource(source: s.source, published: s.published, headline: s.headline, doc: s.doc, to: &t.bytes)
+            appendMoreSources(row.pointee.sourceCount, to: &t.bytes)
+        }
+        t.endCell()
+    }
+
+    /// A rate's cells in a region's table.
+    static func rateRow(_ f: UnsafePointer<Figure>, to t: inout TextTable) {
+        t.cell(metricLabel(f.pointee.metric))
+        appendValueUnitNote(f.pointee.quantity, kind: f.pointee.kind, to: &t)
+        appendSource(source: f.pointee.source, published: f.pointee.published, headline: f.pointee.headline,
+                     doc: f.pointee.doc, to: &t.bytes)
         t.endCell()
     }
 
@@ -169,26 +190,29 @@ public enum ReportWriter {
 
     static func chartSection(_ r: MonthReport, _ out: inout [UInt8]) {
         heading("三、本月最大的流量（同一单位内比较）", &out)
+        // Rows read through the buffer: `for row in r.rows` copied every row (a retain per field).
         var byUnit: [ByteKey: [Int]] = [:]
-        for (i, row) in r.rows.enumerated() where row.key.kind == .flow { byUnit[ByteKey(row.key.unit), default: []].append(i) }
-        let units = byUnit.keys.sorted { a, b in
-            let (ca, cb) = (byUnit[a]!.count, byUnit[b]!.count)
-            return ca != cb ? ca > cb : ByteKey.less(a, b)
+        r.rows.withUnsafeBufferPointer { rows in
+            for i in rows.indices where rows[i].key.kind == .flow { byUnit[ByteKey(rows[i].key.unit), default: []].append(i) }
+        }
+        let units = byUnit.sorted { a, b in
+            a.value.count != b.value.count ? a.value.count > b.value.count : ByteKey.less(a.key, b.key)
         }.prefix(chartUnits)
         if units.isEmpty {
             out.appendLine("  （本月没有流量数字）")
             out.appendLine("")
             return
         }
-        for unit in units {
-            let top = largest(byUnit[unit]!, of: r.rows)
+        for (unit, indices) in units {
+            let top = largest(indices, of: r.rows)
             out.appendLine("")
             out.appendLine("单位：" + unit.text)
-            let bars = top.map { i -> TextBarChart.Bar in
-                let row = r.rows[i]
-                let place = ReportWriter.lastPlace(row.key.region) ?? "（地区不明）"
-                return TextBarChart.Bar(label: place + " " + metricLabel(row.metric), value: row.value,
-                                        text: NumberFormat.grouped(row.value) + unit.text)
+            let bars = r.rows.withUnsafeBufferPointer { rows in
+                top.map { i -> TextBarChart.Bar in
+                    let place = ReportWriter.lastPlace(rows[i].key.region) ?? "（地区不明）"
+                    return TextBarChart.Bar(label: place + " " + metricLabel(rows[i].metric), value: rows[i].value,
+                                            text: NumberFormat.grouped(rows[i].value) + unit.text)
+                }
             }
             TextBarChart.render(bars, width: chartWidth, into: &out)
         }
@@ -247,50 +271,99 @@ public enum ReportWriter {
                          : ["地区", "指标", "数值", "单位", "说明", "来源"])
         // By region; within a region in page order.
         figures.withUnsafeBufferPointer { buf in
-            for i in inRegionOrder(buf) { figureListRow(buf.baseAddress! + i, withPeriod: withPeriod, to: &t) }
+            var previous: (figure: UnsafePointer<Figure>, firstCell: Int)? = nil
+            for i in inRegionOrder(buf) {
+                let f = buf.baseAddress! + i, firstCell = t.cellCount
+                figureListRow(f, after: previous, withPeriod: withPeriod, to: &t)
+                previous = (f, firstCell)
+            }
         }
         t.render(into: &out)
         out.appendLine("")
     }
 
     /// `f`'s row, its fields read through the pointer one by one: a `Figure` passed by value
-    /// from an array is a copy of all its texts (a retain and a release each).
-    static func figureListRow(_ f: UnsafePointer<Figure>, withPeriod: Bool, to t: inout TextTable) {
-        t.cell(regionLabel(f.pointee.region.path))
-        t.cell(metricLabel(f.pointee.metric))
-        appendValueUnitNote(f.pointee.quantity, kind: f.pointee.kind, to: &t)
-        if withPeriod {
-            if f.pointee.period.label.isEmpty {
-                t.append(f.pointee.period.start)
-                t.append("～")
-                t.append(f.pointee.period.end)
-            } else {
-                t.append(f.pointee.period.label)
-            }
+    /// from an array is a copy of all its texts (a retain and a release each). A cell whose
+    /// fields are the same bytes as in `previous`'s row (whose first cell is `firstCell`) is
+    /// that row's cell again (`TextTable.repeatCell`): rows of a region and of a page repeat
+    /// the region, the source and often the metric, unit, note and period.
+    static func figureListRow(_ f: UnsafePointer<Figure>, after previous: (figure: UnsafePointer<Figure>, firstCell: Int)?,
+                              withPeriod: Bool, to t: inout TextTable) {
+        let p = previous?.figure
+        let base = previous?.firstCell ?? 0
+        if let p, sameText(f.pointee.region.path, p.pointee.region.path) {
+            t.repeatCell(base)
+        } else {
+            t.cell(regionLabel(f.pointee.region.path))
+        }
+        if let p, sameText(f.pointee.metric, p.pointee.metric) {
+            t.repeatCell(base + 1)
+        } else {
+            t.cell(metricLabel(f.pointee.metric))
+        }
+        NumberFormat.appendValue(f.pointee.quantity, to: &t.bytes)
+        t.endCell()
+        if let p, sameText(f.pointee.quantity.unit, p.pointee.quantity.unit),
+           sameText(f.pointee.quantity.per, p.pointee.quantity.per) {
+            t.repeatCell(base + 3)
+        } else {
+            appendUnit(f.pointee.quantity, to: &t.bytes)
             t.endCell()
         }
-        appendSource(source: f.pointee.source, published: f.pointee.published, headline: f.pointee.headline,
-                     doc: f.pointee.doc, to: &t.bytes)
-        t.endCell()
+        if let p, f.pointee.quantity.qualifier == p.pointee.quantity.qualifier, f.pointee.kind == p.pointee.kind,
+           sameText(f.pointee.quantity.per, p.pointee.quantity.per) {
+            t.repeatCell(base + 4)
+        } else {
+            appendNote(f.pointee.quantity, kind: f.pointee.kind, to: &t.bytes)
+            t.endCell()
+        }
+        if withPeriod {
+            if let p, sameText(f.pointee.period.label, p.pointee.period.label),
+               sameText(f.pointee.period.start, p.pointee.period.start), sameText(f.pointee.period.end, p.pointee.period.end) {
+                t.repeatCell(base + 5)
+            } else {
+                if f.pointee.period.label.isEmpty {
+                    t.append(f.pointee.period.start)
+                    t.append("～")
+                    t.append(f.pointee.period.end)
+                } else {
+                    t.append(f.pointee.period.label)
+                }
+                t.endCell()
+            }
+        }
+        if let p, sameText(f.pointee.doc, p.pointee.doc), sameText(f.pointee.headline, p.pointee.headline),
+           sameText(f.pointee.published, p.pointee.published), sameText(f.pointee.source, p.pointee.source) {
+            t.repeatCell(base + (withPeriod ? 6 : 5))
+        } else {
+            appendSource(source: f.pointee.source, published: f.pointee.published, headline: f.pointee.headline,
+                         doc: f.pointee.doc, to: &t.bytes)
+            t.endCell()
+        }
     }
 
     /// The indices of `figures` by region path (byte order), in their own order within a
     /// region: what a stable sort by region gives, from the few regions sorted and the
     /// figures counted into their region's place (no list per region).
     static func inRegionOrder(_ figures: UnsafeBufferPointer<Figure>) -> [Int] {
+        inRegionOrder(figures.count) { figures[$0].region.path }
+    }
+
+    /// `inRegionOrder` of `count` items whose region paths `path` gives.
+    static func inRegionOrder(_ count: Int, _ path: (Int) -> String) -> [Int] {
         var numbers = ByteKeyTable()
         let key = ByteKey.Builder()
-        var regionOf = [Int](repeating: 0, count: figures.count)
-        var firsts: [Int] = []   // each region's first figure, which names it
+        var regionOf = [Int](repeating: 0, count: count)
+        var firsts: [Int] = []   // each region's first item, which names it
         var counts: [Int] = []
-        for i in figures.indices {
+        for i in 0..<count {
             let n: Int
-            // A page's figures often name the region of the figure before: no look-up then.
-            if i > 0, ByteString.equal(figures[i].region.path, figures[i - 1].region.path) {
+            // A page's figures (a region's rows) often name the region of the one before: no look-up then.
+            if i > 0, ByteString.equal(path(i), path(i - 1)) {
                 n = regionOf[i - 1]
             } else {
                 key.clear()
-                key.add(figures[i].region.path)
+                key.add(path(i))
                 let (m, isNew) = numbers.number(of: key)
                 if isNew {
                     firsts.append(i)
@@ -301,7 +374,7 @@ public enum ReportWriter {
             regionOf[i] = n
             counts[n] += 1
         }
-        let sorted = firsts.indices.sorted { TableSort.less(figures[firsts[$0]].region.path, figures[firsts[$1]].region.path) }
+        let sorted = firsts.indices.sorted { TableSort.less(path(firsts[$0]), path(firsts[$1])) }
         // Each region's first place in the order; its figures then follow in their own order.
         var next = [Int](repeating: 0, count: firsts.count)
         var at = 0
@@ -309,8 +382,8 @@ public enum ReportWriter {
             next[n] = at
             at += counts[n]
         }
-        var order = [Int](repeating: 0, count: figures.count)
-        for i in figures.indices {
+        var order = [Int](repeating: 0, count: count)
+        for i in 0..<count {
             order[next[regionOf[i]]] = i
             next[regionOf[i]] += 1
         }

@@ -56,9 +56,23 @@ public enum TextBarChart {
     static let block = "█"
     static let blockWidth = DisplayWidth.of(block)
 
+    /// `n` blocks, cut from a run made once: appended one at a time, a bar of 30 was 30 appends.
+    static func appendBlocks(_ n: Int, to out: inout [UInt8]) {
+        let each = blockRun.count / blockRunLength
+        if n <= blockRunLength {
+            blockRun.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<(n * each)])) }
+        } else {
+            for _ in 0..<n { out.appendUTF8(block) }
+        }
+    }
+    static let blockRunLength = 64
+    static let blockRun: [UInt8] = Array(String(repeating: block, count: blockRunLength).utf8)
+
     /// Writes one line per bar, each ending in a newline.
     public static func render(_ bars: [Bar], width: Int = 30, indent: String = "  ", into out: inout [UInt8]) {
-        let top = bars.map(\.value).max() ?? 0
+        // The largest value, compared by `DecimalText.compare` (Foundation's `<` cost over a thousand instructions).
+        var top: Decimal = bars.first?.value ?? 0
+        for bar in bars.dropFirst() where DecimalText.compare(bar.value, top) > 0 { top = bar.value }
         let labelWidths = bars.map { DisplayWidth.of($0.label) }
         let textWidths = bars.map { DisplayWidth.of($0.text) }
         let labelWidth = labelWidths.max() ?? 0
@@ -69,7 +83,7 @@ public enum TextBarChart {
             out.appendUTF8(indent)
             out.appendUTF8(bar.label)
             out.appendSpaces(max(0, labelWidth - labelWidths[i]) + 2)
-            for _ in 0..<n { out.appendUTF8(block) }
+            appendBlocks(n, to: &out)
             out.appendSpaces(max(0, width - n * blockWidth) + 2)
             out.appendSpaces(max(0, textWidth - textWidths[i]))
             out.appendUTF8(bar.text)

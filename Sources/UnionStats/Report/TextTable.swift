@@ -8,24 +8,43 @@ public struct TextTable {
     public enum Align: Sendable { case left, right }
 
     public let aligns: [Align]
-    /// Every cell's bytes, one after another; the open cell runs from the last end to the end.
+    /// Every written cell's bytes, one after another; the open cell runs from `openStart` to the end.
     public var bytes: [UInt8] = []
-    private var ends: [Int] = []
-    private var cellWidths: [Int] = []
+    /// Cell `k` is `bytes[cells[k].start..<cells[k].end]`, `cells[k].width` columns wide. A repeated
+    /// cell (`repeatCell`) points at an earlier cell's bytes. One list: three cost three appends a cell.
+    private var cells: [Cell] = []
+    private var openStart = 0
+
+    private struct Cell {
+        var start: Int
+        var end: Int
+        var width: Int
+    }
 
     public init(_ aligns: [Align]) { self.aligns = aligns }
 
-    public var rowCount: Int { ends.count / aligns.count }
+    public var rowCount: Int { cells.count / aligns.count }
+
+    /// How many cells are closed: the number the next cell gets.
+    public var cellCount: Int { cells.count }
 
     /// Appends `s` to the open cell.
     public mutating func append(_ s: String) { bytes.appendUTF8(s) }
 
     /// Closes the open cell and measures it.
     public mutating func endCell() {
-        let start = ends.last ?? 0
+        let start = openStart
         let width = bytes.withUnsafeBufferPointer { DisplayWidth.of(utf8: UnsafeBufferPointer(rebasing: $0[start...])) }
-        ends.append(bytes.count)
-        cellWidths.append(width)
+        cells.append(Cell(start: start, end: bytes.count, width: width))
+        openStart = bytes.count
+    }
+
+    /// Closes a cell that is cell `k` again (same text, same width), with nothing written
+    /// into the open cell: a figure list repeats a page's source and a region's name row
+    /// after row, and writing and measuring them again was most of the list's cost.
+    public mutating func repeatCell(_ k: Int) {
+        precondition(bytes.count == openStart, "repeatCell with text in the open cell")
+        cells.append(cells[k])
     }
 
     public mutating func cell(_ s: String) {
@@ -39,9 +58,9 @@ public struct TextTable {
     }
 
     public func widths() -> [Int] {
-        precondition(ends.count % aligns.count == 0, "the last row is not complete")
+        precondition(cells.count % aligns.count == 0, "the last row is not complete")
         var w = [Int](repeating: 0, count: aligns.count)
-        for (i, cw) in cellWidths.enumerated() { w[i % aligns.count] = max(w[i % aligns.count], cw) }
+        for (i, cell) in cells.enumerated() { w[i % aligns.count] = max(w[i % aligns.count], cell.width) }
         return w
     }
 
@@ -67,14 +86,14 @@ public struct TextTable {
             room += indentBytes.count + 2 * (columns - 1) + 1
             for i in 0..<columns {
                 let k = row * columns + i
-                room += (ends[k] - (k == 0 ? 0 : ends[k - 1])) + max(0, w[i] - cellWidths[k])
+                room += (cells[k].end - cells[k].start) + max(0, w[i] - cells[k].width)
             }
         }
         let start = out.count
         out.append(contentsOf: repeatElement(0x20, count: room))   // spaces: the padding is already there
         var at = start
         out.withUnsafeMutableBufferPointer { o in
-            bytes.withUnsafeBufferPointer { cells in
+            bytes.withUnsafeBufferPointer { text in
                 for row in rows {
                     // The end of the line's last byte that is not a space: the line is cut there.
                     var lastText = at
@@ -86,13 +105,13 @@ public struct TextTable {
                     for i in 0..<columns {
                         let k = row * columns + i
                         if i > 0 { at += 2 }
-                        let pad = max(0, w[i] - cellWidths[k])
+                        let pad = max(0, w[i] - cells[k].width)
                         if aligns[i] == .right { at += pad }
-                        let from = k == 0 ? 0 : ends[k - 1], n = ends[k] - from
+                        let from = cells[k].start, n = cells[k].end - from
                         if n > 0 {
-                            o.baseAddress!.advanced(by: at).update(from: cells.baseAddress!.advanced(by: from), count: n)
+                            o.baseAddress!.advanced(by: at).update(from: text.baseAddress!.advanced(by: from), count: n)
                             var last = n
-                            while last > 0 && cells[from + last - 1] == 0x20 { last -= 1 }
+                            while last > 0 && text[from + last - 1] == 0x20 { last -= 1 }
                             if last > 0 { lastText = at + last }
                             at += n
                         }

@@ -85,6 +85,10 @@ final class AggregatorOracleTests: XCTestCase {
                 for f in figures { plain.add(f) }
                 XCTAssertEqual(a.directRows().map(\.fields), plain.rows().map(\.fields))
                 XCTAssertFalse(a.directRows().isEmpty)
+                // Both sorted once are each sorted alone.
+                let both = a.rowsAndDirectRows()
+                XCTAssertEqual(both.rows.map(\.fields), a.rows().map(\.fields))
+                XCTAssertEqual(both.direct.map(\.fields), a.directRows().map(\.fields))
             }
             var got: [String: [String]] = [:]
             for r in a.rows() {

@@ -157,6 +157,35 @@ final class AggregatorTests: XCTestCase {
 }
 
 final class AggregatorLabelTests: XCTestCase {
+    /// A list of wordings is named once per aggregator (`Names.joinedName`): a cell with the list
+    /// of a cell named before (a district and its city; a region's own cell) gets that name, one
+    /// with another list (the same wordings, other counts) its own; each as an aggregator that
+    /// names it alone does.
+    func testWordingListsNamedOnceAreNamedAsAlone() {
+        func fig(_ metric: String, _ region: String) -> Figure {
+            Figure(doc: "d", article: 1, headline: "", published: "2020-11", source: "", line: 1, raw: "1名",
+                   quantity: Quantity(value: 1, unit: "名"), metric: metric, metricID: "awards", kind: .flow,
+                   region: Region(path: region, code: ""), organization: "", period: Period(label: "17日", month: "2020-11"),
+                   sentence: "")
+        }
+        let figures = [fig("金奖", "北京市/朝阳区"), fig("金奖", "北京市/朝阳区"), fig("银奖", "北京市/朝阳区"),
+                       fig("银奖", "上海市"), fig("银奖", "上海市"), fig("金奖", "上海市"), fig("沟通会", "上海市"),
+                       fig("职工沟通会", "天津市"), fig("沟通会", "天津市")]
+        var a = Aggregator(rollup: true, alsoDirect: true)
+        for f in figures { a.add(f) }
+        let (rows, direct) = a.rowsAndDirectRows()
+        let names = Dictionary(uniqueKeysWithValues: rows.map { ($0.key.region, $0.metric) })
+        XCTAssertEqual(names, ["北京市/朝阳区": "金奖、银奖", "北京市": "金奖、银奖", "上海市": "银奖、沟通会、金奖", "天津市": "沟通会"])
+        XCTAssertEqual(direct.map(\.metric), ["银奖、沟通会、金奖", "金奖、银奖", "沟通会"])
+        for row in rows + direct {
+            var alone = Aggregator(rollup: false)
+            for f in figures where f.region.path == row.key.region || f.region.path.hasPrefix(row.key.region + "/") && !row.direct {
+                alone.add(f)
+            }
+            XCTAssertEqual(alone.rows().first?.metric, row.metric, row.key.region)
+        }
+    }
+
     func testATotalOfDifferentThingsUnderOneIdNamesThemAll() {
         func fig(_ metric: String, _ v: Decimal) -> Figure {
             Figure(doc: "d", article: 1, headline: "", published: "2020-11", source: "", line: 1, raw: "\(v)名",

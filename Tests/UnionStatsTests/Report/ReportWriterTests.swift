@@ -108,6 +108,113 @@ final class ReportWriterTests: XCTestCase {
         XCTAssertEqual([Figure]().withUnsafeBufferPointer { ReportWriter.inRegionOrder($0) }, [])
     }
 
+    /// A figure list's row repeats the cells of the row before whose fields are the same
+    /// (`figureListRow` after a row); the list reads as one whose rows are all written out
+    /// (each row made as if it were the first), whichever fields repeat.
+    func testFigureListRowsThatRepeatCellsReadAsWrittenOut() {
+        var rng = SplitMix64(seed: 21)
+        func pick<T>(_ xs: [T]) -> T { xs[rng.int(0...xs.count - 1)] }
+        for _ in 0..<60 {
+            let figures = (0..<rng.int(1...14)).map { i -> Figure in
+                Figure(doc: pick(["a.txt", "b.txt"]), article: 0, headline: pick(["", "标题", "另一个标题"]),
+                       published: pick(["", "2020-11-03"]), source: pick(["", "劳动午报", "中工网"]), line: i, raw: "",
+                       quantity: Quantity(value: Decimal(pick([3, 1200, 45])), valueMax: pick([nil, Decimal(50)]),
+                                          unit: pick(["人", "元", ""]), qualifier: pick([.exact, .approx, .over]),
+                                          per: pick(["", "人"])),
+                       metric: pick(["", "会员", "职工之家"]), metricID: "", kind: pick([.flow, .level, .rate]),
+                       region: Region(path: pick(["", "北京市", "北京市/朝阳区"]), code: ""), organization: "",
+                       period: Period(label: pick(["", "2020年"]), start: pick(["", "2020-01"]), end: pick(["", "2020-10"]),
+                                      month: ""),
+                       sentence: "")
+            }
+            for withPeriod in [true, false] {
+                var made: [UInt8] = []
+                ReportWriter.figureListSection("list", figures, withPeriod: withPeriod, &made)
+                // The rule: every row written out in full.
+                var t = TextTable(withPeriod ? [.left, .left, .right, .left, .left, .left, .left]
+                                             : [.left, .left, .right, .left, .left, .left])
+                t.add(withPeriod ? ["地区", "指标", "数值", "单位", "说明", "时期", "来源"]
+                                 : ["地区", "指标", "数值", "单位", "说明", "来源"])
+                figures.withUnsafeBufferPointer { buf in
+                    for i in ReportWriter.inRegionOrder(buf) {
+                        ReportWriter.figureListRow(buf.baseAddress! + i, after: nil, withPeriod: withPeriod, to: &t)
+                    }
+                }
+                var expected: [UInt8] = []
+                ReportWriter.heading("list", &expected)
+                t.render(into: &expected)
+                expected.appendLine("")
+                XCTAssertEqual(String(decoding: made, as: UTF8.self), String(decoding: expected, as: UTF8.self))
+            }
+        }
+    }
+
+    /// The regions section groups rows and rates by region (rows, then rates, each in their own
+    /// order) in byte order of the region; its rows and rates are merged from each list put in
+    /// region order. It reads as the grouping by a dictionary of regions (the rule, here), also
+    /// when the rows do not come in table order.
+    func testRegionsSectionGroupsAsByADictionaryOfRegions() {
+        var rng = SplitMix64(seed: 33)
+        func pick<T>(_ xs: [T]) -> T { xs[rng.int(0...xs.count - 1)] }
+        let regions = ["", "北京市", "北京市/朝阳区", "北", "a", "A"]
+        for _ in 0..<60 {
+            var r = MonthReport(month: "2020-11")
+            r.rows = (0..<rng.int(0...8)).map { i in
+                let source = TestFixtures.figure(1, "人", doc: "d\(i).txt")
+                return MonthlyRow(key: MonthlyKey(month: "2020-11", region: pick(regions), level: nil, metric: pick(["m", "n"]),
+                                                  unit: pick(["人", "元"]), kind: pick([.flow, .level])),
+                                  regionCode: "", metric: pick(["会员", ""]), metricID: "", value: Decimal(i * 1000 + 7),
+                                  figures: pick([1, 3]), qualifiers: pick([[.exact], [.approx, .over]]), docs: [], docCount: 0,
+                                  sources: pick([[], [SourceRef(source)]]), sourceCount: pick([1, 4]), direct: true)
+            }
+            r.rates = (0..<rng.int(0...6)).map { i in
+                TestFixtures.figure(Decimal(i), "%", kind: .rate, region: pick(regions), doc: "r\(i).txt")
+            }
+            var made: [UInt8] = []
+            ReportWriter.regionsSection(r, &made)
+            // The rule.
+            var expected: [UInt8] = []
+            ReportWriter.heading("一、本月数字（按地区）", &expected)
+            var t = TextTable([.left, .right, .left, .left, .left])
+            t.add(["指标", "数值", "单位", "说明", "来源"])
+            var byRegion: [String: (rows: [Int], rates: [Int])] = [:]
+            for (i, row) in r.rows.enumerated() { byRegion[row.key.region, default: ([], [])].rows.append(i) }
+            for (i, f) in r.rates.enumerated() { byRegion[f.region.path, default: ([], [])].rates.append(i) }
+            var groups: [(String, Range<Int>)] = []
+            for region in byRegion.keys.sorted(by: TableSort.less) {
+                let start = t.rowCount
+                for i in byRegion[region]!.rows { withUnsafePointer(to: r.rows[i]) { ReportWriter.addRow($0, to: &t) } }
+                for i in byRegion[region]!.rates { withUnsafePointer(to: r.rates[i]) { ReportWriter.rateRow($0, to: &t) } }
+                groups.append((region, start..<t.rowCount))
+            }
+            if groups.isEmpty {
+                expected.appendLine("  （本月没有按月的数字）")
+            } else {
+                let widths = t.widths()
+                expected.appendLine("")
+                t.render(row: 0, widths: widths, into: &expected)
+                for (region, range) in groups {
+                    expected.appendLine("")
+                    expected.appendLine(ReportWriter.regionLabel(region))
+                    for row in range { t.render(row: row, widths: widths, into: &expected) }
+                }
+            }
+            expected.appendLine("")
+            XCTAssertEqual(String(decoding: made, as: UTF8.self), String(decoding: expected, as: UTF8.self))
+        }
+    }
+
+    /// The same string at once, equal bytes in other storage, and other bytes apart.
+    func testSameTextIsByteEquality() {
+        let long = String(repeating: "北京市朝阳区", count: 4)
+        let other = String(decoding: Array(long.utf8), as: UTF8.self)   // the same bytes, its own storage
+        for (a, b) in [(long, long), (long, other), ("a", "a"), ("", ""), (long, long + "x"), ("a", "b"), ("", "a"),
+                       (long, String(repeating: "北京市朝阳县", count: 4))] {
+            XCTAssertEqual(ReportWriter.sameText(a, b), ByteString.equal(a, b), "\(a) \(b)")
+        }
+        XCTAssertTrue(ReportWriter.sameText(long, other))
+    }
+
     func testBarChartShowsTheLargestFlowsOfAUnit() throws {
         let text = try seedReport("2020-11")
         let lines = text.components(separatedBy: "\n")

@@ -34,4 +34,26 @@ final class TextBarChartTests: XCTestCase {
         XCTAssertEqual(Set(lines.map(DisplayWidth.of)).count, 1, "every line ends at the same column:\n\(lines.joined(separator: "\n"))")
         XCTAssertEqual(lines[0].filter { $0 == "█" }.count, 30)
     }
+
+    /// Blocks cut from the run made once are the blocks appended one by one, within the run and past it.
+    func testBlocksAreTheBlockRepeated() {
+        for n in [0, 1, 2, 29, 30, TextBarChart.blockRunLength, TextBarChart.blockRunLength + 1, 100] {
+            var out: [UInt8] = [0x41]
+            TextBarChart.appendBlocks(n, to: &out)
+            XCTAssertEqual(String(decoding: out, as: UTF8.self), "A" + String(repeating: "█", count: n), "\(n)")
+        }
+    }
+
+    /// The largest value gets the full width wherever it stands among the bars.
+    func testTheLargestValueAnywhereGetsTheWidth() {
+        for values in [[Decimal(3), 1853, 600], [600, 3, 1853], [Decimal(string: "0.5")!, Decimal(string: "0.25")!, 0]] {
+            var out: [UInt8] = []
+            TextBarChart.render(values.map { .init(label: "x", value: $0, text: "\($0)") }, width: 30, into: &out)
+            let lines = String(decoding: out, as: UTF8.self).split(separator: "\n")
+            let blocks = lines.map { $0.filter { $0 == "█" }.count }
+            let top = values.indices.max { values[$0] < values[$1] }!
+            XCTAssertEqual(blocks[top], 30, "\(values)")
+            XCTAssertEqual(blocks, values.map { TextBarChart.barLength($0, max: values[top], width: 30) })
+        }
+    }
 }

@@ -42,4 +42,36 @@ final class TextTableTests: XCTestCase {
             }
         }
     }
+
+    /// A repeated cell (`repeatCell`) renders as the cell it repeats written out again.
+    func testRepeatedCellsRenderAsWrittenOut() {
+        var rng = SplitMix64(seed: 8)
+        let words = ["", "北京市", "朝阳区 ", "1,234", "a b", "（地区不明）", "劳动午报 2020-11-03 《标题》"]
+        for _ in 0..<100 {
+            let aligns: [TextTable.Align] = (0..<rng.int(1...4)).map { _ in rng.next() % 2 == 0 ? .left : .right }
+            var written = TextTable(aligns), repeated = TextTable(aligns)
+            var cells: [String] = []
+            for _ in 0..<rng.int(1...6) {
+                for _ in aligns {
+                    let k = cells.count
+                    if k > 0 && rng.next() % 2 == 0 {
+                        let from = rng.int(0...k - 1)
+                        cells.append(cells[from])
+                        repeated.repeatCell(from)
+                    } else {
+                        let c = words[rng.int(0...words.count - 1)]
+                        cells.append(c)
+                        repeated.cell(c)
+                    }
+                    written.cell(cells[k])
+                    XCTAssertEqual(repeated.cellCount, k + 1)
+                }
+            }
+            XCTAssertEqual(repeated.widths(), written.widths())
+            var a: [UInt8] = [], b: [UInt8] = []
+            repeated.render(into: &a)
+            written.render(into: &b)
+            XCTAssertEqual(String(decoding: a, as: UTF8.self), String(decoding: b, as: UTF8.self), "\(cells)")
+        }
+    }
 }
