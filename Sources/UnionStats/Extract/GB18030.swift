@@ -12,7 +12,15 @@ enum GB18030 {
     /// (no character). Every two-byte character is in the Basic Multilingual Plane.
     static let table: [UInt16] = {
         var bytes: [UInt8] = []
-        for l in leads { for t in trails where t != 0x7F { bytes += [l, t, 0x0A] } }
+        // Appended a byte at a time into room made once: an array literal per pair cost an allocation each.
+        bytes.reserveCapacity(leads.count * (trails.count - 1) * 3)
+        for l in leads {
+            for t in trails where t != 0x7F {
+                bytes.append(l)
+                bytes.append(t)
+                bytes.append(0x0A)
+            }
+        }
         var table = [UInt16](repeating: 0, count: leads.count * trails.count)
         // One call for all of them, each on its own line (GB18030 is stateless: a character reads
         // the same wherever it stands).

@@ -132,7 +132,8 @@ struct LineScan {
         var q = out
         var width = 0, bei = false
         var other = LineScan()
-        // Continuation bytes xor 0x80, or-ed together: a top bit set is a byte that is not 10xxxxxx.
+        // Continuation bytes xor 0x80, or-ed together (those of three-byte characters in pairs, the
+        // second in the high byte): a top bit set in either byte is a byte that is not 10xxxxxx.
         var continuation: UInt32 = 0
         // A lead byte UTF-8 does not use, an overlong form, a surrogate or a value past U+10FFFF.
         var odd = false
@@ -141,9 +142,10 @@ struct LineScan {
             let v: UInt32
             if b0 &- 0xE0 < 0x10 {
                 // 1110xxxx 10yyyyyy 10zzzzzz: the marker bits add up to 0xE2080 once shifted into place.
-                let b1 = UInt32(p[1]), b2 = UInt32(p[2])
-                v = (b0 << 12 &+ b1 << 6 &+ b2) &- 0xE2080
-                continuation |= (b1 ^ 0x80) | (b2 ^ 0x80)
+                // Both continuation bytes in one load (`w` is b1 | b2 << 8), checked together.
+                let w = UInt32(UInt16(littleEndian: UnsafeRawPointer(p + 1).loadUnaligned(as: UInt16.self)))
+                v = (b0 << 12 &+ (w & 0xFF) << 6 &+ w >> 8) &- 0xE2080
+                continuation |= w ^ 0x8080
                 p += 3
                 q.pointee = unsafeBitCast(v, to: Unicode.Scalar.self)
                 q += 1
@@ -182,7 +184,7 @@ struct LineScan {
         scan.width &+= width
         if bei { scan.colon = true }
         // A character running past the end is cut off.
-        let valid = continuation & 0xC0 == 0 && !odd && p == end
+        let valid = continuation & 0xC0C0 == 0 && !odd && p == end
         return (out.distance(to: q), valid)
     }
 }

@@ -83,8 +83,8 @@ enum PageFurniture {
         // Ideographs outside every navigation word can never be removed: more than six of
         // them leave too much residue (the answer below would be no), so skip the removals.
         var foreign = 0
-        let navigation = navigationScalars  // one load, not a lazy-global check per scalar
-        for s in compact where Scalars.isIdeograph(s) && !navigation.contains(s) {
+        let table = scanTable  // one load, not a lazy-global check per scalar
+        for s in compact where scanBits(s, table) & foreignBit != 0 {
             foreign += 1
             if foreign > 6 { return false }
         }
@@ -110,21 +110,22 @@ enum PageFurniture {
         return !compact.contains(where: Scalars.isClausePunctuation)
     }
 
-    /// First scalars of the footer keys and marks: lines without them skip the searches.
+    /// First scalars of the footer keys: lines without one skip the search (those of the marks are in `scanTable`).
     static let footerKeyStarts = ScalarBitmap(footerKeys.compactMap(\.first))
-    static let footerMarkStarts = ScalarBitmap(footerMarks.compactMap(\.first))
 
     /// A footer line; `compact` holds no 。 (`isFurniture` has answered for sentences from the scan).
     static func isFooter<L: RandomAccessCollection>(_ compact: L) -> Bool where L.Element == Unicode.Scalar, L.Index == Int {
         guard let head = compact.first else { return false }
         if footerKeyStarts.contains(head) {
-            for k in footerKeys where hasPrefix(compact, k) {
+            for k in footerKeys where k[0] == head && hasPrefix(compact, k) {
                 if compact.count > k.count && (compact[k.count] == ":" || compact[k.count] == "：") { return true }
             }
         }
-        let markStarts = footerMarkStarts
-        if compact.count <= 120 && compact.contains(where: { markStarts.contains($0) }) {
-            for m in footerMarks where indexOf(m, in: compact, from: 0) != nil { return true }
+        guard compact.count <= 120 else { return false }
+        // A mark anywhere: one pass, each mark tried only where its first scalar stands.
+        let table = scanTable
+        for j in 0..<compact.count where scanBits(compact[j], table) & markStartBit != 0 {
+            for m in footerMarks where m[0] == compact[j] && hasPrefix(compact, m, at: j) { return true }
         }
         return false
     }

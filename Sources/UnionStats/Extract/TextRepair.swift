@@ -64,7 +64,7 @@ struct Repairer {
     /// Whether pass 1 checks that `bytes` are valid UTF-8 (else they are a String's).
     let checking: Bool
     var lines: [LineFeatures] = []
-    /// Typical width (terminal columns) of a full line in hard-wrapped text.
+    /// Typical width (terminal columns) of a full line in hard-wrapped text (unset otherwise).
     var wrapWidth = 0
     var hardWrapped = false
     var indentationMarksParagraphs = true
@@ -223,28 +223,12 @@ struct Repairer {
     }
 
     /// Hard-wrapped pages (lines cut at a column width, as copied from a PDF) have most
-    /// lines within a few columns of the widest usual line.
+    /// lines within a few columns of the widest usual line (`WrapWidth`).
     mutating func measureWidth() {
-        var histogram = [Int](repeating: 0, count: 1025)
-        var count = 0, indented = 0
-        for l in lines where !l.has(LineFeatures.blank) {
-            histogram[min(Int(l.width), 1024)] += 1
-            count += 1
-            if l.has(LineFeatures.indented) { indented += 1 }
-        }
-        // When most lines are indented, indentation marks nothing.
-        indentationMarksParagraphs = indented * 2 < count
-        guard count >= 5 else { return }
-        var seen = 0
-        var p80 = 0
-        for w in 0...1024 {
-            seen += histogram[w]
-            if seen * 10 >= count * 8 { p80 = w; break }
-        }
-        var near = 0
-        for w in max(0, p80 - 4)...min(1024, p80 + 1) { near += histogram[w] }
-        wrapWidth = p80
-        hardWrapped = p80 <= 120 && p80 >= 12 && near * 2 >= count
+        let wrap = WrapWidth(lines)
+        indentationMarksParagraphs = wrap.indentationMarksParagraphs
+        hardWrapped = wrap.hardWrapped
+        wrapWidth = wrap.width
     }
 
     // MARK: pass 2: joining decisions

@@ -81,6 +81,61 @@ final class LineShortcutTests: XCTestCase {
         XCTAssertTrue(PageFurniture.navigationScalars.contains("版"))
     }
 
+    /// The furniture scan table answers for every scalar, of the plane and past it, as the tests
+    /// it stands for: an ideograph in no navigation word; the first scalar of a footer mark.
+    func testFurnitureScanTableHoldsTheTests() {
+        let table = PageFurniture.scanTable
+        let markStarts = Set(PageFurniture.footerMarks.compactMap(\.first))
+        var foreign = 0, navigation = 0, marks = 0
+        for v in UInt32(0)...0x3FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let bits = PageFurniture.scanBits(s, table)
+            let isForeign = Scalars.isIdeograph(s) && !PageFurniture.navigationScalars.contains(s)
+            XCTAssertEqual(bits & PageFurniture.foreignBit != 0, isForeign, String(v, radix: 16))
+            XCTAssertEqual(bits & PageFurniture.markStartBit != 0, markStarts.contains(s), String(v, radix: 16))
+            XCTAssertEqual(bits & ~(PageFurniture.foreignBit | PageFurniture.markStartBit), 0)
+            if isForeign { foreign += 1 }
+            if Scalars.isIdeograph(s) && !isForeign { navigation += 1 }
+            if markStarts.contains(s) { marks += 1 }
+        }
+        XCTAssertGreaterThan(foreign, 100_000, "ideographs of the plane and past it")
+        XCTAssertGreaterThan(navigation, 20, "ideographs of navigation words")
+        XCTAssertEqual(marks, markStarts.count)
+    }
+
+    /// The footer test tries a key only when the line starts with its first scalar, and a mark
+    /// only where its first scalar stands: it answers as the test that tried every key at the
+    /// start and searched the line for every mark (kept here), on lines made of keys, marks and text.
+    func testFooterAnswersAsEveryKeyAndMarkTried() {
+        func before(_ compact: [Unicode.Scalar]) -> Bool {
+            guard !compact.isEmpty else { return false }
+            for k in PageFurniture.footerKeys where PageFurniture.hasPrefix(compact, k) {
+                if compact.count > k.count && (compact[k.count] == ":" || compact[k.count] == "：") { return true }
+            }
+            if compact.count <= 120 {
+                for m in PageFurniture.footerMarks where PageFurniture.indexOf(m, in: compact, from: 0) != nil { return true }
+            }
+            return false
+        }
+        let pieces = PageFurniture.footerKeys.map { String(String.UnicodeScalarView($0)) }
+            + PageFurniture.footerMarks.map { String(String.UnicodeScalarView($0)) }
+            + ["：", ":", "工会", "公司", "版", "I", "C", "c", "A", "备", "网", "3", "，", String(repeating: "职工", count: 30)]
+        var rng = SplitMix64(seed: 77)
+        var keyed = 0, marked = 0, neither = 0
+        for _ in 0..<20_000 {
+            let line = Array((0..<Int(1 + rng.next() % 5)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined().unicodeScalars)
+            let want = before(line)
+            XCTAssertEqual(line.withUnsafeBufferPointer { PageFurniture.isFooter($0) }, want, String(String.UnicodeScalarView(line)))
+            let key = PageFurniture.footerKeys.contains { k in
+                PageFurniture.hasPrefix(line, k) && line.count > k.count && (line[k.count] == ":" || line[k.count] == "：")
+            }
+            if key { keyed += 1 } else if want { marked += 1 } else { neither += 1 }
+        }
+        XCTAssertGreaterThan(keyed, 200, "footers by a key and a colon")
+        XCTAssertGreaterThan(marked, 1_000, "footers by a mark")
+        XCTAssertGreaterThan(neither, 1_000)
+    }
+
     /// The range test in front of `isClausePunctuation` answers no only for scalars that are not
     /// clause marks: every scalar is held to the list of marks.
     func testClausePunctuationIsTheListOfMarks() {

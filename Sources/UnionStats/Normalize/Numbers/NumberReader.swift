@@ -53,9 +53,11 @@ enum NumberReader {
     /// with its 余/多 markers and 万/亿 multipliers; nil if none starts there.
     static func read(_ s: ScalarString, at i: Int) -> NumberToken? {
         guard i < s.count else { return nil }
-        // 百分之三十, 千分之五
-        if s.matches(percentWord, at: i) || s.matches(perMilleWord, at: i) {
-            let unit: Unicode.Scalar = s[i] == "百" ? "%" : "‰"
+        // 百分之三十, 千分之五: only a number that starts with 百 or 千 is compared with the words
+        // (and only then are the lazy words loaded).
+        let head = s[i]
+        if head == "百" || head == "千", s.matches(percentWord, at: i) || s.matches(perMilleWord, at: i) {
+            let unit: Unicode.Scalar = head == "百" ? "%" : "‰"
             guard var t = single(s, at: i + 3) else { return nil }
             t.start = i
             t.percentMark = unit
