@@ -22,4 +22,148 @@ final class OrganizationShortcutTests: XCTestCase {
         XCTAssertGreaterThan(placeUnions, 1_000)
         XCTAssertGreaterThan(withoutEach, 1_000)
     }
+
+    /// Pieces of paragraphs: organization words and names, the words around them that the finder reads
+    /// (boundaries, protected words, referring starts, generic starts, attributive and event words, counts,
+    /// dates, marks and titles), and scalars that are not plain.
+    static let pieces = ["北京市总工会", "朝阳区", "总工会", "工会", "公司", "有限公司", "集团", "中心", "服务中心", "工作室", "局", "县委",
+                         "汉阴县委", "、", "县政府", "市政府", "各级工会", "各级工会组织", "全国总工会", "中华全国总工会", "全总", "该", "本",
+                         "其", "某", "基层", "各", "全", "会员", "组织", "工作", "技能大赛", "的", "等", "在", "到", "来到", "来自", "携手",
+                         "与", "和", "和平", "有限", "经济", "19个", "3家", "2019年", "12月", "5日", "，", "。", "《", "》", "〈", "〉",
+                         "“", "”", "e\u{301}", "😀", "\u{0600}", "工人", "项目部", "分公司", "厂", "委员会", "联合会", "员", "新", "区",
+                         "市", "街道", "职工", "举办", "活动", "鸿运承物业管理", "区总工会", "中心工会", "工委", "发改委", "政府", "汉阴县委、县政府", "市委、市政府"]
+
+    static func paragraphs(_ count: Int, seed: UInt64) -> [(text: [Unicode.Scalar], covered: [Bool])] {
+        var rng = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            var s = ""
+            for _ in 0..<rng.int(1...12) { s += rng.pick(pieces) }
+            let t = s.scalars
+            // Place names here and there: their scalars are never boundaries.
+            var covered = [Bool](repeating: false, count: t.count + rng.int(0...3))
+            for _ in 0..<rng.int(0...2) where !t.isEmpty {
+                let a = rng.int(0...(t.count - 1)), b = min(t.count, a + rng.int(1...4))
+                for k in a..<b { covered[k] = true }
+            }
+            return (t, covered)
+        }
+    }
+
+    /// The finder (words read one ahead, titles read back only to the word before, names' tests read from
+    /// the scalars when plain, lengths instead of words) finds what the reading without those shortcuts finds.
+    func testFindIsTheReadingWithoutShortcuts() {
+        var mentions = 0, notPlain = 0, usable = 0, bare = 0, placeUnions = 0, location = 0, governments = 0, titled = 0
+        for (t, covered) in Self.paragraphs(30_000, seed: 0x4F52_4732) {
+            let found = OrganizationFinder.find(in: t, covered: covered)
+            XCTAssertEqual(found, OrganizationReference.find(in: t, covered: covered), TextClasses.string(t))
+            if t.contains("《") || t.contains("〈") { titled += found.count }
+            for m in found {
+                mentions += 1
+                if !TextClasses.allPlain(t[m.start..<m.end]) { notPlain += 1 }
+                if m.usable { usable += 1 }
+                if m.bare { bare += 1 }
+                if m.placeUnions { placeUnions += 1 }
+                if m.location { location += 1 }
+                if TextClasses.string(t[m.start..<m.end]).contains("、") { governments += 1 }
+            }
+        }
+        XCTAssertGreaterThan(mentions, 30_000)
+        for (what, n) in [("not plain", notPlain), ("usable", usable), ("bare", bare), ("place unions", placeUnions), ("location", location),
+                          ("government", governments), ("in titled text", titled)] {
+            XCTAssertGreaterThan(n, 200, what)
+            XCTAssertLessThan(n, mentions, what)
+        }
+    }
+
+    /// A plain name's traits read from its scalars are its traits as the text tells them; a name that is
+    /// not plain is left to the text.
+    func testPlainTraitsAreTheTextTraits() {
+        var rng = SplitMix64(seed: 0x4F52_4733)
+        var plain = 0, notPlain = 0, counts = [Int](repeating: 0, count: 5)
+        for _ in 0..<40_000 {
+            var name = ""
+            for _ in 0..<rng.int(1...5) { name += rng.pick(Self.pieces) }
+            let before = rng.pick(["", "在", "。", "e\u{301}"]), after = rng.pick(["", "会员", "的", "😀"])
+            let t = (before + name + after).scalars
+            let start = before.scalars.count, end = start + name.scalars.count
+            let referring = OrganizationFinder.referringStarts.length(at: start, in: t, limit: end)
+            let body = end - start > referring ? start + referring : start
+            let text = OrgNameTraits.byText(t, start: start, body: body, end: end)
+            XCTAssertEqual(OrgNameTraits.read(t, start: start, body: body, end: end), text, name)
+            guard let traits = OrgNameTraits.ofPlain(t, start: start, body: body, end: end) else {
+                XCTAssertFalse(TextClasses.allPlain(t[start..<end]), name)
+                notPlain += 1
+                continue
+            }
+            plain += 1
+            XCTAssertEqual(traits, text, name)
+            for (k, b) in [text.isBareWord, text.endsInUnion, text.eachLevels, text.isNational, text.isGeneric].enumerated() where b { counts[k] += 1 }
+        }
+        XCTAssertGreaterThan(plain, 10_000)
+        XCTAssertGreaterThan(notPlain, 1_000)
+        for n in counts { XCTAssertGreaterThan(n, 100); XCTAssertLessThan(n, plain) }
+    }
+
+    /// Asked at increasing offsets, the title reader answers as `insideBookTitle`; asked out of order too.
+    func testTitleReaderIsInsideBookTitle() {
+        var rng = SplitMix64(seed: 0x4F52_4734)
+        let alphabet = Array("《》〈〉。！？；;!?工会公司，、的a".unicodeScalars)
+        var inside = 0, outside = 0
+        for _ in 0..<5_000 {
+            let t = (0..<rng.int(0...30)).map { _ in rng.pick(alphabet) }
+            var reader = TextClasses.TitleReader()
+            var i = 0
+            while i <= t.count {
+                let answer = reader.inside(t, i)
+                XCTAssertEqual(answer, TextClasses.insideBookTitle(t, i), "\(TextClasses.string(t)) \(i)")
+                if answer { inside += 1 } else { outside += 1 }
+                // Out of order now and then: the full reading.
+                if i > 0, rng.chance(0.1) {
+                    let back = rng.int(0...(i - 1))
+                    XCTAssertEqual(reader.inside(t, back), TextClasses.insideBookTitle(t, back))
+                }
+                i += rng.int(0...4)
+            }
+        }
+        XCTAssertGreaterThan(inside, 5_000)
+        XCTAssertGreaterThan(outside, 5_000)
+    }
+
+    /// The word lookups that answer with a length answer as comparing every word of the list does.
+    func testWordLengthsAreTheWordsFound() {
+        let F = OrganizationFinder.self
+        let lists = [F.suffixes, F.boundaryWords, F.protectedWords, F.bareWords, F.nationalWords, F.genericStarts, F.referringStarts,
+                     F.attributiveWords, F.eventWords, F.objectWordList, TextClasses.words(["会", "工会", "工"])]
+        let texts = ScanShortcutTests.texts.prefix(300) + Self.paragraphs(300, seed: 0x4F52_4735).map(\.text)
+        var at = 0, before = 0, words = 0, limited = 0
+        // Failures only are reported (an assertion per lookup made the test slow).
+        func expect(_ got: Int, _ full: Int, _ t: [Unicode.Scalar], _ what: String) {
+            if got != full { XCTFail("\(what) \(TextClasses.string(t)): \(got) != \(full)") }
+        }
+        for list in lists {
+            for t in texts {
+                for i in 0..<t.count {
+                    for limit in Set([t.count, min(t.count, i + 2)]) {
+                        let full = list.all.first { i + $0.count <= limit && TextClasses.has(t, i, $0) }?.count ?? 0
+                        expect(list.length(at: i, in: t, limit: limit), full, t, "at \(i) limit \(limit)")
+                        if full > 0 { at += 1 }
+                        if full > 0, limit < t.count, list.all.first(where: { TextClasses.has(t, i, $0) })!.count > full { limited += 1 }
+                    }
+                    let end = i + 1
+                    let fullBefore = list.all.first { TextClasses.hasBefore(t, end, $0) }?.count ?? 0
+                    expect(list.length(before: end, in: t), fullBefore, t, "before \(end)")
+                    if fullBefore > 0 { before += 1 }
+                    for hi in (i + 1)...min(t.count, i + 6) {
+                        let full = list.all.contains { $0.elementsEqual(t[i..<hi]) }
+                        expect(list.isWord(t, i, hi) ? 1 : 0, full ? 1 : 0, t, "word \(i)..<\(hi)")
+                        if full { words += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(at, 5_000)
+        XCTAssertGreaterThan(before, 3_000)
+        XCTAssertGreaterThan(words, 3_000)
+        XCTAssertGreaterThan(limited, 20)
+    }
 }
