@@ -10,17 +10,7 @@ enum OrganizationReference {
     static let objectWords = Set(F.objectWordList.all)
 
     static func find(in t: [S], covered: [Bool]) -> [OrgMention] {
-        var hits: [(Int, Int)] = []
-        var i = 0
-        while i < t.count {
-            if let w = TextClasses.wordAt(t, i, F.suffixes), !TextClasses.insideBookTitle(t, i),
-               !(w.last == "会" && i + w.count < t.count && t[i + w.count] == "员") {
-                hits.append((i, i + w.count))
-                i += w.count
-            } else {
-                i += 1
-            }
-        }
+        let hits = hits(in: t)
         var out: [OrgMention] = []
         var h = 0
         while h < hits.count {
@@ -65,6 +55,23 @@ enum OrganizationReference {
             out.append(m)
         }
         return out
+    }
+
+    /// The organization words, left to right, without overlaps: every position read, and each word
+    /// found asked `insideBookTitle`.
+    static func hits(in t: [S]) -> [(Int, Int)] {
+        var hits: [(Int, Int)] = []
+        var i = 0
+        while i < t.count {
+            if let w = TextClasses.wordAt(t, i, F.suffixes), !TextClasses.insideBookTitle(t, i),
+               !(w.last == "会" && i + w.count < t.count && t[i + w.count] == "员") {
+                hits.append((i, i + w.count))
+                i += w.count
+            } else {
+                i += 1
+            }
+        }
+        return hits
     }
 
     static func phraseStart(_ t: [S], _ covered: [Bool], before: Int) -> (Int, [S]?, Bool) {

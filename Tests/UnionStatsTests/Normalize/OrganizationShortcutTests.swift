@@ -49,7 +49,7 @@ final class OrganizationShortcutTests: XCTestCase {
         }
     }
 
-    /// The finder (words read one ahead, titles read back only to the word before, names' tests read from
+    /// The finder (words read one ahead, titles read back only to the last opening, names' tests read from
     /// the scalars when plain, lengths instead of words) finds what the reading without those shortcuts finds.
     func testFindIsTheReadingWithoutShortcuts() {
         var mentions = 0, notPlain = 0, usable = 0, bare = 0, placeUnions = 0, location = 0, governments = 0, titled = 0
@@ -104,29 +104,44 @@ final class OrganizationShortcutTests: XCTestCase {
         for n in counts { XCTAssertGreaterThan(n, 100); XCTAssertLessThan(n, plain) }
     }
 
-    /// Asked at increasing offsets, the title reader answers as `insideBookTitle`; asked out of order too.
-    func testTitleReaderIsInsideBookTitle() {
+    /// The organization scan finds the words that reading every position and asking `insideBookTitle`
+    /// of each finds: after no title opening, after one in a title, after one in a closed title or sentence.
+    func testHitScanIsEveryPositionRead() {
         var rng = SplitMix64(seed: 0x4F52_4734)
-        let alphabet = Array("《》〈〉。！？；;!?工会公司，、的a".unicodeScalars)
-        var inside = 0, outside = 0
-        for _ in 0..<5_000 {
-            let t = (0..<rng.int(0...30)).map { _ in rng.pick(alphabet) }
-            var reader = TextClasses.TitleReader()
-            var i = 0
-            while i <= t.count {
-                let answer = reader.inside(t, i)
-                XCTAssertEqual(answer, TextClasses.insideBookTitle(t, i), "\(TextClasses.string(t)) \(i)")
-                if answer { inside += 1 } else { outside += 1 }
-                // Out of order now and then: the full reading.
-                if i > 0, rng.chance(0.1) {
-                    let back = rng.int(0...(i - 1))
-                    XCTAssertEqual(reader.inside(t, back), TextClasses.insideBookTitle(t, back))
+        let pieces = ["《", "》", "〈", "〉", "。", "！", "；", "?", "工会", "公司", "总工会", "工会会员", "局", "的", "，", "a", "职工", "中心"]
+        var noOpening = 0, inTitle = 0, afterTitle = 0
+        for _ in 0..<10_000 {
+            var s = ""
+            for _ in 0..<rng.int(0...14) { s += rng.pick(pieces) }
+            let t = s.scalars
+            var scan = OrganizationFinder.HitScan()
+            var hits: [(Int, Int)] = []
+            while let h = scan.next(t) { hits.append(h) }
+            let full = OrganizationReference.hits(in: t)
+            XCTAssertTrue(hits.elementsEqual(full) { $0 == $1 }, s)
+            // What each word was: before any opening, inside a title, or after one but outside.
+            for i in t.indices where TextClasses.wordAt(t, i, OrganizationFinder.suffixes) != nil {
+                if !t[..<i].contains(where: TextClasses.bookOpen.contains) {
+                    noOpening += 1
+                } else if TextClasses.insideBookTitle(t, i) {
+                    inTitle += 1
+                } else {
+                    afterTitle += 1
                 }
-                i += rng.int(0...4)
             }
         }
-        XCTAssertGreaterThan(inside, 5_000)
-        XCTAssertGreaterThan(outside, 5_000)
+        XCTAssertGreaterThan(noOpening, 2_000)
+        XCTAssertGreaterThan(inTitle, 2_000)
+        XCTAssertGreaterThan(afterTitle, 2_000)
+    }
+
+    /// The scan passes over an organization word's own scalars without asking whether one opens a title:
+    /// none does.
+    func testNoOrganizationWordOpensATitle() {
+        for w in OrganizationFinder.suffixes.all {
+            XCTAssertFalse(w.contains(where: TextClasses.bookOpen.contains), TextClasses.string(w))
+        }
+        XCTAssertTrue(OrganizationFinder.scanStops.contains("《"))
     }
 
     /// The word lookups that answer with a length answer as comparing every word of the list does.

@@ -165,29 +165,52 @@ enum OrganizationFinder {
         return out
     }
 
-    /// The organization words of a paragraph, left to right, without overlaps: the scan's place and
-    /// what it knows of book titles (a word inside 《…》 is not a name).
+    /// The organization words of a paragraph, left to right, without overlaps, and no word inside 《…》.
+    /// The scan stops at title openings too, so that it knows the last one before a word: after none,
+    /// the word is in no title, and after one, only the text since it is read (the old reading went
+    /// back to the sentence's start at every word).
     struct HitScan {
         private var i = 0
-        private var titles = TextClasses.TitleReader()
+        /// The offset of the last 《 or 〈 passed, or -1. The scan passes every scalar but a word's own,
+        /// and no organization word holds one (`OrganizationShortcutTests`).
+        private var lastOpen = -1
 
         /// The next word's start and end, or nil.
         mutating func next(_ t: [S]) -> (Int, Int)? {
-            let words = OrganizationFinder.suffixes
-            // Positions where no organization word can start are passed over in one loop.
-            i = words.nextMayStart(t, from: i)
-            while i < t.count {
-                let n = words.length(at: i, in: t, limit: t.count)
-                // 工会会员 is a member, not a union.
-                if n > 0, !titles.inside(t, i), !(t[i + n - 1] == "会" && i + n < t.count && t[i + n] == "员") {
-                    i += n
-                    return (i - n, i)
+            // Read once here: a static read at each stop cost a `swift_once` call.
+            let words = OrganizationFinder.suffixes, stops = OrganizationFinder.scanStops, opens = TextClasses.bookOpen
+            while true {
+                i = t.withUnsafeBufferPointer { stops.firstMember($0, from: i) }
+                guard i < t.count else { return nil }
+                if opens.contains(t[i]) { lastOpen = i }
+                if words.mayStart(t, i) {
+                    let n = words.length(at: i, in: t, limit: t.count)
+                    // 工会会员 is a member, not a union.
+                    if n > 0, !inTitle(t, i), !(t[i + n - 1] == "会" && i + n < t.count && t[i + n] == "员") {
+                        i += n
+                        return (i - n, i)
+                    }
                 }
-                i = words.nextMayStart(t, from: i + 1)
+                i += 1
             }
-            return nil
+        }
+
+        /// `TextClasses.insideBookTitle(t, k)`: the nearest title mark or sentence end before `k` is the
+        /// last opening passed when no mark or sentence end lies between them.
+        private func inTitle(_ t: [S], _ k: Int) -> Bool {
+            guard lastOpen >= 0 else { return false }
+            let stops = TextClasses.titleStops
+            var j = k - 1
+            while j > lastOpen {
+                if stops.contains(t[j]) { return false }
+                j -= 1
+            }
+            return true
         }
     }
+
+    /// Where the organization scan stops: a scalar that starts an organization word, or opens a title.
+    static let scanStops = suffixes.firsts.union(TextClasses.bookOpen)
 
     static func noBoundary(_ t: [S], _ covered: [Bool], _ from: Int, _ to: Int) -> Bool {
         var k = from

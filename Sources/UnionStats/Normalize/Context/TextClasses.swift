@@ -298,10 +298,9 @@ final class WordList: Sendable {
     private let startPairs: [UInt64]
     private let endPairs: [UInt64]
     fileprivate static let pairBits = 13
-    /// The words' scalars end to end, in `all`'s order: word `w` is `flat[offsets[w]..<offsets[w + 1]]`. The
-    /// lookups that answer with a length read them here (the groups of arrays cost a retain and a release each).
+    /// The words' scalars end to end, in `all`'s order. The lookups that answer with a length read them
+    /// here (the groups of arrays cost a retain and a release each).
     private let flat: [Unicode.Scalar]
-    private let offsets: [Int]
     /// The longer words by their first (last) two scalars: a lookup compares only the words of its pair's slot.
     private let startIndex: PairIndex
     private let endIndex: PairIndex
@@ -324,30 +323,38 @@ final class WordList: Sendable {
         startPairs = starts
         endPairs = ends
         flat = Array(all.joined())
-        offsets = all.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         startIndex = PairIndex(all) { WordList.pairBit($0[0], $0[1]) }
         endIndex = PairIndex(all) { WordList.pairBit($0[$0.count - 2], $0[$0.count - 1]) }
     }
 
     /// The words of two scalars or more in slots by a pair of their scalars (`pairBit`'s high bits): slot
-    /// `s` holds the words `order[starts[s]..<starts[s + 1]]` (indexes in `all`, longest first). Pairs
-    /// that share a slot share its words, which the lookups compare in full.
+    /// `s` holds the words `words[starts[s]..<starts[s + 1]]` (longest first). Pairs that share a slot
+    /// share its words, which the lookups compare in full.
     private struct PairIndex: Sendable {
         static let slotBits = 10
+        /// A word: where its scalars start in `flat`, and how many.
+        struct Word: Sendable {
+            let offset: Int32
+            let count: Int32
+        }
         let starts: [Int32]
-        let order: [Int32]
+        let words: [Word]
 
         init(_ all: [[Unicode.Scalar]], pairBit: ([Unicode.Scalar]) -> Int) {
-            var slots = [[Int32]](repeating: [], count: 1 << PairIndex.slotBits)
-            for (w, word) in all.enumerated() where word.count >= 2 { slots[PairIndex.slot(pairBit(word))].append(Int32(w)) }
-            order = Array(slots.joined())
+            var slots = [[Word]](repeating: [], count: 1 << PairIndex.slotBits)
+            var offset: Int32 = 0
+            for word in all {
+                if word.count >= 2 { slots[PairIndex.slot(pairBit(word))].append(Word(offset: offset, count: Int32(word.count))) }
+                offset += Int32(word.count)
+            }
+            words = Array(slots.joined())
             starts = slots.reduce(into: [0]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
         }
 
         @inline(__always)
         static func slot(_ pairBit: Int) -> Int { pairBit >> (WordList.pairBits - slotBits) }
 
-        /// The positions in `order` of the words whose pair hashes to `pairBit`.
+        /// The positions in `words` of the words whose pair hashes to `pairBit`.
         @inline(__always)
         func words(_ pairBit: Int) -> Range<Int> {
             let s = PairIndex.slot(pairBit)
@@ -416,8 +423,8 @@ final class WordList: Sendable {
         let c = t[i]
         if i + 1 < limit {
             for j in startIndex.words(WordList.pairBit(c, t[i + 1])) {
-                let w = Int(startIndex.order[j]), o = offsets[w], n = offsets[w + 1] - o
-                if i + n <= limit, matches(t, i, o, n) { return n }
+                let w = startIndex.words[j], n = Int(w.count)
+                if i + n <= limit, matches(t, i, Int(w.offset), n) { return n }
             }
         }
         // A word of one scalar is the shortest.
@@ -429,8 +436,8 @@ final class WordList: Sendable {
         let c = t[end - 1]
         if end >= 2 {
             for j in endIndex.words(WordList.pairBit(t[end - 2], c)) {
-                let w = Int(endIndex.order[j]), o = offsets[w], n = offsets[w + 1] - o
-                if n <= end, matches(t, end - n, o, n) { return n }
+                let w = endIndex.words[j], n = Int(w.count)
+                if n <= end, matches(t, end - n, Int(w.offset), n) { return n }
             }
         }
         return singles.contains(c) ? 1 : 0
@@ -440,18 +447,20 @@ final class WordList: Sendable {
     func isWord(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {
         guard hi - lo >= 2 else { return singles.contains(t[lo]) }
         for j in startIndex.words(WordList.pairBit(t[lo], t[lo + 1])) {
-            let w = Int(startIndex.order[j]), o = offsets[w]
-            if offsets[w + 1] - o == hi - lo, matches(t, lo, o, hi - lo) { return true }
+            let w = startIndex.words[j]
+            if Int(w.count) == hi - lo, matches(t, lo, Int(w.offset), hi - lo) { return true }
         }
         return false
     }
 
-    /// Whether `t[i..<(i + n)]` is the `n` scalars of `flat` from `o` (`i + n <= t.count`).
+    /// Whether `t[i..<(i + n)]` is the `n` scalars of `flat` from `o` (`i + n <= t.count`). Compared from
+    /// the end: the words of a slot mostly share their first two scalars, and a longer word that fails
+    /// (工会委员会 at 工会的) fails at its last.
     @inline(__always)
     private func matches(_ t: [Unicode.Scalar], _ i: Int, _ o: Int, _ n: Int) -> Bool {
-        var k = 0
-        while k < n, t[i + k] == flat[o + k] { k += 1 }
-        return k == n
+        var k = n - 1
+        while k >= 0, t[i + k] == flat[o + k] { k -= 1 }
+        return k < 0
     }
 
     /// Whether a word occurs in `t` over all of offsets `lo...hi`.
@@ -553,30 +562,6 @@ extension TextClasses {
 
     /// Title marks and sentence ends: one bitmap test per scalar read back.
     static let titleStops = sentenceEnd.union(bookOpen).union(bookClose)
-
-    /// `insideBookTitle` for offsets asked in increasing order, as a left-to-right scan asks: each
-    /// question reads back only to the offset asked before it, whose answer holds if no mark lies between.
-    struct TitleReader {
-        /// The offset asked last, and its answer.
-        private var asked = 0
-        private var inside = false
-
-        mutating func inside(_ text: [Unicode.Scalar], _ i: Int) -> Bool {
-            // Asked out of order (no scan does): the full reading, the state kept.
-            guard i >= asked else { return TextClasses.insideBookTitle(text, i) }
-            let answer = text.withUnsafeBufferPointer { t -> Bool in
-                var k = min(i, t.count) - 1
-                while k >= asked {
-                    if titleStops.contains(t[k]) { return bookOpen.contains(t[k]) }
-                    k -= 1
-                }
-                return inside
-            }
-            asked = i
-            inside = answer
-            return answer
-        }
-    }
 
     /// Whether offset `i` lies inside 《…》 (a title): the nearest title mark or
     /// sentence end before it opens a title.
