@@ -29,7 +29,7 @@ enum OrganizationFinder {
         "经信委", "政法委", "政府", "三方", "石化", "电厂", "厂", "服务站", "援助站", "工作站", "分会",
     ])
 
-    /// Words that end the phrase before a name; those in `objectWords` make it
+    /// Words that end the phrase before a name; those in `objectWordList` make it
     /// a partner, an affiliation or an object rather than the owner.
     static let boundaryWords = TextClasses.words([
         "来自", "携手", "联合", "会同", "配合", "协同", "获得", "荣获", "来到", "被评为", "共有", "还有", "已有", "拥有",
@@ -41,13 +41,15 @@ enum OrganizationFinder {
         "的", "了", "在", "从", "由", "对", "为", "与", "及", "将", "把", "被", "到", "给", "向", "是", "于", "并",
         "还", "也", "已", "以", "据", "兼", "等", "获", "让", "请", "同", "跟", "自", "当", "经", "和",
     ])
-    static let objectWords: Set<[S]> = Set(TextClasses.words([
+    static let objectWordList = TextClasses.words([
         "来自", "携手", "联合", "会同", "配合", "协同", "获得", "荣获", "来到", "被评为", "邀请", "帮助", "指导", "建立",
         "联系", "考入", "考上", "走进", "深入", "前往", "看望", "加入", "支持", "协助", "依托", "响应", "抓", "帮", "使",
         "要求", "号召", "动员", "鼓励", "引导", "推荐", "创建", "建成", "组建", "新建", "建设", "打造", "培育", "评选出",
         "评出", "表彰", "命名", "授予",
         "在", "为", "与", "及", "将", "把", "被", "到", "给", "向", "获", "以", "兼", "等", "同", "跟", "了", "以及", "包括", "和",
-    ]).all)
+    ])
+    /// 来到: with 在 and 到, an object word that names where the event took place.
+    static let comeTo: [S] = ["来", "到"]
     /// Words that contain a boundary character but belong to names.
     static let protectedWords = TextClasses.words([
         "有限", "国有", "经济", "经开", "经营", "经贸", "和平", "和谐", "共和", "成都", "首都", "为民", "对外", "自治", "自然",
@@ -107,68 +109,51 @@ enum OrganizationFinder {
     /// Names in `text`; `covered[i]` is true where a place name lies (its
     /// characters are never boundaries: 和平街街道总工会).
     static func find(in t: [S], covered: [Bool]) -> [OrgMention] {
-        // Organization words, left to right, without overlaps.
-        var hits: [(Int, Int)] = []
-        let words = suffixes
-        // Positions where no organization word can start are passed over in one loop.
-        var i = words.nextMayStart(t, from: 0)
-        while i < t.count {
-            if let w = TextClasses.longestWordAt(t, i, words), !TextClasses.insideBookTitle(t, i),
-               !(w.last == "会" && i + w.count < t.count && t[i + w.count] == "员") {
-                // A paragraph with one organization word usually has several: grow once, not at 1, 2, 4.
-                if hits.isEmpty { hits.reserveCapacity(8) }
-                hits.append((i, i + w.count))
-                i += w.count
-            } else {
-                i += 1
-            }
-            i = words.nextMayStart(t, from: i)
-        }
-        // Most paragraphs name no organization: no room reserved for none (a call and a check each).
-        guard !hits.isEmpty else { return [] }
+        // Organization words, left to right, without overlaps, read one ahead of the name being made
+        // (no array of them: most paragraphs hold one or two).
+        var scan = HitScan()
+        var pending = scan.next(t)
+        // Most paragraphs name no organization: no room reserved for none.
+        guard pending != nil else { return [] }
         var out: [OrgMention] = []
-        out.reserveCapacity(hits.count)  // each name takes one hit or more
-        var h = 0
-        while h < hits.count {
-            var (sStart, end) = hits[h]
+        out.reserveCapacity(4)  // a paragraph that names one organization names a few: grow once
+        while let (sStart, firstEnd) = pending {
+            pending = scan.next(t)
+            var end = firstEnd
             // Chain: 集团…中心…工会 (gap of up to 8 characters without a boundary).
-            while h + 1 < hits.count, hits[h + 1].0 - end <= 8, noBoundary(t, covered, end, hits[h + 1].0),
-                  TextClasses.wordAt(t, hits[h + 1].1, attributiveWords) == nil {
-                h += 1
-                end = hits[h].1
+            while let (nextStart, nextEnd) = pending, nextStart - end <= 8, noBoundary(t, covered, end, nextStart),
+                  TextClasses.wordAt(t, nextEnd, attributiveWords) == nil {
+                end = nextEnd
+                pending = scan.next(t)
             }
-            h += 1
             let (start, preceder, counted) = phraseStart(t, covered, before: sStart)
             var m = OrgMention(start: start, end: end, bare: false, usable: true, placeUnions: false, location: false)
             // 汉阴县委、县政府
-            if TextClasses.has(t, end, ["、"]), TextTest(t[start..<end]).hasSuffix(["委"]),
+            if end < t.count, t[end] == "、", TextTest(t[start..<end]).hasSuffix(["委"]),
                let g = governments.first(where: { TextClasses.has(t, end + 1, $0) }) {
                 m.end = end + 1 + g.count
-                if h < hits.count, hits[h].0 < m.end { h += 1 }
+                if let (nextStart, _) = pending, nextStart < m.end { pending = scan.next(t) }
             }
-            let name = TextTest(t[start..<m.end])
-            var bodyStart = start
-            if let r = TextClasses.wordAt(t[start..<m.end], start, referringStarts), m.end - start > r.count { bodyStart += r.count }
-            let core = TextTest(t[bodyStart..<m.end])
-            if core.isOne(of: bareWords, bareNames) { m.bare = true }
-            if start == sStart { m.bare = true }
+            // The body: the name without a leading 该/本/其… (not all of it).
+            let referring = referringStarts.length(at: start, in: t, limit: m.end)
+            let name = OrgNameTraits.read(t, start: start, body: m.end - start > referring ? start + referring : start, end: m.end)
+            if name.isBareWord || start == sStart { m.bare = true }
             // 工会会员, 工会组织, 工会工作: the word describes something else.
-            if name.hasSuffix(OrganizationFinder.unionWord), TextClasses.wordAt(t, m.end, attributiveWords) != nil { m.usable = false }
-            // 各级工会 and 各级工会组织 hold 各: in plain text, a name without it holds neither (`eachLevels`).
-            let each = core.contains(OrganizationFinder.each)
-            if OrganizationFinder.eachLevels(core, each: each) {
+            if name.endsInUnion, TextClasses.wordAt(t, m.end, attributiveWords) != nil { m.usable = false }
+            if name.eachLevels {
                 m.placeUnions = start < covered.count && covered[start]
                 m.usable = m.placeUnions
-            } else if core.isOne(of: nationalWords, nationalUnions) {
+            } else if name.isNational {
                 // 全国总工会 is a name, not 全 + a generic group.
-            } else if TextClasses.wordAt(core.scalars, bodyStart, genericStarts) != nil || each || core.contains(["某"])
-                        || core.contains(["基", "层"]) {
+            } else if name.isGeneric {
                 m.usable = false
             }
             if counted { m.usable = false }
-            if let p = preceder, objectWords.contains(p) {
+            if preceder > 0, objectWordList.isWord(t, start - preceder, start) {
                 m.usable = false
-                if p == ["在"] || p == ["到"] || p == ["来", "到"] { m.location = true }
+                if (preceder == 1 && (t[start - 1] == "在" || t[start - 1] == "到")) || (preceder == 2 && TextClasses.has(t, start - 2, comeTo)) {
+                    m.location = true
+                }
             }
             // X的 person, X、Y等: affiliations and lists.
             if m.end < t.count, listOrAffiliationMarks.contains(t[m.end]) { m.usable = false }
@@ -179,6 +164,53 @@ enum OrganizationFinder {
         }
         return out
     }
+
+    /// The organization words of a paragraph, left to right, without overlaps, and no word inside 《…》.
+    /// The scan stops at title openings too, so that it knows the last one before a word: after none,
+    /// the word is in no title, and after one, only the text since it is read (the old reading went
+    /// back to the sentence's start at every word).
+    struct HitScan {
+        private var i = 0
+        /// The offset of the last 《 or 〈 passed, or -1. The scan passes every scalar but a word's own,
+        /// and no organization word holds one (`OrganizationShortcutTests`).
+        private var lastOpen = -1
+
+        /// The next word's start and end, or nil.
+        mutating func next(_ t: [S]) -> (Int, Int)? {
+            // Read once here: a static read at each stop cost a `swift_once` call.
+            let words = OrganizationFinder.suffixes, stops = OrganizationFinder.scanStops, opens = TextClasses.bookOpen
+            while true {
+                i = t.withUnsafeBufferPointer { stops.firstMember($0, from: i) }
+                guard i < t.count else { return nil }
+                if opens.contains(t[i]) { lastOpen = i }
+                if words.mayStart(t, i) {
+                    let n = words.length(at: i, in: t, limit: t.count)
+                    // 工会会员 is a member, not a union.
+                    if n > 0, !inTitle(t, i), !(t[i + n - 1] == "会" && i + n < t.count && t[i + n] == "员") {
+                        i += n
+                        return (i - n, i)
+                    }
+                }
+                i += 1
+            }
+        }
+
+        /// `TextClasses.insideBookTitle(t, k)`: the nearest title mark or sentence end before `k` is the
+        /// last opening passed when no mark or sentence end lies between them.
+        private func inTitle(_ t: [S], _ k: Int) -> Bool {
+            guard lastOpen >= 0 else { return false }
+            let stops = TextClasses.titleStops
+            var j = k - 1
+            while j > lastOpen {
+                if stops.contains(t[j]) { return false }
+                j -= 1
+            }
+            return true
+        }
+    }
+
+    /// Where the organization scan stops: a scalar that starts an organization word, or opens a title.
+    static let scanStops = suffixes.firsts.union(TextClasses.bookOpen)
 
     static func noBoundary(_ t: [S], _ covered: [Bool], _ from: Int, _ to: Int) -> Bool {
         var k = from
@@ -193,25 +225,28 @@ enum OrganizationFinder {
     }
 
     /// Reads back from `before` to the start of the name; returns the start,
-    /// the boundary word before it (nil for punctuation) and whether a number
+    /// the length of the boundary word before it (0 for punctuation or none) and whether a number
     /// and measure word come right before (a counted thing, not an owner).
-    static func phraseStart(_ t: [S], _ covered: [Bool], before: Int) -> (Int, [S]?, Bool) {
-        let classes = phraseClasses
+    static func phraseStart(_ t: [S], _ covered: [Bool], before: Int) -> (Int, Int, Bool) {
+        let classes = phraseClasses, boundary = boundaryWords
         var k = before
         while k > 0, before - k < 16 {
             let c = t[k - 1]
             let bits = phraseClass(c, classes)
             if bits & stopBit != 0 {
-                return (k, nil, false)
+                return (k, 0, false)
             }
-            if bits & measureBit != 0, k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, true) }
+            if bits & measureBit != 0, k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, 0, true) }
             // 2019年北京市总工会, 12月5日南郑区总工会: a date ends the phrase.
-            if bits & dateUnitBit != 0, k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
+            if bits & dateUnitBit != 0, k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, 0, false) }
             // The boundary word first: it is rarer than the protected words are costly to rule out.
-            if !covered[k - 1], let w = TextClasses.wordBefore(t, k, boundaryWords), !protectedAt(t, k - 1) { return (k, w, false) }
+            if !covered[k - 1], boundary.mayEnd(t, k) {
+                let n = boundary.length(before: k, in: t)
+                if n > 0, !protectedAt(t, k - 1) { return (k, n, false) }
+            }
             k -= 1
         }
-        return (k, nil, false)
+        return (k, 0, false)
     }
 
     /// Whether a protected word covers offset `i`.

@@ -297,7 +297,13 @@ final class WordList: Sendable {
     /// bitmaps: most positions whose scalar starts (ends) a word still fail here, inline.
     private let startPairs: [UInt64]
     private let endPairs: [UInt64]
-    private static let pairBits = 13
+    fileprivate static let pairBits = 13
+    /// The words' scalars end to end, in `all`'s order. The lookups that answer with a length read them
+    /// here (the groups of arrays cost a retain and a release each).
+    private let flat: [Unicode.Scalar]
+    /// The longer words by their first (last) two scalars: a lookup compares only the words of its pair's slot.
+    private let startIndex: PairIndex
+    private let endIndex: PairIndex
 
     init(_ list: [String]) {
         all = list.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
@@ -316,6 +322,44 @@ final class WordList: Sendable {
         }
         startPairs = starts
         endPairs = ends
+        flat = Array(all.joined())
+        startIndex = PairIndex(all) { WordList.pairBit($0[0], $0[1]) }
+        endIndex = PairIndex(all) { WordList.pairBit($0[$0.count - 2], $0[$0.count - 1]) }
+    }
+
+    /// The words of two scalars or more in slots by a pair of their scalars (`pairBit`'s high bits): slot
+    /// `s` holds the words `words[starts[s]..<starts[s + 1]]` (longest first). Pairs that share a slot
+    /// share its words, which the lookups compare in full.
+    private struct PairIndex: Sendable {
+        static let slotBits = 10
+        /// A word: where its scalars start in `flat`, and how many.
+        struct Word: Sendable {
+            let offset: Int32
+            let count: Int32
+        }
+        let starts: [Int32]
+        let words: [Word]
+
+        init(_ all: [[Unicode.Scalar]], pairBit: ([Unicode.Scalar]) -> Int) {
+            var slots = [[Word]](repeating: [], count: 1 << PairIndex.slotBits)
+            var offset: Int32 = 0
+            for word in all {
+                if word.count >= 2 { slots[PairIndex.slot(pairBit(word))].append(Word(offset: offset, count: Int32(word.count))) }
+                offset += Int32(word.count)
+            }
+            words = Array(slots.joined())
+            starts = slots.reduce(into: [0]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
+        }
+
+        @inline(__always)
+        static func slot(_ pairBit: Int) -> Int { pairBit >> (WordList.pairBits - slotBits) }
+
+        /// The positions in `words` of the words whose pair hashes to `pairBit`.
+        @inline(__always)
+        func words(_ pairBit: Int) -> Range<Int> {
+            let s = PairIndex.slot(pairBit)
+            return Int(starts[s])..<Int(starts[s + 1])
+        }
     }
 
     @inline(__always)
@@ -372,6 +416,52 @@ final class WordList: Sendable {
     /// The words ending with `c`, longest first.
     @inline(__always)
     func ending(with c: Unicode.Scalar) -> [[Unicode.Scalar]]? { byLast[c] }
+
+    /// The length of the longest word at `i` that ends by `limit` (`i < limit <= t.count`), else 0: the
+    /// length, not the word, so that no array is retained.
+    func length(at i: Int, in t: [Unicode.Scalar], limit: Int) -> Int {
+        let c = t[i]
+        if i + 1 < limit {
+            for j in startIndex.words(WordList.pairBit(c, t[i + 1])) {
+                let w = startIndex.words[j], n = Int(w.count)
+                if i + n <= limit, matches(t, i, Int(w.offset), n) { return n }
+            }
+        }
+        // A word of one scalar is the shortest.
+        return singles.contains(c) ? 1 : 0
+    }
+
+    /// The length of the longest word ending right before `end` (`0 < end <= t.count`), else 0.
+    func length(before end: Int, in t: [Unicode.Scalar]) -> Int {
+        let c = t[end - 1]
+        if end >= 2 {
+            for j in endIndex.words(WordList.pairBit(t[end - 2], c)) {
+                let w = endIndex.words[j], n = Int(w.count)
+                if n <= end, matches(t, end - n, Int(w.offset), n) { return n }
+            }
+        }
+        return singles.contains(c) ? 1 : 0
+    }
+
+    /// Whether `t[lo..<hi]` (`lo < hi <= t.count`) is one of the words.
+    func isWord(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {
+        guard hi - lo >= 2 else { return singles.contains(t[lo]) }
+        for j in startIndex.words(WordList.pairBit(t[lo], t[lo + 1])) {
+            let w = startIndex.words[j]
+            if Int(w.count) == hi - lo, matches(t, lo, Int(w.offset), hi - lo) { return true }
+        }
+        return false
+    }
+
+    /// Whether `t[i..<(i + n)]` is the `n` scalars of `flat` from `o` (`i + n <= t.count`). Compared from
+    /// the end: the words of a slot mostly share their first two scalars, and a longer word that fails
+    /// (工会委员会 at 工会的) fails at its last.
+    @inline(__always)
+    private func matches(_ t: [Unicode.Scalar], _ i: Int, _ o: Int, _ n: Int) -> Bool {
+        var k = n - 1
+        while k >= 0, t[i + k] == flat[o + k] { k -= 1 }
+        return k < 0
+    }
 
     /// Whether a word occurs in `t` over all of offsets `lo...hi`.
     func covers(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {
