@@ -81,33 +81,58 @@ public final class NormalizeStage {
         firstOccurrences(Array(mentions.indices), of: mentions, in: article).map { mentions[$0] }
     }
 
-    /// `firstOccurrences` of `all[indices]`, as indices into `all`.
-    static func firstOccurrences(_ indices: [Int], of all: [Mention], in article: Article?) -> [Int] {
+    /// Articles with at most this many mentions look for a raw text said before by a scan of
+    /// those kept so far: most have a handful, for which hashing each text and sizing a
+    /// dictionary cost more than the comparisons. Longer ones use the dictionary.
+    static let seenScanLimit = 16
+
+    /// `firstOccurrences` of `all[indices]`, as indices into `all`. `scanLimit`: see `seenScanLimit`
+    /// (tests give both ways the same mentions).
+    static func firstOccurrences(_ indices: [Int], of all: [Mention], in article: Article?,
+                                 scanLimit: Int = seenScanLimit) -> [Int] {
         all.withUnsafeBufferPointer { all in
             // Fields read in place: a `let` of a mention is a copy of its strings.
             let ordered = indices.sorted { i, j in
                 let ka = all[i].paragraph < 0 ? Int.max : all[i].paragraph, kb = all[j].paragraph < 0 ? Int.max : all[j].paragraph
                 return ka != kb ? ka < kb : all[i].start < all[j].start
             }
-            // Raw text by its bytes (`ByteKey`: all of an article's text comes from one decoding), to
-            // the last kept mention that says it.
-            var seen: [ByteKey: Int] = [:]
-            seen.reserveCapacity(ordered.count)  // sized once, not grown and rehashed at 1, 2, 4 …
             var kept: [Int] = []
             kept.reserveCapacity(ordered.count)
-            for i in ordered {
-                let raw = all[i].raw
-                let spaced = mayHoldWhitespace(raw) && raw.unicodeScalars.contains(where: isWhitespace)
-                let key = ByteKey(spaced ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { !isWhitespace($0) })) : raw)
-                if let first = seen[key], !sameSentence(all[kept[first]], all[i], in: article) { continue }
-                seen[key] = kept.count
-                kept.append(i)
+            if ordered.count <= scanLimit {
+                // `keys[k]`: the key of `kept[k]`; the last equal one is the one the dictionary would hold.
+                var keys: [String] = []
+                keys.reserveCapacity(ordered.count)
+                for i in ordered {
+                    let key = repeatKey(all[i].raw)
+                    if let first = keys.lastIndex(where: { ByteString.equal($0, key) }),
+                       !sameSentence(all[kept[first]], all[i], in: article) { continue }
+                    keys.append(key)
+                    kept.append(i)
+                }
+            } else {
+                // Raw text by its bytes (`ByteKey`: all of an article's text comes from one decoding), to
+                // the last kept mention that says it.
+                var seen: [ByteKey: Int] = [:]
+                seen.reserveCapacity(ordered.count)  // sized once, not grown and rehashed at 1, 2, 4 …
+                for i in ordered {
+                    let key = ByteKey(repeatKey(all[i].raw))
+                    if let first = seen[key], !sameSentence(all[kept[first]], all[i], in: article) { continue }
+                    seen[key] = kept.count
+                    kept.append(i)
+                }
             }
             // Back to reading order: headline first, then body.
             return kept.sorted { i, j in
                 all[i].paragraph != all[j].paragraph ? all[i].paragraph < all[j].paragraph : all[i].start < all[j].start
             }
         }
+    }
+
+    /// What makes two raw texts the same figure: `raw` without its whitespace.
+    @inline(__always)
+    static func repeatKey(_ raw: String) -> String {
+        let spaced = mayHoldWhitespace(raw) && raw.unicodeScalars.contains(where: isWhitespace)
+        return spaced ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { !isWhitespace($0) })) : raw
     }
 
     /// False when no scalar of `s` can be whitespace: each whitespace scalar (U+0009–000D, 0020, 0085, 00A0,
