@@ -37,8 +37,13 @@ public final class NormalizeStage {
 
         // Mentions by index: grouping, ordering and dropping repeats move Ints, not copies of
         // mentions (six strings each, retained and released at every copy).
+        // Pages give their mentions article by article: each article's are then a run found by
+        // two binary searches, without a dictionary of grown arrays.
+        let grouped = NormalizeStage.groupedByArticle(e.mentions)
         var byArticle: [Int: [Int]] = [:]
-        for i in e.mentions.indices { byArticle[e.mentions[i].article, default: []].append(i) }
+        if !grouped {
+            for i in e.mentions.indices { byArticle[e.mentions[i].article, default: []].append(i) }
+        }
 
         var figures: [Figure] = []
         figures.reserveCapacity(e.mentions.count)  // at most one per mention: grown once, not at 1, 2, 4 …
@@ -47,7 +52,8 @@ public final class NormalizeStage {
         let defaultRegion = resolver.defaultEntry(for: source)  // the page's, found once for its articles
         e.mentions.withUnsafeBufferPointer { mentions in
             for article in e.articles {
-                let kept = NormalizeStage.firstOccurrences(byArticle[article.index] ?? [], of: e.mentions, in: article)
+                let own = grouped ? Array(NormalizeStage.run(of: article.index, in: mentions)) : byArticle[article.index] ?? []
+                let kept = NormalizeStage.firstOccurrences(own, of: e.mentions, in: article)
                 var parsed: [(index: Int, quantity: Quantity)] = []
                 parsed.reserveCapacity(kept.count)
                 for i in kept {
@@ -71,6 +77,27 @@ public final class NormalizeStage {
             }
         }
         return PageResult(figures: figures, articles: articleRows, rejects: [])
+    }
+
+    /// Whether the mentions' article numbers never go down (each article's mentions are one run).
+    static func groupedByArticle(_ mentions: [Mention]) -> Bool {
+        mentions.withUnsafeBufferPointer { m in
+            m.indices.dropFirst().allSatisfy { m[$0 - 1].article <= m[$0].article }
+        }
+    }
+
+    /// The indices of article `article`'s mentions in `mentions`, which are `groupedByArticle`.
+    static func run(of article: Int, in mentions: UnsafeBufferPointer<Mention>) -> Range<Int> {
+        // The first index whose article is at least `a`.
+        func first(atLeast a: Int) -> Int {
+            var low = 0, high = mentions.count
+            while low < high {
+                let mid = (low + high) / 2
+                if mentions[mid].article < a { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        return first(atLeast: article)..<first(atLeast: article + 1)
     }
 
     /// A raw figure said twice in one article is one figure, from its first

@@ -51,6 +51,25 @@ final class NormalizeStageTests: XCTestCase {
         XCTAssertEqual(NormalizeStage.firstOccurrences(short).map(\.raw), ["16名", "近2000场", "1 000人", "13323人次", "1992场"])
     }
 
+    /// Mentions given article by article are found by their run, as the dictionary groups them.
+    func testArticleRunsAreTheMentionsOfEachArticle() {
+        func page(_ articles: [Int]) -> [Mention] {
+            articles.enumerated().map { i, a in
+                Mention(doc: "d", article: a, paragraph: 0, start: i, end: i + 1, line: 1, raw: "\(i)人", sentence: "")
+            }
+        }
+        let grouped = page([1, 1, 1, 2, 4, 4, 7])
+        XCTAssertTrue(NormalizeStage.groupedByArticle(grouped))
+        XCTAssertTrue(NormalizeStage.groupedByArticle([]))
+        XCTAssertFalse(NormalizeStage.groupedByArticle(page([1, 2, 1])))
+        grouped.withUnsafeBufferPointer { m in
+            for article in 0...8 {
+                XCTAssertEqual(Array(NormalizeStage.run(of: article, in: m)), grouped.indices.filter { grouped[$0].article == article },
+                               "article \(article)")
+            }
+        }
+    }
+
     func testRejectedPageBecomesARejectRowAndNoFigures() throws {
         let stage = NormalizeStage(manifest: Manifest(), dictionaries: try Dictionaries.load(from: "pipeline"),
                                    diagnostics: DiagnosticCollector(echo: false))
