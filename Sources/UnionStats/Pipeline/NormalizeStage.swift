@@ -37,8 +37,13 @@ public final class NormalizeStage {
 
         // Mentions by index: grouping, ordering and dropping repeats move Ints, not copies of
         // mentions (six strings each, retained and released at every copy).
+        // Pages give their mentions article by article: each article's are then a run found by
+        // two binary searches, without a dictionary of grown arrays.
+        let grouped = NormalizeStage.groupedByArticle(e.mentions)
         var byArticle: [Int: [Int]] = [:]
-        for i in e.mentions.indices { byArticle[e.mentions[i].article, default: []].append(i) }
+        if !grouped {
+            for i in e.mentions.indices { byArticle[e.mentions[i].article, default: []].append(i) }
+        }
 
         var figures: [Figure] = []
         figures.reserveCapacity(e.mentions.count)  // at most one per mention: grown once, not at 1, 2, 4 …
@@ -47,7 +52,8 @@ public final class NormalizeStage {
         let defaultRegion = resolver.defaultEntry(for: source)  // the page's, found once for its articles
         e.mentions.withUnsafeBufferPointer { mentions in
             for article in e.articles {
-                let kept = NormalizeStage.firstOccurrences(byArticle[article.index] ?? [], of: e.mentions, in: article)
+                let own = grouped ? Array(NormalizeStage.run(of: article.index, in: mentions)) : byArticle[article.index] ?? []
+                let kept = NormalizeStage.firstOccurrences(own, of: e.mentions, in: article)
                 var parsed: [(index: Int, quantity: Quantity)] = []
                 parsed.reserveCapacity(kept.count)
                 for i in kept {
@@ -73,6 +79,27 @@ public final class NormalizeStage {
         return PageResult(figures: figures, articles: articleRows, rejects: [])
     }
 
+    /// Whether the mentions' article numbers never go down (each article's mentions are one run).
+    static func groupedByArticle(_ mentions: [Mention]) -> Bool {
+        mentions.withUnsafeBufferPointer { m in
+            m.indices.dropFirst().allSatisfy { m[$0 - 1].article <= m[$0].article }
+        }
+    }
+
+    /// The indices of article `article`'s mentions in `mentions`, which are `groupedByArticle`.
+    static func run(of article: Int, in mentions: UnsafeBufferPointer<Mention>) -> Range<Int> {
+        // The first index whose article is at least `a`.
+        func first(atLeast a: Int) -> Int {
+            var low = 0, high = mentions.count
+            while low < high {
+                let mid = (low + high) / 2
+                if mentions[mid].article < a { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        return first(atLeast: article)..<first(atLeast: article + 1)
+    }
+
     /// A raw figure said twice in one article is one figure, from its first
     /// body occurrence (a headline copy counts only when the body lacks it).
     /// Two copies within one sentence are a breakdown (`奖状1个，…先进集体1个`),
@@ -81,33 +108,58 @@ public final class NormalizeStage {
         firstOccurrences(Array(mentions.indices), of: mentions, in: article).map { mentions[$0] }
     }
 
-    /// `firstOccurrences` of `all[indices]`, as indices into `all`.
-    static func firstOccurrences(_ indices: [Int], of all: [Mention], in article: Article?) -> [Int] {
+    /// Articles with at most this many mentions look for a raw text said before by a scan of
+    /// those kept so far: most have a handful, for which hashing each text and sizing a
+    /// dictionary cost more than the comparisons. Longer ones use the dictionary.
+    static let seenScanLimit = 16
+
+    /// `firstOccurrences` of `all[indices]`, as indices into `all`. `scanLimit`: see `seenScanLimit`
+    /// (tests give both ways the same mentions).
+    static func firstOccurrences(_ indices: [Int], of all: [Mention], in article: Article?,
+                                 scanLimit: Int = seenScanLimit) -> [Int] {
         all.withUnsafeBufferPointer { all in
             // Fields read in place: a `let` of a mention is a copy of its strings.
             let ordered = indices.sorted { i, j in
                 let ka = all[i].paragraph < 0 ? Int.max : all[i].paragraph, kb = all[j].paragraph < 0 ? Int.max : all[j].paragraph
                 return ka != kb ? ka < kb : all[i].start < all[j].start
             }
-            // Raw text by its bytes (`ByteKey`: all of an article's text comes from one decoding), to
-            // the last kept mention that says it.
-            var seen: [ByteKey: Int] = [:]
-            seen.reserveCapacity(ordered.count)  // sized once, not grown and rehashed at 1, 2, 4 …
             var kept: [Int] = []
             kept.reserveCapacity(ordered.count)
-            for i in ordered {
-                let raw = all[i].raw
-                let spaced = mayHoldWhitespace(raw) && raw.unicodeScalars.contains(where: isWhitespace)
-                let key = ByteKey(spaced ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { !isWhitespace($0) })) : raw)
-                if let first = seen[key], !sameSentence(all[kept[first]], all[i], in: article) { continue }
-                seen[key] = kept.count
-                kept.append(i)
+            if ordered.count <= scanLimit {
+                // `keys[k]`: the key of `kept[k]`; the last equal one is the one the dictionary would hold.
+                var keys: [String] = []
+                keys.reserveCapacity(ordered.count)
+                for i in ordered {
+                    let key = repeatKey(all[i].raw)
+                    if let first = keys.lastIndex(where: { ByteString.equal($0, key) }),
+                       !sameSentence(all[kept[first]], all[i], in: article) { continue }
+                    keys.append(key)
+                    kept.append(i)
+                }
+            } else {
+                // Raw text by its bytes (`ByteKey`: all of an article's text comes from one decoding), to
+                // the last kept mention that says it.
+                var seen: [ByteKey: Int] = [:]
+                seen.reserveCapacity(ordered.count)  // sized once, not grown and rehashed at 1, 2, 4 …
+                for i in ordered {
+                    let key = ByteKey(repeatKey(all[i].raw))
+                    if let first = seen[key], !sameSentence(all[kept[first]], all[i], in: article) { continue }
+                    seen[key] = kept.count
+                    kept.append(i)
+                }
             }
             // Back to reading order: headline first, then body.
             return kept.sorted { i, j in
                 all[i].paragraph != all[j].paragraph ? all[i].paragraph < all[j].paragraph : all[i].start < all[j].start
             }
         }
+    }
+
+    /// What makes two raw texts the same figure: `raw` without its whitespace.
+    @inline(__always)
+    static func repeatKey(_ raw: String) -> String {
+        let spaced = mayHoldWhitespace(raw) && raw.unicodeScalars.contains(where: isWhitespace)
+        return spaced ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { !isWhitespace($0) })) : raw
     }
 
     /// False when no scalar of `s` can be whitespace: each whitespace scalar (U+0009–000D, 0020, 0085, 00A0,
