@@ -123,6 +123,12 @@ public struct Aggregator {
         cellNumbers = ByteKeyTable(capacity: expected)
         keys.reserveCapacity(expected)
         cells.reserveCapacity(expected)
+        // A figure's own cell has at most one direct cell: grown from empty, the list of cells
+        // (large: texts, samples, stamps) was copied at every doubling.
+        if self.alsoDirect {
+            directCells.reserveCapacity(expected)
+            directOf.reserveCapacity(expected)
+        }
     }
 
     /// Adds a figure; returns where it belongs. Only `.monthly` figures are folded.

@@ -269,6 +269,7 @@ public enum ReportWriter {
                                      : [.left, .left, .right, .left, .left, .left])
         t.add(withPeriod ? ["地区", "指标", "数值", "单位", "说明", "时期", "来源"]
                          : ["地区", "指标", "数值", "单位", "说明", "来源"])
+        t.reserveCapacity(rows: figures.count)
         // By region; within a region in page order.
         figures.withUnsafeBufferPointer { buf in
             var previous: (figure: UnsafePointer<Figure>, firstCell: Int)? = nil

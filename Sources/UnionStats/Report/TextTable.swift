@@ -23,6 +23,12 @@ public struct TextTable {
 
     public init(_ aligns: [Align]) { self.aligns = aligns }
 
+    /// Room for `rows` more rows of cells: a long figure list grew its list of cells by
+    /// doubling, copying it each time.
+    public mutating func reserveCapacity(rows: Int) {
+        cells.reserveCapacity(cells.count + rows * aligns.count)
+    }
+
     public var rowCount: Int { cells.count / aligns.count }
 
     /// How many cells are closed: the number the next cell gets.

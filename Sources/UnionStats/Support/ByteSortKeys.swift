@@ -40,12 +40,19 @@ struct ByteSortKeys {
     mutating func endKey() { starts.append(bytes.count) }
 
     /// The keys' numbers in the byte order of the keys.
+    /// The comparison reads both lists through pointers: through the arrays, each comparison
+    /// checked four indices and retained the list of starts.
     func order() -> [Int] {
-        bytes.withUnsafeBufferPointer { f in
-            (0..<(starts.count - 1)).sorted { a, b in
-                let la = starts[a + 1] - starts[a], lb = starts[b + 1] - starts[b]
-                let c = memcmp(f.baseAddress! + starts[a], f.baseAddress! + starts[b], min(la, lb))
-                return c != 0 ? c < 0 : la < lb
+        guard !bytes.isEmpty else { return Array(0..<(starts.count - 1)) }
+        return bytes.withUnsafeBufferPointer { f in
+            starts.withUnsafeBufferPointer { s in
+                let base = f.baseAddress!, at = s.baseAddress!
+                return (0..<(s.count - 1)).sorted { a, b in
+                    let sa = at[a], sb = at[b]
+                    let la = at[a &+ 1] &- sa, lb = at[b &+ 1] &- sb
+                    let c = memcmp(base + sa, base + sb, min(la, lb))
+                    return c != 0 ? c < 0 : la < lb
+                }
             }
         }
     }

@@ -140,6 +140,25 @@ final class ByteSortKeysTests: XCTestCase {
         }
     }
 
+    /// Keys with no bytes at all (every one empty) are all equal: they keep their numbers' order.
+    func testKeysWithoutBytesKeepTheirOrder() {
+        for n in [0, 1, 2, 7] {
+            var keys = ByteSortKeys(count: n, bytesPerKey: 8)
+            for _ in 0..<n {
+                keys.add(last: "")
+                keys.endKey()
+            }
+            XCTAssertEqual(keys.order(), Array(0..<n), "\(n) empty keys")
+        }
+        // One key with bytes among empty ones goes the pointer way: the empty ones first.
+        var keys = ByteSortKeys(count: 3, bytesPerKey: 8)
+        for last in ["", "b", ""] {
+            keys.add(last: last)
+            keys.endKey()
+        }
+        XCTAssertEqual(keys.order().map { [0, 2].contains($0) }, [true, true, false])
+    }
+
     func testATextWithANulByteIsNoted() {
         var keys = ByteSortKeys(count: 2, bytesPerKey: 8)
         keys.add(text: "a")
