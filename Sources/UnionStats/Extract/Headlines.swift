@@ -121,11 +121,17 @@ enum Headlines {
             // Most scalars are common ideographs outside a run: a tight loop of one range test and
             // the bigram with the token before.
             if runKind == 0 {
-                while k < n {
-                    let t = s[k].value
-                    guard t &- 0x4E00 < 0x5200 else { break }
-                    emit(UInt64(t))
+                if s[k].value &- 0x4E00 < 0x5200 {
+                    emit(UInt64(s[k].value))
                     k += 1
+                    // `previous` now holds an ideograph (never 0): every next one makes a bigram, untested.
+                    while k < n {
+                        let t = s[k].value
+                        guard t &- 0x4E00 < 0x5200 else { break }
+                        pair(previous &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(t))
+                        previous = UInt64(t)
+                        k += 1
+                    }
                 }
                 guard k < n else { break }
             }
