@@ -36,6 +36,26 @@ final class GazetteerScanShortcutTests: XCTestCase {
         XCTAssertFalse(shipped.mayBeginName("的"))
     }
 
+    /// `scanNames` reads a candidate's names from its second scalar: every scalar `mayBeginName` lets through
+    /// is a marked prefix and no name by itself, in the small table and the shipped one.
+    func testEveryFirstScalarIsABarePrefix() {
+        let small = GazetteerScanShortcutTests.small(), shipped = PipelineFixture.dictionaries.gazetteer
+        for g in [small, shipped] {
+            var taken = 0
+            for v in UInt32(0x3400)..<0xA000 {
+                guard let s = Unicode.Scalar(v), g.mayBeginName(s) else { continue }
+                taken += 1
+                XCTAssertTrue(g.isBarePrefix(s), String(v, radix: 16))
+            }
+            XCTAssertGreaterThanOrEqual(taken, 8)
+        }
+        // Scalars that begin no name are no prefix: 京 and 市 only follow in the small table.
+        XCTAssertFalse(small.isBarePrefix("京"))
+        XCTAssertFalse(small.isBarePrefix("市"))
+        XCTAssertTrue(small.isBarePrefix("北"))
+        XCTAssertFalse(Gazetteer().isBarePrefix("北"))
+    }
+
     /// The longest name at every Han position (overlaps included, street words excluded), read by trying every span.
     static func reference(_ g: Gazetteer, _ t: [Unicode.Scalar]) -> [(Int, Int)] {
         var out: [(Int, Int)] = []

@@ -27,11 +27,25 @@ enum TextClasses {
     static func string<C: Collection>(_ s: C) -> String where C.Element == Unicode.Scalar {
         let n = s.count
         if n == 0 { return "" }
-        return String(unsafeUninitializedCapacity: n * 4) { buf in
+        return String(unsafeUninitializedCapacity: utf8Capacity(s, n)) { buf in
             var k = 0
             for c in s { k = UTF8Coding.encode(c.value, into: buf, at: k) }
             return k
         }
+    }
+
+    /// Room for `s`'s UTF-8 (`n` scalars): exact when it may fit a small string (15 bytes), since a capacity
+    /// above 15 makes `String` take a heap buffer, and at 4 bytes a scalar every word of 4 ideographs or more
+    /// took one; 4 bytes a scalar when it cannot (16 scalars or more), with no pass to count.
+    @inline(__always)
+    static func utf8Capacity<C: Collection>(_ s: C, _ n: Int) -> Int where C.Element == Unicode.Scalar {
+        guard n * 4 > 15, n <= 15 else { return n * 4 }
+        var bytes = 0
+        for c in s {
+            let v = c.value
+            bytes += 1 + (v >= 0x80 ? 1 : 0) + (v >= 0x800 ? 1 : 0) + (v >= 0x1_0000 ? 1 : 0)
+        }
+        return bytes
     }
 
     /// Whether `word` occurs in `text` at `i`.
