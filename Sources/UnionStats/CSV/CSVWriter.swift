@@ -255,17 +255,20 @@ public struct CSVRowEncoder: CSVFieldSink {
         // A negative number in a text column is guarded like any text starting with "-".
         guard index < numeric.count, numeric[index] || number >= 0 else { return field(String(number)) }
         beginField()
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
-            var i = digits.count
-            var rest = number.magnitude
-            repeat {
-                i -= 1
-                digits[i] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            if number < 0 { i -= 1; digits[i] = UInt8(ascii: "-") }
-            buffer.append(UnsafeBufferPointer(rebasing: digits[i...]))
-        }
+        // Counted first, then written from the last digit back straight into the buffer
+        // (no scratch digits to copy over).
+        var rest = number.magnitude
+        var width = number < 0 ? 2 : 1
+        var above = rest
+        while above >= 10 { above /= 10; width += 1 }
+        let out = buffer.extend(by: width)
+        var i = width
+        repeat {
+            i -= 1
+            out[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+        if number < 0 { out[0] = UInt8(ascii: "-") }
         index += 1
     }
 
