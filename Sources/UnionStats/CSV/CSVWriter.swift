@@ -97,22 +97,29 @@ public final class CSVWriter {
         }
     }
 
-    /// One field, without the comma before it. `lone`: the row has one field (an empty one is
-    /// quoted, or the row would be an empty line that readers skip).
+    /// A field (without the comma before it) is written by `appendPlain` or else by
+    /// `appendEncoded`. `lone`: the row has one field (an empty one is quoted, or the row
+    /// would be an empty line that readers skip).
+    ///
+    /// `appendPlain` is the common case: UTF-8 text that needs no guard or quotes, copied
+    /// straight from the string's storage (one look at each byte, eight at a time). False,
+    /// having appended nothing, when the field needs `appendEncoded`.
     @inline(__always)
-    fileprivate static func appendField(_ field: String, guardFormulas: Bool, lone: Bool, encoding: CSVEncoding, into buffer: ByteArena) {
-        if encoding != .gb18030 {
-            // The common case: UTF-8 text that needs no guard or quotes, copied straight from
-            // the string's storage (one look at each byte, eight at a time).
-            let copied = field.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                guard let first = bytes.first else { return !lone }   // empty: nothing, unless alone in its row
-                if guardFormulas && startsFormula(first) { return false }
-                if needsQuoting(UnsafeRawBufferPointer(bytes)) { return false }
-                buffer.append(bytes)
-                return true
-            }
-            if copied == true { return }
+    fileprivate static func appendPlain(_ field: String, guardFormulas: Bool, lone: Bool, encoding: CSVEncoding, into buffer: ByteArena) -> Bool {
+        guard encoding != .gb18030 else { return false }
+        let copied = field.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first else { return !lone }   // empty: nothing, unless alone in its row
+            if guardFormulas && startsFormula(first) { return false }
+            if needsQuoting(UnsafeRawBufferPointer(bytes)) { return false }
+            buffer.append(bytes)
+            return true
         }
+        return copied == true
+    }
+
+    /// Any field: guarded, encoded and quoted as it needs.
+    @inline(never)
+    fileprivate static func appendEncoded(_ field: String, guardFormulas: Bool, lone: Bool, encoding: CSVEncoding, into buffer: ByteArena) {
         let guarded = guardFormulas && CSVWriter.looksLikeFormula(field)
         let lone = lone && field.isEmpty
         let bytes = encoding.encode(guarded ? "'" + field : field)
@@ -230,10 +237,16 @@ public struct CSVRowEncoder: CSVFieldSink {
         fieldStarts?[index] = buffer.count
     }
 
+    // The plain path inline and the rest out of line (`appendEncoded`): with both inline, a
+    // plain field paid the register saves and stack of the encoding path it does not take.
+    @inline(__always)
     public mutating func field(_ text: String) {
         precondition(index < numeric.count, "CSV row has more fields than the header")
         beginField()
-        CSVWriter.appendField(text, guardFormulas: !numeric[index], lone: numeric.count == 1, encoding: encoding, into: buffer)
+        let guardFormulas = !numeric[index], lone = numeric.count == 1
+        if !CSVWriter.appendPlain(text, guardFormulas: guardFormulas, lone: lone, encoding: encoding, into: buffer) {
+            CSVWriter.appendEncoded(text, guardFormulas: guardFormulas, lone: lone, encoding: encoding, into: buffer)
+        }
         index += 1
     }
 
@@ -242,17 +255,20 @@ public struct CSVRowEncoder: CSVFieldSink {
         // A negative number in a text column is guarded like any text starting with "-".
         guard index < numeric.count, numeric[index] || number >= 0 else { return field(String(number)) }
         beginField()
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
-            var i = digits.count
-            var rest = number.magnitude
-            repeat {
-                i -= 1
-                digits[i] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            if number < 0 { i -= 1; digits[i] = UInt8(ascii: "-") }
-            buffer.append(UnsafeBufferPointer(rebasing: digits[i...]))
-        }
+        // Counted first, then written from the last digit back straight into the buffer
+        // (no scratch digits to copy over).
+        var rest = number.magnitude
+        var width = number < 0 ? 2 : 1
+        var above = rest
+        while above >= 10 { above /= 10; width += 1 }
+        let out = buffer.extend(by: width)
+        var i = width
+        repeat {
+            i -= 1
+            out[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+        if number < 0 { out[0] = UInt8(ascii: "-") }
         index += 1
     }
 

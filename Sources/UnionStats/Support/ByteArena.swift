@@ -60,6 +60,16 @@ final class ByteArena {
 
     func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
 
+    /// `n` bytes more, uninitialized: the caller writes all of them through the pointer
+    /// returned, before anything else is appended (a number's digits, written in place).
+    @inline(__always)
+    func extend(by n: Int) -> UnsafeMutablePointer<UInt8> {
+        reserve(n)
+        let at = base + count
+        count += n
+        return at
+    }
+
     /// The bytes so far, borrowed for `body`.
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try body(UnsafeBufferPointer(start: base, count: count))

@@ -56,14 +56,19 @@ public struct PageRowsCodec: Sendable {
     /// where each field of their rows starts (`FigureRowFields`).
     func encode(_ r: inout NormalizeStage.PageResult, doc: String, notingFields: Bool) -> (PageRows, FigureRowFields?) {
         var rows = encodeRest(r, doc: doc)
-        var starts = [Int](repeating: 0, count: notingFields ? r.figures.count * FigureRowFields.stride : 0)
-        rows.figures = r.figures.withUnsafeMutableBufferPointer { figures in
-            starts.withUnsafeMutableBufferPointer { starts in
+        // Not zero-filled first: a row's encoder writes all `stride` of its starts (one as
+        // each of its fields begins, the last in `end()`, which holds the row to the header).
+        let noted = notingFields ? r.figures.count * FigureRowFields.stride : 0
+        var encoded: [UInt8] = []
+        let starts = [Int](unsafeUninitializedCapacity: noted) { starts, initialized in
+            encoded = r.figures.withUnsafeMutableBufferPointer { figures in
                 encodeFigures(figures.count, fieldStarts: notingFields ? starts.baseAddress : nil) { i, row in
                     PageRowsCodec.encode(&figures[i], into: &row)
                 }
             }
+            initialized = noted
         }
+        rows.figures = encoded
         return (rows, notingFields ? FigureRowFields(bytes: rows.figures, starts: starts, encoding: encoding) : nil)
     }
 

@@ -145,12 +145,20 @@ final class CSVRowEncoderTests: XCTestCase {
     /// Numbers written as numbers are the bytes of their text: in numeric columns and in
     /// text columns (where a negative one is guarded), for values on and off the fast path.
     func testNumberFieldsAreTheirTextFields() throws {
-        let numbers = [0, 7, -3, 1_234_567, Int.max, Int.min]
+        // Every width of 1 to 19 digits, at both of its ends, either sign (digits are counted
+        // before they are written in place).
+        var numbers = [0, 7, -3, 1_234_567, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        for _ in 1...18 {
+            power *= 10
+            numbers += [power - 1, power, -(power - 1), -power]
+        }
         let decimals: [Decimal] = [0, 12, -12.5, 2_480_000, Decimal(string: "0.1234567")!, Decimal(string: "123456789012345678901234")!,
                                    Decimal(sign: .minus, exponent: 0, significand: 0), Decimal(string: "1e-10")!, Decimal(string: "3.000")!]
         for encoding in [CSVEncoding.utf8BOM, .gb18030] {
             for numeric in [[true, false], [false, true]] {
-                let byText = ByteArena(), byNumber = ByteArena()
+                // A small arena for the numbers, so writing digits in place grows it too.
+                let byText = ByteArena(), byNumber = ByteArena(capacity: 16)
                 for n in numbers {
                     var a = CSVRowEncoder(numeric: numeric, encoding: encoding, into: byText)
                     var b = CSVRowEncoder(numeric: numeric, encoding: encoding, into: byNumber)
