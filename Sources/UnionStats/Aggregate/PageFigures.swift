@@ -45,11 +45,16 @@ public struct PageFigures: Sendable {
         var published = PublishedMonth()
         figures.withUnsafeMutableBufferPointer { figures in
             written.withRows { rows in
+                // The figure whose record was written last.
+                var last: Int?
                 for i in figures.indices {
                     let row = rows[i]
                     let exact = FiguresInput.readBack(&figures[i], text: row.hasQuoteMark)
-                    add(&figures[i], tables: tables, reports: reports, encoding: encoding, lists: listArenas, records: out,
-                        written: copy && exact ? row : nil, published: &published)
+                    if add(&figures[i], after: last.map { figures.baseAddress! + $0 }, tables: tables, reports: reports,
+                           encoding: encoding, lists: listArenas, records: out, written: copy && exact ? row : nil,
+                           published: &published) {
+                        last = i
+                    }
                 }
             }
         }
@@ -58,9 +63,11 @@ public struct PageFigures: Sendable {
     }
 
     /// `f` is inout only to be borrowed without a copy. `written`: its figures.csv row, to copy
-    /// its list-table fields from.
-    private mutating func add(_ f: inout Figure, tables: Bool, reports: Bool, encoding: CSVEncoding, lists: [ByteArena],
-                              records out: ByteArena, written: FigureRowFields.Row?, published: inout PublishedMonth) {
+    /// its list-table fields from. `previous`: the figure whose record was written last. Returns
+    /// whether `f`'s record was written.
+    private mutating func add(_ f: inout Figure, after previous: UnsafeMutablePointer<Figure>?, tables: Bool, reports: Bool,
+                              encoding: CSVEncoding, lists: [ByteArena], records out: ByteArena,
+                              written: FigureRowFields.Row?, published: inout PublishedMonth) -> Bool {
         let route = FigureRoute.of(f)
         if tables, let list = MonthlyOutputs.listIndex(route) {
             if let written {
@@ -71,15 +78,18 @@ public struct PageFigures: Sendable {
                 row.end()
             }
         }
-        guard let month = PageFigures.month(of: f, route: route, reports: reports, monthOf: { published.of($0) }) else { return }
+        guard let month = PageFigures.month(of: f, route: route, reports: reports, monthOf: { published.of($0) }) else { return false }
         let start = out.count
         var sink = out
-        FigureRecord.encode(f, route: route, into: &sink)
-        // A page's figures mostly share a month: one run for consecutive records of it.
-        if let last = runs.last, last.range.upperBound == start, ByteString.equal(last.month, month) {
+        // A page's figures mostly share a month: one run for consecutive records of it. A run goes
+        // to its month whole, so within it a record may refer to the one before (`sameAsBefore`).
+        if let last = runs.last, last.range.upperBound == start, ByteString.equal(last.month, month), let previous {
+            FigureRecord.encode(f, route: route, after: UnsafePointer(previous), into: &sink)
             runs[runs.count - 1].range = last.range.lowerBound..<out.count
         } else {
+            FigureRecord.encode(f, route: route, into: &sink)
             runs.append((month, start..<out.count))
         }
+        return true
     }
 }

@@ -62,10 +62,23 @@ enum FigureRecord {
         body(f.period.month)
     }
 
-    /// Appends the record of `f` going to `route`.
-    static func encode<Sink: ByteAppending>(_ f: Figure, route: FigureRoute, into bytes: inout Sink) {
+    /// A text's length that means "the record before's text": a page's figures share their page's
+    /// doc, headline, date, source, month…, and writing (and reading back) the same bytes again
+    /// cost more than the test for the same String.
+    static let sameAsBefore = UInt32.max
+
+    /// Appends the record of `f` going to `route`. `previous`: the figure of the record just
+    /// before it in the same bytes, whose equal texts are written as `sameAsBefore` (the
+    /// reader must have read that record: the caller keeps them together). A pointer: an optional
+    /// `Figure` was a copy, which retained and released its twenty texts.
+    static func encode<Sink: ByteAppending>(_ f: Figure, route: FigureRoute, after previous: UnsafePointer<Figure>? = nil,
+                                            into bytes: inout Sink) {
         var length = fixedSize
-        forEachText(f) { length += 4 + $0.utf8.count }
+        if let previous {
+            length += changedLength(f, after: previous.pointee)
+        } else {
+            forEachText(f) { length += 4 + $0.utf8.count }
+        }
         append(UInt32(length), to: &bytes)
         bytes.appendByte(UInt8(index(of: route)))
         bytes.appendByte(f.kind.code)
@@ -75,12 +88,51 @@ enum FigureRecord {
         append(Int64(f.line), to: &bytes)
         append(f.quantity.value, to: &bytes)
         append(f.quantity.valueMax ?? Decimal(), to: &bytes)
-        forEachText(f) { t in
-            ByteString.withUTF8(t) { b in
-                append(UInt32(b.count), to: &bytes)
-                bytes.appendBytes(b)
-            }
+        if let previous {
+            appendTexts(f, after: previous.pointee, to: &bytes)
+        } else {
+            forEachText(f) { appendText($0, to: &bytes) }
         }
+    }
+
+    /// The texts' bytes after `g`'s (borrowed: a copy retained and released its texts).
+    private static func changedLength(_ f: borrowing Figure, after g: borrowing Figure) -> Int {
+        var length = 0
+        forEachText(f, g) { t, p in length += 4 + (sameString(t, p) ? 0 : t.utf8.count) }
+        return length
+    }
+
+    private static func appendTexts<Sink: ByteAppending>(_ f: borrowing Figure, after g: borrowing Figure, to bytes: inout Sink) {
+        forEachText(f, g) { t, p in
+            if sameString(t, p) { append(sameAsBefore, to: &bytes) } else { appendText(t, to: &bytes) }
+        }
+    }
+
+    @inline(__always)
+    private static func appendText<Sink: ByteAppending>(_ t: String, to bytes: inout Sink) {
+        ByteString.withUTF8(t) { b in
+            append(UInt32(b.count), to: &bytes)
+            bytes.appendBytes(b)
+        }
+    }
+
+    /// Whether two texts are the same String (a page's figures share their page's texts): its bits
+    /// are, for a small string, its bytes and count, for a large one its storage, so equal bits are
+    /// equal bytes. Equal texts made apart are written out, as before; `==` would not do (it equates
+    /// canonically equivalent texts of different bytes).
+    @inline(__always)
+    static func sameString(_ a: String, _ b: String) -> Bool {
+        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
+    }
+
+    /// Calls `body` with the texts of two figures, slot by slot.
+    @inline(__always)
+    private static func forEachText(_ f: borrowing Figure, _ g: borrowing Figure, _ body: (String, String) -> Void) {
+        body(f.doc, g.doc); body(f.headline, g.headline); body(f.published, g.published); body(f.source, g.source)
+        body(f.raw, g.raw); body(f.quantity.unit, g.quantity.unit); body(f.quantity.per, g.quantity.per)
+        body(f.metric, g.metric); body(f.metricID, g.metricID); body(f.region.path, g.region.path)
+        body(f.region.code, g.region.code); body(f.period.label, g.period.label); body(f.period.start, g.period.start)
+        body(f.period.end, g.period.end); body(f.period.month, g.period.month)
     }
 
     @inline(__always)
@@ -118,10 +170,11 @@ enum FigureRecord {
                 throw damaged(source, number)
             }
             let route = routes[Int(codes.0)]
-            if let wanted, route != wanted { continue }
             let record = UnsafeRawBufferPointer(rebasing: chunk[start..<at])
+            // Read even when not wanted: the next record's texts may be this one's (`sameAsBefore`).
             guard let f = reader.figure(record, kind: kinds[Int(codes.1)], qualifier: qualifiers[Int(codes.2)],
                                         hasMax: codes.3 != 0) else { throw damaged(source, number) }
+            if let wanted, route != wanted { continue }
             try body(route, f)
         }
     }
@@ -155,12 +208,15 @@ enum FigureRecord {
         /// Whether `raw` is made; a month's tables and report never show it, and it is the one
         /// text that differs in every record (a String made per figure for nothing).
         private let keepsRaw: Bool
+        /// Whether a record of this chunk was read (what `sameAsBefore` refers to).
+        private var hasPrevious = false
 
         init(keepsRaw: Bool = true) { self.keepsRaw = keepsRaw }
 
         /// Forgets the previous record's bytes, which belong to the chunk before (an empty
         /// text is still the previous one's: "").
         mutating func startChunk() {
+            hasPrevious = false
             for slot in previousBytes.indices { previousBytes[slot] = UnsafeRawBufferPointer(start: nil, count: 0) }
             for slot in previous.indices { previous[slot] = "" }
         }
@@ -173,8 +229,13 @@ enum FigureRecord {
             let valueMax = hasMax ? FigureRecord.decimal(r, at) : nil; at += FigureRecord.decimalSize
             for slot in 0..<Slot.allCases.count {
                 guard r.count - at >= 4 else { return nil }
-                let n = Int(r.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                let length = r.loadUnaligned(fromByteOffset: at, as: UInt32.self)
                 at += 4
+                if length == FigureRecord.sameAsBefore {
+                    guard hasPrevious else { return nil }
+                    continue
+                }
+                let n = Int(length)
                 guard r.count - at >= n else { return nil }
                 let bytes = UnsafeRawBufferPointer(rebasing: r[at..<(at + n)])
                 at += n
@@ -187,6 +248,7 @@ enum FigureRecord {
                 }
             }
             guard at == r.count else { return nil }
+            hasPrevious = true
             let t = previous
             return Figure(doc: t[0], article: Int(article), headline: t[1], published: t[2], source: t[3], line: Int(line),
                           raw: t[4], quantity: Quantity(value: value, valueMax: valueMax, unit: t[5], qualifier: qualifier, per: t[6]),

@@ -120,9 +120,21 @@ final class PageFiguresTests: XCTestCase {
                 let label = "rows \(rowsEncoding), tables \(encoding), \(tables) \(reports)"
                 XCTAssertEqual(readBack, figures.map(FiguresInput.asReadBack), label)
                 XCTAssertEqual(page.lists, lists, label)
-                XCTAssertEqual(page.records, records, label)
+                // The records read back as the full path's, each run on its own (a run goes to its month
+                // whole, and records after the first may refer to the one before); shorter where they do.
+                var expected: [(FigureRoute, Figure)] = [], got: [(FigureRoute, Figure)] = []
+                XCTAssertNoThrow(try records.withUnsafeBytes { try FigureRecord.forEach(in: $0, source: "full") { expected.append(($0, $1)) } })
+                for run in page.runs {
+                    XCTAssertNoThrow(try page.records[run.range].withUnsafeBytes {
+                        try FigureRecord.forEach(in: $0, source: "run") { got.append(($0, $1)) }
+                    }, label)
+                }
+                XCTAssertEqual(got.map(\.0), expected.map(\.0), label)
+                XCTAssertEqual(got.map(\.1), expected.map(\.1), label)
+                XCTAssertFalse(expected.isEmpty, label)
+                XCTAssertLessThan(page.records.count, records.count, label)
                 XCTAssertEqual(page.runs.map(\.month), months, label)
-                XCTAssertEqual(page.runs.last?.range.upperBound ?? 0, records.count, label)
+                XCTAssertEqual(page.runs.last?.range.upperBound ?? 0, page.records.count, label)
                 if tables {
                     XCTAssertGreaterThan(encoded, 0, label)
                     if rowsEncoding == encoding { XCTAssertGreaterThan(copied, 0, label) }

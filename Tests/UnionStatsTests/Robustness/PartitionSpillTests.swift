@@ -140,6 +140,48 @@ final class PartitionSpillTests: XCTestCase {
         XCTAssertEqual(try spill.readFigures("2020-11"), sent, "raw is kept unless left out")
     }
 
+    /// A record written after another (`encode(after:)`) leaves out the texts that are the same
+    /// String as that one's and reads back whole; texts changed, or equal but made apart, are
+    /// written out. Reading by route reads the records in between too.
+    func testRecordsAfterTheOneBeforeLeaveOutItsTexts() throws {
+        let first = PartitionSpillTests.sample
+        var second = first
+        second.doc = "第二页.txt"
+        second.metric = String(decoding: Array("一个不短于十五个字节的指标".utf8), as: UTF8.self)
+        var third = second
+        third.raw = "5次"
+        third.metric = String(decoding: Array("一个不短于十五个字节的指标".utf8), as: UTF8.self)
+        XCTAssertFalse(FigureRecord.sameString(third.metric, second.metric), "equal bytes, made apart")
+        XCTAssertTrue(FigureRecord.sameString(third.doc, second.doc))
+        XCTAssertFalse(FigureRecord.sameString("第二页.txt", "第三页.txt"))
+        let sent = [(FigureRoute.rate, first), (.monthly, second), (.rate, third)]
+        var full: [UInt8] = [], shared: [UInt8] = []
+        for (i, (route, f)) in sent.enumerated() {
+            FigureRecord.encode(f, route: route, into: &full)
+            if i == 0 {
+                FigureRecord.encode(f, route: route, into: &shared)
+            } else {
+                withUnsafePointer(to: sent[i - 1].1) { FigureRecord.encode(f, route: route, after: $0, into: &shared) }
+            }
+        }
+        // Left out: the second's texts but doc and metric (changed), the third's but raw and metric (made apart).
+        let common = { (f: Figure) in [f.headline, f.published, f.source, f.quantity.unit, f.quantity.per, f.metricID,
+                                       f.region.path, f.region.code, f.period.label, f.period.start, f.period.end,
+                                       f.period.month].reduce(0) { $0 + $1.utf8.count } }
+        XCTAssertEqual(full.count - shared.count, common(second) + second.raw.utf8.count + common(third) + third.doc.utf8.count)
+        var back: [(FigureRoute, Figure)] = []
+        try shared.withUnsafeBytes { try FigureRecord.forEach(in: $0, source: "t") { back.append(($0, $1)) } }
+        XCTAssertEqual(back.map(\.0), sent.map(\.0))
+        XCTAssertEqual(back.map(\.1), sent.map(\.1))
+        var rates: [Figure] = []
+        try shared.withUnsafeBytes { try FigureRecord.forEach(in: $0, route: .rate, source: "t") { rates.append($1) } }
+        XCTAssertEqual(rates, [first, third], "the monthly record between is read for the rate after it")
+        // A record that refers to the one before cannot begin the bytes.
+        let firstLength = 4 + Int(shared.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })
+        let alone = Array(shared[firstLength...])
+        XCTAssertThrowsError(try alone.withUnsafeBytes { try FigureRecord.forEach(in: $0, source: "s") { _, _ in } })
+    }
+
     /// The records of each route counted from lengths and route bytes, up to what is not a whole record.
     func testRecordsCountedByRoute() {
         var bytes: [UInt8] = []
