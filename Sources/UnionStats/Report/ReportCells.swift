@@ -5,7 +5,7 @@ extension ReportWriter {
     /// or the same small string), as a page's figures read back share their texts; else by bytes.
     @inline(__always)
     static func sameText(_ a: String, _ b: String) -> Bool {
-        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) || ByteString.equal(a, b)
+        ByteString.sameValue(a, b) || ByteString.equal(a, b)
     }
 
     static func regionLabel(_ path: String) -> String { path.isEmpty ? "（地区不明）" : path }

@@ -19,6 +19,15 @@ enum ByteString {
         return try copy.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Whether two texts are the same String value (a page's figures share their page's texts):
+    /// its bits are, for a small string, its bytes and count, for a large one its storage, so
+    /// equal bits are equal bytes. Equal texts made apart are not the same; `==` would not do
+    /// either (it equates canonically equivalent texts of different bytes).
+    @inline(__always)
+    static func sameValue(_ a: String, _ b: String) -> Bool {
+        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
+    }
+
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
         a.utf8.count == b.utf8.count && compare(a, b) == 0

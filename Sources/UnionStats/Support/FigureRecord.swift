@@ -98,13 +98,13 @@ enum FigureRecord {
     /// The texts' bytes after `g`'s (borrowed: a copy retained and released its texts).
     private static func changedLength(_ f: borrowing Figure, after g: borrowing Figure) -> Int {
         var length = 0
-        forEachText(f, g) { t, p in length += 4 + (sameString(t, p) ? 0 : t.utf8.count) }
+        forEachText(f, g) { t, p in length += 4 + (ByteString.sameValue(t, p) ? 0 : t.utf8.count) }
         return length
     }
 
     private static func appendTexts<Sink: ByteAppending>(_ f: borrowing Figure, after g: borrowing Figure, to bytes: inout Sink) {
         forEachText(f, g) { t, p in
-            if sameString(t, p) { append(sameAsBefore, to: &bytes) } else { appendText(t, to: &bytes) }
+            if ByteString.sameValue(t, p) { append(sameAsBefore, to: &bytes) } else { appendText(t, to: &bytes) }
         }
     }
 
@@ -114,15 +114,6 @@ enum FigureRecord {
             append(UInt32(b.count), to: &bytes)
             bytes.appendBytes(b)
         }
-    }
-
-    /// Whether two texts are the same String (a page's figures share their page's texts): its bits
-    /// are, for a small string, its bytes and count, for a large one its storage, so equal bits are
-    /// equal bytes. Equal texts made apart are written out, as before; `==` would not do (it equates
-    /// canonically equivalent texts of different bytes).
-    @inline(__always)
-    static func sameString(_ a: String, _ b: String) -> Bool {
-        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
     }
 
     /// Calls `body` with the texts of two figures, slot by slot.

@@ -151,9 +151,9 @@ final class PartitionSpillTests: XCTestCase {
         var third = second
         third.raw = "5次"
         third.metric = String(decoding: Array("一个不短于十五个字节的指标".utf8), as: UTF8.self)
-        XCTAssertFalse(FigureRecord.sameString(third.metric, second.metric), "equal bytes, made apart")
-        XCTAssertTrue(FigureRecord.sameString(third.doc, second.doc))
-        XCTAssertFalse(FigureRecord.sameString("第二页.txt", "第三页.txt"))
+        XCTAssertFalse(ByteString.sameValue(third.metric, second.metric), "equal bytes, made apart")
+        XCTAssertTrue(ByteString.sameValue(third.doc, second.doc))
+        XCTAssertFalse(ByteString.sameValue("第二页.txt", "第三页.txt"))
         let sent = [(FigureRoute.rate, first), (.monthly, second), (.rate, third)]
         var full: [UInt8] = [], shared: [UInt8] = []
         for (i, (route, f)) in sent.enumerated() {
