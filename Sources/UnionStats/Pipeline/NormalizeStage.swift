@@ -37,13 +37,9 @@ public final class NormalizeStage {
 
         // Mentions by index: grouping, ordering and dropping repeats move Ints, not copies of
         // mentions (six strings each, retained and released at every copy).
-        // Pages give their mentions article by article: each article's are then a run found by
-        // two binary searches, without a dictionary of grown arrays.
-        let grouped = NormalizeStage.groupedByArticle(e.mentions)
-        var byArticle: [Int: [Int]] = [:]
-        if !grouped {
-            for i in e.mentions.indices { byArticle[e.mentions[i].article, default: []].append(i) }
-        }
+        // In article order, each article's mentions are a run found by two binary searches,
+        // without a dictionary of grown arrays.
+        let byArticle = NormalizeStage.articleOrder(e.mentions)
 
         var figures: [Figure] = []
         figures.reserveCapacity(e.mentions.count)  // at most one per mention: grown once, not at 1, 2, 4 …
@@ -52,7 +48,7 @@ public final class NormalizeStage {
         let defaultRegion = resolver.defaultEntry(for: source)  // the page's, found once for its articles
         e.mentions.withUnsafeBufferPointer { mentions in
             for article in e.articles {
-                let own = grouped ? Array(NormalizeStage.run(of: article.index, in: mentions)) : byArticle[article.index] ?? []
+                let own = Array(byArticle[NormalizeStage.run(of: article.index, in: byArticle, of: mentions)])
                 let kept = NormalizeStage.firstOccurrences(own, of: e.mentions, in: article)
                 var parsed: [(index: Int, quantity: Quantity)] = []
                 parsed.reserveCapacity(kept.count)
@@ -86,14 +82,23 @@ public final class NormalizeStage {
         }
     }
 
-    /// The indices of article `article`'s mentions in `mentions`, which are `groupedByArticle`.
-    static func run(of article: Int, in mentions: UnsafeBufferPointer<Mention>) -> Range<Int> {
-        // The first index whose article is at least `a`.
+    /// The mentions' indices in article order, each article's in page order: as they come when
+    /// `groupedByArticle` (the scanner gives them so), else sorted.
+    static func articleOrder(_ mentions: [Mention]) -> [Int] {
+        if groupedByArticle(mentions) { return Array(mentions.indices) }
+        return mentions.withUnsafeBufferPointer { m in
+            m.indices.sorted { m[$0].article != m[$1].article ? m[$0].article < m[$1].article : $0 < $1 }
+        }
+    }
+
+    /// Where article `article`'s mentions are in `order` (an `articleOrder` of `mentions`).
+    static func run(of article: Int, in order: [Int], of mentions: UnsafeBufferPointer<Mention>) -> Range<Int> {
+        // The first place whose article is at least `a`.
         func first(atLeast a: Int) -> Int {
-            var low = 0, high = mentions.count
+            var low = 0, high = order.count
             while low < high {
                 let mid = (low + high) / 2
-                if mentions[mid].article < a { low = mid + 1 } else { high = mid }
+                if mentions[order[mid]].article < a { low = mid + 1 } else { high = mid }
             }
             return low
         }

@@ -62,10 +62,14 @@ final class NormalizeStageTests: XCTestCase {
         XCTAssertTrue(NormalizeStage.groupedByArticle(grouped))
         XCTAssertTrue(NormalizeStage.groupedByArticle([]))
         XCTAssertFalse(NormalizeStage.groupedByArticle(page([1, 2, 1])))
-        grouped.withUnsafeBufferPointer { m in
-            for article in 0...8 {
-                XCTAssertEqual(Array(NormalizeStage.run(of: article, in: m)), grouped.indices.filter { grouped[$0].article == article },
-                               "article \(article)")
+        // Given in article order or not, each article's run is its mentions in page order.
+        for mentions in [grouped, page([4, 1, 7, 1, 2, 4, 1])] {
+            let order = NormalizeStage.articleOrder(mentions)
+            mentions.withUnsafeBufferPointer { m in
+                for article in 0...8 {
+                    XCTAssertEqual(Array(order[NormalizeStage.run(of: article, in: order, of: m)]),
+                                   mentions.indices.filter { mentions[$0].article == article }, "article \(article)")
+                }
             }
         }
     }
