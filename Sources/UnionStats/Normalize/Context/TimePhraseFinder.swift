@@ -212,8 +212,8 @@ enum TimePhraseFinder {
 
     static func phrase(at i: Int, in t: [S]) -> TimePhrase? {
         // 截至11月底, 截至目前
-        if let pre = TextClasses.wordAt(t, i, untilPrefixes) {
-            let j = i + pre.count
+        if case let pre = untilPrefixes.length(at: i, in: t), pre > 0 {
+            let j = i + pre
             if let k = keyword(at: j, in: t), k.kind == .now || k.kind == .relativeDay(0) {
                 return make(i, j + k.word.count, t, .now)
             }
