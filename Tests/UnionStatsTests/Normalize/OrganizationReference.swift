@@ -81,7 +81,7 @@ enum OrganizationReference {
             if TextClasses.punctuation.contains(c) || TextClasses.isDigit(c) { return (k, nil, false) }
             if F.measureWords.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, true) }
             if F.dateUnits.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
-            if !covered[k - 1], let w = TextClasses.wordBefore(t, k, F.boundaryWords), !F.protectedAt(t, k - 1) { return (k, w, false) }
+            if !covered[k - 1], let w = WordScan.longest(t, before: k, F.boundaryWords), !F.protectedAt(t, k - 1) { return (k, w, false) }
             k -= 1
         }
         return (k, nil, false)

@@ -1,8 +1,8 @@
 import XCTest
 @testable import UnionStats
 
-/// Word lookups by reading every word of a list, as the lists of words by first scalar did before the
-/// slot tables became `WordList`'s only index: the first word of `all` (longest first) that fits.
+/// Word lookups by reading every word of a list, as the lists of words by first (last) scalar did before
+/// the slot tables became `WordList`'s only index: the first word of `all` (longest first) that fits.
 enum WordScan {
     typealias S = Unicode.Scalar
 
@@ -10,6 +10,12 @@ enum WordScan {
     static func longest<T: RandomAccessCollection>(_ t: T, _ i: Int, _ words: WordList) -> [S]? where T.Element == S, T.Index == Int {
         guard i >= t.startIndex, i < t.endIndex else { return nil }
         return words.all.first { w in i + w.count <= t.endIndex && w.indices.allSatisfy { t[i + $0] == w[$0] } }
+    }
+
+    /// The first word of `words.all` ending right before `end` in `t`, else nil.
+    static func longest(_ t: [S], before end: Int, _ words: WordList) -> [S]? {
+        guard end > 0, end <= t.count else { return nil }
+        return words.all.first { TextClasses.hasBefore(t, end, $0) }
     }
 }
 
@@ -78,6 +84,26 @@ final class WordListTests: XCTestCase {
         XCTAssertGreaterThan(matched, 20_000)
         XCTAssertGreaterThan(unmatched, 20_000)
         XCTAssertGreaterThan(cut, 500)
+    }
+
+    func testLengthBeforeIsTheFirstListedWord() {
+        var rng = SplitMix64(seed: 0x4245_464F)
+        var matched = 0, unmatched = 0
+        for words in Self.lists {
+            for t in Self.texts(words, 400, &rng) {
+                for end in -1...(t.count + 1) {
+                    let full = WordScan.longest(t, before: end, words)
+                    let n = words.length(before: end, in: t)
+                    if n != (full?.count ?? 0) { XCTFail("\(TextClasses.string(t)) before \(end): \(n) != \(full?.count ?? 0)") }
+                    let longest = words.all.filter { TextClasses.hasBefore(t, end, $0) }.map(\.count).max() ?? 0
+                    XCTAssertEqual(n, longest)
+                    if n > 0 { matched += 1 } else { unmatched += 1 }
+                    if n > 0, words.mayEnd(t, end) == false { XCTFail("mayEnd said no at a word") }
+                }
+            }
+        }
+        XCTAssertGreaterThan(matched, 20_000)
+        XCTAssertGreaterThan(unmatched, 20_000)
     }
 
     /// `covers` asks whether any word, not only the longest at a start, spans the offsets.

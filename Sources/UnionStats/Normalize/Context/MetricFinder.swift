@@ -239,8 +239,8 @@ enum MetricFinder {
         if quantifier > 0, span.end - span.start - quantifier >= 2, let next = trimmed(t, span.start + quantifier, span.end) {
             span = next
         }
-        while let w = TextClasses.wordBefore(t, span.end, trailingWords), span.end - w.count - span.start >= 2,
-              !protectedAcross(t, span.end - w.count), let next = trimmed(t, span.start, span.end - w.count) {
+        while case let n = trailingWords.length(before: span.end, in: t), n > 0, span.end - n - span.start >= 2,
+              !protectedAcross(t, span.end - n), let next = trimmed(t, span.start, span.end - n) {
             span = next
         }
         return span
@@ -344,8 +344,8 @@ enum MetricFinder {
         var linked = false
         while strips < 4 {
             strips += 1
-            if let w = TextClasses.wordBefore(t, k, linkers) {
-                k -= w.count
+            if case let n = linkers.length(before: k, in: t), n > 0 {
+                k -= n
                 linked = true
                 while k > 0, quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
                 continue
@@ -369,8 +369,8 @@ enum MetricFinder {
         let head = scalars(of: span, in: t)
         if head.count < 2 || TextTest(head).isOne(of: genericHeadWords, genericHeads) {
             // 会员信息采集数: read one more word back.
-            if let w = TextClasses.wordBefore(t, j, beforeStops) {
-                j = collectBack(t, j - w.count, times, stopAtStart: true)
+            if case let n = beforeStops.length(before: j, in: t), n > 0 {
+                j = collectBack(t, j - n, times, stopAtStart: true)
                 span = trimmed(t, j, end) ?? span
             }
         }
@@ -385,14 +385,14 @@ enum MetricFinder {
         let classes = backClasses
         var j = end
         while j > 0, end - j < 16 {
-            if stopAtStart, j == end, TextClasses.wordBefore(t, j, beforeStops) != nil { break }
+            if stopAtStart, j == end, beforeStops.length(before: j, in: t) > 0 { break }
             let c = t[j - 1]
             let bits = backClass(c, classes)
             if bits & stopBit != 0 { break }
             // 12项课题 ends the noun; 一次性补助 does not.
             if bits & measureBit != 0, j >= 2, TextClasses.isNumeral(t[j - 2]), !(j < t.count && t[j] == "性") { break }
             if times.contains(where: { $0.upperBound == j }) { break }
-            if j < end, TextClasses.wordBefore(t, j, beforeStops) != nil, !protectedAcross(t, j), !protectedAcross(t, j - 1) { break }
+            if j < end, beforeStops.length(before: j, in: t) > 0, !protectedAcross(t, j), !protectedAcross(t, j - 1) { break }
             j -= 1
         }
         return j

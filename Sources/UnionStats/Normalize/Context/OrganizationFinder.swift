@@ -240,10 +240,7 @@ enum OrganizationFinder {
             // 2019年北京市总工会, 12月5日南郑区总工会: a date ends the phrase.
             if bits & dateUnitBit != 0, k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, 0, false) }
             // The boundary word first: it is rarer than the protected words are costly to rule out.
-            if !covered[k - 1], boundary.mayEnd(t, k) {
-                let n = boundary.length(before: k, in: t)
-                if n > 0, !protectedAt(t, k - 1) { return (k, n, false) }
-            }
+            if !covered[k - 1], case let n = boundary.length(before: k, in: t), n > 0, !protectedAt(t, k - 1) { return (k, n, false) }
             k -= 1
         }
         return (k, 0, false)

@@ -60,19 +60,6 @@ enum TextClasses {
         has(text, end - word.count, word)
     }
 
-    /// The longest word of `words` ending right before `end`. Inlined: most
-    /// positions end no word, and the bitmaps say so without a call.
-    @inline(__always)
-    static func wordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard end > 0, end <= text.count, words.mayEnd(text, end) else { return nil }
-        return longestWordBefore(text, end, words)
-    }
-
-    static func longestWordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard let c = words.ending(with: text[end - 1]) else { return nil }
-        return c.first { hasBefore(text, end, $0) }
-    }
-
     static func words(_ list: [String]) -> WordList { WordList(list) }
 
     /// ASCII without controls, a CJK ideograph, or CJK, general or full-width
@@ -281,7 +268,6 @@ final class WordList: Sendable {
     let firsts: ScalarSet
     let lasts: ScalarSet
     let maxLength: Int
-    private let byLast: ScalarMap<[[Unicode.Scalar]]>
     /// Words of one scalar, which match on that scalar alone.
     private let singles: ScalarSet
     /// The first two (last two) scalars of the longer words, hashed into small
@@ -301,7 +287,6 @@ final class WordList: Sendable {
         firsts = ScalarSet(all.map { $0[0] })
         lasts = ScalarSet(all.map { $0[$0.count - 1] })
         maxLength = all.first?.count ?? 0
-        byLast = ScalarMap(grouping: all) { $0[$0.count - 1] }
         singles = ScalarSet(all.filter { $0.count == 1 }.map { $0[0] })
         var starts = [UInt64](repeating: 0, count: (1 << WordList.pairBits) / 64)
         var ends = starts
@@ -399,10 +384,6 @@ final class WordList: Sendable {
         return endPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
-    /// The words ending with `c`, longest first.
-    @inline(__always)
-    func ending(with c: Unicode.Scalar) -> [[Unicode.Scalar]]? { byLast[c] }
-
     /// The length of the longest word at `i` (any offset) within `t` (an array or a slice: words may not run
     /// past its end), else 0; a caller that needs the word's scalars reads `t[i..<(i + n)]`. Inlined: most
     /// positions start no word, and the bitmaps say so without a call.
@@ -426,8 +407,16 @@ final class WordList: Sendable {
         return singles.contains(c) ? 1 : 0
     }
 
-    /// The length of the longest word ending right before `end` (`0 < end <= t.count`), else 0.
+    /// The length of the longest word ending right before `end` (any offset), else 0; its scalars are
+    /// `t[(end - n)..<end]`. Inlined: most positions end no word, and the bitmaps say so without a call.
+    @inline(__always)
     func length(before end: Int, in t: [Unicode.Scalar]) -> Int {
+        guard end > 0, end <= t.count, mayEnd(t, end) else { return 0 }
+        return longestLength(before: end, in: t)
+    }
+
+    /// `length(before:in:)` past the bitmaps (`0 < end <= t.count`).
+    func longestLength(before end: Int, in t: [Unicode.Scalar]) -> Int {
         let c = t[end - 1]
         if end >= 2 {
             for j in endIndex.words(WordList.pairBit(t[end - 2], c)) {

@@ -207,7 +207,7 @@ enum TimePhraseFinder {
     static func attributiveYear(_ p: TimePhrase, in t: [S]) -> Bool {
         guard case .date(let c, nil) = p.kind, c.month == nil, c.day == nil, c.year != nil else { return false }
         if p.end < t.count, TextClasses.openQuotes.contains(t[p.end]) || t[p.end] == "《" { return true }
-        return TextClasses.wordBefore(t, p.start, objectVerbs) != nil
+        return objectVerbs.length(before: p.start, in: t) > 0
     }
 
     static func phrase(at i: Int, in t: [S]) -> TimePhrase? {
