@@ -16,7 +16,7 @@ enum OrganizationReference {
         while h < hits.count {
             var (sStart, end) = hits[h]
             while h + 1 < hits.count, hits[h + 1].0 - end <= 8, F.noBoundary(t, covered, end, hits[h + 1].0),
-                  TextClasses.wordAt(t, hits[h + 1].1, F.attributiveWords) == nil {
+                  WordScan.longest(t, hits[h + 1].1, F.attributiveWords) == nil {
                 h += 1
                 end = hits[h].1
             }
@@ -30,17 +30,17 @@ enum OrganizationReference {
             }
             let name = TextTest(t[start..<m.end])
             var bodyStart = start
-            if let r = TextClasses.wordAt(t[start..<m.end], start, F.referringStarts), m.end - start > r.count { bodyStart += r.count }
+            if let r = WordScan.longest(t[start..<m.end], start, F.referringStarts), m.end - start > r.count { bodyStart += r.count }
             let core = TextTest(t[bodyStart..<m.end])
             if core.isOne(of: F.bareWords, F.bareNames) { m.bare = true }
             if start == sStart { m.bare = true }
-            if name.hasSuffix(F.unionWord), TextClasses.wordAt(t, m.end, F.attributiveWords) != nil { m.usable = false }
+            if name.hasSuffix(F.unionWord), WordScan.longest(t, m.end, F.attributiveWords) != nil { m.usable = false }
             let each = core.contains(F.each)
             if F.eachLevels(core, each: each) {
                 m.placeUnions = start < covered.count && covered[start]
                 m.usable = m.placeUnions
             } else if core.isOne(of: F.nationalWords, F.nationalUnions) {
-            } else if TextClasses.wordAt(core.scalars, bodyStart, F.genericStarts) != nil || each || core.contains(["某"])
+            } else if WordScan.longest(core.scalars, bodyStart, F.genericStarts) != nil || each || core.contains(["某"])
                         || core.contains(["基", "层"]) {
                 m.usable = false
             }
@@ -50,7 +50,7 @@ enum OrganizationReference {
                 if p == ["在"] || p == ["到"] || p == ["来", "到"] { m.location = true }
             }
             if m.end < t.count, F.listOrAffiliationMarks.contains(t[m.end]) { m.usable = false }
-            if TextClasses.wordAt(t, m.end, F.eventWords) != nil { m.usable = false }
+            if WordScan.longest(t, m.end, F.eventWords) != nil { m.usable = false }
             if start > 0, t[start - 1] == "、" { m.usable = false }
             out.append(m)
         }
@@ -63,7 +63,7 @@ enum OrganizationReference {
         var hits: [(Int, Int)] = []
         var i = 0
         while i < t.count {
-            if let w = TextClasses.wordAt(t, i, F.suffixes), !TextClasses.insideBookTitle(t, i),
+            if let w = WordScan.longest(t, i, F.suffixes), !TextClasses.insideBookTitle(t, i),
                !(w.last == "会" && i + w.count < t.count && t[i + w.count] == "员") {
                 hits.append((i, i + w.count))
                 i += w.count
@@ -81,7 +81,7 @@ enum OrganizationReference {
             if TextClasses.punctuation.contains(c) || TextClasses.isDigit(c) { return (k, nil, false) }
             if F.measureWords.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, true) }
             if F.dateUnits.contains(c), k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, nil, false) }
-            if !covered[k - 1], let w = TextClasses.wordBefore(t, k, F.boundaryWords), !F.protectedAt(t, k - 1) { return (k, w, false) }
+            if !covered[k - 1], let w = WordScan.longest(t, before: k, F.boundaryWords), !F.protectedAt(t, k - 1) { return (k, w, false) }
             k -= 1
         }
         return (k, nil, false)

@@ -120,7 +120,7 @@ final class OrganizationShortcutTests: XCTestCase {
             let full = OrganizationReference.hits(in: t)
             XCTAssertTrue(hits.elementsEqual(full) { $0 == $1 }, s)
             // What each word was: before any opening, inside a title, or after one but outside.
-            for i in t.indices where TextClasses.wordAt(t, i, OrganizationFinder.suffixes) != nil {
+            for i in t.indices where OrganizationFinder.suffixes.length(at: i, in: t) > 0 {
                 if !t[..<i].contains(where: TextClasses.bookOpen.contains) {
                     noOpening += 1
                 } else if TextClasses.insideBookTitle(t, i) {

@@ -225,7 +225,7 @@ extension ArticleContext {
     static func isNational(_ t: ArraySlice<S>) -> Bool {
         var i = t.startIndex
         while i + 1 < t.endIndex {
-            if t[i] == "全", t[i + 1] == "国", TextClasses.wordAt(t, i + 2, nationalTitles) == nil { return true }
+            if t[i] == "全", t[i + 1] == "国", nationalTitles.length(at: i + 2, in: t) == 0 { return true }
             i += 1
         }
         return false

@@ -324,7 +324,8 @@ extension OrganizationFinder {
     /// The name (its scalars in the paragraph) without a leading 该/本/其….
     static func stripReferring(_ name: ArraySlice<S>) -> ArraySlice<S> {
         var body = name
-        if let r = TextClasses.wordAt(name, name.startIndex, referringStarts), body.count > r.count { body.removeFirst(r.count) }
+        let r = referringStarts.length(at: name.startIndex, in: name)
+        if r > 0, body.count > r { body.removeFirst(r) }
         return body
     }
 }

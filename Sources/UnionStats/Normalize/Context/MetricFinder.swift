@@ -42,8 +42,8 @@ enum MetricFinder {
     /// Whether a protected word covers both `i - 1` and `i` (a stop word there is part of it).
     static func protectedAcross(_ t: [S], _ i: Int) -> Bool { protectedWords.covers(t, i - 1, i) }
     /// Stop words that may begin the counted noun (参赛选手, 在线观看).
-    static let nounStarts: Set<[S]> = Set(TextClasses.words(["在", "参赛", "参与", "参加", "报名"]).all)
-    static let awardVerbs: Set<[S]> = Set(TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"]).all)
+    static let nounStarts = TextClasses.words(["在", "参赛", "参与", "参加", "报名"])
+    static let awardVerbs = TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"])
     static let leadingVerbs = TextClasses.words(["开展了", "开展", "举办了", "举办", "组织了", "组织", "进行了", "进行", "发放了",
                                                  "发放", "建成了", "建成", "召开了", "召开", "走访了", "走访", "慰问了", "慰问",
                                                  "达成了", "达成", "实现了", "实现", "签订了", "签订", "参加了", "参加", "参与"])
@@ -145,7 +145,7 @@ enum MetricFinder {
 
     /// Whether a purpose verb follows the figure (80万元建设职工书屋).
     static func purposeFollows(_ t: [S], _ raw: Range<Int>) -> Bool {
-        TextClasses.wordAt(t, afterStart(t, raw.upperBound), purposeVerbs) != nil
+        purposeVerbs.length(at: afterStart(t, raw.upperBound), in: t) > 0
     }
     static let organizationEnds = LiteralWords(["总工会", "工会", "委员会", "联合会", "公司", "集团", "协会", "互助会"])
 
@@ -175,11 +175,12 @@ enum MetricFinder {
     /// 至少领到慰问金800元 → 慰问金, 最多可减免50元 → 减免: a raw span that holds
     /// words between its qualifier and its number names the thing.
     static func nounInsideRaw(_ t: [S], _ raw: Range<Int>) -> MetricSpan? {
-        guard let q = TextClasses.wordAt(t, raw.lowerBound, gapQualifiers) else { return nil }
-        var a = raw.lowerBound + q.count
+        let q = gapQualifiers.length(at: raw.lowerBound, in: t)
+        guard q > 0 else { return nil }
+        var a = raw.lowerBound + q
         var n = a
         while n < raw.upperBound, !TextClasses.isNumeral(t[n]) { n += 1 }
-        while let v = TextClasses.wordAt(t, a, gapVerbs), a + v.count < n { a += v.count }
+        while case let v = gapVerbs.length(at: a, in: t), v > 0, a + v < n { a += v }
         guard n - a >= 2, let span = trimmed(t, a, n) else { return nil }
         return span
     }
@@ -219,26 +220,27 @@ enum MetricFinder {
     static let genericQuantifiers = TextClasses.words(["各类", "各种", "各项", "各式", "各个"])
     static let perMeasures = TextClasses.set("份张件套批台辆本册次")
 
-    /// 每份, 每张 …: 每 and a measure word.
-    static func perMeasure(_ t: [S], _ i: Int) -> [S]? {
-        guard i + 1 < t.count, t[i] == "每", perMeasures.contains(t[i + 1]) || measureWords.contains(t[i + 1]) else { return nil }
-        return [t[i], t[i + 1]]
+    /// 每份, 每张 …: 每 and a measure word (its length, 2), else 0.
+    static func perMeasure(_ t: [S], _ i: Int) -> Int {
+        guard i + 1 < t.count, t[i] == "每", perMeasures.contains(t[i + 1]) || measureWords.contains(t[i + 1]) else { return 0 }
+        return 2
     }
 
     static func stripTrailing(_ t: [S], _ span: MetricSpan) -> MetricSpan {
         var span = span
         // 每人奖励3000元, 人均疗休养经费: the per-unit word is the figure's `per`, not its noun.
-        if let w = TextClasses.wordAt(t, span.start, leadingPerWords) ?? perMeasure(t, span.start),
-           span.end - span.start - w.count >= 2, let next = trimmed(t, span.start + w.count, span.end) {
+        var per = leadingPerWords.length(at: span.start, in: t)
+        if per == 0 { per = perMeasure(t, span.start) }
+        if per > 0, span.end - span.start - per >= 2, let next = trimmed(t, span.start + per, span.end) {
             span = next
         }
         // 各类“职工之家”: a generic quantifier is not part of the name.
-        if let w = TextClasses.wordAt(t, span.start, genericQuantifiers), span.end - span.start - w.count >= 2,
-           let next = trimmed(t, span.start + w.count, span.end) {
+        let quantifier = genericQuantifiers.length(at: span.start, in: t)
+        if quantifier > 0, span.end - span.start - quantifier >= 2, let next = trimmed(t, span.start + quantifier, span.end) {
             span = next
         }
-        while let w = TextClasses.wordBefore(t, span.end, trailingWords), span.end - w.count - span.start >= 2,
-              !protectedAcross(t, span.end - w.count), let next = trimmed(t, span.start, span.end - w.count) {
+        while case let n = trailingWords.length(before: span.end, in: t), n > 0, span.end - n - span.start >= 2,
+              !protectedAcross(t, span.end - n), let next = trimmed(t, span.start, span.end - n) {
             span = next
         }
         return span
@@ -255,7 +257,7 @@ enum MetricFinder {
         var sawPlace = false
         while k < span.upperBound {
             if let p = places.first(where: { $0.lowerBound == k }) { k = p.upperBound; sawPlace = true; continue }
-            if let w = TextClasses.wordAt(t, k, placeFillers) { k += w.count; continue }
+            if case let n = placeFillers.length(at: k, in: t), n > 0 { k += n; continue }
             return false
         }
         return sawPlace
@@ -264,8 +266,9 @@ enum MetricFinder {
     static func scopePrefixEnd(_ t: [S], _ span: Range<Int>, _ places: [Range<Int>]) -> Int? {
         var k = span.lowerBound
         if let p = places.first(where: { $0.lowerBound == k }) { k = p.upperBound }
-        guard let w = TextClasses.wordAt(t, k, scopeWords), k + w.count < span.upperBound - 1 else { return nil }
-        return k + w.count
+        let n = scopeWords.length(at: k, in: t)
+        guard n > 0, k + n < span.upperBound - 1 else { return nil }
+        return k + n
     }
     static let scopeWords = TextClasses.words(["全市", "全区", "全县", "全省", "全镇", "全乡", "全州", "全旗", "全国"])
     static let placeFillers = TextClasses.words(["全市", "全区", "全县", "全省", "全州", "全旗", "市", "区", "县", "的"])
@@ -278,7 +281,8 @@ enum MetricFinder {
         for w in [["左", "右"], ["以", "上"], ["上", "下"], ["之", "多"]] as [[S]] where TextClasses.has(t, pos, w) { pos += 2 }
         if pos < t.count, t[pos] == "的" { pos += 1 }
         var k = pos
-        var stopWord: [S]? = nil
+        // The length of the stop word at `k`, 0 for none.
+        var stop = 0
         var collected = 0
         while k < t.count, k - pos < 24 {
             let c = t[k]
@@ -286,29 +290,30 @@ enum MetricFinder {
             if TextClasses.chineseDigits.contains(c), k + 1 < t.count, measureWords.contains(t[k + 1]), collected > 0 { break }
             if times.contains(where: { $0.lowerBound == k }) { break }
             if !quotesAndSpaces.contains(c) {
-                if let w = TextClasses.wordAt(t, k, afterStops), collected > 0 || !nounStarts.contains(w),
+                let n = afterStops.length(at: k, in: t)
+                if n > 0, collected > 0 || !nounStarts.isWord(t, k, k + n),
                    !(collected > 0 && protectedAcross(t, k + 1)), !(collected > 0 && protectedAcross(t, k)) {
-                    stopWord = w
+                    stop = n
                     break
                 }
                 collected += 1
             }
             k += 1
         }
-        if let w = stopWord, awardVerbs.contains(w) {
+        if stop > 0, awardVerbs.isWord(t, k, k + stop) {
             // 三名选手获得金奖 → 金奖; 30人获奖 → 获奖.
-            if collected > 0, let prize = phraseUntilClauseEnd(t, k + w.count), prize.end - prize.start >= 2 { return prize }
+            if collected > 0, let prize = phraseUntilClauseEnd(t, k + stop), prize.end - prize.start >= 2 { return prize }
             if collected == 0 { return phraseUntilClauseEnd(t, k) }
         }
         // 83名考入大学的困难职工子女: the noun after 的 is the counted thing.
-        if let w = stopWord, w == ["的"], TextClasses.wordAt(t, pos, relativeVerbs) != nil,
+        if stop == 1, t[k] == "的", relativeVerbs.length(at: pos, in: t) > 0,
            let head = nounAfter(t, k + 1, times), head.end - head.start >= 2 {
             return head
         }
         guard var span = trimmed(t, pos, k) else { return nil }
         span = stripTrailing(t, span)
         // 职工倾听室中，: a trailing 中/里/内 is a place word.
-        if stopWord == nil, span.end - span.start > 2, "中里内上".unicodeScalars.contains(t[span.end - 1]) {
+        if stop == 0, span.end - span.start > 2, "中里内上".unicodeScalars.contains(t[span.end - 1]) {
             span = trimmed(t, span.start, span.end - 1) ?? span
         }
         if isEmptyWord(span, in: t) { return nil }
@@ -318,8 +323,9 @@ enum MetricFinder {
     static func nounAfterLeadingVerb(_ t: [S], _ from: Int, _ times: [Range<Int>]) -> MetricSpan? {
         var pos = from
         while pos < t.count, quotesAndSpaces.contains(t[pos]) { pos += 1 }
-        guard let v = TextClasses.wordAt(t, pos, leadingVerbs) else { return nil }
-        return nounAfter(t, pos + v.count, times)
+        let v = leadingVerbs.length(at: pos, in: t)
+        guard v > 0 else { return nil }
+        return nounAfter(t, pos + v, times)
     }
 
     /// 获得金奖，→ 金奖; 分获银奖、 铜奖 → 银奖、铜奖.
@@ -338,8 +344,8 @@ enum MetricFinder {
         var linked = false
         while strips < 4 {
             strips += 1
-            if let w = TextClasses.wordBefore(t, k, linkers) {
-                k -= w.count
+            if case let n = linkers.length(before: k, in: t), n > 0 {
+                k -= n
                 linked = true
                 while k > 0, quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
                 continue
@@ -363,8 +369,8 @@ enum MetricFinder {
         let head = scalars(of: span, in: t)
         if head.count < 2 || TextTest(head).isOne(of: genericHeadWords, genericHeads) {
             // 会员信息采集数: read one more word back.
-            if let w = TextClasses.wordBefore(t, j, beforeStops) {
-                j = collectBack(t, j - w.count, times, stopAtStart: true)
+            if case let n = beforeStops.length(before: j, in: t), n > 0 {
+                j = collectBack(t, j - n, times, stopAtStart: true)
                 span = trimmed(t, j, end) ?? span
             }
         }
@@ -379,14 +385,14 @@ enum MetricFinder {
         let classes = backClasses
         var j = end
         while j > 0, end - j < 16 {
-            if stopAtStart, j == end, TextClasses.wordBefore(t, j, beforeStops) != nil { break }
+            if stopAtStart, j == end, beforeStops.length(before: j, in: t) > 0 { break }
             let c = t[j - 1]
             let bits = backClass(c, classes)
             if bits & stopBit != 0 { break }
             // 12项课题 ends the noun; 一次性补助 does not.
             if bits & measureBit != 0, j >= 2, TextClasses.isNumeral(t[j - 2]), !(j < t.count && t[j] == "性") { break }
             if times.contains(where: { $0.upperBound == j }) { break }
-            if j < end, TextClasses.wordBefore(t, j, beforeStops) != nil, !protectedAcross(t, j), !protectedAcross(t, j - 1) { break }
+            if j < end, beforeStops.length(before: j, in: t) > 0, !protectedAcross(t, j), !protectedAcross(t, j - 1) { break }
             j -= 1
         }
         return j

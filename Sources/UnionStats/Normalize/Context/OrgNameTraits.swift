@@ -48,7 +48,7 @@ struct OrgNameTraits: Equatable {
         let each = core.contains(F.each)
         return OrgNameTraits(isBareWord: core.isOne(of: F.bareWords, F.bareNames), endsInUnion: name.hasSuffix(F.unionWord),
                              eachLevels: F.eachLevels(core, each: each), isNational: core.isOne(of: F.nationalWords, F.nationalUnions),
-                             isGeneric: TextClasses.wordAt(core.scalars, body, F.genericStarts) != nil || each || core.contains(["某"])
+                             isGeneric: F.genericStarts.length(at: body, in: core.scalars) > 0 || each || core.contains(["某"])
                                  || core.contains(["基", "层"]))
     }
 }

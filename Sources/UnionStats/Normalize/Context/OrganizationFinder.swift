@@ -122,7 +122,7 @@ enum OrganizationFinder {
             var end = firstEnd
             // Chain: 集团…中心…工会 (gap of up to 8 characters without a boundary).
             while let (nextStart, nextEnd) = pending, nextStart - end <= 8, noBoundary(t, covered, end, nextStart),
-                  TextClasses.wordAt(t, nextEnd, attributiveWords) == nil {
+                  attributiveWords.length(at: nextEnd, in: t) == 0 {
                 end = nextEnd
                 pending = scan.next(t)
             }
@@ -139,7 +139,7 @@ enum OrganizationFinder {
             let name = OrgNameTraits.read(t, start: start, body: m.end - start > referring ? start + referring : start, end: m.end)
             if name.isBareWord || start == sStart { m.bare = true }
             // 工会会员, 工会组织, 工会工作: the word describes something else.
-            if name.endsInUnion, TextClasses.wordAt(t, m.end, attributiveWords) != nil { m.usable = false }
+            if name.endsInUnion, attributiveWords.length(at: m.end, in: t) > 0 { m.usable = false }
             if name.eachLevels {
                 m.placeUnions = start < covered.count && covered[start]
                 m.usable = m.placeUnions
@@ -158,7 +158,7 @@ enum OrganizationFinder {
             // X的 person, X、Y等: affiliations and lists.
             if m.end < t.count, listOrAffiliationMarks.contains(t[m.end]) { m.usable = false }
             // “毛绒玩具新社区工厂技能大赛”: the name describes an event.
-            if TextClasses.wordAt(t, m.end, eventWords) != nil { m.usable = false }
+            if eventWords.length(at: m.end, in: t) > 0 { m.usable = false }
             if start > 0, t[start - 1] == "、" { m.usable = false }
             out.append(m)
         }
@@ -216,7 +216,7 @@ enum OrganizationFinder {
         var k = from
         while k < to {
             if TextClasses.punctuation.contains(t[k]) || TextClasses.isDigit(t[k]) || t[k] == "各" { return false }
-            if !covered[k], TextClasses.wordAt(t, k, boundaryWords) != nil, TextClasses.wordAt(t, k, protectedWords) == nil {
+            if !covered[k], boundaryWords.length(at: k, in: t) > 0, protectedWords.length(at: k, in: t) == 0 {
                 return false
             }
             k += 1
@@ -240,10 +240,7 @@ enum OrganizationFinder {
             // 2019年北京市总工会, 12月5日南郑区总工会: a date ends the phrase.
             if bits & dateUnitBit != 0, k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, 0, false) }
             // The boundary word first: it is rarer than the protected words are costly to rule out.
-            if !covered[k - 1], boundary.mayEnd(t, k) {
-                let n = boundary.length(before: k, in: t)
-                if n > 0, !protectedAt(t, k - 1) { return (k, n, false) }
-            }
+            if !covered[k - 1], case let n = boundary.length(before: k, in: t), n > 0, !protectedAt(t, k - 1) { return (k, n, false) }
             k -= 1
         }
         return (k, 0, false)

@@ -60,42 +60,6 @@ enum TextClasses {
         has(text, end - word.count, word)
     }
 
-    /// The longest word of `words` ending right before `end`. Inlined: most
-    /// positions end no word, and the bitmaps say so without a call.
-    @inline(__always)
-    static func wordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard end > 0, end <= text.count, words.mayEnd(text, end) else { return nil }
-        return longestWordBefore(text, end, words)
-    }
-
-    static func longestWordBefore(_ text: [Unicode.Scalar], _ end: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard let c = words.ending(with: text[end - 1]) else { return nil }
-        return c.first { hasBefore(text, end, $0) }
-    }
-
-    /// The longest word of `words` starting at `i`. Inlined: most positions
-    /// start no word, and the bitmaps say so without a call.
-    @inline(__always)
-    static func wordAt(_ text: [Unicode.Scalar], _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard i >= 0, i < text.count, words.mayStart(text, i) else { return nil }
-        return longestWordAt(text, i, words)
-    }
-
-    static func longestWordAt(_ text: [Unicode.Scalar], _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard let c = words.starting(with: text[i]) else { return nil }
-        return c.first { has(text, i, $0) }
-    }
-
-    /// `wordAt` within a slice (words may not run past its end).
-    static func wordAt(_ text: ArraySlice<Unicode.Scalar>, _ i: Int, _ words: WordList) -> [Unicode.Scalar]? {
-        guard i >= text.startIndex, i < text.endIndex, let c = words.starting(with: text[i]) else { return nil }
-        return c.first { w in
-            guard i + w.count <= text.endIndex else { return false }
-            for k in 0..<w.count where text[i + k] != w[k] { return false }
-            return true
-        }
-    }
-
     static func words(_ list: [String]) -> WordList { WordList(list) }
 
     /// ASCII without controls, a CJK ideograph, or CJK, general or full-width
@@ -294,8 +258,9 @@ struct LiteralWords: Sendable {
     private static let open = UInt32.max
 }
 
-/// Words as scalar arrays, longest first, indexed by their first and last
-/// scalar so that a lookup at a position costs a bitmap test and one probe.
+/// Words as scalar arrays, longest first, in slots by their first (last) two scalars: a lookup at a
+/// position costs a bitmap test or two, and most positions stop there; the rest compare the words of
+/// one slot and answer with the longest word's length.
 /// A class: the lists are made once and read everywhere, and a struct of this
 /// size was copied into a temporary at each lookup that was not inlined.
 final class WordList: Sendable {
@@ -303,8 +268,6 @@ final class WordList: Sendable {
     let firsts: ScalarSet
     let lasts: ScalarSet
     let maxLength: Int
-    private let byFirst: ScalarMap<[[Unicode.Scalar]]>
-    private let byLast: ScalarMap<[[Unicode.Scalar]]>
     /// Words of one scalar, which match on that scalar alone.
     private let singles: ScalarSet
     /// The first two (last two) scalars of the longer words, hashed into small
@@ -324,8 +287,6 @@ final class WordList: Sendable {
         firsts = ScalarSet(all.map { $0[0] })
         lasts = ScalarSet(all.map { $0[$0.count - 1] })
         maxLength = all.first?.count ?? 0
-        byFirst = ScalarMap(grouping: all) { $0[0] }
-        byLast = ScalarMap(grouping: all) { $0[$0.count - 1] }
         singles = ScalarSet(all.filter { $0.count == 1 }.map { $0[0] })
         var starts = [UInt64](repeating: 0, count: (1 << WordList.pairBits) / 64)
         var ends = starts
@@ -381,13 +342,13 @@ final class WordList: Sendable {
         Int(((a.value &* 0x9E37_79B1) ^ (b.value &* 0x85EB_CA77)) >> (32 - UInt32(pairBits)))
     }
 
-    /// False when no word can start at `i` (`0 <= i < t.count`); true is only a maybe.
+    /// False when no word can start at `i` (`t.startIndex <= i < t.endIndex`); true is only a maybe.
     @inline(__always)
-    func mayStart(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+    func mayStart<T: RandomAccessCollection>(_ t: T, _ i: Int) -> Bool where T.Element == Unicode.Scalar, T.Index == Int {
         let c = t[i]
         guard firsts.contains(c) else { return false }
         if singles.contains(c) { return true }
-        guard i + 1 < t.count else { return false }
+        guard i + 1 < t.endIndex else { return false }
         let bit = WordList.pairBit(c, t[i + 1])
         return startPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
@@ -423,17 +384,18 @@ final class WordList: Sendable {
         return endPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
-    /// The words starting with `c`, longest first.
+    /// The length of the longest word at `i` (any offset) within `t` (an array or a slice: words may not run
+    /// past its end), else 0; a caller that needs the word's scalars reads `t[i..<(i + n)]`. Inlined: most
+    /// positions start no word, and the bitmaps say so without a call.
     @inline(__always)
-    func starting(with c: Unicode.Scalar) -> [[Unicode.Scalar]]? { byFirst[c] }
+    func length<T: RandomAccessCollection>(at i: Int, in t: T) -> Int where T.Element == Unicode.Scalar, T.Index == Int {
+        guard i >= t.startIndex, i < t.endIndex, mayStart(t, i) else { return 0 }
+        return length(at: i, in: t, limit: t.endIndex)
+    }
 
-    /// The words ending with `c`, longest first.
-    @inline(__always)
-    func ending(with c: Unicode.Scalar) -> [[Unicode.Scalar]]? { byLast[c] }
-
-    /// The length of the longest word at `i` that ends by `limit` (`i < limit <= t.count`), else 0: the
+    /// The length of the longest word at `i` that ends by `limit` (`i < limit <= t.endIndex`), else 0: the
     /// length, not the word, so that no array is retained.
-    func length(at i: Int, in t: [Unicode.Scalar], limit: Int) -> Int {
+    func length<T: RandomAccessCollection>(at i: Int, in t: T, limit: Int) -> Int where T.Element == Unicode.Scalar, T.Index == Int {
         let c = t[i]
         if i + 1 < limit {
             for j in startIndex.words(WordList.pairBit(c, t[i + 1])) {
@@ -445,8 +407,16 @@ final class WordList: Sendable {
         return singles.contains(c) ? 1 : 0
     }
 
-    /// The length of the longest word ending right before `end` (`0 < end <= t.count`), else 0.
+    /// The length of the longest word ending right before `end` (any offset), else 0; its scalars are
+    /// `t[(end - n)..<end]`. Inlined: most positions end no word, and the bitmaps say so without a call.
+    @inline(__always)
     func length(before end: Int, in t: [Unicode.Scalar]) -> Int {
+        guard end > 0, end <= t.count, mayEnd(t, end) else { return 0 }
+        return longestLength(before: end, in: t)
+    }
+
+    /// `length(before:in:)` past the bitmaps (`0 < end <= t.count`).
+    func longestLength(before end: Int, in t: [Unicode.Scalar]) -> Int {
         let c = t[end - 1]
         if end >= 2 {
             for j in endIndex.words(WordList.pairBit(t[end - 2], c)) {
@@ -457,8 +427,8 @@ final class WordList: Sendable {
         return singles.contains(c) ? 1 : 0
     }
 
-    /// Whether `t[lo..<hi]` (`lo < hi <= t.count`) is one of the words.
-    func isWord(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {
+    /// Whether `t[lo..<hi]` (`t.startIndex <= lo < hi <= t.endIndex`) is one of the words.
+    func isWord<T: RandomAccessCollection>(_ t: T, _ lo: Int, _ hi: Int) -> Bool where T.Element == Unicode.Scalar, T.Index == Int {
         guard hi - lo >= 2 else { return singles.contains(t[lo]) }
         for j in startIndex.words(WordList.pairBit(t[lo], t[lo + 1])) {
             let w = startIndex.words[j]
@@ -467,23 +437,22 @@ final class WordList: Sendable {
         return false
     }
 
-    /// Whether `t[i..<(i + n)]` is the `n` scalars of `flat` from `o` (`i + n <= t.count`). Compared from
+    /// Whether `t[i..<(i + n)]` is the `n` scalars of `flat` from `o` (`i + n <= t.endIndex`). Compared from
     /// the end: the words of a slot mostly share their first two scalars, and a longer word that fails
     /// (工会委员会 at 工会的) fails at its last.
     @inline(__always)
-    private func matches(_ t: [Unicode.Scalar], _ i: Int, _ o: Int, _ n: Int) -> Bool {
+    private func matches<T: RandomAccessCollection>(_ t: T, _ i: Int, _ o: Int, _ n: Int) -> Bool where T.Element == Unicode.Scalar, T.Index == Int {
         var k = n - 1
         while k >= 0, t[i + k] == flat[o + k] { k -= 1 }
         return k < 0
     }
 
-    /// Whether a word occurs in `t` over all of offsets `lo...hi`.
+    /// Whether a word occurs in `t` over all of offsets `lo...hi`: one starting at `s` does when the
+    /// longest word there runs past `hi`.
     func covers(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {
         var s = max(0, hi - maxLength + 1)
         while s <= lo, s < t.count {
-            if let g = starting(with: t[s]) {
-                for w in g where s + w.count > hi && TextClasses.has(t, s, w) { return true }
-            }
+            if length(at: s, in: t) > hi - s { return true }
             s += 1
         }
         return false
@@ -634,7 +603,6 @@ struct TextTest {
     /// `set.contains(string)`, where `words` holds the same (plain) words as `set`.
     func isOne(of words: WordList, _ set: Set<String>) -> Bool {
         guard plain else { return set.contains(string) }
-        guard let first = scalars.first, let g = words.starting(with: first) else { return false }
-        return g.contains { $0.elementsEqual(scalars) }
+        return !scalars.isEmpty && words.isWord(scalars, scalars.startIndex, scalars.endIndex)
     }
 }

@@ -207,13 +207,13 @@ enum TimePhraseFinder {
     static func attributiveYear(_ p: TimePhrase, in t: [S]) -> Bool {
         guard case .date(let c, nil) = p.kind, c.month == nil, c.day == nil, c.year != nil else { return false }
         if p.end < t.count, TextClasses.openQuotes.contains(t[p.end]) || t[p.end] == "《" { return true }
-        return TextClasses.wordBefore(t, p.start, objectVerbs) != nil
+        return objectVerbs.length(before: p.start, in: t) > 0
     }
 
     static func phrase(at i: Int, in t: [S]) -> TimePhrase? {
         // 截至11月底, 截至目前
-        if let pre = TextClasses.wordAt(t, i, untilPrefixes) {
-            let j = i + pre.count
+        if case let pre = untilPrefixes.length(at: i, in: t), pre > 0 {
+            let j = i + pre
             if let k = keyword(at: j, in: t), k.kind == .now || k.kind == .relativeDay(0) {
                 return make(i, j + k.word.count, t, .now)
             }
