@@ -109,6 +109,14 @@ public enum NumberFormat {
         let parts = month.split(separator: "-")
         guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
         let (py, pm) = m == 1 ? (y - 1, 12) : (y, m - 1)
-        return String(format: "%04d-%02d", py, pm)
+        return zeroPadded(py, width: 4) + "-" + zeroPadded(pm, width: 2)
+    }
+
+    /// `String(format: "%0Nd", n)` for width N (the sign counts in the width): the formatter
+    /// took tens of thousands of instructions for a month's name, twice a month.
+    static func zeroPadded(_ n: Int, width: Int) -> String {
+        let digits = String(n.magnitude)
+        let sign = n < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.utf8.count - digits.utf8.count)) + digits
     }
 }

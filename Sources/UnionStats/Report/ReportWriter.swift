@@ -157,28 +157,33 @@ public enum ReportWriter {
         var previous = ByteKeyTable(capacity: r.previous.count)
         var rowOf: [Int] = []
         let key = ByteKey.Builder()
-        for (i, row) in r.previous.enumerated() {
-            row.key.layOutWithoutMonth(key)
-            let (n, isNew) = previous.number(of: key)
-            if isNew { rowOf.append(i) } else { rowOf[n] = i }
+        // Rows read through the buffers: `for row in r.rows` copied every row (a retain per field).
+        r.previous.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                rows[i].key.layOutWithoutMonth(key)
+                let (n, isNew) = previous.number(of: key)
+                if isNew { rowOf.append(i) } else { rowOf[n] = i }
+            }
         }
         var t = TextTable([.left, .left, .left, .right, .right, .right, .right])
         t.add(["地区", "指标", "单位", "上月", "本月", "变化", "幅度"])
-        for row in r.rows {
-            row.key.layOutWithoutMonth(key)
-            guard let n = previous.find(key) else { continue }
-            let i = rowOf[n]
-            let old = r.previous[i].value
-            t.cell(regionLabel(row.key.region))
-            t.cell(metricLabel(row.metric))
-            t.cell(row.key.unit)
-            NumberFormat.appendGrouped(old, to: &t.bytes)
-            t.endCell()
-            NumberFormat.appendGrouped(row.value, to: &t.bytes)
-            t.endCell()
-            NumberFormat.appendSigned(row.value - old, to: &t.bytes)
-            t.endCell()
-            t.cell(NumberFormat.percentChange(from: old, to: row.value))
+        r.rows.withUnsafeBufferPointer { rows in
+            for j in rows.indices {
+                let row = rows.baseAddress! + j
+                row.pointee.key.layOutWithoutMonth(key)
+                guard let n = previous.find(key) else { continue }
+                let old = r.previous[rowOf[n]].value
+                t.cell(regionLabel(row.pointee.key.region))
+                t.cell(metricLabel(row.pointee.metric))
+                t.cell(row.pointee.key.unit)
+                NumberFormat.appendGrouped(old, to: &t.bytes)
+                t.endCell()
+                NumberFormat.appendGrouped(row.pointee.value, to: &t.bytes)
+                t.endCell()
+                NumberFormat.appendSigned(row.pointee.value - old, to: &t.bytes)
+                t.endCell()
+                t.cell(NumberFormat.percentChange(from: old, to: row.pointee.value))
+            }
         }
         if t.rowCount == 1 {
             out.appendLine("  （上月没有相同地区、指标和单位的数字可比）")
