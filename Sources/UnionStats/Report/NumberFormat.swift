@@ -56,8 +56,13 @@ public enum NumberFormat {
 
     /// `value`, written to `out`.
     static func appendValue<Sink: ByteAppending>(_ q: Quantity, to out: inout Sink) {
-        appendGrouped(q.value, to: &out)
-        if let max = q.valueMax {
+        appendValue(q.value, max: q.valueMax, to: &out)
+    }
+
+    /// `appendValue` of a quantity's two numbers (a `Quantity` passed from a figure was a copy, texts and all).
+    static func appendValue<Sink: ByteAppending>(_ value: Decimal, max: Decimal?, to out: inout Sink) {
+        appendGrouped(value, to: &out)
+        if let max {
             out.appendText("–")
             appendGrouped(max, to: &out)
         }

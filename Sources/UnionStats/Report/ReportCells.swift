@@ -62,20 +62,29 @@ extension ReportWriter {
 
     /// A figure's note, from its quantity and kind.
     static func appendNote<Sink: ByteAppending>(_ q: Quantity, kind: MetricKind, to out: inout Sink) {
+        appendNote(qualifier: q.qualifier, per: q.per, kind: kind, to: &out)
+    }
+
+    /// `appendNote` of a quantity's qualifier and per-unit (a `Quantity` passed from a figure was a copy).
+    static func appendNote<Sink: ByteAppending>(qualifier: Qualifier, per: String, kind: MetricKind, to out: inout Sink) {
         var parts = NoteParts()
-        let text = NumberFormat.chinese(q.qualifier)
+        let text = NumberFormat.chinese(qualifier)
         if !text.isEmpty { parts.add(text, to: &out) }
         if kind == .rate { parts.add("比率", to: &out) }
-        if !q.per.isEmpty { parts.add("每" + q.per, to: &out) }
+        if !per.isEmpty { parts.add("每" + per, to: &out) }
         if kind == .level { parts.add("存量", to: &out) }
     }
 
     /// The unit, `/per` after it for per-unit amounts.
     static func appendUnit<Sink: ByteAppending>(_ q: Quantity, to out: inout Sink) {
-        out.appendText(q.unit)
-        if !q.per.isEmpty {
+        appendUnit(unit: q.unit, per: q.per, to: &out)
+    }
+
+    static func appendUnit<Sink: ByteAppending>(unit: String, per: String, to out: inout Sink) {
+        out.appendText(unit)
+        if !per.isEmpty {
             out.appendByte(UInt8(ascii: "/"))
-            out.appendText(q.per)
+            out.appendText(per)
         }
     }
 }

@@ -143,7 +143,12 @@ public enum ReportWriter {
     /// A rate's cells in a region's table.
     static func rateRow(_ f: UnsafePointer<Figure>, to t: inout TextTable) {
         t.cell(metricLabel(f.pointee.metric))
-        appendValueUnitNote(f.pointee.quantity, kind: f.pointee.kind, to: &t)
+        NumberFormat.appendValue(f.pointee.quantity.value, max: f.pointee.quantity.valueMax, to: &t.bytes)
+        t.endCell()
+        appendUnit(unit: f.pointee.quantity.unit, per: f.pointee.quantity.per, to: &t.bytes)
+        t.endCell()
+        appendNote(qualifier: f.pointee.quantity.qualifier, per: f.pointee.quantity.per, kind: f.pointee.kind, to: &t.bytes)
+        t.endCell()
         appendSource(source: f.pointee.source, published: f.pointee.published, headline: f.pointee.headline,
                      doc: f.pointee.doc, to: &t.bytes)
         t.endCell()
@@ -307,20 +312,21 @@ public enum ReportWriter {
         } else {
             t.cell(metricLabel(f.pointee.metric))
         }
-        NumberFormat.appendValue(f.pointee.quantity, to: &t.bytes)
+        // The quantity's fields passed one by one: a `Quantity` passed was a copy (a retain per text).
+        NumberFormat.appendValue(f.pointee.quantity.value, max: f.pointee.quantity.valueMax, to: &t.bytes)
         t.endCell()
         if let p, sameText(f.pointee.quantity.unit, p.pointee.quantity.unit),
            sameText(f.pointee.quantity.per, p.pointee.quantity.per) {
             t.repeatCell(base + 3)
         } else {
-            appendUnit(f.pointee.quantity, to: &t.bytes)
+            appendUnit(unit: f.pointee.quantity.unit, per: f.pointee.quantity.per, to: &t.bytes)
             t.endCell()
         }
         if let p, f.pointee.quantity.qualifier == p.pointee.quantity.qualifier, f.pointee.kind == p.pointee.kind,
            sameText(f.pointee.quantity.per, p.pointee.quantity.per) {
             t.repeatCell(base + 4)
         } else {
-            appendNote(f.pointee.quantity, kind: f.pointee.kind, to: &t.bytes)
+            appendNote(qualifier: f.pointee.quantity.qualifier, per: f.pointee.quantity.per, kind: f.pointee.kind, to: &t.bytes)
             t.endCell()
         }
         if withPeriod {
@@ -394,16 +400,6 @@ public enum ReportWriter {
             next[regionOf[i]] += 1
         }
         return order
-    }
-
-    /// A figure's value, unit and note cells, as the region tables and figure lists show them.
-    static func appendValueUnitNote(_ q: Quantity, kind: MetricKind, to t: inout TextTable) {
-        NumberFormat.appendValue(q, to: &t.bytes)
-        t.endCell()
-        appendUnit(q, to: &t.bytes)
-        t.endCell()
-        appendNote(q, kind: kind, to: &t.bytes)
-        t.endCell()
     }
 
     static func unknownMetricsSection(_ r: MonthReport, _ out: inout [UInt8]) {
