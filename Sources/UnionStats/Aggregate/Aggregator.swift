@@ -29,8 +29,12 @@ public struct Aggregator {
     /// Docs, sources and metric wordings as small numbers, each text once (`Names`): a cell
     /// compares numbers where it compared four strings of every figure at every rollup level.
     private let names = Names()
-    /// The last figure's doc, source and wording numbers, reused by the next figure of its page.
-    private var last: (doc: Int32, source: Int32, metric: Int32, figure: SourceRef, metricText: String)?
+    /// The last figure's page (its `SourceRef`'s texts) and wording, and their numbers, reused by the
+    /// next figure of its page. Kept field by field: a tuple of them (with a `SourceRef`) was copied
+    /// out, compared by bytes and replaced, five texts retained and released, for every figure.
+    private var hasLast = false
+    private var lastDoc = "", lastHeadline = "", lastPublished = "", lastSource = "", lastMetricText = ""
+    private var lastNumbers: (doc: Int32, source: Int32, metric: Int32) = (-1, -1, -1)
 
     /// Texts numbered as they are first met, and the order of those numbers' texts (byte order).
     final class Names: @unchecked Sendable {
@@ -43,6 +47,7 @@ public struct Aggregator {
         private let key = ByteKey.Builder()
         /// Names of lists of wordings, made (`joinedName`).
         var joinedNames: [[Int32]: String] = [:]
+        var joinedPairs: [UInt64: String] = [:]
 
         func doc(_ text: String) -> Int32 {
             Names.number(text, in: &docNumbers, &docs, key: key) { $0.add(text) }
@@ -91,6 +96,12 @@ public struct Aggregator {
 
         /// The one wording, when there is only one.
         var single: Int32? { first >= 0 && others.isEmpty ? first : nil }
+
+        /// The two wordings and their counts, in the order first seen, when there are two.
+        var pair: (a: (text: Int32, count: Int), b: (text: Int32, count: Int))? {
+            guard others.count == 1 else { return nil }
+            return (a: (text: first, count: firstCount), b: others[0])
+        }
 
         /// Each wording and its count, in the order first seen.
         var counts: [(text: Int32, count: Int)] { first < 0 ? [] : [(first, firstCount)] + others }
@@ -142,15 +153,20 @@ public struct Aggregator {
             places = [RegionRow(path: "", code: "", level: .province)]
         }
         // A page's figures come together: their doc and source are the figure before's.
-        let ref = SourceRef(f)
-        let numbers: (doc: Int32, source: Int32, metric: Int32)
-        if let l = last, l.figure == ref {
-            numbers = (l.doc, l.source, ByteString.equal(l.metricText, f.metric) ? l.metric : names.metric(f.metric))
+        if hasLast && Aggregator.sameText(lastDoc, f.doc) && Aggregator.sameText(lastHeadline, f.headline)
+            && Aggregator.sameText(lastPublished, f.published) && Aggregator.sameText(lastSource, f.source) {
+            if !Aggregator.sameText(lastMetricText, f.metric) {
+                lastNumbers.metric = names.metric(f.metric)
+                lastMetricText = f.metric
+            }
         } else {
-            let doc = last.map { ByteString.equal($0.figure.doc, f.doc) } == true ? last!.doc : names.doc(f.doc)
-            numbers = (doc, names.source(ref), names.metric(f.metric))
+            if !hasLast || !Aggregator.sameText(lastDoc, f.doc) { lastNumbers.doc = names.doc(f.doc) }
+            lastNumbers.source = names.source(SourceRef(f))
+            lastNumbers.metric = names.metric(f.metric)
+            (lastDoc, lastHeadline, lastPublished, lastSource, lastMetricText) = (f.doc, f.headline, f.published, f.source, f.metric)
+            hasLast = true
         }
-        last = (numbers.doc, numbers.source, numbers.metric, ref, f.metric)
+        let numbers = lastNumbers
         let own = places.count - 1
         for (i, place) in places.enumerated() {
             if i != own && (!rollup || f.kind == .level) { continue }
@@ -176,6 +192,12 @@ public struct Aggregator {
             }
         }
         return route
+    }
+
+    /// Equal bytes (`SourceRef`'s equality), at once when the same String (a page's figures share their texts).
+    @inline(__always)
+    static func sameText(_ a: String, _ b: String) -> Bool {
+        ByteString.sameValue(a, b) || ByteString.equal(a, b)
     }
 
     private func newCell(code: String, metricID: String) -> Cell {
@@ -282,18 +304,39 @@ public struct Aggregator {
     /// total of 金奖 and 优秀奖 under one metric id is not labelled as either alone.
     private func metricName(_ texts: Wordings, keyMetric: String) -> String {
         if let single = texts.single { return names.metrics[Int(single)] }   // most cells: one wording, which names the row
-        let metrics = names.metrics
-        let order = texts.counts.sorted { a, b in
-            a.count != b.count ? a.count > b.count : TableSort.less(metrics[Int(a.text)], metrics[Int(b.text)])
-        }.map(\.text)
+        // Most of the rest: two, ordered and named without a list of counts, its sorted copy and its map.
+        if let (a, b) = texts.pair { return names.joinedName(Aggregator.pairOrder(a, b, metrics: names.metrics)) }
+        let order = Aggregator.wordingOrder(texts.counts, metrics: names.metrics)
         guard !order.isEmpty else { return keyMetric }
         return names.joinedName(order)
+    }
+
+    /// Wordings most frequent first, ties by byte order of their texts (`metrics`).
+    static func wordingOrder(_ counts: [(text: Int32, count: Int)], metrics: [String]) -> [Int32] {
+        counts.sorted { a, b in
+            a.count != b.count ? a.count > b.count : TableSort.less(metrics[Int(a.text)], metrics[Int(b.text)])
+        }.map(\.text)
+    }
+
+    /// `wordingOrder` of two distinct wordings.
+    static func pairOrder(_ a: (text: Int32, count: Int), _ b: (text: Int32, count: Int), metrics: [String]) -> (Int32, Int32) {
+        let aFirst = a.count != b.count ? a.count > b.count : TableSort.less(metrics[Int(a.text)], metrics[Int(b.text)])
+        return aFirst ? (a.text, b.text) : (b.text, a.text)
     }
 }
 
 extension Aggregator.Names {
     /// The name of the wordings `order` (`Names.metrics` numbers, most frequent first), made once
     /// per list: a region's own cell (`alsoDirect`) and its parents' often have the same wordings.
+    /// `joinedName([x, y])`, kept by the pair (a number, not a list, to hash).
+    func joinedName(_ pair: (Int32, Int32)) -> String {
+        let key = UInt64(UInt32(bitPattern: pair.0)) << 32 | UInt64(UInt32(bitPattern: pair.1))
+        if let known = joinedPairs[key] { return known }
+        let name = joinedName([pair.0, pair.1])
+        joinedPairs[key] = name
+        return name
+    }
+
     func joinedName(_ order: [Int32]) -> String {
         if let known = joinedNames[order] { return known }
         let name = Aggregator.Names.joinedName(order.map { metrics[Int($0)] })

@@ -134,12 +134,22 @@ public struct MonthlyRow: Sendable {
         // Stored fields only: a computed property of `pointee` (`approximate`, `docsText`) copies the row.
         let qualifiers = row.pointee.qualifiers
         sink.field(row.pointee.value); sink.field(row.pointee.figures); sink.field(qualifiers.contains { $0 != .exact } ? "yes" : "no")
-        sink.field(qualifiers.count == 1 && qualifiers[0] == .exact ? ""
-                   : qualifiers.filter { $0 != .exact }.map(\.rawValue).joined(separator: ";"))
+        sink.field(MonthlyRow.qualifiersText(qualifiers))
         sink.field(MonthlyRow.docsText(row.pointee.docs, count: row.pointee.docCount))
     }
 
     static let numeric = columns.map { numericColumns.contains($0) }
+
+    /// The qualifiers but exact, joined by ";": appended to one String (short: no allocation),
+    /// where a filtered list, its map and their join were three arrays per row.
+    static func qualifiersText(_ qualifiers: [Qualifier]) -> String {
+        var text = ""
+        for q in qualifiers where q != .exact {
+            if !text.isEmpty { text += ";" }
+            text += q.rawValue
+        }
+        return text
+    }
 
     /// Rows alone (no preamble, no header), as monthly.csv holds them.
     static func encodeRows(_ rows: [MonthlyRow], encoding: CSVEncoding) -> [UInt8] {

@@ -55,17 +55,31 @@ final class WideTable {
         try bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
             var start = 0
+            // The partition of the record before (where its bytes start, and its name): a month's rows
+            // come in region order, so most records have the partition of the one before, and a
+            // String made (and hashed by the spill) per record was most of the cost of adding it.
+            var last: (start: Int, count: Int, name: String)? = nil
             while start < b.count, let endPointer = memchr(base + start, 0x1E, b.count - start) {
                 let end = UnsafePointer<UInt8>(endPointer.assumingMemoryBound(to: UInt8.self)) - base
                 // The region is the first field.
                 let regionEnd = memchr(base + start, 0x1F, end - start).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
-                let partition = WideTable.partition(UnsafeBufferPointer(rebasing: b[start..<regionEnd]))
+                let cut = WideTable.partitionCount(UnsafeBufferPointer(rebasing: b[start..<regionEnd]))
+                let partition: String
+                if let last, last.count == cut, memcmp(base + last.start, base + start, cut) == 0 {
+                    partition = last.name
+                } else {
+                    partition = String(decoding: UnsafeBufferPointer(start: base + start, count: cut), as: UTF8.self)
+                    last = (start, cut, partition)
+                }
                 try spill.add(encoded: UnsafeBufferPointer(rebasing: b[start...end]), to: partition)
                 start = end + 1
             }
         }
         if !bytes.isEmpty { months.append(month) }
     }
+
+    /// The partitions that hold records (for tests).
+    var partitions: [String] { spill.partitions }
 
     /// A region's first `partitionLength` characters name its partition: about a province
     /// and a city. Cutting every path at the same length keeps byte order (if a < b then
@@ -82,12 +96,28 @@ final class WideTable {
     /// `partition` of a region's UTF-8 bytes (well-formed: written from a String): the bytes
     /// up to its `partitionLength + 1`th scalar, whose first byte is the one not continuing another.
     static func partition(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: utf8[..<partitionCount(utf8)]), as: UTF8.self)
+    }
+
+    /// How many of the region's bytes `partition` keeps.
+    static func partitionCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
         var scalars = 0
         for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 {
-            if scalars == partitionLength { return String(decoding: UnsafeBufferPointer(rebasing: utf8[..<i]), as: UTF8.self) }
+            if scalars == partitionLength { return i }
             scalars += 1
         }
-        return String(decoding: utf8, as: UTF8.self)
+        return utf8.count
+    }
+
+    /// The level whose name is `bytes` (what `RegionLevel(rawValue:)` of their text gives), without the text.
+    static func level(_ bytes: UnsafeRawBufferPointer) -> RegionLevel? {
+        for level in RegionLevel.allCases where ByteString.withUTF8(level.rawValue, { sameBytes($0, bytes) }) { return level }
+        return nil
+    }
+
+    @inline(__always)
+    static func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
     private struct Line {
@@ -99,7 +129,8 @@ final class WideTable {
         /// Sets the value of month column `m`, keeping the columns ascending (records come
         /// month by month, so this is mostly an append).
         mutating func set(_ m: Int, _ value: String) {
-            if let last = values.last, last.column >= m {
+            // The last column read in place: `values.last` was a copy of its text (a retain and a release).
+            if !values.isEmpty && values[values.count - 1].column >= m {
                 let i = values.firstIndex { $0.column >= m }!
                 if values[i].column == m { values[i].text = value } else { values.insert((m, value), at: i) }
             } else {
@@ -193,21 +224,24 @@ final class WideTable {
             func raw(_ i: Int) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: b[f[i]]) }
             func text(_ i: Int) -> String { String(decoding: raw(i), as: UTF8.self) }
             key.clear()
-            for i in [0, 2, 3, 6] { key.add(bytes: raw(i)) }
+            key.add(bytes: raw(0)); key.add(bytes: raw(2)); key.add(bytes: raw(3)); key.add(bytes: raw(6))
             let (n, isNew) = numbers.number(of: key)
             if isNew {
-                let level = RegionLevel(rawValue: text(2))?.rank ?? -1
-                lines.append(Line(lead: [text(0), text(1), text(2), text(4), text(5), text(6)],
-                                  region: text(0), level: level, metric: text(3), unit: text(6)))
+                // Each text made once (the region and unit are also lead cells); a level's text is its case's.
+                let level = WideTable.level(raw(2))
+                let region = text(0), unit = text(6)
+                lines.append(Line(lead: [region, text(1), level?.rawValue ?? text(2), text(4), text(5), unit],
+                                  region: region, level: level?.rank ?? -1, metric: text(3), unit: unit))
                 // Region, level (none first), metric key and unit.
                 sortKeys.add(text: raw(0))
-                sortKeys.add(code: UInt8(truncatingIfNeeded: level + 2))
+                sortKeys.add(code: UInt8(truncatingIfNeeded: (level?.rank ?? -1) + 2))
                 sortKeys.add(text: raw(3))
                 sortKeys.add(text: raw(6))
                 sortKeys.endKey()
             }
             // Records come month by month: the month's column is looked up when the month changes.
-            if month == nil || !month!.bytes.elementsEqual(raw(8)) { month = (Array(raw(8)), monthIndex[text(8)]) }
+            let m = raw(8)
+            if month == nil || !month!.bytes.withUnsafeBytes({ WideTable.sameBytes($0, m) }) { month = (Array(m), monthIndex[text(8)]) }
             if let column = month!.index { lines[n].set(column, text(7)) }
         }
 

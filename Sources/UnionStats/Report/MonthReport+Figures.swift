@@ -27,11 +27,12 @@ extension MonthReport {
         let key = ByteKey.Builder()
         var plain = true
         for list in figures.values {
-            // A page's figures come together (page order): one look-up per run.
+            // A page's figures come together (page order): one look-up per run. Read back, they share
+            // their page's Strings: the same String is the same text without comparing bytes.
             var last = -1
             for i in list.indices {
-                if last >= 0, ByteString.equal(list[last].doc, list[i].doc), ByteString.equal(list[last].published, list[i].published),
-                   ByteString.equal(list[last].source, list[i].source) { continue }
+                if last >= 0, ReportWriter.sameText(list[last].doc, list[i].doc), ReportWriter.sameText(list[last].published, list[i].published),
+                   ReportWriter.sameText(list[last].source, list[i].source) { continue }
                 last = i
                 key.clear()
                 key.add(list[i].doc)

@@ -4,26 +4,31 @@ import Foundation
 public enum NumberFormat {
     /// `1853` → `1,853`; `2480000` → `2,480,000`; `12.5` → `12.5`; `-1200` → `-1,200`.
     public static func grouped(_ value: Decimal) -> String {
-        var out: [UInt8] = []
-        appendGrouped(value, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        text { appendGrouped(value, to: &$0) }
+    }
+
+    /// The text `write` appends.
+    private static func text(_ write: (inout ByteArena) -> Void) -> String {
+        var out = ByteArena(capacity: 32)
+        write(&out)
+        return out.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `grouped`, written to `out`: from `plain`'s digits as bytes where they need no rounding
     /// (`DecimalText.withFastPlain`; a String per value was most of a figure list's numbers), else from `plain`.
-    public static func appendGrouped(_ value: Decimal, to out: inout [UInt8]) {
+    static func appendGrouped<Sink: ByteAppending>(_ value: Decimal, to out: inout Sink) {
         if DecimalText.withFastPlain(value, { appendGrouped(plain: $0, to: &out) }) != nil { return }
         appendGrouped(value.plain, to: &out)
     }
 
-    static func appendGrouped(_ plain: String, to out: inout [UInt8]) {
+    static func appendGrouped<Sink: ByteAppending>(_ plain: String, to out: inout Sink) {
         var plain = plain
         plain.withUTF8 { appendGrouped(plain: $0, to: &out) }
     }
 
     /// Plain decimal text (ASCII) with commas put in by bytes, laid out in a buffer on the
     /// stack and appended at once (a byte appended at a time checked the array's room each time).
-    static func appendGrouped(plain bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendGrouped<Sink: ByteAppending>(plain bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         var start = 0
         if bytes.first == UInt8(ascii: "-") { start = 1 }
         var point = start
@@ -40,36 +45,37 @@ public enum NumberFormat {
                 at += 1
             }
             for i in point..<bytes.count { line[at] = bytes[i]; at += 1 }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<at]))
+            out.appendBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<at])))
         }
     }
 
     /// A value with its range end when there is one: `2–4`.
     public static func value(_ q: Quantity) -> String {
-        var out: [UInt8] = []
-        appendValue(q, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        text { appendValue(q, to: &$0) }
     }
 
     /// `value`, written to `out`.
-    public static func appendValue(_ q: Quantity, to out: inout [UInt8]) {
-        appendGrouped(q.value, to: &out)
-        if let max = q.valueMax {
-            out.appendUTF8("–")
+    static func appendValue<Sink: ByteAppending>(_ q: Quantity, to out: inout Sink) {
+        appendValue(q.value, max: q.valueMax, to: &out)
+    }
+
+    /// `appendValue` of a quantity's two numbers (a `Quantity` passed from a figure was a copy, texts and all).
+    static func appendValue<Sink: ByteAppending>(_ value: Decimal, max: Decimal?, to out: inout Sink) {
+        appendGrouped(value, to: &out)
+        if let max {
+            out.appendText("–")
             appendGrouped(max, to: &out)
         }
     }
 
     /// With an explicit sign, for changes: `+5`, `-12`, `0`.
     public static func signed(_ value: Decimal) -> String {
-        var out: [UInt8] = []
-        appendSigned(value, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        text { appendSigned(value, to: &$0) }
     }
 
     /// `signed`, written to `out`.
-    public static func appendSigned(_ value: Decimal, to out: inout [UInt8]) {
-        if value > 0 { out.append(UInt8(ascii: "+")) }
+    static func appendSigned<Sink: ByteAppending>(_ value: Decimal, to out: inout Sink) {
+        if value > 0 { out.appendByte(UInt8(ascii: "+")) }
         appendGrouped(value, to: &out)
     }
 
@@ -108,6 +114,14 @@ public enum NumberFormat {
         let parts = month.split(separator: "-")
         guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
         let (py, pm) = m == 1 ? (y - 1, 12) : (y, m - 1)
-        return String(format: "%04d-%02d", py, pm)
+        return zeroPadded(py, width: 4) + "-" + zeroPadded(pm, width: 2)
+    }
+
+    /// `String(format: "%0Nd", n)` for width N (the sign counts in the width): the formatter
+    /// took tens of thousands of instructions for a month's name, twice a month.
+    static func zeroPadded(_ n: Int, width: Int) -> String {
+        let digits = String(n.magnitude)
+        let sign = n < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.utf8.count - digits.utf8.count)) + digits
     }
 }

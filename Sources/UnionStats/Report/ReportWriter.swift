@@ -143,7 +143,12 @@ public enum ReportWriter {
     /// A rate's cells in a region's table.
     static func rateRow(_ f: UnsafePointer<Figure>, to t: inout TextTable) {
         t.cell(metricLabel(f.pointee.metric))
-        appendValueUnitNote(f.pointee.quantity, kind: f.pointee.kind, to: &t)
+        NumberFormat.appendValue(f.pointee.quantity.value, max: f.pointee.quantity.valueMax, to: &t.bytes)
+        t.endCell()
+        appendUnit(unit: f.pointee.quantity.unit, per: f.pointee.quantity.per, to: &t.bytes)
+        t.endCell()
+        appendNote(qualifier: f.pointee.quantity.qualifier, per: f.pointee.quantity.per, kind: f.pointee.kind, to: &t.bytes)
+        t.endCell()
         appendSource(source: f.pointee.source, published: f.pointee.published, headline: f.pointee.headline,
                      doc: f.pointee.doc, to: &t.bytes)
         t.endCell()
@@ -157,28 +162,33 @@ public enum ReportWriter {
         var previous = ByteKeyTable(capacity: r.previous.count)
         var rowOf: [Int] = []
         let key = ByteKey.Builder()
-        for (i, row) in r.previous.enumerated() {
-            row.key.layOutWithoutMonth(key)
-            let (n, isNew) = previous.number(of: key)
-            if isNew { rowOf.append(i) } else { rowOf[n] = i }
+        // Rows read through the buffers: `for row in r.rows` copied every row (a retain per field).
+        r.previous.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                rows[i].key.layOutWithoutMonth(key)
+                let (n, isNew) = previous.number(of: key)
+                if isNew { rowOf.append(i) } else { rowOf[n] = i }
+            }
         }
         var t = TextTable([.left, .left, .left, .right, .right, .right, .right])
         t.add(["地区", "指标", "单位", "上月", "本月", "变化", "幅度"])
-        for row in r.rows {
-            row.key.layOutWithoutMonth(key)
-            guard let n = previous.find(key) else { continue }
-            let i = rowOf[n]
-            let old = r.previous[i].value
-            t.cell(regionLabel(row.key.region))
-            t.cell(metricLabel(row.metric))
-            t.cell(row.key.unit)
-            NumberFormat.appendGrouped(old, to: &t.bytes)
-            t.endCell()
-            NumberFormat.appendGrouped(row.value, to: &t.bytes)
-            t.endCell()
-            NumberFormat.appendSigned(row.value - old, to: &t.bytes)
-            t.endCell()
-            t.cell(NumberFormat.percentChange(from: old, to: row.value))
+        r.rows.withUnsafeBufferPointer { rows in
+            for j in rows.indices {
+                let row = rows.baseAddress! + j
+                row.pointee.key.layOutWithoutMonth(key)
+                guard let n = previous.find(key) else { continue }
+                let old = r.previous[rowOf[n]].value
+                t.cell(regionLabel(row.pointee.key.region))
+                t.cell(metricLabel(row.pointee.metric))
+                t.cell(row.pointee.key.unit)
+                NumberFormat.appendGrouped(old, to: &t.bytes)
+                t.endCell()
+                NumberFormat.appendGrouped(row.pointee.value, to: &t.bytes)
+                t.endCell()
+                NumberFormat.appendSigned(row.pointee.value - old, to: &t.bytes)
+                t.endCell()
+                t.cell(NumberFormat.percentChange(from: old, to: row.pointee.value))
+            }
         }
         if t.rowCount == 1 {
             out.appendLine("  （上月没有相同地区、指标和单位的数字可比）")
@@ -302,20 +312,21 @@ public enum ReportWriter {
         } else {
             t.cell(metricLabel(f.pointee.metric))
         }
-        NumberFormat.appendValue(f.pointee.quantity, to: &t.bytes)
+        // The quantity's fields passed one by one: a `Quantity` passed was a copy (a retain per text).
+        NumberFormat.appendValue(f.pointee.quantity.value, max: f.pointee.quantity.valueMax, to: &t.bytes)
         t.endCell()
         if let p, sameText(f.pointee.quantity.unit, p.pointee.quantity.unit),
            sameText(f.pointee.quantity.per, p.pointee.quantity.per) {
             t.repeatCell(base + 3)
         } else {
-            appendUnit(f.pointee.quantity, to: &t.bytes)
+            appendUnit(unit: f.pointee.quantity.unit, per: f.pointee.quantity.per, to: &t.bytes)
             t.endCell()
         }
         if let p, f.pointee.quantity.qualifier == p.pointee.quantity.qualifier, f.pointee.kind == p.pointee.kind,
            sameText(f.pointee.quantity.per, p.pointee.quantity.per) {
             t.repeatCell(base + 4)
         } else {
-            appendNote(f.pointee.quantity, kind: f.pointee.kind, to: &t.bytes)
+            appendNote(qualifier: f.pointee.quantity.qualifier, per: f.pointee.quantity.per, kind: f.pointee.kind, to: &t.bytes)
             t.endCell()
         }
         if withPeriod {
@@ -389,16 +400,6 @@ public enum ReportWriter {
             next[regionOf[i]] += 1
         }
         return order
-    }
-
-    /// A figure's value, unit and note cells, as the region tables and figure lists show them.
-    static func appendValueUnitNote(_ q: Quantity, kind: MetricKind, to t: inout TextTable) {
-        NumberFormat.appendValue(q, to: &t.bytes)
-        t.endCell()
-        appendUnit(q, to: &t.bytes)
-        t.endCell()
-        appendNote(q, kind: kind, to: &t.bytes)
-        t.endCell()
     }
 
     static func unknownMetricsSection(_ r: MonthReport, _ out: inout [UInt8]) {

@@ -9,7 +9,9 @@ public struct TextTable {
 
     public let aligns: [Align]
     /// Every written cell's bytes, one after another; the open cell runs from `openStart` to the end.
-    public var bytes: [UInt8] = []
+    /// An arena (appended to by memcpy): a table is written a text at a time, and an array's
+    /// `append(contentsOf:)` cost over a hundred instructions a text. Held by one table (not copied).
+    var bytes = ByteArena(capacity: 1 << 12)
     /// Cell `k` is `bytes[cells[k].start..<cells[k].end]`, `cells[k].width` columns wide. A repeated
     /// cell (`repeatCell`) points at an earlier cell's bytes. One list: three cost three appends a cell.
     private var cells: [Cell] = []
@@ -35,12 +37,12 @@ public struct TextTable {
     public var cellCount: Int { cells.count }
 
     /// Appends `s` to the open cell.
-    public mutating func append(_ s: String) { bytes.appendUTF8(s) }
+    public mutating func append(_ s: String) { bytes.appendText(s) }
 
     /// Closes the open cell and measures it.
     public mutating func endCell() {
         let start = openStart
-        let width = bytes.withUnsafeBufferPointer { DisplayWidth.of(utf8: UnsafeBufferPointer(rebasing: $0[start...])) }
+        let width = bytes.withBytes { DisplayWidth.of(utf8: UnsafeBufferPointer(rebasing: $0[start...])) }
         cells.append(Cell(start: start, end: bytes.count, width: width))
         openStart = bytes.count
     }
@@ -99,7 +101,7 @@ public struct TextTable {
         out.append(contentsOf: repeatElement(0x20, count: room))   // spaces: the padding is already there
         var at = start
         out.withUnsafeMutableBufferPointer { o in
-            bytes.withUnsafeBufferPointer { text in
+            bytes.withBytes { text in
                 for row in rows {
                     // The end of the line's last byte that is not a space: the line is cut there.
                     var lastText = at

@@ -88,6 +88,36 @@ final class AggregateStageTests: XCTestCase {
         XCTAssertTrue(wide.contains("四川省-X") && wide.contains("四川省/成都市场"), "\(wide)")
     }
 
+    /// A record whose region starts as the record before's reuses that record's partition name;
+    /// each record must still land in the partition its own region gives.
+    func testWideRecordsGoToTheirOwnRegionsPartition() throws {
+        let dir = try F.tempDir("wide-partitions")
+        // 四川省/成都市/ is the first eight characters of the first two (the name is reused),
+        // not of the others (a new name each time), and 北京市 is shorter than a partition's cut.
+        let regions = ["四川省/成都市/武侯区/玉林街道", "四川省/成都市/锦江区", "四川省/成都市-高新/乙", "四川省-X/甲县", "北京市", "北京市/朝阳区"]
+        var aggregator = Aggregator(rollup: false)
+        for (i, r) in regions.enumerated() { aggregator.add(F.figure(Decimal(i + 1), "场", region: r, code: "", line: i)) }
+        let rows = aggregator.rows()
+        let wide = try WideTable(scratchDir: dir)
+        try wide.add(month: "2020-11", rows)
+        let expected = Set(rows.map { WideTable.partition($0.key.region) })
+        XCTAssertEqual(Set(wide.partitions), expected)
+        XCTAssertEqual(expected.count, 5, "\(expected)")
+        for r in regions {
+            var copy = r
+            let count = copy.withUTF8 { WideTable.partitionCount($0) }
+            XCTAssertEqual(count, WideTable.partition(r).utf8.count, r)
+        }
+    }
+
+    /// A wide record's level is read from its bytes as `RegionLevel(rawValue:)` reads its text.
+    func testWideLevelFromBytesIsTheRawValuesLevel() {
+        for text in RegionLevel.allCases.map(\.rawValue) + ["", "cit", "streets", "Province", "区"] {
+            let level = ByteString.withUTF8(text) { WideTable.level($0) }
+            XCTAssertEqual(level, RegionLevel(rawValue: text), text)
+        }
+    }
+
     func testSameInputGivesTheSameBytesAndLeavesUnchangedTablesAlone() throws {
         let a = try runOnSeed(), b = try runOnSeed()
         for name in AggregateStage.tableNames {

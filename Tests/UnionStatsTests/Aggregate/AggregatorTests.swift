@@ -186,6 +186,53 @@ final class AggregatorLabelTests: XCTestCase {
         }
     }
 
+    /// Two wordings are ordered without a list (`pairOrder`) as a list of them is (`wordingOrder`):
+    /// by count, ties by bytes, whichever was seen first.
+    func testTwoWordingsAreOrderedAsAListOfThem() {
+        let metrics = ["金奖", "优秀奖", "银奖", "金"]
+        for a in 0..<4 {
+            for b in 0..<4 where a != b {
+                for (ca, cb) in [(1, 1), (2, 1), (1, 2), (3, 3)] {
+                    let x = (text: Int32(a), count: ca), y = (text: Int32(b), count: cb)
+                    let pair = Aggregator.pairOrder(x, y, metrics: metrics)
+                    XCTAssertEqual([pair.0, pair.1], Aggregator.wordingOrder([x, y], metrics: metrics), "\(x) \(y)")
+                }
+            }
+        }
+    }
+
+    /// A figure of the page before (the same Strings) takes that figure's doc, source and wording
+    /// numbers; texts of equal bytes made apart, or a page that differs in one text, give the rows
+    /// an aggregator of copies gives.
+    func testAPagesFiguresShareNumbersAsEqualTextsMadeApart() {
+        func fig(_ metric: String, doc: String, headline: String, line: Int) -> Figure {
+            Figure(doc: doc, article: 1, headline: headline, published: "2020-11-20", source: "劳动午报工人日报社北京分社", line: line,
+                   raw: "1名", quantity: Quantity(value: Decimal(line), unit: "名"), metric: metric, metricID: "",
+                   kind: .flow, region: Region(path: "北京市/朝阳区", code: "110105"), organization: "",
+                   period: Period(label: "17日", month: "2020-11"), sentence: "")
+        }
+        let doc = "2020-11-20-laodongwubao-page-01.txt", other = "2020-11-21-laodongwubao-page-02.txt"
+        let long = "全国五一劳动奖章获得者"
+        let figures = [fig(long, doc: doc, headline: "标题一", line: 1), fig(long, doc: doc, headline: "标题一", line: 2),
+                       fig("银奖", doc: doc, headline: "标题一", line: 3), fig(long, doc: doc, headline: "标题二", line: 4),
+                       fig(long, doc: other, headline: "标题二", line: 5), fig("银奖", doc: doc, headline: "标题一", line: 6)]
+        func copy(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
+        let apart = figures.map { f -> Figure in
+            var g = f
+            (g.doc, g.headline, g.published, g.source, g.metric) = (copy(f.doc), copy(f.headline), copy(f.published), copy(f.source), copy(f.metric))
+            return g
+        }
+        XCTAssertFalse(ByteString.sameValue(figures[0].doc, apart[1].doc))
+        var shared = Aggregator(rollup: false), made = Aggregator(rollup: false)
+        for f in figures { shared.add(f) }
+        for f in apart { made.add(f) }
+        let rows = shared.rows()
+        XCTAssertEqual(rows.map(\.fields), made.rows().map(\.fields))
+        XCTAssertEqual(rows.first { $0.key.metric == long }?.docCount, 2)
+        XCTAssertEqual(rows.first { $0.key.metric == long }?.sourceCount, 3)
+        XCTAssertEqual(rows.first { $0.key.metric == "银奖" }?.sourceCount, 1)
+    }
+
     func testATotalOfDifferentThingsUnderOneIdNamesThemAll() {
         func fig(_ metric: String, _ v: Decimal) -> Figure {
             Figure(doc: "d", article: 1, headline: "", published: "2020-11", source: "", line: 1, raw: "\(v)名",

@@ -28,6 +28,21 @@ final class MonthReportPagesTests: XCTestCase {
                        "café written two ways is one page")
     }
 
+    /// A figure with the page before's Strings is that page at once; texts of equal bytes made apart
+    /// (long: not held inside the String) are that page too, and a text that differs is another page.
+    func testPagesOfSharedAndApartTextsAreThePagesOfTheirBytes() {
+        let doc = "2020-11-03-laodongwubao-page-01.txt", paper = "劳动午报工人日报社北京分社"
+        func apart(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
+        let shared = figure(doc: doc, published: "2020-11-03", source: paper)
+        let figures = [shared, shared, figure(doc: apart(doc), published: "2020-11-03", source: apart(paper)),
+                       figure(doc: doc + "x", published: "2020-11-03", source: paper), shared,
+                       figure(doc: doc, published: "2020-11-03", source: apart(paper) + "二")]
+        XCTAssertFalse(ByteString.sameValue(figures[0].doc, figures[2].doc))
+        let found = MonthReport.pages(of: [.monthly: figures])
+        XCTAssertEqual(found.count, 3)
+        XCTAssertEqual(Set(found), Set(figures.map(PageContext.init)))
+    }
+
     /// Pages sort as `TableSort.less` of (published, source, doc), the first field that differs as text deciding.
     func testPagesSortByDateNewspaperAndFile() {
         let texts = ["", "2020-11", "2020-11-03", "劳动午报", "工人日报", "a.txt", "caf\u{E9}", "cafe\u{301}", "b"]

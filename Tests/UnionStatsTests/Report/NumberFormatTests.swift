@@ -44,5 +44,18 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.previousMonth("2020-01"), "2019-12")
         XCTAssertEqual(NumberFormat.previousMonth("2020-11"), "2020-10")
         XCTAssertNil(NumberFormat.previousMonth("2020"))
+        // Zero-padded as `String(format:)` pads (the sign in the width), years short, long and negative.
+        for month in ["0000-01", "0001-01", "0099-01", "0999-07", "99-02", "10000-05", "2020-1", "+2020-03", "2020-13", "2020-0"] {
+            let parts = month.split(separator: "-")
+            var expected: String? = nil
+            if parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) {
+                expected = String(format: "%04d-%02d", m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1)
+            }
+            XCTAssertEqual(NumberFormat.previousMonth(month), expected, month)
+        }
+        for n in [-1234, -123, -12, -1, 0, 7, 12, 123, 1234, 12345] {
+            XCTAssertEqual(NumberFormat.zeroPadded(n, width: 4), String(format: "%04d", n))
+            XCTAssertEqual(NumberFormat.zeroPadded(n, width: 2), String(format: "%02d", n))
+        }
     }
 }
