@@ -4,13 +4,17 @@
 /// Cells are written as UTF-8 straight into one byte buffer (`bytes`, closed
 /// by `endCell`) and measured there once: a `String` per cell and per line was
 /// most of the report's rendering time.
-public struct TextTable {
+///
+/// Not copyable: its bytes are an arena (a class), so a copy would share them
+/// with the original while keeping its own cell list; the compiler holds a
+/// table to one owner instead of a comment.
+public struct TextTable: ~Copyable {
     public enum Align: Sendable { case left, right }
 
     public let aligns: [Align]
     /// Every written cell's bytes, one after another; the open cell runs from `openStart` to the end.
     /// An arena (appended to by memcpy): a table is written a text at a time, and an array's
-    /// `append(contentsOf:)` cost over a hundred instructions a text. Held by one table (not copied).
+    /// `append(contentsOf:)` cost over a hundred instructions a text.
     var bytes = ByteArena(capacity: 1 << 12)
     /// Cell `k` is `bytes[cells[k].start..<cells[k].end]`, `cells[k].width` columns wide. A repeated
     /// cell (`repeatCell`) points at an earlier cell's bytes. One list: three cost three appends a cell.
