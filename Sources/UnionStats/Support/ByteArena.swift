@@ -70,6 +70,17 @@ final class ByteArena {
         return at
     }
 
+    /// Room for at most `n` bytes more, which `body` writes through the pointer it is given,
+    /// returning how many it wrote: a record of many small parts is written without a check
+    /// of the capacity for each.
+    @inline(__always)
+    func append(atMost n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(n)
+        let written = body(base + count)
+        precondition(written >= 0 && written <= n, "wrote past the room asked for")
+        count += written
+    }
+
     /// The bytes so far, borrowed for `body`.
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try body(UnsafeBufferPointer(start: base, count: count))
