@@ -81,6 +81,22 @@ final class ByteArena {
         count += written
     }
 
+    /// Room for `n` bytes more, written through the pointer returned and then counted by
+    /// `commit` (nothing else appended in between): `append(atMost:)` for a writer that cannot
+    /// be a closure (one capturing an inout figure retained each of its texts).
+    @inline(__always)
+    func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        reserve(n)
+        return base + count
+    }
+
+    /// Counts `written` bytes of the `room` of `n` just asked for.
+    @inline(__always)
+    func commit(_ written: Int, of n: Int) {
+        precondition(written >= 0 && written <= n && count + n <= capacity, "wrote past the room asked for")
+        count += written
+    }
+
     /// The bytes so far, borrowed for `body`.
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try body(UnsafeBufferPointer(start: base, count: count))
