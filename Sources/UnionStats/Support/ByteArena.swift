@@ -28,11 +28,17 @@ final class ByteArena {
 
     deinit { base.deallocate() }
 
+    // Counts are sizes of memory held, far from Int.max: the additions on the appending paths
+    // are unchecked (&+), and growing is out of line, so the inline path is a compare and a store.
     @inline(__always)
     private func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
+        if count &+ extra > capacity { grow(toHold: count + extra) }
+    }
+
+    @inline(never)
+    private func grow(toHold needed: Int) {
         var grown = capacity * 2
-        while grown < count + extra { grown *= 2 }
+        while grown < needed { grown *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         bigger.update(from: base, count: count)
         base.deallocate()
@@ -44,7 +50,7 @@ final class ByteArena {
     func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
-        count += 1
+        count &+= 1
     }
 
     @inline(__always)
@@ -55,7 +61,7 @@ final class ByteArena {
         guard let from = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count)
         memcpy(base + count, from, bytes.count)
-        count += bytes.count
+        count &+= bytes.count
     }
 
     func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
@@ -66,7 +72,7 @@ final class ByteArena {
     func extend(by n: Int) -> UnsafeMutablePointer<UInt8> {
         reserve(n)
         let at = base + count
-        count += n
+        count &+= n
         return at
     }
 
