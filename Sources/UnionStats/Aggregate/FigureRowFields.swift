@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A page's figures.csv rows as `PageRowsCodec` wrote them, with where each field starts:
 /// the per-figure tables (rates, cumulative, undated) copy their fields from here instead
 /// of encoding the figure a second time.
@@ -70,31 +74,48 @@ struct FigureRowFields: Sendable {
         /// (quoted or not): the writer's guard, or the text's own first byte. Those are the
         /// fields whose text starts with `'` or a formula's first byte; in every encoding,
         /// ASCII bytes stand for themselves and never begin a multibyte character.
-        var hasQuoteMark: Bool {
-            var columns = FigureRowFields.readBackText
+        var hasQuoteMark: Bool { marks(quoting: 0).quoteMark }
+
+        /// `hasQuoteMark`, and whether a field of `quoting` (columns as bits) was written
+        /// quoted (it starts with `"`, which a field written as it is never does); the latter
+        /// is only looked at to the first quote mark.
+        @inline(__always)
+        func marks(quoting: UInt32) -> (quoteMark: Bool, quoted: Bool) {
+            var columns = FigureRowFields.readBackText | quoting
+            var quoted = false
             while columns != 0 {
                 let column = columns.trailingZeroBitCount
                 columns &= columns - 1
                 var at = starts[column]
                 let end = end(column)
                 guard at < end else { continue }
-                if bytes[at] == UInt8(ascii: "\""), at + 1 < end { at += 1 }
-                if bytes[at] == UInt8(ascii: "'") { return true }
+                if bytes[at] == UInt8(ascii: "\"") {
+                    if quoting & 1 << column != 0 { quoted = true }
+                    if at + 1 < end { at += 1 }
+                }
+                if bytes[at] == UInt8(ascii: "'") && FigureRowFields.readBackText & 1 << column != 0 { return (true, quoted) }
             }
-            return false
+            return (false, quoted)
         }
 
         /// Appends the row of a list table (`FigureListTable.columns`), its fields copied.
-        func appendListRow(to out: ByteArena) {
-            var comma = false
-            for run in FigureRowFields.listRuns {
-                if comma { out.append(UInt8(ascii: ",")) }
-                comma = true
-                let start = starts[run.first]
-                out.append(raw: UnsafeRawBufferPointer(start: bytes + start, count: end(run.last) - start))
+        /// `runs`: `FigureRowFields.listRuns`, passed in (read in a loop, a static is a `swift_once` each time).
+        func appendListRow(to out: ByteArena, runs: UnsafeBufferPointer<(first: Int, last: Int)>) {
+            // Parts of the row, with a comma between runs and CRLF: the row's length and a byte per run bound them.
+            let bound = starts[FigureRowFields.stride - 1] - starts[0] + runs.count + 2
+            out.append(atMost: bound) { to in
+                var at = 0
+                for k in runs.indices {
+                    let run = runs[k]
+                    if k > 0 { to[at] = UInt8(ascii: ","); at += 1 }
+                    let start = starts[run.first], count = end(run.last) - start
+                    memcpy(to + at, bytes + start, count)
+                    at += count
+                }
+                to[at] = 0x0D
+                to[at + 1] = 0x0A
+                return at + 2
             }
-            out.append(0x0D)
-            out.append(0x0A)
         }
     }
 }

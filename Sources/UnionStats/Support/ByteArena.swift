@@ -28,11 +28,17 @@ final class ByteArena {
 
     deinit { base.deallocate() }
 
+    // Counts are sizes of memory held, far from Int.max: the additions on the appending paths
+    // are unchecked (&+), and growing is out of line, so the inline path is a compare and a store.
     @inline(__always)
     private func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
+        if count &+ extra > capacity { grow(toHold: count + extra) }
+    }
+
+    @inline(never)
+    private func grow(toHold needed: Int) {
         var grown = capacity * 2
-        while grown < count + extra { grown *= 2 }
+        while grown < needed { grown *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         bigger.update(from: base, count: count)
         base.deallocate()
@@ -44,7 +50,7 @@ final class ByteArena {
     func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
-        count += 1
+        count &+= 1
     }
 
     @inline(__always)
@@ -55,7 +61,7 @@ final class ByteArena {
         guard let from = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count)
         memcpy(base + count, from, bytes.count)
-        count += bytes.count
+        count &+= bytes.count
     }
 
     func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
@@ -66,8 +72,35 @@ final class ByteArena {
     func extend(by n: Int) -> UnsafeMutablePointer<UInt8> {
         reserve(n)
         let at = base + count
-        count += n
+        count &+= n
         return at
+    }
+
+    /// Room for at most `n` bytes more, which `body` writes through the pointer it is given,
+    /// returning how many it wrote: a record of many small parts is written without a check
+    /// of the capacity for each.
+    @inline(__always)
+    func append(atMost n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(n)
+        let written = body(base + count)
+        precondition(written >= 0 && written <= n, "wrote past the room asked for")
+        count += written
+    }
+
+    /// Room for `n` bytes more, written through the pointer returned and then counted by
+    /// `commit` (nothing else appended in between): `append(atMost:)` for a writer that cannot
+    /// be a closure (one capturing an inout figure retained each of its texts).
+    @inline(__always)
+    func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        reserve(n)
+        return base + count
+    }
+
+    /// Counts `written` bytes of the `room` of `n` just asked for.
+    @inline(__always)
+    func commit(_ written: Int, of n: Int) {
+        precondition(written >= 0 && written <= n && count + n <= capacity, "wrote past the room asked for")
+        count += written
     }
 
     /// The bytes so far, borrowed for `body`.

@@ -47,7 +47,7 @@ public struct PageRowsCodec: Sendable {
     public func encode(_ r: NormalizeStage.PageResult, doc: String) -> PageRows {
         var rows = encodeRest(r, doc: doc)
         rows.figures = r.figures.withUnsafeBufferPointer { figures in
-            encodeFigures(figures.count, fieldStarts: nil) { i, row in figures[i].forEachField(&row) }
+            encodeFigures(figures.count, fieldStarts: nil, plain: false, { _, _, _ in false }) { i, row in figures[i].forEachField(&row) }
         }
         return rows
     }
@@ -60,9 +60,12 @@ public struct PageRowsCodec: Sendable {
         // each of its fields begins, the last in `end()`, which holds the row to the header).
         let noted = notingFields ? r.figures.count * FigureRowFields.stride : 0
         var encoded: [UInt8] = []
+        let numeric = PlainFigureRow.numeric
         let starts = [Int](unsafeUninitializedCapacity: noted) { starts, initialized in
             encoded = r.figures.withUnsafeMutableBufferPointer { figures in
-                encodeFigures(figures.count, fieldStarts: notingFields ? starts.baseAddress : nil) { i, row in
+                // GB18030 rows are not the texts' bytes: all through `CSVRowEncoder`.
+                encodeFigures(figures.count, fieldStarts: notingFields ? starts.baseAddress : nil, plain: encoding != .gb18030,
+                              { i, out, starts in PlainFigureRow.append(&figures[i], to: out, starts: starts, numeric: numeric) }) { i, row in
                     PageRowsCodec.encode(&figures[i], into: &row)
                 }
             }
@@ -78,15 +81,19 @@ public struct PageRowsCodec: Sendable {
     private static func encode(_ f: inout Figure, into row: inout CSVRowEncoder) { f.forEachField(&row) }
 
     /// Rows of figures.csv, the fields of figure `i` given by `fields(i, &row)`. `fieldStarts`:
-    /// room for `FigureRowFields.stride` offsets per figure, or nil.
+    /// room for `FigureRowFields.stride` offsets per figure, or nil. With `plain`, `plainRow(i, out,
+    /// starts)` writes row `i` where its fields allow (`PlainFigureRow`), else returns false and `fields` does.
     @inline(__always)
-    private func encodeFigures(_ count: Int, fieldStarts: UnsafeMutablePointer<Int>?,
+    private func encodeFigures(_ count: Int, fieldStarts: UnsafeMutablePointer<Int>?, plain: Bool,
+                               _ plainRow: (Int, ByteArena, UnsafeMutablePointer<Int>?) -> Bool,
                                _ fields: (Int, inout CSVRowEncoder) -> Void) -> [UInt8] {
         guard count > 0 else { return [] }
         let out = ByteArena(capacity: count * 512)
+        let numeric = PageRowsCodec.figuresNumeric
         for i in 0..<count {
-            var row = CSVRowEncoder(numeric: PageRowsCodec.figuresNumeric, encoding: encoding, into: out,
-                                    fieldStarts: fieldStarts.map { $0 + i * FigureRowFields.stride })
+            let starts = fieldStarts.map { $0 + i * FigureRowFields.stride }
+            if plain && plainRow(i, out, starts) { continue }
+            var row = CSVRowEncoder(numeric: numeric, encoding: encoding, into: out, fieldStarts: starts)
             fields(i, &row)
             row.end()
         }

@@ -1,0 +1,101 @@
+import XCTest
+@testable import UnionStats
+
+/// A figures.csv row written in one go (`PlainFigureRow`) is held to `CSVRowEncoder` with
+/// `Figure.forEachField` (the full path): the same bytes and field starts where it writes the
+/// row, nothing where a field is not plain, and pages the same either way.
+final class PlainFigureRowTests: XCTestCase {
+    /// `PageFiguresTests`' figures (every kind of text in every field), and numbers at their edges.
+    static func figures() -> [Figure] {
+        var all = PageFiguresTests.figures()
+        // Every field plain, so that only the change made to it decides.
+        let base = Figure(doc: "a.txt", article: 1, headline: "职工沟通会", published: "2020-11-05", source: "工人日报", line: 3,
+                          raw: "5场", quantity: Quantity(value: 5, valueMax: 8, unit: "场"), metric: "会议", metricID: "m1", kind: .flow,
+                          region: Region(path: "北京市", code: "110000"), organization: "市总工会", period: Period(month: "2020-11"),
+                          sentence: "开了5场会议。")
+        all.append(base)
+        for (article, line) in [(0, 0), (-7, 12), (Int.max, Int.min), (Int.min, 9), (1_000_000_000, -1)] {
+            var f = base
+            f.article = article
+            f.line = line
+            all.append(f)
+        }
+        for value in ["-0.000001", "123456789012345678", "0.1234567", "1e30", "-12.50"] {
+            var f = base
+            f.quantity.value = Decimal(string: value)!
+            f.quantity.valueMax = value.hasPrefix("-") ? nil : Decimal(string: value)!
+            all.append(f)
+        }
+        // Long texts: quoted past the first word, and plain.
+        var long = base
+        long.sentence = String(repeating: "职工代表大会", count: 40) + ",结束"
+        all.append(long)
+        long.sentence = String(repeating: "职工代表大会", count: 40)
+        long.raw = "a b"
+        all.append(long)
+        // Plain, but longer than the room asked for a row.
+        long.raw = "a"
+        long.sentence = String(repeating: "职工代表大会", count: 300)
+        all.append(long)
+        return all
+    }
+
+    func testRowsWrittenInOneGoAreTheEncodersRows() {
+        var taken = 0, notTaken = 0, tooLong = 0
+        for encoding in [CSVEncoding.utf8BOM, .utf8] {
+            for var f in PlainFigureRowTests.figures() {
+                let full = ByteArena(), fast = ByteArena(capacity: 16)
+                var fullStarts = [Int](repeating: -1, count: FigureRowFields.stride)
+                var fastStarts = [Int](repeating: -1, count: FigureRowFields.stride)
+                // After bytes already there, so that the starts count from the arena's start.
+                full.append([1, 2, 3])
+                fast.append([1, 2, 3])
+                fullStarts.withUnsafeMutableBufferPointer { starts in
+                    var row = CSVRowEncoder(numeric: PageRowsCodec.figuresNumeric, encoding: encoding, into: full, fieldStarts: starts.baseAddress)
+                    f.forEachField(&row)
+                    row.end()
+                }
+                let wrote = fastStarts.withUnsafeMutableBufferPointer { PlainFigureRow.append(&f, to: fast, starts: $0.baseAddress, numeric: PlainFigureRow.numeric) }
+                // Plain: every text needs no guard or quotes, and both values have the fast text.
+                let fields = f.fields
+                let plain = fields.indices.allSatisfy { c in
+                    let text = fields[c]
+                    let guarded = !PageRowsCodec.figuresNumeric[c] && CSVWriter.looksLikeFormula(text)
+                    return !guarded && !CSVWriter.needsQuoting(Array(text.utf8))
+                } && DecimalText.fastPlain(f.quantity.value) != nil && f.quantity.valueMax.map { DecimalText.fastPlain($0) != nil } != false
+                // Rows well inside the room, or past it (none near its end, where the numbers' widest text decides).
+                let length = full.count - 3
+                XCTAssertTrue(length < PlainFigureRow.room - 64 || length > PlainFigureRow.room)
+                XCTAssertEqual(wrote, plain && length < PlainFigureRow.room, "\(fields) \(encoding)")
+                if wrote {
+                    taken += 1
+                    XCTAssertEqual(fast.array, full.array, "\(fields)")
+                    XCTAssertEqual(fastStarts, fullStarts, "\(fields)")
+                } else {
+                    notTaken += 1
+                    if plain { tooLong += 1 }
+                    XCTAssertEqual(fast.array, [1, 2, 3], "nothing written")
+                }
+            }
+        }
+        XCTAssertGreaterThan(taken, 0)
+        XCTAssertGreaterThan(notTaken, tooLong)
+        XCTAssertGreaterThan(tooLong, 0)
+    }
+
+    /// Pages encoded with and without noting fields, in every encoding, are the full path's rows.
+    func testPagesAreTheFullPathsRows() {
+        let figures = PlainFigureRowTests.figures()
+        for encoding in CSVEncoding.allCases {
+            let codec = PageRowsCodec(encoding: encoding)
+            let full = codec.encode(NormalizeStage.PageResult(figures: figures, articles: [], rejects: []), doc: "a.txt")
+            for noting in [false, true] {
+                var result = NormalizeStage.PageResult(figures: figures, articles: [], rejects: [])
+                let (rows, written) = codec.encode(&result, doc: "a.txt", notingFields: noting)
+                XCTAssertEqual(rows.figures, full.figures, "\(encoding) \(noting)")
+                XCTAssertEqual(written == nil, !noting)
+                XCTAssertEqual(result.figures, figures)
+            }
+        }
+    }
+}
