@@ -33,21 +33,14 @@ enum FigureRowRecord {
         let rowLength = starts[FigureRowFields.stride - 1] - starts[0]
         let bound = 4 + FigureRecord.fixedSize + 4 * columns.count + rowLength
         out.append(atMost: bound) { record in
-            let q = f.pointee.quantity
-            var at = 4
+            FigureRecord.writeFixed(route: route, kind: f.pointee.kind, qualifier: f.pointee.quantity.qualifier,
+                                    article: f.pointee.article, line: f.pointee.line, value: f.pointee.quantity.value,
+                                    valueMax: f.pointee.quantity.valueMax, at: UnsafeMutableRawPointer(record + 4))
+            var at = 4 + FigureRecord.fixedSize
             func put<T>(_ value: T) {
                 withUnsafeBytes(of: value) { _ = memcpy(record + at, $0.baseAddress!, $0.count) }
                 at += MemoryLayout<T>.size
             }
-            record[at] = UInt8(FigureRecord.index(of: route))
-            record[at + 1] = f.pointee.kind.code
-            record[at + 2] = FigureRecord.code(q.qualifier)
-            record[at + 3] = q.valueMax == nil ? 0 : 1
-            at += 4
-            put(Int64(f.pointee.article))
-            put(Int64(f.pointee.line))
-            put(q.value)
-            put(q.valueMax ?? Decimal())
             let figure = UnsafeRawPointer(f), before = previous.map(UnsafeRawPointer.init)
             for slot in 0..<columns.count {
                 if let before {

@@ -80,19 +80,34 @@ enum FigureRecord {
             forEachText(f) { length += 4 + $0.utf8.count }
         }
         append(UInt32(length), to: &bytes)
-        bytes.appendByte(UInt8(index(of: route)))
-        bytes.appendByte(f.kind.code)
-        bytes.appendByte(code(f.quantity.qualifier))
-        bytes.appendByte(f.quantity.valueMax == nil ? 0 : 1)
-        append(Int64(f.article), to: &bytes)
-        append(Int64(f.line), to: &bytes)
-        append(f.quantity.value, to: &bytes)
-        append(f.quantity.valueMax ?? Decimal(), to: &bytes)
+        withUnsafeTemporaryAllocation(byteCount: fixedSize, alignment: 8) { fixed in
+            writeFixed(route: route, kind: f.kind, qualifier: f.quantity.qualifier, article: f.article, line: f.line,
+                       value: f.quantity.value, valueMax: f.quantity.valueMax, at: fixed.baseAddress!)
+            bytes.appendBytes(UnsafeRawBufferPointer(fixed))
+        }
         if let previous {
             appendTexts(f, after: previous.pointee, to: &bytes)
         } else {
             forEachText(f) { appendText($0, to: &bytes) }
         }
+    }
+
+    /// The fixed part of a figure's record, from the route byte to the high value (`fixedSize`
+    /// bytes), written at `p`: the one writer of it for both encoders (`encode`, and
+    /// `FigureRowRecord`, which copies the texts from the figure's figures.csv row). The fields
+    /// one by one, not the `Figure`: a figure passed from behind a pointer was copied, its
+    /// twenty texts retained and released.
+    @inline(__always)
+    static func writeFixed(route: FigureRoute, kind: MetricKind, qualifier: Qualifier, article: Int, line: Int,
+                           value: Decimal, valueMax: Decimal?, at p: UnsafeMutableRawPointer) {
+        p.storeBytes(of: UInt8(index(of: route)), as: UInt8.self)
+        p.storeBytes(of: kind.code, toByteOffset: 1, as: UInt8.self)
+        p.storeBytes(of: code(qualifier), toByteOffset: 2, as: UInt8.self)
+        p.storeBytes(of: valueMax == nil ? 0 : 1, toByteOffset: 3, as: UInt8.self)
+        p.storeBytes(of: Int64(article), toByteOffset: 4, as: Int64.self)
+        p.storeBytes(of: Int64(line), toByteOffset: 12, as: Int64.self)
+        withUnsafeBytes(of: value) { (p + 20).copyMemory(from: $0.baseAddress!, byteCount: decimalSize) }
+        withUnsafeBytes(of: valueMax ?? Decimal()) { (p + 20 + decimalSize).copyMemory(from: $0.baseAddress!, byteCount: decimalSize) }
     }
 
     /// The texts' bytes after `g`'s (borrowed: a copy retained and released its texts).
