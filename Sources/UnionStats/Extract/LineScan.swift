@@ -114,18 +114,21 @@ struct LineScan {
     /// `table` is `LineScan.table`, loaded by the caller once for many lines (a lazy global's check costs a call).
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<Unicode.Scalar>,
                        scan: inout LineScan, table: UnsafePointer<UInt8> = LineScan.table) -> Int {
-        decodeChecking(bytes, range, into: out, scan: &scan, table: table).count
+        var unread = ControlBytes()
+        return decodeChecking(bytes, range, into: out, scan: &scan, controls: &unread, table: table).count
     }
 
     /// `decode`, also telling whether `bytes[range]` are valid UTF-8 (RFC 3629, as `String(validating:)`
     /// judges): a page read as UTF-8 is checked here instead of by a pass of its own. On invalid bytes
     /// the scalars and the scan mean nothing, and a character cut off at the end of the range is read
-    /// on past it (up to three bytes), which the caller must allow. Written for Chinese text: a
+    /// on past it (up to three bytes), which the caller must allow. Its control bytes are added to
+    /// `controls` (they are ASCII: the binary check costs the ideographs nothing). Written for Chinese text: a
     /// three-byte character is tested for first, and a common ideograph costs a width, a test for 备
     /// and the check of its two continuation bytes (the loop's state stays in registers).
     @inline(__always)
     static func decodeChecking(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<Unicode.Scalar>,
-                               scan: inout LineScan, table: UnsafePointer<UInt8> = LineScan.table) -> (count: Int, valid: Bool) {
+                               scan: inout LineScan, controls: inout ControlBytes,
+                               table: UnsafePointer<UInt8> = LineScan.table) -> (count: Int, valid: Bool) {
         guard !range.isEmpty else { return (0, true) }
         var p = bytes.baseAddress! + range.lowerBound
         let end = bytes.baseAddress! + range.upperBound
@@ -158,6 +161,8 @@ struct LineScan {
                 if v < 0x800 || v &- 0xD800 < 0x800 { odd = true }
             } else if b0 < 0x80 {
                 v = b0
+                // Control bytes are ASCII (a multi-byte character has none): counted for the binary check.
+                if ControlBytes.mayCount(b0) { controls.add(UInt8(truncatingIfNeeded: b0)) }
                 p += 1
                 q.pointee = unsafeBitCast(v, to: Unicode.Scalar.self)
                 q += 1

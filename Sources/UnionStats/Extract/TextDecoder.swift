@@ -8,8 +8,8 @@ public enum TextDecoder {
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
     /// Returns the text and the name of the encoding used, or throws a `PageProblem`.
-    /// `binaryChecked`: `plainUTF8` has passed these bytes through the binary check already (a
-    /// page that is not UTF-8 after all, such as GBK, is then not checked a second time).
+    /// `binaryChecked`: the bytes have passed the binary check already (`plainUTF8`'s, or the one
+    /// the repair's first pass makes of a UTF-8 page), and are not checked a second time.
     public static func decode(_ bytes: [UInt8], binaryChecked: Bool = false) throws -> (text: String, encoding: String) {
         if bytes.isEmpty { throw PageProblem(code: "empty", reason: "the file is empty") }
         let (text, encoding) = try decodeRaw(bytes, binaryChecked: binaryChecked)
@@ -26,14 +26,20 @@ public enum TextDecoder {
     /// not (or for nil) it calls `decode` with `binaryChecked: true`. Throws what `decode` throws for
     /// a binary file; a page that `decode` is to take (nil) is left to its binary check (not checked twice).
     static func plainUTF8(_ bytes: [UInt8]) throws -> (body: ArraySlice<UInt8>, encoding: String)? {
+        guard let plain = plainUTF8Body(bytes) else { return nil }
+        try rejectBinary(plain.body)
+        return plain
+    }
+
+    /// `plainUTF8` without the binary check: what the extract asks, as the repair's first pass counts
+    /// the control bytes while it decodes the page (`ControlBytes`) and judges them as `rejectBinary` does.
+    static func plainUTF8Body(_ bytes: [UInt8]) -> (body: ArraySlice<UInt8>, encoding: String)? {
         guard !bytes.isEmpty, utf16Order(bytes) == nil else { return nil }
         let (body, encoding) = utf8Body(bytes)
         let plain = body.withUnsafeBufferPointer { b in
             b.isEmpty || (memchr(b.baseAddress!, 0x0D, b.count) == nil && !startsWithBOM(b))
         }
-        guard plain else { return nil }
-        try rejectBinary(body)
-        return (body, encoding)
+        return plain ? (body, encoding) : nil
     }
 
     /// Whether `bytes` open with a UTF-8 byte-order mark (EF BB BF).
@@ -93,7 +99,7 @@ public enum TextDecoder {
     static func rejectBinary(_ bytes: ArraySlice<UInt8>) throws {
         var controls = 0
         var nul = false
-        let sample = bytes.prefix(1 << 20)
+        let sample = bytes.prefix(binarySample)
         sample.withUnsafeBufferPointer { buf in
             // Eight bytes at a time: words whose only bytes below 0x20 are line feeds, and no 0x7F,
             // need no closer look (the byte tests below are exact: no carry crosses a byte).
@@ -124,10 +130,18 @@ public enum TextDecoder {
                 i = end
             }
         }
-        if nul {
+        try reject(ControlBytes(nul: nul, controls: controls), sampleCount: sample.count)
+    }
+
+    /// How many bytes from the start of a page the binary check reads.
+    static let binarySample = 1 << 20
+
+    /// The verdict on the control bytes of a page's first `sampleCount` bytes (at most `binarySample`).
+    static func reject(_ found: ControlBytes, sampleCount: Int) throws {
+        if found.nul {
             throw PageProblem(code: "binary", reason: "the file contains NUL bytes: it is binary (or UTF-16 without a byte-order mark), not a text page")
         }
-        if controls > 8 && controls * 100 > sample.count * 2 {
+        if found.controls > 8 && found.controls * 100 > sampleCount * 2 {
             throw PageProblem(code: "binary", reason: "the file is full of control bytes: it looks like an image, archive or program, not a text page")
         }
     }

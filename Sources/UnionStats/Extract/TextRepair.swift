@@ -23,12 +23,17 @@ public enum TextRepair {
 
     /// The paragraphs of a page whose bytes may be UTF-8: checked while pass 1 decodes them, so
     /// that no String of the whole page is made and validated first. Nil when they are not valid
-    /// UTF-8 (the caller decodes the page as it would have, from the start).
-    static func paragraphs(fromUTF8 body: ArraySlice<UInt8>) -> [Paragraph]? {
-        body.withUnsafeBufferPointer { buffer in
+    /// UTF-8 (the caller decodes the page as it would have, from the start, binary check and all).
+    /// Pass 1 also counts the control bytes of the page's first `TextDecoder.binarySample` bytes:
+    /// a binary page throws what `TextDecoder.rejectBinary` throws, before the other passes.
+    static func paragraphs(fromUTF8 body: ArraySlice<UInt8>) throws -> [Paragraph]? {
+        try body.withUnsafeBufferPointer { buffer in
             var repairer = Repairer(buffer, checking: true)
             defer { repairer.deallocate() }
-            return repairer.run()
+            guard repairer.scanLines() else { return nil }
+            try TextDecoder.reject(repairer.controls, sampleCount: min(buffer.count, TextDecoder.binarySample))
+            repairer.measureWidth()
+            return repairer.build()
         }
     }
 }
@@ -79,6 +84,8 @@ struct Repairer {
     var spans: [Int] = []
     /// A paragraph's text before it is copied into its String, reused.
     var textBytes = ScratchBuffer<UInt8>(capacity: 4096)
+    /// The control bytes of the page's first `TextDecoder.binarySample` bytes (when `checking`).
+    var controls = ControlBytes()
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, checking: Bool) {
         self.bytes = bytes
@@ -110,6 +117,9 @@ struct Repairer {
         if caching { cachedStarts.reserveCapacity(n / 40 + 2) }
         var at = 0  // where the line's scalars go in `store`
         let table = LineScan.table  // loaded once for the page's lines
+        // The control bytes of the page's first `TextDecoder.binarySample` bytes (the binary check's).
+        var counted = ControlBytes()
+        let sample = TextDecoder.binarySample
         while start <= n {
             var end = n
             if start < n, let lf = memchr(bytes.baseAddress! + start, 0x0A, n - start) {
@@ -120,8 +130,14 @@ struct Repairer {
             var scan = LineScan()
             // A line within three bytes of the end is checked first: a character cut off there would be read past the page.
             if checking && end > n - 3 && String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) == nil { return false }
-            let (m, valid) = LineScan.decodeChecking(bytes, start..<end, into: store.base + at, scan: &scan, table: table)
+            let before = counted
+            let (m, valid) = LineScan.decodeChecking(bytes, start..<end, into: store.base + at, scan: &scan, controls: &counted, table: table)
             if checking && !valid { return false }
+            // A line past the binary check's first bytes is counted up to them only.
+            if end > sample {
+                counted = before
+                if start < sample { for b in bytes[start..<sample] { counted.add(b) } }
+            }
             let leading = m > 0 && Scalars.isSpace(store.base[at])
             let cleaned = Repairer.clean(store.base + at, count: m, scan: scan)
             var f = LineFeatures(start: Int32(truncatingIfNeeded: start + cleaned.leadingBytes),
@@ -162,6 +178,7 @@ struct Repairer {
             start = end + 1
         }
         if caching { cachedStarts.append(Int32(truncatingIfNeeded: at)) }
+        controls = counted
         return true
     }
 

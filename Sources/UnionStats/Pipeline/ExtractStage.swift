@@ -32,13 +32,13 @@ public enum ExtractStage {
     /// spaces) is still decoded, for the problem `decode` finds in it, but not repaired again: its
     /// text is its bytes, so the repair would leave no paragraph again.
     static func repaired(_ bytes: [UInt8]) throws -> (paragraphs: [Paragraph], encoding: String) {
-        // Bytes that `plainUTF8` returns have passed the binary check: `decode` need not run it again.
-        let plain = try TextDecoder.plainUTF8(bytes)
-        if let (body, encoding) = plain, let paragraphs = TextRepair.paragraphs(fromUTF8: body) {
+        // The repair's first pass makes the binary check of a UTF-8 page as it decodes it (and throws
+        // for a binary one); a page it leaves to `decode` is checked there, as it would have been.
+        if let (body, encoding) = TextDecoder.plainUTF8Body(bytes), let paragraphs = try TextRepair.paragraphs(fromUTF8: body) {
             if paragraphs.isEmpty { _ = try TextDecoder.decode(bytes, binaryChecked: true) }
             return (paragraphs, encoding)
         }
-        let (text, encoding) = try TextDecoder.decode(bytes, binaryChecked: plain != nil)
+        let (text, encoding) = try TextDecoder.decode(bytes)
         return (TextRepair.paragraphs(from: text), encoding)
     }
 

@@ -35,8 +35,9 @@ final class BinaryCheckTests: XCTestCase {
         XCTAssertGreaterThan(binary, 100, "pages judged by their control bytes")
     }
 
-    /// A page that is not UTF-8 (GBK) is checked once, by `plainUTF8`, and `decode` is told so:
-    /// the check must still reject a binary file whose bytes read like GBK.
+    /// A page that is not UTF-8 (GBK) is checked once: by `plainUTF8`, after which `decode` is told so,
+    /// or (in the extract, whose repair stops at the first byte that is not UTF-8) by `decode`. The
+    /// check must still reject a binary file whose bytes read like GBK.
     func testGBKLikeBinaryIsRejectedOnce() throws {
         let text = "工会组织共开展了职工沟通会近2000场，进行工会会员信息采集13323人次。\n"
         let gbk = TextDecoderTests.gb18030(String(repeating: text, count: 4))

@@ -42,7 +42,8 @@ final class UTF8PageTests: XCTestCase {
                 let out = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: max(1, b.count))
                 defer { out.deallocate() }
                 var scan = LineScan()
-                let (n, valid) = LineScan.decodeChecking(b, 0..<bytes.count, into: out, scan: &scan)
+                var controls = ControlBytes()
+                let (n, valid) = LineScan.decodeChecking(b, 0..<bytes.count, into: out, scan: &scan, controls: &controls)
                 XCTAssertEqual(valid, expected, "\(bytes)")
                 if expected { XCTAssertEqual(Array(UnsafeBufferPointer(start: out, count: n)), Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)) }
             }
@@ -87,10 +88,10 @@ final class UTF8PageTests: XCTestCase {
         let sample = Array("本报讯 （记者 马超） 延庆123户困难职工家庭解困脱困，脱困解困率87%。\n第二行：近2000场。\nabc def\n".utf8)
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         // The check takes valid pages and refuses the others, wherever the bad bytes are.
-        XCTAssertNotNil(TextRepair.paragraphs(fromUTF8: sample[...]))
-        XCTAssertNil(TextRepair.paragraphs(fromUTF8: (sample + [0x80] + sample)[...]))
-        XCTAssertNil(TextRepair.paragraphs(fromUTF8: (sample + [0xE4, 0xB8])[...]))
-        XCTAssertNil(TextRepair.paragraphs(fromUTF8: ([0xED, 0xA0, 0x80] + sample)[...]))
+        XCTAssertNotNil(try TextRepair.paragraphs(fromUTF8: sample[...]))
+        XCTAssertNil(try TextRepair.paragraphs(fromUTF8: (sample + [0x80] + sample)[...]))
+        XCTAssertNil(try TextRepair.paragraphs(fromUTF8: (sample + [0xE4, 0xB8])[...]))
+        XCTAssertNil(try TextRepair.paragraphs(fromUTF8: ([0xED, 0xA0, 0x80] + sample)[...]))
         check([], "empty")
         check(bom, "a BOM alone")
         check(Array(" \u{3000}\n\t\u{A0}\n\u{FEFF}\u{200B}\u{2005}\n".utf8), "only spaces")
@@ -121,6 +122,54 @@ final class UTF8PageTests: XCTestCase {
             guard let bytes = SeedPages.bytes(prefix) else { continue }
             check(bytes, "seed \(prefix)")
             check(TextDecoderTests.gb18030(String(decoding: bytes, as: UTF8.self)), "seed \(prefix) in GB18030")
+        }
+    }
+
+    /// Pass 1 counts the control bytes of a UTF-8 page as it decodes it, in place of the binary
+    /// check's own pass: held to decoding first (which makes that check) on pages with NUL and other
+    /// control bytes in every share, valid or not, and on pages whose first `TextDecoder.binarySample`
+    /// bytes end inside a line, with the telling bytes just before or just after that limit.
+    func testPassOneJudgesBinaryPagesAsTheBinaryCheck() {
+        var rng = SplitMix64(seed: 23)
+        let controls: [[UInt8]] = [[0x00], [0x01], [0x08], [0x0B], [0x1B], [0x1F], [0x7F], [0x09], [0x0C]]
+        var binary = 0, text = 0
+        for k in 0..<600 {
+            var bytes: [UInt8] = []
+            let share = [0, 2, 10, 60][k % 4]
+            for _ in 0..<Int(rng.next() % 300) {
+                if Int(rng.next() % 100) < share {
+                    // Half the pages without NUL, so that the share of control bytes decides.
+                    let c = controls[k % 2 == 0 ? 1 + Int(rng.next() % UInt64(controls.count - 1)) : Int(rng.next() % UInt64(controls.count))]
+                    bytes += c
+                } else {
+                    bytes += Self.randomBytes(&rng, pieces: 1, invalid: k % 7 == 0)
+                }
+            }
+            if k % 11 == 0 { bytes = [0xEF, 0xBB, 0xBF] + bytes }
+            check(bytes, "page \(k)")
+            if (try? ExtractStage.repaired(bytes)) == nil, case .failure(let p) = Self.decodedFirst(bytes), p.code == "binary" { binary += 1 } else { text += 1 }
+        }
+        XCTAssertGreaterThan(binary, 100, "binary pages")
+        XCTAssertGreaterThan(text, 100, "text pages")
+
+        // A line across the limit: what stands before it counts, what stands after it does not.
+        let limit = TextDecoder.binarySample
+        let line = Array("工会组织共开展了职工沟通会近2000场，进行工会会员信息采集13323人次。\n".utf8)
+        for bom in [false, true] {
+            let head: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
+            var filler = Array(Array(repeating: line, count: (limit - 64) / line.count).joined())
+            filler += Array(repeating: UInt8(ascii: "a"), count: limit - 40 - filler.count)  // the last line runs past the limit
+            let tailText = Array(String(repeating: "职工", count: 30).utf8)
+            for (offset, byte) in [(-1, UInt8(0x00)), (0, UInt8(0x00)), (-40, UInt8(0x00)), (1, UInt8(0x00)), (-1, UInt8(0x01))] {
+                var body = filler + Array(repeating: UInt8(ascii: "b"), count: 80) + tailText + [0x0A] + line
+                body[limit + offset] = byte
+                let bytes = head + body
+                check(bytes, "NUL-or-control at limit \(offset), bom \(bom)")
+                let expected = offset < 0 && byte == 0 ? "binary" : nil
+                var got: String? = nil
+                do { _ = try ExtractStage.repaired(bytes) } catch { got = (error as? PageProblem)?.code }
+                XCTAssertEqual(got, expected, "offset \(offset), bom \(bom)")
+            }
         }
     }
 
