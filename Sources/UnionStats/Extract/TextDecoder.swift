@@ -8,8 +8,8 @@ public enum TextDecoder {
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
     /// Returns the text and the name of the encoding used, or throws a `PageProblem`.
-    /// `binaryChecked`: the bytes have passed the binary check already (`plainUTF8`'s, or the one
-    /// the repair's first pass makes of a UTF-8 page), and are not checked a second time.
+    /// `binaryChecked`: the bytes have passed the binary check already (the one the repair's first pass
+    /// makes of a UTF-8 page), and are not checked a second time.
     public static func decode(_ bytes: [UInt8], binaryChecked: Bool = false) throws -> (text: String, encoding: String) {
         if bytes.isEmpty { throw PageProblem(code: "empty", reason: "the file is empty") }
         let (text, encoding) = try decodeRaw(bytes, binaryChecked: binaryChecked)
@@ -23,17 +23,10 @@ public enum TextDecoder {
     /// The bytes of a page that `decode` would take as UTF-8 just as they are, if it may be UTF-8:
     /// no UTF-16 byte-order mark, and no carriage return or second byte-order mark for
     /// `normalizeLineEnds` to take out. Whether they are valid UTF-8 is the caller's to check; if
-    /// not (or for nil) it calls `decode` with `binaryChecked: true`. Throws what `decode` throws for
-    /// a binary file; a page that `decode` is to take (nil) is left to its binary check (not checked twice).
-    static func plainUTF8(_ bytes: [UInt8]) throws -> (body: ArraySlice<UInt8>, encoding: String)? {
-        guard let plain = plainUTF8Body(bytes) else { return nil }
-        try rejectBinary(plain.body)
-        return plain
-    }
-
-    /// `plainUTF8` without the binary check: what the extract asks, as the repair's first pass counts
-    /// the control bytes while it decodes the page (`ControlBytes`) and judges them as `rejectBinary` does.
-    static func plainUTF8Body(_ bytes: [UInt8]) -> (body: ArraySlice<UInt8>, encoding: String)? {
+    /// not (or for nil) it calls `decode`, which makes the binary check. No binary check here: the
+    /// repair's first pass counts the control bytes while it decodes the page (`ControlBytes`) and
+    /// judges them as `rejectBinary` does.
+    static func plainUTF8(_ bytes: [UInt8]) -> (body: ArraySlice<UInt8>, encoding: String)? {
         guard !bytes.isEmpty, utf16Order(bytes) == nil else { return nil }
         let (body, encoding) = utf8Body(bytes)
         let plain = body.withUnsafeBufferPointer { b in

@@ -34,7 +34,7 @@ public enum ExtractStage {
     static func repaired(_ bytes: [UInt8]) throws -> (paragraphs: [Paragraph], encoding: String) {
         // The repair's first pass makes the binary check of a UTF-8 page as it decodes it (and throws
         // for a binary one); a page it leaves to `decode` is checked there, as it would have been.
-        if let (body, encoding) = TextDecoder.plainUTF8Body(bytes), let paragraphs = try TextRepair.paragraphs(fromUTF8: body) {
+        if let (body, encoding) = TextDecoder.plainUTF8(bytes), let paragraphs = try TextRepair.paragraphs(fromUTF8: body) {
             if paragraphs.isEmpty { _ = try TextDecoder.decode(bytes, binaryChecked: true) }
             return (paragraphs, encoding)
         }

@@ -35,8 +35,8 @@ final class BinaryCheckTests: XCTestCase {
         XCTAssertGreaterThan(binary, 100, "pages judged by their control bytes")
     }
 
-    /// A page that is not UTF-8 (GBK) is checked once: by `plainUTF8`, after which `decode` is told so,
-    /// or (in the extract, whose repair stops at the first byte that is not UTF-8) by `decode`. The
+    /// A page that is not UTF-8 (GBK) is checked once, by `decode`: the repair's first pass, which makes
+    /// the check of a UTF-8 page, stops at its first byte that is not UTF-8 and leaves it to `decode`. The
     /// check must still reject a binary file whose bytes read like GBK.
     func testGBKLikeBinaryIsRejectedOnce() throws {
         let text = "工会组织共开展了职工沟通会近2000场，进行工会会员信息采集13323人次。\n"
@@ -52,13 +52,15 @@ final class BinaryCheckTests: XCTestCase {
         XCTAssertNil(Self.verdictByteByByte(gbk))
         XCTAssertEqual(Self.verdictByteByByte(binary), "binary")
 
-        // The text page: checked by `plainUTF8`, then decoded as GB18030 without a second check.
-        XCTAssertNotNil(try TextDecoder.plainUTF8(gbk))
+        // The text page: `plainUTF8` takes it, the repair leaves it to `decode`, which reads it as GB18030.
+        let gbkBody = try XCTUnwrap(TextDecoder.plainUTF8(gbk)).body
+        XCTAssertNil(try TextRepair.paragraphs(fromUTF8: gbkBody))
         XCTAssertEqual(try TextDecoder.decode(gbk, binaryChecked: true).encoding, "gb18030")
         XCTAssertEqual(ExtractStage.extract(doc: "gbk.txt", bytes: gbk).page.encoding, "gb18030")
 
-        // The binary file: `plainUTF8` rejects it, and so does the whole extract.
-        XCTAssertThrowsError(try TextDecoder.plainUTF8(binary)) { XCTAssertEqual(($0 as? PageProblem)?.code, "binary") }
+        // The binary file: the repair leaves it to `decode` too, and the whole extract rejects it.
+        let binaryBody = try XCTUnwrap(TextDecoder.plainUTF8(binary)).body
+        XCTAssertNil(try TextRepair.paragraphs(fromUTF8: binaryBody))
         XCTAssertEqual(ExtractStage.extract(doc: "binary.txt", bytes: binary).problem?.code, "binary")
         // `decode` checks unless told the check was made; told so, it reads the bytes as text.
         XCTAssertThrowsError(try TextDecoder.decode(binary)) { XCTAssertEqual(($0 as? PageProblem)?.code, "binary") }
