@@ -126,7 +126,9 @@ struct ArticleContext {
             (figures[$0].seg, figures[$0].start, $0) < (figures[$1].seg, figures[$1].start, $1)
         }
         var times: [Range<Int>] = [], placeSpans: [Range<Int>] = []
-        var previous: Fig? = nil
+        // The figure before in the segment, by index, and each metric set in place: a copy of a figure
+        // (an optional one too) retained and released its metric's text.
+        var previous: Int? = nil
         for (n, i) in order.enumerated() {
             let s = figures[i].seg
             let text = segs[s].text
@@ -139,18 +141,18 @@ struct ArticleContext {
                 while m < order.count, figures[order[m]].seg == s { m += 1 }
                 segs[s].metricSpans.reserveCapacity(m - n)
             }
-            var f = figures[i]
+            let start = figures[i].start
             var prevMetric: MetricSpan? = nil, prevInSentence: MetricSpan? = nil
-            if let p = previous, p.end <= f.start {
-                let between = text[p.end..<f.start]
-                if !between.contains(where: { TextClasses.clauseEnd.contains($0) }) { prevMetric = p.metric }
-                if !between.contains(where: { TextClasses.sentenceEnd.contains($0) }) { prevInSentence = p.metric }
+            if let p = previous, figures[p].end <= start {
+                let between = text[figures[p].end..<start]
+                if !between.contains(where: { TextClasses.clauseEnd.contains($0) }) { prevMetric = figures[p].metric }
+                if !between.contains(where: { TextClasses.sentenceEnd.contains($0) }) { prevInSentence = figures[p].metric }
             }
-            f.metric = MetricFinder.find(in: text, raw: f.start..<f.end, unit: input[i].quantity.unit, times: times,
-                                         previous: prevMetric, places: placeSpans, previousInSentence: prevInSentence)
-            if let ms = f.metric, ms.start >= 0 { segs[s].metricSpans.append(ms.start..<ms.end) }
-            figures[i] = f
-            previous = f
+            let metric = MetricFinder.find(in: text, raw: start..<figures[i].end, unit: input[i].quantity.unit, times: times,
+                                           previous: prevMetric, places: placeSpans, previousInSentence: prevInSentence)
+            if let ms = metric, ms.start >= 0 { segs[s].metricSpans.append(ms.start..<ms.end) }
+            figures[i].metric = metric
+            previous = i
         }
 
         for s in segs.indices {
