@@ -15,6 +15,37 @@ final class LookupShortcutTests: XCTestCase {
         }
     }
 
+    /// `metricSpanned` answers as the per-segment list of metric spans it replaced: the spans (start >= 0) of the
+    /// segment's figures' metrics; figures of other segments, without a metric or with one taken elsewhere do not count.
+    func testMetricSpannedIsTheSegmentsMetricSpans() {
+        var rng = SplitMix64(seed: 0x4D53_504E)
+        var tested = 0, spanned = 0
+        for _ in 0..<2_000 {
+            var figures: [ArticleContext.Fig] = []
+            for _ in 0..<rng.int(0...6) {
+                let start = rng.int(0...20), seg = rng.int(0...2)
+                let metric: MetricSpan? = rng.int(0...3) == 0 ? nil
+                    : rng.int(0...3) == 0 ? MetricSpan(text: "职工", start: -1, end: -1)
+                    : MetricSpan(text: "职工", start: start, end: start + rng.int(1...5))
+                figures.append(ArticleContext.Fig(seg: seg, start: 0, end: 1, metric: metric))
+            }
+            for s in 0...2 {
+                let spans = figures.compactMap { f -> Range<Int>? in
+                    guard f.seg == s, let m = f.metric, m.start >= 0 else { return nil }
+                    return m.start..<m.end
+                }
+                for k in 0...26 {
+                    let full = spans.contains { $0.contains(k) }
+                    tested += 1
+                    if full { spanned += 1 }
+                    XCTAssertEqual(ArticleContext.metricSpanned(figures, s, where: { $0.contains(k) }), full)
+                }
+            }
+        }
+        XCTAssertGreaterThan(spanned, 1_000)
+        XCTAssertGreaterThan(tested - spanned, 1_000)
+    }
+
     /// A prefix test that first compares first bytes answers as `hasPrefix` on the strings.
     func testAnyPrefixIsTheStringsHasPrefix() {
         var rng = SplitMix64(seed: 0x5052_4546)

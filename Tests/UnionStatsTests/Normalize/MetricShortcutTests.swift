@@ -31,6 +31,35 @@ final class MetricShortcutTests: XCTestCase {
         return (text, figures)
     }
 
+    /// `pair` is `TextClasses.has` of the two scalars, at every offset, the last one and past the end included.
+    func testPairIsHasOfTwoScalars() {
+        let t = Array("100人左右，以上之多上下左".unicodeScalars)
+        var matched = 0
+        for (a, b) in [("左", "右"), ("以", "上"), ("上", "下"), ("之", "多"), ("下", "左")] as [(S, S)] {
+            for i in 0...(t.count + 1) {
+                if TextClasses.has(t, i, [a, b]) { matched += 1 }
+                XCTAssertEqual(MetricFinder.pair(t, i, a, b), TextClasses.has(t, i, [a, b]), "\(a)\(b) at \(i)")
+            }
+        }
+        XCTAssertEqual(matched, 5)  // 左右, 以上, 之多, 上下 and 下左
+    }
+
+    /// The noun after a figure skips 左右, 以上, 上下, 之多 in that order, each where the one before left off:
+    /// 左右 after 以上 is not skipped (and, a stop word, leaves no noun).
+    func testNounAfterSkipsApproximationsInOrder() {
+        func after(_ s: String) -> String? {
+            let t = Array(s.unicodeScalars)
+            return MetricFinder.nounAfter(t, 3, []).map(\.text)
+        }
+        XCTAssertEqual(after("12间职工倾听室"), "职工倾听室")
+        XCTAssertEqual(after("12间左右职工倾听室"), "职工倾听室")
+        XCTAssertEqual(after("12间左右以上职工倾听室"), "职工倾听室")
+        XCTAssertEqual(after("12间以上之多职工倾听室"), "职工倾听室")
+        XCTAssertEqual(after("12间上下职工倾听室"), "职工倾听室")
+        XCTAssertNil(after("12间以上左右职工倾听室"))
+        XCTAssertNil(after("12间之多以上职工倾听室"))
+    }
+
     /// The organization-name test on a span's scalars answers as on its text: plain, spaced and combining.
     func testOrganizationNameFromScalarsIsTheStringsTest() {
         var rng = SplitMix64(seed: 0x4F52_474E)

@@ -85,6 +85,46 @@ final class ScanShortcutTests: XCTestCase {
         }
     }
 
+    /// `lastMember` stops at the last scalar the set contains before the end, astral scalars included.
+    func testLastMemberIsTheLastContained() {
+        let sets = [TextClasses.sentenceEnd, TextClasses.clauseEnd, ScalarSet("𠀀年😀".unicodeScalars)]
+        let texts = ScanShortcutTests.texts + ["𠀀", "a😀年", "😃𠀁𠀀", "", "。", "a，b。c"].map(\.scalars)
+        var found = 0
+        for set in sets {
+            for t in texts {
+                t.withUnsafeBufferPointer { p in
+                    for end in 0...t.count {
+                        let last = (0..<end).last { set.contains(t[$0]) } ?? -1
+                        if last >= 0 { found += 1 }
+                        XCTAssertEqual(set.lastMember(p, before: end), last)
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(found, 1000)
+    }
+
+    /// Sentence and clause starts (read by pointer) are where reading back scalar by scalar stops,
+    /// at every offset, before the text and past its end too.
+    func testSentenceAndClauseStartsReadBack() {
+        func readBack(_ t: [Unicode.Scalar], _ i: Int, _ ends: ScalarSet) -> Int {
+            var k = min(i, t.count) - 1
+            while k >= 0, !ends.contains(t[k]) { k -= 1 }
+            return k + 1
+        }
+        let texts = ScanShortcutTests.texts + ["", "。", "，", "近日，职工。😀；今年", "𠀀，"].map(\.scalars)
+        var inside = 0
+        for t in texts {
+            for i in -2...(t.count + 2) {
+                let s = readBack(t, i, TextClasses.sentenceEnd), c = readBack(t, i, TextClasses.clauseEnd)
+                if s > 0 && s < i { inside += 1 }
+                XCTAssertEqual(TextClasses.sentenceStart(t, i), s, TextClasses.string(t))
+                XCTAssertEqual(TextClasses.clauseStart(t, i), c, TextClasses.string(t))
+            }
+        }
+        XCTAssertGreaterThan(inside, 100)
+    }
+
     /// The keyword filter of first scalars and pairs passes every keyword the full lookup finds.
     func testKeywordFilterChangesNothing() {
         var found = 0

@@ -39,7 +39,6 @@ struct ArticleContext {
         var times: [TimePhrase] = []
         /// The times that are not embedded in an object or a comparison.
         var freeTimes: [TimePhrase] = []
-        var metricSpans: [Range<Int>] = []
     }
 
     struct Fig {
@@ -126,7 +125,9 @@ struct ArticleContext {
             (figures[$0].seg, figures[$0].start, $0) < (figures[$1].seg, figures[$1].start, $1)
         }
         var times: [Range<Int>] = [], placeSpans: [Range<Int>] = []
-        var previous: Fig? = nil
+        // The figure before in the segment, by index, and each metric set in place: a copy of a figure
+        // (an optional one too) retained and released its metric's text.
+        var previous: Int? = nil
         for (n, i) in order.enumerated() {
             let s = figures[i].seg
             let text = segs[s].text
@@ -134,23 +135,18 @@ struct ArticleContext {
                 times = segs[s].times.map { $0.start..<$0.end }
                 placeSpans = segs[s].places.map { $0.start..<$0.end }
                 previous = nil
-                // Nearly every figure's metric is read from the text: room for the segment's figures at once.
-                var m = n
-                while m < order.count, figures[order[m]].seg == s { m += 1 }
-                segs[s].metricSpans.reserveCapacity(m - n)
             }
-            var f = figures[i]
+            let start = figures[i].start
             var prevMetric: MetricSpan? = nil, prevInSentence: MetricSpan? = nil
-            if let p = previous, p.end <= f.start {
-                let between = text[p.end..<f.start]
-                if !between.contains(where: { TextClasses.clauseEnd.contains($0) }) { prevMetric = p.metric }
-                if !between.contains(where: { TextClasses.sentenceEnd.contains($0) }) { prevInSentence = p.metric }
+            if let p = previous, figures[p].end <= start {
+                let between = text[figures[p].end..<start]
+                if !between.contains(where: { TextClasses.clauseEnd.contains($0) }) { prevMetric = figures[p].metric }
+                if !between.contains(where: { TextClasses.sentenceEnd.contains($0) }) { prevInSentence = figures[p].metric }
             }
-            f.metric = MetricFinder.find(in: text, raw: f.start..<f.end, unit: input[i].quantity.unit, times: times,
-                                         previous: prevMetric, places: placeSpans, previousInSentence: prevInSentence)
-            if let ms = f.metric, ms.start >= 0 { segs[s].metricSpans.append(ms.start..<ms.end) }
-            figures[i] = f
-            previous = f
+            let metric = MetricFinder.find(in: text, raw: start..<figures[i].end, unit: input[i].quantity.unit, times: times,
+                                           previous: prevMetric, places: placeSpans, previousInSentence: prevInSentence)
+            figures[i].metric = metric
+            previous = i
         }
 
         for s in segs.indices {
@@ -177,7 +173,7 @@ struct ArticleContext {
             for o in OrganizationFinder.find(in: text, covered: covered) {
                 var org = Org(seg: s, start: o.start, end: o.end, name: .written(seg: s, start: o.start, end: o.end), usable: o.usable,
                               place: nil, bare: o.bare, referable: o.usable || o.location)
-                if segs[s].metricSpans.contains(where: { $0.overlaps(o.start..<o.end) }) { org.usable = false }
+                if ArticleContext.metricSpanned(figures, s, where: { $0.overlaps(o.start..<o.end) }) { org.usable = false }
                 org.place = deepestPlace(s, o.start, o.end, gazetteer)
                 if o.placeUnions, let p = org.place {
                     ArticleContext.setName(&org, gazetteer.entries[p].name + "总工会")
@@ -198,11 +194,21 @@ struct ArticleContext {
             }
             // Places inside a counted noun (汉中市劳动模范9名) or a title (《北京市…办法》) are not where the figure is.
             for k in segs[s].places.indices
-            where segs[s].metricSpans.contains(where: { $0.contains(segs[s].places[k].start) })
+            where ArticleContext.metricSpanned(figures, s, where: { $0.contains(segs[s].places[k].start) })
                 || TextClasses.insideBookTitle(text, segs[s].places[k].start) {
                 segs[s].places[k].usable = false
             }
         }
+    }
+
+    /// Whether the span of a metric found in segment `s`'s text passes `test`. Read from the figures (an
+    /// article has few), not kept per segment: an array for each segment with figures cost an allocation.
+    /// (Static, the figures passed: a method call on self from the initializer may copy the context.)
+    static func metricSpanned(_ figures: [Fig], _ s: Int, where test: (Range<Int>) -> Bool) -> Bool {
+        for i in figures.indices where figures[i].seg == s {
+            if let start = figures[i].metric?.start, start >= 0, test(start..<figures[i].metric!.end) { return true }
+        }
+        return false
     }
 
     /// Whether a text holds the mention's raw text, at its offsets or anywhere.

@@ -275,10 +275,19 @@ enum MetricFinder {
 
     // MARK: - after
 
+    /// Whether `a` and `b` follow each other at `i` (`TextClasses.has(t, i, [a, b])` for `i >= 0`).
+    @inline(__always)
+    static func pair(_ t: [S], _ i: Int, _ a: S, _ b: S) -> Bool { i + 1 < t.count && t[i] == a && t[i + 1] == b }
+
     static func nounAfter(_ t: [S], _ from: Int, _ times: [Range<Int>]) -> MetricSpan? {
         var pos = from
         while pos < t.count, TextClasses.isSpace(t[pos]) { pos += 1 }
-        for w in [["左", "右"], ["以", "上"], ["上", "下"], ["之", "多"]] as [[S]] where TextClasses.has(t, pos, w) { pos += 2 }
+        // 100人左右: 左右, 以上, 上下, 之多 in that order, each read where the one before left off (compared in
+        // place: an array literal of the four was made and freed at every call).
+        if pair(t, pos, "左", "右") { pos += 2 }
+        if pair(t, pos, "以", "上") { pos += 2 }
+        if pair(t, pos, "上", "下") { pos += 2 }
+        if pair(t, pos, "之", "多") { pos += 2 }
         if pos < t.count, t[pos] == "的" { pos += 1 }
         var k = pos
         // The length of the stop word at `k`, 0 for none.

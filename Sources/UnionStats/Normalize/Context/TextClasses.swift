@@ -511,6 +511,23 @@ struct ScalarSet: Sendable {
         }
     }
 
+    /// The last offset before `end` of `p` whose scalar is in the set, else -1: `firstMember` read backwards.
+    func lastMember(_ p: UnsafeBufferPointer<Unicode.Scalar>, before end: Int) -> Int {
+        bits.withUnsafeBufferPointer { bits in
+            var k = end - 1
+            while k >= 0 {
+                let v = p[k].value
+                if v < 0x10000 {
+                    if bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 { return k }
+                } else if rest.contains(p[k]) {
+                    return k
+                }
+                k -= 1
+            }
+            return -1
+        }
+    }
+
     /// The scalars of both sets.
     func union(_ other: ScalarSet) -> ScalarSet {
         var u = self
@@ -523,10 +540,11 @@ struct ScalarSet: Sendable {
 extension TextClasses {
 
     /// Start of the sentence holding offset `i`.
+    /// (Read by pointer, as `lastMember` reads: each figure's sentence and clauses are found by reading back.)
     static func sentenceStart(_ text: [Unicode.Scalar], _ i: Int) -> Int {
-        var k = min(i, text.count) - 1
-        while k >= 0, !sentenceEnd.contains(text[k]) { k -= 1 }
-        return k + 1
+        let e = min(i, text.count)
+        guard e > 0 else { return e }
+        return text.withUnsafeBufferPointer { sentenceEnd.lastMember($0, before: e) + 1 }
     }
 
     /// End (exclusive) of the sentence holding offset `i`.
@@ -538,9 +556,9 @@ extension TextClasses {
 
     /// Start of the clause holding offset `i`.
     static func clauseStart(_ text: [Unicode.Scalar], _ i: Int) -> Int {
-        var k = min(i, text.count) - 1
-        while k >= 0, !clauseEnd.contains(text[k]) { k -= 1 }
-        return k + 1
+        let e = min(i, text.count)
+        guard e > 0 else { return e }
+        return text.withUnsafeBufferPointer { clauseEnd.lastMember($0, before: e) + 1 }
     }
 
     /// Title marks and sentence ends: one bitmap test per scalar read back.
