@@ -1,4 +1,5 @@
 import CSystemCalls
+import Glibc
 
 /// Finds paragraphs a page repeats: identical ones (8 scalars or more), and
 /// ones of 20 scalars or more that are the start or the tail of an earlier
@@ -14,76 +15,68 @@ struct Repeats {
     let whole = HashIndex()
     let heads = HashIndex()
     let tails = HashIndex()
-    /// Texts of recorded paragraphs; they share storage with the paragraphs themselves,
-    /// and are decoded again only when a hash matches.
-    var kept: [String] = []
+    /// Recorded paragraphs' scalars, spaces removed: a paragraph without spaces shares its
+    /// array with the paragraph; a hash match is checked by comparing them.
+    var kept: [[Unicode.Scalar]] = []
     /// The last `recentWindow` paragraphs of 20 to `recentLimit` scalars, spaces removed: a ring,
     /// the oldest replaced at `nextRecent` (the search asks only whether any holds a paragraph).
     var recent: [[Unicode.Scalar]] = []
     var nextRecent = 0
 
-    static func compactCount(_ text: String) -> Int {
-        var copy = text
-        return copy.withUTF8 { buf in
-            var n = 0
-            for s in UTF8Scalars(buf) where !Scalars.isSpace(s) { n += 1 }
-            return n
-        }
+    init() {
+        // Pages have a few dozen paragraphs: grown from empty, `kept` was reallocated some 6 times a page.
+        kept.reserveCapacity(64)
+        recent.reserveCapacity(Repeats.recentWindow)
     }
 
-    /// Whether `text`, spaces ignored, starts with `p` (no copy of `text` is made).
-    static func starts(_ text: String, with p: [Unicode.Scalar]) -> Bool {
-        var copy = text
-        return copy.withUTF8 { buf in
-            var k = 0
-            for s in UTF8Scalars(buf) where !Scalars.isSpace(s) {
-                if k == p.count { return true }
-                if s != p[k] { return false }
-                k += 1
+    /// Whether `a` starts with `p`.
+    static func starts(_ a: [Unicode.Scalar], with p: [Unicode.Scalar]) -> Bool {
+        a.count >= p.count && a.withUnsafeBufferPointer { x in
+            p.withUnsafeBufferPointer { y in
+                y.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, y.count * 4) == 0
             }
-            return k == p.count
         }
     }
 
-    /// Whether `text`, spaces ignored, ends with `p` (its UTF-8 read backwards, no copy made).
-    static func ends(_ text: String, with p: [Unicode.Scalar]) -> Bool {
-        var copy = text
-        return copy.withUTF8 { buf in
-            var k = p.count
-            var i = buf.count
-            while i > 0 {
-                i -= 1
-                while i > 0 && buf[i] & 0xC0 == 0x80 { i -= 1 }  // back to the scalar's first byte
-                var scalars = UTF8Scalars(buf)
-                scalars.i = i
-                let s = scalars.next()!
-                if Scalars.isSpace(s) { continue }
-                if k == 0 { return true }
-                k -= 1
-                if s != p[k] { return false }
+    /// Whether `a` ends with `p`.
+    static func ends(_ a: [Unicode.Scalar], with p: [Unicode.Scalar]) -> Bool {
+        a.count >= p.count && a.withUnsafeBufferPointer { x in
+            p.withUnsafeBufferPointer { y in
+                y.isEmpty || memcmp(x.baseAddress! + (x.count - y.count), y.baseAddress!, y.count * 4) == 0
             }
-            return k == 0
         }
     }
 
-    /// FNV-1a over the scalar values (a fixed, cheap hash; matches are verified on the text).
+    /// FNV-1a over the scalar values (a fixed, cheap hash; matches are verified on the scalars).
     static func hash<C: Collection>(_ s: C) -> Int where C.Element == Unicode.Scalar {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for x in s { h = (h ^ UInt64(x.value)) &* 0x0000_0100_0000_01B3 }
         return Int(truncatingIfNeeded: h)
     }
 
-    /// Records `p` (which holds a space only if `spaces`) and returns true when it is new; returns false for a repeat.
-    mutating func isNew(_ text: String, _ p: [Unicode.Scalar], spaces: Bool, credit: Bool) -> Bool {
+    /// `hash` of all of `s` and of its first `minimumPartial` scalars (or all, when fewer) in one
+    /// pass: FNV-1a's state after the head is the head's hash.
+    static func wholeAndHead(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> (whole: Int, head: Int) {
+        guard let p = s.baseAddress else { return (hash(s), hash(s)) }
+        let n = s.count, cut = min(n, minimumPartial)
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var i = 0
+        while i < cut { h = (h ^ UInt64(p[i].value)) &* 0x0000_0100_0000_01B3; i += 1 }
+        let head = h
+        while i < n { h = (h ^ UInt64(p[i].value)) &* 0x0000_0100_0000_01B3; i += 1 }
+        return (Int(truncatingIfNeeded: h), Int(truncatingIfNeeded: head))
+    }
+
+    /// Records paragraph scalars `p` (which hold a space only if `spaces`) and returns true when it is new; returns false for a repeat.
+    mutating func isNew(_ p: [Unicode.Scalar], spaces: Bool, credit: Bool) -> Bool {
         let compact = spaces ? Scalars.withoutSpaces(p) : p
         let n = compact.count
         if n >= Repeats.minimumIdentical && !credit {
-            let h = Repeats.hash(compact)
-            if let id = whole[h], Repeats.compactCount(kept[id]) == n && Repeats.starts(kept[id], with: compact) { return false }
+            let (h, head) = compact.withUnsafeBufferPointer(Repeats.wholeAndHead)
+            if let id = whole[h], kept[id] == compact { return false }
             let id = kept.count
-            kept.append(text)
+            kept.append(compact)
             if n >= Repeats.minimumPartial {
-                let head = Repeats.hash(compact.prefix(Repeats.minimumPartial))
                 if let q = heads[head], Repeats.starts(kept[q], with: compact) { kept.removeLast(); return false }
                 let tail = Repeats.hash(compact.suffix(Repeats.minimumPartial))
                 if let q = tails[tail], Repeats.ends(kept[q], with: compact) { kept.removeLast(); return false }

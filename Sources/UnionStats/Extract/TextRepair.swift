@@ -340,7 +340,7 @@ struct Repairer {
     /// Makes the paragraph `builder` holds and appends it to `out` unless it repeats one before.
     mutating func finish(_ builder: inout ParagraphBuilder, checking repeats: inout Repeats, into out: inout [Paragraph]) {
         guard !builder.isEmpty, let f = paragraph(&builder) else { return }
-        if repeats.isNew(f.paragraph.text, f.scalars, spaces: f.spaces, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
+        if repeats.isNew(f.scalars, spaces: f.spaces, credit: lines[builder.lastLineIndex].has(LineFeatures.credit)) {
             out.append(f.paragraph)
         }
     }

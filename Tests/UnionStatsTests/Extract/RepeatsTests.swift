@@ -49,4 +49,43 @@ final class RepeatsTests: XCTestCase {
         XCTAssertFalse(Repeats.contains(["工", "会"], ["会", "工"]))
         XCTAssertFalse(Repeats.contains([], ["会"]))
     }
+
+    /// `wholeAndHead` hashes in one pass what `hash` hashes in two: the whole and its first
+    /// `minimumPartial` scalars, for paragraphs shorter than, as long as, and longer than that.
+    func testWholeAndHeadMatchesTwoHashes() {
+        let text = Array((first + second).unicodeScalars)
+        for count in [0, 1, Repeats.minimumPartial - 1, Repeats.minimumPartial, Repeats.minimumPartial + 1, text.count] {
+            let s = Array(text.prefix(count))
+            let (whole, head) = s.withUnsafeBufferPointer(Repeats.wholeAndHead)
+            XCTAssertEqual(whole, Repeats.hash(s), "\(count)")
+            XCTAssertEqual(head, Repeats.hash(s.prefix(Repeats.minimumPartial)), "\(count)")
+            if count > Repeats.minimumPartial { XCTAssertNotEqual(whole, head, "\(count)") }
+        }
+    }
+
+    /// `starts` and `ends` compare memory; they must agree with the collection's own prefix and
+    /// suffix tests, for needles empty, shorter than, as long as and longer than the array.
+    func testStartsAndEndsAgreeWithPrefixAndSuffix() {
+        let alphabet: [Unicode.Scalar] = ["工", "会", "a", "\u{20000}"]
+        var rng = SplitMix64(seed: 7)
+        var starts = 0, ends = 0
+        for _ in 0..<3_000 {
+            let a = (0..<rng.int(0...6)).map { _ in alphabet[rng.int(0...(alphabet.count - 1))] }
+            let p = (0..<rng.int(0...4)).map { _ in alphabet[rng.int(0...(alphabet.count - 1))] }
+            XCTAssertEqual(Repeats.starts(a, with: p), a.starts(with: p), "\(a) \(p)")
+            XCTAssertEqual(Repeats.ends(a, with: p), a.reversed().starts(with: p.reversed()), "\(a) \(p)")
+            if a.starts(with: p) && !p.isEmpty { starts += 1 }
+            if a.reversed().starts(with: p.reversed()) && !p.isEmpty { ends += 1 }
+        }
+        XCTAssertGreaterThan(starts, 100, "the cases must include hits as well as misses")
+        XCTAssertGreaterThan(ends, 100, "the cases must include hits as well as misses")
+    }
+
+    /// A paragraph with spaces is compared with its spaces removed: a repeat that differs from the
+    /// first only in spaces is dropped.
+    func testRepeatDifferingInSpacesIsDropped() {
+        let spaced = "Union Pay 延庆区总工会深入了解困难职工的需求和意愿"
+        let paragraphs = TextRepair.paragraphs(from: [spaced, spaced].joined(separator: "\n\n") + "\n")
+        XCTAssertEqual(paragraphs.count, 1, "\(paragraphs.map(\.text))")
+    }
 }
