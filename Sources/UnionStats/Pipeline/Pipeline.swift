@@ -107,11 +107,15 @@ public enum Pipeline {
                                  putInPlace: (@escaping () throws -> Void) throws -> Void = { try $0() }) throws -> (figures: Int, rejects: Int)
     where Sources.Element == PageSource, Sources.Index == Int {
         Memory.limitArenas()
-        let manifest = Manifest.load(paths.manifest, diagnostics: diagnostics)
-        // Loaded beside the first extractions; a pipeline/ file that cannot be
-        // used still stops the run before any output is put in place.
-        let stages = Deferred { NormalizeStage(manifest: manifest, dictionaries: try Dictionaries.load(from: paths.pipeline),
-                                               diagnostics: diagnostics) }
+        // The manifest and the dictionaries load on two threads of their own, beside each other and
+        // beside the first extractions; a pipeline/ file that cannot be used still stops the run
+        // before any output is put in place. The manifest's diagnostics still come first: no page
+        // is normalized (nor read from the cache) before it is there.
+        let manifestLoad = Deferred { Manifest.load(paths.manifest, diagnostics: diagnostics) }
+        let stages = Deferred {
+            let dictionaries = try Dictionaries.load(from: paths.pipeline)
+            return NormalizeStage(manifest: try manifestLoad.value(), dictionaries: dictionaries, diagnostics: diagnostics)
+        }
         let codec = PageRowsCodec(encoding: encoding)
         let cached = sources.contains { $0.cachePath != nil }
         let runKey = cached ? NormalizeCache.runFingerprint(pipeline: paths.pipeline, encoding: encoding) : ""
@@ -128,19 +132,23 @@ public enum Pipeline {
             // (a set of the names themselves grew with the corpus).
             var docs = Set<StableHash>()
             let wantFigures = monthly != nil
+            // Not when pages may come from the cache (a page read there is not loaded at all), nor
+            // off the main thread, whose stack is as large as the workers' (page parsing recurses a little).
+            let early = EarlyPages(cached || !Thread.isMainThread ? [] : extractWhileWaiting(for: stages, sources: sources))
             try orderedParallel(count: sources.count, work: { i -> Result<(PageRows, PageFigures?), Error> in
                 let source = sources[i]
                 do {
+                    let manifest = source.cachePath == nil ? nil : try manifestLoad.value()
                     let fullKey = source.key.isEmpty ? "" : runKey + "|" + source.key
                     if !wantFigures, let cache = source.cachePath, !fullKey.isEmpty,
-                       let hit = NormalizeCache.read(cache, key: fullKey, manifest: manifest) {
+                       let hit = NormalizeCache.read(cache, key: fullKey, manifest: manifest!) {
                         return .success((hit, nil))
                     }
-                    let page = try source.load()
+                    let page = try early.take(i)?.get() ?? source.load()
                     var result = try stages.value().normalize(page)
                     let (rows, written) = codec.encode(&result, doc: page.page.doc, notingFields: monthly != nil)
                     if let cache = source.cachePath, !fullKey.isEmpty {
-                        try NormalizeCache.write(cache, key: fullKey, manifest: manifest, rows: rows)
+                        try NormalizeCache.write(cache, key: fullKey, manifest: manifest!, rows: rows)
                     }
                     guard let monthly, let written else { return .success((rows, nil)) }
                     // The page's figures are read back in place: its rows are encoded, nothing else holds them.
@@ -161,6 +169,7 @@ public enum Pipeline {
                 progress?.advance(by: 1)
             })
             _ = try stages.value()   // its errors count even when every page came from the cache
+            let manifest = try manifestLoad.value()
             for p in manifest.problems {
                 try outputs.addReject(doc: p.doc, line: p.row, problem: "manifest", reason: p.reason)
             }
@@ -190,6 +199,19 @@ public enum Pipeline {
             outputs.abandon()
             throw error
         }
+    }
+
+    /// The first pages, loaded on the calling thread while `stages` (the dictionaries) load on
+    /// another: the workers would extract one page each and then wait for the dictionaries, one
+    /// core idle. At most `limit` pages, so memory holds a window of them, not the corpus.
+    static func extractWhileWaiting<Sources: RandomAccessCollection, Stage>(
+        for stages: Deferred<Stage>, sources: Sources, limit: Int = 128) -> [Result<ExtractedPage, Error>]
+    where Sources.Element == PageSource, Sources.Index == Int {
+        var early: [Result<ExtractedPage, Error>] = []
+        while early.count < min(limit, sources.count) && !stages.isReady {
+            early.append(Result { try sources[early.count].load() })
+        }
+        return early
     }
 
     /// Builds the tables and the reports from `figures.csv`, read once (`MonthlyOutputs`).

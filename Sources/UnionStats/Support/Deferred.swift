@@ -17,6 +17,13 @@ final class Deferred<Value>: @unchecked Sendable {
         thread.start()
     }
 
+    /// Whether the value (or its error) is there, without waiting for it.
+    var isReady: Bool {
+        guard done.wait(timeout: .now()) == .success else { return false }
+        done.signal()   // for the next caller
+        return true
+    }
+
     /// The value, or the error computing it threw; waits until it is there.
     func value() throws -> Value {
         done.wait()
