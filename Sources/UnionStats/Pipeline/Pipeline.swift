@@ -138,17 +138,16 @@ public enum Pipeline {
             try orderedParallel(count: sources.count, work: { i -> Result<(PageRows, PageFigures?), Error> in
                 let source = sources[i]
                 do {
-                    let manifest = source.cachePath == nil ? nil : try manifestLoad.value()
                     let fullKey = source.key.isEmpty ? "" : runKey + "|" + source.key
                     if !wantFigures, let cache = source.cachePath, !fullKey.isEmpty,
-                       let hit = NormalizeCache.read(cache, key: fullKey, manifest: manifest!) {
+                       let hit = NormalizeCache.read(cache, key: fullKey, manifest: try manifestLoad.value()) {
                         return .success((hit, nil))
                     }
                     let page = try early.take(i)?.get() ?? source.load()
                     var result = try stages.value().normalize(page)
                     let (rows, written) = codec.encode(&result, doc: page.page.doc, notingFields: monthly != nil)
                     if let cache = source.cachePath, !fullKey.isEmpty {
-                        try NormalizeCache.write(cache, key: fullKey, manifest: manifest!, rows: rows)
+                        try NormalizeCache.write(cache, key: fullKey, manifest: try manifestLoad.value(), rows: rows)
                     }
                     guard let monthly, let written else { return .success((rows, nil)) }
                     // The page's figures are read back in place: its rows are encoded, nothing else holds them.
