@@ -153,14 +153,14 @@ public struct Aggregator {
             places = [RegionRow(path: "", code: "", level: .province)]
         }
         // A page's figures come together: their doc and source are the figure before's.
-        if hasLast && Aggregator.sameText(lastDoc, f.doc) && Aggregator.sameText(lastHeadline, f.headline)
-            && Aggregator.sameText(lastPublished, f.published) && Aggregator.sameText(lastSource, f.source) {
-            if !Aggregator.sameText(lastMetricText, f.metric) {
+        if hasLast && ByteString.equal(lastDoc, f.doc) && ByteString.equal(lastHeadline, f.headline)
+            && ByteString.equal(lastPublished, f.published) && ByteString.equal(lastSource, f.source) {
+            if !ByteString.equal(lastMetricText, f.metric) {
                 lastNumbers.metric = names.metric(f.metric)
                 lastMetricText = f.metric
             }
         } else {
-            if !hasLast || !Aggregator.sameText(lastDoc, f.doc) { lastNumbers.doc = names.doc(f.doc) }
+            if !hasLast || !ByteString.equal(lastDoc, f.doc) { lastNumbers.doc = names.doc(f.doc) }
             lastNumbers.source = names.source(SourceRef(f))
             lastNumbers.metric = names.metric(f.metric)
             (lastDoc, lastHeadline, lastPublished, lastSource, lastMetricText) = (f.doc, f.headline, f.published, f.source, f.metric)
@@ -192,12 +192,6 @@ public struct Aggregator {
             }
         }
         return route
-    }
-
-    /// Equal bytes (`SourceRef`'s equality), at once when the same String (a page's figures share their texts).
-    @inline(__always)
-    static func sameText(_ a: String, _ b: String) -> Bool {
-        ByteString.sameValue(a, b) || ByteString.equal(a, b)
     }
 
     private func newCell(code: String, metricID: String) -> Cell {

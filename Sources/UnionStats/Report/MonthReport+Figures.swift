@@ -31,8 +31,8 @@ extension MonthReport {
             // their page's Strings: the same String is the same text without comparing bytes.
             var last = -1
             for i in list.indices {
-                if last >= 0, ReportWriter.sameText(list[last].doc, list[i].doc), ReportWriter.sameText(list[last].published, list[i].published),
-                   ReportWriter.sameText(list[last].source, list[i].source) { continue }
+                if last >= 0, ByteString.equal(list[last].doc, list[i].doc), ByteString.equal(list[last].published, list[i].published),
+                   ByteString.equal(list[last].source, list[i].source) { continue }
                 last = i
                 key.clear()
                 key.add(list[i].doc)

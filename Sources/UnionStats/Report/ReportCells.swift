@@ -1,13 +1,6 @@
 /// The text of the report's cells that are put together from several fields,
 /// written straight into a table's bytes (no `String` per cell), or any `ByteAppending`.
 extension ReportWriter {
-    /// Whether `a` and `b` are the same bytes: at once when they are the same string (one storage,
-    /// or the same small string), as a page's figures read back share their texts; else by bytes.
-    @inline(__always)
-    static func sameText(_ a: String, _ b: String) -> Bool {
-        ByteString.sameValue(a, b) || ByteString.equal(a, b)
-    }
-
     static func regionLabel(_ path: String) -> String { path.isEmpty ? "（地区不明）" : path }
 
     static func metricLabel(_ metric: String) -> String { metric.isEmpty ? "（未识别）" : metric }

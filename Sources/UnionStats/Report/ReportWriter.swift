@@ -302,12 +302,12 @@ public enum ReportWriter {
                               withPeriod: Bool, to t: inout TextTable) {
         let p = previous?.figure
         let base = previous?.firstCell ?? 0
-        if let p, sameText(f.pointee.region.path, p.pointee.region.path) {
+        if let p, ByteString.equal(f.pointee.region.path, p.pointee.region.path) {
             t.repeatCell(base)
         } else {
             t.cell(regionLabel(f.pointee.region.path))
         }
-        if let p, sameText(f.pointee.metric, p.pointee.metric) {
+        if let p, ByteString.equal(f.pointee.metric, p.pointee.metric) {
             t.repeatCell(base + 1)
         } else {
             t.cell(metricLabel(f.pointee.metric))
@@ -315,23 +315,23 @@ public enum ReportWriter {
         // The quantity's fields passed one by one: a `Quantity` passed was a copy (a retain per text).
         NumberFormat.appendValue(f.pointee.quantity.value, max: f.pointee.quantity.valueMax, to: &t.bytes)
         t.endCell()
-        if let p, sameText(f.pointee.quantity.unit, p.pointee.quantity.unit),
-           sameText(f.pointee.quantity.per, p.pointee.quantity.per) {
+        if let p, ByteString.equal(f.pointee.quantity.unit, p.pointee.quantity.unit),
+           ByteString.equal(f.pointee.quantity.per, p.pointee.quantity.per) {
             t.repeatCell(base + 3)
         } else {
             appendUnit(unit: f.pointee.quantity.unit, per: f.pointee.quantity.per, to: &t.bytes)
             t.endCell()
         }
         if let p, f.pointee.quantity.qualifier == p.pointee.quantity.qualifier, f.pointee.kind == p.pointee.kind,
-           sameText(f.pointee.quantity.per, p.pointee.quantity.per) {
+           ByteString.equal(f.pointee.quantity.per, p.pointee.quantity.per) {
             t.repeatCell(base + 4)
         } else {
             appendNote(qualifier: f.pointee.quantity.qualifier, per: f.pointee.quantity.per, kind: f.pointee.kind, to: &t.bytes)
             t.endCell()
         }
         if withPeriod {
-            if let p, sameText(f.pointee.period.label, p.pointee.period.label),
-               sameText(f.pointee.period.start, p.pointee.period.start), sameText(f.pointee.period.end, p.pointee.period.end) {
+            if let p, ByteString.equal(f.pointee.period.label, p.pointee.period.label),
+               ByteString.equal(f.pointee.period.start, p.pointee.period.start), ByteString.equal(f.pointee.period.end, p.pointee.period.end) {
                 t.repeatCell(base + 5)
             } else {
                 if f.pointee.period.label.isEmpty {
@@ -344,8 +344,8 @@ public enum ReportWriter {
                 t.endCell()
             }
         }
-        if let p, sameText(f.pointee.doc, p.pointee.doc), sameText(f.pointee.headline, p.pointee.headline),
-           sameText(f.pointee.published, p.pointee.published), sameText(f.pointee.source, p.pointee.source) {
+        if let p, ByteString.equal(f.pointee.doc, p.pointee.doc), ByteString.equal(f.pointee.headline, p.pointee.headline),
+           ByteString.equal(f.pointee.published, p.pointee.published), ByteString.equal(f.pointee.source, p.pointee.source) {
             t.repeatCell(base + (withPeriod ? 6 : 5))
         } else {
             appendSource(source: f.pointee.source, published: f.pointee.published, headline: f.pointee.headline,

@@ -28,9 +28,12 @@ enum ByteString {
         unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
     }
 
+
+    /// Whether the bytes are equal: at once when the texts are the same String (`sameValue`), as
+    /// a page's figures, read back or spilled, share their page's texts; else by length and bytes.
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && compare(a, b) == 0
+        sameValue(a, b) || (a.utf8.count == b.utf8.count && compare(a, b) == 0)
     }
 
     /// Byte order: negative when `a` sorts first, 0 when the bytes are equal.

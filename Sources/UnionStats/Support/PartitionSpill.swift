@@ -73,8 +73,8 @@ final class PartitionSpill {
 
     private func number(_ partition: String) -> Int {
         // A page's figures mostly share a month: the last partition, by bytes, before hashing the name.
-        // The same String first (a caller may hand the same name on): no bytes compared then.
-        if let last = lastPartition, ByteString.sameValue(last.name, partition) || ByteString.equal(last.name, partition) {
+        // (`equal` tests for the same String first: a caller may hand the same name on.)
+        if let last = lastPartition, ByteString.equal(last.name, partition) {
             return last.number
         }
         if let known = numbers[ByteKey(partition)] {

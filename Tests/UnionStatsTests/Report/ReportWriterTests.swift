@@ -204,15 +204,19 @@ final class ReportWriterTests: XCTestCase {
         }
     }
 
-    /// The same string at once, equal bytes in other storage, and other bytes apart.
-    func testSameTextIsByteEquality() {
+    /// `ByteString.equal` (which the report's repeated cells ask): the same string at once, equal
+    /// bytes in other storage, and other bytes apart, as comparing the bytes answers.
+    func testEqualIsByteEquality() {
         let long = String(repeating: "北京市朝阳区", count: 4)
         let other = String(decoding: Array(long.utf8), as: UTF8.self)   // the same bytes, its own storage
         for (a, b) in [(long, long), (long, other), ("a", "a"), ("", ""), (long, long + "x"), ("a", "b"), ("", "a"),
                        (long, String(repeating: "北京市朝阳县", count: 4))] {
-            XCTAssertEqual(ReportWriter.sameText(a, b), ByteString.equal(a, b), "\(a) \(b)")
+            XCTAssertEqual(ByteString.equal(a, b), Array(a.utf8) == Array(b.utf8), "\(a) \(b)")
         }
-        XCTAssertTrue(ReportWriter.sameText(long, other))
+        // Both ways to "equal": the same String, and the same bytes in another.
+        XCTAssertTrue(ByteString.sameValue(long, long))
+        XCTAssertFalse(ByteString.sameValue(long, other))
+        XCTAssertTrue(ByteString.equal(long, other))
     }
 
     func testBarChartShowsTheLargestFlowsOfAUnit() throws {
