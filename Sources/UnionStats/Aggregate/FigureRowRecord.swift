@@ -43,13 +43,9 @@ enum FigureRowRecord {
             }
             let figure = UnsafeRawPointer(f), before = previous.map(UnsafeRawPointer.init)
             for slot in 0..<columns.count {
-                if let before {
-                    let offset = offsets[slot]
-                    if figure.loadUnaligned(fromByteOffset: offset, as: (UInt64, UInt64).self)
-                        == before.loadUnaligned(fromByteOffset: offset, as: (UInt64, UInt64).self) {
-                        put(FigureRecord.sameAsBefore)
-                        continue
-                    }
+                if let before, ByteString.sameValue(at: figure + offsets[slot], before + offsets[slot]) {
+                    put(FigureRecord.sameAsBefore)
+                    continue
                 }
                 let column = columns[slot]
                 let start = starts[column], count = row.end(column) - start

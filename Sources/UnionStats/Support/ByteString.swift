@@ -28,6 +28,12 @@ enum ByteString {
         unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
     }
 
+    /// `sameValue` of the Strings stored at `a` and `b` (fields of two values, read in place:
+    /// loading the Strings out retained and released them).
+    @inline(__always)
+    static func sameValue(at a: UnsafeRawPointer, _ b: UnsafeRawPointer) -> Bool {
+        a.loadUnaligned(as: (UInt64, UInt64).self) == b.loadUnaligned(as: (UInt64, UInt64).self)
+    }
 
     /// Whether the bytes are equal: at once when the texts are the same String (`sameValue`), as
     /// a page's figures, read back or spilled, share their page's texts; else by length and bytes.
