@@ -255,13 +255,25 @@ public struct CSVRowEncoder: CSVFieldSink {
         // A negative number in a text column is guarded like any text starting with "-".
         guard index < numeric.count, numeric[index] || number >= 0 else { return field(String(number)) }
         beginField()
-        // Counted first, then written from the last digit back straight into the buffer
-        // (no scratch digits to copy over).
-        var rest = number.magnitude
+        let width = CSVRowEncoder.digitCount(number)
+        CSVRowEncoder.writeDigits(number, width: width, at: buffer.extend(by: width))
+        index += 1
+    }
+
+    /// How many bytes `String(number)` has: its digits, and a `-` when negative.
+    @inline(__always)
+    static func digitCount(_ number: Int) -> Int {
         var width = number < 0 ? 2 : 1
-        var above = rest
+        var above = number.magnitude
         while above >= 10 { above /= 10; width += 1 }
-        let out = buffer.extend(by: width)
+        return width
+    }
+
+    /// Writes `String(number)`'s bytes (`width` = `digitCount(number)`) at `out`, from the last
+    /// digit back, straight where they go (no scratch digits to copy over).
+    @inline(__always)
+    static func writeDigits(_ number: Int, width: Int, at out: UnsafeMutablePointer<UInt8>) {
+        var rest = number.magnitude
         var i = width
         repeat {
             i -= 1
@@ -269,7 +281,6 @@ public struct CSVRowEncoder: CSVFieldSink {
             rest /= 10
         } while rest > 0
         if number < 0 { out[0] = UInt8(ascii: "-") }
-        index += 1
     }
 
     /// The bytes `field(value.plain)` gives, without making the String where `Decimal.plain`'s

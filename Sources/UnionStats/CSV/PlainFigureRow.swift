@@ -76,17 +76,8 @@ struct PlainFigureRow: CSVFieldSink {
     @inline(__always)
     mutating func field(_ number: Int) {
         guard numeric & 1 << index != 0, begin(20) else { plain = false; return }
-        var rest = number.magnitude
-        var width = number < 0 ? 2 : 1
-        var above = rest
-        while above >= 10 { above /= 10; width += 1 }
-        var i = at + width
-        repeat {
-            i -= 1
-            p[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-        } while rest > 0
-        if number < 0 { p[at] = UInt8(ascii: "-") }
+        let width = CSVRowEncoder.digitCount(number)
+        CSVRowEncoder.writeDigits(number, width: width, at: p + at)
         at += width
     }
 
