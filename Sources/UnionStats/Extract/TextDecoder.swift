@@ -90,8 +90,7 @@ public enum TextDecoder {
 
     /// NUL bytes or many control bytes mean an image, archive or program, not a page of text.
     static func rejectBinary(_ bytes: ArraySlice<UInt8>) throws {
-        var controls = 0
-        var nul = false
+        var found = ControlBytes()
         let sample = bytes.prefix(binarySample)
         sample.withUnsafeBufferPointer { buf in
             // Eight bytes at a time: words whose only bytes below 0x20 are line feeds, and no 0x7F,
@@ -114,16 +113,15 @@ public enum TextDecoder {
                     if odd == 0 { i += 8; continue }
                 }
                 let end = min(i + 8, buf.count)
+                // The bytes of a word that may hold one, counted by the rule the repair's first pass uses.
                 for b in buf[i..<end] {
-                    if b == 0 { nul = true; break scan }
-                    if b >= 0x20 && b != 0x7F { continue }
-                    if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
-                    else if b == 0x7F { controls += 1 }
+                    found.add(b)
+                    if found.nul { break scan }
                 }
                 i = end
             }
         }
-        try reject(ControlBytes(nul: nul, controls: controls), sampleCount: sample.count)
+        try reject(found, sampleCount: sample.count)
     }
 
     /// How many bytes from the start of a page the binary check reads.
