@@ -111,13 +111,8 @@ final class WideTable {
 
     /// The level whose name is `bytes` (what `RegionLevel(rawValue:)` of their text gives), without the text.
     static func level(_ bytes: UnsafeRawBufferPointer) -> RegionLevel? {
-        for level in RegionLevel.allCases where ByteString.withUTF8(level.rawValue, { sameBytes($0, bytes) }) { return level }
+        for level in RegionLevel.allCases where ByteString.withUTF8(level.rawValue, { ByteString.equal($0, bytes) }) { return level }
         return nil
-    }
-
-    @inline(__always)
-    static func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
     private struct Line {
@@ -241,7 +236,7 @@ final class WideTable {
             }
             // Records come month by month: the month's column is looked up when the month changes.
             let m = raw(8)
-            if month == nil || !month!.bytes.withUnsafeBytes({ WideTable.sameBytes($0, m) }) { month = (Array(m), monthIndex[text(8)]) }
+            if month == nil || !month!.bytes.withUnsafeBytes({ ByteString.equal($0, m) }) { month = (Array(m), monthIndex[text(8)]) }
             if let column = month!.index { lines[n].set(column, text(7)) }
         }
 

@@ -42,6 +42,12 @@ enum ByteString {
         sameValue(a, b) || (a.utf8.count == b.utf8.count && compare(a, b) == 0)
     }
 
+    /// Whether two runs of bytes are equal.
+    @inline(__always)
+    static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    }
+
     /// Byte order: negative when `a` sorts first, 0 when the bytes are equal.
     @inline(__always)
     static func compare(_ a: String, _ b: String) -> Int {
