@@ -37,12 +37,17 @@ public func orderedParallel<Result>(count: Int, workers: Int = ProcessInfo.proce
 }
 
 /// The shared part of `orderedParallel`: the next item to claim and a ring of finished results.
+/// A thread wakes only the ones that wait for what it did: a finished item wakes the consumer
+/// only when it is the item it waits for, and a taken item wakes workers only when one waits for
+/// room. (Waking on every change cost a futex call and a context switch per item.)
 private final class OrderedParallelState<Result> {
     private let condition = NSCondition()
     private var ring: [Result?]
     private var next = 0          // next item to claim
     private var consumed = 0      // items handed to `consume`
     private var cancelled = false
+    private var awaited = -1      // the item the consumer waits for, or -1
+    private var workersWaiting = 0
 
     init(window: Int) { ring = Array(repeating: nil, count: window) }
 
@@ -50,7 +55,11 @@ private final class OrderedParallelState<Result> {
     /// waits while the window is full.
     func claim(count: Int) -> Int? {
         condition.lock(); defer { condition.unlock() }
-        while !cancelled && next < count && next - consumed >= ring.count { condition.wait() }
+        while !cancelled && next < count && next - consumed >= ring.count {
+            workersWaiting += 1
+            condition.wait()
+            workersWaiting -= 1
+        }
         guard !cancelled, next < count else { return nil }
         next += 1
         return next - 1
@@ -59,17 +68,21 @@ private final class OrderedParallelState<Result> {
     func put(_ i: Int, _ result: Result) {
         condition.lock(); defer { condition.unlock() }
         ring[i % ring.count] = result
-        condition.broadcast()
+        if i == awaited { condition.broadcast() }
     }
 
     /// Item `i`'s result, waiting until it is done.
     func take(_ i: Int) -> Result {
         condition.lock(); defer { condition.unlock() }
-        while ring[i % ring.count] == nil { condition.wait() }
+        while ring[i % ring.count] == nil {
+            awaited = i
+            condition.wait()
+        }
+        awaited = -1
         let r = ring[i % ring.count]!
         ring[i % ring.count] = nil
         consumed = i + 1
-        condition.broadcast()
+        if workersWaiting > 0 { condition.broadcast() }
         return r
     }
 

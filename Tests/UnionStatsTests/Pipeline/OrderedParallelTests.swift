@@ -47,6 +47,34 @@ final class OrderedParallelTests: XCTestCase {
         XCTAssertLessThan(done, 100)
     }
 
+    /// Wakes only the threads that wait for what was done: with a window of one and more workers
+    /// than room, every hand-over has workers waiting for room and the consumer waiting for one
+    /// item while others finish. Fast and slow items alternate on both sides, so each waiting
+    /// path is taken many times. A missed wake-up would hang the run, so it runs on its own
+    /// thread and the test fails when it is not done in a minute (it takes well under a second).
+    func testNoWakeUpIsMissed() throws {
+        final class Seen: @unchecked Sendable { var items: [Int] = [] }   // read after `done` only
+        let done = DispatchSemaphore(value: 0)
+        let seen = Seen()
+        let run = Thread {
+            for window in [1, 2, 3] {
+                try? orderedParallel(count: 3_000, workers: 3, window: window, work: { i -> Int in
+                    if i % 5 == 0 { usleep(50) }
+                    return i &* 31
+                }, consume: { i, r in
+                    if r == i &* 31 && i == seen.items.count % 3_000 { seen.items.append(i) }
+                    if i % 7 == 0 { usleep(30) }
+                })
+            }
+            done.signal()
+        }
+        run.start()
+        guard done.wait(timeout: .now() + 60) == .success else {
+            return XCTFail("orderedParallel hung: a wake-up was missed")
+        }
+        XCTAssertEqual(seen.items.count, 9_000, "every item, in order, with its own result")
+    }
+
     func testNothingToDo() throws {
         try orderedParallel(count: 0, work: { _ in XCTFail("no item") }, consume: { _, _ in XCTFail("no item") })
     }
