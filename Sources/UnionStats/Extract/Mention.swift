@@ -4,16 +4,16 @@
 public struct Mention: Sendable, Equatable {
     public var doc: String
     /// `Article.index` of the article holding it; 0 for the headline block.
-    public var article: Int
+    public var article: Int { didSet { figure = -1 } }
     /// Index of the paragraph in `Article.paragraphs`; -1 when it is in the headline.
-    public var paragraph: Int
+    public var paragraph: Int { didSet { figure = -1 } }
     /// Unicode-scalar offsets of `raw` in the paragraph text (or headline).
-    public var start: Int
-    public var end: Int
+    public var start: Int { didSet { figure = -1 } }
+    public var end: Int { didSet { figure = -1 } }
     /// Source line of the input file.
     public var line: Int
     /// Number, unit and qualifier words exactly as written: `248万余元`, `近2000场`, `最高为50万元`.
-    public var raw: String
+    public var raw: String { didSet { figure = -1 } }
     /// The clause holding the figure, copied from the repaired text.
     public var sentence: String
     /// Up to 40 scalars of the paragraph right before and after `raw` (the words around it:
@@ -21,11 +21,11 @@ public struct Mention: Sendable, Equatable {
     /// when asked (`run` seldom asks: normalize reads the paragraph's scalars), not for every mention.
     public var before: String {
         get { windowed ? context.before : storedBefore }
-        set { keepContext(); storedBefore = newValue }
+        set { keepContext(); storedBefore = newValue; figure = -1 }
     }
     public var after: String {
         get { windowed ? context.after : storedAfter }
-        set { keepContext(); storedAfter = newValue }
+        set { keepContext(); storedAfter = newValue; figure = -1 }
     }
 
     private var storedBefore: String
@@ -33,24 +33,42 @@ public struct Mention: Sendable, Equatable {
     /// Where `before` and `after` are in their text, when they were not given as strings (`windowed`).
     private var context: ContextWindow
     private var windowed: Bool
+    /// The figures the scanner recognized in the text it cut this mention from, and which of them
+    /// is this one (-1: none). A reference to the scanner's array, not a copy of the figure: a
+    /// mention that held a quantity of its own would be too large to be made in place in its array.
+    private var figures: [RecognizedFigure]
+    private var figure: Int32
+
+    /// The quantity the scanner recognized in the text it cut this mention from, kept when
+    /// `QuantityParser` is sure to read the same one from `before + raw + after`
+    /// (`MentionScanner.windowAgrees`): normalize takes it instead of parsing the words again.
+    /// nil: parse them (a mention read from an intermediate CSV, or made by hand). Not part of what
+    /// the mention holds (not compared, not written); dropped when a field it comes from is set.
+    var recognized: Quantity? {
+        // Through `pointee`: only the quantity is copied out, where a subscript copies the whole figure first.
+        figure >= 0 ? figures.withUnsafeBufferPointer { ($0.baseAddress! + Int(figure)).pointee.quantity } : nil
+    }
 
     public init(doc: String, article: Int, paragraph: Int, start: Int, end: Int, line: Int, raw: String,
                 sentence: String, before: String = "", after: String = "") {
         self.init(doc: doc, article: article, paragraph: paragraph, start: start, end: end, line: line, raw: raw,
                   sentence: sentence, before: before, after: after,
-                  context: ContextWindow(text: "", lo: 0, start: 0, end: 0, hi: 0), windowed: false)
+                  context: ContextWindow(text: "", lo: 0, start: 0, end: 0, hi: 0), windowed: false, figures: [], figure: -1)
     }
 
-    /// A mention whose `before` and `after` are the UTF-8 ranges `window` gives of its text.
+    /// A mention whose `before` and `after` are the UTF-8 ranges `window` gives of its text, and
+    /// whose quantity is that of `figures[figure]` (`figure` -1: not known).
     init(doc: String, article: Int, paragraph: Int, start: Int, end: Int, line: Int, raw: String,
-         sentence: String, context window: ContextWindow) {
+         sentence: String, context window: ContextWindow, figures: [RecognizedFigure], figure: Int) {
         self.init(doc: doc, article: article, paragraph: paragraph, start: start, end: end, line: line, raw: raw,
-                  sentence: sentence, before: "", after: "", context: window, windowed: true)
+                  sentence: sentence, before: "", after: "", context: window, windowed: true, figures: figures,
+                  figure: Int32(truncatingIfNeeded: figure))
     }
 
     /// Every stored field given (what the two initializers above share).
     private init(doc: String, article: Int, paragraph: Int, start: Int, end: Int, line: Int, raw: String,
-                 sentence: String, before: String, after: String, context: ContextWindow, windowed: Bool) {
+                 sentence: String, before: String, after: String, context: ContextWindow, windowed: Bool,
+                 figures: [RecognizedFigure], figure: Int32) {
         self.doc = doc
         self.article = article
         self.paragraph = paragraph
@@ -63,6 +81,8 @@ public struct Mention: Sendable, Equatable {
         self.storedAfter = after
         self.context = context
         self.windowed = windowed
+        self.figures = figures
+        self.figure = figure
     }
 
     /// Turns the window into the two strings, before one of them is set.

@@ -22,12 +22,13 @@ public enum MentionScanner {
         defer { room.deallocate() }
         for (pi, p) in article.paragraphs.enumerated() {
             let s = p.scalars
-            figures(in: s, into: &found)
+            var agrees: UInt64 = 0
+            figures(in: s, into: &found, agrees: &agrees)
             guard !found.isEmpty else { continue }
             TextSlices.with(p.text, scalars: s, room: &room) { slices in
                 for k in found.indices {
-                    out.append(mention(found, k, in: slices, text: p.text, doc: doc, article: article.index, paragraph: pi,
-                                       line: p.line(at: found[k].start)))
+                    out.append(mention(found, k, agrees: bit(k, of: agrees), in: slices, text: p.text, doc: doc, article: article.index,
+                                       paragraph: pi, line: p.line(at: found[k].start)))
                 }
             }
         }
@@ -42,11 +43,13 @@ public enum MentionScanner {
                          room: inout ScratchBuffer<Int32>, into out: inout [Mention]) {
         guard !text.isEmpty else { return }
         let s = text.scalars
-        figures(in: s, into: &found)
+        var agrees: UInt64 = 0
+        figures(in: s, into: &found, agrees: &agrees)
         guard !found.isEmpty else { return }
         TextSlices.with(text, scalars: s, room: &room) { slices in
             for k in found.indices {
-                out.append(mention(found, k, in: slices, text: text, doc: doc, article: article.index, paragraph: -1, line: article.line))
+                out.append(mention(found, k, agrees: bit(k, of: agrees), in: slices, text: text, doc: doc, article: article.index,
+                                   paragraph: -1, line: article.line))
             }
         }
     }
@@ -58,13 +61,17 @@ public enum MentionScanner {
 
     static func figures(in s: [Unicode.Scalar]) -> [RecognizedFigure] {
         var found: [RecognizedFigure] = []
-        figures(in: s, into: &found)
+        var agrees: UInt64 = 0
+        figures(in: s, into: &found, agrees: &agrees)
         return found
     }
 
-    /// The figures in `s`, in order, in `found` (emptied first, its room kept).
-    static func figures(in s: [Unicode.Scalar], into found: inout [RecognizedFigure]) {
+    /// The figures in `s`, in order, in `found` (emptied first, its room kept); bit k of `agrees` is
+    /// set when figure k's `windowAgrees` (for the first 64: the figures of a paragraph that has more
+    /// are read again by normalize, a cost without an allocation).
+    static func figures(in s: [Unicode.Scalar], into found: inout [RecognizedFigure], agrees: inout UInt64) {
         found.removeAll(keepingCapacity: true)
+        agrees = 0
         let starts = NumberReader.startTable   // one load of the table, not one lazy-global check per scalar
         var i = 0
         let n = s.count
@@ -79,6 +86,11 @@ public enum MentionScanner {
             }
             switch consume outcome {
             case .figure(let f, let next):
+                if found.count < 64, s.withUnsafeBufferPointer({ s in
+                    starts.withUnsafeBufferPointer { windowAgrees(s, start: f.start, numberAt: i, end: f.end, starts: $0) }
+                }) {
+                    agrees |= 1 << UInt64(found.count)
+                }
                 found.append(f)
                 i = max(next, i + 1)
             case .skip(let next):
@@ -113,10 +125,37 @@ public enum MentionScanner {
         return k
     }
 
-    /// The mention of figure `k` of `found`, the figures of the text `slices` cuts from.
-    static func mention(_ found: [RecognizedFigure], _ k: Int, in slices: TextSlices, text: String, doc: String, article: Int,
-                        paragraph: Int, line: Int) -> Mention {
-        // Its offsets only: the figure itself (quantity and all) is not copied.
+    /// Bit `k` of `bits` (false past 63).
+    @inline(__always)
+    static func bit(_ k: Int, of bits: UInt64) -> Bool { k < 64 && (bits >> UInt64(k)) & 1 != 0 }
+
+    /// Whether `QuantityParser`, reading the figure of `s[start..<end]` (recognized at the number
+    /// starting at `i`) from the `contextLength` scalars around it alone, as normalize does, is sure
+    /// to read the quantity recognized here in the whole text; `starts` is `NumberReader.startTable`.
+    /// The parser tries each scalar from `start` on: it meets the number at `i` first when no scalar
+    /// before it may start one. The words the recognizer reads around a number lie within the
+    /// window (the farthest, a title's 《 up to 40 scalars before `start` and its 》 up to 40 after
+    /// `end`), but for a lone 一: whether it counts looks back over a clause and forward over spaces
+    /// without bound, so its window must hold the whole text.
+    @inline(__always)
+    static func windowAgrees(_ s: UnsafeBufferPointer<Unicode.Scalar>, start: Int, numberAt i: Int, end: Int,
+                             starts: UnsafeBufferPointer<Bool>) -> Bool {
+        var k = start
+        while k < i {
+            let v = Int(s[k].value)
+            if v < starts.count && starts[v] { return false }
+            k += 1
+        }
+        if ChineseNumeral.digit(s[i]) == 1 { return start <= contextLength && end + contextLength >= s.count }
+        return true
+    }
+
+    /// The mention of figure `k` of `found`, the figures of the text `slices` cuts from; its quantity
+    /// is kept for normalize when `agrees` (`windowAgrees`): the mention holds `found` (whose room the
+    /// next text with figures does not reuse, then).
+    static func mention(_ found: [RecognizedFigure], _ k: Int, agrees: Bool, in slices: TextSlices, text: String, doc: String,
+                        article: Int, paragraph: Int, line: Int) -> Mention {
+        // Its offsets, and where its quantity is when normalize may take it: the figure is not copied.
         let start = found[k].start, end = found[k].end
         // The figures right before and after it.
         let before = k > 0 ? found[k - 1].start..<found[k - 1].end : nil
@@ -125,6 +164,7 @@ public enum MentionScanner {
         return Mention(doc: doc, article: article, paragraph: paragraph, start: start, end: end, line: line,
                        raw: slices.string(start, end), sentence: slices.string(clause.lowerBound, clause.upperBound),
                        context: ContextWindow(text: text, lo: slices.utf8Offset(start - contextLength), start: slices.utf8Offset(start),
-                                              end: slices.utf8Offset(end), hi: slices.utf8Offset(end + contextLength)))
+                                              end: slices.utf8Offset(end), hi: slices.utf8Offset(end + contextLength)),
+                       figures: agrees ? found : [], figure: agrees ? k : -1)
     }
 }

@@ -19,8 +19,15 @@ public enum QuantityParser {
     }
 
     /// `parse(_:in:window:)` of the mention `m` points to, its fields read in place (a copy of a mention
-    /// retains its six strings).
+    /// retains its six strings). A mention the scanner made in `run` mostly holds the quantity it
+    /// recognized, which is this one (`Mention.recognized`): taken, the words are not read again.
     static func parse(_ m: UnsafePointer<Mention>, in article: Article, window: inout ScalarString) -> Quantity? {
+        if let q = m.pointee.recognized { return q }
+        return reparse(m, in: article, window: &window)
+    }
+
+    /// `parse(_:in:window:)` reading the words, whether or not the scanner's quantity is kept.
+    static func reparse(_ m: UnsafePointer<Mention>, in article: Article, window: inout ScalarString) -> Quantity? {
         let p = m.pointee.paragraph, start = m.pointee.start, end = m.pointee.end
         guard p >= 0, p < article.paragraphs.count, let text = article.paragraphs[p].keptScalars,
               start >= 0, start < end, end <= text.count, text[start..<end].spells(m.pointee.raw)
