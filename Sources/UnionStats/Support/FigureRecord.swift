@@ -230,7 +230,7 @@ enum FigureRecord {
 
     /// Reads records one after the other. A page's figures come together, so most of a
     /// record's texts (doc, date, source, month, unit…) are the previous record's, and their
-    /// strings are reused; other texts are made once per reader (`TextInterner`).
+    /// strings are reused; other texts are made once per reader (`TextInterner`, `ShortTexts`).
     struct Reader {
         /// The figure of the record read last. Its texts stay from record to record and are set
         /// again only where they change (a figure made from a list of them retained every text).
@@ -238,14 +238,52 @@ enum FigureRecord {
                                           quantity: Quantity(value: 0, unit: ""), metric: "", metricID: "", kind: .flow,
                                           region: Region(), organization: "", period: Period(), sentence: "")
         private var previousBytes = [UnsafeRawBufferPointer](repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: Slot.allCases.count)
-        private var interner = TextInterner()
+        /// Texts made, by their bytes: short ones (units, dates, codes: most of the texts that change
+        /// from record to record) and the others. Handed from reader to reader (`handOn`, `Texts`).
+        private var interner: TextInterner
+        private var shortTexts: ShortTexts
         /// Whether `raw` is made; a month's tables and report never show it, and it is the one
         /// text that differs in every record (a String made per figure for nothing).
         private let keepsRaw: Bool
         /// Whether a record of this chunk was read (what `sameAsBefore` refers to).
         private var hasPrevious = false
 
-        init(keepsRaw: Bool = true) { self.keepsRaw = keepsRaw }
+        init(keepsRaw: Bool = true) {
+            self.keepsRaw = keepsRaw
+            (interner, shortTexts) = Texts.shared.take()
+        }
+
+        /// Hands the texts it made on to the next reader (`Texts`); it reads no more.
+        mutating func handOn() {
+            let tables = (interner, shortTexts)
+            (interner, shortTexts) = (TextInterner(), .placeholder)
+            Texts.shared.give(tables)
+        }
+
+        /// The texts of the readers before: a month's pages, places, metrics and units are mostly
+        /// those of the months before it. One pair of tables per reader at a time (two months are
+        /// read at once); the texts' table starts again when it has grown past `limit`, so memory
+        /// does not grow with the corpus.
+        final class Texts: @unchecked Sendable {
+            static let shared = Texts()
+            static let limit = 1 << 15
+            private let lock = NSLock()
+            private var tables: [(TextInterner, ShortTexts)] = []
+
+            func take() -> (TextInterner, ShortTexts) {
+                lock.lock()
+                defer { lock.unlock() }
+                return tables.popLast() ?? (TextInterner(), ShortTexts())
+            }
+
+            func give(_ t: (TextInterner, ShortTexts)) {
+                guard !t.1.isPlaceholder else { return }
+                let kept = t.0.count > Texts.limit ? (TextInterner(), t.1) : t
+                lock.lock()
+                defer { lock.unlock() }
+                if tables.count < 4 { tables.append(kept) }
+            }
+        }
 
         /// Forgets the previous record's bytes, which belong to the chunk before (an empty
         /// text is still the previous one's: "").
@@ -289,7 +327,9 @@ enum FigureRecord {
                 let before = previousBytes[slot]
                 // After the loop `current` holds this record's texts.
                 if before.count != n || (n > 0 && memcmp(before.baseAddress!, bytes.baseAddress!, n) != 0) {
-                    set(slot, interner.string(bytes))
+                    set(slot, n <= ShortTexts.maxLength
+                        ? shortTexts.string(at: bytes.baseAddress ?? r.baseAddress!, count: n, canReadSixteen: r.count - (at - n) >= 16)
+                        : interner.string(bytes))
                     previousBytes[slot] = bytes
                 }
             }
@@ -353,6 +393,7 @@ extension PartitionSpill {
             try FigureRecord.forEachLent(in: file, source: directory, reader: &reader, body)
             try FigureRecord.forEachLent(in: buffer, source: directory, reader: &reader, body)
         }
+        reader.handOn()
     }
 
     /// The partition's figures by route (of `route` only, if given), leaving them in place (after `seal`);
@@ -371,6 +412,7 @@ extension PartitionSpill {
                 lists[FigureRecord.index(of: r)].append(f)
             }
         }
+        reader.handOn()
         var byRoute: [FigureRoute: [Figure]] = [:]
         for (i, list) in lists.enumerated() where !list.isEmpty { byRoute[FigureRecord.route(at: i)] = list }
         return byRoute

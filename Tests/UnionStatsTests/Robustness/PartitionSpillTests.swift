@@ -205,6 +205,25 @@ final class PartitionSpillTests: XCTestCase {
         XCTAssertEqual(started, [0, 0, 0, 0])
     }
 
+    /// A reader's tables of texts go to the next reader, unless the texts' table has grown past
+    /// the limit (it starts again) or the reader has handed them on already.
+    func testTextsGoToTheNextReaderWithinTheLimit() {
+        let texts = FigureRecord.Reader.Texts()
+        var (interner, short) = texts.take()
+        XCTAssertEqual(interner.count, 0)
+        for i in 0..<10 { _ = Array("一个不短于十五个字节的文本\(i)".utf8).withUnsafeBytes { interner.string($0) } }
+        texts.give((interner, short))
+        (interner, short) = texts.take()
+        XCTAssertEqual(interner.count, 10, "kept")
+        for i in 0...FigureRecord.Reader.Texts.limit { _ = Array("一个不短于十五个字节的文本\(i)".utf8).withUnsafeBytes { interner.string($0) } }
+        XCTAssertGreaterThan(interner.count, FigureRecord.Reader.Texts.limit)
+        texts.give((interner, short))
+        (interner, short) = texts.take()
+        XCTAssertEqual(interner.count, 0, "grown past the limit: started again")
+        texts.give((TextInterner(), .placeholder))
+        XCTAssertFalse(texts.take().1.isPlaceholder, "a placeholder is not handed on")
+    }
+
     /// A record written after another (`encode(after:)`) leaves out the texts that are the same
     /// String as that one's and reads back whole; texts changed, or equal but made apart, are
     /// written out. Reading by route reads the records in between too.
