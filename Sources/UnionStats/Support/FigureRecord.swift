@@ -295,11 +295,6 @@ enum FigureRecord {
             }
         }
 
-        /// The figure of record `r`, or nil if it does not read back.
-        mutating func figure(_ r: UnsafeRawBufferPointer, kind: MetricKind, qualifier: Qualifier, hasMax: Bool) -> Figure? {
-            read(r, kind: kind, qualifier: qualifier, hasMax: hasMax) ? current : nil
-        }
-
         /// Reads record `r` into `current`; false if it does not read back.
         mutating func read(_ r: UnsafeRawBufferPointer, kind: MetricKind, qualifier: Qualifier, hasMax: Bool) -> Bool {
             var at = 4
