@@ -263,14 +263,24 @@ public struct Aggregator {
     }
 
     /// `(rows(), directRows())`, sorted once: a direct cell has the key of its cell, so the direct
-    /// rows' order is the order of all rows without those that have no direct cell.
+    /// rows' order is the order of all rows without those that have no direct cell. A cell whose
+    /// figures are all its own (as many as its direct cell's: the same figures folded the same way,
+    /// every level, most places without parts named) gives its direct row as well: the row is
+    /// shared, not made again (two lists allocated and every doc and source retained).
     public func rowsAndDirectRows() -> (rows: [MonthlyRow], direct: [MonthlyRow]) {
         precondition(alsoDirect, "rowsAndDirectRows of an aggregator without alsoDirect")
         let order = keys.withUnsafeBufferPointer { keys in MonthlyRow.tableOrder(cells.count) { keys[$0] } }
         let rows = order.map { makeRow(of: cells, $0, key: $0) }
         var direct: [MonthlyRow] = []
         direct.reserveCapacity(directCells.count)
-        for i in order where directOf[i] >= 0 { direct.append(makeRow(of: directCells, Int(directOf[i]), key: i)) }
+        for (k, i) in order.enumerated() where directOf[i] >= 0 {
+            let d = Int(directOf[i])
+            if directCells[d].figures == cells[i].figures {
+                direct.append(rows[k])
+            } else {
+                direct.append(makeRow(of: directCells, d, key: i))
+            }
+        }
         return (rows, direct)
     }
 

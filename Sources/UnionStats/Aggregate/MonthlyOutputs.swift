@@ -145,23 +145,46 @@ public final class MonthlyOutputs {
     }
 
     /// Reads one month's figures once and makes what the month gives the tables and its report.
+    /// Its flows are folded as they are read (lent, not kept: a copy of each retained its texts);
+    /// the figures the report lists are kept.
     private static func make(_ month: String, from spill: PartitionSpill, tables: Bool, reports: Bool,
                              encoding: CSVEncoding, generated: String?) throws -> Month {
-        let figures = try spill.readFigures(month, keepingRaw: false)
         var made = Month()
-        let flows = figures[.monthly] ?? []
-        var totals: [MonthlyRow]? = nil
-        if tables && !flows.isEmpty {
-            // One pass folds the table's rows (with rollups) and the report's totals (without).
-            var aggregator = Aggregator(rollup: true, cells: flows.count, alsoDirect: reports)
-            for f in flows { aggregator.add(f) }
-            let rows: [MonthlyRow]
-            if reports { (rows, totals) = aggregator.rowsAndDirectRows() } else { rows = aggregator.rows() }
-            made.monthlyRows = MonthlyRow.encodeRows(rows, encoding: encoding)
-            made.wideRecords = WideTable.records(month: month, rows)
+        // One pass folds the table's rows (with rollups) and the report's totals (without); a report
+        // alone folds its totals.
+        var aggregator: Aggregator? = nil
+        var lists: [[Figure]] = Array(repeating: [], count: FigureRecord.routeCount)
+        var pages = MonthReport.Pages()
+        let monthly = FigureRecord.index(of: .monthly)
+        try spill.forEachFigure(month, keepingRaw: false, start: { counts in
+            if counts[monthly] > 0 {
+                aggregator = tables ? Aggregator(rollup: true, cells: counts[monthly], alsoDirect: reports)
+                                    : Aggregator(rollup: false, cells: counts[monthly])
+            }
+            if reports { for i in lists.indices where i != monthly { lists[i].reserveCapacity(counts[i]) } }
+        }) { route, f in
+            if reports { pages.add(f) }
+            if route == .monthly {
+                aggregator?.add(f)
+            } else if reports {
+                lists[FigureRecord.index(of: route)].append(copy f)
+            }
+        }
+        var totals: [MonthlyRow] = []
+        if let aggregator {
+            if tables {
+                let rows: [MonthlyRow]
+                if reports { (rows, totals) = aggregator.rowsAndDirectRows() } else { rows = aggregator.rows() }
+                made.monthlyRows = MonthlyRow.encodeRows(rows, encoding: encoding)
+                made.wideRecords = WideTable.records(month: month, rows)
+            } else {
+                totals = aggregator.rows()
+            }
         }
         if reports {
-            let report = MonthReport(month: month, figures: figures, previous: nil, generated: generated, totals: totals)
+            let report = MonthReport(month: month, totals: totals, rates: lists[FigureRecord.index(of: .rate)],
+                                     cumulative: lists[FigureRecord.index(of: .cumulative)],
+                                     undated: lists[FigureRecord.index(of: .undated)], pages: pages.found(), generated: generated)
             made.report = (report.rows, ReportWriter.renderBeforeChange(report), ReportWriter.renderAfterChange(report))
         }
         return made

@@ -16,37 +16,62 @@ extension MonthReport {
         self.generated = generated
     }
 
+    /// One month's report from its totals, its figures listed by route (`rates`, `cumulative`,
+    /// `undated`) and the pages of all its figures (`Pages`), without the month before.
+    init(month: String, totals: [MonthlyRow], rates: [Figure], cumulative: [Figure], undated: [Figure],
+         pages: [PageContext], generated: String?) {
+        self.init(month: month)
+        rows = totals
+        self.rates = rates
+        self.cumulative = cumulative
+        self.undated = undated
+        self.pages = pages.sorted()
+        self.generated = generated
+    }
+
     /// The pages a month's figures come from, each once. Found again from the figures when the
     /// month is made, not gathered as figures arrive: a set per page would grow with the corpus.
     /// Told apart by their texts' bytes (`ByteKeyTable`): a `Set` hashed three strings per page
     /// with Unicode-aware hashing, thousands of instructions. Where bytes and `String` equality
     /// could differ (a text that is not plain), the pages found are put through a `Set` as well.
     static func pages(of figures: [FigureRoute: [Figure]]) -> [PageContext] {
-        var pages: [PageContext] = []
-        var numbers = ByteKeyTable()
-        let key = ByteKey.Builder()
-        var plain = true
+        var pages = Pages()
         for list in figures.values {
-            // A page's figures come together (page order): one look-up per run. Read back, they share
-            // their page's Strings: the same String is the same text without comparing bytes.
-            var last = -1
-            for i in list.indices {
-                if last >= 0, ByteString.equal(list[last].doc, list[i].doc), ByteString.equal(list[last].published, list[i].published),
-                   ByteString.equal(list[last].source, list[i].source) { continue }
-                last = i
-                key.clear()
-                key.add(list[i].doc)
-                key.add(list[i].published)
-                key.add(list[i].source)
-                guard numbers.number(of: key).isNew else { continue }
-                let page = PageContext(list[i])
-                plain = plain && TextClasses.allPlain(page.doc) && TextClasses.allPlain(page.published) && TextClasses.allPlain(page.source)
-                pages.append(page)
-            }
+            for i in list.indices { pages.add(list[i]) }
         }
-        guard !plain else { return pages }
-        var seen = Set<PageContext>()
-        return pages.filter { seen.insert($0).inserted }
+        return pages.found()
+    }
+
+    /// The pages of figures met one at a time (`pages(of:)`), each once.
+    struct Pages {
+        private var pages: [PageContext] = []
+        private var numbers = ByteKeyTable()
+        private let key = ByteKey.Builder()
+        private var plain = true
+        /// The page of the figure before: a page's figures come together (page order), one look-up
+        /// per run. Read back, they share their page's Strings: the same String is the same text
+        /// without comparing bytes.
+        private var last: (doc: String, published: String, source: String)? = nil
+
+        mutating func add(_ f: borrowing Figure) {
+            if let last, ByteString.equal(last.doc, f.doc), ByteString.equal(last.published, f.published),
+               ByteString.equal(last.source, f.source) { return }
+            last = (f.doc, f.published, f.source)
+            key.clear()
+            key.add(f.doc)
+            key.add(f.published)
+            key.add(f.source)
+            guard numbers.number(of: key).isNew else { return }
+            plain = plain && TextClasses.allPlain(f.doc) && TextClasses.allPlain(f.published) && TextClasses.allPlain(f.source)
+            pages.append(PageContext(doc: f.doc, published: f.published, source: f.source))
+        }
+
+        /// The pages met, each once, in the order first met.
+        func found() -> [PageContext] {
+            guard !plain else { return pages }
+            var seen = Set<PageContext>()
+            return pages.filter { seen.insert($0).inserted }
+        }
     }
 
     /// A month's totals without rollups: a report shows each figure in the region it names.

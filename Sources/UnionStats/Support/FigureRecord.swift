@@ -166,23 +166,47 @@ enum FigureRecord {
         var number = 0
         while at < chunk.count {
             number += 1
-            guard chunk.count - at >= 4 else { throw damaged(source, number) }
-            let length = Int(chunk.loadUnaligned(fromByteOffset: at, as: UInt32.self))
-            let start = at + 4
-            at = start + length
-            guard length >= fixedSize, at <= chunk.count else { throw damaged(source, number) }
-            let codes = (chunk[start], chunk[start + 1], chunk[start + 2], chunk[start + 3])
-            guard Int(codes.0) < routes.count, Int(codes.1) < kinds.count, Int(codes.2) < qualifiers.count else {
-                throw damaged(source, number)
-            }
-            let route = routes[Int(codes.0)]
-            let record = UnsafeRawBufferPointer(rebasing: chunk[start..<at])
             // Read even when not wanted: the next record's texts may be this one's (`sameAsBefore`).
-            guard let f = reader.figure(record, kind: kinds[Int(codes.1)], qualifier: qualifiers[Int(codes.2)],
-                                        hasMax: codes.3 != 0) else { throw damaged(source, number) }
+            let route = try read(chunk, at: &at, number: number, source: source, into: &reader)
             if let wanted, route != wanted { continue }
-            try body(route, f)
+            try body(route, reader.current)
         }
+    }
+
+    /// `forEach` of every record, each figure lent to `body` as read (the reader's `current`):
+    /// what folds a figure and forgets it takes no copy of its texts (a copy retained each
+    /// text, and letting it go released them again).
+    static func forEachLent(in chunk: UnsafeRawBufferPointer, source: String, reader: inout Reader,
+                            _ body: (FigureRoute, borrowing Figure) throws -> Void) throws {
+        reader.startChunk()
+        var at = 0
+        var number = 0
+        while at < chunk.count {
+            number += 1
+            let route = try read(chunk, at: &at, number: number, source: source, into: &reader)
+            try body(route, reader.current)
+        }
+    }
+
+    /// Reads the record at `at` (the `number`-th of the chunk) into `reader.current`, moves `at`
+    /// past it, and returns its route.
+    @inline(__always)
+    private static func read(_ chunk: UnsafeRawBufferPointer, at: inout Int, number: Int, source: String,
+                             into reader: inout Reader) throws -> FigureRoute {
+        guard chunk.count - at >= 4 else { throw damaged(source, number) }
+        let length = Int(chunk.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+        let start = at + 4
+        at = start + length
+        guard length >= fixedSize, at <= chunk.count else { throw damaged(source, number) }
+        let codes = (chunk[start], chunk[start + 1], chunk[start + 2], chunk[start + 3])
+        guard Int(codes.0) < routes.count, Int(codes.1) < kinds.count, Int(codes.2) < qualifiers.count else {
+            throw damaged(source, number)
+        }
+        let record = UnsafeRawBufferPointer(rebasing: chunk[start..<at])
+        guard reader.read(record, kind: kinds[Int(codes.1)], qualifier: qualifiers[Int(codes.2)], hasMax: codes.3 != 0) else {
+            throw damaged(source, number)
+        }
+        return routes[Int(codes.0)]
     }
 
     /// How many whole records of each route (`index(of:)`) the chunk holds, from their lengths and
@@ -206,60 +230,129 @@ enum FigureRecord {
 
     /// Reads records one after the other. A page's figures come together, so most of a
     /// record's texts (doc, date, source, month, unit…) are the previous record's, and their
-    /// strings are reused; other texts are made once per reader (`TextInterner`).
+    /// strings are reused; other texts are made once per reader (`TextInterner`, `ShortTexts`).
     struct Reader {
-        private var previous = [String](repeating: "", count: Slot.allCases.count)
+        /// The figure of the record read last. Its texts stay from record to record and are set
+        /// again only where they change (a figure made from a list of them retained every text).
+        private(set) var current = Figure(doc: "", article: 0, headline: "", published: "", source: "", line: 0, raw: "",
+                                          quantity: Quantity(value: 0, unit: ""), metric: "", metricID: "", kind: .flow,
+                                          region: Region(), organization: "", period: Period(), sentence: "")
         private var previousBytes = [UnsafeRawBufferPointer](repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: Slot.allCases.count)
-        private var interner = TextInterner()
+        /// Texts made, by their bytes: short ones (units, dates, codes: most of the texts that change
+        /// from record to record) and the others. Handed from reader to reader (`handOn`, `Texts`).
+        private var interner: TextInterner
+        private var shortTexts: ShortTexts
         /// Whether `raw` is made; a month's tables and report never show it, and it is the one
         /// text that differs in every record (a String made per figure for nothing).
         private let keepsRaw: Bool
         /// Whether a record of this chunk was read (what `sameAsBefore` refers to).
         private var hasPrevious = false
 
-        init(keepsRaw: Bool = true) { self.keepsRaw = keepsRaw }
+        init(keepsRaw: Bool = true) {
+            self.keepsRaw = keepsRaw
+            (interner, shortTexts) = Texts.shared.take()
+        }
+
+        /// Hands the texts it made on to the next reader (`Texts`); it reads no more.
+        mutating func handOn() {
+            let tables = (interner, shortTexts)
+            (interner, shortTexts) = (TextInterner(), .placeholder)
+            Texts.shared.give(tables)
+        }
+
+        /// The texts of the readers before: a month's pages, places, metrics and units are mostly
+        /// those of the months before it. One pair of tables per reader at a time (two months are
+        /// read at once); the texts' table starts again when it has grown past `limit`, so memory
+        /// does not grow with the corpus.
+        final class Texts: @unchecked Sendable {
+            static let shared = Texts()
+            static let limit = 1 << 15
+            private let lock = NSLock()
+            private var tables: [(TextInterner, ShortTexts)] = []
+
+            func take() -> (TextInterner, ShortTexts) {
+                lock.lock()
+                defer { lock.unlock() }
+                return tables.popLast() ?? (TextInterner(), ShortTexts())
+            }
+
+            func give(_ t: (TextInterner, ShortTexts)) {
+                guard !t.1.isPlaceholder else { return }
+                let kept = t.0.count > Texts.limit ? (TextInterner(), t.1) : t
+                lock.lock()
+                defer { lock.unlock() }
+                if tables.count < 4 { tables.append(kept) }
+            }
+        }
 
         /// Forgets the previous record's bytes, which belong to the chunk before (an empty
         /// text is still the previous one's: "").
         mutating func startChunk() {
             hasPrevious = false
-            for slot in previousBytes.indices { previousBytes[slot] = UnsafeRawBufferPointer(start: nil, count: 0) }
-            for slot in previous.indices { previous[slot] = "" }
+            for slot in previousBytes.indices {
+                previousBytes[slot] = UnsafeRawBufferPointer(start: nil, count: 0)
+                set(slot, "")
+            }
         }
 
-        mutating func figure(_ r: UnsafeRawBufferPointer, kind: MetricKind, qualifier: Qualifier, hasMax: Bool) -> Figure? {
+        /// Reads record `r` into `current`; false if it does not read back.
+        mutating func read(_ r: UnsafeRawBufferPointer, kind: MetricKind, qualifier: Qualifier, hasMax: Bool) -> Bool {
             var at = 4
             let article = r.loadUnaligned(fromByteOffset: at, as: Int64.self); at += 8
             let line = r.loadUnaligned(fromByteOffset: at, as: Int64.self); at += 8
-            let value = FigureRecord.decimal(r, at); at += FigureRecord.decimalSize
-            let valueMax = hasMax ? FigureRecord.decimal(r, at) : nil; at += FigureRecord.decimalSize
+            current.quantity.value = FigureRecord.decimal(r, at); at += FigureRecord.decimalSize
+            current.quantity.valueMax = hasMax ? FigureRecord.decimal(r, at) : nil; at += FigureRecord.decimalSize
+            current.article = Int(article)
+            current.line = Int(line)
+            current.kind = kind
+            current.quantity.qualifier = qualifier
             for slot in 0..<Slot.allCases.count {
-                guard r.count - at >= 4 else { return nil }
+                guard r.count - at >= 4 else { return false }
                 let length = r.loadUnaligned(fromByteOffset: at, as: UInt32.self)
                 at += 4
                 if length == FigureRecord.sameAsBefore {
-                    guard hasPrevious else { return nil }
+                    guard hasPrevious else { return false }
                     continue
                 }
                 let n = Int(length)
-                guard r.count - at >= n else { return nil }
+                guard r.count - at >= n else { return false }
                 let bytes = UnsafeRawBufferPointer(rebasing: r[at..<(at + n)])
                 at += n
                 if !keepsRaw && slot == Slot.raw.rawValue { continue }
                 let before = previousBytes[slot]
-                // After the loop `previous` holds this record's texts.
+                // After the loop `current` holds this record's texts.
                 if before.count != n || (n > 0 && memcmp(before.baseAddress!, bytes.baseAddress!, n) != 0) {
-                    previous[slot] = interner.string(bytes)
+                    set(slot, n <= ShortTexts.maxLength
+                        ? shortTexts.string(at: bytes.baseAddress ?? r.baseAddress!, count: n, canReadSixteen: r.count - (at - n) >= 16)
+                        : interner.string(bytes))
                     previousBytes[slot] = bytes
                 }
             }
-            guard at == r.count else { return nil }
+            guard at == r.count else { return false }
             hasPrevious = true
-            let t = previous
-            return Figure(doc: t[0], article: Int(article), headline: t[1], published: t[2], source: t[3], line: Int(line),
-                          raw: t[4], quantity: Quantity(value: value, valueMax: valueMax, unit: t[5], qualifier: qualifier, per: t[6]),
-                          metric: t[7], metricID: t[8], kind: kind, region: Region(path: t[9], code: t[10]), organization: "",
-                          period: Period(label: t[11], start: t[12], end: t[13], month: t[14]), sentence: "")
+            return true
+        }
+
+        /// Sets the text of `slot` (`Slot` order) in `current`.
+        @inline(__always)
+        private mutating func set(_ slot: Int, _ text: String) {
+            switch slot {
+            case 0: current.doc = text
+            case 1: current.headline = text
+            case 2: current.published = text
+            case 3: current.source = text
+            case 4: current.raw = text
+            case 5: current.quantity.unit = text
+            case 6: current.quantity.per = text
+            case 7: current.metric = text
+            case 8: current.metricID = text
+            case 9: current.region.path = text
+            case 10: current.region.code = text
+            case 11: current.period.label = text
+            case 12: current.period.start = text
+            case 13: current.period.end = text
+            default: current.period.month = text
+            }
         }
     }
 
@@ -281,6 +374,23 @@ extension PartitionSpill {
         try takeBytes(partition) { try FigureRecord.forEach(in: $0, source: directory, body) }
     }
 
+    /// The partition's figures in the order they were added, leaving them in place (after `seal`),
+    /// each lent to `body` as it is read (`FigureRecord.forEachLent`: no copy of its texts); without
+    /// `raw` unless `keepingRaw`. `start` is told first how many figures of each route there are
+    /// (by `FigureRecord.index(of:)`), so that what keeps or folds them can make room once.
+    func forEachFigure(_ partition: String, keepingRaw: Bool = true, start: ([Int]) throws -> Void,
+                       _ body: (FigureRoute, borrowing Figure) throws -> Void) throws {
+        var reader = FigureRecord.Reader(keepsRaw: keepingRaw)
+        try withBytes(partition) { file, buffer in
+            var counts = FigureRecord.countByRoute(in: file)
+            for (i, n) in FigureRecord.countByRoute(in: buffer).enumerated() { counts[i] += n }
+            try start(counts)
+            try FigureRecord.forEachLent(in: file, source: directory, reader: &reader, body)
+            try FigureRecord.forEachLent(in: buffer, source: directory, reader: &reader, body)
+        }
+        reader.handOn()
+    }
+
     /// The partition's figures by route (of `route` only, if given), leaving them in place (after `seal`);
     /// without `raw` unless `keepingRaw` (no month's table or report shows it).
     func readFigures(_ partition: String, route: FigureRoute? = nil, keepingRaw: Bool = true) throws -> [FigureRoute: [Figure]] {
@@ -297,6 +407,7 @@ extension PartitionSpill {
                 lists[FigureRecord.index(of: r)].append(f)
             }
         }
+        reader.handOn()
         var byRoute: [FigureRoute: [Figure]] = [:]
         for (i, list) in lists.enumerated() where !list.isEmpty { byRoute[FigureRecord.route(at: i)] = list }
         return byRoute

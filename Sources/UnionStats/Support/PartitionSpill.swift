@@ -182,6 +182,16 @@ final class PartitionSpill {
         try buffers[n].withUnsafeBytes(body)
     }
 
+    /// `readBytes` with both parts at once: the partition's flushed records, then its buffered ones
+    /// (both empty for a partition that has none).
+    func withBytes(_ partition: String, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void) throws {
+        precondition(sealed, "PartitionSpill.read before seal")
+        guard let n = numbers[ByteKey(partition)] else {
+            return try body(UnsafeRawBufferPointer(start: nil, count: 0), UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        try fileBytes(n).withUnsafeBytes { file in try buffers[n].withUnsafeBytes { try body(file, $0) } }
+    }
+
     /// Partition `n`'s flushed chunks, one after the other (each holds whole records).
     /// `pread`: after `seal`, several threads read partitions at once.
     private func fileBytes(_ n: Int) throws -> [UInt8] {

@@ -5,6 +5,9 @@ struct TextInterner {
     private var table = ByteKeyTable()
     private var strings: [String] = []
 
+    /// How many texts it holds.
+    var count: Int { strings.count }
+
     mutating func string(_ bytes: UnsafeRawBufferPointer) -> String {
         guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
         let (n, isNew) = table.number(of: bytes)

@@ -89,6 +89,12 @@ final class AggregatorOracleTests: XCTestCase {
                 let both = a.rowsAndDirectRows()
                 XCTAssertEqual(both.rows.map(\.fields), a.rows().map(\.fields))
                 XCTAssertEqual(both.direct.map(\.fields), a.directRows().map(\.fields))
+                // Both kinds of direct rows are here: a cell's own figures alone (its row shared) and with its parts'.
+                let figuresOf = Dictionary(both.rows.map { ($0.key.region + "|" + $0.key.metric + "|" + $0.key.unit + "|" + $0.key.kind.rawValue + "|" + $0.key.month, $0.figures) },
+                                           uniquingKeysWith: { a, _ in a })
+                let shared = both.direct.filter { figuresOf[$0.key.region + "|" + $0.key.metric + "|" + $0.key.unit + "|" + $0.key.kind.rawValue + "|" + $0.key.month] == $0.figures }
+                XCTAssertGreaterThan(shared.count, 0)
+                XCTAssertLessThan(shared.count, both.direct.count)
             }
             var got: [String: [String]] = [:]
             for r in a.rows() {

@@ -2,6 +2,11 @@ import Foundation
 import XCTest
 @testable import UnionStats
 
+private extension FigureRoute {
+    /// The routes in `FigureRecord.index(of:)` order.
+    static let allCasesInRecordOrder: [FigureRoute] = [.monthly, .rate, .cumulative, .undated]
+}
+
 final class PartitionSpillTests: XCTestCase {
     func testRecordsComeBackByPartitionInOrderAcrossFlushes() throws {
         let dir = try Tool.temporaryDirectory("spill")
@@ -138,6 +143,85 @@ final class PartitionSpillTests: XCTestCase {
         XCTAssertEqual(try spill.readFigures("2020-11", keepingRaw: false), withoutRaw)
         XCTAssertEqual(try spill.readFigures("2020-11", route: .rate, keepingRaw: false), [.rate: withoutRaw[.rate]!])
         XCTAssertEqual(try spill.readFigures("2020-11"), sent, "raw is kept unless left out")
+    }
+
+    /// Figures lent one at a time as read (`forEachFigure`) are the figures `readFigures` gives, in
+    /// the order they were added: from the file's chunks and the buffer, with each text changing
+    /// from record to record or not (kept from the record before), written out or left out
+    /// (`sameAsBefore`). `start` is told the counts by route first; a partition without records
+    /// lends nothing.
+    func testFiguresLentAreTheFiguresRead() throws {
+        let dir = try Tool.temporaryDirectory("spill")
+        let spill = try PartitionSpill(parent: dir, name: "lent", flushSize: 700)
+        let routes: [FigureRoute] = [.monthly, .rate, .monthly, .cumulative, .undated, .monthly]
+        var sent: [(FigureRoute, Figure)] = []
+        var previous: Figure? = nil
+        for i in 0..<60 {
+            var f = PartitionSpillTests.sample
+            f.raw = "\(i)次"
+            f.line = i
+            f.doc = i % 5 < 3 ? "一个不短于十五个字节的文件名.txt" : "b\(i / 5).txt"
+            f.quantity.unit = ["人", "万元", "人"][i % 3]
+            f.quantity.valueMax = i % 4 == 0 ? nil : Decimal(i)
+            f.metric = i % 7 == 0 ? "职工沟通会" : "活动"
+            f.region = Region(path: i % 2 == 0 ? "北京市/朝阳区" : "", code: i % 2 == 0 ? "110105" : "")
+            f.period.end = i % 6 == 0 ? "" : "2020-11-3\(i % 2)"
+            f.kind = [.flow, .level, .rate][i % 3]
+            let route = routes[i % routes.count]
+            // Every other record is written after the one before, leaving out the texts it shares.
+            var bytes: [UInt8] = []
+            if i % 2 == 1, let previous {
+                withUnsafePointer(to: previous) { FigureRecord.encode(f, route: route, after: $0, into: &bytes) }
+            } else {
+                FigureRecord.encode(f, route: route, into: &bytes)
+            }
+            try spill.add(encoded: bytes[...], to: "2020-11")
+            sent.append((route, f))
+            previous = f
+        }
+        try spill.seal()
+        XCTAssertGreaterThan(try FilePaths.list(spill.directory).count, 0, "some records went to the file")
+        for keepingRaw in [true, false] {
+            var counts: [Int] = []
+            var lent: [(FigureRoute, Figure)] = []
+            try spill.forEachFigure("2020-11", keepingRaw: keepingRaw, start: { counts = $0 }) { route, f in
+                XCTAssertEqual(counts.reduce(0, +), sent.count, "counted before the first figure")
+                lent.append((route, copy f))
+            }
+            let expected = sent.map { route, f -> (FigureRoute, Figure) in
+                var f = f
+                if !keepingRaw { f.raw = "" }
+                return (route, f)
+            }
+            XCTAssertEqual(lent.map(\.0), expected.map(\.0))
+            XCTAssertEqual(lent.map(\.1), expected.map(\.1), "keepingRaw \(keepingRaw)")
+            XCTAssertEqual(counts, FigureRoute.allCasesInRecordOrder.map { r in sent.filter { $0.0 == r }.count })
+            var byRoute: [FigureRoute: [Figure]] = [:]
+            for (route, f) in lent { byRoute[route, default: []].append(f) }
+            XCTAssertEqual(try spill.readFigures("2020-11", keepingRaw: keepingRaw), byRoute)
+        }
+        var started: [Int]? = nil
+        try spill.forEachFigure("1999-01", start: { started = $0 }) { _, _ in XCTFail("no figures") }
+        XCTAssertEqual(started, [0, 0, 0, 0])
+    }
+
+    /// A reader's tables of texts go to the next reader, unless the texts' table has grown past
+    /// the limit (it starts again) or the reader has handed them on already.
+    func testTextsGoToTheNextReaderWithinTheLimit() {
+        let texts = FigureRecord.Reader.Texts()
+        var (interner, short) = texts.take()
+        XCTAssertEqual(interner.count, 0)
+        for i in 0..<10 { _ = Array("一个不短于十五个字节的文本\(i)".utf8).withUnsafeBytes { interner.string($0) } }
+        texts.give((interner, short))
+        (interner, short) = texts.take()
+        XCTAssertEqual(interner.count, 10, "kept")
+        for i in 0...FigureRecord.Reader.Texts.limit { _ = Array("一个不短于十五个字节的文本\(i)".utf8).withUnsafeBytes { interner.string($0) } }
+        XCTAssertGreaterThan(interner.count, FigureRecord.Reader.Texts.limit)
+        texts.give((interner, short))
+        (interner, short) = texts.take()
+        XCTAssertEqual(interner.count, 0, "grown past the limit: started again")
+        texts.give((TextInterner(), .placeholder))
+        XCTAssertFalse(texts.take().1.isPlaceholder, "a placeholder is not handed on")
     }
 
     /// A record written after another (`encode(after:)`) leaves out the texts that are the same
