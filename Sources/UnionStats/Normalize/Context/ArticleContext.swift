@@ -128,6 +128,8 @@ struct ArticleContext {
         // The figure before in the segment, by index, and each metric set in place: a copy of a figure
         // (an optional one too) retained and released its metric's text.
         var previous: Int? = nil
+        // Read once, not in the closures below at each scalar (a static read is a `swift_once` call).
+        let clauseEnd = TextClasses.clauseEnd, sentenceEnd = TextClasses.sentenceEnd
         for (n, i) in order.enumerated() {
             let s = figures[i].seg
             let text = segs[s].text
@@ -140,8 +142,8 @@ struct ArticleContext {
             var prevMetric: MetricSpan? = nil, prevInSentence: MetricSpan? = nil
             if let p = previous, figures[p].end <= start {
                 let between = text[figures[p].end..<start]
-                if !between.contains(where: { TextClasses.clauseEnd.contains($0) }) { prevMetric = figures[p].metric }
-                if !between.contains(where: { TextClasses.sentenceEnd.contains($0) }) { prevInSentence = figures[p].metric }
+                if !between.contains(where: { clauseEnd.contains($0) }) { prevMetric = figures[p].metric }
+                if !between.contains(where: { sentenceEnd.contains($0) }) { prevInSentence = figures[p].metric }
             }
             let metric = MetricFinder.find(in: text, raw: start..<figures[i].end, unit: input[i].quantity.unit, times: times,
                                            previous: prevMetric, places: placeSpans, previousInSentence: prevInSentence)

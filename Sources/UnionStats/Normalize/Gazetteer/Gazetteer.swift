@@ -434,6 +434,8 @@ public struct Gazetteer: Sendable {
         guard !slots.isEmpty else { return matches }
         let mask = slots.count - 1
         let longest = maxNameLength
+        // Read once per scan, not at each name found (a static read is a `swift_once` call).
+        let streetStarts = Gazetteer.streetStarts
         // The bitmap and the table by pointer: read at nearly every scalar, no array checks there.
         firstScalars.withUnsafeBufferPointer { firsts in
         nameStarts.withUnsafeBufferPointer { starts in
@@ -465,7 +467,7 @@ public struct Gazetteer: Sendable {
                     if table[found].flags & 2 == 0 { break }
                     j += 1
                 }
-                if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
+                if let b = best, !Gazetteer.followedByStreetWord(text, b.end, streetStarts) {
                     // A paragraph that names one place usually names several: grow once, not at 1, 2, 4.
                     if matches.isEmpty { matches.reserveCapacity(8) }
                     matches.append(NameMatch(start: i, end: b.end, group: b.group))
@@ -554,8 +556,8 @@ public struct Gazetteer: Sendable {
 
     static let streetStarts = ScalarSet(streetWords.map { $0[0] })
 
-    static func followedByStreetWord(_ text: [Unicode.Scalar], _ end: Int) -> Bool {
-        guard end < text.count, streetStarts.contains(text[end]) else { return false }
+    static func followedByStreetWord(_ text: [Unicode.Scalar], _ end: Int, _ starts: ScalarSet = streetStarts) -> Bool {
+        guard end < text.count, starts.contains(text[end]) else { return false }
         for w in streetWords where end + w.count <= text.count {
             if text[end..<(end + w.count)].elementsEqual(w) {
                 // 街道 is a division type, not a street.
