@@ -99,12 +99,13 @@ struct ArticleContext {
 
         // Places, in reading order, so that earlier places disambiguate later ones.
         var resolver = RegionResolver.Named(gazetteer: gazetteer, defaultRegion: defaultRegion)
+        let surnames = RegionResolver.surnames  // once per article, not at each name (a static read is a `swift_once`)
         for r in segs.indices {
             let s = segment(inReadingOrder: r)
             let text = segs[s].text
             var resolvedEnd = 0
             for m in gazetteer.scanNames(text) where m.start >= resolvedEnd {
-                if let p = resolver.resolve(m, in: text, segment: s, gazetteer) {
+                if let p = resolver.resolve(m, in: text, segment: s, gazetteer, surnames) {
                     // 在城关区等5个城区: an example from a list, not where the figure is.
                     let example = m.end < text.count && text[m.end] == "等"
                     if segs[s].places.isEmpty { segs[s].places.reserveCapacity(4) }  // grow once, not at 1, 2, 4
@@ -167,11 +168,15 @@ struct ArticleContext {
         // Where a place name lies in the segment read: one array for the article, marked from the
         // segment's places before its names are read and cleared after.
         var covered = [Bool](repeating: false, count: segs.reduce(0) { max($0, $1.text.count) })
+        // Read once per article, not at each name (a static read is a `swift_once` call).
+        let unionEnds = ArticleContext.unionEnds, generalUnionEnd = ArticleContext.generalUnionEnd
+        let titleStops = TextClasses.titleStops, bookOpen = TextClasses.bookOpen
         for r in segs.indices {
             let s = segment(inReadingOrder: r)
             let text = segs[s].text
-            for p in segs[s].places { for k in p.start..<p.end { covered[k] = true } }
-            defer { for p in segs[s].places { for k in p.start..<p.end { covered[k] = false } } }
+            // By index: a loop over the array copied it (a retain and a release per segment).
+            for q in segs[s].places.indices { for k in segs[s].places[q].start..<segs[s].places[q].end { covered[k] = true } }
+            defer { for q in segs[s].places.indices { for k in segs[s].places[q].start..<segs[s].places[q].end { covered[k] = false } } }
             for o in OrganizationFinder.find(in: text, covered: covered) {
                 var org = Org(seg: s, start: o.start, end: o.end, name: .written(seg: s, start: o.start, end: o.end), usable: o.usable,
                               place: nil, bare: o.bare, referable: o.usable || o.location)
@@ -183,7 +188,7 @@ struct ArticleContext {
                     expand(&org, core: OrganizationFinder.stripReferring(text[o.start..<o.end]), gazetteer)
                 } else {
                     // The name as written: its ending read from the paragraph's scalars, not from the string.
-                    (org.union, org.generalUnion) = ArticleContext.unionFlags(text[o.start..<o.end])
+                    (org.union, org.generalUnion) = ArticleContext.unionFlags(text[o.start..<o.end], unionEnds, generalUnionEnd)
                 }
                 if !o.usable, !o.location {
                     for k in segs[s].places.indices where segs[s].places[k].start >= o.start && segs[s].places[k].end <= o.end {
@@ -197,7 +202,7 @@ struct ArticleContext {
             // Places inside a counted noun (汉中市劳动模范9名) or a title (《北京市…办法》) are not where the figure is.
             for k in segs[s].places.indices
             where ArticleContext.metricSpanned(figures, s, where: { $0.contains(segs[s].places[k].start) })
-                || TextClasses.insideBookTitle(text, segs[s].places[k].start) {
+                || TextClasses.insideBookTitle(text, segs[s].places[k].start, titleStops, bookOpen) {
                 segs[s].places[k].usable = false
             }
         }

@@ -567,12 +567,14 @@ extension TextClasses {
     static let titleStops = sentenceEnd.union(bookOpen).union(bookClose)
 
     /// Whether offset `i` lies inside 《…》 (a title): the nearest title mark or
-    /// sentence end before it opens a title.
-    static func insideBookTitle(_ text: [Unicode.Scalar], _ i: Int) -> Bool {
+    /// sentence end before it opens a title. (`stops` and `opens` are `titleStops` and `bookOpen`, read by a
+    /// caller that asks many times once for all: a static read is a `swift_once` call.)
+    static func insideBookTitle(_ text: [Unicode.Scalar], _ i: Int, _ stops: ScalarSet = titleStops,
+                                _ opens: ScalarSet = bookOpen) -> Bool {
         text.withUnsafeBufferPointer { t in
             var k = min(i, t.count) - 1
             while k >= 0 {
-                if titleStops.contains(t[k]) { return bookOpen.contains(t[k]) }
+                if stops.contains(t[k]) { return opens.contains(t[k]) }
                 k -= 1
             }
             return false

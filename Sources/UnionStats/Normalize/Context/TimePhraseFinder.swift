@@ -162,6 +162,7 @@ enum TimePhraseFinder {
         let objectVerbs = TimePhraseFinder.objectVerbs, scalarClasses = TimePhraseFinder.scalarClasses
         let clauseEnd = TextClasses.clauseEnd, digits = TextClasses.digits, chineseDigits = TextClasses.chineseDigits
         let openQuotes = TextClasses.openQuotes, punctuation = TextClasses.punctuation
+        let titleStops = TextClasses.titleStops, bookOpen = TextClasses.bookOpen
     }
     static let lists = Lists()
 
@@ -186,7 +187,7 @@ enum TimePhraseFinder {
             case .keyword(let k): found = keywordPhrase(k, at: i, in: text, l)
             case .unknown: found = phrase(at: i, in: text, l)
             }
-            if var p = found, !TextClasses.insideBookTitle(text, i) {
+            if var p = found, !TextClasses.insideBookTitle(text, i, l.titleStops, l.bookOpen) {
                 if i > 0, l.embeddingWords.contains(text[i - 1]) { p.embedded = true }
                 // 持续到1月29日: an end date inside the sentence, not its time.
                 if case .date = p.kind, i > 0, "到至".unicodeScalars.contains(text[i - 1]) { p.embedded = true }
