@@ -99,12 +99,14 @@ struct ArticleContext {
 
         // Places, in reading order, so that earlier places disambiguate later ones.
         var resolver = RegionResolver.Named(gazetteer: gazetteer, defaultRegion: defaultRegion)
+        // The finders' tables, read once per article and passed to each segment's scan (a static read is a `swift_once`).
+        let streetStarts = Gazetteer.streetStarts, timeLists = TimePhraseFinder.lists, orgLists = OrganizationFinder.lists
         let surnames = RegionResolver.surnames  // once per article, not at each name (a static read is a `swift_once`)
         for r in segs.indices {
             let s = segment(inReadingOrder: r)
             let text = segs[s].text
             var resolvedEnd = 0
-            for m in gazetteer.scanNames(text) where m.start >= resolvedEnd {
+            for m in gazetteer.scanNames(text, streetStarts) where m.start >= resolvedEnd {
                 if let p = resolver.resolve(m, in: text, segment: s, gazetteer, surnames) {
                     // 在城关区等5个城区: an example from a list, not where the figure is.
                     let example = m.end < text.count && text[m.end] == "等"
@@ -114,7 +116,7 @@ struct ArticleContext {
                 }
             }
             if timed(s) {
-                segs[s].times = TimePhraseFinder.find(in: text)
+                segs[s].times = TimePhraseFinder.find(in: text, timeLists)
                 // Most segments have no embedded phrase: then the free ones are the same array, not a copy.
                 segs[s].freeTimes = segs[s].times.contains { $0.embedded } ? segs[s].times.filter { !$0.embedded } : segs[s].times
             }
@@ -177,7 +179,7 @@ struct ArticleContext {
             // By index: a loop over the array copied it (a retain and a release per segment).
             for q in segs[s].places.indices { for k in segs[s].places[q].start..<segs[s].places[q].end { covered[k] = true } }
             defer { for q in segs[s].places.indices { for k in segs[s].places[q].start..<segs[s].places[q].end { covered[k] = false } } }
-            for o in OrganizationFinder.find(in: text, covered: covered) {
+            for o in OrganizationFinder.find(in: text, covered: covered, orgLists) {
                 var org = Org(seg: s, start: o.start, end: o.end, name: .written(seg: s, start: o.start, end: o.end), usable: o.usable,
                               place: nil, bare: o.bare, referable: o.usable || o.location)
                 if ArticleContext.metricSpanned(figures, s, where: { $0.overlaps(o.start..<o.end) }) { org.usable = false }

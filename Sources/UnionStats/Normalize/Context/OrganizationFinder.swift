@@ -108,8 +108,7 @@ enum OrganizationFinder {
 
     /// Names in `text`; `covered[i]` is true where a place name lies (its
     /// characters are never boundaries: 和平街街道总工会).
-    static func find(in t: [S], covered: [Bool]) -> [OrgMention] {
-        let l = lists
+    static func find(in t: [S], covered: [Bool], _ l: Lists = lists) -> [OrgMention] {
         // Organization words, left to right, without overlaps, read one ahead of the name being made
         // (no array of them: most paragraphs hold one or two).
         var scan = HitScan()

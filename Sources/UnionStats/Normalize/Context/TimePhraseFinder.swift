@@ -142,8 +142,7 @@ enum TimePhraseFinder {
         return .keyword(k)
     }
 
-    static func find(in text: [S]) -> [TimePhrase] {
-        let l = lists
+    static func find(in text: [S], _ l: Lists = lists) -> [TimePhrase] {
         return scan(text, l) { t, i, classes in opening(t, i, classes, l.keywordWords, l) }
     }
 

@@ -428,14 +428,13 @@ public struct Gazetteer: Sendable {
     }
 
     /// `scan` with each name's group of senses instead of their copy.
-    func scanNames(_ text: [Unicode.Scalar]) -> [NameMatch] {
+    /// (`streetStarts` is `Gazetteer.streetStarts`, read by a caller that scans many texts once for all.)
+    func scanNames(_ text: [Unicode.Scalar], _ streetStarts: ScalarSet = Gazetteer.streetStarts) -> [NameMatch] {
         var matches: [NameMatch] = []
         let n = text.count
         guard !slots.isEmpty else { return matches }
         let mask = slots.count - 1
         let longest = maxNameLength
-        // Read once per scan, not at each name found (a static read is a `swift_once` call).
-        let streetStarts = Gazetteer.streetStarts
         // The bitmap and the table by pointer: read at nearly every scalar, no array checks there.
         firstScalars.withUnsafeBufferPointer { firsts in
         nameStarts.withUnsafeBufferPointer { starts in
