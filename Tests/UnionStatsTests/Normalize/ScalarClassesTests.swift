@@ -46,4 +46,16 @@ final class ScalarClassesTests: XCTestCase {
         XCTAssertEqual(table[Int(("年" as Unicode.Scalar).value)], 3)
         XCTAssertEqual(table[Int(("月" as Unicode.Scalar).value)], 0)
     }
+
+    /// `TextClasses.numerals` (one set, one lookup) is what `isNumeral` said as two sets and two points, at every scalar.
+    func testNumeralsIsDigitsChineseDigitsAndPoints() {
+        var members = 0
+        for c in ScalarClassesTests.everyScalar {
+            let byParts = TextClasses.digits.contains(c) || TextClasses.chineseDigits.contains(c) || c == "." || c == "．"
+            XCTAssertEqual(TextClasses.numerals.contains(c), byParts, String(c.value, radix: 16))
+            XCTAssertEqual(TextClasses.isNumeral(c), byParts, String(c.value, radix: 16))
+            if byParts { members += 1 }
+        }
+        XCTAssertEqual(members, 20 + 17 + 2)
+    }
 }

@@ -112,10 +112,12 @@ extension ArticleContext {
 
     /// `isUnion` and the 总工会 ending of the name written as `name`: for plain text (all of these
     /// words are) a string ending is an ending of scalars.
-    static func unionFlags(_ name: ArraySlice<S>) -> (union: Bool, general: Bool) {
+    /// (`ends` and `general` are `unionEnds` and `generalUnionEnd`, read by the caller once for all its names.)
+    static func unionFlags(_ name: ArraySlice<S>, _ ends: LiteralWords = unionEnds,
+                           _ general: [S] = generalUnionEnd) -> (union: Bool, general: Bool) {
         let written = TextTest(name)
         guard written.plain else { return (isUnion(written.string), TextClasses.hasSuffix(written.string, "总工会")) }
-        return (unionEnds.anySuffix(ofPlain: written.scalars), written.hasSuffix(generalUnionEnd))
+        return (ends.anySuffix(ofPlain: written.scalars), written.hasSuffix(general))
     }
 
     /// The nearest owner before the figure in its sentence; else the union of

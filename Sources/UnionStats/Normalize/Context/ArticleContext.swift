@@ -99,12 +99,15 @@ struct ArticleContext {
 
         // Places, in reading order, so that earlier places disambiguate later ones.
         var resolver = RegionResolver.Named(gazetteer: gazetteer, defaultRegion: defaultRegion)
+        // The finders' tables, read once per article and passed to each segment's scan (a static read is a `swift_once`).
+        let streetStarts = Gazetteer.streetStarts, timeLists = TimePhraseFinder.lists, orgLists = OrganizationFinder.lists
+        let surnames = RegionResolver.surnames  // once per article, not at each name (a static read is a `swift_once`)
         for r in segs.indices {
             let s = segment(inReadingOrder: r)
             let text = segs[s].text
             var resolvedEnd = 0
-            for m in gazetteer.scanNames(text) where m.start >= resolvedEnd {
-                if let p = resolver.resolve(m, in: text, segment: s, gazetteer) {
+            for m in gazetteer.scanNames(text, streetStarts) where m.start >= resolvedEnd {
+                if let p = resolver.resolve(m, in: text, segment: s, gazetteer, surnames) {
                     // 在城关区等5个城区: an example from a list, not where the figure is.
                     let example = m.end < text.count && text[m.end] == "等"
                     if segs[s].places.isEmpty { segs[s].places.reserveCapacity(4) }  // grow once, not at 1, 2, 4
@@ -113,7 +116,7 @@ struct ArticleContext {
                 }
             }
             if timed(s) {
-                segs[s].times = TimePhraseFinder.find(in: text)
+                segs[s].times = TimePhraseFinder.find(in: text, timeLists)
                 // Most segments have no embedded phrase: then the free ones are the same array, not a copy.
                 segs[s].freeTimes = segs[s].times.contains { $0.embedded } ? segs[s].times.filter { !$0.embedded } : segs[s].times
             }
@@ -128,6 +131,8 @@ struct ArticleContext {
         // The figure before in the segment, by index, and each metric set in place: a copy of a figure
         // (an optional one too) retained and released its metric's text.
         var previous: Int? = nil
+        // Read once, not in the closures below at each scalar (a static read is a `swift_once` call).
+        let clauseEnd = TextClasses.clauseEnd, sentenceEnd = TextClasses.sentenceEnd
         for (n, i) in order.enumerated() {
             let s = figures[i].seg
             let text = segs[s].text
@@ -140,8 +145,8 @@ struct ArticleContext {
             var prevMetric: MetricSpan? = nil, prevInSentence: MetricSpan? = nil
             if let p = previous, figures[p].end <= start {
                 let between = text[figures[p].end..<start]
-                if !between.contains(where: { TextClasses.clauseEnd.contains($0) }) { prevMetric = figures[p].metric }
-                if !between.contains(where: { TextClasses.sentenceEnd.contains($0) }) { prevInSentence = figures[p].metric }
+                if !between.contains(where: { clauseEnd.contains($0) }) { prevMetric = figures[p].metric }
+                if !between.contains(where: { sentenceEnd.contains($0) }) { prevInSentence = figures[p].metric }
             }
             let metric = MetricFinder.find(in: text, raw: start..<figures[i].end, unit: input[i].quantity.unit, times: times,
                                            previous: prevMetric, places: placeSpans, previousInSentence: prevInSentence)
@@ -165,12 +170,16 @@ struct ArticleContext {
         // Where a place name lies in the segment read: one array for the article, marked from the
         // segment's places before its names are read and cleared after.
         var covered = [Bool](repeating: false, count: segs.reduce(0) { max($0, $1.text.count) })
+        // Read once per article, not at each name (a static read is a `swift_once` call).
+        let unionEnds = ArticleContext.unionEnds, generalUnionEnd = ArticleContext.generalUnionEnd
+        let titleStops = TextClasses.titleStops, bookOpen = TextClasses.bookOpen
         for r in segs.indices {
             let s = segment(inReadingOrder: r)
             let text = segs[s].text
-            for p in segs[s].places { for k in p.start..<p.end { covered[k] = true } }
-            defer { for p in segs[s].places { for k in p.start..<p.end { covered[k] = false } } }
-            for o in OrganizationFinder.find(in: text, covered: covered) {
+            // By index: a loop over the array copied it (a retain and a release per segment).
+            for q in segs[s].places.indices { for k in segs[s].places[q].start..<segs[s].places[q].end { covered[k] = true } }
+            defer { for q in segs[s].places.indices { for k in segs[s].places[q].start..<segs[s].places[q].end { covered[k] = false } } }
+            for o in OrganizationFinder.find(in: text, covered: covered, orgLists) {
                 var org = Org(seg: s, start: o.start, end: o.end, name: .written(seg: s, start: o.start, end: o.end), usable: o.usable,
                               place: nil, bare: o.bare, referable: o.usable || o.location)
                 if ArticleContext.metricSpanned(figures, s, where: { $0.overlaps(o.start..<o.end) }) { org.usable = false }
@@ -181,7 +190,7 @@ struct ArticleContext {
                     expand(&org, core: OrganizationFinder.stripReferring(text[o.start..<o.end]), gazetteer)
                 } else {
                     // The name as written: its ending read from the paragraph's scalars, not from the string.
-                    (org.union, org.generalUnion) = ArticleContext.unionFlags(text[o.start..<o.end])
+                    (org.union, org.generalUnion) = ArticleContext.unionFlags(text[o.start..<o.end], unionEnds, generalUnionEnd)
                 }
                 if !o.usable, !o.location {
                     for k in segs[s].places.indices where segs[s].places[k].start >= o.start && segs[s].places[k].end <= o.end {
@@ -195,7 +204,7 @@ struct ArticleContext {
             // Places inside a counted noun (汉中市劳动模范9名) or a title (《北京市…办法》) are not where the figure is.
             for k in segs[s].places.indices
             where ArticleContext.metricSpanned(figures, s, where: { $0.contains(segs[s].places[k].start) })
-                || TextClasses.insideBookTitle(text, segs[s].places[k].start) {
+                || TextClasses.insideBookTitle(text, segs[s].places[k].start, titleStops, bookOpen) {
                 segs[s].places[k].usable = false
             }
         }

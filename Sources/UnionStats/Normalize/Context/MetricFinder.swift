@@ -40,7 +40,7 @@ enum MetricFinder {
                                                    "级以上", "网约", "在外", "使用", "使命", "大使"])
 
     /// Whether a protected word covers both `i - 1` and `i` (a stop word there is part of it).
-    static func protectedAcross(_ t: [S], _ i: Int) -> Bool { protectedWords.covers(t, i - 1, i) }
+    static func protectedAcross(_ t: [S], _ i: Int, _ l: Lists = lists) -> Bool { l.protectedWords.covers(t, i - 1, i) }
     /// Stop words that may begin the counted noun (参赛选手, 在线观看).
     static let nounStarts = TextClasses.words(["在", "参赛", "参与", "参加", "报名"])
     static let awardVerbs = TextClasses.words(["获得", "分获", "荣获", "获评", "被评为", "获"])
@@ -73,7 +73,7 @@ enum MetricFinder {
     static let genericHeadWords = WordList(Array(genericHeads))
 
     /// Whether a span's text (`trimmed`'s: its scalars without spaces) is an empty word.
-    static func isEmptyWord(_ span: MetricSpan, in t: [S]) -> Bool { TextTest(scalars(of: span, in: t)).isOne(of: emptyWordList, emptyWords) }
+    static func isEmptyWord(_ span: MetricSpan, in t: [S], _ l: Lists = lists) -> Bool { TextTest(scalars(of: span, in: t)).isOne(of: l.emptyWordList, l.emptyWords) }
 
     /// The scalars of a span's text, read from `t` (where `trimmed` took them) rather than decoded again.
     static func scalars(of span: MetricSpan, in t: [S]) -> ArraySlice<S> {
@@ -87,6 +87,26 @@ enum MetricFinder {
     static let backClasses = ScalarClasses.table(backSets)
     @inline(__always) static var stopBit: UInt8 { 1 }
     @inline(__always) static var measureBit: UInt8 { 2 }
+
+    /// The lists and classes the finder reads, taken once per figure by `find` and passed down (each function
+    /// takes them last, the static by default): on Linux each read of a static `let` is a `swift_once` call, and
+    /// the finder made about twenty per figure. (Read in place from the one static: no copy, so no retain.)
+    struct Lists {
+        let stopPunctuation = MetricFinder.stopPunctuation, quotesAndSpaces = MetricFinder.quotesAndSpaces
+        let afterStops = MetricFinder.afterStops, protectedWords = MetricFinder.protectedWords, nounStarts = MetricFinder.nounStarts
+        let awardVerbs = MetricFinder.awardVerbs, leadingVerbs = MetricFinder.leadingVerbs, linkers = MetricFinder.linkers
+        let beforeStops = MetricFinder.beforeStops, emptyWords = MetricFinder.emptyWords, emptyWordList = MetricFinder.emptyWordList
+        let genericHeads = MetricFinder.genericHeads, genericHeadWords = MetricFinder.genericHeadWords
+        let measureWords = MetricFinder.measureWords, backClasses = MetricFinder.backClasses
+        let purposeVerbs = MetricFinder.purposeVerbs, yuan = MetricFinder.yuan, percentUnits = TextClasses.percentUnits
+        let relativeVerbs = MetricFinder.relativeVerbs, trailingWords = MetricFinder.trailingWords
+        let leadingPerWords = MetricFinder.leadingPerWords, genericQuantifiers = MetricFinder.genericQuantifiers
+        let perMeasures = MetricFinder.perMeasures, scopeWords = MetricFinder.scopeWords, placeFillers = MetricFinder.placeFillers
+        let gapQualifiers = MetricFinder.gapQualifiers, gapVerbs = MetricFinder.gapVerbs
+        let digits = TextClasses.digits, chineseDigits = TextClasses.chineseDigits, numerals = TextClasses.numerals
+        let openQuotes = TextClasses.openQuotes, closeQuotes = TextClasses.closeQuotes, clauseEnd = TextClasses.clauseEnd
+    }
+    static let lists = Lists()
 
     @inline(__always)
     static func backClass(_ c: S, _ classes: UnsafePointer<UInt8>) -> UInt8 {
@@ -102,37 +122,38 @@ enum MetricFinder {
     ///   - previousInSentence: the metric of the figure before in the same sentence.
     static func find(in t: [S], raw: Range<Int>, unit: String, times: [Range<Int>], previous: MetricSpan?,
                      places: [Range<Int>] = [], previousInSentence: MetricSpan? = nil) -> MetricSpan? {
-        let after = nounAfter(t, raw.upperBound, times)
-        let percent = TextClasses.isPercent(unit)
+        let l = lists
+        let after = nounAfter(t, raw.upperBound, times, l)
+        let percent = l.percentUnits.contains(unit)  // `TextClasses.isPercent`
         // The noun before is read only for a percent, and for a sum whose purpose follows it (投入经费约80万元建设…):
         // otherwise the noun after, when there is one, is the metric (as `byEveryRule` finds, reading both).
-        if after != nil, !percent, !(yuan.contains(unit) && purposeFollows(t, raw)) { return after }
+        if after != nil, !percent, !(l.yuan.contains(unit) && purposeFollows(t, raw, l)) { return after }
         return byEveryRule(in: t, raw: raw, unit: unit, after: after, percent: percent, times: times, previous: previous,
-                           places: places, previousInSentence: previousInSentence)
+                           places: places, previousInSentence: previousInSentence, l)
     }
 
     /// The metric by the rules below in their order, the noun before the number read too (what tests hold
     /// `find`'s shortcut to). `after` is `nounAfter(t, raw.upperBound, times)`, `percent` is `TextClasses.isPercent(unit)`.
     static func byEveryRule(in t: [S], raw: Range<Int>, unit: String, after: MetricSpan?, percent: Bool, times: [Range<Int>],
-                            previous: MetricSpan?, places: [Range<Int>], previousInSentence: MetricSpan?) -> MetricSpan? {
-        var before = nounBefore(t, raw.lowerBound, times)
+                            previous: MetricSpan?, places: [Range<Int>], previousInSentence: MetricSpan?, _ l: Lists = lists) -> MetricSpan? {
+        var before = nounBefore(t, raw.lowerBound, times, l)
         var placeOnly = false
-        if let b = before, isPlace(t, b.start..<b.end, places) { before = nil; placeOnly = true }
+        if let b = before, isPlace(t, b.start..<b.end, places, l) { before = nil; placeOnly = true }
         // 全区建档立卡城镇困难职工, 西宁全市“八大群体”职工入会率: the scope is the region, not the metric.
-        if let b = before, let cut = scopePrefixEnd(t, b.start..<b.end, places), let rest = trimmed(t, cut, b.end) { before = rest }
+        if let b = before, let cut = scopePrefixEnd(t, b.start..<b.end, places, l), let rest = trimmed(t, cut, b.end, l) { before = rest }
         // 兰州市总工会已先后三次开展…: the owner is not the counted thing.
-        if let b = before, opensClause(t, b.start, times), isOrganizationName(b, in: t) { before = nil }
+        if let b = before, opensClause(t, b.start, times, l), isOrganizationName(b, in: t) { before = nil }
         // 会员人数达到385万人，比上年增长6.8%: a rate of change names what changed.
         if percent, let b = before, isChangeOnly(b.text), let p = previousInSentence ?? previous, !isChangeOnly(p.text) {
             return MetricSpan(text: p.text + b.text, start: -1, end: -1)
         }
         if percent, let b = before { return b }
         // 投入经费约80万元建设职工书屋: a verb after a sum says what it is for.
-        if yuan.contains(unit), before != nil, purposeFollows(t, raw) { return before }
+        if l.yuan.contains(unit), before != nil, purposeFollows(t, raw, l) { return before }
         if let a = after { return a }
-        if let g = nounInsideRaw(t, raw) { return g }
+        if let g = nounInsideRaw(t, raw, l) { return g }
         if let b = before { return b }
-        if let v = nounAfterLeadingVerb(t, raw.upperBound, times) { return v }
+        if let v = nounAfterLeadingVerb(t, raw.upperBound, times, l) { return v }
         if let p = previous ?? (placeOnly ? previousInSentence : nil) { return MetricSpan(text: p.text, start: -1, end: -1) }
         if let c = lastNounOfPreviousClause(t, raw.lowerBound) { return c }
         return nil
@@ -144,8 +165,8 @@ enum MetricFinder {
     static let yuan = LiteralWords(["元"])
 
     /// Whether a purpose verb follows the figure (80万元建设职工书屋).
-    static func purposeFollows(_ t: [S], _ raw: Range<Int>) -> Bool {
-        purposeVerbs.length(at: afterStart(t, raw.upperBound), in: t) > 0
+    static func purposeFollows(_ t: [S], _ raw: Range<Int>, _ l: Lists = lists) -> Bool {
+        l.purposeVerbs.length(at: afterStart(t, raw.upperBound, l), in: t) > 0
     }
     static let organizationEnds = LiteralWords(["总工会", "工会", "委员会", "联合会", "公司", "集团", "协会", "互助会"])
 
@@ -174,14 +195,14 @@ enum MetricFinder {
 
     /// 至少领到慰问金800元 → 慰问金, 最多可减免50元 → 减免: a raw span that holds
     /// words between its qualifier and its number names the thing.
-    static func nounInsideRaw(_ t: [S], _ raw: Range<Int>) -> MetricSpan? {
-        let q = gapQualifiers.length(at: raw.lowerBound, in: t)
+    static func nounInsideRaw(_ t: [S], _ raw: Range<Int>, _ l: Lists = lists) -> MetricSpan? {
+        let q = l.gapQualifiers.length(at: raw.lowerBound, in: t)
         guard q > 0 else { return nil }
         var a = raw.lowerBound + q
         var n = a
-        while n < raw.upperBound, !TextClasses.isNumeral(t[n]) { n += 1 }
-        while case let v = gapVerbs.length(at: a, in: t), v > 0, a + v < n { a += v }
-        guard n - a >= 2, let span = trimmed(t, a, n) else { return nil }
+        while n < raw.upperBound, !l.numerals.contains(t[n]) { n += 1 }
+        while case let v = l.gapVerbs.length(at: a, in: t), v > 0, a + v < n { a += v }
+        guard n - a >= 2, let span = trimmed(t, a, n, l) else { return nil }
         return span
     }
 
@@ -196,15 +217,15 @@ enum MetricFinder {
     }
 
     /// Whether only punctuation or a time phrase comes before offset `i` in its clause (a subject, not an object).
-    static func opensClause(_ t: [S], _ i: Int, _ times: [Range<Int>]) -> Bool {
+    static func opensClause(_ t: [S], _ i: Int, _ times: [Range<Int>], _ l: Lists = lists) -> Bool {
         var j = i
-        while j > 0, quotesAndSpaces.contains(t[j - 1]) { j -= 1 }
-        return j == 0 || stopPunctuation.contains(t[j - 1]) || times.contains { $0.upperBound == j }
+        while j > 0, l.quotesAndSpaces.contains(t[j - 1]) { j -= 1 }
+        return j == 0 || l.stopPunctuation.contains(t[j - 1]) || times.contains { $0.upperBound == j }
     }
 
-    static func afterStart(_ t: [S], _ from: Int) -> Int {
+    static func afterStart(_ t: [S], _ from: Int, _ l: Lists = lists) -> Int {
         var k = from
-        while k < t.count, quotesAndSpaces.contains(t[k]) { k += 1 }
+        while k < t.count, l.quotesAndSpaces.contains(t[k]) { k += 1 }
         return k
     }
 
@@ -221,26 +242,26 @@ enum MetricFinder {
     static let perMeasures = TextClasses.set("份张件套批台辆本册次")
 
     /// 每份, 每张 …: 每 and a measure word (its length, 2), else 0.
-    static func perMeasure(_ t: [S], _ i: Int) -> Int {
-        guard i + 1 < t.count, t[i] == "每", perMeasures.contains(t[i + 1]) || measureWords.contains(t[i + 1]) else { return 0 }
+    static func perMeasure(_ t: [S], _ i: Int, _ l: Lists = lists) -> Int {
+        guard i + 1 < t.count, t[i] == "每", l.perMeasures.contains(t[i + 1]) || l.measureWords.contains(t[i + 1]) else { return 0 }
         return 2
     }
 
-    static func stripTrailing(_ t: [S], _ span: MetricSpan) -> MetricSpan {
+    static func stripTrailing(_ t: [S], _ span: MetricSpan, _ l: Lists = lists) -> MetricSpan {
         var span = span
         // 每人奖励3000元, 人均疗休养经费: the per-unit word is the figure's `per`, not its noun.
-        var per = leadingPerWords.length(at: span.start, in: t)
-        if per == 0 { per = perMeasure(t, span.start) }
-        if per > 0, span.end - span.start - per >= 2, let next = trimmed(t, span.start + per, span.end) {
+        var per = l.leadingPerWords.length(at: span.start, in: t)
+        if per == 0 { per = perMeasure(t, span.start, l) }
+        if per > 0, span.end - span.start - per >= 2, let next = trimmed(t, span.start + per, span.end, l) {
             span = next
         }
         // 各类“职工之家”: a generic quantifier is not part of the name.
-        let quantifier = genericQuantifiers.length(at: span.start, in: t)
-        if quantifier > 0, span.end - span.start - quantifier >= 2, let next = trimmed(t, span.start + quantifier, span.end) {
+        let quantifier = l.genericQuantifiers.length(at: span.start, in: t)
+        if quantifier > 0, span.end - span.start - quantifier >= 2, let next = trimmed(t, span.start + quantifier, span.end, l) {
             span = next
         }
-        while case let n = trailingWords.length(before: span.end, in: t), n > 0, span.end - n - span.start >= 2,
-              !protectedAcross(t, span.end - n), let next = trimmed(t, span.start, span.end - n) {
+        while case let n = l.trailingWords.length(before: span.end, in: t), n > 0, span.end - n - span.start >= 2,
+              !protectedAcross(t, span.end - n, l), let next = trimmed(t, span.start, span.end - n, l) {
             span = next
         }
         return span
@@ -252,21 +273,21 @@ enum MetricFinder {
                                                   "报名", "入选", "申请", "需要", "坚持"])
 
     /// Whether a span is only place names (and 全市/全区…).
-    static func isPlace(_ t: [S], _ span: Range<Int>, _ places: [Range<Int>]) -> Bool {
+    static func isPlace(_ t: [S], _ span: Range<Int>, _ places: [Range<Int>], _ l: Lists = lists) -> Bool {
         var k = span.lowerBound
         var sawPlace = false
         while k < span.upperBound {
             if let p = places.first(where: { $0.lowerBound == k }) { k = p.upperBound; sawPlace = true; continue }
-            if case let n = placeFillers.length(at: k, in: t), n > 0 { k += n; continue }
+            if case let n = l.placeFillers.length(at: k, in: t), n > 0 { k += n; continue }
             return false
         }
         return sawPlace
     }
     /// End of a leading 全区/全市 (after a place name or alone) in a span; nil when there is none.
-    static func scopePrefixEnd(_ t: [S], _ span: Range<Int>, _ places: [Range<Int>]) -> Int? {
+    static func scopePrefixEnd(_ t: [S], _ span: Range<Int>, _ places: [Range<Int>], _ l: Lists = lists) -> Int? {
         var k = span.lowerBound
         if let p = places.first(where: { $0.lowerBound == k }) { k = p.upperBound }
-        let n = scopeWords.length(at: k, in: t)
+        let n = l.scopeWords.length(at: k, in: t)
         guard n > 0, k + n < span.upperBound - 1 else { return nil }
         return k + n
     }
@@ -279,7 +300,7 @@ enum MetricFinder {
     @inline(__always)
     static func pair(_ t: [S], _ i: Int, _ a: S, _ b: S) -> Bool { i + 1 < t.count && t[i] == a && t[i + 1] == b }
 
-    static func nounAfter(_ t: [S], _ from: Int, _ times: [Range<Int>]) -> MetricSpan? {
+    static func nounAfter(_ t: [S], _ from: Int, _ times: [Range<Int>], _ l: Lists = lists) -> MetricSpan? {
         var pos = from
         while pos < t.count, TextClasses.isSpace(t[pos]) { pos += 1 }
         // 100人左右: 左右, 以上, 上下, 之多 in that order, each read where the one before left off (compared in
@@ -295,13 +316,13 @@ enum MetricFinder {
         var collected = 0
         while k < t.count, k - pos < 24 {
             let c = t[k]
-            if stopPunctuation.contains(c) || TextClasses.isDigit(c) { break }
-            if TextClasses.chineseDigits.contains(c), k + 1 < t.count, measureWords.contains(t[k + 1]), collected > 0 { break }
+            if l.stopPunctuation.contains(c) || l.digits.contains(c) { break }
+            if l.chineseDigits.contains(c), k + 1 < t.count, l.measureWords.contains(t[k + 1]), collected > 0 { break }
             if times.contains(where: { $0.lowerBound == k }) { break }
-            if !quotesAndSpaces.contains(c) {
-                let n = afterStops.length(at: k, in: t)
-                if n > 0, collected > 0 || !nounStarts.isWord(t, k, k + n),
-                   !(collected > 0 && protectedAcross(t, k + 1)), !(collected > 0 && protectedAcross(t, k)) {
+            if !l.quotesAndSpaces.contains(c) {
+                let n = l.afterStops.length(at: k, in: t)
+                if n > 0, collected > 0 || !l.nounStarts.isWord(t, k, k + n),
+                   !(collected > 0 && protectedAcross(t, k + 1, l)), !(collected > 0 && protectedAcross(t, k, l)) {
                     stop = n
                     break
                 }
@@ -309,54 +330,54 @@ enum MetricFinder {
             }
             k += 1
         }
-        if stop > 0, awardVerbs.isWord(t, k, k + stop) {
+        if stop > 0, l.awardVerbs.isWord(t, k, k + stop) {
             // 三名选手获得金奖 → 金奖; 30人获奖 → 获奖.
-            if collected > 0, let prize = phraseUntilClauseEnd(t, k + stop), prize.end - prize.start >= 2 { return prize }
-            if collected == 0 { return phraseUntilClauseEnd(t, k) }
+            if collected > 0, let prize = phraseUntilClauseEnd(t, k + stop, l), prize.end - prize.start >= 2 { return prize }
+            if collected == 0 { return phraseUntilClauseEnd(t, k, l) }
         }
         // 83名考入大学的困难职工子女: the noun after 的 is the counted thing.
-        if stop == 1, t[k] == "的", relativeVerbs.length(at: pos, in: t) > 0,
-           let head = nounAfter(t, k + 1, times), head.end - head.start >= 2 {
+        if stop == 1, t[k] == "的", l.relativeVerbs.length(at: pos, in: t) > 0,
+           let head = nounAfter(t, k + 1, times, l), head.end - head.start >= 2 {
             return head
         }
-        guard var span = trimmed(t, pos, k) else { return nil }
-        span = stripTrailing(t, span)
+        guard var span = trimmed(t, pos, k, l) else { return nil }
+        span = stripTrailing(t, span, l)
         // 职工倾听室中，: a trailing 中/里/内 is a place word.
         if stop == 0, span.end - span.start > 2, "中里内上".unicodeScalars.contains(t[span.end - 1]) {
-            span = trimmed(t, span.start, span.end - 1) ?? span
+            span = trimmed(t, span.start, span.end - 1, l) ?? span
         }
-        if isEmptyWord(span, in: t) { return nil }
+        if isEmptyWord(span, in: t, l) { return nil }
         return span
     }
 
-    static func nounAfterLeadingVerb(_ t: [S], _ from: Int, _ times: [Range<Int>]) -> MetricSpan? {
+    static func nounAfterLeadingVerb(_ t: [S], _ from: Int, _ times: [Range<Int>], _ l: Lists = lists) -> MetricSpan? {
         var pos = from
-        while pos < t.count, quotesAndSpaces.contains(t[pos]) { pos += 1 }
-        let v = leadingVerbs.length(at: pos, in: t)
+        while pos < t.count, l.quotesAndSpaces.contains(t[pos]) { pos += 1 }
+        let v = l.leadingVerbs.length(at: pos, in: t)
         guard v > 0 else { return nil }
-        return nounAfter(t, pos + v, times)
+        return nounAfter(t, pos + v, times, l)
     }
 
     /// 获得金奖，→ 金奖; 分获银奖、 铜奖 → 银奖、铜奖.
-    static func phraseUntilClauseEnd(_ t: [S], _ from: Int) -> MetricSpan? {
+    static func phraseUntilClauseEnd(_ t: [S], _ from: Int, _ l: Lists = lists) -> MetricSpan? {
         var k = from
-        while k < t.count, k - from < 24, !TextClasses.clauseEnd.contains(t[k]), t[k] != "的" { k += 1 }
-        return trimmed(t, from, k)
+        while k < t.count, k - from < 24, !l.clauseEnd.contains(t[k]), t[k] != "的" { k += 1 }
+        return trimmed(t, from, k, l)
     }
 
     // MARK: - before
 
-    static func nounBefore(_ t: [S], _ rawStart: Int, _ times: [Range<Int>]) -> MetricSpan? {
+    static func nounBefore(_ t: [S], _ rawStart: Int, _ times: [Range<Int>], _ l: Lists = lists) -> MetricSpan? {
         var k = rawStart
-        while k > 0, quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
+        while k > 0, l.quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
         var strips = 0
         var linked = false
         while strips < 4 {
             strips += 1
-            if case let n = linkers.length(before: k, in: t), n > 0 {
+            if case let n = l.linkers.length(before: k, in: t), n > 0 {
                 k -= n
                 linked = true
-                while k > 0, quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
+                while k > 0, l.quotesAndSpaces.contains(t[k - 1]) { k -= 1 }
                 continue
             }
             // 从2016年的3214户: skip the time phrase and 从.
@@ -368,40 +389,40 @@ enum MetricFinder {
             break
         }
         // 取得职业资格证书的有4120人: the 的 phrase is the subject.
-        if linked, k > 1, t[k - 1] == "的", !stopPunctuation.contains(t[k - 2]) { k -= 1 }
+        if linked, k > 1, t[k - 1] == "的", !l.stopPunctuation.contains(t[k - 2]) { k -= 1 }
         // 各行各业的16位: a modifier, not the counted noun.
         else if k > 0, t[k - 1] == "的" { return nil }
         let end = k
-        var j = collectBack(t, end, times)
-        guard var span = trimmed(t, j, end) else { return nil }
-        if isEmptyWord(span, in: t) { return nil }
+        var j = collectBack(t, end, times, l)
+        guard var span = trimmed(t, j, end, l) else { return nil }
+        if isEmptyWord(span, in: t, l) { return nil }
         let head = scalars(of: span, in: t)
-        if head.count < 2 || TextTest(head).isOne(of: genericHeadWords, genericHeads) {
+        if head.count < 2 || TextTest(head).isOne(of: l.genericHeadWords, l.genericHeads) {
             // 会员信息采集数: read one more word back.
-            if case let n = beforeStops.length(before: j, in: t), n > 0 {
-                j = collectBack(t, j - n, times, stopAtStart: true)
-                span = trimmed(t, j, end) ?? span
+            if case let n = l.beforeStops.length(before: j, in: t), n > 0 {
+                j = collectBack(t, j - n, times, stopAtStart: true, l)
+                span = trimmed(t, j, end, l) ?? span
             }
         }
-        span = stripTrailing(t, span)
-        if isEmptyWord(span, in: t) { return nil }
+        span = stripTrailing(t, span, l)
+        if isEmptyWord(span, in: t, l) { return nil }
         // 每份价值100元: a per-unit word alone names nothing.
         if span.end - span.start == 2, t[span.start] == "每" { return nil }
         return span
     }
 
-    static func collectBack(_ t: [S], _ end: Int, _ times: [Range<Int>], stopAtStart: Bool = false) -> Int {
-        let classes = backClasses
+    static func collectBack(_ t: [S], _ end: Int, _ times: [Range<Int>], stopAtStart: Bool = false, _ l: Lists = lists) -> Int {
+        let classes = l.backClasses
         var j = end
         while j > 0, end - j < 16 {
-            if stopAtStart, j == end, beforeStops.length(before: j, in: t) > 0 { break }
+            if stopAtStart, j == end, l.beforeStops.length(before: j, in: t) > 0 { break }
             let c = t[j - 1]
             let bits = backClass(c, classes)
             if bits & stopBit != 0 { break }
             // 12项课题 ends the noun; 一次性补助 does not.
-            if bits & measureBit != 0, j >= 2, TextClasses.isNumeral(t[j - 2]), !(j < t.count && t[j] == "性") { break }
+            if bits & measureBit != 0, j >= 2, l.numerals.contains(t[j - 2]), !(j < t.count && t[j] == "性") { break }
             if times.contains(where: { $0.upperBound == j }) { break }
-            if j < end, beforeStops.length(before: j, in: t) > 0, !protectedAcross(t, j), !protectedAcross(t, j - 1) { break }
+            if j < end, l.beforeStops.length(before: j, in: t) > 0, !protectedAcross(t, j, l), !protectedAcross(t, j - 1, l) { break }
             j -= 1
         }
         return j
@@ -443,16 +464,16 @@ enum MetricFinder {
     // MARK: -
 
     /// The text between offsets without surrounding quotes and spaces, and with no spaces inside.
-    static func trimmed(_ t: [S], _ s: Int, _ e: Int) -> MetricSpan? {
+    static func trimmed(_ t: [S], _ s: Int, _ e: Int, _ l: Lists = lists) -> MetricSpan? {
         var a = s, b = e
-        while a < b, quotesAndSpaces.contains(t[a]) { a += 1 }
-        while b > a, quotesAndSpaces.contains(t[b - 1]) { b -= 1 }
+        while a < b, l.quotesAndSpaces.contains(t[a]) { a += 1 }
+        while b > a, l.quotesAndSpaces.contains(t[b - 1]) { b -= 1 }
         // Keep quotes that pair up inside the phrase: “八大群体”职工入会率.
-        if a > s, a < b, TextClasses.openQuotes.contains(t[a - 1]), t[a..<b].contains(where: { TextClasses.closeQuotes.contains($0) }) {
+        if a > s, a < b, l.openQuotes.contains(t[a - 1]), t[a..<b].contains(where: { l.closeQuotes.contains($0) }) {
             a -= 1
         }
-        if b < t.count, b > a, TextClasses.closeQuotes.contains(t[b]), t[a..<b].contains(where: { TextClasses.openQuotes.contains($0) }),
-           !t[a..<b].contains(where: { TextClasses.closeQuotes.contains($0) }) {
+        if b < t.count, b > a, l.closeQuotes.contains(t[b]), t[a..<b].contains(where: { l.openQuotes.contains($0) }),
+           !t[a..<b].contains(where: { l.closeQuotes.contains($0) }) {
             b += 1
         }
         guard b > a else { return nil }

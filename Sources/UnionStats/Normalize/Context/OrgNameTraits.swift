@@ -14,13 +14,14 @@ struct OrgNameTraits: Equatable {
     var isGeneric: Bool
 
     /// The traits, read from the scalars in one pass when the name is plain, else from the text.
-    static func read(_ t: [S], start: Int, body: Int, end: Int) -> OrgNameTraits {
-        ofPlain(t, start: start, body: body, end: end) ?? byText(t, start: start, body: body, end: end)
+    static func read(_ t: [S], start: Int, body: Int, end: Int, _ l: OrganizationFinder.Lists = OrganizationFinder.lists) -> OrgNameTraits {
+        ofPlain(t, start: start, body: body, end: end, l) ?? byText(t, start: start, body: body, end: end)
     }
 
     /// The traits of a plain name (`TextClasses.isPlain`), else nil: for plain text String's tests are
     /// the scalars', so one pass over the body finds 各, 某 and 基层, and the word lists are matched in place.
-    static func ofPlain(_ t: [S], start: Int, body: Int, end: Int) -> OrgNameTraits? {
+    static func ofPlain(_ t: [S], start: Int, body: Int, end: Int,
+                        _ l: OrganizationFinder.Lists = OrganizationFinder.lists) -> OrgNameTraits? {
         var each = false, some = false, grassroots = false
         var k = start
         while k < end {
@@ -31,13 +32,12 @@ struct OrgNameTraits: Equatable {
             }
             k += 1
         }
-        typealias F = OrganizationFinder
         // 各级工会 and 各级工会组织 hold 各: without it, neither is read for.
-        let levels = each && (TextClasses.occurs(F.allLevels, in: t[body..<end]) || TextTest.ends(t[body..<end], with: F.allLevelUnions))
-        return OrgNameTraits(isBareWord: F.bareWords.isWord(t, body, end),
+        let levels = each && (TextClasses.occurs(l.allLevels, in: t[body..<end]) || TextTest.ends(t[body..<end], with: l.allLevelUnions))
+        return OrgNameTraits(isBareWord: l.bareWords.isWord(t, body, end),
                              endsInUnion: end - start >= 2 && t[end - 2] == "工" && t[end - 1] == "会",
-                             eachLevels: levels, isNational: F.nationalWords.isWord(t, body, end),
-                             isGeneric: each || some || grassroots || F.genericStarts.length(at: body, in: t, limit: end) > 0)
+                             eachLevels: levels, isNational: l.nationalWords.isWord(t, body, end),
+                             isGeneric: each || some || grassroots || l.genericStarts.length(at: body, in: t, limit: end) > 0)
     }
 
     /// The traits as the name's text tells them (`TextTest`: strings compared as String does when not plain).

@@ -108,38 +108,38 @@ enum OrganizationFinder {
 
     /// Names in `text`; `covered[i]` is true where a place name lies (its
     /// characters are never boundaries: 和平街街道总工会).
-    static func find(in t: [S], covered: [Bool]) -> [OrgMention] {
+    static func find(in t: [S], covered: [Bool], _ l: Lists = lists) -> [OrgMention] {
         // Organization words, left to right, without overlaps, read one ahead of the name being made
         // (no array of them: most paragraphs hold one or two).
         var scan = HitScan()
-        var pending = scan.next(t)
+        var pending = scan.next(t, l)
         // Most paragraphs name no organization: no room reserved for none.
         guard pending != nil else { return [] }
         var out: [OrgMention] = []
         out.reserveCapacity(4)  // a paragraph that names one organization names a few: grow once
         while let (sStart, firstEnd) = pending {
-            pending = scan.next(t)
+            pending = scan.next(t, l)
             var end = firstEnd
             // Chain: 集团…中心…工会 (gap of up to 8 characters without a boundary).
-            while let (nextStart, nextEnd) = pending, nextStart - end <= 8, noBoundary(t, covered, end, nextStart),
-                  attributiveWords.length(at: nextEnd, in: t) == 0 {
+            while let (nextStart, nextEnd) = pending, nextStart - end <= 8, noBoundary(t, covered, end, nextStart, l),
+                  l.attributiveWords.length(at: nextEnd, in: t) == 0 {
                 end = nextEnd
-                pending = scan.next(t)
+                pending = scan.next(t, l)
             }
-            let (start, preceder, counted) = phraseStart(t, covered, before: sStart)
+            let (start, preceder, counted) = phraseStart(t, covered, before: sStart, l)
             var m = OrgMention(start: start, end: end, bare: false, usable: true, placeUnions: false, location: false)
             // 汉阴县委、县政府
             if end < t.count, t[end] == "、", TextTest(t[start..<end]).hasSuffix(["委"]),
-               let g = governments.first(where: { TextClasses.has(t, end + 1, $0) }) {
+               let g = l.governments.first(where: { TextClasses.has(t, end + 1, $0) }) {
                 m.end = end + 1 + g.count
-                if let (nextStart, _) = pending, nextStart < m.end { pending = scan.next(t) }
+                if let (nextStart, _) = pending, nextStart < m.end { pending = scan.next(t, l) }
             }
             // The body: the name without a leading 该/本/其… (not all of it).
-            let referring = referringStarts.length(at: start, in: t, limit: m.end)
-            let name = OrgNameTraits.read(t, start: start, body: m.end - start > referring ? start + referring : start, end: m.end)
+            let referring = l.referringStarts.length(at: start, in: t, limit: m.end)
+            let name = OrgNameTraits.read(t, start: start, body: m.end - start > referring ? start + referring : start, end: m.end, l)
             if name.isBareWord || start == sStart { m.bare = true }
             // 工会会员, 工会组织, 工会工作: the word describes something else.
-            if name.endsInUnion, attributiveWords.length(at: m.end, in: t) > 0 { m.usable = false }
+            if name.endsInUnion, l.attributiveWords.length(at: m.end, in: t) > 0 { m.usable = false }
             if name.eachLevels {
                 m.placeUnions = start < covered.count && covered[start]
                 m.usable = m.placeUnions
@@ -149,16 +149,16 @@ enum OrganizationFinder {
                 m.usable = false
             }
             if counted { m.usable = false }
-            if preceder > 0, objectWordList.isWord(t, start - preceder, start) {
+            if preceder > 0, l.objectWordList.isWord(t, start - preceder, start) {
                 m.usable = false
-                if (preceder == 1 && (t[start - 1] == "在" || t[start - 1] == "到")) || (preceder == 2 && TextClasses.has(t, start - 2, comeTo)) {
+                if (preceder == 1 && (t[start - 1] == "在" || t[start - 1] == "到")) || (preceder == 2 && TextClasses.has(t, start - 2, l.comeTo)) {
                     m.location = true
                 }
             }
             // X的 person, X、Y等: affiliations and lists.
-            if m.end < t.count, listOrAffiliationMarks.contains(t[m.end]) { m.usable = false }
+            if m.end < t.count, l.listOrAffiliationMarks.contains(t[m.end]) { m.usable = false }
             // “毛绒玩具新社区工厂技能大赛”: the name describes an event.
-            if eventWords.length(at: m.end, in: t) > 0 { m.usable = false }
+            if l.eventWords.length(at: m.end, in: t) > 0 { m.usable = false }
             if start > 0, t[start - 1] == "、" { m.usable = false }
             out.append(m)
         }
@@ -175,10 +175,10 @@ enum OrganizationFinder {
         /// and no organization word holds one (`OrganizationShortcutTests`).
         private var lastOpen = -1
 
-        /// The next word's start and end, or nil.
-        mutating func next(_ t: [S]) -> (Int, Int)? {
-            // Read once here: a static read at each stop cost a `swift_once` call.
-            let words = OrganizationFinder.suffixes, stops = OrganizationFinder.scanStops, opens = TextClasses.bookOpen
+        /// The next word's start and end, or nil. (`l` passed by `find`: three static reads here cost three
+        /// `swift_once` calls at each word.)
+        mutating func next(_ t: [S], _ l: Lists = OrganizationFinder.lists) -> (Int, Int)? {
+            let words = l.suffixes, stops = l.scanStops, opens = l.bookOpen
             while true {
                 i = t.withUnsafeBufferPointer { stops.firstMember($0, from: i) }
                 guard i < t.count else { return nil }
@@ -186,7 +186,7 @@ enum OrganizationFinder {
                 if words.mayStart(t, i) {
                     let n = words.length(at: i, in: t, limit: t.count)
                     // 工会会员 is a member, not a union.
-                    if n > 0, !inTitle(t, i), !(t[i + n - 1] == "会" && i + n < t.count && t[i + n] == "员") {
+                    if n > 0, !inTitle(t, i, l.titleStops), !(t[i + n - 1] == "会" && i + n < t.count && t[i + n] == "员") {
                         i += n
                         return (i - n, i)
                     }
@@ -197,9 +197,8 @@ enum OrganizationFinder {
 
         /// `TextClasses.insideBookTitle(t, k)`: the nearest title mark or sentence end before `k` is the
         /// last opening passed when no mark or sentence end lies between them.
-        private func inTitle(_ t: [S], _ k: Int) -> Bool {
+        private func inTitle(_ t: [S], _ k: Int, _ stops: ScalarSet) -> Bool {
             guard lastOpen >= 0 else { return false }
-            let stops = TextClasses.titleStops
             var j = k - 1
             while j > lastOpen {
                 if stops.contains(t[j]) { return false }
@@ -212,11 +211,29 @@ enum OrganizationFinder {
     /// Where the organization scan stops: a scalar that starts an organization word, or opens a title.
     static let scanStops = suffixes.firsts.union(TextClasses.bookOpen)
 
-    static func noBoundary(_ t: [S], _ covered: [Bool], _ from: Int, _ to: Int) -> Bool {
+    /// The lists and classes `find` and what it calls read, taken once per paragraph and passed down: on Linux
+    /// each read of a static `let` is a `swift_once` call, and the finder made a dozen for each name it found.
+    /// (Read in place from the one static: no copy, so no retain.)
+    struct Lists {
+        let suffixes = OrganizationFinder.suffixes, scanStops = OrganizationFinder.scanStops
+        let bookOpen = TextClasses.bookOpen, titleStops = TextClasses.titleStops
+        let punctuation = TextClasses.punctuation, digits = TextClasses.digits, numerals = TextClasses.numerals
+        let boundaryWords = OrganizationFinder.boundaryWords, protectedWords = OrganizationFinder.protectedWords
+        let objectWordList = OrganizationFinder.objectWordList, attributiveWords = OrganizationFinder.attributiveWords
+        let eventWords = OrganizationFinder.eventWords, referringStarts = OrganizationFinder.referringStarts
+        let listOrAffiliationMarks = OrganizationFinder.listOrAffiliationMarks, governments = OrganizationFinder.governments
+        let comeTo = OrganizationFinder.comeTo, phraseClasses = OrganizationFinder.phraseClasses
+        let bareWords = OrganizationFinder.bareWords, nationalWords = OrganizationFinder.nationalWords
+        let genericStarts = OrganizationFinder.genericStarts
+        let allLevels = OrganizationFinder.allLevels, allLevelUnions = OrganizationFinder.allLevelUnions
+    }
+    static let lists = Lists()
+
+    static func noBoundary(_ t: [S], _ covered: [Bool], _ from: Int, _ to: Int, _ l: Lists = lists) -> Bool {
         var k = from
         while k < to {
-            if TextClasses.punctuation.contains(t[k]) || TextClasses.isDigit(t[k]) || t[k] == "各" { return false }
-            if !covered[k], boundaryWords.length(at: k, in: t) > 0, protectedWords.length(at: k, in: t) == 0 {
+            if l.punctuation.contains(t[k]) || l.digits.contains(t[k]) || t[k] == "各" { return false }
+            if !covered[k], l.boundaryWords.length(at: k, in: t) > 0, l.protectedWords.length(at: k, in: t) == 0 {
                 return false
             }
             k += 1
@@ -227,8 +244,8 @@ enum OrganizationFinder {
     /// Reads back from `before` to the start of the name; returns the start,
     /// the length of the boundary word before it (0 for punctuation or none) and whether a number
     /// and measure word come right before (a counted thing, not an owner).
-    static func phraseStart(_ t: [S], _ covered: [Bool], before: Int) -> (Int, Int, Bool) {
-        let classes = phraseClasses, boundary = boundaryWords
+    static func phraseStart(_ t: [S], _ covered: [Bool], before: Int, _ l: Lists = lists) -> (Int, Int, Bool) {
+        let classes = l.phraseClasses, boundary = l.boundaryWords, numerals = l.numerals
         var k = before
         while k > 0, before - k < 16 {
             let c = t[k - 1]
@@ -236,18 +253,18 @@ enum OrganizationFinder {
             if bits & stopBit != 0 {
                 return (k, 0, false)
             }
-            if bits & measureBit != 0, k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, 0, true) }
+            if bits & measureBit != 0, k >= 2, numerals.contains(t[k - 2]) { return (k, 0, true) }
             // 2019年北京市总工会, 12月5日南郑区总工会: a date ends the phrase.
-            if bits & dateUnitBit != 0, k >= 2, TextClasses.isNumeral(t[k - 2]) { return (k, 0, false) }
+            if bits & dateUnitBit != 0, k >= 2, numerals.contains(t[k - 2]) { return (k, 0, false) }
             // The boundary word first: it is rarer than the protected words are costly to rule out.
-            if !covered[k - 1], case let n = boundary.length(before: k, in: t), n > 0, !protectedAt(t, k - 1) { return (k, n, false) }
+            if !covered[k - 1], case let n = boundary.length(before: k, in: t), n > 0, !protectedAt(t, k - 1, l) { return (k, n, false) }
             k -= 1
         }
         return (k, 0, false)
     }
 
     /// Whether a protected word covers offset `i`.
-    static func protectedAt(_ t: [S], _ i: Int) -> Bool {
-        i >= 0 && i < t.count && protectedWords.covers(t, i, i)
+    static func protectedAt(_ t: [S], _ i: Int, _ l: Lists = lists) -> Bool {
+        i >= 0 && i < t.count && l.protectedWords.covers(t, i, i)
     }
 }

@@ -129,7 +129,7 @@ enum TimePhraseFinder {
     /// `classes` is `scalarClasses`, `words` is `keywordWords` (both read once per scan, not once per start scalar).
     @inline(__always)
     static func opening(_ t: [S], _ i: Int, _ classes: UnsafePointer<UInt8> = scalarClasses,
-                        _ words: WordList = keywordWords) -> Opening {
+                        _ words: WordList = keywordWords, _ l: Lists = lists) -> Opening {
         let c = scalarClass(t[i], classes)
         if c & otherBit != 0 { return .unknown }
         if c & numeralBit != 0 {
@@ -138,24 +138,39 @@ enum TimePhraseFinder {
             if r < t.count, scalarClass(t[r], classes) & afterNumeralsBit != 0, mayFollowNumerals(t, r) { return .unknown }
         }
         // Not an other start: no 截至 prefix and no 自/从 comes before the keyword in `phrase(at:)`.
-        guard words.mayStart(t, i), let k = keywordIndex(at: i, in: t) else { return .none }
+        guard words.mayStart(t, i), let k = keywordIndex(at: i, in: t, l) else { return .none }
         return .keyword(k)
     }
 
-    static func find(in text: [S]) -> [TimePhrase] {
-        let words = keywordWords
-        return scan(text) { t, i, classes in opening(t, i, classes, words) }
+    static func find(in text: [S], _ l: Lists = lists) -> [TimePhrase] {
+        return scan(text, l) { t, i, classes in opening(t, i, classes, l.keywordWords, l) }
     }
 
     /// `find` without the `opening` shortcut: `phrase(at:)` read at every start scalar (what tests hold `find` to).
-    static func findReadingEveryStart(in text: [S]) -> [TimePhrase] { scan(text) { _, _, _ in .unknown } }
+    static func findReadingEveryStart(in text: [S]) -> [TimePhrase] { scan(text, lists) { _, _, _ in .unknown } }
+
+    /// The lists and classes the finder reads, taken once per paragraph by `find` and passed down (each function
+    /// takes them last, the static by default): on Linux each read of a static `let` is a `swift_once` call, and
+    /// `phrase(at:)` made several per phrase, one per scalar read for 自…以来. (Read in place: no copy, no retain.)
+    struct Lists {
+        let keywords = TimePhraseFinder.keywords, keywordsByFirst = TimePhraseFinder.keywordsByFirst
+        let keywordWords = TimePhraseFinder.keywordWords, untilPrefixes = TimePhraseFinder.untilPrefixes
+        let sinceFounded = TimePhraseFinder.sinceFounded, untilNowFounded = TimePhraseFinder.untilNowFounded
+        let embeddingWords = TimePhraseFinder.embeddingWords, rangeMarks = TimePhraseFinder.rangeMarks
+        let numberStarts = TimePhraseFinder.numberStarts, durationStarts = TimePhraseFinder.durationStarts
+        let objectVerbs = TimePhraseFinder.objectVerbs, scalarClasses = TimePhraseFinder.scalarClasses
+        let clauseEnd = TextClasses.clauseEnd, digits = TextClasses.digits, chineseDigits = TextClasses.chineseDigits
+        let openQuotes = TextClasses.openQuotes, punctuation = TextClasses.punctuation
+        let titleStops = TextClasses.titleStops, bookOpen = TextClasses.bookOpen
+    }
+    static let lists = Lists()
 
     /// The phrases of `text`, each start scalar read as `open` tells (given `scalarClasses`). Inlined: each
     /// caller's `open` is inlined too.
     @inline(__always)
-    private static func scan(_ text: [S], _ open: (_ t: [S], _ i: Int, _ classes: UnsafePointer<UInt8>) -> Opening) -> [TimePhrase] {
+    private static func scan(_ text: [S], _ l: Lists, _ open: (_ t: [S], _ i: Int, _ classes: UnsafePointer<UInt8>) -> Opening) -> [TimePhrase] {
         var out: [TimePhrase] = []
-        let classes = scalarClasses, n = text.count
+        let classes = l.scalarClasses, n = text.count
         var i = 0
         while i < n {
             // Most scalars start nothing: passed over by pointer, one byte each.
@@ -168,21 +183,21 @@ enum TimePhraseFinder {
             let found: TimePhrase?
             switch open(text, i, classes) {
             case .none: i += 1; continue
-            case .keyword(let k): found = keywordPhrase(k, at: i, in: text)
-            case .unknown: found = phrase(at: i, in: text)
+            case .keyword(let k): found = keywordPhrase(k, at: i, in: text, l)
+            case .unknown: found = phrase(at: i, in: text, l)
             }
-            if var p = found, !TextClasses.insideBookTitle(text, i) {
-                if i > 0, embeddingWords.contains(text[i - 1]) { p.embedded = true }
+            if var p = found, !TextClasses.insideBookTitle(text, i, l.titleStops, l.bookOpen) {
+                if i > 0, l.embeddingWords.contains(text[i - 1]) { p.embedded = true }
                 // 持续到1月29日: an end date inside the sentence, not its time.
                 if case .date = p.kind, i > 0, "到至".unicodeScalars.contains(text[i - 1]) { p.embedded = true }
                 // 举办2021年“春风行动”招聘会: a year naming an event is part of the object.
-                if attributiveYear(p, in: text) { p.embedded = true }
+                if attributiveYear(p, in: text, l) { p.embedded = true }
                 // 工作室成立以来: the label takes the thing that was set up.
                 let written = TextTest(text[p.start..<p.end])
-                if written.hasSuffix(sinceFounded) || written.hasSuffix(untilNowFounded) {
+                if written.hasSuffix(l.sinceFounded) || written.hasSuffix(l.untilNowFounded) {
                     var k = p.start
                     let floor = max(out.last?.end ?? 0, p.start - 10)
-                    while k > floor, !TextClasses.punctuation.contains(text[k - 1]) { k -= 1 }
+                    while k > floor, !l.punctuation.contains(text[k - 1]) { k -= 1 }
                     p.start = k
                     p.label = TextClasses.string(text[k..<p.end])
                 }
@@ -204,49 +219,49 @@ enum TimePhraseFinder {
 
     /// A year alone that modifies a name: right after a verb, or right before a
     /// quoted or titled name (2021年“春风行动”).
-    static func attributiveYear(_ p: TimePhrase, in t: [S]) -> Bool {
+    static func attributiveYear(_ p: TimePhrase, in t: [S], _ l: Lists = lists) -> Bool {
         guard case .date(let c, nil) = p.kind, c.month == nil, c.day == nil, c.year != nil else { return false }
-        if p.end < t.count, TextClasses.openQuotes.contains(t[p.end]) || t[p.end] == "《" { return true }
-        return objectVerbs.length(before: p.start, in: t) > 0
+        if p.end < t.count, l.openQuotes.contains(t[p.end]) || t[p.end] == "《" { return true }
+        return l.objectVerbs.length(before: p.start, in: t) > 0
     }
 
-    static func phrase(at i: Int, in t: [S]) -> TimePhrase? {
+    static func phrase(at i: Int, in t: [S], _ l: Lists = lists) -> TimePhrase? {
         // 截至11月底, 截至目前
-        if case let pre = untilPrefixes.length(at: i, in: t), pre > 0 {
+        if case let pre = l.untilPrefixes.length(at: i, in: t), pre > 0 {
             let j = i + pre
-            if let k = keyword(at: j, in: t), k.kind == .now || k.kind == .relativeDay(0) {
+            if let k = keyword(at: j, in: t, l), k.kind == .now || k.kind == .relativeDay(0) {
                 return make(i, j + k.word.count, t, .now)
             }
-            if let d = date(at: j, in: t) {
+            if let d = date(at: j, in: t, l) {
                 return make(i, d.end, t, .until(d.cal))
             }
         }
         // 自2011年以来, 从7月份启动以来
         if t[i] == "自" || t[i] == "从" {
             var k = i + 1
-            while k < t.count, k - i <= 25, !TextClasses.clauseEnd.contains(t[k]) {
-                if TextClasses.has(t, k, ["以", "来"]) { return make(i, k + 2, t, .since(firstDate(in: t, i + 1, k))) }
-                if TextClasses.has(t, k, ["至", "今"]) { return make(i, k + 2, t, .since(firstDate(in: t, i + 1, k))) }
+            while k < t.count, k - i <= 25, !l.clauseEnd.contains(t[k]) {
+                if TextClasses.has(t, k, ["以", "来"]) { return make(i, k + 2, t, .since(firstDate(in: t, i + 1, k, l))) }
+                if TextClasses.has(t, k, ["至", "今"]) { return make(i, k + 2, t, .since(firstDate(in: t, i + 1, k, l))) }
                 k += 1
             }
         }
-        if keywordWords.mayStart(t, i), let k = keywordIndex(at: i, in: t) { return keywordPhrase(k, at: i, in: t) }
-        return numeralPhrase(at: i, in: t)
+        if l.keywordWords.mayStart(t, i), let k = keywordIndex(at: i, in: t, l) { return keywordPhrase(k, at: i, in: t, l) }
+        return numeralPhrase(at: i, in: t, l)
     }
 
     /// The phrase that keyword `k` opens at `i` (with the date that may follow 今年, 去年 …).
-    static func keywordPhrase(_ k: Int, at i: Int, in t: [S]) -> TimePhrase {
-        let k = keywords[k]
+    static func keywordPhrase(_ k: Int, at i: Int, in t: [S], _ l: Lists = lists) -> TimePhrase {
+        let k = l.keywords[k]
         var end = i + k.word.count
         var kind = k.kind
         // 今年8月, 去年12月
-        if case .year(let off, false) = kind, let d = date(at: end, in: t), d.cal.year == nil, d.cal.month != nil {
+        if case .year(let off, false) = kind, let d = date(at: end, in: t, l), d.cal.year == nil, d.cal.month != nil {
             var c = d.cal
             c.relativeYear = off
             end = d.end
             kind = .date(c, nil)
             // 今年7月至8月: a span within that year.
-            if end < t.count, rangeMarks.contains(t[end]), let d2 = date(at: end + 1, in: t), d2.cal.year == nil {
+            if end < t.count, l.rangeMarks.contains(t[end]), let d2 = date(at: end + 1, in: t, l), d2.cal.year == nil {
                 var c2 = d2.cal
                 if c2.month == nil { c2.month = c.month }
                 c2.relativeYear = off
@@ -258,28 +273,28 @@ enum TimePhraseFinder {
     }
 
     /// The phrase opened by numerals or 近/这/连 at `i` (a duration, a span of months, a date), if any.
-    static func numeralPhrase(at i: Int, in t: [S]) -> TimePhrase? {
-        if durationStarts.contains(t[i]), let n = duration(at: i, in: t) { return make(i, n, t, .duration) }
-        guard numberStarts.contains(t[i]) else { return nil }
+    static func numeralPhrase(at i: Int, in t: [S], _ l: Lists = lists) -> TimePhrase? {
+        if l.durationStarts.contains(t[i]), let n = duration(at: i, in: t, l) { return make(i, n, t, .duration) }
+        guard l.numberStarts.contains(t[i]) else { return nil }
         // 1—11月, 1-10月: a span of months.
-        if let (m1, e1) = number(at: i, in: t, maxDigits: 2), (1...12).contains(m1), e1 < t.count, rangeMarks.contains(t[e1]),
+        if let (m1, e1) = number(at: i, in: t, maxDigits: 2), (1...12).contains(m1), e1 < t.count, l.rangeMarks.contains(t[e1]),
            let (m2, e2) = number(at: e1 + 1, in: t, maxDigits: 2), (1...12).contains(m2), m2 > m1, e2 < t.count, t[e2] == "月" {
             var end = e2 + 1
             if end < t.count, t[end] == "份" { end += 1 }
             return make(i, end, t, .date(Cal(month: m1), Cal(month: m2)))
         }
-        if let d = date(at: i, in: t) {
+        if let d = date(at: i, in: t, l) {
             var end = d.end
             // 2018年至今, 2011年以来
             if TextClasses.has(t, end, ["至", "今"]) || TextClasses.has(t, end, ["以", "来"]) {
                 return make(i, end + 2, t, .since(d.cal))
             }
             // 2019年“两节”期间
-            if d.cal.month == nil, d.cal.day == nil, let k = keyword(at: end, in: t), case .festival = k.kind {
+            if d.cal.month == nil, d.cal.day == nil, let k = keyword(at: end, in: t, l), case .festival = k.kind {
                 return make(i, end + k.word.count, t, .festival(year: d.cal.year))
             }
             // 2月2日-2月3日, 1月21日至29日
-            if end < t.count, rangeMarks.contains(t[end]), let d2 = date(at: end + 1, in: t) {
+            if end < t.count, l.rangeMarks.contains(t[end]), let d2 = date(at: end + 1, in: t, l) {
                 var c2 = d2.cal
                 if c2.month == nil, c2.day != nil { c2.month = d.cal.month }
                 if c2.year == nil { c2.year = d.cal.year; c2.relativeYear = d.cal.relativeYear }
@@ -298,41 +313,41 @@ enum TimePhraseFinder {
     /// The longest keyword at `i`. Inlined: most positions start none, and the bitmaps of first scalars and
     /// first pairs say so without a call.
     @inline(__always)
-    static func keyword(at i: Int, in t: [S]) -> (word: [S], kind: TimePhrase.Kind)? {
-        guard i >= 0, i < t.count, keywordWords.mayStart(t, i), let k = keywordIndex(at: i, in: t) else { return nil }
-        return keywords[k]
+    static func keyword(at i: Int, in t: [S], _ l: Lists = lists) -> (word: [S], kind: TimePhrase.Kind)? {
+        guard i >= 0, i < t.count, l.keywordWords.mayStart(t, i), let k = keywordIndex(at: i, in: t, l) else { return nil }
+        return l.keywords[k]
     }
 
-    static func keywordIndex(at i: Int, in t: [S]) -> Int? {
-        guard let group = keywordsByFirst[t[i]] else { return nil }
-        for k in group where TextClasses.has(t, i, keywords[k].word) { return k }
+    static func keywordIndex(at i: Int, in t: [S], _ l: Lists = lists) -> Int? {
+        guard let group = l.keywordsByFirst[t[i]] else { return nil }
+        for k in group where TextClasses.has(t, i, l.keywords[k].word) { return k }
         return nil
     }
 
-    static func firstDate(in t: [S], _ from: Int, _ to: Int) -> Cal? {
+    static func firstDate(in t: [S], _ from: Int, _ to: Int, _ l: Lists = lists) -> Cal? {
         var k = from
         while k < to {
-            if let d = date(at: k, in: t), d.end <= to { return d.cal }
-            if let kw = keyword(at: k, in: t), case .year(let off, _) = kw.kind { return Cal(relativeYear: off) }
+            if let d = date(at: k, in: t, l), d.end <= to { return d.cal }
+            if let kw = keyword(at: k, in: t, l), case .year(let off, _) = kw.kind { return Cal(relativeYear: off) }
             k += 1
         }
         return nil
     }
 
     /// 三年来, 1年多来, 近两年来, 10个月来, 连续5年
-    static func duration(at i: Int, in t: [S]) -> Int? {
+    static func duration(at i: Int, in t: [S], _ l: Lists = lists) -> Int? {
         // 连续5年开展…: a span of years up to now.
         if TextClasses.has(t, i, ["连", "续"]) {
             var k = i + 2
             let numStart = k
-            while k < t.count, TextClasses.isDigit(t[k]) || TextClasses.chineseDigits.contains(t[k]) { k += 1 }
+            while k < t.count, l.digits.contains(t[k]) || l.chineseDigits.contains(t[k]) { k += 1 }
             if k > numStart, k < t.count, t[k] == "年" { return k + 1 }
             return nil
         }
         var k = i
         if k < t.count, t[k] == "近" || t[k] == "这" { k += 1 }
         let numStart = k
-        while k < t.count, TextClasses.isDigit(t[k]) || TextClasses.chineseDigits.contains(t[k]) || t[k] == "几" { k += 1 }
+        while k < t.count, l.digits.contains(t[k]) || l.chineseDigits.contains(t[k]) || t[k] == "几" { k += 1 }
         guard k > numStart else { return nil }
         if k < t.count, t[k] == "多" || t[k] == "余" { k += 1 }  // 30多年来
         // N年来, N个月来 (N月以来 is a date: since January).
@@ -349,7 +364,7 @@ enum TimePhraseFinder {
     // MARK: - dates
 
     /// A calendar date at `i`: [year年][month月[份]][day日]; at least one part.
-    static func date(at i: Int, in t: [S]) -> (cal: Cal, end: Int)? {
+    static func date(at i: Int, in t: [S], _ l: Lists = lists) -> (cal: Cal, end: Int)? {
         var cal = Cal()
         var k = i
         if let (y, e) = number(at: k, in: t, maxDigits: 4), e - k == 4, e < t.count, t[e] == "年", (1900...2100).contains(y) {
@@ -369,7 +384,7 @@ enum TimePhraseFinder {
         }
         if let (d, e) = two, (1...31).contains(d), e < t.count, t[e] == "日" {
             // 17日 alone must be digits; 日前 after a number is not a day (3日前 is rare, 日前 is "recently").
-            if !(cal.month == nil && cal.year == nil && !TextClasses.isDigit(t[k])) {
+            if !(cal.month == nil && cal.year == nil && !l.digits.contains(t[k])) {
                 cal.day = d
                 k = e + 1
             }

@@ -428,7 +428,8 @@ public struct Gazetteer: Sendable {
     }
 
     /// `scan` with each name's group of senses instead of their copy.
-    func scanNames(_ text: [Unicode.Scalar]) -> [NameMatch] {
+    /// (`streetStarts` is `Gazetteer.streetStarts`, read by a caller that scans many texts once for all.)
+    func scanNames(_ text: [Unicode.Scalar], _ streetStarts: ScalarSet = Gazetteer.streetStarts) -> [NameMatch] {
         var matches: [NameMatch] = []
         let n = text.count
         guard !slots.isEmpty else { return matches }
@@ -465,7 +466,7 @@ public struct Gazetteer: Sendable {
                     if table[found].flags & 2 == 0 { break }
                     j += 1
                 }
-                if let b = best, !Gazetteer.followedByStreetWord(text, b.end) {
+                if let b = best, !Gazetteer.followedByStreetWord(text, b.end, streetStarts) {
                     // A paragraph that names one place usually names several: grow once, not at 1, 2, 4.
                     if matches.isEmpty { matches.reserveCapacity(8) }
                     matches.append(NameMatch(start: i, end: b.end, group: b.group))
@@ -554,8 +555,8 @@ public struct Gazetteer: Sendable {
 
     static let streetStarts = ScalarSet(streetWords.map { $0[0] })
 
-    static func followedByStreetWord(_ text: [Unicode.Scalar], _ end: Int) -> Bool {
-        guard end < text.count, streetStarts.contains(text[end]) else { return false }
+    static func followedByStreetWord(_ text: [Unicode.Scalar], _ end: Int, _ starts: ScalarSet = streetStarts) -> Bool {
+        guard end < text.count, starts.contains(text[end]) else { return false }
         for w in streetWords where end + w.count <= text.count {
             if text[end..<(end + w.count)].elementsEqual(w) {
                 // 街道 is a division type, not a street.

@@ -77,17 +77,20 @@ extension RegionResolver.Named {
     typealias Score = RegionResolver.Score
 
     /// `RegionResolver.resolve` of a name found by `Gazetteer.scanNames` in `g`.
-    mutating func resolve(_ match: Gazetteer.NameMatch, in text: [Unicode.Scalar], segment: Int, _ g: Gazetteer) -> Place? {
-        resolve(start: match.start, end: match.end, senses: g.senses(inGroup: match.group), in: text, segment: segment, g)
+    /// (`surnames` is `RegionResolver.surnames`, read by a caller that resolves many names once for all of them.)
+    mutating func resolve(_ match: Gazetteer.NameMatch, in text: [Unicode.Scalar], segment: Int, _ g: Gazetteer,
+                          _ surnames: ScalarSet = RegionResolver.surnames) -> Place? {
+        resolve(start: match.start, end: match.end, senses: g.senses(inGroup: match.group), in: text, segment: segment, g, surnames)
     }
 
     mutating func resolve<Senses: Sequence>(start: Int, end: Int, senses: Senses, in text: [Unicode.Scalar],
-                                            segment: Int, _ g: Gazetteer) -> Place? where Senses.Element == Gazetteer.Sense {
+                                            segment: Int, _ g: Gazetteer,
+                                            _ surnames: ScalarSet = RegionResolver.surnames) -> Place? where Senses.Element == Gazetteer.Sense {
         let match = (start: start, end: end)
         defer { previousMatch = (match.end, segment) }
         // 王玉林, 李长春: a two-character short form right after a surname is a person's given name.
         let afterSurname = match.end - match.start == 2 && match.start > 0
-            && RegionResolver.surnames.contains(text[match.start - 1])
+            && surnames.contains(text[match.start - 1])
             && !(previousMatch.map { $0.segment == segment && $0.end == match.start } ?? false)
         var best: (score: Score, sense: Gazetteer.Sense)? = nil
         var tied = false

@@ -19,9 +19,20 @@ enum FigureRecognizer {
         case skip(next: Int)
     }
 
+    /// The tables `recognize` reads, taken once per number and passed down: on Linux each read of a static `let`
+    /// is a `swift_once` call, and a number read four (the start table, the measure words, the qualifiers before
+    /// and after). (Read in place from the one static: no copy, so no retain.)
+    struct Lists {
+        let numberStarts = NumberReader.startTable, measureWords = MeasureWords.table
+        let prefixesByLast = QualifierWords.byLast, linkWords = QualifierWords.linkWords
+        let suffixStarts = QualifierWords.suffixStarts, suffixes = QualifierWords.suffixes
+    }
+    static let lists = Lists()
+
     /// Reads the number starting at `i` and judges it; nil when no number starts there.
     static func recognize(_ s: ScalarString, at i: Int) -> Outcome? {
-        guard i < s.count, NumberReader.mayStart(s[i]), let t = NumberReader.read(s, at: i) else { return nil }
+        let l = lists
+        guard i < s.count, NumberReader.mayStart(s[i], l.numberStarts), let t = NumberReader.read(s, at: i) else { return nil }
         let skipAll = Outcome.skip(next: max(t.end, i + 1))
         if t.value.isNegative || t.leadingZero || t.gluedToLetter { return skipAll }
         if NotAFigure.isCodeContext(s, numberStart: i) { return skipAll }
@@ -40,7 +51,7 @@ enum FigureRecognizer {
         } else {
             var k = t.end
             if k < s.count, ScalarClass.isSpace(s[k]), k + 1 < s.count, !ScalarClass.isSpace(s[k + 1]) { k += 1 }
-            guard let e = MeasureWords.match(s, at: k) else { return skipAll }
+            guard let e = MeasureWords.match(s, at: k, l) else { return skipAll }
             let ue = k + e.word.count
             if e.kind == .duration { return .skip(next: ue) }
             if MeasureWords.isCompound(e, s, after: ue) { return skipAll }
@@ -51,7 +62,7 @@ enum FigureRecognizer {
             if valueMax == nil, u + 1 < s.count, NumberReader.isRangeSeparator(s[u]),
                let t2 = NumberReader.read(s, at: u + 1), t2.valueMax == nil, t2.chinese == t.chinese, !t2.leadingZero,
                DecimalText.compare(t2.value, value) > 0, t2.percentMark == nil,
-               let e2 = MeasureWords.match(s, at: t2.end), e2.word == e.word {
+               let e2 = MeasureWords.match(s, at: t2.end, l), e2.word == e.word {
                 valueMax = t2.value
                 u = t2.end + e2.word.count
             }
@@ -65,12 +76,12 @@ enum FigureRecognizer {
             u += 1 + w.unicodeScalars.count
         }
         var suffixQualifier: Qualifier? = nil
-        if let sq = QualifierWords.suffix(s, at: u) {
+        if let sq = QualifierWords.suffix(s, at: u, l) {
             suffixQualifier = sq.qualifier
             u = sq.end
         }
 
-        let prefix = QualifierWords.prefix(s, numberStart: i, bare: t.bare)
+        let prefix = QualifierWords.prefix(s, numberStart: i, bare: t.bare, l)
         if per.isEmpty, let p = perContext(s, before: prefix?.start ?? i) { per = p }
 
         // Chinese numerals: names, patterns and indefinite articles.

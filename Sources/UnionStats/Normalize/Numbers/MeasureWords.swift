@@ -74,8 +74,8 @@ enum MeasureWords {
     }())
 
     /// The longest measure word starting at `i`.
-    static func match(_ s: ScalarString, at i: Int) -> Entry? {
-        guard i < s.count, let list = table[s[i]] else { return nil }
+    static func match(_ s: ScalarString, at i: Int, _ l: FigureRecognizer.Lists = FigureRecognizer.lists) -> Entry? {
+        guard i < s.count, let list = l.measureWords[s[i]] else { return nil }
         for e in list where s.matches(e.word, at: i) { return e }
         return nil
     }

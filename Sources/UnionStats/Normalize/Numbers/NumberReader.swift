@@ -34,9 +34,13 @@ enum NumberReader {
 
     /// Whether a number could start at `c`: the cheap test the scanner runs on every scalar.
     @inline(__always)
-    static func mayStart(_ c: Unicode.Scalar) -> Bool {
+    static func mayStart(_ c: Unicode.Scalar) -> Bool { mayStart(c, startTable) }
+
+    /// `mayStart` with `startTable` read by the caller (once for several tests: each static read is a `swift_once`).
+    @inline(__always)
+    static func mayStart(_ c: Unicode.Scalar, _ table: [Bool]) -> Bool {
         let v = Int(c.value)
-        return v < startTable.count && startTable[v]
+        return v < table.count && table[v]
     }
 
     /// Every Basic Multilingual Plane scalar that may start a number, for a one-load test per scalar.

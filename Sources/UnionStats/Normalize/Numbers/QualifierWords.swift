@@ -63,15 +63,19 @@ enum QualifierWords {
         .map { $0.scalarArray }
 
     /// The qualifier word before a number starting at `numberStart`: the start of the raw span and the qualifier.
-    static func prefix(_ s: ScalarString, numberStart: Int, bare: Bool) -> (start: Int, qualifier: Qualifier)? {
+    static func prefix(_ s: ScalarString, numberStart: Int, bare: Bool,
+                       _ l: FigureRecognizer.Lists = FigureRecognizer.lists) -> (start: Int, qualifier: Qualifier)? {
         var end = numberStart
         if end > 0, ScalarClass.isSpace(s[end - 1]) { end -= 1 }
         // Right before the number.
         guard end > 0 else { return nil }
-        for p in byLast[s[end - 1]] ?? [] where (!p.bareOnly || bare) && s.matches(p.word, endingAt: end) {
-            let ws = end - p.word.count
-            if ws > 0, p.notAfter.contains(s[ws - 1]) { continue }
-            return (ws, p.qualifier)
+        // `if let`, not `?? []`: the empty array stood in (and was released) at most numbers.
+        if let list = l.prefixesByLast[s[end - 1]] {
+            for p in list where (!p.bareOnly || bare) && s.matches(p.word, endingAt: end) {
+                let ws = end - p.word.count
+                if ws > 0, p.notAfter.contains(s[ws - 1]) { continue }
+                return (ws, p.qualifier)
+            }
         }
         // With a few words between (最高为50万元, 至少创作一个).
         var gap = 1
@@ -79,11 +83,11 @@ enum QualifierWords {
             let c = s[end - gap]
             guard ScalarClass.isIdeograph(c), !ChineseNumeral.isNumeral(c), c != "每" else { break }
             let gapStart = end - gap
-            guard gapStart > 0, let candidates = byLast[s[gapStart - 1]] else { gap += 1; continue }
+            guard gapStart > 0, let candidates = l.prefixesByLast[s[gapStart - 1]] else { gap += 1; continue }
             for p in candidates where p.gap != .none && s.matches(p.word, endingAt: gapStart) {
                 if p.gap == .link {
                     let g = Array(s[gapStart..<end])
-                    guard linkWords.contains(g) else { continue }
+                    guard l.linkWords.contains(g) else { continue }
                 }
                 let ws = gapStart - p.word.count
                 if ws > 0, p.notAfter.contains(s[ws - 1]) { continue }
@@ -121,9 +125,9 @@ enum QualifierWords {
     /// The first scalars of `suffixes`: most measure words are followed by none of them.
     static let suffixStarts: [Unicode.Scalar] = suffixes.map { $0.word[0] }
 
-    static func suffix(_ s: ScalarString, at k: Int) -> (end: Int, qualifier: Qualifier)? {
-        guard k < s.count, suffixStarts.contains(s[k]) else { return nil }
-        for x in suffixes where s.matches(x.word, at: k) {
+    static func suffix(_ s: ScalarString, at k: Int, _ l: FigureRecognizer.Lists = FigureRecognizer.lists) -> (end: Int, qualifier: Qualifier)? {
+        guard k < s.count, l.suffixStarts.contains(s[k]) else { return nil }
+        for x in l.suffixes where s.matches(x.word, at: k) {
             let e = k + x.word.count
             if e < s.count, x.notBefore.contains(s[e]) { continue }
             return (e, x.qualifier)
