@@ -158,7 +158,7 @@ struct Splitter {
     // MARK: articles
 
     func build(_ owner: [Int]) -> [Article] {
-        var linesOf = [[Int]](repeating: [], count: protos.count)
+        var linesOf = [[Int]].filled([], count: protos.count)
         for (l, a) in owner.enumerated() where a >= 0 { linesOf[a].append(l) }
         var out: [Article] = []
         for (a, proto) in protos.enumerated() {

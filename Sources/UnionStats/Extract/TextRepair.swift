@@ -84,6 +84,8 @@ struct Repairer {
     var spans: [Int] = []
     /// A paragraph's text before it is copied into its String, reused.
     var textBytes = ScratchBuffer<UInt8>(capacity: 4096)
+    /// A paragraph's scalars before they are copied into their array, reused.
+    var paragraphScalars = ScalarBuffer(capacity: 1024)
     /// The control bytes of the page's first `TextDecoder.binarySample` bytes (when `checking`).
     var controls = ControlBytes()
 
@@ -98,6 +100,7 @@ struct Repairer {
     func deallocate() {
         store.deallocate()
         textBytes.deallocate()
+        paragraphScalars.deallocate()
     }
 
     /// The paragraphs; nil when `checking` finds bytes that are not valid UTF-8.
@@ -379,33 +382,37 @@ struct Repairer {
         var spaces = false
         b.pieces.removeAll(keepingCapacity: true)
         let base = store.base
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, made in
-            var n = 0
-            for (k, part) in b.parts.enumerated() {
-                if starts > 1 { for _ in 0...part.gap { lineStarts.append(n) } }
-                let l = lines[part.index]
-                let (lo, hi) = span(k, part.index)
-                let src = base + lo, count = hi - lo
-                let from = n
-                if !l.has(LineFeatures.spaces) {
-                    (out.baseAddress! + n).initialize(from: src, count: count)
-                    n += count
-                    // Neither spaces to normalize nor markers or doubling undone: the text is the page's own bytes.
-                    if l.has(LineFeatures.rewritten) {
-                        b.addText(scalars: from..<n)
-                    } else {
-                        b.addText(bytes: Int(l.start)..<Int(l.end))
-                    }
-                } else {
-                    let aggressive = l.has(LineFeatures.clausePunctuation) || count >= 24 || l.has(LineFeatures.byline)
-                    n = Repairer.normalizeSpaces(src, count, aggressive: aggressive, into: out.baseAddress!, at: n)
-                    if !spaces { spaces = out[from..<n].contains(where: Scalars.isSpace) }
+        // The scalars are written into `paragraphScalars` and copied into an array of their size:
+        // `[Unicode.Scalar](unsafeUninitializedCapacity:)` allocates through the standard library's
+        // unspecialized path, which looks the array's type up in the runtime's metadata cache
+        // (atomic reader counts shared by the threads) for every paragraph.
+        paragraphScalars.reserve(capacity, keeping: 0)
+        let out = UnsafeMutableBufferPointer(start: paragraphScalars.base, count: capacity)
+        var n = 0
+        for (k, part) in b.parts.enumerated() {
+            if starts > 1 { for _ in 0...part.gap { lineStarts.append(n) } }
+            let l = lines[part.index]
+            let (lo, hi) = span(k, part.index)
+            let src = base + lo, count = hi - lo
+            let from = n
+            if !l.has(LineFeatures.spaces) {
+                (out.baseAddress! + n).initialize(from: src, count: count)
+                n += count
+                // Neither spaces to normalize nor markers or doubling undone: the text is the page's own bytes.
+                if l.has(LineFeatures.rewritten) {
                     b.addText(scalars: from..<n)
+                } else {
+                    b.addText(bytes: Int(l.start)..<Int(l.end))
                 }
+            } else {
+                let aggressive = l.has(LineFeatures.clausePunctuation) || count >= 24 || l.has(LineFeatures.byline)
+                n = Repairer.normalizeSpaces(src, count, aggressive: aggressive, into: out.baseAddress!, at: n)
+                if !spaces { spaces = out[from..<n].contains(where: Scalars.isSpace) }
+                b.addText(scalars: from..<n)
             }
-            made = n
         }
-        guard !scalars.isEmpty else { return nil }
+        guard n > 0 else { return nil }
+        let scalars = Array(paragraphScalars.slice(0, n))
         let text = b.text(bytes, scalars, scratch: &textBytes)
         return (Paragraph(text: text, scalars: scalars, firstLine: b.firstLine, lineStarts: lineStarts), scalars, spaces)
     }
