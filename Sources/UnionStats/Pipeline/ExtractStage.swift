@@ -10,7 +10,8 @@ public enum ExtractStage {
         do {
             let (paragraphs, encoding) = try repaired(bytes)
             let printed = PrintedDate.find(in: paragraphs)
-            var articles = ArticleSplitter.articles(from: paragraphs)
+            // The paragraphs are handed over (their last use): the splitter moves them into the articles.
+            var articles = ArticleSplitter.articles(from: consume paragraphs)
             // Otherwise the page would be in no output at all, as if it had never been read.
             if articles.isEmpty { return rejected(doc, noText) }
             var mentions: [Mention] = []
