@@ -91,17 +91,19 @@ struct Splitter {
         scalars.reserveCapacity(paragraphs.count)
         bylineLengths.reserveCapacity(paragraphs.count)
         kinds.reserveCapacity(paragraphs.count)
-        for p in paragraphs {
+        // By index, reading the fields it needs: `for p in paragraphs` copies each paragraph, a
+        // retain and a release of its text, line map and scalars.
+        for i in paragraphs.indices {
             var s: [Unicode.Scalar] = []
             var whole = true
             let byline: Int?
-            if let kept = p.keptScalars {
+            if let kept = paragraphs[i].keptScalars {
                 // A long paragraph's byline is read from its prefix where it is, not from a copy.
                 whole = kept.count <= Splitter.prefixLimit
                 if whole { s = kept }
                 byline = whole ? Bylines.bylineLength(kept) : Bylines.bylineLength(kept[..<Splitter.prefixLimit])
             } else {
-                var text = p.text
+                var text = paragraphs[i].text
                 text.withUTF8 { buf in
                     s.reserveCapacity(min(buf.count, Splitter.prefixLimit))
                     for x in UTF8Scalars(buf) {
@@ -121,7 +123,7 @@ struct Splitter {
                 kind = .byline
             } else if whole && s.count <= 30 && Bylines.isCredit(s) {
                 kind = .credit
-            } else if whole && Headlines.isCandidate(p, scalars: s) {
+            } else if whole && Headlines.isCandidate(lineCount: paragraphs[i].lineStarts.count, scalars: s) {
                 kind = .headline
             } else {
                 kind = .body

@@ -16,9 +16,14 @@ enum Headlines {
 
     /// A short line with no sentence end: a headline, kicker, sub-headline, section head or caption title.
     static func isCandidate(_ p: Paragraph, scalars s: Line) -> Bool {
+        isCandidate(lineCount: p.lineStarts.count, scalars: s)
+    }
+
+    /// `isCandidate` of a paragraph of `lineCount` source lines (its line map's length).
+    static func isCandidate(lineCount: Int, scalars s: Line) -> Bool {
         // The tests that need no compact copy first: a paragraph of more than two source lines, or
         // of fewer than two scalars (spaces or not), is no candidate.
-        guard p.lineStarts.count <= 2, s.count >= 2 else { return false }
+        guard lineCount <= 2, s.count >= 2 else { return false }
         let c = compact(s)
         guard c.count >= 2, c.count <= 50 else { return false }
         if c.contains(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "!" || $0 == "?" }) { return false }
@@ -210,7 +215,9 @@ enum Headlines {
     }
 
     static func bigrams(_ s: Line) -> BigramSet {
-        var set = BigramSet()
+        // Made big enough for the line's bigrams (at most one per scalar): the default 16 slots
+        // were outgrown, made again and rehashed, by every line of more than 8 scalars.
+        var set = BigramSet(capacity: s.count)
         _ = s.withUnsafeBufferPointer { bigrams($0, into: &set) }
         return set
     }
