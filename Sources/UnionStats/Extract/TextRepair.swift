@@ -304,8 +304,17 @@ struct Repairer {
 
     // MARK: pass 3: build paragraphs
 
+    /// Paragraphs `build` makes room for at most at once (40 bytes each): a page of millions of
+    /// lines grows its array as it goes.
+    static let paragraphRoom = 1 << 14
+
     mutating func build() -> [Paragraph] {
         var out: [Paragraph] = []
+        // Room for a paragraph per line that is not blank (the most there can be), not grown one,
+        // two, four as they come. Counted here: a count kept by pass 1 costs more there.
+        var textLines = 0
+        for l in lines where !l.has(LineFeatures.blank) { textLines += 1 }
+        out.reserveCapacity(min(textLines, Repairer.paragraphRoom))
         var repeats = Repeats()
         var builder = ParagraphBuilder()
         var previous = -1          // index of the last non-blank line
@@ -380,7 +389,7 @@ struct Repairer {
         var lineStarts: [Int] = starts == 1 ? Repairer.oneLine : []
         if starts > 1 { lineStarts.reserveCapacity(starts) }
         var spaces = false
-        b.pieces.removeAll(keepingCapacity: true)
+        b.clearPieces()
         let base = store.base
         // The scalars are written into `paragraphScalars` and copied into an array of their size:
         // `[Unicode.Scalar](unsafeUninitializedCapacity:)` allocates through the standard library's
