@@ -11,7 +11,8 @@
 /// series of equal-length lines between runs without bylines are section heads
 /// inside one article (`对口帮扶暖人心,圆贫困学子上学梦`).
 public enum ArticleSplitter {
-    public static func articles(from paragraphs: [Paragraph]) -> [Article] {
+    /// The paragraphs are handed over: each goes to one article, moved, not copied.
+    public static func articles(from paragraphs: consuming [Paragraph]) -> [Article] {
         var splitter = Splitter(paragraphs)
         return splitter.run()
     }
@@ -41,7 +42,8 @@ struct Splitter {
         var after: Int
     }
 
-    let paragraphs: [Paragraph]
+    /// The page's paragraphs; `build` moves them into the articles (`take`).
+    var paragraphs: [Paragraph]
     var scalars: [[Unicode.Scalar]] = []
     var kinds: [Kind] = []
     var bylineLengths: [Int] = []
@@ -65,7 +67,7 @@ struct Splitter {
     /// Scalars of each body read for bigrams (headlines repeat the lead).
     static let bodyLimit = 2000
 
-    init(_ paragraphs: [Paragraph]) { self.paragraphs = paragraphs }
+    init(_ paragraphs: consuming [Paragraph]) { self.paragraphs = paragraphs }
 
     mutating func run() -> [Article] {
         classify()
@@ -89,17 +91,19 @@ struct Splitter {
         scalars.reserveCapacity(paragraphs.count)
         bylineLengths.reserveCapacity(paragraphs.count)
         kinds.reserveCapacity(paragraphs.count)
-        for p in paragraphs {
+        // By index, reading the fields it needs: `for p in paragraphs` copies each paragraph, a
+        // retain and a release of its text, line map and scalars.
+        for i in paragraphs.indices {
             var s: [Unicode.Scalar] = []
             var whole = true
             let byline: Int?
-            if let kept = p.keptScalars {
+            if let kept = paragraphs[i].keptScalars {
                 // A long paragraph's byline is read from its prefix where it is, not from a copy.
                 whole = kept.count <= Splitter.prefixLimit
                 if whole { s = kept }
                 byline = whole ? Bylines.bylineLength(kept) : Bylines.bylineLength(kept[..<Splitter.prefixLimit])
             } else {
-                var text = p.text
+                var text = paragraphs[i].text
                 text.withUTF8 { buf in
                     s.reserveCapacity(min(buf.count, Splitter.prefixLimit))
                     for x in UTF8Scalars(buf) {
@@ -119,7 +123,7 @@ struct Splitter {
                 kind = .byline
             } else if whole && s.count <= 30 && Bylines.isCredit(s) {
                 kind = .credit
-            } else if whole && Headlines.isCandidate(p, scalars: s) {
+            } else if whole && Headlines.isCandidate(lineCount: paragraphs[i].lineStarts.count, scalars: s) {
                 kind = .headline
             } else {
                 kind = .body
@@ -157,27 +161,43 @@ struct Splitter {
 
     // MARK: articles
 
-    func build(_ owner: [Int]) -> [Article] {
-        var linesOf = [[Int]](repeating: [], count: protos.count)
+    /// Paragraph `i`, moved out of `paragraphs` (an empty one is left in its place). Each
+    /// paragraph goes to one article: a copy would retain its text, line map and scalars, to
+    /// release them again with the page's array.
+    mutating func take(_ i: Int) -> Paragraph {
+        var p = Paragraph(text: "", firstLine: 0, lineStarts: [])
+        swap(&p, &paragraphs[i])
+        return p
+    }
+
+    mutating func build(_ owner: [Int]) -> [Article] {
+        var linesOf = [[Int]].filled([], count: protos.count)
         for (l, a) in owner.enumerated() where a >= 0 { linesOf[a].append(l) }
         var out: [Article] = []
         for (a, proto) in protos.enumerated() {
             let lines = linesOf[a].sorted()
             let texts = lines.map { scalars[$0] }
             let main = Headlines.mainIndex(texts)
-            let headline = main >= 0 ? paragraphs[lines[main]].text : ""
-            let subs = lines.indices.filter { $0 != main }.map { paragraphs[lines[$0]].text }
-            var paras = proto.paras.map { paragraphs[$0] }
+            let headline = main >= 0 ? take(lines[main]).text : ""
+            // Every line but the main headline (all of them when there is none) is a sub-headline.
+            var subs: [String] = []
+            if lines.count > (main >= 0 ? 1 : 0) {
+                subs.reserveCapacity(lines.count)
+                for k in lines.indices where k != main { subs.append(take(lines[k]).text) }
+            }
+            var paras: [Paragraph] = []
+            paras.reserveCapacity(proto.paras.count)
+            for p in proto.paras { paras.append(take(p)) }
             var byline = ""
             if let first = proto.paras.first, kinds[first] == .byline {
                 let n = bylineLengths[first]
-                let s = paragraphs[first].scalars
+                let s = paras[0].scalars
                 let cut = min(n, s.count)
                 var lo = 0, hi = cut
                 while hi > lo && Scalars.isSpace(s[hi - 1]) { hi -= 1 }
                 while lo < hi && Scalars.isSpace(s[lo]) { lo += 1 }
                 byline = Scalars.string(s, lo, hi)
-                if s[cut...].contains(where: { !Scalars.isSpace($0) }) { paras[0] = paras[0].droppingPrefix(n) } else { paras.removeFirst() }
+                if s[cut...].contains(where: { !Scalars.isSpace($0) }) { paras[0].dropPrefix(n) } else { paras.removeFirst() }
             }
             if byline.isEmpty {
                 // Reporter credits at the start or the end of the article are its byline.

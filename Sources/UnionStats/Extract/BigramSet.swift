@@ -12,7 +12,7 @@ struct BigramSet {
     init(capacity: Int = 16) {
         var n = 16
         while n < capacity * 2 { n <<= 1 }
-        slots = [UInt64](repeating: 0, count: n)
+        slots = .filled(0, count: n)
         mask = n - 1
     }
 
@@ -53,7 +53,7 @@ struct BigramSet {
         private let slots: [UInt64]
         private let mask: Int
         private let hasZero: Bool
-        private var flags = [UInt64](repeating: 0, count: Member.flagCount / 8)
+        private var flags = [UInt64].filled(0, count: Member.flagCount / 8)
         let count: Int
         /// 2,048 flags: zeroed by plain vector stores (a larger table is cleared by `rep stosb`).
         static let flagBits = 11
@@ -144,7 +144,7 @@ struct BigramSet {
         let old = slots
         var size = slots.count * 2
         while size < n * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        slots = .filled(0, count: size)
         mask = size - 1
         for key in old where key != 0 {
             var i = BigramSet.slot(key, mask)

@@ -16,9 +16,14 @@ enum Headlines {
 
     /// A short line with no sentence end: a headline, kicker, sub-headline, section head or caption title.
     static func isCandidate(_ p: Paragraph, scalars s: Line) -> Bool {
+        isCandidate(lineCount: p.lineStarts.count, scalars: s)
+    }
+
+    /// `isCandidate` of a paragraph of `lineCount` source lines (its line map's length).
+    static func isCandidate(lineCount: Int, scalars s: Line) -> Bool {
         // The tests that need no compact copy first: a paragraph of more than two source lines, or
         // of fewer than two scalars (spaces or not), is no candidate.
-        guard p.lineStarts.count <= 2, s.count >= 2 else { return false }
+        guard lineCount <= 2, s.count >= 2 else { return false }
         let c = compact(s)
         guard c.count >= 2, c.count <= 50 else { return false }
         if c.contains(where: { $0 == "。" || $0 == "！" || $0 == "？" || $0 == "!" || $0 == "?" }) { return false }
@@ -28,6 +33,23 @@ enum Headlines {
 
     /// A column label (`工会动态`, `G 新闻特写`).
     static func isLabel(_ s: Line) -> Bool {
+        // Most lines are longer than any label: counted without the copy the test makes.
+        guard labelLength(s) <= 6 else { return false }
+        return isLabelCopying(s)
+    }
+
+    /// How many scalars `isLabelCopying` tests against the labels: those left once spaces are
+    /// removed and the leading ASCII letters and digits stripped.
+    static func labelLength(_ s: Line) -> Int {
+        var i = 0
+        while i < s.count && (Scalars.isSpace(s[i]) || Scalars.isASCIILetter(s[i]) || Scalars.isASCIIDigit(s[i])) { i += 1 }
+        var n = 0
+        while i < s.count { if !Scalars.isSpace(s[i]) { n += 1 }; i += 1 }
+        return n
+    }
+
+    /// `isLabel` on a compact copy of the line, without the length test first.
+    static func isLabelCopying(_ s: Line) -> Bool {
         var c = compact(s)
         while let f = c.first, Scalars.isASCIILetter(f) || Scalars.isASCIIDigit(f) { c.removeFirst() }
         if c.count <= 6 && labels.contains(c) { return true }
@@ -36,6 +58,8 @@ enum Headlines {
 
     /// A kicker naming only the organization (`安康市总工会`, `中铁十二局一公司工会`).
     static func isOrganizationKicker(_ s: Line) -> Bool {
+        // Counted first: a longer line needs no compact copy.
+        guard compactCount(s) <= 12 else { return false }
         let c = compact(s)
         return c.count <= 12 && Bylines.hasSuffix(c, union)
     }
@@ -46,16 +70,42 @@ enum Headlines {
     /// Lines that are not the main headline when another line is: kickers with clause punctuation
     /// (`守住职业安全底线,保障职工合法权益`), sub-titles starting with a dash, labels, organization kickers.
     static func isSecondary(_ s: Line) -> Bool {
+        // Read on the line itself, not on a compact copy: its first and last scalars that are
+        // not spaces are the copy's first and last, and no space is one of the marks looked for.
+        if let f = s.firstIndex(where: { !Scalars.isSpace($0) }), let l = s.lastIndex(where: { !Scalars.isSpace($0) }) {
+            if s[f] == "—" || s[f] == "-" || s[f] == "－" { return true }
+            if s[f..<l].contains(where: { $0 == "，" || $0 == "," || $0 == "、" || $0 == "；" || $0 == ";" }) { return true }
+        }
+        return isLabel(s) || isOrganizationKicker(s)
+    }
+
+    /// `isSecondary` on a compact copy of the line.
+    static func isSecondaryCopying(_ s: Line) -> Bool {
         let c = compact(s)
         if c.first == "—" || c.first == "-" || c.first == "－" { return true }
         if c.dropLast().contains(where: { $0 == "，" || $0 == "," || $0 == "、" || $0 == "；" || $0 == ";" }) { return true }
         return isLabel(s) || isOrganizationKicker(s)
     }
 
+    /// `compact(s).count`, without the copy.
+    static func compactCount(_ s: Line) -> Int {
+        var n = 0
+        for x in s where !Scalars.isSpace(x) { n += 1 }
+        return n
+    }
+
     /// Picks the main headline among an article's headline lines (in page order): the first
     /// line that is not secondary, or the middle one of kicker, headline and sub-title; a two-phrase kicker (`开展爱国卫生运动 构建和谐劳动关系`)
     /// right before a plain line gives way to it.
     static func mainIndex(_ lines: [Line]) -> Int {
+        // Most articles have one headline line: it is the headline unless it is a column label
+        // (a label is secondary, and a line that is not secondary is the headline).
+        if lines.count == 1 { return isLabel(lines[0]) ? -1 : 0 }
+        return mainIndexOfSeveral(lines)
+    }
+
+    /// `mainIndex` without the shortcut for one line.
+    static func mainIndexOfSeveral(_ lines: [Line]) -> Int {
         guard !lines.isEmpty else { return -1 }
         let primary = lines.indices.filter { !isSecondary(lines[$0]) }
         // Only column labels (工会动态 over a photo): no headline, the labels stay sub-headlines.
@@ -63,13 +113,13 @@ enum Headlines {
         // Kicker, main headline, sub-title (`上线运行…功能模块` / `广西工会助力困难职工“码上”圆梦` /
         // `通过专属二维码…;引导…`): the middle line is the headline.
         if first + 2 < lines.count, primary.contains(first + 1),
-           isSecondary(lines[first + 2]) || compact(lines[first + 2]).count > 24 {
+           isSecondary(lines[first + 2]) || compactCount(lines[first + 2]) > 24 {
             return first + 1
         }
         let hasSpace = lines[first].contains(where: Scalars.isSpace)
         if hasSpace, first + 1 < lines.count, primary.contains(first + 1) {
             let next = lines[first + 1]
-            if !next.contains(where: Scalars.isSpace) && compact(next).count <= 24 { return first + 1 }
+            if !next.contains(where: Scalars.isSpace) && compactCount(next) <= 24 { return first + 1 }
         }
         return first
     }
@@ -165,7 +215,9 @@ enum Headlines {
     }
 
     static func bigrams(_ s: Line) -> BigramSet {
-        var set = BigramSet()
+        // Made big enough for the line's bigrams (at most one per scalar): the default 16 slots
+        // were outgrown, made again and rehashed, by every line of more than 8 scalars.
+        var set = BigramSet(capacity: s.count)
         _ = s.withUnsafeBufferPointer { bigrams($0, into: &set) }
         return set
     }

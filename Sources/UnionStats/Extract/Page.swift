@@ -55,6 +55,41 @@ public struct Paragraph: Sendable, Equatable {
         a.text == b.text && a.lineStarts == b.lineStarts && a.firstLine == b.firstLine
     }
 
+    /// `self = droppingPrefix(n)`, made in place where the paragraph's storage is its own: the
+    /// text and the kept scalars move down in their buffers instead of being copied into new
+    /// ones, and a one-line map (shared by most paragraphs) is left as it is.
+    mutating func dropPrefix(_ n: Int) {
+        guard n > 0 else { return }
+        // Taken out first: setting `text` clears `decoded`.
+        var kept: [Unicode.Scalar]? = nil
+        swap(&kept, &decoded)
+        let cut = text.utf8.withContiguousStorageIfAvailable { Paragraph.byteOffset(ofScalar: n, in: $0) }
+            ?? { var copy = text; return copy.withUTF8 { Paragraph.byteOffset(ofScalar: n, in: $0) } }()
+        text.removeSubrange(text.startIndex..<text.utf8.index(text.utf8.startIndex, offsetBy: cut))
+        var first = 0
+        for (i, s) in lineStarts.enumerated() where s <= n { first = i }
+        if first > 0 || lineStarts.contains(where: { $0 > 0 }) { lineStarts = lineStarts[first...].map { max(0, $0 - n) } }
+        firstLine += first
+        if let count = kept?.count, n <= count {
+            kept!.removeFirst(n)
+            swap(&kept, &decoded)
+        }
+    }
+
+    /// Where the `n`-th scalar of valid UTF-8 `buf` starts (its count when it has `n` or fewer):
+    /// at the `n`-th byte that is not a continuation byte.
+    static func byteOffset(ofScalar n: Int, in buf: UnsafeBufferPointer<UInt8>) -> Int {
+        var seen = 0, cut = 0
+        while cut < buf.count {
+            if buf[cut] & 0xC0 != 0x80 {
+                if seen == n { break }
+                seen += 1
+            }
+            cut += 1
+        }
+        return cut
+    }
+
     /// The source line holding the scalar at `offset`.
     public func line(at offset: Int) -> Int {
         var lo = 0, hi = lineStarts.count - 1

@@ -27,7 +27,9 @@ struct ParagraphBuilder {
     var lastLineIndex: Int { parts.last?.index ?? -1 }
 
     mutating func start(index: Int) {
-        parts.removeAll(keepingCapacity: true)
+        // Most paragraphs are one line: `removeLast` drops it without the general `removeAll`
+        // (a replaceSubrange of some 80 instructions a paragraph).
+        if parts.count == 1 { parts.removeLast() } else { parts.removeAll(keepingCapacity: true) }
         parts.append(Part(index: index, gap: 0))
         firstLine = index + 1
     }
@@ -35,6 +37,11 @@ struct ParagraphBuilder {
     /// Adds line `index` after `gap` blank lines.
     mutating func add(index: Int, gap: Int) {
         parts.append(Part(index: index, gap: gap))
+    }
+
+    /// Empties `pieces` for the next paragraph's text (most have one piece: see `start`).
+    mutating func clearPieces() {
+        if pieces.count == 1 { pieces.removeLast() } else { pieces.removeAll(keepingCapacity: true) }
     }
 
     /// The next line's text is the page's UTF-8 `range`.

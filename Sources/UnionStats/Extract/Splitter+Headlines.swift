@@ -19,7 +19,7 @@ extension Splitter {
     /// Starts a pass over the blocks; `keeping` keeps the sets of the previous pass.
     mutating func resetBodies(keeping: Bool = false) {
         if !keeping || bodyBigrams.count != protos.count {
-            bodyBigrams = [BigramSet?](repeating: nil, count: protos.count)
+            bodyBigrams = [BigramSet?].filled(nil, count: protos.count)
             cachedElements = 0
         }
         cachedFrom = 0
@@ -47,8 +47,8 @@ extension Splitter {
 
     /// For each headline line, the article it belongs to.
     mutating func assignHeadlines() -> [Int] {
-        var owner = [Int](repeating: -1, count: paragraphs.count)
-        var lineBigrams = [BigramSet?](repeating: nil, count: paragraphs.count)
+        var owner = [Int].filled(-1, count: paragraphs.count)
+        var lineBigrams = [BigramSet?].filled(nil, count: paragraphs.count)
         for block in blocks {
             // Column labels (工会动态) say nothing about the article: they only follow their block.
             for l in block.lines { lineBigrams[l] = Headlines.isLabel(scalars[l]) ? BigramSet() : Headlines.bigrams(scalars[l]) }
@@ -64,8 +64,8 @@ extension Splitter {
         // 1. Lines that clearly match the article before or after them.
         var towardBefore = 0, towardAfter = 0
         // Likeness to the article before and after, kept for step 3.
-        var before = [Double](repeating: -1, count: paragraphs.count)
-        var after = [Double](repeating: -1, count: paragraphs.count)
+        var before = [Double].filled(-1, count: paragraphs.count)
+        var after = [Double].filled(-1, count: paragraphs.count)
         resetBodies()
         for block in blocks {
             forget(below: block.after - 1)
@@ -86,7 +86,7 @@ extension Splitter {
         }
         // 2. Orphans: a nearby article that has no headline yet and clearly matches.
         // Which articles have a headline line: a flag each, not a hashed set.
-        var headed = [Bool](repeating: false, count: protos.count)
+        var headed = [Bool].filled(false, count: protos.count)
         for a in owner where a >= 0 { headed[a] = true }
         resetBodies(keeping: true)
         for block in blocks {

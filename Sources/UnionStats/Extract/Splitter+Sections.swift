@@ -12,7 +12,7 @@ extension Splitter {
             candidates.append(b)
         }
         // A series counts only inside one stretch of text: no byline between its members.
-        var run = [Int](repeating: 0, count: candidates.count)
+        var run = [Int].filled(0, count: candidates.count)
         for k in candidates.indices.dropFirst() {
             let from = blocks[candidates[k - 1]].after + 1, to = blocks[candidates[k]].after
             let bylineBetween = from <= to && (from...to).contains { protos[$0].opensWithByline || protos[$0].opensWithCredit }

@@ -84,6 +84,8 @@ struct Repairer {
     var spans: [Int] = []
     /// A paragraph's text before it is copied into its String, reused.
     var textBytes = ScratchBuffer<UInt8>(capacity: 4096)
+    /// A paragraph's scalars before they are copied into their array, reused.
+    var paragraphScalars = ScalarBuffer(capacity: 1024)
     /// The control bytes of the page's first `TextDecoder.binarySample` bytes (when `checking`).
     var controls = ControlBytes()
 
@@ -98,6 +100,7 @@ struct Repairer {
     func deallocate() {
         store.deallocate()
         textBytes.deallocate()
+        paragraphScalars.deallocate()
     }
 
     /// The paragraphs; nil when `checking` finds bytes that are not valid UTF-8.
@@ -301,8 +304,17 @@ struct Repairer {
 
     // MARK: pass 3: build paragraphs
 
+    /// Paragraphs `build` makes room for at most at once (40 bytes each): a page of millions of
+    /// lines grows its array as it goes.
+    static let paragraphRoom = 1 << 14
+
     mutating func build() -> [Paragraph] {
         var out: [Paragraph] = []
+        // Room for a paragraph per line that is not blank (the most there can be), not grown one,
+        // two, four as they come. Counted here: a count kept by pass 1 costs more there.
+        var textLines = 0
+        for l in lines where !l.has(LineFeatures.blank) { textLines += 1 }
+        out.reserveCapacity(min(textLines, Repairer.paragraphRoom))
         var repeats = Repeats()
         var builder = ParagraphBuilder()
         var previous = -1          // index of the last non-blank line
@@ -377,35 +389,39 @@ struct Repairer {
         var lineStarts: [Int] = starts == 1 ? Repairer.oneLine : []
         if starts > 1 { lineStarts.reserveCapacity(starts) }
         var spaces = false
-        b.pieces.removeAll(keepingCapacity: true)
+        b.clearPieces()
         let base = store.base
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, made in
-            var n = 0
-            for (k, part) in b.parts.enumerated() {
-                if starts > 1 { for _ in 0...part.gap { lineStarts.append(n) } }
-                let l = lines[part.index]
-                let (lo, hi) = span(k, part.index)
-                let src = base + lo, count = hi - lo
-                let from = n
-                if !l.has(LineFeatures.spaces) {
-                    (out.baseAddress! + n).initialize(from: src, count: count)
-                    n += count
-                    // Neither spaces to normalize nor markers or doubling undone: the text is the page's own bytes.
-                    if l.has(LineFeatures.rewritten) {
-                        b.addText(scalars: from..<n)
-                    } else {
-                        b.addText(bytes: Int(l.start)..<Int(l.end))
-                    }
-                } else {
-                    let aggressive = l.has(LineFeatures.clausePunctuation) || count >= 24 || l.has(LineFeatures.byline)
-                    n = Repairer.normalizeSpaces(src, count, aggressive: aggressive, into: out.baseAddress!, at: n)
-                    if !spaces { spaces = out[from..<n].contains(where: Scalars.isSpace) }
+        // The scalars are written into `paragraphScalars` and copied into an array of their size:
+        // `[Unicode.Scalar](unsafeUninitializedCapacity:)` allocates through the standard library's
+        // unspecialized path, which looks the array's type up in the runtime's metadata cache
+        // (atomic reader counts shared by the threads) for every paragraph.
+        paragraphScalars.reserve(capacity, keeping: 0)
+        let out = UnsafeMutableBufferPointer(start: paragraphScalars.base, count: capacity)
+        var n = 0
+        for (k, part) in b.parts.enumerated() {
+            if starts > 1 { for _ in 0...part.gap { lineStarts.append(n) } }
+            let l = lines[part.index]
+            let (lo, hi) = span(k, part.index)
+            let src = base + lo, count = hi - lo
+            let from = n
+            if !l.has(LineFeatures.spaces) {
+                (out.baseAddress! + n).initialize(from: src, count: count)
+                n += count
+                // Neither spaces to normalize nor markers or doubling undone: the text is the page's own bytes.
+                if l.has(LineFeatures.rewritten) {
                     b.addText(scalars: from..<n)
+                } else {
+                    b.addText(bytes: Int(l.start)..<Int(l.end))
                 }
+            } else {
+                let aggressive = l.has(LineFeatures.clausePunctuation) || count >= 24 || l.has(LineFeatures.byline)
+                n = Repairer.normalizeSpaces(src, count, aggressive: aggressive, into: out.baseAddress!, at: n)
+                if !spaces { spaces = out[from..<n].contains(where: Scalars.isSpace) }
+                b.addText(scalars: from..<n)
             }
-            made = n
         }
-        guard !scalars.isEmpty else { return nil }
+        guard n > 0 else { return nil }
+        let scalars = Array(paragraphScalars.slice(0, n))
         let text = b.text(bytes, scalars, scratch: &textBytes)
         return (Paragraph(text: text, scalars: scalars, firstLine: b.firstLine, lineStarts: lineStarts), scalars, spaces)
     }

@@ -10,12 +10,20 @@ public enum ExtractStage {
         do {
             let (paragraphs, encoding) = try repaired(bytes)
             let printed = PrintedDate.find(in: paragraphs)
-            let articles = ArticleSplitter.articles(from: paragraphs)
+            // The paragraphs are handed over (their last use): the splitter moves them into the articles.
+            var articles = ArticleSplitter.articles(from: consume paragraphs)
             // Otherwise the page would be in no output at all, as if it had never been read.
             if articles.isEmpty { return rejected(doc, noText) }
             var mentions: [Mention] = []
-            for article in articles {
-                MentionScanner.mentions(in: article, doc: doc, into: &mentions)
+            // Each article is moved out of the array for the scan and back in after it: read from the
+            // array (`for article in articles`, `articles[a]`), it is copied first, a retain and a
+            // release of each of its four strings and arrays, for a call that only reads it.
+            articles.withUnsafeMutableBufferPointer { all in
+                for a in all.indices {
+                    let article = (all.baseAddress! + a).move()
+                    MentionScanner.mentions(in: article, doc: doc, into: &mentions)
+                    (all.baseAddress! + a).initialize(to: article)
+                }
             }
             let page = Page(doc: doc, encoding: encoding, paragraphs: [], printedDate: printed)
             return ExtractedPage(page: page, articles: articles, mentions: mentions)
