@@ -61,13 +61,30 @@ public struct PageRowsCodec: Sendable {
         let noted = notingFields ? r.figures.count * FigureRowFields.stride : 0
         var encoded: [UInt8] = []
         let numeric = PlainFigureRow.numeric
+        let stride = FigureRowFields.stride
         let starts = [Int](unsafeUninitializedCapacity: noted) { starts, initialized in
             encoded = r.figures.withUnsafeMutableBufferPointer { figures in
+            PlainFigureRow.textOffsets.withUnsafeBufferPointer { offsets in
+            // Where plain rows note their fields when the caller does not ask for them: two rows, the
+            // one written last (which the next copies from, `PlainFigureRow.Previous`) and the next.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * stride) { scratch in
+                var last: PlainFigureRow.Previous?
+                var slot = 0
                 // GB18030 rows are not the texts' bytes: all through `CSVRowEncoder`.
-                encodeFigures(figures.count, fieldStarts: notingFields ? starts.baseAddress : nil, plain: encoding != .gb18030,
-                              { i, out, starts in PlainFigureRow.append(&figures[i], to: out, starts: starts, numeric: numeric) }) { i, row in
+                return encodeFigures(figures.count, fieldStarts: notingFields ? starts.baseAddress : nil, plain: encoding != .gb18030,
+                              { i, out, noted in
+                    let rowStarts = noted ?? scratch.baseAddress! + slot * stride
+                    let figure = UnsafeRawPointer(figures.baseAddress! + i)
+                    guard PlainFigureRow.append(&figures[i], to: out, starts: rowStarts, numeric: numeric,
+                                                at: figure, after: last, offsets: offsets.baseAddress) else { return false }
+                    last = PlainFigureRow.Previous(figure: figure, starts: rowStarts)
+                    slot ^= 1
+                    return true
+                }) { i, row in
                     PageRowsCodec.encode(&figures[i], into: &row)
                 }
+            }
+            }
             }
             initialized = noted
         }

@@ -83,6 +83,82 @@ final class PlainFigureRowTests: XCTestCase {
         XCTAssertGreaterThan(tooLong, 0)
     }
 
+    /// A text that is the same String as the previous figure's in the same column is copied from
+    /// the previous row (`PlainFigureRow.Previous`): rows of figures that share texts, and of
+    /// figures that share texts with a figure whose row was not plain (nothing copied from it),
+    /// are the full path's rows, noting fields or not.
+    func testTextsSharedWithThePreviousFigureAreItsRowsBytes() {
+        let base = PlainFigureRowTests.figures()[PageFiguresTests.figures().count]
+        var figures: [Figure] = []
+        var f = base
+        // Large texts (not kept in the String's bits), shared by copies of the figure.
+        f.headline = String(repeating: "职工沟通会", count: 5)
+        f.sentence = String(repeating: "开了5场会议。", count: 20)
+        f.quantity.unit = String(repeating: "场次", count: 4)
+        figures.append(f)
+        f.raw = "8场"
+        f.quantity.value = 8
+        figures.append(f)
+        // Not plain (quoted): the next row copies nothing from this one.
+        f.region.path = "北京市,朝阳区"
+        figures.append(f)
+        f.region.path = "北京市"
+        figures.append(f)
+        // The same bytes in another String: not copied, the same row.
+        f.sentence = String(repeating: "开了5场会议。", count: 19) + "开了5场会议。"
+        figures.append(f)
+        // A shared text that is long enough to take the row past its room, then one that is not.
+        f.sentence = String(repeating: "职工代表大会", count: 300)
+        figures.append(f)
+        figures.append(f)
+        f.sentence = "开会。"
+        figures.append(f)
+        XCTAssertTrue(ByteString.sameValue(figures[0].sentence, figures[1].sentence), "the figures share their texts")
+        XCTAssertFalse(ByteString.sameValue(figures[3].sentence, figures[4].sentence))
+        for encoding in [CSVEncoding.utf8BOM, .utf8] {
+            let codec = PageRowsCodec(encoding: encoding)
+            let full = codec.encode(NormalizeStage.PageResult(figures: figures, articles: [], rejects: []), doc: "a.txt")
+            for noting in [false, true] {
+                var result = NormalizeStage.PageResult(figures: figures, articles: [], rejects: [])
+                let (rows, written) = codec.encode(&result, doc: "a.txt", notingFields: noting)
+                XCTAssertEqual(rows.figures, full.figures, "\(encoding) \(noting)")
+                guard let written else { continue }
+                // The fields noted are where each figure's fields are.
+                written.withRows { rows in
+                    for (i, figure) in figures.enumerated() {
+                        let row = rows[i]
+                        let fields = figure.fields
+                        for column in fields.indices where PageRowsCodec.figuresNumeric[column] == false {
+                            let bytes = Array(UnsafeBufferPointer(start: row.bytes + row.starts[column], count: row.end(column) - row.starts[column]))
+                            if !CSVWriter.needsQuoting(Array(fields[column].utf8)) {
+                                XCTAssertEqual(bytes, Array(fields[column].utf8), "figure \(i) column \(Figure.columns[column])")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each column's String (`PlainFigureRow.textOffsets`) is the text `forEachField` writes there.
+    func testTextOffsetsAreTheColumnsTexts() {
+        var marked = 0
+        for f in PageFiguresTests.figures() {
+            let fields = f.fields
+            withUnsafePointer(to: f) { p in
+                for (column, offset) in PlainFigureRow.textOffsets.enumerated() where offset >= 0 {
+                    let text = UnsafeRawPointer(p).load(fromByteOffset: offset, as: String.self)
+                    XCTAssertEqual(text, fields[column], "column \(Figure.columns[column])")
+                    marked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(marked, 0)
+        // The columns with no String: the numbers, and the texts made for the row.
+        XCTAssertEqual(Figure.columns.indices.filter { PlainFigureRow.textOffsets[$0] < 0 }.map { Figure.columns[$0] },
+                       ["article", "line", "value", "value_max", "qualifier", "kind"])
+    }
+
     /// Pages encoded with and without noting fields, in every encoding, are the full path's rows.
     func testPagesAreTheFullPathsRows() {
         let figures = PlainFigureRowTests.figures()
