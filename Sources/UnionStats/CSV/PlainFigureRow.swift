@@ -13,16 +13,26 @@ struct PlainFigureRow: CSVFieldSink {
     /// `Figure.numericColumns` as bits of their indices.
     static let numeric: UInt32 = Figure.columns.indices.reduce(0) { Figure.numericColumns.contains(Figure.columns[$1]) ? $0 | 1 << $1 : $0 }
 
-    /// Where the String of each figures.csv column lies in a `Figure`, or -1 where the field is
-    /// not one (a number, or a text made for the row: `kind`, `qualifier`, an empty `value_max`).
-    static let textOffsets: [Int] = Figure.columns.map { column in
-        Figure.textColumn(column).map { MemoryLayout<Figure>.offset(of: $0)! } ?? -1
+    /// What a figures.csv column is written from, in a `Figure`: where (`offset`) and how many
+    /// bytes (`size`): 16, a String (the same value, `ByteString.sameValue`, is the same text);
+    /// 8, an Int (`article`, `line`); 1, an enum whose name is written (`qualifier`, `kind`: the
+    /// same case); 0 where the field is not compared (the values, whose text is made for the row).
+    static let sources: [(offset: Int, size: Int)] = Figure.columns.map { column in
+        if let text = Figure.textColumn(column) { return (MemoryLayout<Figure>.offset(of: text)!, 16) }
+        switch column {
+        case "article": return (MemoryLayout<Figure>.offset(of: \.article)!, MemoryLayout<Int>.size)
+        case "line": return (MemoryLayout<Figure>.offset(of: \.line)!, MemoryLayout<Int>.size)
+        case "qualifier": return (MemoryLayout<Figure>.offset(of: \.quantity.qualifier)!, MemoryLayout<Qualifier>.size)
+        case "kind": return (MemoryLayout<Figure>.offset(of: \.kind)!, MemoryLayout<MetricKind>.size)
+        default: return (0, 0)
+        }
     }
 
-    /// The row written just before, of the figure before, in the same bytes: a page's figures
-    /// share most texts (doc, headline, date, source, sentence…), and a text that is the same
-    /// String (`ByteString.sameValue`) in the same column is written as the same bytes, copied
-    /// without looking at them again.
+    /// The row written last, plain, of the figure before (or one before it), in the same bytes: a
+    /// page's figures share most fields (doc, headline, date, source, unit, sentence…), and a
+    /// field written from the same bytes of the figure (`sources`) is the same bytes, plain, in
+    /// the same column. Runs of such fields are copied from that row at once, commas and all,
+    /// without looking at their texts again.
     struct Previous {
         /// The figure, read in place (loading its Strings out retained and released them).
         let figure: UnsafeRawPointer
@@ -34,24 +44,27 @@ struct PlainFigureRow: CSVFieldSink {
     private let base: Int
     private let starts: UnsafeMutablePointer<Int>?
     private let numeric: UInt32
-    /// The figure whose row this is, with `previous`, and `textOffsets`.
+    /// The figure whose row this is, with `previous`, and `sources`.
     private let figure: UnsafeRawPointer?
     private let previous: Previous?
-    private let offsets: UnsafePointer<Int>?
+    private let sources: UnsafePointer<(offset: Int, size: Int)>?
     private var at = 0
     private var index = 0
+    /// The first of the fields just passed that are the previous row's (copied when a field that
+    /// is not, or the row's end, comes), or -1.
+    private var run = -1
     /// False once a field is not plain or does not fit: the row is then written again by `CSVRowEncoder`.
     private(set) var plain = true
 
     private init(p: UnsafeMutablePointer<UInt8>, base: Int, starts: UnsafeMutablePointer<Int>?, numeric: UInt32,
-                 figure: UnsafeRawPointer?, previous: Previous?, offsets: UnsafePointer<Int>?) {
+                 figure: UnsafeRawPointer?, previous: Previous?, sources: UnsafePointer<(offset: Int, size: Int)>?) {
         self.p = p
         self.base = base
         self.starts = starts
         self.numeric = numeric
         self.figure = figure
         self.previous = previous
-        self.offsets = offsets
+        self.sources = sources
     }
 
     /// Appends `f`'s row and, with `starts`, notes where each field starts (`CSVRowEncoder`'s
@@ -60,15 +73,17 @@ struct PlainFigureRow: CSVFieldSink {
     /// to be borrowed without a copy; `numeric`: the static, passed in.
     ///
     /// `previous`: the row just before in `out` and its figure, written here too (its fields all
-    /// plain); `f` must then be at `figure`, and `offsets` be `textOffsets` (passed in: read in a
-    /// loop, a static is a `swift_once` each time). Both figures must be left as they are until
-    /// the row is written: equal bits are equal bytes only while the Strings live.
+    /// plain); `f` must then be at `figure`, and `sources` be `PlainFigureRow.sources` (passed in:
+    /// read in a loop, a static is a `swift_once` each time). Both figures must be left as they are
+    /// until the row is written: equal bits are equal bytes only while the Strings live.
     static func append(_ f: inout Figure, to out: ByteArena, starts: UnsafeMutablePointer<Int>?, numeric: UInt32,
-                       at figure: UnsafeRawPointer? = nil, after previous: Previous? = nil, offsets: UnsafePointer<Int>? = nil) -> Bool {
-        precondition(previous == nil || (figure != nil && offsets != nil), "a previous row needs the figure and the offsets")
+                       at figure: UnsafeRawPointer? = nil, after previous: Previous? = nil,
+                       sources: UnsafePointer<(offset: Int, size: Int)>? = nil) -> Bool {
+        precondition(previous == nil || (figure != nil && sources != nil), "a previous row needs the figure and the sources")
         var row = PlainFigureRow(p: out.room(PlainFigureRow.room), base: out.count, starts: starts, numeric: numeric,
-                                 figure: figure, previous: previous, offsets: offsets)
+                                 figure: figure, previous: previous, sources: sources)
         f.forEachField(&row)
+        if let previous, row.run >= 0 { row.copyRun(previous) }
         guard row.plain, row.at + 2 <= PlainFigureRow.room else { return false }
         precondition(row.index == Figure.columns.count, "figures.csv row has \(row.index) fields")
         row.starts?[row.index] = row.base + row.at + 1
@@ -92,7 +107,7 @@ struct PlainFigureRow: CSVFieldSink {
     /// `CSVRowEncoder.field(String)`'s plain path (`CSVWriter.appendPlain`): a numeric column is never guarded.
     @inline(__always)
     mutating func field(_ text: String) {
-        if let previous, copyPrevious(previous) { return }
+        if let previous, isPrevious(previous) { return }
         let guarded = numeric & 1 << index == 0
         let fits = text.utf8.withContiguousStorageIfAvailable { b -> Bool in
             guard begin(b.count) else { return false }
@@ -106,23 +121,50 @@ struct PlainFigureRow: CSVFieldSink {
         if fits != true { plain = false }
     }
 
-    /// Copies the previous row's field in this column when the figures' Strings there are the same
-    /// value: the same bytes, plain in the same column. False when they are not (or there are none).
+    /// Whether this column's field is the previous row's (`sources`): then it joins the run to copy,
+    /// and true; else the run before it, if any, is copied, and false (the field is written here).
     @inline(__always)
-    private mutating func copyPrevious(_ previous: Previous) -> Bool {
-        let offset = offsets.unsafelyUnwrapped[index]
-        guard offset >= 0, ByteString.sameValue(at: figure.unsafelyUnwrapped + offset, previous.figure + offset) else { return false }
-        let from = previous.starts[index], count = previous.starts[index + 1] - 1 - from
-        guard begin(count) else { return true }
+    private mutating func isPrevious(_ previous: Previous) -> Bool {
+        let source = sources.unsafelyUnwrapped[index]
+        let a = figure.unsafelyUnwrapped + source.offset, b = previous.figure + source.offset
+        let same: Bool
+        switch source.size {
+        case 16: same = ByteString.sameValue(at: a, b)
+        case 8: same = a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+        case 1: same = a.load(as: UInt8.self) == b.load(as: UInt8.self)
+        default: same = false
+        }
+        if same {
+            if run < 0 { run = index }
+            index += 1
+            return true
+        }
+        if run >= 0 { copyRun(previous) }
+        return false
+    }
+
+    /// Copies the previous row's fields from `run` to the one before `index`, with the commas between.
+    @inline(never)
+    private mutating func copyRun(_ previous: Previous) {
+        let first = run
+        run = -1
+        // From the run's first field to the comma (or CR) after its last.
+        let from = previous.starts[first], count = previous.starts[index] - 1 - from
+        guard plain, at + count + 1 <= PlainFigureRow.room else { plain = false; return }
+        if first > 0 { p[at] = UInt8(ascii: ","); at += 1 }
+        if let starts {
+            let shift = base + at - from
+            for column in first..<index { starts[column] = previous.starts[column] + shift }
+        }
         // `p - base` is where `out`'s bytes start (the previous row's offsets count from there).
         memcpy(p + at, p - base + from, count)
         at += count
-        return true
     }
 
     /// `CSVRowEncoder.field(Int)` in a numeric column: the digits, after a `-` when negative.
     @inline(__always)
     mutating func field(_ number: Int) {
+        if let previous, isPrevious(previous) { return }
         guard numeric & 1 << index != 0, begin(20) else { plain = false; return }
         let width = CSVRowEncoder.digitCount(number)
         CSVRowEncoder.writeDigits(number, width: width, at: p + at)
@@ -132,6 +174,7 @@ struct PlainFigureRow: CSVFieldSink {
     /// `CSVRowEncoder.field(Decimal)` in a numeric column, where `DecimalText.withFastPlain` writes it.
     @inline(__always)
     mutating func field(_ value: Decimal) {
+        if let previous, isPrevious(previous) { return }
         guard numeric & 1 << index != 0, begin(32) else { plain = false; return }
         let p = self.p, at = self.at
         guard let n = DecimalText.withFastPlain(value, { b -> Int in

@@ -64,7 +64,7 @@ public struct PageRowsCodec: Sendable {
         let stride = FigureRowFields.stride
         let starts = [Int](unsafeUninitializedCapacity: noted) { starts, initialized in
             encoded = r.figures.withUnsafeMutableBufferPointer { figures in
-            PlainFigureRow.textOffsets.withUnsafeBufferPointer { offsets in
+            PlainFigureRow.sources.withUnsafeBufferPointer { sources in
             // Where plain rows note their fields when the caller does not ask for them: two rows, the
             // one written last (which the next copies from, `PlainFigureRow.Previous`) and the next.
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * stride) { scratch in
@@ -76,7 +76,7 @@ public struct PageRowsCodec: Sendable {
                     let rowStarts = noted ?? scratch.baseAddress! + slot * stride
                     let figure = UnsafeRawPointer(figures.baseAddress! + i)
                     guard PlainFigureRow.append(&figures[i], to: out, starts: rowStarts, numeric: numeric,
-                                                at: figure, after: last, offsets: offsets.baseAddress) else { return false }
+                                                at: figure, after: last, sources: sources.baseAddress) else { return false }
                     last = PlainFigureRow.Previous(figure: figure, starts: rowStarts)
                     slot ^= 1
                     return true

@@ -99,6 +99,13 @@ final class PlainFigureRowTests: XCTestCase {
         f.raw = "8场"
         f.quantity.value = 8
         figures.append(f)
+        // A run broken by a number, by an enum, and the run to the row's end.
+        f.line += 1
+        f.kind = .level
+        figures.append(f)
+        f.article += 1
+        f.quantity.qualifier = .approx
+        figures.append(f)
         // Not plain (quoted): the next row copies nothing from this one.
         f.region.path = "北京市,朝阳区"
         figures.append(f)
@@ -106,6 +113,7 @@ final class PlainFigureRowTests: XCTestCase {
         figures.append(f)
         // The same bytes in another String: not copied, the same row.
         f.sentence = String(repeating: "开了5场会议。", count: 19) + "开了5场会议。"
+        let rebuilt = figures.count
         figures.append(f)
         // A shared text that is long enough to take the row past its room, then one that is not.
         f.sentence = String(repeating: "职工代表大会", count: 300)
@@ -114,7 +122,8 @@ final class PlainFigureRowTests: XCTestCase {
         f.sentence = "开会。"
         figures.append(f)
         XCTAssertTrue(ByteString.sameValue(figures[0].sentence, figures[1].sentence), "the figures share their texts")
-        XCTAssertFalse(ByteString.sameValue(figures[3].sentence, figures[4].sentence))
+        XCTAssertFalse(ByteString.sameValue(figures[rebuilt - 1].sentence, figures[rebuilt].sentence))
+        XCTAssertEqual(figures[rebuilt - 1].sentence, figures[rebuilt].sentence)
         for encoding in [CSVEncoding.utf8BOM, .utf8] {
             let codec = PageRowsCodec(encoding: encoding)
             let full = codec.encode(NormalizeStage.PageResult(figures: figures, articles: [], rejects: []), doc: "a.txt")
@@ -140,23 +149,38 @@ final class PlainFigureRowTests: XCTestCase {
         }
     }
 
-    /// Each column's String (`PlainFigureRow.textOffsets`) is the text `forEachField` writes there.
-    func testTextOffsetsAreTheColumnsTexts() {
-        var marked = 0
-        for f in PageFiguresTests.figures() {
-            let fields = f.fields
+    /// What `PlainFigureRow.sources` compares is what `forEachField` writes: a String is the
+    /// column's text, an Int its digits, and equal enum bytes give equal names (different bytes different).
+    func testSourcesAreWhatTheColumnsAreWrittenFrom() {
+        let figures = PageFiguresTests.figures()
+        var compared = 0, equalBytes = 0, otherBytes = 0
+        for (k, f) in figures.enumerated() {
+            let g = figures[(k * 7 + 3) % figures.count]
+            let fields = f.fields, others = g.fields
             withUnsafePointer(to: f) { p in
-                for (column, offset) in PlainFigureRow.textOffsets.enumerated() where offset >= 0 {
-                    let text = UnsafeRawPointer(p).load(fromByteOffset: offset, as: String.self)
-                    XCTAssertEqual(text, fields[column], "column \(Figure.columns[column])")
-                    marked += 1
+            withUnsafePointer(to: g) { q in
+                for (column, source) in PlainFigureRow.sources.enumerated() {
+                    let a = UnsafeRawPointer(p) + source.offset, b = UnsafeRawPointer(q) + source.offset
+                    switch source.size {
+                    case 16: XCTAssertEqual(a.load(as: String.self), fields[column], "column \(Figure.columns[column])")
+                    case 8: XCTAssertEqual(String(a.load(as: Int.self)), fields[column], "column \(Figure.columns[column])")
+                    case 1:
+                        let same = a.load(as: UInt8.self) == b.load(as: UInt8.self)
+                        XCTAssertEqual(same, fields[column] == others[column], "column \(Figure.columns[column])")
+                        if same { equalBytes += 1 } else { otherBytes += 1 }
+                    default: XCTAssertEqual(source.size, 0)
+                    }
+                    if source.size > 0 { compared += 1 }
                 }
             }
+            }
         }
-        XCTAssertGreaterThan(marked, 0)
-        // The columns with no String: the numbers, and the texts made for the row.
-        XCTAssertEqual(Figure.columns.indices.filter { PlainFigureRow.textOffsets[$0] < 0 }.map { Figure.columns[$0] },
-                       ["article", "line", "value", "value_max", "qualifier", "kind"])
+        XCTAssertGreaterThan(compared, 0)
+        XCTAssertGreaterThan(equalBytes, 0)
+        XCTAssertGreaterThan(otherBytes, 0)
+        // The columns not compared: the values, whose text is made for the row.
+        XCTAssertEqual(Figure.columns.indices.filter { PlainFigureRow.sources[$0].size == 0 }.map { Figure.columns[$0] },
+                       ["value", "value_max"])
     }
 
     /// Pages encoded with and without noting fields, in every encoding, are the full path's rows.
