@@ -40,13 +40,14 @@ public struct PageFigures: Sendable {
     /// tables' fields are copied where that gives the same bytes (`FigureRowFields`), and the
     /// records' texts where the row holds them as they are (`FigureRowRecord`).
     init(readingBack figures: inout [Figure], written: FigureRowFields, tables: Bool, reports: Bool, encoding: CSVEncoding) {
-        let out = ByteArena(capacity: figures.count * 256)
         let listArenas = tables ? MonthlyOutputs.listRoutes.map { _ in ByteArena(capacity: 1 << 10) } : []
         let copy = written.encoding == encoding
         // GB18030 rows do not hold the texts' UTF-8 bytes.
         let textsInRows = written.encoding != .gb18030
         var published = PublishedMonth()
         let quoting = FigureRowRecord.textColumns
+        // The records written in place of the array that keeps them.
+        records = ByteArena.array(capacity: figures.count * 256) { out in
         FigureRowRecord.columns.withUnsafeBufferPointer { columns in
         FigureRowRecord.offsets.withUnsafeBufferPointer { offsets in
         FigureRowFields.listRuns.withUnsafeBufferPointer { listRuns in
@@ -71,7 +72,7 @@ public struct PageFigures: Sendable {
         }
         }
         }
-        records = out.array
+        }
         for (i, arena) in listArenas.enumerated() where arena.count > 0 { lists[i] = arena.array }
     }
 

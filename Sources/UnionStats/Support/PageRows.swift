@@ -105,16 +105,16 @@ public struct PageRowsCodec: Sendable {
                                _ plainRow: (Int, ByteArena, UnsafeMutablePointer<Int>?) -> Bool,
                                _ fields: (Int, inout CSVRowEncoder) -> Void) -> [UInt8] {
         guard count > 0 else { return [] }
-        let out = ByteArena(capacity: count * 512)
         let numeric = PageRowsCodec.figuresNumeric
-        for i in 0..<count {
-            let starts = fieldStarts.map { $0 + i * FigureRowFields.stride }
-            if plain && plainRow(i, out, starts) { continue }
-            var row = CSVRowEncoder(numeric: numeric, encoding: encoding, into: out, fieldStarts: starts)
-            fields(i, &row)
-            row.end()
+        return ByteArena.array(capacity: count * 512) { out in
+            for i in 0..<count {
+                let starts = fieldStarts.map { $0 + i * FigureRowFields.stride }
+                if plain && plainRow(i, out, starts) { continue }
+                var row = CSVRowEncoder(numeric: numeric, encoding: encoding, into: out, fieldStarts: starts)
+                fields(i, &row)
+                row.end()
+            }
         }
-        return out.array
     }
 
     /// The page's rows but those of figures.csv.
