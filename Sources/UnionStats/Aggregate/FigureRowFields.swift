@@ -74,14 +74,15 @@ struct FigureRowFields: Sendable {
         /// (quoted or not): the writer's guard, or the text's own first byte. Those are the
         /// fields whose text starts with `'` or a formula's first byte; in every encoding,
         /// ASCII bytes stand for themselves and never begin a multibyte character.
-        var hasQuoteMark: Bool { marks(quoting: 0).quoteMark }
+        var hasQuoteMark: Bool { marks(quoting: 0, readBackText: FigureRowFields.readBackText).quoteMark }
 
         /// `hasQuoteMark`, and whether a field of `quoting` (columns as bits) was written
         /// quoted (it starts with `"`, which a field written as it is never does); the latter
-        /// is only looked at to the first quote mark.
+        /// is only looked at to the first quote mark. `readBackText`: the static, passed in (read in
+        /// a loop, a static is a `swift_once` each time).
         @inline(__always)
-        func marks(quoting: UInt32) -> (quoteMark: Bool, quoted: Bool) {
-            var columns = FigureRowFields.readBackText | quoting
+        func marks(quoting: UInt32, readBackText: UInt32) -> (quoteMark: Bool, quoted: Bool) {
+            var columns = readBackText | quoting
             var quoted = false
             while columns != 0 {
                 let column = columns.trailingZeroBitCount
@@ -93,7 +94,7 @@ struct FigureRowFields: Sendable {
                     if quoting & 1 << column != 0 { quoted = true }
                     if at + 1 < end { at += 1 }
                 }
-                if bytes[at] == UInt8(ascii: "'") && FigureRowFields.readBackText & 1 << column != 0 { return (true, quoted) }
+                if bytes[at] == UInt8(ascii: "'") && readBackText & 1 << column != 0 { return (true, quoted) }
             }
             return (false, quoted)
         }
