@@ -110,7 +110,7 @@ struct FigureRowFields: Sendable {
                     let run = runs[k]
                     if k > 0 { to[at] = UInt8(ascii: ","); at += 1 }
                     let start = starts[run.first], count = end(run.last) - start
-                    memcpy(to + at, bytes + start, count)
+                    ByteArena.copy(bytes + start, to: to + at, count: count)
                     at += count
                 }
                 to[at] = 0x0D

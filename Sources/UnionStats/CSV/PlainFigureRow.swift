@@ -114,7 +114,7 @@ struct PlainFigureRow: CSVFieldSink {
             guard let first = b.baseAddress, b.count > 0 else { return true }
             if guarded && CSVWriter.startsFormula(first.pointee) { return false }
             if CSVWriter.needsQuoting(UnsafeRawBufferPointer(b)) { return false }
-            memcpy(p + at, first, b.count)
+            ByteArena.copy(first, to: p + at, count: b.count)
             at += b.count
             return true
         }
@@ -157,7 +157,7 @@ struct PlainFigureRow: CSVFieldSink {
             for column in first..<index { starts[column] = previous.starts[column] + shift }
         }
         // `p - base` is where `out`'s bytes start (the previous row's offsets count from there).
-        memcpy(p + at, p - base + from, count)
+        ByteArena.copy(p - base + from, to: p + at, count: count)
         at += count
     }
 
@@ -178,7 +178,7 @@ struct PlainFigureRow: CSVFieldSink {
         guard numeric & 1 << index != 0, begin(32) else { plain = false; return }
         let p = self.p, at = self.at
         guard let n = DecimalText.withFastPlain(value, { b -> Int in
-            memcpy(p + at, b.baseAddress!, b.count)
+            ByteArena.copy(b.baseAddress!, to: p + at, count: b.count)
             return b.count
         }) else { plain = false; return }
         self.at += n

@@ -147,3 +147,29 @@ extension ByteArena: ByteAppending {
     @inline(__always) func appendByte(_ byte: UInt8) { append(byte) }
     @inline(__always) func appendBytes(_ bytes: UnsafeRawBufferPointer) { append(raw: bytes) }
 }
+
+extension ByteArena {
+    /// `memcpy` of `n` bytes for the short runs the encoders copy most (a date, a unit, a code, a
+    /// field of a row): up to 16 bytes in line, as two loads and two stores that may overlap; a
+    /// call to memcpy cost more than such a copy. Longer runs are memcpy's. The two runs must not overlap.
+    @inline(__always)
+    static func copy(_ from: UnsafeRawPointer, to: UnsafeMutableRawPointer, count n: Int) {
+        if n >= 8 {
+            if n > 16 { memcpy(to, from, n); return }
+            let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4 {
+            let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+        } else if n > 0 {
+            // 1 to 3 bytes: the first, the middle and the last (some the same).
+            let first = from.load(as: UInt8.self), middle = from.load(fromByteOffset: n >> 1, as: UInt8.self)
+            let last = from.load(fromByteOffset: n - 1, as: UInt8.self)
+            to.storeBytes(of: first, as: UInt8.self)
+            to.storeBytes(of: middle, toByteOffset: n >> 1, as: UInt8.self)
+            to.storeBytes(of: last, toByteOffset: n - 1, as: UInt8.self)
+        }
+    }
+}

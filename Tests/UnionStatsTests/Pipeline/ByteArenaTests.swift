@@ -38,3 +38,24 @@ final class ByteArenaTests: XCTestCase {
         XCTAssertEqual(ByteArena.array(capacity: 0) { _ in }, [])
     }
 }
+
+extension ByteArenaTests {
+    /// `ByteArena.copy` copies exactly `n` bytes, for every length in line (0 to 16) and past it,
+    /// from any place to any place, and nothing around them.
+    func testCopyIsMemcpy() {
+        let source = (0..<64).map { UInt8($0 + 1) }
+        for n in 0...40 {
+            for offset in 0..<3 {
+                var target = [UInt8](repeating: 0xEE, count: 64)
+                source.withUnsafeBytes { from in
+                    target.withUnsafeMutableBytes { to in
+                        ByteArena.copy(from.baseAddress! + offset, to: to.baseAddress! + 5 + offset, count: n)
+                    }
+                }
+                var expected = [UInt8](repeating: 0xEE, count: 64)
+                expected.replaceSubrange((5 + offset)..<(5 + offset + n), with: source[offset..<(offset + n)])
+                XCTAssertEqual(target, expected, "\(n) bytes from \(offset)")
+            }
+        }
+    }
+}
