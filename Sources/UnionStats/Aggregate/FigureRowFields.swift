@@ -17,8 +17,13 @@ struct FigureRowFields: Sendable {
     let bytes: [UInt8]
     /// Per row, `stride` offsets into `bytes`: where each field starts, then one past the
     /// row's CR (`CSVRowEncoder`'s `fieldStarts`), so each field ends one byte before the next starts.
+    /// After them, per row, the columns whose text starts with `'`, as bits, for a row written
+    /// plain (`PlainFigureRow`: no field quoted), or `unknownMarks` (`Row.marks` looks); one
+    /// block for both (a block more a page cost more than looking).
     let starts: [Int]
     let encoding: CSVEncoding
+
+    static let unknownMarks = -1
 
     static let stride = Figure.columns.count + 1
 
@@ -45,8 +50,10 @@ struct FigureRowFields: Sendable {
     /// Calls `body` with the rows borrowed.
     func withRows<R>(_ body: (Rows) -> R) -> R {
         bytes.withUnsafeBufferPointer { bytes in
-            starts.withUnsafeBufferPointer { starts in
-                body(Rows(bytes: bytes.baseAddress, starts: starts))
+            starts.withUnsafeBufferPointer { all in
+                let offsets = all.count / (FigureRowFields.stride + 1) * FigureRowFields.stride
+                return body(Rows(bytes: bytes.baseAddress, starts: UnsafeBufferPointer(rebasing: all[..<offsets]),
+                                 quoteMarks: UnsafeBufferPointer(rebasing: all[offsets...])))
             }
         }
     }
@@ -54,6 +61,16 @@ struct FigureRowFields: Sendable {
     struct Rows {
         let bytes: UnsafePointer<UInt8>?
         let starts: UnsafeBufferPointer<Int>
+        let quoteMarks: UnsafeBufferPointer<Int>
+
+        /// `self[row].marks(quoting:readBackText:)`, from the marks noted for a row written
+        /// plain (none of its fields is quoted), else from the row's bytes.
+        @inline(__always)
+        func marks(_ row: Int, quoting: UInt32, readBackText: UInt32) -> (quoteMark: Bool, quoted: Bool) {
+            let known = quoteMarks[row]
+            if known != FigureRowFields.unknownMarks { return (UInt32(truncatingIfNeeded: known) & readBackText != 0, false) }
+            return self[row].marks(quoting: quoting, readBackText: readBackText)
+        }
 
         subscript(row: Int) -> Row {
             precondition((row + 1) * FigureRowFields.stride <= starts.count, "no such figures.csv row")

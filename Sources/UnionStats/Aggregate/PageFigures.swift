@@ -67,7 +67,7 @@ public struct PageFigures: Sendable {
                 var last: Int?
                 for i in figures.indices {
                     let row = rows[i]
-                    let marks = row.marks(quoting: textsInRows ? quoting : 0, readBackText: readBackText)
+                    let marks = rows.marks(i, quoting: textsInRows ? quoting : 0, readBackText: readBackText)
                     let exact = FiguresInput.readBack(&figures[i], text: marks.quoteMark)
                     if add(&figures[i], after: last.map { figures.baseAddress! + $0 }, tail, lists: &listRows,
                            written: copy && exact ? row : nil,

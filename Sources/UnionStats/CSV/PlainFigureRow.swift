@@ -38,6 +38,8 @@ struct PlainFigureRow: CSVFieldSink {
         let figure: UnsafeRawPointer
         /// Its row's `FigureRowFields.stride` offsets (field starts, then one past the CR).
         let starts: UnsafePointer<Int>
+        /// Its row's text fields that start with `'`, as bits (what `append` returned for it).
+        let quoteMarks: UInt32
     }
 
     private let p: UnsafeMutablePointer<UInt8>
@@ -53,6 +55,8 @@ struct PlainFigureRow: CSVFieldSink {
     /// The first of the fields just passed that are the previous row's (copied when a field that
     /// is not, or the row's end, comes), or -1.
     private var run = -1
+    /// The text fields written so far that start with `'`, as bits of their columns.
+    private var quoteMarks: UInt32 = 0
     /// False once a field is not plain or does not fit: the row is then written again by `CSVRowEncoder`.
     private(set) var plain = true
 
@@ -68,8 +72,10 @@ struct PlainFigureRow: CSVFieldSink {
     }
 
     /// Appends `f`'s row and, with `starts`, notes where each field starts (`CSVRowEncoder`'s
-    /// `fieldStarts`: `FigureRowFields.stride` offsets). False, having appended nothing, when a
-    /// field is not plain (the caller writes the row with `CSVRowEncoder`). `f` is inout only
+    /// `fieldStarts`: `FigureRowFields.stride` offsets). Returns the columns whose text starts
+    /// with `'`, as bits (`FigureRowFields.quoteMarks`: a plain row's marks, known without looking
+    /// at the row again); nil, having appended nothing, when a field is not plain (the caller
+    /// writes the row with `CSVRowEncoder`). `f` is inout only
     /// to be borrowed without a copy; `numeric`: the static, passed in.
     ///
     /// `previous`: the row just before in `out` and its figure, written here too (its fields all
@@ -78,19 +84,19 @@ struct PlainFigureRow: CSVFieldSink {
     /// until the row is written: equal bits are equal bytes only while the Strings live.
     static func append(_ f: inout Figure, to out: ByteArena, starts: UnsafeMutablePointer<Int>?, numeric: UInt32,
                        at figure: UnsafeRawPointer? = nil, after previous: Previous? = nil,
-                       sources: UnsafePointer<(offset: Int, size: Int)>? = nil) -> Bool {
+                       sources: UnsafePointer<(offset: Int, size: Int)>? = nil) -> UInt32? {
         precondition(previous == nil || (figure != nil && sources != nil), "a previous row needs the figure and the sources")
         var row = PlainFigureRow(p: out.room(PlainFigureRow.room), base: out.count, starts: starts, numeric: numeric,
                                  figure: figure, previous: previous, sources: sources)
         f.forEachField(&row)
         if let previous, row.run >= 0 { row.copyRun(previous) }
-        guard row.plain, row.at + 2 <= PlainFigureRow.room else { return false }
+        guard row.plain, row.at + 2 <= PlainFigureRow.room else { return nil }
         precondition(row.index == Figure.columns.count, "figures.csv row has \(row.index) fields")
         row.starts?[row.index] = row.base + row.at + 1
         row.p[row.at] = 0x0D
         row.p[row.at + 1] = 0x0A
         out.commit(row.at + 2, of: PlainFigureRow.room)
-        return true
+        return row.quoteMarks
     }
 
     /// The comma before a field (none before the first), a note of where it starts, and
@@ -108,11 +114,13 @@ struct PlainFigureRow: CSVFieldSink {
     @inline(__always)
     mutating func field(_ text: String) {
         if let previous, isPrevious(previous) { return }
-        let guarded = numeric & 1 << index == 0
+        let column: UInt32 = 1 << index
+        let guarded = numeric & column == 0
         let fits = text.utf8.withContiguousStorageIfAvailable { b -> Bool in
             guard begin(b.count) else { return false }
             guard let first = b.baseAddress, b.count > 0 else { return true }
             if guarded && CSVWriter.startsFormula(first.pointee) { return false }
+            if first.pointee == UInt8(ascii: "'") { quoteMarks |= column }
             if CSVWriter.needsQuoting(UnsafeRawBufferPointer(b)) { return false }
             ByteArena.copy(first, to: p + at, count: b.count)
             at += b.count
@@ -152,6 +160,8 @@ struct PlainFigureRow: CSVFieldSink {
         let from = previous.starts[first], count = previous.starts[index] - 1 - from
         guard plain, at + count + 1 <= PlainFigureRow.room else { plain = false; return }
         if first > 0 { p[at] = UInt8(ascii: ","); at += 1 }
+        // The run's columns, as bits: their marks are the previous row's.
+        if previous.quoteMarks != 0 { quoteMarks |= previous.quoteMarks & (UInt32(1) << index &- 1) & ~(UInt32(1) << first &- 1) }
         if let starts {
             let shift = base + at - from
             for column in first..<index { starts[column] = previous.starts[column] + shift }

@@ -59,10 +59,14 @@ public struct PageRowsCodec: Sendable {
         // Not zero-filled first: a row's encoder writes all `stride` of its starts (one as
         // each of its fields begins, the last in `end()`, which holds the row to the header).
         let noted = notingFields ? r.figures.count * FigureRowFields.stride : 0
+        // After the starts, each row's quote marks (`FigureRowFields.starts`), in the same block.
+        let marked = notingFields ? r.figures.count : 0
         var encoded: [UInt8] = []
         let numeric = PlainFigureRow.numeric
         let stride = FigureRowFields.stride
-        let starts = [Int](unsafeUninitializedCapacity: noted) { starts, initialized in
+        let starts = [Int](unsafeUninitializedCapacity: noted + marked) { starts, initialized in
+            let quoteMarks = marked > 0 ? starts.baseAddress! + noted : nil
+            quoteMarks?.initialize(repeating: FigureRowFields.unknownMarks, count: marked)
             encoded = r.figures.withUnsafeMutableBufferPointer { figures in
             PlainFigureRow.sources.withUnsafeBufferPointer { sources in
             // Where plain rows note their fields when the caller does not ask for them: two rows, the
@@ -75,9 +79,10 @@ public struct PageRowsCodec: Sendable {
                               { i, out, noted in
                     let rowStarts = noted ?? scratch.baseAddress! + slot * stride
                     let figure = UnsafeRawPointer(figures.baseAddress! + i)
-                    guard PlainFigureRow.append(&figures[i], to: out, starts: rowStarts, numeric: numeric,
-                                                at: figure, after: last, sources: sources.baseAddress) else { return false }
-                    last = PlainFigureRow.Previous(figure: figure, starts: rowStarts)
+                    guard let marks = PlainFigureRow.append(&figures[i], to: out, starts: rowStarts, numeric: numeric,
+                                                            at: figure, after: last, sources: sources.baseAddress) else { return false }
+                    quoteMarks?[i] = Int(marks)
+                    last = PlainFigureRow.Previous(figure: figure, starts: rowStarts, quoteMarks: marks)
                     slot ^= 1
                     return true
                 }) { i, row in
@@ -86,7 +91,7 @@ public struct PageRowsCodec: Sendable {
             }
             }
             }
-            initialized = noted
+            initialized = noted + marked
         }
         rows.figures = encoded
         return (rows, notingFields ? FigureRowFields(bytes: rows.figures, starts: starts, encoding: encoding) : nil)

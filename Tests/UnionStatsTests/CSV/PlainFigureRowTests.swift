@@ -55,7 +55,8 @@ final class PlainFigureRowTests: XCTestCase {
                     f.forEachField(&row)
                     row.end()
                 }
-                let wrote = fastStarts.withUnsafeMutableBufferPointer { PlainFigureRow.append(&f, to: fast, starts: $0.baseAddress, numeric: PlainFigureRow.numeric) }
+                let marks = fastStarts.withUnsafeMutableBufferPointer { PlainFigureRow.append(&f, to: fast, starts: $0.baseAddress, numeric: PlainFigureRow.numeric) }
+                let wrote = marks != nil
                 // Plain: every text needs no guard or quotes, and both values have the fast text.
                 let fields = f.fields
                 let plain = fields.indices.allSatisfy { c in
@@ -71,6 +72,9 @@ final class PlainFigureRowTests: XCTestCase {
                     taken += 1
                     XCTAssertEqual(fast.array, full.array, "\(fields)")
                     XCTAssertEqual(fastStarts, fullStarts, "\(fields)")
+                    // The columns whose text starts with a quote mark.
+                    let quoteMarks = fields.indices.reduce(UInt32(0)) { fields[$1].utf8.first == UInt8(ascii: "'") ? $0 | 1 << $1 : $0 }
+                    XCTAssertEqual(marks, quoteMarks, "\(fields)")
                 } else {
                     notTaken += 1
                     if plain { tooLong += 1 }
@@ -91,8 +95,9 @@ final class PlainFigureRowTests: XCTestCase {
         let base = PlainFigureRowTests.figures()[PageFiguresTests.figures().count]
         var figures: [Figure] = []
         var f = base
-        // Large texts (not kept in the String's bits), shared by copies of the figure.
-        f.headline = String(repeating: "职工沟通会", count: 5)
+        // Large texts (not kept in the String's bits), shared by copies of the figure; one starts
+        // with a quote mark (copied, its mark is the previous row's).
+        f.headline = "'" + String(repeating: "职工沟通会", count: 5)
         f.sentence = String(repeating: "开了5场会议。", count: 20)
         f.quantity.unit = String(repeating: "场次", count: 4)
         figures.append(f)
@@ -132,10 +137,21 @@ final class PlainFigureRowTests: XCTestCase {
                 let (rows, written) = codec.encode(&result, doc: "a.txt", notingFields: noting)
                 XCTAssertEqual(rows.figures, full.figures, "\(encoding) \(noting)")
                 guard let written else { continue }
-                // The fields noted are where each figure's fields are.
+                // The fields noted are where each figure's fields are, and the quote marks noted
+                // for plain rows are the rows' own.
                 written.withRows { rows in
+                    var known = 0
                     for (i, figure) in figures.enumerated() {
                         let row = rows[i]
+                        for quoting in [0, FigureRowRecord.textColumns, UInt32(1) << Figure.columns.count - 1] {
+                            for readBackText in [FigureRowFields.readBackText, 0, UInt32(1) << 2] {
+                                let noted = rows.marks(i, quoting: quoting, readBackText: readBackText)
+                                let looked = row.marks(quoting: quoting, readBackText: readBackText)
+                                XCTAssertEqual(noted.quoteMark, looked.quoteMark, "figure \(i)")
+                                if !looked.quoteMark { XCTAssertEqual(noted.quoted, looked.quoted, "figure \(i)") }
+                            }
+                        }
+                        if rows.quoteMarks[i] != FigureRowFields.unknownMarks { known += 1 }
                         let fields = figure.fields
                         for column in fields.indices where PageRowsCodec.figuresNumeric[column] == false {
                             let bytes = Array(UnsafeBufferPointer(start: row.bytes + row.starts[column], count: row.end(column) - row.starts[column]))
@@ -144,6 +160,9 @@ final class PlainFigureRowTests: XCTestCase {
                             }
                         }
                     }
+                    // Rows written plain, and rows not (quoted, or past the room).
+                    XCTAssertGreaterThan(known, 0)
+                    XCTAssertLessThan(known, figures.count)
                 }
             }
         }
