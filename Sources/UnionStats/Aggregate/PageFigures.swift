@@ -49,6 +49,9 @@ public struct PageFigures: Sendable {
     /// records' texts where the row holds them as they are (`FigureRowRecord`).
     init(readingBack figures: inout [Figure], written: FigureRowFields, tables: Bool, reports: Bool, encoding: CSVEncoding) {
         var listRows = ListRows()
+        // Room for a few runs of records (a page's figures mostly have one or two months): grown
+        // from nothing, the runs took a block and then another.
+        if !figures.isEmpty { runs.reserveCapacity(4) }
         let copy = written.encoding == encoding
         // GB18030 rows do not hold the texts' UTF-8 bytes.
         let textsInRows = written.encoding != .gb18030
@@ -81,7 +84,7 @@ public struct PageFigures: Sendable {
         }
         }
         }
-        lists = listRows.take()
+        listRows.take(into: &lists)
     }
 
     /// The list tables' rows of a page (`MonthlyOutputs.listRoutes` order). Each list's arena is
@@ -111,16 +114,19 @@ public struct PageFigures: Sendable {
             return arena
         }
 
-        /// Each list's rows (empty where none), the arenas let go.
-        mutating func take() -> [[UInt8]] {
-            var lists: [[UInt8]] = [[], [], []]
-            for (i, arena) in [arenas.0, arenas.1, arenas.2].enumerated() {
-                guard let arena else { continue }
-                lists[i] = arena.takeUnretainedValue().array
-                arena.release()
-            }
-            arenas = (nil, nil, nil)
-            return lists
+        /// Puts each list's rows in `lists` (left empty where there are none), the arenas let go.
+        /// Slot by slot: an array of the three was a block more a page.
+        mutating func take(into lists: inout [[UInt8]]) {
+            ListRows.take(&arenas.0, into: &lists[0])
+            ListRows.take(&arenas.1, into: &lists[1])
+            ListRows.take(&arenas.2, into: &lists[2])
+        }
+
+        private static func take(_ slot: inout Unmanaged<ByteArena>?, into rows: inout [UInt8]) {
+            guard let arena = slot else { return }
+            rows = arena.takeUnretainedValue().array
+            arena.release()
+            slot = nil
         }
     }
 
