@@ -17,8 +17,13 @@ struct FigureRowFields: Sendable {
     let bytes: [UInt8]
     /// Per row, `stride` offsets into `bytes`: where each field starts, then one past the
     /// row's CR (`CSVRowEncoder`'s `fieldStarts`), so each field ends one byte before the next starts.
+    /// After them, per row, the columns whose text starts with `'`, as bits, for a row written
+    /// plain (`PlainFigureRow`: no field quoted), or `unknownMarks` (`Row.marks` looks); one
+    /// block for both (a block more a page cost more than looking).
     let starts: [Int]
     let encoding: CSVEncoding
+
+    static let unknownMarks = -1
 
     static let stride = Figure.columns.count + 1
 
@@ -45,8 +50,10 @@ struct FigureRowFields: Sendable {
     /// Calls `body` with the rows borrowed.
     func withRows<R>(_ body: (Rows) -> R) -> R {
         bytes.withUnsafeBufferPointer { bytes in
-            starts.withUnsafeBufferPointer { starts in
-                body(Rows(bytes: bytes.baseAddress, starts: starts))
+            starts.withUnsafeBufferPointer { all in
+                let offsets = all.count / (FigureRowFields.stride + 1) * FigureRowFields.stride
+                return body(Rows(bytes: bytes.baseAddress, starts: UnsafeBufferPointer(rebasing: all[..<offsets]),
+                                 quoteMarks: UnsafeBufferPointer(rebasing: all[offsets...])))
             }
         }
     }
@@ -54,6 +61,16 @@ struct FigureRowFields: Sendable {
     struct Rows {
         let bytes: UnsafePointer<UInt8>?
         let starts: UnsafeBufferPointer<Int>
+        let quoteMarks: UnsafeBufferPointer<Int>
+
+        /// `self[row].marks(quoting:readBackText:)`, from the marks noted for a row written
+        /// plain (none of its fields is quoted), else from the row's bytes.
+        @inline(__always)
+        func marks(_ row: Int, quoting: UInt32, readBackText: UInt32) -> (quoteMark: Bool, quoted: Bool) {
+            let known = quoteMarks[row]
+            if known != FigureRowFields.unknownMarks { return (UInt32(truncatingIfNeeded: known) & readBackText != 0, false) }
+            return self[row].marks(quoting: quoting, readBackText: readBackText)
+        }
 
         subscript(row: Int) -> Row {
             precondition((row + 1) * FigureRowFields.stride <= starts.count, "no such figures.csv row")
@@ -74,14 +91,15 @@ struct FigureRowFields: Sendable {
         /// (quoted or not): the writer's guard, or the text's own first byte. Those are the
         /// fields whose text starts with `'` or a formula's first byte; in every encoding,
         /// ASCII bytes stand for themselves and never begin a multibyte character.
-        var hasQuoteMark: Bool { marks(quoting: 0).quoteMark }
+        var hasQuoteMark: Bool { marks(quoting: 0, readBackText: FigureRowFields.readBackText).quoteMark }
 
         /// `hasQuoteMark`, and whether a field of `quoting` (columns as bits) was written
         /// quoted (it starts with `"`, which a field written as it is never does); the latter
-        /// is only looked at to the first quote mark.
+        /// is only looked at to the first quote mark. `readBackText`: the static, passed in (read in
+        /// a loop, a static is a `swift_once` each time).
         @inline(__always)
-        func marks(quoting: UInt32) -> (quoteMark: Bool, quoted: Bool) {
-            var columns = FigureRowFields.readBackText | quoting
+        func marks(quoting: UInt32, readBackText: UInt32) -> (quoteMark: Bool, quoted: Bool) {
+            var columns = readBackText | quoting
             var quoted = false
             while columns != 0 {
                 let column = columns.trailingZeroBitCount
@@ -93,7 +111,7 @@ struct FigureRowFields: Sendable {
                     if quoting & 1 << column != 0 { quoted = true }
                     if at + 1 < end { at += 1 }
                 }
-                if bytes[at] == UInt8(ascii: "'") && FigureRowFields.readBackText & 1 << column != 0 { return (true, quoted) }
+                if bytes[at] == UInt8(ascii: "'") && readBackText & 1 << column != 0 { return (true, quoted) }
             }
             return (false, quoted)
         }
@@ -109,7 +127,7 @@ struct FigureRowFields: Sendable {
                     let run = runs[k]
                     if k > 0 { to[at] = UInt8(ascii: ","); at += 1 }
                     let start = starts[run.first], count = end(run.last) - start
-                    memcpy(to + at, bytes + start, count)
+                    ByteArena.copy(bytes + start, to: to + at, count: count)
                     at += count
                 }
                 to[at] = 0x0D

@@ -50,7 +50,7 @@ enum FigureRowRecord {
                 let column = columns[slot]
                 let start = starts[column], count = row.end(column) - start
                 put(UInt32(count))
-                memcpy(record + at, row.bytes + start, count)
+                ByteArena.copy(row.bytes + start, to: record + at, count: count)
                 at += count
             }
             put32(UInt32(at - 4), at: record)

@@ -22,6 +22,14 @@ public struct PageFigures: Sendable {
         }
     }
 
+    /// `FigureRoute.of(f)`, reading `f` in place: passing the figure to it copied the figure
+    /// (a test holds the two equal).
+    @inline(__always)
+    static func route(of f: inout Figure) -> FigureRoute {
+        FigureRoute.of(month: !f.period.month.isEmpty, rate: f.kind == .rate, per: !f.quantity.per.isEmpty,
+                       period: !(f.period.label.isEmpty && f.period.start.isEmpty && f.period.end.isEmpty))
+    }
+
     /// `ReportStage.monthOf` of the date asked last, kept: a page's figures mostly have their page's date.
     private struct PublishedMonth {
         private var date: String?
@@ -40,27 +48,31 @@ public struct PageFigures: Sendable {
     /// tables' fields are copied where that gives the same bytes (`FigureRowFields`), and the
     /// records' texts where the row holds them as they are (`FigureRowRecord`).
     init(readingBack figures: inout [Figure], written: FigureRowFields, tables: Bool, reports: Bool, encoding: CSVEncoding) {
-        let out = ByteArena(capacity: figures.count * 256)
-        let listArenas = tables ? MonthlyOutputs.listRoutes.map { _ in ByteArena(capacity: 1 << 10) } : []
+        var listRows = ListRows()
+        // Room for a few runs of records (a page's figures mostly have one or two months): grown
+        // from nothing, the runs took a block and then another.
+        if !figures.isEmpty { runs.reserveCapacity(4) }
         let copy = written.encoding == encoding
         // GB18030 rows do not hold the texts' UTF-8 bytes.
         let textsInRows = written.encoding != .gb18030
         var published = PublishedMonth()
-        let quoting = FigureRowRecord.textColumns
+        let quoting = FigureRowRecord.textColumns, readBackText = FigureRowFields.readBackText
+        // The records written in place of the array that keeps them.
+        records = ByteArena.array(capacity: figures.count * 256) { out in
         FigureRowRecord.columns.withUnsafeBufferPointer { columns in
         FigureRowRecord.offsets.withUnsafeBufferPointer { offsets in
         FigureRowFields.listRuns.withUnsafeBufferPointer { listRuns in
         figures.withUnsafeMutableBufferPointer { figures in
             written.withRows { rows in
-                let tail = Tail(tables: tables, reports: reports, encoding: encoding, lists: listArenas, records: out,
+                let tail = Tail(tables: tables, reports: reports, encoding: encoding, records: out, rowsEnd: written.bytes.count,
                                 listRuns: listRuns, columns: columns, offsets: offsets)
                 // The figure whose record was written last.
                 var last: Int?
                 for i in figures.indices {
                     let row = rows[i]
-                    let marks = row.marks(quoting: textsInRows ? quoting : 0)
+                    let marks = rows.marks(i, quoting: textsInRows ? quoting : 0, readBackText: readBackText)
                     let exact = FiguresInput.readBack(&figures[i], text: marks.quoteMark)
-                    if add(&figures[i], after: last.map { figures.baseAddress! + $0 }, tail,
+                    if add(&figures[i], after: last.map { figures.baseAddress! + $0 }, tail, lists: &listRows,
                            written: copy && exact ? row : nil,
                            texts: textsInRows && !marks.quoteMark && !marks.quoted ? row : nil, published: &published) {
                         last = i
@@ -71,8 +83,51 @@ public struct PageFigures: Sendable {
         }
         }
         }
-        records = out.array
-        for (i, arena) in listArenas.enumerated() where arena.count > 0 { lists[i] = arena.array }
+        }
+        listRows.take(into: &lists)
+    }
+
+    /// The list tables' rows of a page (`MonthlyOutputs.listRoutes` order). Each list's arena is
+    /// made at its first row, as large as the page's rows from that one on (a list's row copied
+    /// from a figure's row is at most that row), so it does not grow; arenas of 1 KB grew
+    /// several times a page. Held unmanaged: read from an array, an arena was retained and
+    /// released for every row.
+    private struct ListRows {
+        private var arenas: (Unmanaged<ByteArena>?, Unmanaged<ByteArena>?, Unmanaged<ByteArena>?) = (nil, nil, nil)
+
+        /// Calls `body` with list `list`'s arena, made with `room` bytes if it is not there yet.
+        @inline(__always)
+        mutating func append(to list: Int, room: Int, _ body: (ByteArena) -> Void) {
+            let arena: Unmanaged<ByteArena>
+            switch list {
+            case 0: arena = arenas.0 ?? ListRows.make(&arenas.0, room)
+            case 1: arena = arenas.1 ?? ListRows.make(&arenas.1, room)
+            default: arena = arenas.2 ?? ListRows.make(&arenas.2, room)
+            }
+            arena._withUnsafeGuaranteedRef(body)
+        }
+
+        @inline(never)
+        private static func make(_ slot: inout Unmanaged<ByteArena>?, _ room: Int) -> Unmanaged<ByteArena> {
+            let arena = Unmanaged.passRetained(ByteArena(capacity: room))
+            slot = arena
+            return arena
+        }
+
+        /// Puts each list's rows in `lists` (left empty where there are none), the arenas let go.
+        /// Slot by slot: an array of the three was a block more a page.
+        mutating func take(into lists: inout [[UInt8]]) {
+            ListRows.take(&arenas.0, into: &lists[0])
+            ListRows.take(&arenas.1, into: &lists[1])
+            ListRows.take(&arenas.2, into: &lists[2])
+        }
+
+        private static func take(_ slot: inout Unmanaged<ByteArena>?, into rows: inout [UInt8]) {
+            guard let arena = slot else { return }
+            rows = arena.takeUnretainedValue().array
+            arena.release()
+            slot = nil
+        }
     }
 
     /// What `add` writes into and how, the same for a page's figures.
@@ -80,8 +135,9 @@ public struct PageFigures: Sendable {
         let tables: Bool
         let reports: Bool
         let encoding: CSVEncoding
-        let lists: [ByteArena]
         let records: ByteArena
+        /// The end of the page's figures.csv rows (`FigureRowFields.bytes`).
+        let rowsEnd: Int
         let listRuns: UnsafeBufferPointer<(first: Int, last: Int)>
         let columns: UnsafeBufferPointer<Int>
         let offsets: UnsafeBufferPointer<Int>
@@ -91,16 +147,18 @@ public struct PageFigures: Sendable {
     /// function was a copy, a retain and release per text). `written`: its figures.csv row, to copy
     /// its list-table fields from; `texts`: the same, to copy its record's texts from. `previous`:
     /// the figure whose record was written last. Returns whether `f`'s record was written.
-    private mutating func add(_ f: inout Figure, after previous: UnsafeMutablePointer<Figure>?, _ t: Tail,
+    private mutating func add(_ f: inout Figure, after previous: UnsafeMutablePointer<Figure>?, _ t: Tail, lists: inout ListRows,
                               written: FigureRowFields.Row?, texts: FigureRowFields.Row?, published: inout PublishedMonth) -> Bool {
-        let route = FigureRoute.of(f)
+        let route = PageFigures.route(of: &f)
         if t.tables, let list = MonthlyOutputs.listIndex(route) {
             if let written {
-                written.appendListRow(to: t.lists[list], runs: t.listRuns)
+                lists.append(to: list, room: t.rowsEnd - written.starts[0]) { written.appendListRow(to: $0, runs: t.listRuns) }
             } else {
-                var row = CSVRowEncoder(numeric: MonthlyOutputs.listNumeric, encoding: t.encoding, into: t.lists[list])
-                FigureListTable.forEachField(of: f, &row)
-                row.end()
+                lists.append(to: list, room: 1 << 10) { arena in
+                    var row = CSVRowEncoder(numeric: MonthlyOutputs.listNumeric, encoding: t.encoding, into: arena)
+                    FigureListTable.forEachField(of: f, &row)
+                    row.end()
+                }
             }
         }
         guard let month = PageFigures.month(of: f, route: route, reports: t.reports, monthOf: { published.of($0) }) else { return false }

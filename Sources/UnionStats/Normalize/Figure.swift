@@ -165,3 +165,31 @@ extension Figure {
         return String(Substring(rest))
     }
 }
+
+extension Figure {
+    /// The String that a column of `columns` writes, nil for a column that writes something else
+    /// (a number, or a text made for the row: `qualifier`, `kind`); `forEachField` passes the
+    /// String as the column's field (a test holds the two together).
+    static func textColumn(_ column: String) -> WritableKeyPath<Figure, String>? {
+        switch column {
+        case "doc": return \.doc
+        case "headline": return \.headline
+        case "published": return \.published
+        case "source": return \.source
+        case "raw": return \.raw
+        case "unit": return \.quantity.unit
+        case "per": return \.quantity.per
+        case "metric": return \.metric
+        case "metric_id": return \.metricID
+        case "region": return \.region.path
+        case "region_code": return \.region.code
+        case "organization": return \.organization
+        case "period_label": return \.period.label
+        case "period_start": return \.period.start
+        case "period_end": return \.period.end
+        case "month": return \.period.month
+        case "sentence": return \.sentence
+        default: return nil
+        }
+    }
+}

@@ -20,13 +20,41 @@ final class ByteArena {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// False while the bytes are an array's storage (`array(capacity:_:)`), which the arena does not free.
+    private var owned = true
 
     init(capacity: Int = 1 << 12) {
         self.capacity = max(16, capacity)
         base = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    private init(borrowing room: UnsafeMutableBufferPointer<UInt8>) {
+        base = room.baseAddress!
+        capacity = room.count
+        owned = false
+    }
+
+    deinit { if owned { base.deallocate() } }
+
+    /// The bytes `body` appends to the arena it is given, as an array written in place: the
+    /// arena's bytes are the array's storage, of `capacity` bytes, so they are not copied into
+    /// an array at the end (`array`: a copy of every byte, and a second block). Only when `body`
+    /// appends more than `capacity` does the arena move to memory of its own, and then the bytes
+    /// are copied. The arena must not be used once `body` returns.
+    static func array(capacity: Int, _ body: (ByteArena) -> Void) -> [UInt8] {
+        var moved: [UInt8]?
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(16, capacity)) { room, initialized in
+            let arena = ByteArena(borrowing: room)
+            body(arena)
+            if arena.owned {
+                moved = arena.array
+                initialized = 0
+            } else {
+                initialized = arena.count
+            }
+        }
+        return moved ?? bytes
+    }
 
     // Counts are sizes of memory held, far from Int.max: the additions on the appending paths
     // are unchecked (&+), and growing is out of line, so the inline path is a compare and a store.
@@ -41,7 +69,8 @@ final class ByteArena {
         while grown < needed { grown *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         bigger.update(from: base, count: count)
-        base.deallocate()
+        if owned { base.deallocate() }
+        owned = true
         base = bigger
         capacity = grown
     }
@@ -117,4 +146,30 @@ final class ByteArena {
 extension ByteArena: ByteAppending {
     @inline(__always) func appendByte(_ byte: UInt8) { append(byte) }
     @inline(__always) func appendBytes(_ bytes: UnsafeRawBufferPointer) { append(raw: bytes) }
+}
+
+extension ByteArena {
+    /// `memcpy` of `n` bytes for the short runs the encoders copy most (a date, a unit, a code, a
+    /// field of a row): up to 16 bytes in line, as two loads and two stores that may overlap; a
+    /// call to memcpy cost more than such a copy. Longer runs are memcpy's. The two runs must not overlap.
+    @inline(__always)
+    static func copy(_ from: UnsafeRawPointer, to: UnsafeMutableRawPointer, count n: Int) {
+        if n >= 8 {
+            if n > 16 { memcpy(to, from, n); return }
+            let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4 {
+            let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+        } else if n > 0 {
+            // 1 to 3 bytes: the first, the middle and the last (some the same).
+            let first = from.load(as: UInt8.self), middle = from.load(fromByteOffset: n >> 1, as: UInt8.self)
+            let last = from.load(fromByteOffset: n - 1, as: UInt8.self)
+            to.storeBytes(of: first, as: UInt8.self)
+            to.storeBytes(of: middle, toByteOffset: n >> 1, as: UInt8.self)
+            to.storeBytes(of: last, toByteOffset: n - 1, as: UInt8.self)
+        }
+    }
 }

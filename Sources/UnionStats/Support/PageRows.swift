@@ -59,17 +59,39 @@ public struct PageRowsCodec: Sendable {
         // Not zero-filled first: a row's encoder writes all `stride` of its starts (one as
         // each of its fields begins, the last in `end()`, which holds the row to the header).
         let noted = notingFields ? r.figures.count * FigureRowFields.stride : 0
+        // After the starts, each row's quote marks (`FigureRowFields.starts`), in the same block.
+        let marked = notingFields ? r.figures.count : 0
         var encoded: [UInt8] = []
         let numeric = PlainFigureRow.numeric
-        let starts = [Int](unsafeUninitializedCapacity: noted) { starts, initialized in
+        let stride = FigureRowFields.stride
+        let starts = [Int](unsafeUninitializedCapacity: noted + marked) { starts, initialized in
+            let quoteMarks = marked > 0 ? starts.baseAddress! + noted : nil
+            quoteMarks?.initialize(repeating: FigureRowFields.unknownMarks, count: marked)
             encoded = r.figures.withUnsafeMutableBufferPointer { figures in
+            PlainFigureRow.sources.withUnsafeBufferPointer { sources in
+            // Where plain rows note their fields when the caller does not ask for them: two rows, the
+            // one written last (which the next copies from, `PlainFigureRow.Previous`) and the next.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * stride) { scratch in
+                var last: PlainFigureRow.Previous?
+                var slot = 0
                 // GB18030 rows are not the texts' bytes: all through `CSVRowEncoder`.
-                encodeFigures(figures.count, fieldStarts: notingFields ? starts.baseAddress : nil, plain: encoding != .gb18030,
-                              { i, out, starts in PlainFigureRow.append(&figures[i], to: out, starts: starts, numeric: numeric) }) { i, row in
+                return encodeFigures(figures.count, fieldStarts: notingFields ? starts.baseAddress : nil, plain: encoding != .gb18030,
+                              { i, out, noted in
+                    let rowStarts = noted ?? scratch.baseAddress! + slot * stride
+                    let figure = UnsafeRawPointer(figures.baseAddress! + i)
+                    guard let marks = PlainFigureRow.append(&figures[i], to: out, starts: rowStarts, numeric: numeric,
+                                                            at: figure, after: last, sources: sources.baseAddress) else { return false }
+                    quoteMarks?[i] = Int(marks)
+                    last = PlainFigureRow.Previous(figure: figure, starts: rowStarts, quoteMarks: marks)
+                    slot ^= 1
+                    return true
+                }) { i, row in
                     PageRowsCodec.encode(&figures[i], into: &row)
                 }
             }
-            initialized = noted
+            }
+            }
+            initialized = noted + marked
         }
         rows.figures = encoded
         return (rows, notingFields ? FigureRowFields(bytes: rows.figures, starts: starts, encoding: encoding) : nil)
@@ -88,16 +110,16 @@ public struct PageRowsCodec: Sendable {
                                _ plainRow: (Int, ByteArena, UnsafeMutablePointer<Int>?) -> Bool,
                                _ fields: (Int, inout CSVRowEncoder) -> Void) -> [UInt8] {
         guard count > 0 else { return [] }
-        let out = ByteArena(capacity: count * 512)
         let numeric = PageRowsCodec.figuresNumeric
-        for i in 0..<count {
-            let starts = fieldStarts.map { $0 + i * FigureRowFields.stride }
-            if plain && plainRow(i, out, starts) { continue }
-            var row = CSVRowEncoder(numeric: numeric, encoding: encoding, into: out, fieldStarts: starts)
-            fields(i, &row)
-            row.end()
+        return ByteArena.array(capacity: count * 512) { out in
+            for i in 0..<count {
+                let starts = fieldStarts.map { $0 + i * FigureRowFields.stride }
+                if plain && plainRow(i, out, starts) { continue }
+                var row = CSVRowEncoder(numeric: numeric, encoding: encoding, into: out, fieldStarts: starts)
+                fields(i, &row)
+                row.end()
+            }
         }
-        return out.array
     }
 
     /// The page's rows but those of figures.csv.

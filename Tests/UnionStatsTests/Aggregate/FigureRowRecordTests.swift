@@ -27,7 +27,7 @@ final class FigureRowRecordTests: XCTestCase {
                 written.withRows { rows in
                     for (i, f) in figures.enumerated() {
                         let row = rows[i]
-                        let marks = row.marks(quoting: FigureRowRecord.textColumns)
+                        let marks = row.marks(quoting: FigureRowRecord.textColumns, readBackText: FigureRowFields.readBackText)
                         XCTAssertEqual(marks.quoteMark, row.hasQuoteMark)
                         // A record's text is quoted in the row exactly when the writer quotes it.
                         let fields = f.fields
