@@ -22,14 +22,6 @@ public struct PageFigures: Sendable {
         }
     }
 
-    /// `FigureRoute.of(f)`, reading `f` in place: passing the figure to it copied the figure
-    /// (a test holds the two equal).
-    @inline(__always)
-    static func route(of f: inout Figure) -> FigureRoute {
-        FigureRoute.of(month: !f.period.month.isEmpty, rate: f.kind == .rate, per: !f.quantity.per.isEmpty,
-                       period: !(f.period.label.isEmpty && f.period.start.isEmpty && f.period.end.isEmpty))
-    }
-
     /// `ReportStage.monthOf` of the date asked last, kept: a page's figures mostly have their page's date.
     private struct PublishedMonth {
         private var date: String?
@@ -149,7 +141,7 @@ public struct PageFigures: Sendable {
     /// the figure whose record was written last. Returns whether `f`'s record was written.
     private mutating func add(_ f: inout Figure, after previous: UnsafeMutablePointer<Figure>?, _ t: Tail, lists: inout ListRows,
                               written: FigureRowFields.Row?, texts: FigureRowFields.Row?, published: inout PublishedMonth) -> Bool {
-        let route = PageFigures.route(of: &f)
+        let route = FigureRoute.of(f)
         if t.tables, let list = MonthlyOutputs.listIndex(route) {
             if let written {
                 lists.append(to: list, room: t.rowsEnd - written.starts[0]) { written.appendListRow(to: $0, runs: t.listRuns) }

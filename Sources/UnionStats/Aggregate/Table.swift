@@ -15,7 +15,10 @@ public enum FigureRoute: String, Sendable {
     // normalized on every hash, and this is part of the aggregation's dictionary keys.
     public func hash(into hasher: inout Hasher) { ByteString.hash(rawValue, into: &hasher) }
 
-    public static func of(_ f: Figure) -> FigureRoute {
+    /// Borrowed and inlined, so a figure held in place (an element of a page's figures) is read
+    /// where it is, not copied (a retain and a release of each of its texts).
+    @inline(__always)
+    public static func of(_ f: borrowing Figure) -> FigureRoute {
         of(month: !f.period.month.isEmpty, rate: f.kind == .rate, per: !f.quantity.per.isEmpty,
            period: !(f.period.label.isEmpty && f.period.start.isEmpty && f.period.end.isEmpty))
     }

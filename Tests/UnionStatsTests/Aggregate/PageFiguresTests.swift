@@ -154,21 +154,4 @@ final class PageFiguresTests: XCTestCase {
         XCTAssertEqual(FigureRowFields.listRuns.flatMap { Array($0.first...$0.last) }, FigureRowFields.listSources)
         XCTAssertLessThan(FigureRowFields.listRuns.count, FigureRowFields.listSources.count)
     }
-
-    /// `PageFigures.route(of:)`, which reads the figure in place, is `FigureRoute.of`, for figures of every route.
-    func testRouteInPlaceIsTheFiguresRoute() {
-        var routes = Set<FigureRoute>()
-        for f in PageFiguresTests.figures() + PlainFigureRowTests.figures() {
-            var g = f
-            XCTAssertEqual(PageFigures.route(of: &g), FigureRoute.of(f))
-            routes.insert(FigureRoute.of(f))
-        }
-        var rate = PageFiguresTests.figures()[0]
-        rate.period.month = "2020-11"
-        rate.kind = .rate
-        rate.quantity.per = ""
-        XCTAssertEqual(PageFigures.route(of: &rate), .rate)
-        routes.insert(.rate)
-        XCTAssertEqual(routes, [.monthly, .rate, .cumulative, .undated])
-    }
 }
