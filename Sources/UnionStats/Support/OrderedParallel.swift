@@ -10,7 +10,7 @@ public func orderedParallel<Result>(count: Int, workers: Int = ProcessInfo.proce
                                     window: Int = 64, work: @escaping (Int) -> Result,
                                     consume: (Int, Result) throws -> Void) throws {
     guard count > 0 else { return }
-    let state = OrderedParallelState<Result>(window: max(1, window))
+    let state = OrderedParallelState<Result>(window: max(1, window), count: count)
     let threads = max(1, min(workers, count))
     let group = DispatchGroup()
     for _ in 0..<threads {
@@ -37,19 +37,28 @@ public func orderedParallel<Result>(count: Int, workers: Int = ProcessInfo.proce
 }
 
 /// The shared part of `orderedParallel`: the next item to claim and a ring of finished results.
-/// A thread wakes only the ones that wait for what it did: a finished item wakes the consumer
-/// only when it is the item it waits for, and a taken item wakes workers only when one waits for
-/// room. (Waking on every change cost a futex call and a context switch per item.)
+/// A thread wakes only the ones that wait for what it did, and the consumer (whose work per item
+/// is small) is woken for a run of items at once: when it waits for item i, only once items i up
+/// to i + `batch` are all done. A taken item wakes workers only when one waits for room. (Waking on
+/// every change cost a futex call and a context switch per item, on a core the workers need.)
 private final class OrderedParallelState<Result> {
     private let condition = NSCondition()
     private var ring: [Result?]
     private var next = 0          // next item to claim
     private var consumed = 0      // items handed to `consume`
     private var cancelled = false
-    private var awaited = -1      // the item the consumer waits for, or -1
+    private let count: Int
+    private var ready = 0         // items 0..<ready are done (taken or in the ring)
+    private var wakeAt = Int.max  // the consumer sleeps until `ready` reaches this
     private var workersWaiting = 0
+    /// Items the consumer is woken for at once; at most the window, which holds them all.
+    private let batch: Int
 
-    init(window: Int) { ring = Array(repeating: nil, count: window) }
+    init(window: Int, count: Int) {
+        ring = Array(repeating: nil, count: window)
+        self.count = count
+        batch = min(8, window)
+    }
 
     /// The next item to work on, or nil when all are claimed or the run was cancelled;
     /// waits while the window is full.
@@ -68,17 +77,19 @@ private final class OrderedParallelState<Result> {
     func put(_ i: Int, _ result: Result) {
         condition.lock(); defer { condition.unlock() }
         ring[i % ring.count] = result
-        if i == awaited { condition.broadcast() }
+        // `ready < next` keeps it within the window (next - consumed <= ring.count), so the slot holds item `ready`.
+        while ready < next && ring[ready % ring.count] != nil { ready += 1 }
+        if ready >= wakeAt { condition.broadcast() }
     }
 
     /// Item `i`'s result, waiting until it is done.
     func take(_ i: Int) -> Result {
         condition.lock(); defer { condition.unlock() }
         while ring[i % ring.count] == nil {
-            awaited = i
+            wakeAt = min(i + batch, count)
             condition.wait()
         }
-        awaited = -1
+        wakeAt = .max
         let r = ring[i % ring.count]!
         ring[i % ring.count] = nil
         consumed = i + 1

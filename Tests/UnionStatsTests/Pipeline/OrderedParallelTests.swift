@@ -57,12 +57,12 @@ final class OrderedParallelTests: XCTestCase {
         let done = DispatchSemaphore(value: 0)
         let seen = Seen()
         let run = Thread {
-            for window in [1, 2, 3] {
-                try? orderedParallel(count: 3_000, workers: 3, window: window, work: { i -> Int in
+            for window in [1, 2, 3, 8, 64] {
+                try? orderedParallel(count: 3_001, workers: 3, window: window, work: { i -> Int in
                     if i % 5 == 0 { usleep(50) }
                     return i &* 31
                 }, consume: { i, r in
-                    if r == i &* 31 && i == seen.items.count % 3_000 { seen.items.append(i) }
+                    if r == i &* 31 && i == seen.items.count % 3_001 { seen.items.append(i) }
                     if i % 7 == 0 { usleep(30) }
                 })
             }
@@ -72,7 +72,7 @@ final class OrderedParallelTests: XCTestCase {
         guard done.wait(timeout: .now() + 60) == .success else {
             return XCTFail("orderedParallel hung: a wake-up was missed")
         }
-        XCTAssertEqual(seen.items.count, 9_000, "every item, in order, with its own result")
+        XCTAssertEqual(seen.items.count, 5 * 3_001, "every item, in order, with its own result")
     }
 
     func testNothingToDo() throws {
