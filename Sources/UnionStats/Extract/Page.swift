@@ -55,9 +55,10 @@ public struct Paragraph: Sendable, Equatable {
         a.text == b.text && a.lineStarts == b.lineStarts && a.firstLine == b.firstLine
     }
 
-    /// `self = droppingPrefix(n)`, made in place where the paragraph's storage is its own: the
-    /// text and the kept scalars move down in their buffers instead of being copied into new
-    /// ones, and a one-line map (shared by most paragraphs) is left as it is.
+    /// Drops the first `n` scalars (a byline cut off), the line map shifted so that every
+    /// remaining scalar still points at its source line. Made in place where the paragraph's
+    /// storage is its own: the text and the kept scalars move down in their buffers instead of
+    /// being copied into new ones, and a one-line map (shared by most paragraphs) is left as it is.
     mutating func dropPrefix(_ n: Int) {
         guard n > 0 else { return }
         // Taken out first: setting `text` clears `decoded`.
