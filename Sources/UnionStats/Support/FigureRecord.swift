@@ -161,15 +161,10 @@ enum FigureRecord {
     /// keeps it without a copy (a copy retained its twenty texts, and freeing the original released them).
     static func forEach(in chunk: UnsafeRawBufferPointer, route wanted: FigureRoute? = nil, source: String,
                         reader: inout Reader, _ body: (FigureRoute, consuming Figure) throws -> Void) throws {
-        reader.startChunk()
-        var at = 0
-        var number = 0
-        while at < chunk.count {
-            number += 1
-            // Read even when not wanted: the next record's texts may be this one's (`sameAsBefore`).
-            let route = try read(chunk, at: &at, number: number, source: source, into: &reader)
-            if let wanted, route != wanted { continue }
-            try body(route, reader.current)
+        // Every record is read, wanted or not: the next record's texts may be this one's (`sameAsBefore`).
+        try forEachLent(in: chunk, source: source, reader: &reader) { route, f in
+            if let wanted, route != wanted { return }
+            try body(route, copy f)
         }
     }
 
