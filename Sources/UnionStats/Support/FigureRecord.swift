@@ -385,26 +385,4 @@ extension PartitionSpill {
         }
         reader.handOn()
     }
-
-    /// The partition's figures by route (of `route` only, if given), leaving them in place (after `seal`);
-    /// without `raw` unless `keepingRaw` (no month's table or report shows it).
-    func readFigures(_ partition: String, route: FigureRoute? = nil, keepingRaw: Bool = true) throws -> [FigureRoute: [Figure]] {
-        // Gathered by the route's place in `FigureRecord`'s list, then keyed once.
-        var lists: [[Figure]] = Array(repeating: [], count: FigureRecord.routeCount)
-        var reader = FigureRecord.Reader(keepsRaw: keepingRaw)
-        try readBytes(partition) { chunk in
-            // Room for the chunk's figures first: a list grown by doubling moved every figure made so far.
-            let counts = FigureRecord.countByRoute(in: chunk)
-            for i in lists.indices where counts[i] > 0 && (route == nil || FigureRecord.route(at: i) == route) {
-                lists[i].reserveCapacity(lists[i].count + counts[i])
-            }
-            try FigureRecord.forEach(in: chunk, route: route, source: directory, reader: &reader) { r, f in
-                lists[FigureRecord.index(of: r)].append(f)
-            }
-        }
-        reader.handOn()
-        var byRoute: [FigureRoute: [Figure]] = [:]
-        for (i, list) in lists.enumerated() where !list.isEmpty { byRoute[FigureRecord.route(at: i)] = list }
-        return byRoute
-    }
 }

@@ -121,8 +121,8 @@ final class PartitionSpillTests: XCTestCase {
         XCTAssertEqual(got.map(\.1), sent.map(\.1))
     }
 
-    /// A month reads its figures by route without `raw`, which no table or report shows; with
-    /// `keepingRaw` they come back whole. Every other field is the same either way, in the
+    /// A month reads its figures (`forEachFigure`, gathered by route) without `raw`, which no
+    /// table or report shows; with `keepingRaw` they come back whole. Every other field is the same either way, in the
     /// file's chunks (flushed) and in the buffer alike.
     func testReadFiguresLeavesOutOnlyRaw() throws {
         let dir = try Tool.temporaryDirectory("spill")
@@ -145,7 +145,7 @@ final class PartitionSpillTests: XCTestCase {
         XCTAssertEqual(try spill.readFigures("2020-11"), sent, "raw is kept unless left out")
     }
 
-    /// Figures lent one at a time as read (`forEachFigure`) are the figures `readFigures` gives, in
+    /// Figures lent one at a time as read (`forEachFigure`) are the figures added, in
     /// the order they were added: from the file's chunks and the buffer, with each text changing
     /// from record to record or not (kept from the record before), written out or left out
     /// (`sameAsBefore`). `start` is told the counts by route first; a partition without records
@@ -305,5 +305,17 @@ private extension PartitionSpill {
         var lists: [FigureRoute: [Figure]] = [:]
         try takeFigures(partition) { route, f in lists[route, default: []].append(f) }
         return lists
+    }
+}
+
+private extension PartitionSpill {
+    /// The partition's figures by route (of `route` only, if given), gathered from `forEachFigure`
+    /// (what the months read) for the tests to compare whole.
+    func readFigures(_ partition: String, route: FigureRoute? = nil, keepingRaw: Bool = true) throws -> [FigureRoute: [Figure]] {
+        var byRoute: [FigureRoute: [Figure]] = [:]
+        try forEachFigure(partition, keepingRaw: keepingRaw, start: { _ in }) { r, f in
+            if route == nil || r == route { byRoute[r, default: []].append(copy f) }
+        }
+        return byRoute
     }
 }
