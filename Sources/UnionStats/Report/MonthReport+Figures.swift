@@ -6,14 +6,10 @@ extension MonthReport {
     /// when already folded (`Aggregator.directRows`), else they are folded here.
     init(month: String, figures lists: [FigureRoute: [Figure]], previous: [MonthlyRow]?, generated: String?,
          totals: [MonthlyRow]? = nil) {
-        self.init(month: month)
-        rows = totals ?? MonthReport.totals(lists[.monthly] ?? [])
+        self.init(month: month, totals: totals ?? MonthReport.totals(lists[.monthly] ?? []), rates: lists[.rate] ?? [],
+                  cumulative: lists[.cumulative] ?? [], undated: lists[.undated] ?? [], pages: MonthReport.pages(of: lists),
+                  generated: generated)
         self.previous = previous ?? []
-        rates = lists[.rate] ?? []
-        cumulative = lists[.cumulative] ?? []
-        undated = lists[.undated] ?? []
-        pages = MonthReport.pages(of: lists).sorted()
-        self.generated = generated
     }
 
     /// One month's report from its totals, its figures listed by route (`rates`, `cumulative`,
