@@ -86,9 +86,7 @@ public enum MentionScanner {
             }
             switch consume outcome {
             case .figure(let f, let next):
-                if found.count < 64, s.withUnsafeBufferPointer({ s in
-                    starts.withUnsafeBufferPointer { windowAgrees(s, start: f.start, numberAt: i, end: f.end, starts: $0) }
-                }) {
+                if found.count < 64, s.withUnsafeBufferPointer({ windowAgrees($0, start: f.start, numberAt: i, end: f.end, starts: starts) }) {
                     agrees |= 1 << UInt64(found.count)
                 }
                 found.append(f)
@@ -131,7 +129,7 @@ public enum MentionScanner {
 
     /// Whether `QuantityParser`, reading the figure of `s[start..<end]` (recognized at the number
     /// starting at `i`) from the `contextLength` scalars around it alone, as normalize does, is sure
-    /// to read the quantity recognized here in the whole text; `starts` is `NumberReader.startTable`.
+    /// to read the quantity recognized here in the whole text; `starts` is `NumberReader.startTable` (read once by the caller).
     /// The parser tries each scalar from `start` on: it meets the number at `i` first when no scalar
     /// before it may start one. The words the recognizer reads around a number lie within the
     /// window (the farthest, a title's 《 up to 40 scalars before `start` and its 》 up to 40 after
@@ -139,11 +137,10 @@ public enum MentionScanner {
     /// without bound, so its window must hold the whole text.
     @inline(__always)
     static func windowAgrees(_ s: UnsafeBufferPointer<Unicode.Scalar>, start: Int, numberAt i: Int, end: Int,
-                             starts: UnsafeBufferPointer<Bool>) -> Bool {
+                             starts: [Bool]) -> Bool {
         var k = start
         while k < i {
-            let v = Int(s[k].value)
-            if v < starts.count && starts[v] { return false }
+            if NumberReader.mayStart(s[k], starts) { return false }
             k += 1
         }
         if ChineseNumeral.digit(s[i]) == 1 { return start <= contextLength && end + contextLength >= s.count }

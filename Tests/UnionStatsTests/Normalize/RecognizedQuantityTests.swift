@@ -116,10 +116,8 @@ final class RecognizedQuantityTests: XCTestCase {
     func testWindowAgrees() {
         func agrees(_ text: String, start: Int, at i: Int, end: Int) -> Bool {
             let s = text.scalars
-            return s.withUnsafeBufferPointer { s in
-                NumberReader.startTable.withUnsafeBufferPointer {
-                    MentionScanner.windowAgrees(s, start: start, numberAt: i, end: end, starts: $0)
-                }
+            return s.withUnsafeBufferPointer {
+                MentionScanner.windowAgrees($0, start: start, numberAt: i, end: end, starts: NumberReader.startTable)
             }
         }
         let far = String(repeating: "职", count: 50)
