@@ -302,6 +302,13 @@ public struct CSVRowEncoder: CSVFieldSink {
         guard n > 0 else { return }
         if numeric.count == 1 { return field("") }   // a lone empty field is quoted
         precondition(index + n <= numeric.count, "CSV row has more fields than the header")
+        if fieldStarts == nil {
+            // The commas alone, in one fill: a wide.csv row is mostly a run of empty months.
+            let commas = index > 0 ? n : n - 1
+            buffer.extend(by: commas).initialize(repeating: UInt8(ascii: ","), count: commas)
+            index += n
+            return
+        }
         for k in index..<(index + n) {
             if k > 0 { buffer.append(UInt8(ascii: ",")) }
             fieldStarts?[k] = buffer.count
