@@ -153,6 +153,28 @@ final class CSVRowEncoderTests: XCTestCase {
         }
     }
 
+    /// A field given as its UTF-8 bytes is the bytes of its text as a String: plain, guarded,
+    /// quoted, empty, alone in its row, in numeric and text columns, in every encoding.
+    func testFieldsFromBytesAreTheirTextFields() {
+        let texts = ["职工沟通会", "12.5", "-5", "=1+1", "+3", "@x", "\tx", "a,\"b\"", "两行\n文字", " 空格 ", "尾 ", "", "'=x", "北京市/朝阳区"]
+        for encoding in [CSVEncoding.utf8BOM, .utf8, .gb18030] {
+            for numeric in [[false, true], [true, false], [false]] {
+                for text in texts {
+                    let fromText = ByteArena(), fromBytes = ByteArena()
+                    var a = CSVRowEncoder(numeric: numeric, encoding: encoding, into: fromText)
+                    var b = CSVRowEncoder(numeric: numeric, encoding: encoding, into: fromBytes)
+                    for _ in numeric {
+                        a.field(text)
+                        ByteString.withUTF8(text) { b.field(utf8: $0) }
+                    }
+                    a.end()
+                    b.end()
+                    XCTAssertEqual(fromBytes.array, fromText.array, "\(encoding) \(numeric) \(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     /// Numbers written as numbers are the bytes of their text: in numeric columns and in
     /// text columns (where a negative one is guarded), for values on and off the fast path.
     func testNumberFieldsAreTheirTextFields() throws {
