@@ -115,56 +115,29 @@ final class WideTable {
         return nil
     }
 
-    private struct Line {
-        var lead: [String]
-        /// (month column, value), months in order: most lines have a few of many months.
-        var values: [(column: Int, text: String)] = []
-        var region: String, level: Int, metric: String, unit: String
-
-        /// Sets the value of month column `m`, keeping the columns ascending (records come
-        /// month by month, so this is mostly an append).
-        mutating func set(_ m: Int, _ value: String) {
-            // The last column read in place: `values.last` was a copy of its text (a retain and a release).
-            if !values.isEmpty && values[values.count - 1].column >= m {
-                let i = values.firstIndex { $0.column >= m }!
-                if values[i].column == m { values[i].text = value } else { values.insert((m, value), at: i) }
-            } else {
-                values.append((m, value))
-            }
-        }
-
-        /// Table order: region, level (none first), metric key, unit; text in byte order.
-        static func less(_ a: Line, _ b: Line) -> Bool {
-            if !ByteString.equal(a.region, b.region) { return TableSort.less(a.region, b.region) }
-            if a.level != b.level { return a.level < b.level }
-            if !ByteString.equal(a.metric, b.metric) { return TableSort.less(a.metric, b.metric) }
-            return TableSort.less(a.unit, b.unit)
-        }
-    }
-
     func write(path: String, encoding: CSVEncoding) throws {
         try writeUncommitted(path: path, encoding: encoding).close()
     }
 
     /// Writes the table to its temporary file; the caller puts it in place (`close`) or drops it.
     func writeUncommitted(path: String, encoding: CSVEncoding) throws -> CSVWriter {
+        let numericColumns = Set(["region_code"] + months)
         let writer = try CSVWriter(path: path, header: WideTable.leadColumns + months,
-                                   numericColumns: Set(["region_code"] + months), encoding: encoding)
+                                   numericColumns: numericColumns, encoding: encoding)
         do {
             var monthIndex: [String: Int] = [:]
             for (i, m) in months.enumerated() { monthIndex[m] = i }
-            // A partition's lines are put together on one core while the one before is written.
+            let numeric = writer.header.map { numericColumns.contains($0) }
+            // A partition's rows are put together and encoded on one core while the one before is written.
             let partitions = spill.partitions.sorted(by: TableSort.less), spill = self.spill, index = monthIndex
             try spill.seal()
             try orderedParallel(count: partitions.count, workers: 2, window: 2, work: { i in
-                Result { () -> [Line] in
+                Result { () -> [UInt8] in
                     var lines = LineBuilder(monthIndex: index, source: spill.directory)
                     try spill.readBytes(partitions[i]) { try lines.add(records: $0) }
-                    return lines.sorted()
+                    return lines.encodedRows(numeric: numeric, encoding: encoding)
                 }
-            }, consume: { _, lines in
-                for line in try lines.get() { try writer.write(line.lead, cells: months.count, sparse: line.values) }
-            })
+            }, consume: { _, rows in try writer.writeEncoded(rows.get()) })
         } catch {
             writer.abandon()
             throw error
@@ -175,14 +148,28 @@ final class WideTable {
 
     /// A partition's lines from its records (region, code, level, metric key, metric, metric
     /// id, unit, value, month), read in place; records come month by month, so a line's
-    /// names are those of its earliest month's row.
+    /// names are those of its earliest month's row. Kept as the records' bytes and encoded
+    /// as CSV from them (`encodedRows`): a String per cell, and a line of them to free, were
+    /// most of the table's cost.
     private struct LineBuilder {
+        /// The record fields a line keeps, in this order: its lead cells (region, code, level,
+        /// metric, metric id, unit), then its metric key (for the order).
+        static let kept = [0, 1, 2, 4, 5, 6, 3]
+        static let leadCount = 6
+
         let monthIndex: [String: Int]
         let source: String
-        var lines: [Line] = []
+        /// Line `n`'s kept field `k` is `texts[textEnds[7n + k]..<textEnds[7n + k + 1]]`.
+        let texts = ByteArena()
+        var textEnds: [Int] = [0]
+        /// Each line's level rank (-1: none), for the order when `sortKeys` cannot give it.
+        var levels: [Int] = []
+        /// Each value read, in the order read: its line, month column, and bytes (`values`, up to `end`).
+        let values = ByteArena()
+        var cells: [(line: Int, column: Int, end: Int)] = []
         /// Each line's identity: region, level, metric key and unit, as bytes.
         var numbers = ByteKeyTable()
-        /// Each line's place in table order as bytes (`Line.less`), numbered as the lines are.
+        /// Each line's place in table order as bytes (region, level, metric key, unit), numbered as the lines are.
         var sortKeys = ByteSortKeys(count: 0, bytesPerKey: 0)
         let key = ByteKey.Builder()
         var month: (bytes: [UInt8], index: Int?)? = nil
@@ -192,6 +179,8 @@ final class WideTable {
             self.monthIndex = monthIndex
             self.source = source
         }
+
+        var lineCount: Int { levels.count }
 
         mutating func add(records b: UnsafeRawBufferPointer) throws {
             guard let base = b.baseAddress else { return }
@@ -217,33 +206,93 @@ final class WideTable {
         private mutating func add(_ b: UnsafeRawBufferPointer) {
             let f = fields
             func raw(_ i: Int) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: b[f[i]]) }
-            func text(_ i: Int) -> String { String(decoding: raw(i), as: UTF8.self) }
             key.clear()
             key.add(bytes: raw(0)); key.add(bytes: raw(2)); key.add(bytes: raw(3)); key.add(bytes: raw(6))
             let (n, isNew) = numbers.number(of: key)
             if isNew {
-                // Each text made once (the region and unit are also lead cells); a level's text is its case's.
-                let level = WideTable.level(raw(2))
-                let region = text(0), unit = text(6)
-                lines.append(Line(lead: [region, text(1), level?.rawValue ?? text(2), text(4), text(5), unit],
-                                  region: region, level: level?.rank ?? -1, metric: text(3), unit: unit))
+                // A level's cell is its name's bytes whether or not it names a level.
+                for i in LineBuilder.kept {
+                    texts.append(raw: raw(i))
+                    textEnds.append(texts.count)
+                }
+                let rank = WideTable.level(raw(2))?.rank ?? -1
+                levels.append(rank)
                 // Region, level (none first), metric key and unit.
                 sortKeys.add(text: raw(0))
-                sortKeys.add(code: UInt8(truncatingIfNeeded: (level?.rank ?? -1) + 2))
+                sortKeys.add(code: UInt8(truncatingIfNeeded: rank + 2))
                 sortKeys.add(text: raw(3))
                 sortKeys.add(text: raw(6))
                 sortKeys.endKey()
             }
             // Records come month by month: the month's column is looked up when the month changes.
             let m = raw(8)
-            if month == nil || !month!.bytes.withUnsafeBytes({ ByteString.equal($0, m) }) { month = (Array(m), monthIndex[text(8)]) }
-            if let column = month!.index { lines[n].set(column, text(7)) }
+            if month == nil || !month!.bytes.withUnsafeBytes({ ByteString.equal($0, m) }) {
+                month = (Array(m), monthIndex[String(decoding: m, as: UTF8.self)])
+            }
+            if let column = month!.index {
+                values.append(raw: raw(7))
+                cells.append((n, column, values.count))
+            }
         }
 
-        /// The lines in table order (`Line.less`): by their sort bytes, one memcmp a comparison.
-        func sorted() -> [Line] {
-            let order = sortKeys.laidOut ? sortKeys.order() : lines.indices.sorted { Line.less(lines[$0], lines[$1]) }
-            return order.map { lines[$0] }
+        /// Kept field `k` of line `n`.
+        private func text(_ n: Int, _ k: Int, in all: UnsafeBufferPointer<UInt8>) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[textEnds[7 * n + k]..<textEnds[7 * n + k + 1]]))
+        }
+
+        /// The lines in table order: by their sort bytes, one memcmp a comparison; field by field
+        /// (region, level, metric key, unit; text in byte order) when a text holds a 0x00 byte.
+        private func order(_ all: UnsafeBufferPointer<UInt8>) -> [Int] {
+            guard !sortKeys.laidOut else { return sortKeys.order() }
+            return (0..<lineCount).sorted { a, b in
+                let region = (text(a, 0, in: all), text(b, 0, in: all)), metric = (text(a, 6, in: all), text(b, 6, in: all))
+                if !ByteString.equal(region.0, region.1) { return region.0.lexicographicallyPrecedes(region.1) }
+                if levels[a] != levels[b] { return levels[a] < levels[b] }
+                if !ByteString.equal(metric.0, metric.1) { return metric.0.lexicographicallyPrecedes(metric.1) }
+                return text(a, 5, in: all).lexicographicallyPrecedes(text(b, 5, in: all))
+            }
+        }
+
+        /// Each line's values as (column, value bytes), columns ascending, the last value read for a
+        /// column kept: values are read month by month, so a line's are mostly in order already.
+        private func valuesByLine() -> [[(column: Int, bytes: Range<Int>)]] {
+            var byLine = [[(column: Int, bytes: Range<Int>)]](repeating: [], count: lineCount)
+            var start = 0
+            for cell in cells {
+                let value = (cell.column, start..<cell.end)
+                start = cell.end
+                if let last = byLine[cell.line].last, last.column >= cell.column {
+                    let i = byLine[cell.line].firstIndex { $0.column >= cell.column }!
+                    if byLine[cell.line][i].column == cell.column { byLine[cell.line][i] = value } else { byLine[cell.line].insert(value, at: i) }
+                } else {
+                    byLine[cell.line].append(value)
+                }
+            }
+            return byLine
+        }
+
+        /// The lines as wide.csv rows, in table order (`CSVWriter.writeEncoded`'s bytes).
+        func encodedRows(numeric: [Bool], encoding: CSVEncoding) -> [UInt8] {
+            let out = ByteArena(capacity: texts.count + values.count + lineCount * numeric.count)
+            let cellCount = numeric.count - LineBuilder.leadCount
+            let byLine = valuesByLine()
+            texts.withBytes { all in
+                values.withBytes { valueBytes in
+                    for n in order(all) {
+                        var row = CSVRowEncoder(numeric: numeric, encoding: encoding, into: out)
+                        for k in 0..<LineBuilder.leadCount { row.field(utf8: text(n, k, in: all)) }
+                        var next = 0   // the first month column not yet written
+                        for (column, bytes) in byLine[n] {
+                            row.empty(column - next)
+                            row.field(utf8: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: valueBytes[bytes])))
+                            next = column + 1
+                        }
+                        row.empty(cellCount - next)
+                        row.end()
+                    }
+                }
+            }
+            return out.array
         }
     }
 }

@@ -108,13 +108,19 @@ public final class CSVWriter {
     fileprivate static func appendPlain(_ field: String, guardFormulas: Bool, lone: Bool, encoding: CSVEncoding, into buffer: ByteArena) -> Bool {
         guard encoding != .gb18030 else { return false }
         let copied = field.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let first = bytes.first else { return !lone }   // empty: nothing, unless alone in its row
-            if guardFormulas && startsFormula(first) { return false }
-            if needsQuoting(UnsafeRawBufferPointer(bytes)) { return false }
-            buffer.append(bytes)
-            return true
+            appendPlain(utf8: UnsafeRawBufferPointer(bytes), guardFormulas: guardFormulas, lone: lone, into: buffer)
         }
         return copied == true
+    }
+
+    /// `appendPlain` of a text's UTF-8 bytes, the encoding being UTF-8.
+    @inline(__always)
+    fileprivate static func appendPlain(utf8 bytes: UnsafeRawBufferPointer, guardFormulas: Bool, lone: Bool, into buffer: ByteArena) -> Bool {
+        guard let first = bytes.first else { return !lone }   // empty: nothing, unless alone in its row
+        if guardFormulas && startsFormula(first) { return false }
+        if needsQuoting(bytes) { return false }
+        buffer.append(raw: bytes)
+        return true
     }
 
     /// Any field: guarded, encoded and quoted as it needs.
@@ -250,6 +256,19 @@ public struct CSVRowEncoder: CSVFieldSink {
         index += 1
     }
 
+    /// The bytes `field(String(decoding: utf8, as: UTF8.self))` gives for valid UTF-8 (a text's
+    /// bytes kept in a scratch file, say), without making the String when the field is plain.
+    mutating func field(utf8: UnsafeRawBufferPointer) {
+        precondition(index < numeric.count, "CSV row has more fields than the header")
+        beginField()
+        let guardFormulas = !numeric[index], lone = numeric.count == 1
+        if encoding == .gb18030 || !CSVWriter.appendPlain(utf8: utf8, guardFormulas: guardFormulas, lone: lone, into: buffer) {
+            CSVWriter.appendEncoded(String(decoding: utf8, as: UTF8.self), guardFormulas: guardFormulas, lone: lone,
+                                    encoding: encoding, into: buffer)
+        }
+        index += 1
+    }
+
     /// The bytes `field(String(number))` gives, without making the String.
     public mutating func field(_ number: Int) {
         // A negative number in a text column is guarded like any text starting with "-".
@@ -302,6 +321,13 @@ public struct CSVRowEncoder: CSVFieldSink {
         guard n > 0 else { return }
         if numeric.count == 1 { return field("") }   // a lone empty field is quoted
         precondition(index + n <= numeric.count, "CSV row has more fields than the header")
+        if fieldStarts == nil {
+            // The commas alone, in one fill: a wide.csv row is mostly a run of empty months.
+            let commas = index > 0 ? n : n - 1
+            buffer.extend(by: commas).initialize(repeating: UInt8(ascii: ","), count: commas)
+            index += n
+            return
+        }
         for k in index..<(index + n) {
             if k > 0 { buffer.append(UInt8(ascii: ",")) }
             fieldStarts?[k] = buffer.count

@@ -81,6 +81,36 @@ public enum NumberFormat {
 
     /// Percent change from `old` to `new`, one decimal: `+12.5%`; "" when `old` is 0.
     public static func percentChange(from old: Decimal, to new: Decimal) -> String {
+        integerPercentChange(from: old, to: new) ?? decimalPercentChange(from: old, to: new)
+    }
+
+    /// `percentChange` of two whole numbers below 10^12, in integers: Foundation's division,
+    /// rounding and text took tens of thousands of instructions a change. Nil for other values,
+    /// and for a change that rounds to 0 (Foundation's text says how it writes a rounded zero).
+    static func integerPercentChange(from old: Decimal, to new: Decimal) -> String? {
+        guard let o = wholeNumber(old), let n = wholeNumber(new), o != 0 else { return nil }
+        // Tenths of a percent, rounded half away from zero (`.plain`): |n - o| * 1000 / |o|.
+        let numerator = (n - o).magnitude * 1000, denominator = o.magnitude
+        var tenths = numerator / denominator
+        if (numerator % denominator) * 2 >= denominator { tenths += 1 }
+        guard tenths > 0 else { return nil }
+        let sign = (n < o) == (o > 0) ? "-" : "+"
+        return sign + String(tenths / 10) + "." + String(tenths % 10) + "%"
+    }
+
+    /// The value as an integer when it is a whole number below 10^12 in magnitude, else nil.
+    private static func wholeNumber(_ d: Decimal) -> Int64? {
+        let limit: UInt64 = 1_000_000_000_000
+        guard !d.isNaN, d.exponent >= 0, var m = DecimalText.mantissa(d), m < limit else { return nil }
+        for _ in 0..<d.exponent {
+            m *= 10
+            guard m < limit else { return nil }
+        }
+        return d.sign == .minus ? -Int64(m) : Int64(m)
+    }
+
+    /// `percentChange` by Foundation's decimal arithmetic: any values.
+    static func decimalPercentChange(from old: Decimal, to new: Decimal) -> String {
         guard old != 0 else { return "" }
         var ratio = (new - old) / old * 100
         var rounded = Decimal()

@@ -88,6 +88,54 @@ final class AggregateStageTests: XCTestCase {
         XCTAssertTrue(wide.contains("四川省-X") && wide.contains("四川省/成都市场"), "\(wide)")
     }
 
+    /// wide.csv's rows, put together from the records' bytes, are the month rows' flows pivoted
+    /// with Strings (as they were written before): a line per region, level, metric and unit with
+    /// its first row's names, in table order (field by field when a name holds a NUL byte, which
+    /// the sort bytes cannot order), names guarded and quoted, in UTF-8 and GB18030.
+    func testWideRowsAreTheMonthRowsPivoted() throws {
+        let regions = ["四川省/成都市", "=cmd/甲", "a,b", "四川省\u{0}/乙", "四川省/成都市/武侯区", ""]
+        let months = ["2020-10", "2020-11", "2020-12"]
+        for encoding in [CSVEncoding.utf8BOM, .gb18030] {
+            for withNul in [false, true] {
+                let dir = try F.tempDir("wide-pivot")
+                let wide = try WideTable(scratchDir: dir)
+                var lines: [(lead: [String], key: [String], level: Int, values: [(column: Int, text: String)])] = []
+                var lineOf: [[String]: Int] = [:]
+                for (column, month) in months.enumerated() {
+                    var aggregator = Aggregator(rollup: true)
+                    for (i, r) in regions.enumerated() where (withNul || !r.contains("\u{0}")) && (i + column) % 4 != 3 {
+                        aggregator.add(F.figure(Decimal(i * 10 + column) + (i % 3 == 0 ? Decimal(string: "0.5")! : 0), ["场", "人"][i % 2],
+                                                metricID: i % 2 == 0 ? "" : "m\(i)", month: month, region: r, code: "", line: i))
+                    }
+                    let rows = aggregator.rows()
+                    try wide.add(month: month, rows)
+                    for r in rows where r.key.kind == .flow {
+                        let key = [r.key.region, r.key.level?.rawValue ?? "", r.key.metric, r.key.unit]
+                        if lineOf[key] == nil {
+                            lineOf[key] = lines.count
+                            lines.append(([r.key.region, r.regionCode, r.key.level?.rawValue ?? "", r.metric, r.metricID, r.key.unit],
+                                          key, r.key.level?.rank ?? -1, []))
+                        }
+                        lines[lineOf[key]!].values.append((column, r.value.plain))
+                    }
+                }
+                lines.sort { a, b in
+                    if a.key[0] != b.key[0] { return TableSort.less(a.key[0], b.key[0]) }
+                    if a.level != b.level { return a.level < b.level }
+                    return a.key[2] != b.key[2] ? TableSort.less(a.key[2], b.key[2]) : TableSort.less(a.key[3], b.key[3])
+                }
+                let expected = OutputFile.memory()
+                let writer = CSVWriter(sink: expected, header: WideTable.leadColumns + months,
+                                       numericColumns: Set(["region_code"] + months), encoding: encoding)
+                for line in lines { try writer.write(line.lead, cells: months.count, sparse: line.values) }
+                try writer.close()
+                try wide.write(path: dir + "/wide.csv", encoding: encoding)
+                XCTAssertEqual(try F.bytes(dir + "/wide.csv"), expected.bytes, "\(encoding), NUL: \(withNul)")
+                XCTAssertGreaterThan(lines.count, 5)
+            }
+        }
+    }
+
     /// A record whose region starts as the record before's reuses that record's partition name;
     /// each record must still land in the partition its own region gives.
     func testWideRecordsGoToTheirOwnRegionsPartition() throws {

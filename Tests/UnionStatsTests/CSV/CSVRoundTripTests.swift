@@ -100,16 +100,27 @@ final class CSVSparseRowTests: XCTestCase {
             let text = String(decoding: whole.bytes, as: UTF8.self)
             XCTAssertTrue(text.contains("'=cmd") && !text.contains("'-1") && !text.contains("'+3"), "text cells are guarded, numeric ones not")
         }
-        for sparseCells in [[(column: Int, text: String)](), [(0, "v")]] {
-            let whole = OutputFile.memory(), sparse = OutputFile.memory()
-            let a = CSVWriter(sink: whole, header: ["only"], encoding: .utf8)
-            let b = CSVWriter(sink: sparse, header: ["only"], encoding: .utf8)
-            try a.write([sparseCells.first?.text ?? ""])
-            try b.write([], cells: 1, sparse: sparseCells)
-            try a.close()
-            try b.close()
-            XCTAssertEqual(sparse.bytes, whole.bytes, "one column, \(sparseCells)")
+        // No lead: the first run of empty cells has no comma before it.
+        for sparseCells in [[(column: Int, text: String)](), [(0, "v")], [(3, "v")], [(1, "v"), (2, "w")]] {
+            try assertSparseRowIsWholeRow(header: ["a", "b", "c", "d", "e"], sparseCells, "no lead")
         }
+        for sparseCells in [[(column: Int, text: String)](), [(0, "v")]] {
+            try assertSparseRowIsWholeRow(header: ["only"], sparseCells, "one column")
+        }
+    }
+
+    /// `write([], cells:sparse:)` gives the bytes `write` of the whole row does (header columns, no lead).
+    private func assertSparseRowIsWholeRow(header: [String], _ sparseCells: [(column: Int, text: String)], _ label: String) throws {
+        let whole = OutputFile.memory(), sparse = OutputFile.memory()
+        let a = CSVWriter(sink: whole, header: header, encoding: .utf8)
+        let b = CSVWriter(sink: sparse, header: header, encoding: .utf8)
+        var cells = Array(repeating: "", count: header.count)
+        for (column, text) in sparseCells { cells[column] = text }
+        try a.write(cells)
+        try b.write([], cells: header.count, sparse: sparseCells)
+        try a.close()
+        try b.close()
+        XCTAssertEqual(sparse.bytes, whole.bytes, "\(label), \(sparseCells)")
     }
 }
 
@@ -139,6 +150,28 @@ final class CSVRowEncoderTests: XCTestCase {
             try b.close()
             XCTAssertEqual(byField.bytes, whole.bytes, "\(encoding)")
             XCTAssertTrue(String(decoding: whole.bytes, as: UTF8.self).contains("'=1+1") || encoding == .gb18030)
+        }
+    }
+
+    /// A field given as its UTF-8 bytes is the bytes of its text as a String: plain, guarded,
+    /// quoted, empty, alone in its row, in numeric and text columns, in every encoding.
+    func testFieldsFromBytesAreTheirTextFields() {
+        let texts = ["职工沟通会", "12.5", "-5", "=1+1", "+3", "@x", "\tx", "a,\"b\"", "两行\n文字", " 空格 ", "尾 ", "", "'=x", "北京市/朝阳区"]
+        for encoding in [CSVEncoding.utf8BOM, .utf8, .gb18030] {
+            for numeric in [[false, true], [true, false], [false]] {
+                for text in texts {
+                    let fromText = ByteArena(), fromBytes = ByteArena()
+                    var a = CSVRowEncoder(numeric: numeric, encoding: encoding, into: fromText)
+                    var b = CSVRowEncoder(numeric: numeric, encoding: encoding, into: fromBytes)
+                    for _ in numeric {
+                        a.field(text)
+                        ByteString.withUTF8(text) { b.field(utf8: $0) }
+                    }
+                    a.end()
+                    b.end()
+                    XCTAssertEqual(fromBytes.array, fromText.array, "\(encoding) \(numeric) \(text.debugDescription)")
+                }
+            }
         }
     }
 

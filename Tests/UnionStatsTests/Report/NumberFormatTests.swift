@@ -38,6 +38,35 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.percentChange(from: 0, to: 10), "", "no percentage of nothing")
     }
 
+    /// Whole numbers below 10^12 take the integer path; it gives Foundation's text for them,
+    /// halves (rounded away from zero), negatives, scaled mantissas and big values included,
+    /// and leaves to Foundation what it does not take (fractions, changes that round to 0).
+    func testPercentChangeOfWholeNumbersIsFoundations() {
+        var rng = SplitMix64(seed: 41)
+        var pairs: [(Decimal, Decimal)] = [(40, 45), (3, 2), (200, 201), (2000, 2001), (2000, 1999), (-8, 4), (-8, -20),
+                                           (7, -7), (1, 999_999_999_999), (999_999_999_999, 1),
+                                           (Decimal(sign: .plus, exponent: 3, significand: 25), 30_001)]
+        for _ in 0..<3_000 {
+            let scale = [10, 1_000, 100_000, 1_000_000_000_000][Int(rng.next() % 4)]
+            let a = Int64(rng.next() % UInt64(scale)) - (rng.next() % 5 == 0 ? Int64(scale / 2) : 0)
+            let b = rng.next() % 3 == 0 ? a + Int64(rng.next() % 7) - 3 : Int64(rng.next() % UInt64(scale))
+            pairs.append((Decimal(a), Decimal(b)))
+        }
+        var integerPaths = 0
+        for (old, new) in pairs {
+            let expected = NumberFormat.decimalPercentChange(from: old, to: new)
+            if let fast = NumberFormat.integerPercentChange(from: old, to: new) {
+                integerPaths += 1
+                XCTAssertEqual(fast, expected, "\(old) → \(new)")
+            }
+            XCTAssertEqual(NumberFormat.percentChange(from: old, to: new), expected, "\(old) → \(new)")
+        }
+        XCTAssertGreaterThan(integerPaths, 2_000, "most whole numbers take the integer path")
+        XCTAssertNil(NumberFormat.integerPercentChange(from: Decimal(string: "2.5")!, to: 5), "a fraction is Foundation's")
+        XCTAssertNil(NumberFormat.integerPercentChange(from: 10_000, to: 10_001), "a change that rounds to 0 is Foundation's")
+        XCTAssertNil(NumberFormat.integerPercentChange(from: 1_000_000_000_000, to: 1), "past 10^12 is Foundation's")
+    }
+
     func testQualifiersAndMonthsInChinese() {
         XCTAssertEqual(Qualifier.allCases.map(NumberFormat.chinese), ["", "约", "余", "不足", "区间", "最高"])
         XCTAssertEqual(NumberFormat.chineseMonth("2020-01"), "2020年1月")
