@@ -3,9 +3,16 @@
 /// shadowed headline type. Only whole lines are undone, so that ordinary
 /// reduplication (`常常`, `看看`) inside text is left alone.
 enum DoubledCharacters {
-    /// The undoubled line, or nil when the line is not made of doubled pairs.
+    /// The undoubled line, or nil when the line is not made of doubled pairs. The test of its
+    /// first two scalars, which rules out nearly every line, is made where it is called.
+    @inline(__always)
     static func undo<L: RandomAccessCollection>(_ line: L) -> [Unicode.Scalar]? where L.Element == Unicode.Scalar, L.Index == Int {
         guard line.count >= 4, line.count <= 200, line[0] == line[1] || Scalars.isSpace(line[0]) else { return nil }
+        return undoPairs(line)
+    }
+
+    /// `undo` of a line that opens with a pair or a space.
+    static func undoPairs<L: RandomAccessCollection>(_ line: L) -> [Unicode.Scalar]? where L.Element == Unicode.Scalar, L.Index == Int {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(line.count / 2)
         var distinct = false

@@ -138,13 +138,10 @@ enum PageFurniture {
     static func opensJumpMarker(_ s: Unicode.Scalar) -> Bool { s == "(" || s == "（" || s == "【" || s == "[" }
 
     /// The line without `(上接第1版)`, `（下转第４版）`, `(转A3版)` wherever they stand; nil when it has none.
-    static func removingJumpMarkers(_ line: Line) -> Line? {
-        // Every line is searched: on its raw buffer, without a bounds check per scalar.
-        let firstMarker = line.withUnsafeBufferPointer { buf -> Int in
-            var k = 0
-            while k < buf.count && !(opensJumpMarker(buf[k]) && jumpMarkerEnd(line, from: k) != nil) { k += 1 }
-            return k
-        }
+    /// Read where it is (pass 1 gives its store's buffer): a line without a marker is not copied.
+    static func removingJumpMarkers<L: RandomAccessCollection>(_ line: L) -> Line? where L.Element == Unicode.Scalar, L.Index == Int {
+        var firstMarker = 0
+        while firstMarker < line.count && !(opensJumpMarker(line[firstMarker]) && jumpMarkerEnd(line, from: firstMarker) != nil) { firstMarker += 1 }
         guard firstMarker < line.count else { return nil }
         var out: Line = Array(line[..<firstMarker])
         out.reserveCapacity(line.count)
@@ -162,7 +159,7 @@ enum PageFurniture {
     }
 
     /// End index (exclusive) of a jump marker opening at `start`, or nil.
-    static func jumpMarkerEnd(_ line: Line, from start: Int) -> Int? {
+    static func jumpMarkerEnd<L: RandomAccessCollection>(_ line: L, from start: Int) -> Int? where L.Element == Unicode.Scalar, L.Index == Int {
         var i = start + 1
         func skipSpaces() { while i < line.count, Scalars.isSpace(line[i]) { i += 1 } }
         skipSpaces()

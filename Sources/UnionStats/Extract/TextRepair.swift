@@ -173,7 +173,7 @@ struct Repairer {
                 }
                 if leading { f.flags |= LineFeatures.indented }  // counts only in hard-wrapped text
                 // A parallel heading has one clause mark, its comma: other lines skip the test.
-                if scan.clauses == 1 && Repairer.isParallelHeading(line, endsSentence: f.has(LineFeatures.endsSentence)) {
+                if scan.clauses == 1 && Repairer.isParallelHeading(oneClause: line, endsSentence: f.has(LineFeatures.endsSentence)) {
                     f.flags |= LineFeatures.heading
                 }
             }
@@ -187,15 +187,15 @@ struct Repairer {
 
     /// A section heading of two parallel phrases joined by one comma (`温暖基金聚爱心,解大病职工燃眉之急`):
     /// short, no sentence end, each side at least four characters.
-    /// `endsSentence` is whether the line ends a sentence (`Scalars.endsSentence`), which pass 1 knows already.
-    static func isParallelHeading<L: RandomAccessCollection>(_ line: L, endsSentence: Bool) -> Bool
+    /// `line` has exactly one clause mark (`LineScan.clauses`, which pass 1 asks first), so the search
+    /// for the comma stops there. `endsSentence` is whether the line ends a sentence (`Scalars.endsSentence`),
+    /// which pass 1 knows already.
+    static func isParallelHeading<L: RandomAccessCollection>(oneClause line: L, endsSentence: Bool) -> Bool
         where L.Element == Unicode.Scalar, L.Index == Int {
-        guard line.count <= 30, !endsSentence else { return false }
-        var comma = -1
-        for (i, s) in line.enumerated() where Scalars.isClausePunctuation(s) {
-            guard comma < 0, s == "，" || s == "," else { return false }
-            comma = i
-        }
+        guard line.count >= 9, line.count <= 30, !endsSentence else { return false }
+        var comma = 0
+        while comma < line.count && !Scalars.isClausePunctuation(line[comma]) { comma += 1 }
+        guard comma < line.count, line[comma] == "，" || line[comma] == "," else { return false }
         return comma >= 4 && line.count - comma - 1 >= 4
     }
 
@@ -231,7 +231,7 @@ struct Repairer {
             out.count = new.count
             out.rewritten = true
         }
-        if out.scan.jumpOpener, let removed = PageFurniture.removingJumpMarkers(Array(UnsafeBufferPointer(start: p, count: out.count))) {
+        if out.scan.jumpOpener, let removed = PageFurniture.removingJumpMarkers(UnsafeBufferPointer(start: p, count: out.count)) {
             var a = removed.startIndex, b = removed.endIndex
             while a < b && Scalars.isSpace(removed[a]) { a += 1 }
             while b > a && Scalars.isSpace(removed[b - 1]) { b -= 1 }
