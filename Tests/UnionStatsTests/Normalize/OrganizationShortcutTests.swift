@@ -56,7 +56,8 @@ final class OrganizationShortcutTests: XCTestCase {
         // Also found into one array for all the paragraphs, as an article's segments are: nothing left from the one before.
         var reused: [OrgMention] = []
         for (t, covered) in Self.paragraphs(30_000, seed: 0x4F52_4732) {
-            let found = OrganizationFinder.find(in: t, covered: covered)
+            var found: [OrgMention] = []
+            OrganizationFinder.find(in: t, covered: covered, into: &found)
             XCTAssertEqual(found, OrganizationReference.find(in: t, covered: covered), TextClasses.string(t))
             OrganizationFinder.find(in: t, covered: covered, into: &reused)
             XCTAssertEqual(reused, found, TextClasses.string(t))

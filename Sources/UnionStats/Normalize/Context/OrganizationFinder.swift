@@ -106,16 +106,9 @@ enum OrganizationFinder {
         c.value < 0x10000 ? classes[Int(c.value)] : ScalarClasses.bySets(c, phraseSets)
     }
 
-    /// Names in `text`; `covered[i]` is true where a place name lies (its
-    /// characters are never boundaries: 和平街街道总工会).
-    static func find(in t: [S], covered: [Bool], _ l: Lists = lists) -> [OrgMention] {
-        var out: [OrgMention] = []
-        find(in: t, covered: covered, into: &out, l)
-        return out
-    }
-
-    /// `find(in:covered:)` into `out`, emptied first and its room kept: a caller that reads many paragraphs
-    /// reuses one array, where an array made for each paragraph with a name cost an allocation and a release.
+    /// Names in `text` into `out`, emptied first and its room kept (a caller that reads many paragraphs reuses one
+    /// array: one made for each paragraph with a name cost an allocation and a release); `covered[i]` is true
+    /// where a place name lies (its characters are never boundaries: 和平街街道总工会).
     static func find(in t: [S], covered: [Bool], into out: inout [OrgMention], _ l: Lists = lists) {
         out.removeAll(keepingCapacity: true)
         // Organization words, left to right, without overlaps, read one ahead of the name being made
