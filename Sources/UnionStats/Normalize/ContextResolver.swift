@@ -51,10 +51,11 @@ public struct ContextResolver: Sendable {
         for i in figures.indices {
             let f = text.figures[i]
             let metric = f.metric?.text ?? ""
-            let period = text.period(of: f, published: page.published, published).period
-            var org: ArticleContext.Org? = nil, name: String? = nil
-            if let k = text.organization(of: f) {
-                org = text.orgs[k]
+            let period = text.period(of: f, published: page.published, published)
+            // The organization by index: an optional copy of one cost a generic destroy at each figure.
+            let org = text.organization(of: f)
+            var name: String? = nil
+            if let k = org {
                 if let known = names.first(where: { $0.org == k }) {
                     name = known.name
                 } else {

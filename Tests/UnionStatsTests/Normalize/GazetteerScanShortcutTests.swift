@@ -76,12 +76,17 @@ final class GazetteerScanShortcutTests: XCTestCase {
                        "山东济宁市金乡县某公司", "河北沽源县的南法信镇和朝阳区、东城区", "王玉林在中山路与广西、西宁"].map(\.scalars)
         var found = 0
         for g in [small, shipped] {
+            // Also scanned into one array for all the texts, as an article's segments are: nothing left from the text before.
+            var reused: [Gazetteer.NameMatch] = []
             for t in crafted + ScanShortcutTests.texts {
                 let got = g.scanNames(t).map { ($0.start, $0.end) }
+                g.scanNames(t, into: &reused)
                 let expected = GazetteerScanShortcutTests.reference(g, t)
                 found += got.count
                 XCTAssertEqual(got.map(\.0), expected.map(\.0), TextClasses.string(t))
                 XCTAssertEqual(got.map(\.1), expected.map(\.1), TextClasses.string(t))
+                XCTAssertEqual(reused.map(\.start), expected.map(\.0), TextClasses.string(t))
+                XCTAssertEqual(reused.map(\.end), expected.map(\.1), TextClasses.string(t))
             }
         }
         XCTAssertGreaterThan(found, 500)

@@ -53,9 +53,14 @@ final class OrganizationShortcutTests: XCTestCase {
     /// the scalars when plain, lengths instead of words) finds what the reading without those shortcuts finds.
     func testFindIsTheReadingWithoutShortcuts() {
         var mentions = 0, notPlain = 0, usable = 0, bare = 0, placeUnions = 0, location = 0, governments = 0, titled = 0
+        // Also found into one array for all the paragraphs, as an article's segments are: nothing left from the one before.
+        var reused: [OrgMention] = []
         for (t, covered) in Self.paragraphs(30_000, seed: 0x4F52_4732) {
-            let found = OrganizationFinder.find(in: t, covered: covered)
+            var found: [OrgMention] = []
+            OrganizationFinder.find(in: t, covered: covered, into: &found)
             XCTAssertEqual(found, OrganizationReference.find(in: t, covered: covered), TextClasses.string(t))
+            OrganizationFinder.find(in: t, covered: covered, into: &reused)
+            XCTAssertEqual(reused, found, TextClasses.string(t))
             if t.contains("《") || t.contains("〈") { titled += found.count }
             for m in found {
                 mentions += 1

@@ -22,8 +22,9 @@ extension ArticleContext {
     /// The nearest time phrase before the figure in its sentence, else in its
     /// paragraph, else the last one of the lead paragraph (近日, 当天 in the lead
     /// govern the article), resolved against the publication date.
-    /// `pub` is `published` parsed (once per article).
-    func period(of f: Fig, published: String, _ pub: PeriodResolver.Published) -> (period: Period, phrase: TimePhrase?) {
+    /// `pub` is `published` parsed (once per article). The period only: the phrase returned beside it,
+    /// which no caller read, cost a generic destroy of an optional phrase at each figure.
+    func period(of f: Fig, published: String, _ pub: PeriodResolver.Published) -> Period {
         let times = segs[f.seg].freeTimes
         let ss = sentenceStart(f)
         // By index, and the phrase found kept as its index: the phrases are large, and a closure over them
@@ -59,7 +60,7 @@ extension ArticleContext {
                 break
             }
         }
-        guard let k = found else { return (Period(), nil) }
+        guard let k = found else { return Period() }
         let p = segs[phraseSeg].freeTimes[k]
         // 3月5日举办…，当天有412人…: 当天 is the day named before it in the paragraph.
         if ArticleContext.sameDayWords.contains(p.label),
@@ -69,9 +70,9 @@ extension ArticleContext {
            }) {
             var period = PeriodResolver.resolve(d, published: published, pub)
             period.label = p.label
-            return (period, p)
+            return period
         }
-        return (PeriodResolver.resolve(p, published: published, pub), p)
+        return PeriodResolver.resolve(p, published: published, pub)
     }
 
     /// Whether segment `s` is in the lead (`leadSegments`): a body paragraph 0 or 1, or the headline block.
@@ -179,8 +180,9 @@ extension ArticleContext {
     /// the figure in its sentence (a list of places in different regions in its
     /// clause: none), the organization's place, the nearest place before it in
     /// the paragraph and in earlier paragraphs, the article's first place, and
-    /// last the newspaper's default region. `name` is the organization's name; `gazetteer` is the one the context was read with.
-    func region(of f: Fig, organization org: Org?, name: String?, gazetteer: Gazetteer) -> Region {
+    /// last the newspaper's default region. `org` is the organization's index in `orgs` and `name` its name; `gazetteer` is
+    /// the one the context was read with. (An index: an optional organization passed cost a generic destroy at each figure.)
+    func region(of f: Fig, organization org: Int?, name: String?, gazetteer: Gazetteer) -> Region {
         let text = segs[f.seg].text
         let cs = TextClasses.clauseStart(text, f.start)
         if ArticleContext.isNational(text[cs..<f.start]) { return Region() }
@@ -198,10 +200,12 @@ extension ArticleContext {
         if let k = lastSingle, places[k].start >= ss {
             let p = places[k]
             // A wider area than the owner's (北京市 for 顺义区总工会's figure) does not widen its scope.
-            if let o = org, let op = o.place, gazetteer.isAncestor(p.entry, of: op) { return gazetteer.region(op, written: placeWritten(o, op)) }
+            if let o = org, let op = orgs[o].place, gazetteer.isAncestor(p.entry, of: op) {
+                return gazetteer.region(op, written: placeWritten(o, op))
+            }
             return region(p, gazetteer)
         }
-        if let o = org, let p = o.place { return gazetteer.region(p, written: placeWritten(o, p)) }
+        if let o = org, let p = orgs[o].place { return gazetteer.region(p, written: placeWritten(o, p)) }
         // 全国总工会, 中国能源化学地质工会: a national body's figure has no region unless the sentence names one.
         if org != nil, let n = name, ArticleContext.isNationalBody(n) { return Region() }
         if let k = lastSingle { return region(places[k], gazetteer) }
@@ -235,7 +239,9 @@ extension ArticleContext {
     static let nationalTitles = TextClasses.words(["劳模", "劳动模范", "五一", "先进", "优秀", "模范", "示范", "百强", "十佳",
                                                    "工人先锋号", "三八红旗", "技术能手", "最美", "总工会", "人大", "政协", "职工教育"])
 
-    func placeWritten(_ o: Org, _ entry: Int) -> String? {
-        segs[o.seg].places.first { $0.entry == entry && $0.start >= o.start && $0.end <= o.end }?.written
+    /// The place `entry` as written in organization `k`'s name.
+    func placeWritten(_ k: Int, _ entry: Int) -> String? {
+        let start = orgs[k].start, end = orgs[k].end
+        return segs[orgs[k].seg].places.first { $0.entry == entry && $0.start >= start && $0.end <= end }?.written
     }
 }

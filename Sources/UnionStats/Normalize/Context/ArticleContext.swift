@@ -102,11 +102,13 @@ struct ArticleContext {
         // The finders' tables, read once per article and passed to each segment's scan (a static read is a `swift_once`).
         let streetStarts = Gazetteer.streetStarts, timeLists = TimePhraseFinder.lists, orgLists = OrganizationFinder.lists
         let surnames = RegionResolver.surnames  // once per article, not at each name (a static read is a `swift_once`)
+        var names: [Gazetteer.NameMatch] = []  // one array for the segments' names, not one per segment
         for r in segs.indices {
             let s = segment(inReadingOrder: r)
             let text = segs[s].text
             var resolvedEnd = 0
-            for m in gazetteer.scanNames(text, streetStarts) where m.start >= resolvedEnd {
+            gazetteer.scanNames(text, into: &names, streetStarts)
+            for m in names where m.start >= resolvedEnd {
                 if let p = resolver.resolve(m, in: text, segment: s, gazetteer, surnames) {
                     // 在城关区等5个城区: an example from a list, not where the figure is.
                     let example = m.end < text.count && text[m.end] == "等"
@@ -173,13 +175,15 @@ struct ArticleContext {
         // Read once per article, not at each name (a static read is a `swift_once` call).
         let unionEnds = ArticleContext.unionEnds, generalUnionEnd = ArticleContext.generalUnionEnd
         let titleStops = TextClasses.titleStops, bookOpen = TextClasses.bookOpen
+        var found: [OrgMention] = []  // one array for the segments' names, not one per segment
         for r in segs.indices {
             let s = segment(inReadingOrder: r)
             let text = segs[s].text
             // By index: a loop over the array copied it (a retain and a release per segment).
             for q in segs[s].places.indices { for k in segs[s].places[q].start..<segs[s].places[q].end { covered[k] = true } }
             defer { for q in segs[s].places.indices { for k in segs[s].places[q].start..<segs[s].places[q].end { covered[k] = false } } }
-            for o in OrganizationFinder.find(in: text, covered: covered, orgLists) {
+            OrganizationFinder.find(in: text, covered: covered, into: &found, orgLists)
+            for o in found {
                 var org = Org(seg: s, start: o.start, end: o.end, name: .written(seg: s, start: o.start, end: o.end), usable: o.usable,
                               place: nil, bare: o.bare, referable: o.usable || o.location)
                 if ArticleContext.metricSpanned(figures, s, where: { $0.overlaps(o.start..<o.end) }) { org.usable = false }

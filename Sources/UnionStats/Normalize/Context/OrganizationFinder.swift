@@ -106,17 +106,18 @@ enum OrganizationFinder {
         c.value < 0x10000 ? classes[Int(c.value)] : ScalarClasses.bySets(c, phraseSets)
     }
 
-    /// Names in `text`; `covered[i]` is true where a place name lies (its
-    /// characters are never boundaries: 和平街街道总工会).
-    static func find(in t: [S], covered: [Bool], _ l: Lists = lists) -> [OrgMention] {
+    /// Names in `text` into `out`, emptied first and its room kept (a caller that reads many paragraphs reuses one
+    /// array: one made for each paragraph with a name cost an allocation and a release); `covered[i]` is true
+    /// where a place name lies (its characters are never boundaries: 和平街街道总工会).
+    static func find(in t: [S], covered: [Bool], into out: inout [OrgMention], _ l: Lists = lists) {
+        out.removeAll(keepingCapacity: true)
         // Organization words, left to right, without overlaps, read one ahead of the name being made
         // (no array of them: most paragraphs hold one or two).
         var scan = HitScan()
         var pending = scan.next(t, l)
         // Most paragraphs name no organization: no room reserved for none.
-        guard pending != nil else { return [] }
-        var out: [OrgMention] = []
-        out.reserveCapacity(4)  // a paragraph that names one organization names a few: grow once
+        guard pending != nil else { return }
+        if out.capacity == 0 { out.reserveCapacity(4) }  // a paragraph that names one organization names a few: grow once
         while let (sStart, firstEnd) = pending {
             pending = scan.next(t, l)
             var end = firstEnd
@@ -162,7 +163,6 @@ enum OrganizationFinder {
             if start > 0, t[start - 1] == "、" { m.usable = false }
             out.append(m)
         }
-        return out
     }
 
     /// The organization words of a paragraph, left to right, without overlaps, and no word inside 《…》.

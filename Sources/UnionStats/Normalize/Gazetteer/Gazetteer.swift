@@ -428,11 +428,19 @@ public struct Gazetteer: Sendable {
     }
 
     /// `scan` with each name's group of senses instead of their copy.
-    /// (`streetStarts` is `Gazetteer.streetStarts`, read by a caller that scans many texts once for all.)
-    func scanNames(_ text: [Unicode.Scalar], _ streetStarts: ScalarSet = Gazetteer.streetStarts) -> [NameMatch] {
+    func scanNames(_ text: [Unicode.Scalar]) -> [NameMatch] {
         var matches: [NameMatch] = []
+        scanNames(text, into: &matches)
+        return matches
+    }
+
+    /// `scanNames(text)` into `matches`, emptied first and its room kept: a caller that scans many texts
+    /// reuses one array, where an array made for each text cost an allocation and a release.
+    /// (`streetStarts` is `Gazetteer.streetStarts`, read by a caller that scans many texts once for all.)
+    func scanNames(_ text: [Unicode.Scalar], into matches: inout [NameMatch], _ streetStarts: ScalarSet = Gazetteer.streetStarts) {
+        matches.removeAll(keepingCapacity: true)
         let n = text.count
-        guard !slots.isEmpty else { return matches }
+        guard !slots.isEmpty else { return }
         let mask = slots.count - 1
         let longest = maxNameLength
         // The bitmap and the table by pointer: read at nearly every scalar, no array checks there.
@@ -468,7 +476,7 @@ public struct Gazetteer: Sendable {
                 }
                 if let b = best, !Gazetteer.followedByStreetWord(text, b.end, streetStarts) {
                     // A paragraph that names one place usually names several: grow once, not at 1, 2, 4.
-                    if matches.isEmpty { matches.reserveCapacity(8) }
+                    if matches.capacity == 0 { matches.reserveCapacity(8) }
                     matches.append(NameMatch(start: i, end: b.end, group: b.group))
                 }
                 i += 1
@@ -477,7 +485,6 @@ public struct Gazetteer: Sendable {
         }
         }
         }
-        return matches
     }
 
     /// The first offset from `i` where a name may start (a Han scalar that begins one, with a pair that
