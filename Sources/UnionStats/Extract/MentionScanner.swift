@@ -72,7 +72,9 @@ public enum MentionScanner {
     static func figures(in s: [Unicode.Scalar], into found: inout [RecognizedFigure], agrees: inout UInt64) {
         found.removeAll(keepingCapacity: true)
         agrees = 0
-        let starts = NumberReader.startTable   // one load of the table, not one lazy-global check per scalar
+        // One load of the tables for the whole text, not one lazy-global check per scalar or number.
+        let lists = FigureRecognizer.lists
+        let starts = lists.numberStarts
         var i = 0
         let n = s.count
         while i < n {
@@ -80,7 +82,7 @@ public enum MentionScanner {
             i = s.withUnsafeBufferPointer { s in
                 starts.withUnsafeBufferPointer { nextMayStart(s, from: i, starts: $0) }
             }
-            guard i < n, let outcome = FigureRecognizer.recognize(s, at: i) else {
+            guard i < n, let outcome = FigureRecognizer.recognize(s, at: i, lists) else {
                 i += 1
                 continue
             }

@@ -30,8 +30,31 @@ enum FigureRecognizer {
     static let lists = Lists()
 
     /// Reads the number starting at `i` and judges it; nil when no number starts there.
-    static func recognize(_ s: ScalarString, at i: Int) -> Outcome? {
-        let l = lists
+    static func recognize(_ s: ScalarString, at i: Int) -> Outcome? { recognize(s, at: i, lists) }
+
+    /// `recognize` with the tables `l` read by the caller: once for a whole text, not once per number.
+    static func recognize(_ s: ScalarString, at i: Int, _ l: Lists) -> Outcome? {
+        guard i < s.count, NumberReader.mayStart(s[i], l.numberStarts) else { return nil }
+        // Most numbers met are a lone Chinese digit in a word (一线, 统一, 进一步): not read when the
+        // scalar after it can neither go on with the number nor start its measure word.
+        if ChineseNumeral.digit(s[i]) != nil, i + 1 == s.count || !mayGoOn(afterDigit: s[i + 1], l) { return .skip(next: i + 1) }
+        return judge(s, at: i, l)
+    }
+
+    /// Whether `c`, right after a Chinese digit, may make it more than a lone numeral without a
+    /// measure word: a numeral or digit, the reader's 余/多 and 点, a range separator, a space (a
+    /// measure word may stand after one) or the first scalar of a measure word.
+    @inline(__always)
+    static func mayGoOn(afterDigit c: Unicode.Scalar, _ l: Lists) -> Bool {
+        if NumberReader.mayStart(c, l.numberStarts) || l.measureWords.contains(c) { return true }
+        switch c {
+        case "余", "餘", "多", "点", "點": return true
+        default: return NumberReader.isRangeSeparator(c) || ScalarClass.isSpace(c)
+        }
+    }
+
+    /// `recognize` without the shortcut for a lone digit: the number read and judged.
+    static func judge(_ s: ScalarString, at i: Int, _ l: Lists) -> Outcome? {
         guard i < s.count, NumberReader.mayStart(s[i], l.numberStarts), let t = NumberReader.read(s, at: i) else { return nil }
         let skipAll = Outcome.skip(next: max(t.end, i + 1))
         if t.value.isNegative || t.leadingZero || t.gluedToLetter { return skipAll }
