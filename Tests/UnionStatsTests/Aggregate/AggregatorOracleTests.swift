@@ -59,7 +59,9 @@ final class AggregatorOracleTests: XCTestCase {
     func testRowsFollowTheRulesWhateverTheOrderOfPagesAndSources() {
         var rng = SplitMix64(seed: 11)
         let regions = [("北京市/朝阳区", "110105"), ("北京市/朝阳区/三里屯街道", "110105004"), ("陕西省/汉中市", "6107"),
-                       ("陕西省/汉中市/镇巴县", ""), ("", ""), ("四川省", "51")]
+                       ("陕西省/汉中市/镇巴县", ""), ("", ""), ("四川省", "51"),
+                       // A path with no segment (a row without a region, but with a level) and one past the street level.
+                       ("/", ""), ("陕西省/汉中市/镇巴县/黎坝镇/某村", "")]
         let metrics = [("职工沟通会", "m.talks"), ("沟通会", "m.talks"), ("慰问金", ""), ("困难职工", "")]
         for rollup in [true, false] {
             var figures: [Figure] = []
