@@ -121,13 +121,12 @@ final class WideTable {
 
     /// Writes the table to its temporary file; the caller puts it in place (`close`) or drops it.
     func writeUncommitted(path: String, encoding: CSVEncoding) throws -> CSVWriter {
-        let numericColumns = Set(["region_code"] + months)
         let writer = try CSVWriter(path: path, header: WideTable.leadColumns + months,
-                                   numericColumns: numericColumns, encoding: encoding)
+                                   numericColumns: Set(["region_code"] + months), encoding: encoding)
         do {
             var monthIndex: [String: Int] = [:]
             for (i, m) in months.enumerated() { monthIndex[m] = i }
-            let numeric = writer.header.map { numericColumns.contains($0) }
+            let numeric = writer.numeric
             // A partition's rows are put together and encoded on one core while the one before is written.
             let partitions = spill.partitions.sorted(by: TableSort.less), spill = self.spill, index = monthIndex
             try spill.seal()
@@ -281,13 +280,9 @@ final class WideTable {
                     for n in order(all) {
                         var row = CSVRowEncoder(numeric: numeric, encoding: encoding, into: out)
                         for k in 0..<LineBuilder.leadCount { row.field(utf8: text(n, k, in: all)) }
-                        var next = 0   // the first month column not yet written
-                        for (column, bytes) in byLine[n] {
-                            row.empty(column - next)
-                            row.field(utf8: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: valueBytes[bytes])))
-                            next = column + 1
+                        row.sparse(cells: cellCount, byLine[n], column: { $0.column }) {
+                            $0.field(utf8: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: valueBytes[$1.bytes])))
                         }
-                        row.empty(cellCount - next)
                         row.end()
                     }
                 }

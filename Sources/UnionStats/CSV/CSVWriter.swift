@@ -7,7 +7,8 @@ import Foundation
 /// the start) get a leading `'`; cells of numeric columns never do.
 public final class CSVWriter {
     public let header: [String]
-    private let numeric: [Bool]
+    /// Whether each column is numeric (never guarded): for rows encoded elsewhere (`writeEncoded`).
+    let numeric: [Bool]
     private let encoding: CSVEncoding
     private let sink: OutputFile
     private let buffer = ByteArena(capacity: 1 << 17)
@@ -86,14 +87,7 @@ public final class CSVWriter {
     public func write(_ lead: [String], cells: Int, sparse: [(column: Int, text: String)]) throws {
         try writeRow { row in
             for field in lead { row.field(field) }
-            var next = 0   // the first cell not yet written
-            for (column, text) in sparse {
-                precondition(column >= next && column < cells, "sparse CSV cells out of order")
-                row.empty(column - next)
-                row.field(text)
-                next = column + 1
-            }
-            row.empty(cells - next)
+            row.sparse(cells: cells, sparse, column: { $0.column }, field: { $0.field($1.text) })
         }
     }
 
@@ -219,7 +213,8 @@ extension Array: CSVFieldSink where Element == String {
 /// One row encoded field by field into a buffer: the bytes `CSVWriter.write` gives for
 /// the same fields (formula guards except in numeric columns, quoting, encoding).
 public struct CSVRowEncoder: CSVFieldSink {
-    private let numeric: [Bool]
+    /// Whether each column is numeric (never guarded): for rows encoded elsewhere (`writeEncoded`).
+    let numeric: [Bool]
     private let encoding: CSVEncoding
     private let buffer: ByteArena
     private var index = 0
@@ -333,6 +328,22 @@ public struct CSVRowEncoder: CSVFieldSink {
             fieldStarts?[k] = buffer.count
         }
         index += n
+    }
+
+    /// `cells` fields of which only `values`' (their `column` within the cells, ascending) are not
+    /// empty, each written by `field`: wide tables have many columns and few values per row.
+    @inline(__always)
+    mutating func sparse<C: Collection>(cells: Int, _ values: C, column: (C.Element) -> Int,
+                                        field: (inout CSVRowEncoder, C.Element) -> Void) {
+        var next = 0   // the first cell not yet written
+        for value in values {
+            let c = column(value)
+            precondition(c >= next && c < cells, "sparse CSV cells out of order")
+            empty(c - next)
+            field(&self, value)
+            next = c + 1
+        }
+        empty(cells - next)
     }
 
     func end() {
