@@ -46,11 +46,8 @@ enum FigureRecognizer {
     /// measure word may stand after one) or the first scalar of a measure word.
     @inline(__always)
     static func mayGoOn(afterDigit c: Unicode.Scalar, _ l: Lists) -> Bool {
-        if NumberReader.mayStart(c, l.numberStarts) || l.measureWords.contains(c) { return true }
-        switch c {
-        case "余", "餘", "多", "点", "點": return true
-        default: return NumberReader.isRangeSeparator(c) || ScalarClass.isSpace(c)
-        }
+        NumberReader.mayStart(c, l.numberStarts) || l.measureWords.contains(c) || NumberReader.isOverMark(c)
+            || NumberReader.isDecimalPoint(c) || NumberReader.isRangeSeparator(c) || ScalarClass.isSpace(c)
     }
 
     /// `recognize` without the shortcut for a lone digit: the number read and judged.

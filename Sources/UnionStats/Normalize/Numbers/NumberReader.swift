@@ -91,6 +91,12 @@ enum NumberReader {
         return first.token
     }
 
+    /// 点 in 三百五十六点七: a decimal point when Chinese digits follow.
+    static func isDecimalPoint(_ c: Unicode.Scalar) -> Bool { c == "点" || c == "點" }
+
+    /// 余/多 after a number (10余万, 248万余): more than it.
+    static func isOverMark(_ c: Unicode.Scalar) -> Bool { c == "余" || c == "餘" || c == "多" }
+
     static func isRangeSeparator(_ c: Unicode.Scalar) -> Bool {
         switch c {
         case "-", "～", "~", "—", "–", "－", "〜", "至", "到": return true
@@ -188,7 +194,7 @@ enum NumberReader {
         var value = Decimal(parsed.low)
         var lone: Unicode.Scalar? = j == i + 1 && ChineseNumeral.digit(s[i]) != nil ? s[i] : nil
         // 三百五十六点七: a decimal point 点 followed by digits.
-        if parsed.high == nil, j + 1 < s.count, s[j] == "点" || s[j] == "點", ChineseNumeral.digit(s[j + 1]) != nil {
+        if parsed.high == nil, j + 1 < s.count, isDecimalPoint(s[j]), ChineseNumeral.digit(s[j + 1]) != nil {
             var k = j + 1
             var fraction: Decimal = 0
             var scale: Decimal = 1
@@ -217,7 +223,7 @@ enum NumberReader {
         var multipliers = 0     // 万亿 at most
         while k < s.count {
             let c = s[k]
-            if (c == "余" || c == "餘" || c == "多") && !sawMarker {
+            if isOverMark(c) && !sawMarker {
                 sawMarker = true
                 k += 1
             } else if multipliers < 2, let m = multiplier(s, k, arabic: arabic, already: sawMultiplier) {
