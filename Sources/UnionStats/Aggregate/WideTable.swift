@@ -101,12 +101,7 @@ final class WideTable {
 
     /// How many of the region's bytes `partition` keeps.
     static func partitionCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        var scalars = 0
-        for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 {
-            if scalars == partitionLength { return i }
-            scalars += 1
-        }
-        return utf8.count
+        UTF8Coding.byteOffset(ofScalar: partitionLength, in: utf8)
     }
 
     /// The level whose name is `bytes` (what `RegionLevel(rawValue:)` of their text gives), without the text.

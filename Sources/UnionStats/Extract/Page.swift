@@ -64,8 +64,8 @@ public struct Paragraph: Sendable, Equatable {
         // Taken out first: setting `text` clears `decoded`.
         var kept: [Unicode.Scalar]? = nil
         swap(&kept, &decoded)
-        let cut = text.utf8.withContiguousStorageIfAvailable { Paragraph.byteOffset(ofScalar: n, in: $0) }
-            ?? { var copy = text; return copy.withUTF8 { Paragraph.byteOffset(ofScalar: n, in: $0) } }()
+        let cut = text.utf8.withContiguousStorageIfAvailable { UTF8Coding.byteOffset(ofScalar: n, in: $0) }
+            ?? { var copy = text; return copy.withUTF8 { UTF8Coding.byteOffset(ofScalar: n, in: $0) } }()
         text.removeSubrange(text.startIndex..<text.utf8.index(text.utf8.startIndex, offsetBy: cut))
         var first = 0
         for (i, s) in lineStarts.enumerated() where s <= n { first = i }
@@ -75,20 +75,6 @@ public struct Paragraph: Sendable, Equatable {
             kept!.removeFirst(n)
             swap(&kept, &decoded)
         }
-    }
-
-    /// Where the `n`-th scalar of valid UTF-8 `buf` starts (its count when it has `n` or fewer):
-    /// at the `n`-th byte that is not a continuation byte.
-    static func byteOffset(ofScalar n: Int, in buf: UnsafeBufferPointer<UInt8>) -> Int {
-        var seen = 0, cut = 0
-        while cut < buf.count {
-            if buf[cut] & 0xC0 != 0x80 {
-                if seen == n { break }
-                seen += 1
-            }
-            cut += 1
-        }
-        return cut
     }
 
     /// The source line holding the scalar at `offset`.

@@ -2,6 +2,20 @@
 /// straight into their storage and decode without `String` iteration. One copy,
 /// shared by extract (lines, bigrams) and normalize (scalar text).
 enum UTF8Coding {
+    /// Where the `n`-th scalar of valid UTF-8 `buf` starts (its count when it has `n` or fewer):
+    /// at the `n`-th byte that is not a continuation byte.
+    static func byteOffset(ofScalar n: Int, in buf: UnsafeBufferPointer<UInt8>) -> Int {
+        var seen = 0, cut = 0
+        while cut < buf.count {
+            if buf[cut] & 0xC0 != 0x80 {
+                if seen == n { break }
+                seen += 1
+            }
+            cut += 1
+        }
+        return cut
+    }
+
     /// Writes `v` at `out[n...]` and returns the index after it; `out` must have room for 4 bytes.
     @inline(__always)
     static func encode(_ v: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at n: Int) -> Int {
