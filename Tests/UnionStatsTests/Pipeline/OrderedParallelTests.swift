@@ -5,32 +5,36 @@ import Foundation
 final class OrderedParallelTests: XCTestCase {
     /// Results arrive in index order even when later items finish first.
     func testResultsArriveInOrder() throws {
-        var seen: [Int] = []
-        try orderedParallel(count: 200, workers: 4, window: 8, work: { i -> Int in
-            if i % 7 == 0 { usleep(2000) }   // some items are slow, so others overtake them
-            return i * i
-        }, consume: { i, r in
-            XCTAssertEqual(r, i * i)
-            seen.append(i)
-        })
-        XCTAssertEqual(seen, Array(0..<200))
+        for claim in [1, 3, 8, 50] {
+            var seen: [Int] = []
+            try orderedParallel(count: 200, workers: 4, window: 8, claim: claim, work: { i -> Int in
+                if i % 7 == 0 { usleep(2000) }   // some items are slow, so others overtake them
+                return i * i
+            }, consume: { i, r in
+                XCTAssertEqual(r, i * i)
+                seen.append(i)
+            })
+            XCTAssertEqual(seen, Array(0..<200), "claim \(claim)")
+        }
     }
 
     /// No more than `window` items are ever done but not yet consumed.
     func testWindowBoundsWorkAhead() throws {
-        let lock = NSLock()
-        var started = 0
-        var worstLead = 0
-        var consumed = 0
-        try orderedParallel(count: 100, workers: 3, window: 5, work: { i -> Int in
-            lock.lock(); started += 1; worstLead = max(worstLead, started - consumed); lock.unlock()
-            return i
-        }, consume: { _, _ in
-            usleep(200)   // a slow consumer: the workers must wait for it
-            lock.lock(); consumed += 1; lock.unlock()
-        })
-        XCTAssertLessThanOrEqual(worstLead, 5 + 1)   // the window, plus the item being handed over
-        XCTAssertEqual(started, 100)
+        for claim in [1, 4] {
+            let lock = NSLock()
+            var started = 0
+            var worstLead = 0
+            var consumed = 0
+            try orderedParallel(count: 100, workers: 3, window: 5, claim: claim, work: { i -> Int in
+                lock.lock(); started += 1; worstLead = max(worstLead, started - consumed); lock.unlock()
+                return i
+            }, consume: { _, _ in
+                usleep(200)   // a slow consumer: the workers must wait for it
+                lock.lock(); consumed += 1; lock.unlock()
+            })
+            XCTAssertLessThanOrEqual(worstLead, 5 + 1, "claim \(claim)")   // the window, plus the item being handed over
+            XCTAssertEqual(started, 100)
+        }
     }
 
     /// An error from the consumer stops the work and reaches the caller.
@@ -58,13 +62,15 @@ final class OrderedParallelTests: XCTestCase {
         let seen = Seen()
         let run = Thread {
             for window in [1, 2, 3, 8, 64] {
-                try? orderedParallel(count: 3_001, workers: 3, window: window, work: { i -> Int in
-                    if i % 5 == 0 { usleep(50) }
-                    return i &* 31
-                }, consume: { i, r in
-                    if r == i &* 31 && i == seen.items.count % 3_001 { seen.items.append(i) }
-                    if i % 7 == 0 { usleep(30) }
-                })
+                for claim in [1, 3] {
+                    try? orderedParallel(count: 3_001, workers: 3, window: window, claim: claim, work: { i -> Int in
+                        if i % 5 == 0 { usleep(50) }
+                        return i &* 31
+                    }, consume: { i, r in
+                        if r == i &* 31 && i == seen.items.count % 3_001 { seen.items.append(i) }
+                        if i % 7 == 0 { usleep(30) }
+                    })
+                }
             }
             done.signal()
         }
@@ -72,7 +78,7 @@ final class OrderedParallelTests: XCTestCase {
         guard done.wait(timeout: .now() + 60) == .success else {
             return XCTFail("orderedParallel hung: a wake-up was missed")
         }
-        XCTAssertEqual(seen.items.count, 5 * 3_001, "every item, in order, with its own result")
+        XCTAssertEqual(seen.items.count, 2 * 5 * 3_001, "every item, in order, with its own result")
     }
 
     func testNothingToDo() throws {
