@@ -103,7 +103,7 @@ $(BROKEN): $(WORK)/extract/%.csv: $(WORK)/pages.mk $(BIN) | $(WORK)/extract
 $(WORK)/pages/%: ;
 
 # All pages' rows in page order; pages whose extract CSV, manifest row and
-# pipeline/ are unchanged come from the cache in $(WORK)/normalized.
+# pipeline/ are unchanged are copied from the last outputs ($(WORK)/normalized/index says where they are).
 $(WORK)/normalize.stamp: $(EXTRACTS) $(MANIFEST) $(DICTS) $(BIN) $(WORK)/pages.mk
 	$(file >$(WORK)/extracts.list,$(subst $(space),$(newline),$(strip $(EXTRACTS))))
 	@$(BIN) normalize --input "$(INPUT)" --output "$(OUTPUT)" --pipeline "$(PIPELINE)" $(CSVFLAGS) $(LOCKFLAGS) \

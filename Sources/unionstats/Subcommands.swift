@@ -73,7 +73,7 @@ struct Normalize: ParsableCommand {
     @Option(help: "Folder with the metric dictionary, sources table and gazetteer.")
     var pipeline: String = "pipeline"
 
-    @Option(help: "Keep each page's normalized rows in this folder and reuse them while its intermediate CSV, manifest row and pipeline/ are unchanged (make passes OUTPUT/.work/normalized). Also notes where each page's rows are in figures.csv (OUTPUT/.work/figures.index), so that `aggregate --cache` reads only the pages that changed.")
+    @Option(help: "Keep in this folder an index of where each page's rows are in the outputs, and copy a page's rows from the last outputs instead of normalizing it again while its intermediate CSV, manifest row and pipeline/ are unchanged (make passes OUTPUT/.work/normalized). Also notes where each page's rows are in figures.csv (OUTPUT/.work/figures.index), so that `aggregate --cache` reads only the pages that changed.")
     var cache: String?
 
     @OptionGroup var lock: LockOptions
@@ -88,12 +88,12 @@ struct Normalize: ParsableCommand {
             Pipeline.removeLeftovers(paths: paths)
             var files = pages
             if let list {
-                files += try String(contentsOfFile: list, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+                files += try String(contentsOfFile: list, encoding: .utf8).utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
             }
             let sources: [PageSource] = files.map { p in
                 PageSource(load: { try IntermediateCSV.read(p) },
-                           cachePath: cache.map { FilePaths.join($0, FilePaths.baseName(p)) },
-                           key: cache == nil ? "" : NormalizeCache.identity(p))
+                           cacheName: cache == nil ? nil : FilePaths.baseName(p),
+                           key: cache == nil ? { "" } : { NormalizeCache.identity(p) })
             }
             let counts = try Pipeline.normalize(sources: sources, paths: paths, encoding: csv.csvEncoding,
                                                 diagnostics: diagnostics, cacheDirectory: cache)

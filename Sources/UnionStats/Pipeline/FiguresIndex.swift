@@ -28,21 +28,32 @@ struct FiguresIndex {
     /// The index, when it describes the figures.csv at `figures` as it is now.
     static func read(_ path: String, figures: String) -> FiguresIndex? {
         guard case .success(let bytes) = FilePaths.readAll(path, limit: 1 << 30) else { return nil }
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard lines.count >= 3, String(decoding: lines[0], as: UTF8.self) == magic else { return nil }
         var index = FiguresIndex()
-        index.figuresIdentity = String(decoding: lines[1], as: UTF8.self)
-        guard index.figuresIdentity == NormalizeCache.identity(figures),
-              let header = Int(String(decoding: lines[2], as: UTF8.self)) else { return nil }
-        index.headerBytes = header
-        var row = 2
-        for line in lines.dropFirst(3) where !line.isEmpty {
-            let f = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            guard f.count == 5, let offset = Int(f[1]), let count = Int(f[2]), let rows = Int(f[3]) else { return nil }
-            index.pages.append(Page(doc: NormalizeCache.unescape(f[0]), offset: offset, count: count, rows: rows, firstRow: row, hash: f[4]))
-            row += rows
+        var row = 2, headerLines = 0
+        let whole = bytes.withUnsafeBufferPointer { buffer in
+            TabbedLines.forEachLine(in: buffer) { number, f in
+                switch number {
+                case 0: headerLines += 1; return String(decoding: f.line, as: UTF8.self) == magic
+                case 1:
+                    headerLines += 1
+                    index.figuresIdentity = String(decoding: f.line, as: UTF8.self)
+                    return index.figuresIdentity == NormalizeCache.identity(figures)
+                case 2:
+                    headerLines += 1
+                    guard f.count == 1, let header = f.int(0) else { return false }
+                    index.headerBytes = header
+                    return true
+                default:
+                    if f.isEmpty { return true }
+                    guard f.count == 5, let offset = f.int(1), let count = f.int(2), let rows = f.int(3) else { return false }
+                    index.pages.append(Page(doc: f.string(0), offset: offset, count: count, rows: rows, firstRow: row,
+                                            hash: String(decoding: f.bytes(4), as: UTF8.self)))
+                    row += rows
+                    return true
+                }
+            }
         }
-        return index
+        return whole && headerLines == 3 ? index : nil
     }
 
     /// Gathers the pages as `SplicedOutputs` writes them.
@@ -53,12 +64,22 @@ struct FiguresIndex {
         init(headerBytes: Int) { offset = headerBytes }
 
         mutating func add(doc: String, figures: [UInt8], rows: Int) {
-            defer { offset += figures.count }
-            guard rows > 0 else { return }
-            var h = StableHash()
-            h.add(figures[...])
-            lines.append(contentsOf: "\(NormalizeCache.escape(doc))\t\(offset)\t\(figures.count)\t\(rows)\t\(h.hex)\n".utf8)
+            add(doc: doc, byteCount: figures.count, rows: rows, hash: FiguresIndex.hash(figures))
         }
+
+        /// A page of `byteCount` bytes of rows whose `FiguresIndex.hash` is `hash`.
+        mutating func add(doc: String, byteCount: Int, rows: Int, hash: @autoclosure () -> String) {
+            defer { offset += byteCount }
+            guard rows > 0 else { return }
+            lines.append(contentsOf: "\(NormalizeCache.escape(doc))\t\(offset)\t\(byteCount)\t\(rows)\t\(hash())\n".utf8)
+        }
+    }
+
+    /// The hash a page's rows are known by.
+    static func hash(_ figures: [UInt8]) -> String {
+        var h = StableHash()
+        h.add(figures[...])
+        return h.hex
     }
 
     /// Writes the index of the figures.csv now at `figures` (after it was put in place).

@@ -26,18 +26,20 @@ public struct PipelinePaths: Sendable {
 }
 
 /// One page for the normalize step: how to load it and, when the caller
-/// keeps a cache, where its normalized rows are kept and what they depend on.
+/// keeps a cache, its name there and what its normalized rows depend on.
 public struct PageSource {
     public var load: () throws -> ExtractedPage
-    /// Cache file for this page's normalized rows (nil: no cache).
-    public var cachePath: String?
+    /// The page's name in the cache's index (nil: not cached).
+    public var cacheName: String?
     /// What the cached rows depend on, besides the run-wide fingerprint
-    /// (the extract CSV's identity, say); "" means never cached.
-    public var key: String
+    /// (the extract CSV's identity, say); "" means never cached. Asked on the
+    /// worker that takes the page: a stat of each of 10,000 extract CSVs on the
+    /// calling thread held up the start of make's incremental runs.
+    public var key: () -> String
 
-    public init(load: @escaping () throws -> ExtractedPage, cachePath: String? = nil, key: String = "") {
+    public init(load: @escaping () throws -> ExtractedPage, cacheName: String? = nil, key: @escaping () -> String = { "" }) {
         self.load = load
-        self.cachePath = cachePath
+        self.cacheName = cacheName
         self.key = key
     }
 }
@@ -117,54 +119,86 @@ public enum Pipeline {
             return NormalizeStage(manifest: try manifestLoad.value(), dictionaries: dictionaries, diagnostics: diagnostics)
         }
         let codec = PageRowsCodec(encoding: encoding)
-        let cached = sources.contains { $0.cachePath != nil }
+        let cached = cacheDirectory != nil && sources.contains { $0.cacheName != nil }
         let runKey = cached ? NormalizeCache.runFingerprint(pipeline: paths.pipeline, encoding: encoding) : ""
+        // Files of an older cache go on a thread of their own, beside the work.
+        var pruning: BackgroundTask? = nil
         if let dir = cacheDirectory {
             try FilePaths.makeDirectories(dir)
             OutputFile.removeStaleTemporaries(in: dir)
-            NormalizeCache.prune(dir, keeping: Set(sources.compactMap { $0.cachePath.map(FilePaths.baseName) }))
+            pruning = BackgroundTask { NormalizeCache.prune(dir) }
         }
+        defer { try? pruning?.wait() }
+        // The last run's pages, and its outputs to copy them from (when they are the files it left).
+        let (previousIndex, previous): (NormalizeCache.Index?, PreviousOutputs?) = {
+            guard cached, let dir = cacheDirectory, let index = NormalizeCache.readIndex(dir, runKey: runKey),
+                  let previous = PreviousOutputs(paths: paths, identities: index.identities) else { return (nil, nil) }
+            return (index, previous)
+        }()
         try FilePaths.makeDirectories(paths.output)
         let outputs = try SplicedOutputs(paths: paths, codec: codec)
         if cacheDirectory != nil { outputs.index = FiguresIndex.Builder(headerBytes: codec.figuresHead.count) }
+        var newIndex = NormalizeCache.Index()
+        var order: [String] = []
         do {
             // Keys of the docs seen (`Manifest.key`), for the manifest's rows that name no page
             // (a set of the names themselves grew with the corpus).
             var docs = Set<StableHash>()
-            let wantFigures = monthly != nil
             // Not when pages may come from the cache (a page read there is not loaded at all), nor
             // off the main thread, whose stack is as large as the workers' (page parsing recurses a little).
             let early = EarlyPages(cached || !Thread.isMainThread ? [] : extractWhileWaiting(for: stages, sources: sources))
-            try orderedParallel(count: sources.count, work: { i -> Result<(PageRows, PageFigures?), Error> in
+            // Every cache entry is checked against the manifest: the workers take it once, here,
+            // not from `manifestLoad` for each page (two workers asking it at once took turns
+            // sleeping, 10,000 times in make's incremental run).
+            let cacheManifest = cached ? try manifestLoad.value() : nil
+            // A page kept from the last run costs a look-up: workers take eight at a time.
+            try orderedParallel(count: sources.count, claim: cached ? 8 : 1, work: { i -> Result<NormalizedPage, Error> in
                 let source = sources[i]
                 do {
-                    let fullKey = source.key.isEmpty ? "" : runKey + "|" + source.key
-                    if !wantFigures, let cache = source.cachePath, !fullKey.isEmpty,
-                       let hit = NormalizeCache.read(cache, key: fullKey, manifest: try manifestLoad.value()) {
-                        return .success((hit, nil))
+                    var key = ""
+                    if let cacheManifest, let name = source.cacheName {
+                        let own = source.key()
+                        key = own.isEmpty ? "" : runKey + "|" + own
+                        if !key.isEmpty, let entry = previousIndex?.entries[name], entry.key == key,
+                           entry.manifestKey == NormalizeCache.manifestKey(cacheManifest, doc: entry.doc), previous!.holds(entry) {
+                            return .success(.kept(name: name, entry))
+                        }
                     }
                     let page = try early.take(i)?.get() ?? source.load()
                     var result = try stages.value().normalize(page)
-                    let (rows, written) = codec.encode(&result, doc: page.page.doc, notingFields: monthly != nil)
-                    if let cache = source.cachePath, !fullKey.isEmpty {
-                        try NormalizeCache.write(cache, key: fullKey, manifest: try manifestLoad.value(), rows: rows)
-                    }
-                    guard let monthly, let written else { return .success((rows, nil)) }
+                    var (rows, written) = codec.encode(&result, doc: page.page.doc, notingFields: monthly != nil)
+                    if cacheDirectory != nil && rows.figureCount > 0 { rows.figuresHash = FiguresIndex.hash(rows.figures) }
+                    guard let monthly, let written else { return .success(.made(rows, nil, name: source.cacheName, key: key)) }
                     // The page's figures are read back in place: its rows are encoded, nothing else holds them.
                     var figures = result.figures
                     result.figures = []
-                    return .success((rows, monthly.encode(readingBack: &figures, written: written)))
+                    return .success(.made(rows, monthly.encode(readingBack: &figures, written: written), name: nil, key: ""))
                 } catch {
                     return .failure(error)
                 }
             }, consume: { _, result in
-                let (rows, figures) = try result.get()
-                if let figures { try monthly?.add(figures) }
-                docs.insert(Manifest.key(rows.doc))
-                for reject in rows.rejectMessages {
+                let doc: String, rejectMessages: [(doc: String, reason: String)]
+                switch try result.get() {
+                case .kept(let name, let entry):
+                    (doc, rejectMessages) = (entry.doc, entry.rejectMessages)
+                    newIndex.entries[name] = try outputs.keep(entry, from: previous!)
+                    order.append(name)
+                case .made(let rows, let figures, let name, let key):
+                    (doc, rejectMessages) = (rows.doc, rows.rejectMessages)
+                    if let figures { try monthly?.add(figures) }
+                    let at = try outputs.add(rows)
+                    if let name, !key.isEmpty, let cacheManifest {
+                        newIndex.entries[name] = NormalizeCache.Entry(
+                            key: key, doc: rows.doc, manifestKey: NormalizeCache.manifestKey(cacheManifest, doc: rows.doc),
+                            figures: at[0], articles: at[1], rejects: at[2], figureCount: rows.figureCount, articleCount: rows.articleCount,
+                            rejectMessages: rows.rejectMessages, figuresHash: rows.figuresHash ?? "")
+                        order.append(name)
+                    }
+                }
+                docs.insert(Manifest.key(doc))
+                for reject in rejectMessages {
                     diagnostics.emit(Diagnostic(.error, file: reject.doc, "rejected: \(reject.reason)"))
                 }
-                try outputs.add(rows)
                 progress?.advance(by: 1)
             })
             _ = try stages.value()   // its errors count even when every page came from the cache
@@ -192,12 +226,24 @@ public enum Pipeline {
                     outputs.abandon()
                     throw error
                 }
+                // Last, once the outputs it points into are in place: a run killed before leaves the
+                // old index, whose outputs are then not the files it recorded, so nothing is reused.
+                if let dir = cacheDirectory, cached {
+                    newIndex.identities = PreviousOutputs.paths(paths).map(NormalizeCache.identity)
+                    try NormalizeCache.writeIndex(dir, runKey: runKey, newIndex, order: order)
+                }
             }
             return counts
         } catch {
             outputs.abandon()
             throw error
         }
+    }
+
+    /// One page's rows: made now (with its figures for `run`'s tables), or kept from make's last run.
+    enum NormalizedPage {
+        case made(PageRows, PageFigures?, name: String?, key: String)
+        case kept(name: String, NormalizeCache.Entry)
     }
 
     /// The first pages, loaded on the calling thread while `stages` (the dictionaries) load on

@@ -2,14 +2,19 @@
 import Glibc
 #endif
 
-/// make's cache of each page's normalized rows (`OUTPUT/.work/normalized/`),
-/// so that after one page changes only that page is normalized again and the
-/// rest is spliced from here. An entry is used only when everything the rows
-/// depend on is the same: the extract CSV (device, inode, size, mtime), the
-/// page's manifest row, the `pipeline/` files, the CSV encoding and the
-/// program itself; otherwise the page is normalized afresh.
+/// make's cache of normalized pages (`OUTPUT/.work/normalized/index`): for
+/// each page, what its rows depend on and where they are in the figures.csv,
+/// articles.csv and rejects.csv the last run wrote. The outputs are the cache:
+/// a page is not normalized again when everything its rows depend on is the
+/// same (the extract CSV's device, inode, size and mtime, the page's manifest
+/// row, the `pipeline/` files, the CSV encoding and the program itself); its
+/// rows are copied from the last outputs instead, runs of neighbouring pages
+/// at once. Nothing is reused when an output is not the file the index
+/// recorded. (It was a file of rows per page: opening and reading 10,000 of
+/// them was most of make's normalize after one page changed.)
 public enum NormalizeCache {
-    static let magic = "unionstats-normalized 2"
+    static let magic = "unionstats-normalized 3"
+    static let indexName = "index"
 
     /// What every entry of a run depends on: the program, `pipeline/`, the encoding.
     public static func runFingerprint(pipeline: String, encoding: CSVEncoding) -> String {
@@ -28,7 +33,11 @@ public enum NormalizeCache {
     public static func identity(_ path: String) -> String {
         var st = stat()
         guard stat(path, &st) == 0 else { return "missing" }
-        return "\(st.st_dev):\(st.st_ino):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+        return identity(st)
+    }
+
+    static func identity(_ st: stat) -> String {
+        "\(st.st_dev):\(st.st_ino):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
     }
 
     /// The part of the manifest a page's rows depend on.
@@ -37,84 +46,107 @@ public enum NormalizeCache {
         return "+" + e.published + "\u{1}" + e.source
     }
 
-    /// The cached rows, or nil when absent, unreadable or stale.
-    public static func read(_ path: String, key: String, manifest: Manifest) -> PageRows? {
-        guard case .success(let bytes) = FilePaths.readAll(path, limit: 1 << 30) else { return nil }
-        var pos = 0
-        func line() -> String? {
-            guard let nl = bytes[pos...].firstIndex(of: 0x0A) else { return nil }
-            defer { pos = nl + 1 }
-            return unescape(String(decoding: bytes[pos..<nl], as: UTF8.self))
-        }
-        guard line() == magic, line() == key, let doc = line(), line() == manifestKey(manifest, doc: doc),
-              let counts = line()?.split(separator: " ").compactMap({ Int($0) }), counts.count == 6 else { return nil }
-        var rows = PageRows()
-        rows.doc = doc
-        rows.figureCount = counts[0]
-        rows.articleCount = counts[1]
-        for _ in 0..<counts[5] {
-            guard let m = line(), let tab = m.firstIndex(of: "\t") else { return nil }
-            rows.rejectMessages.append((String(m[..<tab]), String(m[m.index(after: tab)...])))
-        }
-        guard bytes.count - pos == counts[2] + counts[3] + counts[4] else { return nil }
-        rows.figures = Array(bytes[pos..<pos + counts[2]]); pos += counts[2]
-        rows.articles = Array(bytes[pos..<pos + counts[3]]); pos += counts[3]
-        rows.rejects = Array(bytes[pos..<pos + counts[4]])
-        return rows
+    /// One page as the last run wrote it.
+    struct Entry {
+        /// The run's fingerprint and the extract CSV's identity.
+        var key: String
+        var doc: String
+        var manifestKey: String
+        /// Where its rows are in figures.csv, articles.csv and rejects.csv (byte offsets).
+        var figures: Range<Int>, articles: Range<Int>, rejects: Range<Int>
+        var figureCount: Int, articleCount: Int
+        /// The page's rejects, for stderr.
+        var rejectMessages: [(doc: String, reason: String)]
+        /// `FiguresIndex.hash` of its figures' bytes ("" when it has none).
+        var figuresHash: String
     }
 
-    /// Stores `rows` atomically (temporary file + rename).
-    public static func write(_ path: String, key: String, manifest: Manifest, rows: PageRows) throws {
-        var text = magic + "\n" + escape(key) + "\n" + escape(rows.doc) + "\n" + escape(manifestKey(manifest, doc: rows.doc)) + "\n"
-        text += "\(rows.figureCount) \(rows.articleCount) \(rows.figures.count) \(rows.articles.count) \(rows.rejects.count) \(rows.rejectMessages.count)\n"
-        for m in rows.rejectMessages { text += escape(m.doc) + "\t" + escape(m.reason) + "\n" }
-        let out = try OutputFile(path: path, durable: false)   // a cache: a bad entry is just recomputed
-        do {
-            try out.write(text)
-            try out.write(rows.figures)
-            try out.write(rows.articles)
-            try out.write(rows.rejects)
-            try out.commit()
-        } catch {
-            out.abandon()
-            throw error
-        }
+    /// The pages of the last run, by name, and the outputs it left.
+    struct Index {
+        /// Identities of figures.csv, articles.csv and rejects.csv as the run left them.
+        var identities: [String] = []
+        var entries: [String: Entry] = [:]
     }
 
-    /// Removes entries of pages no longer in the batch.
-    public static func prune(_ dir: String, keeping names: Set<String>) {
-        guard let list = try? FilePaths.list(dir) else { return }
-        for name in list where !names.contains(name) { unlink(FilePaths.join(dir, name)) }
-    }
+    static func indexPath(_ dir: String) -> String { FilePaths.join(dir, indexName) }
 
-    static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x5C }) else { return s }
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\\": out += "\\\\"
-            default: out.unicodeScalars.append(ch)
+    /// The index in `dir`, or nil when absent, damaged, or of another program, `pipeline/` or encoding.
+    static func readIndex(_ dir: String, runKey: String) -> Index? {
+        guard case .success(let bytes) = FilePaths.readAll(indexPath(dir), limit: 1 << 30) else { return nil }
+        var index = Index()
+        var headerLines = 0
+        let whole = bytes.withUnsafeBufferPointer { buffer in
+            TabbedLines.forEachLine(in: buffer) { number, f in
+                switch number {
+                case 0: headerLines += 1; return String(decoding: f.line, as: UTF8.self) == magic
+                case 1: headerLines += 1; return TabbedLines.unescaped(f.line) == runKey
+                case 2:
+                    headerLines += 1
+                    guard f.count == 3 else { return false }
+                    index.identities = (0..<3).map { f.string($0) }
+                    return true
+                default:
+                    if f.isEmpty { return true }
+                    // name, key, doc, manifest key, (offset, count) × 3, figures, articles, hash, n, (doc, reason) × n
+                    guard f.count >= 14, let n = f.int(13), n >= 0, f.count == 14 + 2 * n else { return false }
+                    var numbers: [Int] = []
+                    for i in 4..<12 {
+                        guard let v = f.int(i), v >= 0 else { return false }
+                        numbers.append(v)
+                    }
+                    let entry = Entry(key: f.string(1), doc: f.string(2), manifestKey: f.string(3),
+                                      figures: numbers[0]..<numbers[0] + numbers[1], articles: numbers[2]..<numbers[2] + numbers[3],
+                                      rejects: numbers[4]..<numbers[4] + numbers[5], figureCount: numbers[6], articleCount: numbers[7],
+                                      rejectMessages: (0..<n).map { (f.string(14 + 2 * $0), f.string(15 + 2 * $0)) },
+                                      figuresHash: f.string(12))
+                    index.entries[f.string(0)] = entry
+                    return true
+                }
             }
         }
-        return out
+        return whole && headerLines == 3 ? index : nil
+    }
+
+    /// Stores the index atomically (temporary file + rename); a cache, so no fsync.
+    static func writeIndex(_ dir: String, runKey: String, _ index: Index, order: [String]) throws {
+        var out = TabbedLines.Writer(capacity: 160 * order.count + 512)
+        out.field(magic); out.endLine()
+        out.field(runKey); out.endLine()
+        for identity in index.identities { out.field(identity) }
+        out.endLine()
+        for name in order {
+            guard let e = index.entries[name] else { continue }
+            out.field(name); out.field(e.key); out.field(e.doc); out.field(e.manifestKey)
+            for r in [e.figures, e.articles, e.rejects] { out.field(r.lowerBound); out.field(r.count) }
+            out.field(e.figureCount); out.field(e.articleCount); out.field(e.figuresHash)
+            out.field(e.rejectMessages.count)
+            for m in e.rejectMessages { out.field(m.doc); out.field(m.reason) }
+            out.endLine()
+        }
+        try OutputFile.replace(indexPath(dir), with: out.bytes, durable: false)
+    }
+
+    /// Removes all but the index: files of an older cache (a file per page), say. Leaves
+    /// temporary files alone (`removeStaleTemporaries` removes those of runs that died).
+    public static func prune(_ dir: String) {
+        guard let list = try? FilePaths.list(dir) else { return }
+        for name in list where name != indexName && OutputFile.temporaryOwner(name) == nil {
+            unlink(FilePaths.join(dir, name))
+        }
+    }
+
+    /// `s` as one field of a cache line (`TabbedLines`): newline, tab and backslash escaped.
+    static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: TabbedLines.needsEscape) else { return s }
+        var out: [UInt8] = []
+        var s = s
+        s.withUTF8 { TabbedLines.appendEscaped($0, to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func unescape(_ s: String) -> String {
         guard s.utf8.contains(0x5C) else { return s }
-        var out = ""
-        var escaped = false
-        for ch in s.unicodeScalars {
-            if escaped {
-                out += ch == "n" ? "\n" : ch == "t" ? "\t" : String(ch)
-                escaped = false
-            } else if ch == "\\" {
-                escaped = true
-            } else {
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
+        var s = s
+        return s.withUTF8 { TabbedLines.unescaped($0) }
     }
 }

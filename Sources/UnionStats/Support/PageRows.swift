@@ -10,6 +10,9 @@ public struct PageRows: Sendable {
     public var articleCount = 0
     /// The page's rejects, for stderr.
     public var rejectMessages: [(doc: String, reason: String)] = []
+    /// `FiguresIndex.hash(figures)`, worked out on the worker when the index is kept
+    /// (not on the thread that splices the pages; nil: not worked out).
+    var figuresHash: String?
 
     public init() {}
 }
@@ -156,6 +159,12 @@ final class SplicedOutputs {
     private(set) var rejectCount = 0
     /// Where each page's rows went in figures.csv (make's runs: `FiguresIndex`).
     var index: FiguresIndex.Builder?
+    /// Bytes written to figures.csv, articles.csv and rejects.csv (where the next rows go).
+    private(set) var written: [Int]
+    /// Rows kept from the last run's outputs, not yet copied: runs of neighbouring pages go at once.
+    private var runs: [Range<Int>?] = [nil, nil, nil]
+    private var previous: PreviousOutputs?
+    private var files: [OutputFile] { [figures, articles, rejects] }
 
     init(paths: PipelinePaths, codec: PageRowsCodec) throws {
         self.codec = codec
@@ -165,24 +174,77 @@ final class SplicedOutputs {
         try figures.write(codec.figuresHead)
         try articles.write(codec.articlesHead)
         try rejects.write(codec.rejectsHead)
+        written = [codec.figuresHead.count, codec.articlesHead.count, codec.rejectsHead.count]
     }
 
-    func add(_ rows: PageRows) throws {
-        index?.add(doc: rows.doc, figures: rows.figures, rows: rows.figureCount)
+    /// Appends a page's rows; returns where they went in each file.
+    @discardableResult
+    func add(_ rows: PageRows) throws -> [Range<Int>] {
+        try flushRuns()
+        index?.add(doc: rows.doc, byteCount: rows.figures.count, rows: rows.figureCount, hash: rows.figuresHash ?? FiguresIndex.hash(rows.figures))
         try figures.write(rows.figures)
         try articles.write(rows.articles)
         try rejects.write(rows.rejects)
         figureCount += rows.figureCount
         rejectCount += rows.rejectMessages.count
+        return [rows.figures.count, rows.articles.count, rows.rejects.count].enumerated().map { file, n in
+            defer { written[file] += n }
+            return written[file]..<written[file] + n
+        }
+    }
+
+    /// Appends a page the last run wrote, from its outputs (copied later, with its neighbours);
+    /// returns the entry with where its rows now are.
+    func keep(_ entry: NormalizeCache.Entry, from previous: PreviousOutputs) throws -> NormalizeCache.Entry {
+        if self.previous !== previous {
+            try flushRuns()
+            self.previous = previous
+        }
+        index?.add(doc: entry.doc, byteCount: entry.figures.count, rows: entry.figureCount, hash: entry.figuresHash)
+        var moved = entry
+        moved.figures = try extendRun(0, entry.figures)
+        moved.articles = try extendRun(1, entry.articles)
+        moved.rejects = try extendRun(2, entry.rejects)
+        figureCount += entry.figureCount
+        rejectCount += entry.rejectMessages.count
+        return moved
+    }
+
+    private func extendRun(_ file: Int, _ range: Range<Int>) throws -> Range<Int> {
+        let at = written[file]
+        written[file] += range.count
+        if !range.isEmpty {
+            if let run = runs[file], run.upperBound == range.lowerBound {
+                runs[file] = run.lowerBound..<range.upperBound
+            } else {
+                try flushRun(file)
+                runs[file] = range
+            }
+        }
+        return at..<at + range.count
+    }
+
+    private func flushRun(_ file: Int) throws {
+        guard let run = runs[file], let previous else { return }
+        runs[file] = nil
+        try previous.files[file].copy(run, to: files[file])
+    }
+
+    private func flushRuns() throws {
+        for file in 0..<3 { try flushRun(file) }
     }
 
     /// A problem that is not about one page's text (a manifest row, say).
     func addReject(doc: String, line: Int, problem: String, reason: String) throws {
-        try rejects.write(codec.rejectBytes([[doc, line > 0 ? String(line) : "", problem, reason]]))
+        try flushRuns()
+        let bytes = codec.rejectBytes([[doc, line > 0 ? String(line) : "", problem, reason]])
+        try rejects.write(bytes)
+        written[2] += bytes.count
         rejectCount += 1
     }
 
     func close() throws {
+        try flushRuns()
         try figures.commit()
         try articles.commit()
         try rejects.commit()
@@ -192,5 +254,33 @@ final class SplicedOutputs {
         figures.abandon()
         articles.abandon()
         rejects.abandon()
+    }
+}
+
+/// The last run's figures.csv, articles.csv and rejects.csv, open for copying the rows of
+/// pages that did not change (make's normalize, `NormalizeCache`); nil unless all three are
+/// the files the cache's index recorded.
+final class PreviousOutputs {
+    let files: [PreviousFile]
+
+    /// figures.csv, articles.csv and rejects.csv, in the order of `NormalizeCache.Index.identities`.
+    static func paths(_ paths: PipelinePaths) -> [String] {
+        [paths.figures, FilePaths.join(paths.output, "articles.csv"), paths.rejects]
+    }
+
+    init?(paths: PipelinePaths, identities: [String]) {
+        let names = PreviousOutputs.paths(paths)
+        guard identities.count == names.count else { return nil }
+        var files: [PreviousFile] = []
+        for (path, identity) in zip(names, identities) {
+            guard let file = PreviousFile(path, identity: identity, header: 0) else { return nil }
+            files.append(file)
+        }
+        self.files = files
+    }
+
+    /// True when every range lies within its file.
+    func holds(_ entry: NormalizeCache.Entry) -> Bool {
+        zip(files, [entry.figures, entry.articles, entry.rejects]).allSatisfy { $0.bodySize >= $1.upperBound }
     }
 }

@@ -32,21 +32,34 @@ final class SupportPieceTests: XCTestCase {
         }
     }
 
-    func testCacheEntryIsUsedOnlyWhileValid() throws {
+    func testCacheIndexReadsBackWhatWasWritten() throws {
         let dir = try Tool.temporaryDirectory("cache")
-        var rows = PageRows()
-        rows.doc = "a b.txt"
-        rows.figures = Array("x,1\r\n".utf8)
-        rows.figureCount = 1
-        rows.rejectMessages = [("a b.txt", "why\nnot")]
-        let manifest = Manifest(entries: [Manifest.Entry(doc: "a b.txt", published: "2020-11", source: "报", page: "", row: 2)])
-        try NormalizeCache.write(dir + "/p", key: "k1", manifest: manifest, rows: rows)
-        let hit = NormalizeCache.read(dir + "/p", key: "k1", manifest: manifest)
-        XCTAssertEqual(hit?.figures, rows.figures)
-        XCTAssertEqual(hit?.rejectMessages.first?.reason, "why\nnot")
-        XCTAssertNil(NormalizeCache.read(dir + "/p", key: "k2", manifest: manifest), "other key")
-        let redated = Manifest(entries: [Manifest.Entry(doc: "a b.txt", published: "2020-12", source: "报", page: "", row: 2)])
-        XCTAssertNil(NormalizeCache.read(dir + "/p", key: "k1", manifest: redated), "manifest row changed")
+        var index = NormalizeCache.Index()
+        index.identities = ["1:2:3:4.5", "1:2:6:4.5", "1:2:7:4.5"]
+        index.entries["a b.txt.csv"] = NormalizeCache.Entry(
+            key: "run|1:9:9:9.9", doc: "a b\t.txt", manifestKey: "+2020-11\u{1}报", figures: 120..<150, articles: 80..<99, rejects: 40..<40,
+            figureCount: 1, articleCount: 2, rejectMessages: [("a b\t.txt", "why\nnot"), ("x", "y\\z")], figuresHash: "0f")
+        index.entries["c.csv"] = NormalizeCache.Entry(
+            key: "run|2", doc: "c", manifestKey: "-", figures: 150..<150, articles: 99..<140, rejects: 40..<77,
+            figureCount: 0, articleCount: 1, rejectMessages: [], figuresHash: "")
+        try NormalizeCache.writeIndex(dir, runKey: "run\tkey", index, order: ["a b.txt.csv", "c.csv"])
+        let back = try XCTUnwrap(NormalizeCache.readIndex(dir, runKey: "run\tkey"))
+        XCTAssertEqual(back.identities, index.identities)
+        XCTAssertEqual(Set(back.entries.keys), Set(index.entries.keys))
+        for (name, e) in index.entries {
+            let b = try XCTUnwrap(back.entries[name])
+            XCTAssertEqual([b.key, b.doc, b.manifestKey, b.figuresHash], [e.key, e.doc, e.manifestKey, e.figuresHash], name)
+            XCTAssertEqual([b.figures, b.articles, b.rejects], [e.figures, e.articles, e.rejects], name)
+            XCTAssertEqual([b.figureCount, b.articleCount], [e.figureCount, e.articleCount], name)
+            XCTAssertEqual(b.rejectMessages.map { $0.doc + "|" + $0.reason }, e.rejectMessages.map { $0.doc + "|" + $0.reason }, name)
+        }
+        XCTAssertNil(NormalizeCache.readIndex(dir, runKey: "other"), "another program, pipeline/ or encoding")
+        // A line cut short, a negative offset: the index is not used at all.
+        let text = try String(contentsOfFile: NormalizeCache.indexPath(dir), encoding: .utf8)
+        for damaged in [String(text.dropLast(9)), text.replacingOccurrences(of: "\t120\t", with: "\t-120\t")] {
+            try Tool.write(Array(damaged.utf8), to: NormalizeCache.indexPath(dir))
+            XCTAssertNil(NormalizeCache.readIndex(dir, runKey: "run\tkey"))
+        }
     }
 }
 
