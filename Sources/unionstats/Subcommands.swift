@@ -95,8 +95,10 @@ struct Normalize: ParsableCommand {
                            cacheName: cache == nil ? nil : FilePaths.baseName(p),
                            key: cache == nil ? { "" } : { NormalizeCache.identity(p) })
             }
+            Memory.processEndsAfterCommand = true
             let counts = try Pipeline.normalize(sources: sources, paths: paths, encoding: csv.csvEncoding,
                                                 diagnostics: diagnostics, cacheDirectory: cache)
+            Memory.leaveToExit(files, sources)
             if !csv.quiet { printError("normalize: \(files.count) pages, \(counts.figures) figures, \(counts.rejects) rejects") }
         } catch {
             throw fail(error)
@@ -130,6 +132,7 @@ struct Aggregate: ParsableCommand {
             let held = try lock.take(output: output, waitByDefault: true)
             defer { held?.release() }
             if withReports {
+                Memory.processEndsAfterCommand = true
                 let work = try Pipeline.aggregateAndReport(paths: paths, encoding: csv.csvEncoding, cache: cache)
                 if let work, !csv.quiet { printError("aggregate: \(work.summary)") }
                 return

@@ -95,6 +95,7 @@ public enum IncrementalAggregate {
         try scan.removeOldReports()
         scan.months.remove()
         try new.write(indexPath)
+        Memory.leaveToExit(old, new, scan, pages as Any)
         return work
     }
 }

@@ -129,12 +129,13 @@ public enum Pipeline {
             pruning = BackgroundTask { NormalizeCache.prune(dir) }
         }
         defer { try? pruning?.wait() }
-        // The last run's pages, and its outputs to copy them from (when they are the files it left).
-        let (previousIndex, previous): (NormalizeCache.Index?, PreviousOutputs?) = {
+        // The last run's pages, and its outputs to copy them from (when they are the files it
+        // left): read on a thread of its own, beside the manifest and the dictionaries.
+        let previousLoad = Deferred { () -> (NormalizeCache.Index?, PreviousOutputs?) in
             guard cached, let dir = cacheDirectory, let index = NormalizeCache.readIndex(dir, runKey: runKey),
                   let previous = PreviousOutputs(paths: paths, identities: index.identities) else { return (nil, nil) }
             return (index, previous)
-        }()
+        }
         try FilePaths.makeDirectories(paths.output)
         let outputs = try SplicedOutputs(paths: paths, codec: codec)
         if cacheDirectory != nil { outputs.index = FiguresIndex.Builder(headerBytes: codec.figuresHead.count) }
@@ -151,6 +152,7 @@ public enum Pipeline {
             // not from `manifestLoad` for each page (two workers asking it at once took turns
             // sleeping, 10,000 times in make's incremental run).
             let cacheManifest = cached ? try manifestLoad.value() : nil
+            let (previousIndex, previous) = try previousLoad.value()
             // A page kept from the last run costs a look-up: workers take eight at a time.
             try orderedParallel(count: sources.count, claim: cached ? 8 : 1, work: { i -> Result<NormalizedPage, Error> in
                 let source = sources[i]
@@ -233,6 +235,7 @@ public enum Pipeline {
                     try NormalizeCache.writeIndex(dir, runKey: runKey, newIndex, order: order)
                 }
             }
+            Memory.leaveToExit(previousIndex as Any, newIndex, order, docs)
             return counts
         } catch {
             outputs.abandon()
