@@ -30,19 +30,11 @@ struct AggregateCacheIndex {
     static func read(_ path: String, fingerprint: String) -> AggregateCacheIndex {
         var index = AggregateCacheIndex()
         index.fingerprint = fingerprint
-        guard case .success(let bytes) = FilePaths.readAll(path, limit: 1 << 30) else { return index }
         var parsed = index
-        var headerLines = 0
-        let whole = bytes.withUnsafeBufferPointer { buffer in
-            TabbedLines.forEachLine(in: buffer) { number, f in
-                switch number {
-                case 0: headerLines += 1; return String(decoding: f.line, as: UTF8.self) == magic
-                case 1: headerLines += 1; return TabbedLines.unescaped(f.line) == fingerprint
-                default: return f.isEmpty || parsed.add(f)
-                }
-            }
+        let whole = TabbedLines.readIndex(path, magic: magic, headerLines: 2) { number, f in
+            number == 1 ? TabbedLines.unescaped(f.line) == fingerprint : parsed.add(f)
         }
-        return whole && headerLines == 2 ? parsed : index
+        return whole ? parsed : index
     }
 
     /// Adds one line's record; false for a line this version does not know (then the index starts afresh).

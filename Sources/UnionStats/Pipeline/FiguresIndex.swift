@@ -27,33 +27,26 @@ struct FiguresIndex {
 
     /// The index, when it describes the figures.csv at `figures` as it is now.
     static func read(_ path: String, figures: String) -> FiguresIndex? {
-        guard case .success(let bytes) = FilePaths.readAll(path, limit: 1 << 30) else { return nil }
         var index = FiguresIndex()
-        var row = 2, headerLines = 0
-        let whole = bytes.withUnsafeBufferPointer { buffer in
-            TabbedLines.forEachLine(in: buffer) { number, f in
-                switch number {
-                case 0: headerLines += 1; return String(decoding: f.line, as: UTF8.self) == magic
-                case 1:
-                    headerLines += 1
-                    index.figuresIdentity = String(decoding: f.line, as: UTF8.self)
-                    return index.figuresIdentity == NormalizeCache.identity(figures)
-                case 2:
-                    headerLines += 1
-                    guard f.count == 1, let header = f.int(0) else { return false }
-                    index.headerBytes = header
-                    return true
-                default:
-                    if f.isEmpty { return true }
-                    guard f.count == 5, let offset = f.int(1), let count = f.int(2), let rows = f.int(3) else { return false }
-                    index.pages.append(Page(doc: f.string(0), offset: offset, count: count, rows: rows, firstRow: row,
-                                            hash: String(decoding: f.bytes(4), as: UTF8.self)))
-                    row += rows
-                    return true
-                }
+        var row = 2
+        let whole = TabbedLines.readIndex(path, magic: magic, headerLines: 3) { number, f in
+            switch number {
+            case 1:
+                index.figuresIdentity = String(decoding: f.line, as: UTF8.self)
+                return index.figuresIdentity == NormalizeCache.identity(figures)
+            case 2:
+                guard f.count == 1, let header = f.int(0) else { return false }
+                index.headerBytes = header
+                return true
+            default:
+                guard f.count == 5, let offset = f.int(1), let count = f.int(2), let rows = f.int(3) else { return false }
+                index.pages.append(Page(doc: f.string(0), offset: offset, count: count, rows: rows, firstRow: row,
+                                        hash: String(decoding: f.bytes(4), as: UTF8.self)))
+                row += rows
+                return true
             }
         }
-        return whole && headerLines == 3 ? index : nil
+        return whole ? index : nil
     }
 
     /// Gathers the pages as `SplicedOutputs` writes them.

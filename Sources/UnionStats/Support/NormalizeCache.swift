@@ -72,39 +72,32 @@ public enum NormalizeCache {
 
     /// The index in `dir`, or nil when absent, damaged, or of another program, `pipeline/` or encoding.
     static func readIndex(_ dir: String, runKey: String) -> Index? {
-        guard case .success(let bytes) = FilePaths.readAll(indexPath(dir), limit: 1 << 30) else { return nil }
         var index = Index()
-        var headerLines = 0
-        let whole = bytes.withUnsafeBufferPointer { buffer in
-            TabbedLines.forEachLine(in: buffer) { number, f in
-                switch number {
-                case 0: headerLines += 1; return String(decoding: f.line, as: UTF8.self) == magic
-                case 1: headerLines += 1; return TabbedLines.unescaped(f.line) == runKey
-                case 2:
-                    headerLines += 1
-                    guard f.count == 3 else { return false }
-                    index.identities = (0..<3).map { f.string($0) }
-                    return true
-                default:
-                    if f.isEmpty { return true }
-                    // name, key, doc, manifest key, (offset, count) × 3, figures, articles, hash, n, (doc, reason) × n
-                    guard f.count >= 14, let n = f.int(13), n >= 0, f.count == 14 + 2 * n else { return false }
-                    var numbers: [Int] = []
-                    for i in 4..<12 {
-                        guard let v = f.int(i), v >= 0 else { return false }
-                        numbers.append(v)
-                    }
-                    let entry = Entry(key: f.string(1), doc: f.string(2), manifestKey: f.string(3),
-                                      figures: numbers[0]..<numbers[0] + numbers[1], articles: numbers[2]..<numbers[2] + numbers[3],
-                                      rejects: numbers[4]..<numbers[4] + numbers[5], figureCount: numbers[6], articleCount: numbers[7],
-                                      rejectMessages: (0..<n).map { (f.string(14 + 2 * $0), f.string(15 + 2 * $0)) },
-                                      figuresHash: f.string(12))
-                    index.entries[f.string(0)] = entry
-                    return true
+        let whole = TabbedLines.readIndex(indexPath(dir), magic: magic, headerLines: 3) { number, f in
+            switch number {
+            case 1: return TabbedLines.unescaped(f.line) == runKey
+            case 2:
+                guard f.count == 3 else { return false }
+                index.identities = (0..<3).map { f.string($0) }
+                return true
+            default:
+                // name, key, doc, manifest key, (offset, count) × 3, figures, articles, hash, n, (doc, reason) × n
+                guard f.count >= 14, let n = f.int(13), n >= 0, f.count == 14 + 2 * n else { return false }
+                var numbers: [Int] = []
+                for i in 4..<12 {
+                    guard let v = f.int(i), v >= 0 else { return false }
+                    numbers.append(v)
                 }
+                index.entries[f.string(0)] = Entry(
+                    key: f.string(1), doc: f.string(2), manifestKey: f.string(3),
+                    figures: numbers[0]..<numbers[0] + numbers[1], articles: numbers[2]..<numbers[2] + numbers[3],
+                    rejects: numbers[4]..<numbers[4] + numbers[5], figureCount: numbers[6], articleCount: numbers[7],
+                    rejectMessages: (0..<n).map { (f.string(14 + 2 * $0), f.string(15 + 2 * $0)) },
+                    figuresHash: f.string(12))
+                return true
             }
         }
-        return whole && headerLines == 3 ? index : nil
+        return whole ? index : nil
     }
 
     /// Stores the index atomically (temporary file + rename); a cache, so no fsync.

@@ -119,6 +119,21 @@ enum TabbedLines {
         }
     }
 
+    /// Reads the cache index at `path`: line 0 must be `magic`; `line` gets each later line's
+    /// number and fields (empty lines past the header skipped) until it returns false. True
+    /// when the file was read whole and had its `headerLines` lines (the magic one included).
+    static func readIndex(_ path: String, magic: String, headerLines: Int, _ line: (Int, Fields) -> Bool) -> Bool {
+        guard case .success(let bytes) = FilePaths.readAll(path, limit: 1 << 30) else { return false }
+        var seen = 0
+        let whole = bytes.withUnsafeBufferPointer { buffer in
+            forEachLine(in: buffer) { number, f in
+                if number < headerLines { seen += 1 } else if f.isEmpty { return true }
+                return number == 0 ? String(decoding: f.line, as: UTF8.self) == magic : line(number, f)
+            }
+        }
+        return whole && seen == headerLines
+    }
+
     /// Calls `body` with each line's number (from 0) and fields until it returns false;
     /// returns false when it did. An empty line has one empty field.
     @discardableResult
