@@ -119,11 +119,12 @@ public enum NormalizeCache {
         try OutputFile.replace(indexPath(dir), with: out.bytes, durable: false)
     }
 
-    /// Removes all but the index: files of an older cache (a file per page), say. Leaves
-    /// temporary files alone (`removeStaleTemporaries` removes those of runs that died).
+    /// Removes the files of the older cache: a file per page, named after its extract CSV
+    /// (`*.csv`). Nothing else: temporary files are `removeStaleTemporaries`' (those of runs
+    /// that died), and a folder given by mistake loses no other file.
     public static func prune(_ dir: String) {
         guard let list = try? FilePaths.list(dir) else { return }
-        for name in list where name != indexName && OutputFile.temporaryOwner(name) == nil {
+        for name in list where name.hasSuffix(".csv") && OutputFile.temporaryOwner(name) == nil {
             unlink(FilePaths.join(dir, name))
         }
     }

@@ -32,6 +32,16 @@ final class SupportPieceTests: XCTestCase {
         }
     }
 
+    /// The older cache's files (one per page, named after its extract CSV) go; nothing else does.
+    func testPruneRemovesOnlyTheOlderCachesFiles() throws {
+        let dir = try Tool.temporaryDirectory("cache")
+        for name in ["000_a.txt.csv", "页 b.txt.csv", "index", "notes.md", ".index.tmp\(getpid())"] {
+            try Tool.write(Array("x".utf8), to: dir + "/" + name)
+        }
+        NormalizeCache.prune(dir)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), [".index.tmp\(getpid())", "index", "notes.md"])
+    }
+
     func testCacheIndexReadsBackWhatWasWritten() throws {
         let dir = try Tool.temporaryDirectory("cache")
         var index = NormalizeCache.Index()
