@@ -95,7 +95,8 @@ public enum IncrementalAggregate {
         try scan.removeOldReports()
         scan.months.remove()
         try new.write(indexPath)
-        Memory.leaveToExit(old, new, scan, pages as Any)
+        // Not `scan`: its deinit removes its scratch files (a UTF-8 copy of a GB18030 figures.csv).
+        Memory.leaveToExit(old, new, pages as Any)
         return work
     }
 }

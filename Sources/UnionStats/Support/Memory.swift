@@ -23,7 +23,9 @@ public enum Memory {
     nonisolated(unsafe) private static var leftToExit: [Any] = []
 
     /// Keeps `values` until the process ends, when it ends after this command; otherwise
-    /// nothing. From one thread at a time (a stage's calling thread).
+    /// nothing. From one thread at a time (a stage's calling thread). Plain data only: no
+    /// object whose deinit does something (removes a scratch file, closes an output), since
+    /// it would not run.
     public static func leaveToExit(_ values: Any...) {
         guard processEndsAfterCommand else { return }
         leftToExit.append(values)

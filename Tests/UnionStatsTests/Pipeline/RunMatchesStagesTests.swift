@@ -39,6 +39,11 @@ final class RunMatchesStagesTests: XCTestCase {
             XCTAssertEqual(a.status, 0, a.stderr)
         }
         let cached = Tool.outputs(out)
+        // Nothing left behind either: no scratch file (a UTF-8 copy of a GB18030 figures.csv, say).
+        for dir in [out, out + "/tables", out + "/reports"] {
+            let hidden = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".") && $0 != ".lock" && $0 != ".work" }
+            XCTAssertEqual(hidden, [], "\(encoding): left in \(dir)")
+        }
         let a = try Tool.run(["aggregate", "--with-reports", "--quiet", "--output", out, "--csv-encoding", encoding])
         XCTAssertEqual(a.status, 0, a.stderr)
         XCTAssertEqual(Tool.outputs(out), cached, "\(encoding): the cached aggregate writes what the plain one does")
