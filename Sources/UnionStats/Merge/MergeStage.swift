@@ -34,7 +34,7 @@ public enum MergeStage {
         try FilePaths.makeDirectories(paths.output)
         OutputFile.removeStaleTemporaries(in: paths.output)
         let figures = try CSVWriter(path: paths.figures, header: Figure.columns, numericColumns: Figure.numericColumns, encoding: encoding)
-        let articles = try CSVWriter(path: FilePaths.join(paths.output, "articles.csv"), header: NormalizeStage.articleColumns,
+        let articles = try CSVWriter(path: paths.articles, header: NormalizeStage.articleColumns,
                                      numericColumns: PageRowsCodec.articleNumeric, encoding: encoding)
         let rejects = try CSVWriter(path: paths.rejects, header: NormalizeStage.rejectColumns,
                                     numericColumns: PageRowsCodec.rejectNumeric, encoding: encoding)

@@ -51,7 +51,7 @@ struct FiguresIndex {
 
     /// Gathers the pages as `SplicedOutputs` writes them.
     struct Builder {
-        private(set) var lines: [UInt8] = []
+        private(set) var lines = TabbedLines.Writer()
         private var offset: Int
 
         init(headerBytes: Int) { offset = headerBytes }
@@ -64,7 +64,8 @@ struct FiguresIndex {
         mutating func add(doc: String, byteCount: Int, rows: Int, hash: @autoclosure () -> String) {
             defer { offset += byteCount }
             guard rows > 0 else { return }
-            lines.append(contentsOf: "\(NormalizeCache.escape(doc))\t\(offset)\t\(byteCount)\t\(rows)\t\(hash())\n".utf8)
+            lines.field(doc); lines.field(offset); lines.field(byteCount); lines.field(rows); lines.field(hash())
+            lines.endLine()
         }
     }
 
@@ -78,7 +79,10 @@ struct FiguresIndex {
     /// Writes the index of the figures.csv now at `figures` (after it was put in place).
     static func write(_ builder: Builder, headerBytes: Int, figures: String, to path: String) throws {
         // A cache: when lost, the aggregate reads all of figures.csv.
-        try OutputFile.replace(path, with: Array("\(magic)\n\(NormalizeCache.identity(figures))\n\(headerBytes)\n".utf8) + builder.lines,
-                               durable: false)
+        var head = TabbedLines.Writer()
+        head.field(magic); head.endLine()
+        head.field(NormalizeCache.identity(figures)); head.endLine()
+        head.field(headerBytes); head.endLine()
+        try OutputFile.replace(path, with: head.bytes + builder.lines.bytes, durable: false)
     }
 }

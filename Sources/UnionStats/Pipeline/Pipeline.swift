@@ -17,6 +17,7 @@ public struct PipelinePaths: Sendable {
 
     public var manifest: String { FilePaths.join(input, "manifest.csv") }
     public var figures: String { FilePaths.join(output, "figures.csv") }
+    public var articles: String { FilePaths.join(output, "articles.csv") }
     public var rejects: String { FilePaths.join(output, "rejects.csv") }
     public var tables: String { FilePaths.join(output, "tables") }
     public var reports: String { FilePaths.join(output, "reports") }

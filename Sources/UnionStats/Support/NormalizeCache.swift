@@ -128,19 +128,4 @@ public enum NormalizeCache {
             unlink(FilePaths.join(dir, name))
         }
     }
-
-    /// `s` as one field of a cache line (`TabbedLines`): newline, tab and backslash escaped.
-    static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: TabbedLines.needsEscape) else { return s }
-        var out: [UInt8] = []
-        var s = s
-        s.withUTF8 { TabbedLines.appendEscaped($0, to: &out) }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func unescape(_ s: String) -> String {
-        guard s.utf8.contains(0x5C) else { return s }
-        var s = s
-        return s.withUTF8 { TabbedLines.unescaped($0) }
-    }
 }

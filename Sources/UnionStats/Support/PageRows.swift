@@ -169,7 +169,7 @@ final class SplicedOutputs {
     init(paths: PipelinePaths, codec: PageRowsCodec) throws {
         self.codec = codec
         figures = try OutputFile(path: paths.figures)
-        articles = try OutputFile(path: FilePaths.join(paths.output, "articles.csv"))
+        articles = try OutputFile(path: paths.articles)
         rejects = try OutputFile(path: paths.rejects)
         try figures.write(codec.figuresHead)
         try articles.write(codec.articlesHead)
@@ -265,7 +265,7 @@ final class PreviousOutputs {
 
     /// figures.csv, articles.csv and rejects.csv, in the order of `NormalizeCache.Index.identities`.
     static func paths(_ paths: PipelinePaths) -> [String] {
-        [paths.figures, FilePaths.join(paths.output, "articles.csv"), paths.rejects]
+        [paths.figures, paths.articles, paths.rejects]
     }
 
     init?(paths: PipelinePaths, identities: [String]) {

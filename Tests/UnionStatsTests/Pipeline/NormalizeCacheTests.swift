@@ -100,6 +100,6 @@ final class NormalizeCacheTests: XCTestCase {
 
     func readRunKey(_ cache: String) throws -> String {
         let text = try String(contentsOfFile: NormalizeCache.indexPath(cache), encoding: .utf8)
-        return NormalizeCache.unescape(String(text.split(separator: "\n", omittingEmptySubsequences: false)[1]))
+        return TabbedLines.unescaped(String(text.split(separator: "\n", omittingEmptySubsequences: false)[1]))
     }
 }

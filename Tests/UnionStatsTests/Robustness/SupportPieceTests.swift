@@ -27,8 +27,8 @@ final class SupportPieceTests: XCTestCase {
 
     func testCacheEscapingRoundTrips() {
         for s in ["plain", "a\nb", "tab\there", "back\\slash\\n", "", "\\"] {
-            XCTAssertEqual(NormalizeCache.unescape(NormalizeCache.escape(s)), s)
-            XCTAssertFalse(NormalizeCache.escape(s).contains("\n"))
+            XCTAssertEqual(TabbedLines.unescaped(TabbedLines.escaped(s)), s)
+            XCTAssertFalse(TabbedLines.escaped(s).contains("\n"))
         }
     }
 
