@@ -45,7 +45,7 @@ define newline
 
 endef
 
-.PHONY: all outputs build deps test clean install check-output cron fuzz bench check-spreadsheet
+.PHONY: all outputs build deps test clean install check-output cron fuzz bench check-spreadsheet FORCE
 all: outputs check-output
 # The pipeline without the final check (scripts/cron-run runs the check itself).
 outputs: $(WORK)/tables.stamp
@@ -79,10 +79,16 @@ $(BIN): $(SOURCES) | deps
 endif
 
 # --- the pipeline --------------------------------------------------------------
-# The pages under safe names; redone when pages come or go (the folder's time changes).
+# The pages under safe names; redone when pages come or go (the folder's time
+# changes), and when INPUT is not the folder the links were made for (its time
+# says nothing then): $(WORK)/input.path holds that INPUT.
+ifneq ($(file <$(WORK)/input.path),$(INPUT))
+$(WORK)/pages.mk: FORCE
+endif
 $(WORK)/pages.mk: $(INPUT) $(BIN)
 	@$(BIN) pages --input "$(INPUT)" --work "$(WORK)"
 	@touch $@
+FORCE:
 
 $(WORK)/extract:
 	@mkdir -p $@

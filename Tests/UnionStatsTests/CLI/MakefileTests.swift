@@ -75,6 +75,44 @@ final class MakefileTests: XCTestCase {
         XCTAssertEqual(Tool.outputs(out), Tool.outputs(runOut))
     }
 
+    /// make dates a page by the file its link leads to. A page of another INPUT
+    /// for the same OUTPUT, or one that comes back older than its intermediate,
+    /// is older than the intermediate it would reuse: it must still be redone.
+    func testAnotherInputOrAPageThatComesBackOlderIsRedone() throws {
+        let a = try Tool.temporaryDirectory("input-a"), b = try Tool.temporaryDirectory("input-b")
+        let name = MakefileTests.awkwardNames[0]
+        try Tool.write(Array(try Tool.sampleText(Tool.samplePages[1]).utf8), to: a + "/" + name)
+        try Tool.write(Array(try Tool.sampleText(Tool.samplePages[0]).utf8), to: b + "/" + name)
+        let old = timespec(tv_sec: 1_500_000_000, tv_nsec: 0)
+        XCTAssertEqual(utimensat(AT_FDCWD, b + "/" + name, [old, old], 0), 0)
+        let out = try Tool.temporaryDirectory("make"), runOut = try Tool.temporaryDirectory("run")
+        func sameAsRun(_ input: String, _ why: String) throws {
+            let made = try Tool.make(["INPUT=\(input)", "OUTPUT=\(out)"])
+            XCTAssertEqual(made.status, 0, made.stderr)
+            XCTAssertEqual(try Tool.run(["run", "--quiet", "--input", input, "--output", runOut]).status, 0)
+            XCTAssertEqual(Tool.outputs(out), Tool.outputs(runOut), why)
+        }
+        try sameAsRun(a, "first input")
+        // The page link is short (ext4 keeps a target under 60 bytes in the inode) and leads through `.in`.
+        XCTAssertEqual(PageLinks.target(of: out + "/.work/pages/" + PageLinks.safeName(name)), ".in/" + name)
+        XCTAssertEqual(PageLinks.target(of: out + "/.work/pages/.in"), a)
+        try sameAsRun(b, "another input folder, its page older than the intermediate")
+        XCTAssertEqual(PageLinks.target(of: out + "/.work/pages/.in"), b)
+
+        // The page goes away, then comes back older than its intermediate, with other text.
+        let page = b + "/" + name
+        try FileManager.default.moveItem(atPath: page, toPath: a + "/kept")
+        try Tool.write(Array(try Tool.sampleText(Tool.samplePages[2]).utf8), to: b + "/other.txt")
+        try sameAsRun(b, "page gone")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/.work/extract/" + PageLinks.safeName(name) + ".csv"),
+                       "a gone page's intermediate is removed")
+        try Tool.write(Array(try Tool.sampleText(Tool.samplePages[3]).utf8), to: page)
+        XCTAssertEqual(utimensat(AT_FDCWD, page, [old, old], 0), 0)
+        usleep(20_000)
+        try Tool.write(Array(try Tool.sampleText(Tool.samplePages[2]).utf8), to: b + "/other2.txt")
+        try sameAsRun(b, "page back, older than its old intermediate")
+    }
+
     func testMakeReportsRejectedPages() throws {
         let input = try Tool.sampleInput()
         try Tool.write([], to: input + "/empty page.txt")
