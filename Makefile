@@ -32,6 +32,10 @@ BENCH_DIR    ?= .bench
 CONFIG   ?= release
 # UNIONSTATS_BIN: use an already built program (the tests do), never build one.
 BIN      := $(or $(UNIONSTATS_BIN),.build/$(CONFIG)/unionstats)
+# Release builds carry the Swift runtime and Foundation inside (84 MB instead of
+# 14): a process then starts in about 11 ms instead of 21 (60 ms instead of 130
+# on a cold cache), and make starts one per page.
+SWIFT_BUILD_FLAGS := $(if $(filter release,$(CONFIG)),--static-swift-stdlib)
 WORK     := $(OUTPUT)/.work
 SOURCES  := Package.swift $(shell find Sources -type f 2>/dev/null)
 MANIFEST := $(wildcard $(INPUT)/manifest.csv)
@@ -73,8 +77,8 @@ ifeq ($(UNIONSTATS_BIN),)
 # Under `make cron` the build says nothing unless it fails (cron mails any output).
 $(BIN): $(SOURCES) | deps
 	@if [ -n "$(BUILD_QUIET)" ]; then \
-	  log=$$(swift build -c $(CONFIG) --product unionstats 2>&1) || { printf '%s\n' "$$log" >&2; exit 1; }; \
-	else swift build -c $(CONFIG) --product unionstats; fi
+	  log=$$(swift build -c $(CONFIG) $(SWIFT_BUILD_FLAGS) --product unionstats 2>&1) || { printf '%s\n' "$$log" >&2; exit 1; }; \
+	else swift build -c $(CONFIG) $(SWIFT_BUILD_FLAGS) --product unionstats; fi
 	@touch $@
 endif
 
@@ -160,8 +164,8 @@ fuzz: | deps
 	@scripts/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 bench: | deps
-	swift build -c release --product unionstats
-	swift build -c release --product unionstats-bench
+	swift build -c release --static-swift-stdlib --product unionstats
+	swift build -c release --static-swift-stdlib --product unionstats-bench
 	@scripts/bench "$(BENCH_DIR)" $(BENCH_SIZES)
 
 # Opens the tables and figures.csv in LibreOffice (headless), reads every cell back and
