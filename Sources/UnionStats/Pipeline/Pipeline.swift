@@ -220,20 +220,30 @@ public enum Pipeline {
             // that fails takes the ones not yet in place with it (their temporary files removed).
             let index = outputs.index, figuresHead = codec.figuresHead.count
             try putInPlace {
+                var releasing: BackgroundTask? = nil
+                defer { try? releasing?.wait() }
                 do {
-                    try outputs.close()
+                    // Synced (a tenth of a second for 90 MB) on a thread of its own while the
+                    // cache's index is encoded here.
+                    let closing = BackgroundTask { try outputs.close() }
+                    let entries = cacheDirectory != nil && cached ? NormalizeCache.encodeEntries(newIndex, order: order) : nil
+                    try closing.wait()
+                    // The old outputs' last reference is `previous`'s open files: closing them has the
+                    // kernel free their pages and blocks, here beside the indexes' writing instead of
+                    // at the process's exit.
+                    if let previous { releasing = BackgroundTask { previous.close() } }
                     if let index {
                         try FiguresIndex.write(index, headerBytes: figuresHead, figures: paths.figures, to: FiguresIndex.path(paths))
+                    }
+                    // Last, once the outputs it points into are in place: a run killed before leaves the
+                    // old index, whose outputs are then not the files it recorded, so nothing is reused.
+                    if let dir = cacheDirectory, let entries {
+                        let identities = PreviousOutputs.paths(paths).map(NormalizeCache.identity)
+                        try NormalizeCache.writeIndex(dir, runKey: runKey, identities: identities, entries: entries)
                     }
                 } catch {
                     outputs.abandon()
                     throw error
-                }
-                // Last, once the outputs it points into are in place: a run killed before leaves the
-                // old index, whose outputs are then not the files it recorded, so nothing is reused.
-                if let dir = cacheDirectory, cached {
-                    newIndex.identities = PreviousOutputs.paths(paths).map(NormalizeCache.identity)
-                    try NormalizeCache.writeIndex(dir, runKey: runKey, newIndex, order: order)
                 }
             }
             Memory.leaveToExit(previousIndex as Any, newIndex, order, docs)

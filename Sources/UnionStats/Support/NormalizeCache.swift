@@ -102,11 +102,13 @@ public enum NormalizeCache {
 
     /// Stores the index atomically (temporary file + rename); a cache, so no fsync.
     static func writeIndex(_ dir: String, runKey: String, _ index: Index, order: [String]) throws {
+        try writeIndex(dir, runKey: runKey, identities: index.identities, entries: encodeEntries(index, order: order))
+    }
+
+    /// The index's entry lines, in `order`: encoded apart from its head, so that make's
+    /// normalize encodes them while the outputs, whose identities the head records, are synced.
+    static func encodeEntries(_ index: Index, order: [String]) -> [UInt8] {
         var out = TabbedLines.Writer(capacity: 160 * order.count + 512)
-        out.field(magic); out.endLine()
-        out.field(runKey); out.endLine()
-        for identity in index.identities { out.field(identity) }
-        out.endLine()
         for name in order {
             guard let e = index.entries[name] else { continue }
             out.field(name); out.field(e.key); out.field(e.doc); out.field(e.manifestKey)
@@ -116,7 +118,16 @@ public enum NormalizeCache {
             for m in e.rejectMessages { out.field(m.doc); out.field(m.reason) }
             out.endLine()
         }
-        try OutputFile.replace(indexPath(dir), with: out.bytes, durable: false)
+        return out.bytes
+    }
+
+    static func writeIndex(_ dir: String, runKey: String, identities: [String], entries: [UInt8]) throws {
+        var head = TabbedLines.Writer()
+        head.field(magic); head.endLine()
+        head.field(runKey); head.endLine()
+        for identity in identities { head.field(identity) }
+        head.endLine()
+        try OutputFile.replace(indexPath(dir), with: head.bytes + entries, durable: false)
     }
 
     /// Removes the files of the older cache: a file per page, named after its extract CSV

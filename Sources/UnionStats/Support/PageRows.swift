@@ -279,6 +279,11 @@ final class PreviousOutputs {
         self.files = files
     }
 
+    /// Closes the three files: see `PreviousFile.close`.
+    func close() {
+        for file in files { file.close() }
+    }
+
     /// True when every range lies within its file.
     func holds(_ entry: NormalizeCache.Entry) -> Bool {
         zip(files, [entry.figures, entry.articles, entry.rejects]).allSatisfy { $0.bodySize >= $1.upperBound }

@@ -5,7 +5,7 @@ import Glibc
 /// Reads pieces of a file written by the previous run (while the new one is
 /// written beside it under a temporary name).
 final class PreviousFile {
-    private let fd: Int32
+    private var fd: Int32
     private let base: Int
     /// Bytes after the header.
     let bodySize: Int
@@ -23,14 +23,21 @@ final class PreviousFile {
         guard fd >= 0 else { return nil }
         var st = stat()
         guard fstat(fd, &st) == 0, NormalizeCache.identity(st) == identity, Int(st.st_size) >= header else {
-            close(fd)
+            Glibc.close(fd)
             return nil
         }
         base = header
         bodySize = Int(st.st_size) - header
     }
 
-    deinit { close(fd) }
+    deinit { close() }
+
+    /// Closes the file (once). When the new run's output has replaced it, this drops the
+    /// last reference to the old one, and the kernel frees its pages and blocks here.
+    func close() {
+        if fd >= 0 { Glibc.close(fd) }
+        fd = -1
+    }
 
     /// Appends bytes `range` (after the header) to `out`, a block at a time.
     func copy(_ range: Range<Int>, to out: OutputFile) throws {
