@@ -70,14 +70,18 @@ struct AggregateCacheIndex {
 
     /// Stores the index atomically (temporary file + rename); a cache, so no fsync.
     func write(_ path: String) throws {
-        var out = TabbedLines.Writer(capacity: 256 * (pages.count + chunks.values.reduce(0) { $0 + $1.count }) + 4096)
-        out.field(AggregateCacheIndex.magic)
-        out.endLine()
-        out.field(fingerprint)
-        out.endLine()
-        for (name, f) in files.sorted(by: { $0.key < $1.key }) {
-            out.field("file"); out.field(name); out.field(f.identity); out.field(f.header); out.endLine()
-        }
+        try write(path, encodedParts: encodedParts())
+    }
+
+    /// The lines that do not depend on the outputs' identities: the chunks and months,
+    /// and the pages (the bulk: a line per page). make's aggregate encodes them while
+    /// the outputs are synced, whose identities `files` and `reports` then record.
+    struct EncodedParts {
+        var chunksAndMonths: [UInt8], pages: [UInt8]
+    }
+
+    func encodedParts() -> EncodedParts {
+        var out = TabbedLines.Writer(capacity: 96 * chunks.values.reduce(0) { $0 + $1.count } + 96 * months.count + 1024)
         for (table, pieces) in chunks.sorted(by: { $0.key < $1.key }) {
             for (hash, p) in pieces.sorted(by: { $0.value.offset < $1.value.offset }) {
                 out.field("chunk"); out.field(table); out.field(hash); out.field(p.offset); out.field(p.count); out.endLine()
@@ -88,16 +92,32 @@ struct AggregateCacheIndex {
             out.field(m.monthly.offset); out.field(m.monthly.count); out.field(m.wide.offset); out.field(m.wide.count)
             out.endLine()
         }
-        for (month, r) in reports.sorted(by: { TableSort.less($0.key, $1.key) }) {
-            out.field("report"); out.field(month); out.field(r.key); out.field(r.identity); out.endLine()
-        }
+        var pageLines = TabbedLines.Writer(capacity: 256 * pages.count + 1024)
         for (doc, p) in pages.sorted(by: { TableSort.less($0.key, $1.key) }) {
-            out.field("page"); out.field(doc); out.field(p.hash); out.field(p.months.count)
-            for m in p.months { out.field(m.month); out.field(m.all); out.field(m.tables ?? "") }
-            out.field(p.lists.count)
-            for l in p.lists { out.field(l.table); out.field(l.key) }
-            out.endLine()
+            pageLines.field("page"); pageLines.field(doc); pageLines.field(p.hash); pageLines.field(p.months.count)
+            for m in p.months { pageLines.field(m.month); pageLines.field(m.all); pageLines.field(m.tables ?? "") }
+            pageLines.field(p.lists.count)
+            for l in p.lists { pageLines.field(l.table); pageLines.field(l.key) }
+            pageLines.endLine()
         }
-        try OutputFile.replace(path, with: out.bytes, durable: false)
+        return EncodedParts(chunksAndMonths: out.bytes, pages: pageLines.bytes)
+    }
+
+    /// Writes the head, `files` and `reports` with `parts` (made by `encodedParts` from this
+    /// index's chunks, months and pages) in the order `read` has always been given them.
+    func write(_ path: String, encodedParts parts: EncodedParts) throws {
+        var out = TabbedLines.Writer(capacity: 128 * (files.count + reports.count) + 4096)
+        out.field(AggregateCacheIndex.magic)
+        out.endLine()
+        out.field(fingerprint)
+        out.endLine()
+        for (name, f) in files.sorted(by: { $0.key < $1.key }) {
+            out.field("file"); out.field(name); out.field(f.identity); out.field(f.header); out.endLine()
+        }
+        var reportLines = TabbedLines.Writer(capacity: 128 * reports.count + 64)
+        for (month, r) in reports.sorted(by: { TableSort.less($0.key, $1.key) }) {
+            reportLines.field("report"); reportLines.field(month); reportLines.field(r.key); reportLines.field(r.identity); reportLines.endLine()
+        }
+        try OutputFile.replace(path, with: out.bytes + parts.chunksAndMonths + reportLines.bytes + parts.pages, durable: false)
     }
 }

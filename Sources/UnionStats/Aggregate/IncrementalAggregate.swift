@@ -58,6 +58,7 @@ public enum IncrementalAggregate {
         // Nothing is put in place until every month is made: a row that stops the run
         // (a value that is not a number) leaves all outputs as they were, as without the cache.
         var pending: [PendingOutput] = [], tablesPending: [PendingOutput] = [], reportsPending: [PendingOutput] = []
+        var encodedParts = AggregateCacheIndex.EncodedParts(chunksAndMonths: [], pages: [])
         do {
             if paged, let pages {
                 try scan.read(pages: pages)
@@ -80,13 +81,20 @@ public enum IncrementalAggregate {
             (work.reportsMade, work.reportsKept) = (reportsWork.reportsMade, reportsWork.reportsKept)
             new.months = tables.months
             new.reports = reports.reports
-            for p in pending {
-                try p.commit()
-                switch p.record {
-                case .file(let name, let header): new.files[name] = (NormalizeCache.identity(p.path), header)
-                case .report(let month, let key): new.reports[month] = (key, NormalizeCache.identity(p.path))
+            // The outputs are synced and put in place on a thread of their own (the syncs wait for
+            // the disk) while the index's lines that do not record their identities are encoded here.
+            let committed = new, toCommit = pending
+            let committing = BackgroundTask {
+                for p in toCommit {
+                    try p.commit()
+                    switch p.record {
+                    case .file(let name, let header): new.files[name] = (NormalizeCache.identity(p.path), header)
+                    case .report(let month, let key): new.reports[month] = (key, NormalizeCache.identity(p.path))
+                    }
                 }
             }
+            encodedParts = committed.encodedParts()
+            try committing.wait()
         } catch {
             for p in pending + tablesPending + reportsPending { p.abandon() }
             scan.abandon()
@@ -94,7 +102,7 @@ public enum IncrementalAggregate {
         }
         try scan.removeOldReports()
         scan.months.remove()
-        try new.write(indexPath)
+        try new.write(indexPath, encodedParts: encodedParts)
         // Not `scan`: its deinit removes its scratch files (a UTF-8 copy of a GB18030 figures.csv).
         Memory.leaveToExit(old, new, pages as Any)
         return work
