@@ -53,7 +53,7 @@ public enum PageLinks {
     public static func sync(input: String, linkDir: String, makefile: String, extractDir: String? = nil) throws -> [String] {
         try FilePaths.makeDirectories(linkDir)
         OutputFile.removeStaleTemporaries(in: linkDir)
-        let base = absolute(input)
+        let base = canonical(input)
         func forget(_ id: String) {
             if let extractDir { unlink(FilePaths.join(extractDir, id + ".csv")) }
         }
@@ -103,6 +103,15 @@ public enum PageLinks {
             throw CSVError.cannotWrite(path: link, reason: reason)
         }
         return true
+    }
+
+    /// The folder's own path (links and `.`, `..`, doubled or trailing `/` resolved), so
+    /// that `input`, `input/` and `./input` are one folder to `.in` and do not redo every
+    /// page, while a link to a folder that now leads to another one does.
+    static func canonical(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return absolute(path) }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// `path` made absolute against the current folder.
