@@ -54,17 +54,25 @@ public enum PageLinks {
         try FilePaths.makeDirectories(linkDir)
         OutputFile.removeStaleTemporaries(in: linkDir)
         let base = canonical(input)
+        // An intermediate goes before its link changes: a run killed in between leaves none stale.
         func forget(_ id: String) {
             if let extractDir { unlink(FilePaths.join(extractDir, id + ".csv")) }
         }
-        let folderMoved = try link(FilePaths.join(linkDir, folderLink), to: base, temp: ".\(folderLink).tmp\(getpid())", in: linkDir)
+        let folder = FilePaths.join(linkDir, folderLink)
+        if PageLinks.target(of: folder) != base {
+            if let extractDir { for name in (try? FilePaths.list(extractDir)) ?? [] where name.hasSuffix(".csv") { forget(String(name.dropLast(4))) } }
+            try link(folder, to: base, temp: ".\(folderLink).tmp\(getpid())", in: linkDir)
+        }
         var ids: [String] = []
         var seen = Set<String>()
         var broken: [String] = []
         for name in try FilePaths.list(input) where name != "manifest.csv" {
             let id = safeName(name)
-            let moved = try link(FilePaths.join(linkDir, id), to: FilePaths.join(folderLink, name), temp: ".\(id).tmp\(getpid())", in: linkDir)
-            if moved || folderMoved { forget(id) }
+            let link = FilePaths.join(linkDir, id), target = FilePaths.join(folderLink, name)
+            if PageLinks.target(of: link) != target {
+                forget(id)
+                try PageLinks.link(link, to: target, temp: ".\(id).tmp\(getpid())", in: linkDir)
+            }
             ids.append(id)
             seen.insert(id)
             if access(FilePaths.join(base, name), F_OK) != 0 { broken.append(id) }
@@ -90,11 +98,8 @@ public enum PageLinks {
     /// The link in the links' folder to the input folder (a dot name: no page has one).
     static let folderLink = ".in"
 
-    /// Makes `link` point to `target` unless it already does: made beside and
-    /// renamed over, so a reader never sees no link. Returns whether it was made.
-    @discardableResult
-    private static func link(_ link: String, to target: String, temp: String, in dir: String) throws -> Bool {
-        if PageLinks.target(of: link) == target { return false }
+    /// Makes `link` point to `target`: made beside and renamed over, so a reader never sees no link.
+    private static func link(_ link: String, to target: String, temp: String, in dir: String) throws {
         let temp = FilePaths.join(dir, temp)
         unlink(temp)
         if symlink(target, temp) != 0 || rename(temp, link) != 0 {
@@ -102,7 +107,6 @@ public enum PageLinks {
             unlink(temp)
             throw CSVError.cannotWrite(path: link, reason: reason)
         }
-        return true
     }
 
     /// The folder's own path (links and `.`, `..`, doubled or trailing `/` resolved), so
