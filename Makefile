@@ -39,6 +39,7 @@ SWIFT_BUILD_FLAGS := $(if $(filter release,$(CONFIG)),--static-swift-stdlib)
 # The one warning that link prints comes from the toolchain's own static Foundation
 # (its temporary files use mktemp); it says nothing about this program, so it is not shown.
 STATIC_LINK_NOISE := warning: the use of .mktemp. is dangerous
+swift_build = set -o pipefail; swift build $(1) 2>&1 | { grep --line-buffered -v "$(STATIC_LINK_NOISE)" || true; }
 WORK     := $(OUTPUT)/.work
 SOURCES  := Package.swift $(shell find Sources -type f 2>/dev/null)
 MANIFEST := $(wildcard $(INPUT)/manifest.csv)
@@ -81,8 +82,7 @@ ifeq ($(UNIONSTATS_BIN),)
 $(BIN): $(SOURCES) | deps
 	@if [ -n "$(BUILD_QUIET)" ]; then \
 	  log=$$(swift build -c $(CONFIG) $(SWIFT_BUILD_FLAGS) --product unionstats 2>&1) || { printf '%s\n' "$$log" >&2; exit 1; }; \
-	else set -o pipefail; swift build -c $(CONFIG) $(SWIFT_BUILD_FLAGS) --product unionstats 2>&1 \
-	  | { grep --line-buffered -v "$(STATIC_LINK_NOISE)" || true; }; fi
+	else $(call swift_build,-c $(CONFIG) $(SWIFT_BUILD_FLAGS) --product unionstats); fi
 	@touch $@
 endif
 
@@ -170,8 +170,8 @@ fuzz: | deps
 	@scripts/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 bench: | deps
-	swift build -c release --static-swift-stdlib --product unionstats
-	swift build -c release --static-swift-stdlib --product unionstats-bench
+	@$(call swift_build,-c release --static-swift-stdlib --product unionstats)
+	@$(call swift_build,-c release --static-swift-stdlib --product unionstats-bench)
 	@scripts/bench "$(BENCH_DIR)" $(BENCH_SIZES)
 
 # Opens the tables and figures.csv in LibreOffice (headless), reads every cell back and
