@@ -3,7 +3,8 @@
 # One intermediate file per page (a pattern rule), so a second `make` with
 # nothing changed does no work and a changed page redoes only that page and
 # what depends on it. Stage outputs are only rewritten when their bytes change;
-# stamps record that a stage ran, the outputs' own times say whether they changed.
+# stamps record that a stage ran (and with which settings), the outputs' own times
+# say whether they changed.
 #
 # Page names make cannot handle (spaces, `:`, `%`, `#`, `$`...) are fine: make
 # sees each page through a link with a safe name in $(WORK)/pages/ (written by
@@ -118,13 +119,27 @@ $(BROKEN): $(WORK)/extract/%.csv: $(WORK)/pages.mk $(BIN) | $(WORK)/extract
 	@$(BIN) extract --doc-from-link --touch "$(WORK)/pages/$*" -o "$@"
 $(PAGE_IDS:%=$(WORK)/pages/%): ;
 
+# A stage's outputs depend on settings as well as files: each stamp holds the
+# settings its stage last ran with, and the stage is redone when they differ
+# (another PIPELINE or CSV_ENCODING for the same OUTPUT: its files' times say nothing).
+NORMALIZE_SETTINGS := normalize $(PIPELINE) $(CSV_ENCODING)
+TABLES_SETTINGS    := aggregate $(CSV_ENCODING)
+quote = '$(subst ','\'',$(1))'
+ifneq ($(file <$(WORK)/normalize.stamp),$(NORMALIZE_SETTINGS))
+$(WORK)/normalize.stamp: FORCE
+endif
+ifneq ($(file <$(WORK)/tables.stamp),$(TABLES_SETTINGS))
+$(WORK)/tables.stamp: FORCE
+endif
+
 # All pages' rows in page order; pages whose extract CSV, manifest row and
 # pipeline/ are unchanged are copied from the last outputs ($(WORK)/normalized/index says where they are).
-$(WORK)/normalize.stamp: $(EXTRACTS) $(MANIFEST) $(DICTS) $(BIN) $(WORK)/pages.mk
+# The folder itself too: a dictionary removed from it changes nothing else make sees.
+$(WORK)/normalize.stamp: $(EXTRACTS) $(MANIFEST) $(PIPELINE) $(DICTS) $(BIN) $(WORK)/pages.mk
 	$(file >$(WORK)/extracts.list,$(subst $(space),$(newline),$(strip $(EXTRACTS))))
 	@$(BIN) normalize --input "$(INPUT)" --output "$(OUTPUT)" --pipeline "$(PIPELINE)" $(CSVFLAGS) $(LOCKFLAGS) \
 	  --cache "$(WORK)/normalized" --list "$(WORK)/extracts.list"
-	@touch $@
+	@printf '%s\n' $(call quote,$(NORMALIZE_SETTINGS)) > $@
 
 $(OUTPUT)/figures.csv: $(WORK)/normalize.stamp ;
 
@@ -133,7 +148,7 @@ $(OUTPUT)/figures.csv: $(WORK)/normalize.stamp ;
 # Its cache ($(WORK)/aggregate) lets it redo only the months and pages whose figures changed.
 $(WORK)/tables.stamp: $(OUTPUT)/figures.csv $(BIN)
 	@$(BIN) aggregate --with-reports --cache "$(WORK)/aggregate" --output "$(OUTPUT)" $(CSVFLAGS) $(LOCKFLAGS)
-	@touch $@
+	@printf '%s\n' $(call quote,$(TABLES_SETTINGS)) > $@
 
 # Says (and fails, unionstats status 3) when pages were rejected; silent otherwise.
 check-output: $(WORK)/tables.stamp

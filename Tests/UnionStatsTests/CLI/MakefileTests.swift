@@ -121,6 +121,46 @@ final class MakefileTests: XCTestCase {
         try sameAsRun(b, "page back, older than its old intermediate")
     }
 
+    /// Another CSV_ENCODING or PIPELINE for the same OUTPUT changes the outputs though no
+    /// file make compares is newer (the other pipeline folder's files are older than the stamps).
+    func testAnotherEncodingOrPipelineIsRedone() throws {
+        let input = try Tool.sampleInput()
+        let out = try Tool.temporaryDirectory("make"), runOut = try Tool.temporaryDirectory("run")
+        func sameAsRun(_ settings: [String], _ runArgs: [String], _ why: String) throws {
+            let made = try Tool.make(["INPUT=\(input)", "OUTPUT=\(out)"] + settings)
+            XCTAssertEqual(made.status, 0, made.stderr)
+            XCTAssertEqual(try Tool.run(["run", "--quiet", "--input", input, "--output", runOut] + runArgs).status, 0)
+            XCTAssertEqual(Tool.outputs(out), Tool.outputs(runOut), why)
+        }
+        try sameAsRun([], [], "first run")
+        let first = Tool.outputs(out)
+        try sameAsRun(["CSV_ENCODING=gb18030"], ["--csv-encoding", "gb18030"], "another encoding")
+        XCTAssertNotEqual(Tool.outputs(out), first)
+
+        // A copy of pipeline/ with other default regions, its files and folder dated years back.
+        let pipeline = try Tool.temporaryDirectory("pipeline")
+        for name in try FilePaths.list(Tool.repo + "/pipeline") {
+            var bytes = try XCTUnwrap(FileManager.default.contents(atPath: Tool.repo + "/pipeline/" + name)).map { $0 }
+            if name == "sources.csv" {
+                bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: ",北京市", with: ",天津市").utf8)
+            }
+            try Tool.write(bytes, to: pipeline + "/" + name)
+        }
+        let old = timespec(tv_sec: 1_500_000_000, tv_nsec: 0)
+        for name in try FilePaths.list(pipeline) { XCTAssertEqual(utimensat(AT_FDCWD, pipeline + "/" + name, [old, old], 0), 0) }
+        XCTAssertEqual(utimensat(AT_FDCWD, pipeline, [old, old], 0), 0)
+        let before = Tool.outputs(out)
+        try sameAsRun(["CSV_ENCODING=gb18030", "PIPELINE=\(pipeline)"], ["--csv-encoding", "gb18030", "--pipeline", pipeline], "another pipeline folder")
+        XCTAssertNotEqual(Tool.outputs(out), before, "the other default regions change the outputs")
+
+        // Back to the defaults, and nothing redone when nothing changed.
+        try sameAsRun([], [], "defaults again")
+        let stamp = out + "/.work/tables.stamp"
+        let stampTime = mtime(stamp)
+        XCTAssertEqual(try Tool.make(["INPUT=\(input)", "OUTPUT=\(out)"]).status, 0)
+        XCTAssertEqual(mtime(stamp).tv_nsec, stampTime.tv_nsec)
+    }
+
     func testMakeReportsRejectedPages() throws {
         let input = try Tool.sampleInput()
         try Tool.write([], to: input + "/empty page.txt")
