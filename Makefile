@@ -91,11 +91,11 @@ endif
 # The pages under safe names; redone when pages come or go (the folder's time
 # changes), and when INPUT is not the folder the links were made for (its time
 # says nothing then): $(WORK)/input.path holds that INPUT.
-ifneq ($(file <$(WORK)/input.path),$(INPUT))
+ifneq ($(file <$(WORK)/input.path),$(abspath $(INPUT)))
 $(WORK)/pages.mk: FORCE
 endif
 $(WORK)/pages.mk: $(INPUT) $(BIN)
-	@$(BIN) pages --input "$(INPUT)" --work "$(WORK)"
+	@$(BIN) pages --input "$(abspath $(INPUT))" --work "$(WORK)"
 	@touch $@
 FORCE:
 
@@ -122,7 +122,7 @@ $(PAGE_IDS:%=$(WORK)/pages/%): ;
 # A stage's outputs depend on settings as well as files: each stamp holds the
 # settings its stage last ran with, and the stage is redone when they differ
 # (another PIPELINE or CSV_ENCODING for the same OUTPUT: its files' times say nothing).
-NORMALIZE_SETTINGS := normalize $(PIPELINE) $(CSV_ENCODING)
+NORMALIZE_SETTINGS := normalize $(abspath $(PIPELINE)) $(CSV_ENCODING)
 TABLES_SETTINGS    := aggregate $(CSV_ENCODING)
 quote = '$(subst ','\'',$(1))'
 ifneq ($(file <$(WORK)/normalize.stamp),$(NORMALIZE_SETTINGS))
