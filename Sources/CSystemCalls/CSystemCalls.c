@@ -39,3 +39,54 @@ int unionstats_malloc_trim(void) {
     return 0;
 #endif
 }
+
+#if defined(__linux__)
+#include <link.h>
+#include <elf.h>
+#include <string.h>
+
+struct build_id_search { char *out; size_t cap; int found; };
+
+/// The first object dl_iterate_phdr reports is the program itself: its PT_NOTE segments,
+/// as loaded, hold the GNU build ID note (name "GNU", type NT_GNU_BUILD_ID).
+static int build_id_of_program(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size;
+    struct build_id_search *search = data;
+    for (int i = 0; i < info->dlpi_phnum && !search->found; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type != PT_NOTE) continue;
+        const unsigned char *p = (const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
+        const unsigned char *end = p + ph->p_memsz;
+        while (p + sizeof(ElfW(Nhdr)) <= end) {
+            const ElfW(Nhdr) *note = (const ElfW(Nhdr) *)p;
+            size_t name = (note->n_namesz + 3) & ~(size_t)3, desc = (note->n_descsz + 3) & ~(size_t)3;
+            const unsigned char *n = p + sizeof(ElfW(Nhdr));
+            if (n + name + desc > end) break;
+            if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && memcmp(n, "GNU", 4) == 0
+                && note->n_descsz > 0 && 2 * (size_t)note->n_descsz < search->cap) {
+                static const char hex[] = "0123456789abcdef";
+                for (size_t k = 0; k < note->n_descsz; k++) {
+                    search->out[2 * k] = hex[n[name + k] >> 4];
+                    search->out[2 * k + 1] = hex[n[name + k] & 15];
+                }
+                search->out[2 * note->n_descsz] = 0;
+                search->found = 1;
+                break;
+            }
+            p = n + name + desc;
+        }
+    }
+    return 1;   // the program only: stop after the first object
+}
+#endif
+
+int unionstats_program_build_id(char *out, size_t cap) {
+#if defined(__linux__)
+    struct build_id_search search = { out, cap, 0 };
+    dl_iterate_phdr(build_id_of_program, &search);
+    return search.found;
+#else
+    (void)out; (void)cap;
+    return 0;
+#endif
+}

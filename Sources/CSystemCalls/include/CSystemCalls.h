@@ -1,5 +1,5 @@
 // glibc calls that Swift's Glibc module leaves out (<wchar.h>, <malloc.h>, Linux's
-// sync_file_range). Wrapped in C so that Swift calls them through a C declaration, with
+// sync_file_range, dl_iterate_phdr). Wrapped in C so that Swift calls them through a C declaration, with
 // the C headers' own constants, instead of binding a symbol name to a guessed signature.
 #ifndef UNIONSTATS_CSYSTEMCALLS_H
 #define UNIONSTATS_CSYSTEMCALLS_H
@@ -19,5 +19,9 @@ int unionstats_limit_malloc_arenas(int arenas);
 
 /// malloc_trim(0): returns freed memory of every arena; 1 if any was returned.
 int unionstats_malloc_trim(void);
+
+/// The running program's GNU build ID (a hash the linker takes of its contents), in hex, into
+/// `out` (`cap` bytes with the NUL); 1 if found, 0 otherwise.
+int unionstats_program_build_id(char *out, size_t cap);
 
 #endif

@@ -45,7 +45,7 @@ public enum IncrementalAggregate {
         // make's normalize says where each page's rows are: then only pages that changed are read.
         let pages = FiguresIndex.read(FiguresIndex.path(paths), figures: paths.figures)
         let paged = try pages != nil && (FiguresInput.startsWithBOM(paths.figures) || FiguresInput.isUTF8(paths.figures))
-        let fingerprint = NormalizeCache.identity("/proc/self/exe") + "|" + encoding.rawValue + "|" + (generated ?? "-")
+        let fingerprint = NormalizeCache.program + "|" + encoding.rawValue + "|" + (generated ?? "-")
             + (paged ? "|pages" : "|rows")
         let old = AggregateCacheIndex.read(indexPath, fingerprint: fingerprint)
         // Until the new index is in place, the old one must not vouch for outputs this run rewrites.

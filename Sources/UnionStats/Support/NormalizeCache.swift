@@ -1,3 +1,4 @@
+import CSystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,8 +27,18 @@ public enum NormalizeCache {
                 h.add(count: -1)   // the end of a file
             }
         }
-        return "\(identity("/proc/self/exe"))|\(h.hex)|\(encoding.rawValue)"
+        return "\(program)|\(h.hex)|\(encoding.rawValue)"
     }
+
+    /// The running program, for the caches' keys: its build ID, which copies of one build share
+    /// (the bench's copy, an installed one) and another build does not; the file's identity
+    /// where there is none. Keyed on the file alone, a copy of the same program made
+    /// normalize and aggregate start from nothing (8.6 s and 7.0 s for 10,000 pages).
+    public static let program: String = {
+        var buffer = [CChar](repeating: 0, count: 256)
+        if unionstats_program_build_id(&buffer, buffer.count) == 1 { return "build-id:" + String(cString: buffer) }
+        return identity("/proc/self/exe")
+    }()
 
     /// A file's identity as make sees it: it changes whenever the file is rewritten or touched.
     public static func identity(_ path: String) -> String {

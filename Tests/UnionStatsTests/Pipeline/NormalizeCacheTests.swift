@@ -98,6 +98,30 @@ final class NormalizeCacheTests: XCTestCase {
         XCTAssertEqual(try normalize(b, into: out, cache: cache), try fresh(b))
     }
 
+    /// The caches are keyed on the program's build ID, not on its file: a copy of the same
+    /// program (the bench's, an installed one) keeps the pages (the spoiled extract CSV is
+    /// not read), and the key names the build ID the linker wrote.
+    func testACopyOfTheSameProgramKeepsThePages() throws {
+        let b = try batch()
+        let out = try Tool.temporaryDirectory("cached")
+        let cache = out + "/.work/normalized"
+        XCTAssertEqual(try normalize(b, into: out, cache: cache), try fresh(b), "filling the cache")
+        let key = try readRunKey(cache)
+        XCTAssertTrue(key.hasPrefix("build-id:"), key)
+
+        let copy = try Tool.temporaryDirectory("bin") + "/unionstats"
+        try FileManager.default.copyItem(atPath: try Tool.program(), toPath: copy)
+        let victim = b.extracts[1]
+        let original = try XCTUnwrap(FileManager.default.contents(atPath: victim))
+        try replaceUnseen(victim, with: [UInt8](repeating: 0x21, count: original.count))
+        let expected = Tool.outputs(out)
+        let r = try Tool.Running(copy, ["normalize", "--quiet", "--input", b.input, "--output", out, "--pipeline", Tool.repo + "/pipeline",
+                                        "--list", b.list, "--cache", cache]).wait()
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(Tool.outputs(out), expected, "every page kept by the copy")
+        try replaceUnseen(victim, with: Array(original))
+    }
+
     func readRunKey(_ cache: String) throws -> String {
         let text = try String(contentsOfFile: NormalizeCache.indexPath(cache), encoding: .utf8)
         return TabbedLines.unescaped(String(text.split(separator: "\n", omittingEmptySubsequences: false)[1]))
