@@ -139,7 +139,10 @@ public enum Pipeline {
         }
         try FilePaths.makeDirectories(paths.output)
         let outputs = try SplicedOutputs(paths: paths, codec: codec)
-        if cacheDirectory != nil { outputs.index = FiguresIndex.Builder(headerBytes: codec.figuresHead.count) }
+        if cacheDirectory != nil {
+            outputs.index = FiguresIndex.Builder(headerBytes: codec.figuresHead.count)
+            try FilePaths.makeDirectories(paths.work)   // figures.index goes there (by hand, not only under make)
+        }
         var newIndex = NormalizeCache.Index()
         var order: [String] = []
         do {
