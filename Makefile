@@ -88,16 +88,31 @@ $(BIN): $(SOURCES) | deps
 endif
 
 # --- the pipeline --------------------------------------------------------------
-# The pages under safe names; redone when pages come or go (the folder's time
-# changes), and when INPUT is not the folder the links were made for (its time
-# says nothing then): $(WORK)/input.path holds that INPUT.
-ifneq ($(file <$(WORK)/input.path),$(abspath $(INPUT)))
+# A step's outputs depend on settings as well as files: a file of each step
+# holds the settings it last ran with ($(WORK)/input.path, and the stamps), and
+# the step is redone when they differ (another INPUT, PIPELINE or CSV_ENCODING
+# for the same OUTPUT: its files' times say nothing then). `record` writes them
+# once the step is done.
+PAGES_SETTINGS     := $(abspath $(INPUT))
+NORMALIZE_SETTINGS := normalize $(abspath $(PIPELINE)) $(CSV_ENCODING)
+TABLES_SETTINGS    := aggregate $(CSV_ENCODING)
+record = printf '%s\n' '$(subst ','\'',$(1))' > $(2)
+ifneq ($(file <$(WORK)/input.path),$(PAGES_SETTINGS))
 $(WORK)/pages.mk: FORCE
 endif
-$(WORK)/pages.mk: $(INPUT) $(BIN)
-	@$(BIN) pages --input "$(abspath $(INPUT))" --work "$(WORK)"
-	@touch $@
+ifneq ($(file <$(WORK)/normalize.stamp),$(NORMALIZE_SETTINGS))
+$(WORK)/normalize.stamp: FORCE
+endif
+ifneq ($(file <$(WORK)/tables.stamp),$(TABLES_SETTINGS))
+$(WORK)/tables.stamp: FORCE
+endif
 FORCE:
+
+# The pages under safe names; redone when pages come or go (the folder's time changes).
+$(WORK)/pages.mk: $(INPUT) $(BIN)
+	@$(BIN) pages --input "$(PAGES_SETTINGS)" --work "$(WORK)"
+	@$(call record,$(PAGES_SETTINGS),$(WORK)/input.path)
+	@touch $@
 
 $(WORK)/extract:
 	@mkdir -p $@
@@ -119,19 +134,6 @@ $(BROKEN): $(WORK)/extract/%.csv: $(WORK)/pages.mk $(BIN) | $(WORK)/extract
 	@$(BIN) extract --doc-from-link --touch "$(WORK)/pages/$*" -o "$@"
 $(PAGE_IDS:%=$(WORK)/pages/%): ;
 
-# A stage's outputs depend on settings as well as files: each stamp holds the
-# settings its stage last ran with, and the stage is redone when they differ
-# (another PIPELINE or CSV_ENCODING for the same OUTPUT: its files' times say nothing).
-NORMALIZE_SETTINGS := normalize $(abspath $(PIPELINE)) $(CSV_ENCODING)
-TABLES_SETTINGS    := aggregate $(CSV_ENCODING)
-quote = '$(subst ','\'',$(1))'
-ifneq ($(file <$(WORK)/normalize.stamp),$(NORMALIZE_SETTINGS))
-$(WORK)/normalize.stamp: FORCE
-endif
-ifneq ($(file <$(WORK)/tables.stamp),$(TABLES_SETTINGS))
-$(WORK)/tables.stamp: FORCE
-endif
-
 # All pages' rows in page order; pages whose extract CSV, manifest row and
 # pipeline/ are unchanged are copied from the last outputs ($(WORK)/normalized/index says where they are).
 # The folder itself too: a dictionary removed from it changes nothing else make sees.
@@ -139,7 +141,7 @@ $(WORK)/normalize.stamp: $(EXTRACTS) $(MANIFEST) $(PIPELINE) $(DICTS) $(BIN) $(W
 	$(file >$(WORK)/extracts.list,$(subst $(space),$(newline),$(strip $(EXTRACTS))))
 	@$(BIN) normalize --input "$(INPUT)" --output "$(OUTPUT)" --pipeline "$(PIPELINE)" $(CSVFLAGS) $(LOCKFLAGS) \
 	  --cache "$(WORK)/normalized" --list "$(WORK)/extracts.list"
-	@printf '%s\n' $(call quote,$(NORMALIZE_SETTINGS)) > $@
+	@$(call record,$(NORMALIZE_SETTINGS),$@)
 
 $(OUTPUT)/figures.csv: $(WORK)/normalize.stamp ;
 
@@ -148,7 +150,7 @@ $(OUTPUT)/figures.csv: $(WORK)/normalize.stamp ;
 # Its cache ($(WORK)/aggregate) lets it redo only the months and pages whose figures changed.
 $(WORK)/tables.stamp: $(OUTPUT)/figures.csv $(BIN)
 	@$(BIN) aggregate --with-reports --cache "$(WORK)/aggregate" --output "$(OUTPUT)" $(CSVFLAGS) $(LOCKFLAGS)
-	@printf '%s\n' $(call quote,$(TABLES_SETTINGS)) > $@
+	@$(call record,$(TABLES_SETTINGS),$@)
 
 # Says (and fails, unionstats status 3) when pages were rejected; silent otherwise.
 check-output: $(WORK)/tables.stamp

@@ -247,8 +247,7 @@ struct Pages: ParsableCommand {
         WORK/pages/ holding one symbolic link per page of INPUT, named with such characters written \
         +XX (hex), and writes WORK/pages.mk with PAGE_IDS, which the Makefile includes. A page whose \
         link is new or leads to another file (another INPUT, a page that came back) has its \
-        intermediate in WORK/extract/ removed, so that make redoes it. WORK/input.path keeps INPUT as \
-        given, for the Makefile to see when INPUT names another folder.
+        intermediate in WORK/extract/ removed, so that make redoes it.
         """)
 
     @Option(help: "Folder of pages.")
@@ -265,8 +264,6 @@ struct Pages: ParsableCommand {
         do {
             try PageLinks.sync(input: input, linkDir: FilePaths.join(work, "pages"), makefile: FilePaths.join(work, "pages.mk"),
                                extractDir: FilePaths.join(work, "extract"))
-            // The INPUT these links are for, as given: the Makefile remakes them when it differs.
-            try OutputFile.replace(FilePaths.join(work, "input.path"), with: Array((input + "\n").utf8))
         } catch {
             throw fail(error)
         }
