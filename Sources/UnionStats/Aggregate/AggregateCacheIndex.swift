@@ -106,18 +106,15 @@ struct AggregateCacheIndex {
     /// Writes the head, `files` and `reports` with `parts` (made by `encodedParts` from this
     /// index's chunks, months and pages) in the order `read` has always been given them.
     func write(_ path: String, encodedParts parts: EncodedParts) throws {
-        var out = TabbedLines.Writer(capacity: 128 * (files.count + reports.count) + 4096)
-        out.field(AggregateCacheIndex.magic)
-        out.endLine()
-        out.field(fingerprint)
-        out.endLine()
+        var fileLines = TabbedLines.Writer(capacity: 128 * files.count + 64)
         for (name, f) in files.sorted(by: { $0.key < $1.key }) {
-            out.field("file"); out.field(name); out.field(f.identity); out.field(f.header); out.endLine()
+            fileLines.field("file"); fileLines.field(name); fileLines.field(f.identity); fileLines.field(f.header); fileLines.endLine()
         }
         var reportLines = TabbedLines.Writer(capacity: 128 * reports.count + 64)
         for (month, r) in reports.sorted(by: { TableSort.less($0.key, $1.key) }) {
             reportLines.field("report"); reportLines.field(month); reportLines.field(r.key); reportLines.field(r.identity); reportLines.endLine()
         }
-        try OutputFile.replace(path, with: out.bytes + parts.chunksAndMonths + reportLines.bytes + parts.pages, durable: false)
+        try TabbedLines.writeIndex(path, magic: AggregateCacheIndex.magic, head: { $0.field(fingerprint); $0.endLine() },
+                                   body: fileLines.bytes, parts.chunksAndMonths, reportLines.bytes, parts.pages)
     }
 }

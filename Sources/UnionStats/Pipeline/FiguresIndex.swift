@@ -79,10 +79,9 @@ struct FiguresIndex {
     /// Writes the index of the figures.csv now at `figures` (after it was put in place).
     static func write(_ builder: Builder, headerBytes: Int, figures: String, to path: String) throws {
         // A cache: when lost, the aggregate reads all of figures.csv.
-        var head = TabbedLines.Writer()
-        head.field(magic); head.endLine()
-        head.field(NormalizeCache.identity(figures)); head.endLine()
-        head.field(headerBytes); head.endLine()
-        try OutputFile.replace(path, with: head.bytes + builder.lines.bytes, durable: false)
+        try TabbedLines.writeIndex(path, magic: magic, head: { head in
+            head.field(NormalizeCache.identity(figures)); head.endLine()
+            head.field(headerBytes); head.endLine()
+        }, body: builder.lines.bytes)
     }
 }

@@ -133,12 +133,11 @@ public enum NormalizeCache {
     }
 
     static func writeIndex(_ dir: String, runKey: String, identities: [String], entries: [UInt8]) throws {
-        var head = TabbedLines.Writer()
-        head.field(magic); head.endLine()
-        head.field(runKey); head.endLine()
-        for identity in identities { head.field(identity) }
-        head.endLine()
-        try OutputFile.replace(indexPath(dir), with: head.bytes + entries, durable: false)
+        try TabbedLines.writeIndex(indexPath(dir), magic: magic, head: { head in
+            head.field(runKey); head.endLine()
+            for identity in identities { head.field(identity) }
+            head.endLine()
+        }, body: entries)
     }
 
     /// Removes the files of the older cache: a file per page, named after its extract CSV

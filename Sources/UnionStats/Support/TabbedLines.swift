@@ -134,6 +134,18 @@ enum TabbedLines {
         return whole && seen == headerLines
     }
 
+    /// Writes a cache index as `readIndex` reads it: the `magic` line, the header lines `head`
+    /// writes, then `body`'s whole lines, atomically and without fsync (a cache: when lost, it
+    /// is made again).
+    static func writeIndex(_ path: String, magic: String, head: (inout Writer) -> Void, body: [UInt8]...) throws {
+        var out = Writer(capacity: 1024 + body.reduce(0) { $0 + $1.count })
+        out.field(magic); out.endLine()
+        head(&out)
+        var bytes = out.bytes
+        for part in body { bytes += part }
+        try OutputFile.replace(path, with: bytes, durable: false)
+    }
+
     /// Calls `body` with each line's number (from 0) and fields until it returns false;
     /// returns false when it did. An empty line has one empty field.
     @discardableResult
