@@ -143,8 +143,8 @@ public enum Pipeline {
             outputs.index = FiguresIndex.Builder(headerBytes: codec.figuresHead.count)
             try FilePaths.makeDirectories(paths.work)   // figures.index goes there (by hand, not only under make)
         }
-        var newIndex = NormalizeCache.Index()
-        var order: [String] = []
+        // The pages of this run for the cache's next index, in order.
+        var newEntries: [(name: String, entry: NormalizeCache.Entry)] = []
         do {
             // Keys of the docs seen (`Manifest.key`), for the manifest's rows that name no page
             // (a set of the names themselves grew with the corpus).
@@ -187,18 +187,16 @@ public enum Pipeline {
                 switch try result.get() {
                 case .kept(let name, let entry):
                     (doc, rejectMessages) = (entry.doc, entry.rejectMessages)
-                    newIndex.entries[name] = try outputs.keep(entry, from: previous!)
-                    order.append(name)
+                    newEntries.append((name, try outputs.keep(entry, from: previous!)))
                 case .made(let rows, let figures, let name, let key):
                     (doc, rejectMessages) = (rows.doc, rows.rejectMessages)
                     if let figures { try monthly?.add(figures) }
                     let at = try outputs.add(rows)
                     if let name, !key.isEmpty, let cacheManifest {
-                        newIndex.entries[name] = NormalizeCache.Entry(
+                        newEntries.append((name, NormalizeCache.Entry(
                             key: key, doc: rows.doc, manifestKey: NormalizeCache.manifestKey(cacheManifest, doc: rows.doc),
                             figures: at[0], articles: at[1], rejects: at[2], figureCount: rows.figureCount, articleCount: rows.articleCount,
-                            rejectMessages: rows.rejectMessages, figuresHash: rows.figuresHash ?? "")
-                        order.append(name)
+                            rejectMessages: rows.rejectMessages, figuresHash: rows.figuresHash ?? "")))
                     }
                 }
                 docs.insert(Manifest.key(doc))
@@ -229,7 +227,7 @@ public enum Pipeline {
                     // Synced (a tenth of a second for 90 MB) on a thread of its own while the
                     // cache's index is encoded here.
                     let closing = BackgroundTask { try outputs.close() }
-                    let entries = cacheDirectory != nil && cached ? NormalizeCache.encodeEntries(newIndex, order: order) : nil
+                    let entries = cached ? NormalizeCache.encodeEntries(newEntries) : nil
                     try closing.wait()
                     // The old outputs' last reference is `previous`'s open files: closing them has the
                     // kernel free their pages and blocks, here beside the indexes' writing instead of
@@ -249,7 +247,7 @@ public enum Pipeline {
                     throw error
                 }
             }
-            Memory.leaveToExit(previousIndex as Any, newIndex, order, docs)
+            Memory.leaveToExit(previousIndex as Any, newEntries, docs)
             return counts
         } catch {
             outputs.abandon()

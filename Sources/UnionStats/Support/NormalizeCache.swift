@@ -111,17 +111,12 @@ public enum NormalizeCache {
         return whole ? index : nil
     }
 
-    /// Stores the index atomically (temporary file + rename); a cache, so no fsync.
-    static func writeIndex(_ dir: String, runKey: String, _ index: Index, order: [String]) throws {
-        try writeIndex(dir, runKey: runKey, identities: index.identities, entries: encodeEntries(index, order: order))
-    }
-
-    /// The index's entry lines, in `order`: encoded apart from its head, so that make's
-    /// normalize encodes them while the outputs, whose identities the head records, are synced.
-    static func encodeEntries(_ index: Index, order: [String]) -> [UInt8] {
-        var out = TabbedLines.Writer(capacity: 160 * order.count + 512)
-        for name in order {
-            guard let e = index.entries[name] else { continue }
+    /// The index's entry lines, one per page in the run's order: encoded apart from its head,
+    /// so that make's normalize encodes them while the outputs, whose identities the head
+    /// records, are synced.
+    static func encodeEntries(_ entries: [(name: String, entry: Entry)]) -> [UInt8] {
+        var out = TabbedLines.Writer(capacity: 160 * entries.count + 512)
+        for (name, e) in entries {
             out.field(name); out.field(e.key); out.field(e.doc); out.field(e.manifestKey)
             for r in [e.figures, e.articles, e.rejects] { out.field(r.lowerBound); out.field(r.count) }
             out.field(e.figureCount); out.field(e.articleCount); out.field(e.figuresHash)
@@ -132,6 +127,7 @@ public enum NormalizeCache {
         return out.bytes
     }
 
+    /// Stores the index (`encodeEntries`' lines) atomically; a cache, so no fsync.
     static func writeIndex(_ dir: String, runKey: String, identities: [String], entries: [UInt8]) throws {
         try TabbedLines.writeIndex(indexPath(dir), magic: magic, head: { head in
             head.field(runKey); head.endLine()

@@ -52,7 +52,8 @@ final class SupportPieceTests: XCTestCase {
         index.entries["c.csv"] = NormalizeCache.Entry(
             key: "run|2", doc: "c", manifestKey: "-", figures: 150..<150, articles: 99..<140, rejects: 40..<77,
             figureCount: 0, articleCount: 1, rejectMessages: [], figuresHash: "")
-        try NormalizeCache.writeIndex(dir, runKey: "run\tkey", index, order: ["a b.txt.csv", "c.csv"])
+        let entries = ["a b.txt.csv", "c.csv"].map { (name: $0, entry: index.entries[$0]!) }
+        try NormalizeCache.writeIndex(dir, runKey: "run\tkey", identities: index.identities, entries: NormalizeCache.encodeEntries(entries))
         let back = try XCTUnwrap(NormalizeCache.readIndex(dir, runKey: "run\tkey"))
         XCTAssertEqual(back.identities, index.identities)
         XCTAssertEqual(Set(back.entries.keys), Set(index.entries.keys))
