@@ -57,24 +57,29 @@ static int build_id_of_program(struct dl_phdr_info *info, size_t size, void *dat
         if (ph->p_type != PT_NOTE) continue;
         const unsigned char *p = (const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
         const unsigned char *end = p + ph->p_memsz;
+        // Notes in a segment aligned to 8 are padded to 8, others to 4 (as glibc reads them).
+        size_t align = ph->p_align == 8 ? 8 : 4;
+        #define UNIONSTATS_ALIGN_UP(n) (((n) + align - 1) & ~(align - 1))
         while (p + sizeof(ElfW(Nhdr)) <= end) {
             const ElfW(Nhdr) *note = (const ElfW(Nhdr) *)p;
-            size_t name = (note->n_namesz + 3) & ~(size_t)3, desc = (note->n_descsz + 3) & ~(size_t)3;
-            const unsigned char *n = p + sizeof(ElfW(Nhdr));
-            if (n + name + desc > end) break;
-            if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && memcmp(n, "GNU", 4) == 0
+            size_t descAt = UNIONSTATS_ALIGN_UP(sizeof(ElfW(Nhdr)) + note->n_namesz);
+            size_t next = UNIONSTATS_ALIGN_UP(descAt + note->n_descsz);
+            if (next > (size_t)(end - p)) break;
+            const unsigned char *name = p + sizeof(ElfW(Nhdr)), *desc = p + descAt;
+            if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && memcmp(name, "GNU", 4) == 0
                 && note->n_descsz > 0 && 2 * (size_t)note->n_descsz < search->cap) {
                 static const char hex[] = "0123456789abcdef";
                 for (size_t k = 0; k < note->n_descsz; k++) {
-                    search->out[2 * k] = hex[n[name + k] >> 4];
-                    search->out[2 * k + 1] = hex[n[name + k] & 15];
+                    search->out[2 * k] = hex[desc[k] >> 4];
+                    search->out[2 * k + 1] = hex[desc[k] & 15];
                 }
                 search->out[2 * note->n_descsz] = 0;
                 search->found = 1;
                 break;
             }
-            p = n + name + desc;
+            p += next;
         }
+        #undef UNIONSTATS_ALIGN_UP
     }
     return 1;   // the program only: stop after the first object
 }
